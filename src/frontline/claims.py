@@ -1,0 +1,227 @@
+"""Claims: who says so, with what modality, and whether the article itself disputes it.
+
+Attribution follows the parse: an event whose trigger sits under a speech verb ('the regional governor said',
+'Moscow said', 'claimed to have captured') is claimed by that verb's subject; 'according to X' attributes the
+whole sentence; a quotation takes the speaker named right after it ('..." Gaidai told Ukrainian television').
+Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
+matching role in the article. Modality comes from the verbs above the trigger (deny, threaten, will, due to, if).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .events import Candidate, with_claims
+from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
+from .models import ActorMention, Claim, Party
+
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+_QUOTE_CHARS = "\"“”«»"
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_ROLE_NOUN = re.compile(r"\b(governor|mayor|head|leader|spokes\w+|minister|president|official|commander|analyst|"
+                        r"administration|ministry)\b", re.I)
+
+
+def _speech_head(tok: Token) -> tuple[Token, str] | None:
+    """The nearest speech verb that governs the trigger, with the modality it lends."""
+    for anc in tok.ancestors:
+        lemma = anc.lemma_.lower()
+        if lemma in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
+            return anc, SPEECH_VERBS[lemma]
+    return None
+
+
+def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
+    """A speech verb that is the root of the trigger's sentence (quotes attributed after the quote: 'X, he said')."""
+    root = tok.sent.root
+    lemma = root.lemma_.lower()
+    if lemma in SPEECH_VERBS and root is not tok:
+        return root, SPEECH_VERBS[lemma]
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj",) and verb.head is not verb:
+        return _subject_of(verb.head)
+    return None
+
+
+def _actor_for_span(actors: list[ActorMention], lo: int, hi: int) -> ActorMention | None:
+    inside = [a for a in actors if lo <= a.start and a.end <= hi]
+    persons = [a for a in inside if a.kind == "person"]
+    return (persons or inside or [None])[0]
+
+
+def _resolve_role(doc: Doc, phrase: str, actors: list[ActorMention], before: int) -> Party | None:
+    """'the regional governor' -> the person in the article whose role or context names a governor."""
+    m = _ROLE_NOUN.search(phrase)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    persons = [a for a in actors if a.kind == "person" and a.party.role and word in a.party.role.lower()]
+    if not persons:
+        return None
+    persons.sort(key=lambda a: abs(a.start - before))
+    return persons[0].party
+
+
+def _speaker(doc: Doc, verb: Token, actors: list[ActorMention]) -> Party | None:
+    subj = _subject_of(verb)
+    if subj is None:
+        return None
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    actor = _actor_for_span(actors, lo, hi)
+    if actor is not None:
+        party = actor.party
+        if actor.kind != "person":
+            role_party = _resolve_role(doc, doc.text[lo:hi], actors, lo)
+            if role_party is not None and ("governor" in doc.text[lo:hi].lower()):
+                return role_party
+        return party
+    phrase = doc.text[lo:hi]
+    if subj.lower_ in _PRONOUNS:
+        earlier = [a for a in actors if a.end <= subj.idx and (a.kind == "person" or subj.lower_ in ("they", "it"))]
+        return earlier[-1].party if earlier else None
+    role_party = _resolve_role(doc, phrase, actors, lo)
+    if role_party is not None:
+        return role_party
+    if _ROLE_NOUN.search(phrase):
+        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "unknown", phrase)
+    return None
+
+
+def _according_to(doc: Doc, tok: Token, actors: list[ActorMention]) -> Party | None:
+    sent = tok.sent
+    m = _ACCORDING.search(sent.text)
+    if not m:
+        return None
+    start = sent.start_char + m.end()
+    following = [a for a in actors if start <= a.start < sent.end_char]
+    if following:
+        return following[0].party
+    rest = sent.text[m.end():].strip()
+    words = re.split(r"[,.;:]", rest)[0].strip()
+    if words.lower() in ("him", "her", "them"):
+        earlier = [a for a in actors if a.end <= sent.start_char + m.start() and a.kind == "person"]
+        return earlier[-1].party if earlier else None
+    return Party(words, "unknown") if words else None
+
+
+def _quote_speaker(doc: Doc, tok: Token, actors: list[ActorMention]) -> tuple[Party, str] | None:
+    """A sentence inside quotation marks takes the speaker of the next speech verb outside them."""
+    text = doc.text
+    pos = tok.idx
+    opened = sum(text.count(q, 0, pos) for q in "“«") - sum(text.count(q, 0, pos) for q in "”»")
+    straight = text.count('"', 0, pos) % 2 == 1
+    if opened <= 0 and not straight:
+        return None
+    close = min((i for i in (text.find("”", pos), text.find('"', pos), text.find("»", pos)) if i >= 0), default=-1)
+    if close < 0:
+        return None
+    after = doc.char_span(close + 1, min(len(text), close + 160), alignment_mode="contract")
+    if after is None:
+        return None
+    for t in after:
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
+            party = _speaker(doc, t, actors)
+            if party is not None:
+                return party, SPEECH_VERBS[t.lemma_.lower()]
+        if t.text in ".!?" and t.i > after.start + 1:
+            break
+    return None
+
+
+def _modality(tok: Token, attributed: str | None) -> str:
+    """asserted / claimed / denied / threatened / planned / hypothetical for one trigger."""
+    chain = [tok, *tok.ancestors]
+    for node in chain:
+        lemma = node.lemma_.lower()
+        if lemma in THREAT_CUES:
+            return "threatened"
+        if node.dep_ in ("advcl",) and any(c.lemma_.lower() in ("if", "unless") and c.dep_ == "mark"
+                                           for c in node.children):
+            return "hypothetical"
+        if lemma in SPEECH_VERBS and node is not tok:
+            break
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            return "hypothetical"
+    for node in chain[:3]:
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll"):
+                return "planned"
+        if node.lemma_.lower() in PLANNED_CUES and node is not tok and node.lemma_.lower() not in (
+                "could", "may", "might"):
+            return "planned"
+        if node.lemma_.lower() in SPEECH_VERBS and node is not tok:
+            break
+    if attributed == "denied":
+        return "denied"
+    return "claimed" if attributed else "asserted"
+
+
+def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention]) -> list[Candidate]:
+    """Give each candidate its claim: the speaker, the modality and (within the article) contested.
+
+    Args:
+        doc: the parsed article.
+        candidates: events from ``events.extract_events``.
+        actors: actor mentions of the article.
+    """
+    claims: list[Claim] = []
+    for cand in candidates:
+        tok = doc[cand.token]
+        party, kind = None, None
+        head = _speech_head(tok) or _sentence_speech_verb(tok)
+        if head is not None:
+            party = _speaker(doc, head[0], actors)
+            kind = head[1]
+        if party is None:
+            party = _according_to(doc, tok, actors)
+            kind = "claimed" if party is not None else kind
+        if party is None:
+            quoted = _quote_speaker(doc, tok, actors)
+            if quoted is not None:
+                party, kind = quoted
+        modality = _modality(tok, kind if party is not None or kind == "denied" else None)
+        claims.append(Claim(claimed_by=party, modality=modality, contested=False))
+    return mark_contested(with_claims(candidates, claims))
+
+
+_CONTROL_TYPES = frozenset({"territory_captured", "territory_withdrawn", "encirclement"})
+_SIDE_GROUP = {"RU": "RU", "RU_aligned": "RU", "UA": "UA", "UA_aligned": "UA"}
+
+
+def _side(party: Party | None) -> str | None:
+    return _SIDE_GROUP.get(party.side) if party is not None else None
+
+
+def mark_contested(candidates: list[Candidate]) -> list[Candidate]:
+    """Mark control claims that the same article disputes.
+
+    A capture, withdrawal or encirclement claimed by one side is contested when the article also reports, at the
+    same place, fighting or a denial from the other side (or a denial at all).
+    """
+    out = list(candidates)
+    for i, a in enumerate(candidates):
+        ea = a.event
+        if ea.event_type not in _CONTROL_TYPES or ea.location is None or ea.claim.modality not in ("claimed",):
+            continue
+        claimant = _side(ea.claim.claimed_by)
+        for j, b in enumerate(candidates):
+            eb = b.event
+            if i == j or eb.location is None or eb.location.name != ea.location.name:
+                continue
+            other = _side(eb.claim.claimed_by)
+            disputes = eb.claim.modality == "denied" or (
+                eb.event_type in ("armed_clash",) and other is not None and claimant is not None and other != claimant)
+            if disputes:
+                out[i] = replace(out[i], event=replace(out[i].event, claim=replace(out[i].event.claim, contested=True)))
+                out[j] = replace(out[j], event=replace(out[j].event, claim=replace(out[j].event.claim, contested=True)))
+    return out

@@ -1,0 +1,382 @@
+"""Clean an article's raw text while keeping a map from every cleaned character back to the raw text.
+
+Cleaning is a chain of steps. Each step is a pure function ``text -> [Edit, ...]`` that proposes
+non-overlapping replacements in the current text; ``apply_edits`` carries them out and composes the
+offset map, so no step has to think about offsets. Inside an edit, characters the replacement keeps
+(found by a character diff of old and new run) keep their exact raw offsets; characters a repair
+changed map proportionally into the run they came from. An ``Edit`` with a ``why`` is a deletion of
+non-article text and is recorded in ``Document.removed`` as a raw span.
+
+Repairs done here, in order (``DEFAULT_STEPS``):
+
+``fix_newlines``      CRLF, CR and Unicode line/paragraph separators -> ``\\n``
+``fix_encoding``      mojibake and broken encodings, via ftfy (typographic quotes are kept)
+``fix_whitespace``    NBSP, tabs and other odd spaces -> space; zero-width characters and soft hyphens dropped
+``strip_lines``       leading and trailing spaces of every line
+``unwrap_lines``      hard line breaks inside sentences (PDF and e-mail copies) -> space; words hyphenated
+                      across a break joined, or kept hyphenated when they are real compounds
+``collapse_spaces``   runs of spaces -> one space
+``drop_blank_lines``  blank lines at start and end dropped; runs of blank lines -> one paragraph break
+
+Boilerplate removal, credit unglueing and quality flags slot in as more steps (deleting steps give their
+edits a ``why``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from frontline.errors import StageError
+from frontline.models import Document, RawArticle, stable_id
+
+__all__ = ["Edit", "Step", "DEFAULT_STEPS", "clean", "clean_text", "apply_edits", "article_id_for",
+           "fix_newlines", "fix_encoding", "fix_whitespace", "strip_lines", "unwrap_lines", "collapse_spaces",
+           "drop_blank_lines"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``; ``why`` marks a deletion of non-article text."""
+
+    start: int
+    end: int
+    replacement: str = ""
+    why: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One named cleaning step: ``find`` looks at the current text and returns the edits to make."""
+
+    name: str
+    find: Callable[[str], Sequence[Edit]]
+
+
+# --- the offset-keeping engine ------------------------------------------------------------------------
+
+def apply_edits(text: str, offsets: Sequence[int], edits: Sequence[Edit]
+                ) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """Apply non-overlapping ``edits`` to ``text`` and carry ``offsets`` (``len(text) + 1`` entries) along.
+
+    Returns:
+        ``(new_text, new_offsets, removed)``: ``new_offsets`` has ``len(new_text) + 1`` entries and its last
+        entry is ``offsets[-1]``; ``removed`` holds ``(raw_start, raw_end, why)`` for edits with a ``why``.
+
+    Raises:
+        ValueError: edits overlap or fall outside the text (a bug in the step that made them).
+    """
+    if len(offsets) != len(text) + 1:
+        raise ValueError(f"offsets has {len(offsets)} entries for a text of {len(text)} characters")
+    out: list[str] = []
+    out_offsets: list[int] = []
+    removed: list[tuple[int, int, str]] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not pos <= edit.start <= edit.end <= len(text):
+            raise ValueError(f"edit {edit.start}:{edit.end} overlaps another or falls outside the text")
+        out.append(text[pos:edit.start])
+        out_offsets.extend(offsets[pos:edit.start])
+        old = text[edit.start:edit.end]
+        out.append(edit.replacement)
+        out_offsets.extend(_align(old, edit.replacement, offsets, edit.start))
+        if edit.why and edit.end > edit.start:
+            removed.append((offsets[edit.start], offsets[edit.end - 1] + 1, edit.why))
+        pos = edit.end
+    out.append(text[pos:])
+    out_offsets.extend(offsets[pos:])
+    return "".join(out), out_offsets, removed
+
+
+def _align(old: str, new: str, offsets: Sequence[int], base: int) -> list[int]:
+    """Offsets for the characters of ``new`` that replace ``old`` (which starts at ``base``)."""
+    if not new:
+        return []
+    if old == new:
+        return list(offsets[base:base + len(old)])
+    result: list[int] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            result.extend(offsets[base + i1:base + i2])
+        elif tag in ("replace", "insert"):
+            width = j2 - j1
+            for k in range(width):
+                if i2 > i1:
+                    # Changed run: spread the new characters evenly over the old ones they came from.
+                    result.append(offsets[base + i1 + k * (i2 - i1) // width])
+                else:
+                    # Pure insertion: point at the next character, or the last one at the very end.
+                    result.append(offsets[max(min(base + i1, len(offsets) - 2), 0)])
+    return result
+
+
+def clean_text(raw: str, steps: Sequence[Step] | None = None
+               ) -> tuple[str, tuple[int, ...], tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """Run ``steps`` over ``raw``.
+
+    Returns:
+        ``(text, offsets, removed, repairs)`` as in ``Document``; ``repairs`` names the steps that changed
+        something.
+    """
+    text = raw
+    offsets = list(range(len(raw) + 1))
+    removed: list[tuple[int, int, str]] = []
+    repairs: list[str] = []
+    for step in DEFAULT_STEPS if steps is None else steps:
+        edits = step.find(text)
+        if not edits:
+            continue
+        new_text, offsets, gone = apply_edits(text, offsets, edits)
+        removed.extend(gone)
+        if new_text != text:
+            repairs.append(step.name)
+        text = new_text
+    return text, tuple(offsets), tuple(sorted(removed)), tuple(repairs)
+
+
+def article_id_for(text: str) -> str:
+    """The article id of a cleaned text: a hash of it lowercased with whitespace collapsed."""
+    return stable_id(" ".join(text.lower().split()))
+
+
+def clean(raw: RawArticle, steps: Sequence[Step] | None = None) -> Document:
+    """Clean one article's text into a ``Document`` whose offsets map back to ``raw.text``.
+
+    Args:
+        raw: the article as read by ``frontline.ingest``.
+        steps: the cleaning steps to run; ``DEFAULT_STEPS`` when not given.
+
+    Raises:
+        StageError: a cleaning step failed (a bug: please report it with the input).
+    """
+    try:
+        text, offsets, removed, repairs = clean_text(raw.text, steps)
+    except Exception as exc:  # noqa: BLE001 - any failure here is a bug in a step; name stage and input
+        raise StageError("clean", raw.path or raw.input_id or "<unnamed>", exc) from exc
+    return Document(article_id=article_id_for(text), raw=raw.text, text=text, offsets=offsets, removed=removed,
+                    repairs=repairs)
+
+
+# --- the steps ----------------------------------------------------------------------------------------
+
+_NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def fix_newlines(text: str) -> list[Edit]:
+    """CRLF, lone CR, vertical tab, form feed (PDF page break) and Unicode line separators -> ``\\n``."""
+    return [Edit(m.start(), m.end(), "\n") for m in _NEWLINE.finditer(text) if m.group() != "\n"]
+
+
+_PLAIN_LINE = re.compile(r"[ -%'-~]*")   # printable ASCII without '&': ftfy has nothing to do there
+
+
+def fix_encoding(text: str) -> list[Edit]:
+    """Mojibake ('â€™' for '’', 'CafÃ©'), C1 controls, ligatures and HTML entities fixed by ftfy, line by line.
+
+    Working per line keeps each change local, so the offset map is exact outside the changed runs.
+    """
+    import ftfy  # imported here: importing ftfy builds tables, which should not happen at import time
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, explain=False)
+    edits: list[Edit] = []
+    for start, piece in _pieces(text):
+        if not _PLAIN_LINE.fullmatch(piece):
+            fixed = ftfy.fix_text(piece, config)
+            if fixed != piece:
+                edits.append(Edit(start, start + len(piece), fixed))
+    return edits
+
+
+_PIECE_CHARS = 2000
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """Split ``text`` into lines, and very long lines at spaces into ~2,000-character pieces.
+
+    Keeps the character diff in ``apply_edits`` cheap on single-line inputs of any length; mojibake
+    sequences never span a plain space, so cutting there loses nothing.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for line in text.split("\n"):
+        pos = 0
+        while len(line) - pos > _PIECE_CHARS:
+            cut = line.rfind(" ", pos + 1, pos + _PIECE_CHARS)
+            cut = cut if cut > pos else pos + _PIECE_CHARS
+            pieces.append((start + pos, line[pos:cut]))
+            pos = cut
+        pieces.append((start + pos, line[pos:]))
+        start += len(line) + 1
+    return pieces
+
+
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"\u00ad\n|[\u200b\u2060\ufeff\u00ad]")
+
+
+def fix_whitespace(text: str) -> list[Edit]:
+    """Tabs, NBSP and other odd spaces -> space; zero-width characters and soft hyphens dropped.
+
+    A soft hyphen at a line end marks a word the typesetter broke across lines: the halves are joined.
+    """
+    edits = [Edit(m.start(), m.end(), " ") for m in _ODD_SPACE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+    return sorted(edits, key=lambda e: e.start)
+
+
+_LINE_EDGE_SPACES = re.compile(r"^ +| +$", re.MULTILINE)
+
+
+def strip_lines(text: str) -> list[Edit]:
+    """Drop spaces at the start and end of every line (indentation carries no meaning in news text)."""
+    return [Edit(m.start(), m.end(), "") for m in _LINE_EDGE_SPACES.finditer(text)]
+
+
+_MULTI_SPACE = re.compile(r"  +")
+
+
+def collapse_spaces(text: str) -> list[Edit]:
+    """Runs of spaces -> one space (the first space of a run is kept, so its offset stays exact)."""
+    return [Edit(m.start() + 1, m.end(), "") for m in _MULTI_SPACE.finditer(text)]
+
+
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def drop_blank_lines(text: str) -> list[Edit]:
+    """Drop blank lines at the start and end and turn runs of blank lines into one paragraph break."""
+    lead = re.match(r"\s*", text).end()
+    if lead == len(text):
+        return [Edit(0, lead, "")] if lead else []
+    trail = re.search(r"\s*\Z", text).start()
+    edits = [Edit(0, lead, "")] if lead else []
+    edits += [Edit(m.start() + 2, m.end(), "") for m in _BLANK_RUN.finditer(text, lead, trail)]
+    if trail < len(text):
+        edits.append(Edit(trail, len(text), ""))
+    return edits
+
+
+# --- unwrapping hard line breaks ----------------------------------------------------------------------
+
+# Second halves that make a real hyphenated compound in news text ('militia-held', 'Kremlin-backed',
+# 'long-range', 'four-month'): a break after their hyphen keeps the hyphen. Hand-written because no
+# installed package has an English lexicon; the document's own spelling elsewhere is checked first.
+_COMPOUND_SECONDS = frozenset("""
+    held controlled backed led based run owned occupied aligned affiliated allied leaning funded sponsored
+    appointed installed imposed declared proclaimed annexed style scale range term year years month months
+    week weeks day days hour hours old long wide level scale free like related made born speaking language
+    wing fire friendly minded ridden stricken torn hit affected oriented ready type class grade term time
+    called called-up up out off in on over down back front line border government state military party
+    scale sized strong man men woman women million billion thousand hundred kilometre kilometer mile metre
+    meter ton tonne storey story point page percent per cent
+""".split())
+# First halves that are prefixes written with a hyphen ('anti-government', 'pro-Russian', 'ex-minister').
+_COMPOUND_FIRSTS = frozenset("""
+    anti pro non self ex co post pre vice counter cross semi quasi mid well so de re multi inter intra
+    ultra neo all half full high low long short far near two three four five six seven eight nine ten
+    first second third one
+""".split())
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_LIST_ITEM = re.compile(r"^(?:[-•*–—▪►●·]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
+_CONTINUES = re.compile(r"^[a-z,;:)\]]")
+_HYPHEN_BREAK = re.compile(r"([^\W_][\w'’]*)-$")
+_LEADING_WORD = re.compile(r"[^\W_][\w'’]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """How a text is laid out: whether it is hard-wrapped and at what width."""
+
+    wrapped: bool
+    width: int
+
+
+def _layout(lines: list[str]) -> _Layout:
+    """Guess whether ``lines`` are hard-wrapped: most lines stop mid-sentence and none is very long."""
+    measured = [len(" ".join(line.split())) for line in lines if line.strip()]
+    if len(measured) < 4:
+        return _Layout(False, 0)
+    width = sorted(measured)[int(0.9 * (len(measured) - 1))]
+    inner = [line for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
+    if not inner:
+        return _Layout(False, width)
+    mid_sentence = sum(1 for line in inner if not _SENTENCE_END.search(line.rstrip())) / len(inner)
+    # Paragraph-per-line text has long lines ending in full stops; wrapped text has short lines that
+    # mostly stop mid-sentence.
+    return _Layout(wrapped=width <= 160 and mid_sentence >= 0.4, width=width)
+
+
+def _joins(prev: str, nxt: str, layout: _Layout) -> bool:
+    """Whether the line break between ``prev`` and ``nxt`` is a wrap inside a paragraph."""
+    if _LIST_ITEM.match(nxt):
+        return False
+    if _CONTINUES.match(nxt):
+        return True
+    length = len(" ".join(prev.split()))
+    if not layout.wrapped:
+        return False
+    if _SENTENCE_END.search(prev):
+        # A sentence that happens to end at a full-width line is still mid-paragraph.
+        return length >= 0.85 * layout.width
+    return length >= 0.6 * layout.width
+
+
+def _keep_hyphen(first: str, second: str, text: str) -> bool:
+    """Whether 'first-' + newline + 'second' is a hyphenated compound (True) or a word split by wrapping."""
+    if not second or second[0].isupper() or first.isdigit() or second.isdigit() or "-" in first:
+        return True
+    if re.search(rf"\b{re.escape(first)}-{re.escape(second)}\b", text, re.IGNORECASE):
+        return True
+    if re.search(rf"\b{re.escape(first)}{re.escape(second)}\b", text, re.IGNORECASE):
+        return False
+    return first.lower() in _COMPOUND_FIRSTS or second.lower() in _COMPOUND_SECONDS
+
+
+def unwrap_lines(text: str) -> list[Edit]:
+    """Join lines that a hard wrap split inside a sentence; paragraph breaks and short headings stay.
+
+    A break is a wrap when the next line continues the sentence (starts lowercase or with ',', ';' ...),
+    or, in text that looks hard-wrapped, when the line before is near the wrap width. A word hyphenated
+    across the break is joined ('escal-' + 'ating' -> 'escalating') unless it is a real compound
+    ('militia-' + 'held' -> 'militia-held').
+    """
+    lines = text.split("\n")
+    layout = _layout(lines)
+    edits: list[Edit] = []
+    start = 0
+    for prev, nxt in zip(lines, lines[1:]):
+        newline = start + len(prev)
+        start = newline + 1
+        prev_s, next_s = prev.rstrip(), nxt.lstrip()
+        if not prev_s or not next_s:
+            continue
+        hyphen = _HYPHEN_BREAK.search(prev_s)
+        word = _LEADING_WORD.match(next_s)
+        if hyphen and word and not _LIST_ITEM.match(next_s):
+            # Newline (and any spaces around it) go; the hyphen goes too unless the word is a compound.
+            cut_from = start - 1 - (len(prev) - len(prev_s))
+            cut_to = start + (len(nxt) - len(next_s))
+            if not _keep_hyphen(hyphen.group(1), word.group(), text):
+                cut_from -= 1
+            edits.append(Edit(cut_from, cut_to, ""))
+        elif _joins(prev_s, next_s, layout):
+            edits.append(Edit(newline, newline + 1, " "))
+    return edits
+
+
+DEFAULT_STEPS: tuple[Step, ...] = (
+    Step("fix_newlines", fix_newlines),
+    Step("fix_encoding", fix_encoding),
+    Step("fix_whitespace", fix_whitespace),
+    Step("strip_lines", strip_lines),
+    Step("unwrap_lines", unwrap_lines),
+    Step("collapse_spaces", collapse_spaces),
+    Step("drop_blank_lines", drop_blank_lines),
+)

@@ -1,0 +1,213 @@
+"""The command line: thin click commands over ``frontline.api``.
+
+Each command parses its arguments, calls one API function and turns frontline's errors into readable
+messages. Progress bars go to stderr and only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from .errors import FrontlineError
+
+FORMATS = ("json", "jsonl", "geojson", "csv")
+EXIT_INPUT_FAILED = 3
+
+
+def _date(ctx, param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-06-25") from None
+
+
+def sample_corpus() -> Path:
+    """The folder of the bundled sample articles (the five seed articles and their manifest)."""
+    return Path(str(resources.files("frontline") / "data" / "samples"))
+
+
+@contextmanager
+def _progress(label: str, total: int | None = None):
+    """A rich progress bar on stderr, silent when stderr is not a terminal; yields a per-article callback."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, disable=not console.is_terminal, transient=False) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda result: bar.advance(task)
+
+
+def _count_inputs(paths) -> int | None:
+    total = 0
+    for p in map(Path, paths):
+        if p.is_dir():
+            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".html", ".htm")
+                         and not f.name.lower().startswith("readme"))
+        elif p.suffix.lower() == ".jsonl":
+            return None
+        else:
+            total += 1
+    return total
+
+
+def _fail(exc: FrontlineError) -> None:
+    raise click.ClickException(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="frontline")
+@click.option("-v", "--verbose", count=True, help="Log more: -v for info, -vv for debug (to stderr).")
+def cli(verbose: int) -> None:
+    """frontline: turn war reporting into sourced, geolocated event data.
+
+    Read news articles (text, HTML, JSONL, folders with a manifest.jsonl), find the events they report
+    (what, where, when, who, how many, who says so) and write them out or store them in SQLite.
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+_published_option = click.option(
+    "--published", callback=_date, metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none; relative dates ('on Tuesday') resolve against it.")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="Output format: json (the output.schema.json contract), jsonl (one article with its events a "
+                   "line), geojson (located events), csv (ACLED-style columns).")
+@_published_option
+def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None) -> None:
+    """Extract events from PATHS and write them to stdout.
+
+    PATHS are .txt or .html files, .jsonl files (one article a line: text or html, optional id, title,
+    published, url, source) or folders (read recursively; a manifest.jsonl gives per-file metadata).
+    Exits with status 3 when any input failed; the others are still written.
+    """
+    from . import api
+    try:
+        with _progress("extracting", _count_inputs(paths)) as tick:
+            results = api.extract(paths, published, progress=tick)
+        api.write(results, fmt, sys.stdout)
+    except FrontlineError as exc:
+        _fail(exc)
+    if any(r.article.status == "failed" for r in results):
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", type=click.Path(dir_okay=False), default="frontline.db", show_default=True,
+              help="SQLite database file to write (created if missing).")
+@_published_option
+def ingest(paths: tuple[str, ...], db: str, published: dt.date | None) -> None:
+    """Extract events from PATHS and store articles, mentions and events in a SQLite database.
+
+    Idempotent: ids are content hashes, so the same article ingested twice is stored once. Exits with
+    status 3 when any input failed.
+    """
+    from . import api
+    try:
+        with _progress("ingesting", _count_inputs(paths)) as tick:
+            report = api.ingest(paths, db, published, progress=tick)
+    except FrontlineError as exc:
+        _fail(exc)
+    click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
+               f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
+               f"in {db}", err=True)
+    if report.failed:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest'.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="Output format, as for 'frontline extract'.")
+def export(db: str, fmt: str) -> None:
+    """Write every stored article and event from a database to stdout."""
+    from . import api
+    try:
+        api.write(api.stored_results(db), fmt, sys.stdout)
+    except FrontlineError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest'.")
+def summary(db: str) -> None:
+    """Print a readable summary of a database: events by type, place and date."""
+    from .report import print_summary
+    try:
+        print_summary(db)
+    except FrontlineError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), default="frontline.db", show_default=True,
+              help="SQLite database to write the sample corpus into.")
+def demo(db: str) -> None:
+    """Ingest the bundled sample corpus (five seed articles) into a database and print its summary."""
+    from . import api
+    from .report import print_summary
+    corpus = sample_corpus()
+    try:
+        with _progress("ingesting the sample corpus", _count_inputs([corpus])) as tick:
+            report = api.ingest([corpus], db, progress=tick)
+        click.echo(f"{report.articles} sample articles ingested into {db} ({report.events} events)", err=True)
+        print_summary(db)
+    except FrontlineError as exc:
+        _fail(exc)
+
+
+@cli.command(name="eval")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False),
+              help="Gold annotations (JSONL, see docs/EVALUATION.md). Default: the bundled gold for the sample "
+                   "corpus.")
+@click.option("--corpus", type=click.Path(exists=True),
+              help="Folder or files the gold refers to. Default: the bundled sample corpus.")
+@click.option("--ucdp", type=click.Path(exists=True, dir_okay=False),
+              help="Score against a UCDP GED CSV instead (headlines in, place/oblast/date/deaths checked).")
+@click.option("--years", help="With --ucdp: only rows of these years, e.g. 2022-2023 or 2014.")
+@click.option("--limit", type=int, help="With --ucdp: score a deterministic sample of this many rows.")
+def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | None, limit: int | None) -> None:
+    """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
+    from . import evaluation
+    try:
+        if ucdp:
+            yr = None
+            if years:
+                lo, _, hi = years.partition("-")
+                yr = (int(lo), int(hi or lo))
+            with _progress("scoring UCDP rows", limit) as tick:
+                click.echo(evaluation.run_ucdp(ucdp, years=yr, limit=limit, progress=tick))
+        else:
+            with _progress("extracting the gold corpus") as tick:
+                click.echo(evaluation.run_gold(gold, corpus, progress=tick))
+    except FrontlineError as exc:
+        _fail(exc)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="frontline")
+
+
+if __name__ == "__main__":
+    main()

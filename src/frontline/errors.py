@@ -1,0 +1,53 @@
+"""frontline's exceptions, one tree.
+
+::
+
+    FrontlineError                 every error frontline raises on purpose
+    ├── InputError                 an input cannot be read as an article (bad path, format, encoding)
+    │   └── UnsupportedInputError  the input's kind is not one frontline reads (unknown extension ...)
+    ├── ResourceError              a model or data file that ships with frontline is missing or broken
+    ├── StageError                 a pipeline stage failed on one article (names the stage and article)
+    ├── StoreError                 the SQLite store cannot be opened, read or written
+    └── EvalError                  an annotation / evaluation file is malformed
+
+Messages say what failed, for which article or file, and what to do. Third-party exceptions are
+translated at the boundary, so callers only ever catch these.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FrontlineError", "InputError", "UnsupportedInputError", "ResourceError", "StageError",
+           "StoreError", "EvalError"]
+
+
+class FrontlineError(Exception):
+    """Base class of every error frontline raises on purpose."""
+
+
+class InputError(FrontlineError):
+    """An input cannot be read as an article."""
+
+
+class UnsupportedInputError(InputError):
+    """The input's kind (extension, content type) is not one frontline reads."""
+
+
+class ResourceError(FrontlineError):
+    """A model or data file that frontline needs is missing or broken."""
+
+
+class StageError(FrontlineError):
+    """A pipeline stage failed on one article."""
+
+    def __init__(self, stage: str, article: str, cause: BaseException | str):
+        self.stage = stage
+        self.article = article
+        super().__init__(f"stage '{stage}' failed on article {article}: {cause}")
+
+
+class StoreError(FrontlineError):
+    """The SQLite store cannot be opened, read or written."""
+
+
+class EvalError(FrontlineError):
+    """An annotation or evaluation file is malformed."""

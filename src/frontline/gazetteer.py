@@ -1,0 +1,167 @@
+"""The gazetteer: Ukrainian places, oblasts, Russian towns and world places, looked up by any spelling.
+
+The data file is built by ``scripts/build_gazetteer.py`` from GeoNames (CC BY 4.0; see
+``data/GEONAMES_ATTRIBUTION.txt``). It is gzip text: a TSV table of places with the header ``geonames_id,
+name, lat, lon, admin1, country_code, kind, population`` (one ``Place`` a line), then four inverted indexes,
+each opened by a line ``#index<TAB>NAME`` and made of ``key<TAB>n1,n2`` lines (numbers are rows of the
+table): ``names`` (GeoNames' Latin spellings, normalised), ``generated`` (the Cyrillic names romanised in
+the agency systems of ``frontline.translit``), ``skeletons`` (``translit.skeleton`` of both) and ``bare``
+(for oblasts, the stems that name them when the context says 'region': 'luhansk', 'lugansk').
+
+Lookups go from strict to loose: exact names (confidence 1.0), generated renderings (0.95), skeleton keys
+(0.9), then rapidfuzz over skeleton keys that share their first two letters (at most 0.85).
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .errors import ResourceError
+from .models import Place
+from .translit import normalize, skeleton
+
+__all__ = ["Gazetteer", "DEFAULT_DATA"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DATA = "gazetteer.tsv.gz"
+_COLUMNS = ("geonames_id", "name", "lat", "lon", "admin1", "country_code", "kind", "population")
+_INDEXES = ("names", "generated", "skeletons", "bare")
+_FUZZY_CUTOFF = 88.0
+_MIN_FUZZY_LENGTH = 5          # short keys match too much by accident
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """An in-memory gazetteer: places and four indexes from keys to place numbers."""
+
+    places: tuple[Place, ...]
+    names: dict[str, str]            # key -> 'n1,n2,...' (numbers into ``places``)
+    generated: dict[str, str]
+    skeletons: dict[str, str]
+    bare_admin1: dict[str, str]
+    _blocks: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Gazetteer":
+        """Load a gazetteer file (default: the one packaged with frontline).
+
+        Raises:
+            ResourceError: the file is missing or not a gazetteer.
+        """
+        try:
+            if path is None:
+                data = resources.files("frontline").joinpath("data", DEFAULT_DATA).read_bytes()
+            else:
+                data = Path(path).read_bytes()
+            text = gzip.decompress(data).decode("utf-8")
+        except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError) as exc:
+            where = path or f"frontline/data/{DEFAULT_DATA}"
+            raise ResourceError(f"cannot read the gazetteer {where}: {exc}. Rebuild it with "
+                                f"'python scripts/build_gazetteer.py' or reinstall frontline.") from exc
+        return cls.from_text(text)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Gazetteer":
+        """Build a gazetteer from the text of a gazetteer file.
+
+        Raises:
+            ResourceError: the header or a line is not in the expected format.
+        """
+        sections = text.split("\n#index\t")
+        table = sections[0].split("\n")
+        if tuple(table[0].split("\t")) != _COLUMNS:
+            raise ResourceError(f"the gazetteer's header is {table[0][:60]!r}, expected {_COLUMNS}: "
+                                "rebuild it with 'python scripts/build_gazetteer.py'")
+        places: list[Place] = []
+        for number, line in enumerate(table[1:]):
+            f = line.split("\t")
+            try:
+                places.append(Place(geonames_id=int(f[0]) if f[0] else None, name=f[1], lat=float(f[2]),
+                                    lon=float(f[3]), admin1=f[4] or None, country_code=f[5], kind=f[6],
+                                    population=int(f[7])))
+            except (IndexError, ValueError) as exc:
+                raise ResourceError(f"gazetteer line {number + 2} is malformed ({exc}): rebuild it with "
+                                    "'python scripts/build_gazetteer.py'") from exc
+        indexes: dict[str, dict[str, str]] = {}
+        for section in sections[1:]:
+            name, _, body = section.partition("\n")
+            # Values stay as 'n1,n2' strings until looked up: parsing 250k lists would double load time.
+            indexes[name] = dict(line.split("\t", 1) for line in body.split("\n") if line)
+        missing = set(_INDEXES) - set(indexes)
+        if missing:
+            raise ResourceError(f"the gazetteer lacks the indexes {sorted(missing)}: rebuild it with "
+                                "'python scripts/build_gazetteer.py'")
+        return cls(places=tuple(places), names=indexes["names"], generated=indexes["generated"],
+                   skeletons=indexes["skeletons"], bare_admin1=indexes["bare"], _blocks={})
+
+    def _numbers(self, index: dict[str, str], key: str) -> tuple[int, ...]:
+        value = index.get(key)
+        return tuple(map(int, value.split(","))) if value else ()
+
+    def _block(self, prefix: str) -> tuple[str, ...]:
+        # Fuzzy blocks are built on first use: most runs never need most of them.
+        if not self._blocks:
+            blocks: dict[str, list[str]] = {}
+            for key in self.skeletons:
+                if len(key) >= _MIN_FUZZY_LENGTH:
+                    blocks.setdefault(key[:2], []).append(key)
+            self._blocks.update({k: tuple(v) for k, v in blocks.items()})
+        return self._blocks.get(prefix, ())
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def candidates(self, name: str) -> list[Place]:
+        """Places whose GeoNames name or generated rendering is ``name`` after normalisation."""
+        key = normalize(name)
+        numbers = self._numbers(self.names, key) or self._numbers(self.generated, key)
+        return [self.places[n] for n in numbers]
+
+    def is_known(self, name: str, loose: bool = False) -> bool:
+        """Whether ``name`` is an exact name or generated rendering of some place (or, if ``loose``, a skeleton)."""
+        key = normalize(name)
+        return key in self.names or key in self.generated or (loose and skeleton(name) in self.skeletons)
+
+    def match(self, name: str, fuzzy: bool = True) -> list[tuple[Place, float]]:
+        """Places that ``name`` may mean, each with a confidence in the spelling match, best first.
+
+        Exact names score 1.0, generated renderings 0.95, skeleton keys 0.9, fuzzy skeleton matches up to
+        0.85 (only when nothing closer matched and ``fuzzy`` is true).
+        """
+        key = normalize(name)
+        if not key:
+            return []
+        for index, confidence, lookup in ((self.names, 1.0, key), (self.generated, 0.95, key),
+                                          (self.skeletons, 0.9, skeleton(name))):
+            if lookup in index:
+                return [(self.places[n], confidence) for n in self._numbers(index, lookup)]
+        skel = skeleton(name)
+        if not fuzzy or len(skel) < _MIN_FUZZY_LENGTH:
+            return []
+        found: dict[int, float] = {}
+        for other, score, _ in process.extract(skel, self._block(skel[:2]), scorer=fuzz.ratio,
+                                               score_cutoff=_FUZZY_CUTOFF, limit=5):
+            for n in self._numbers(self.skeletons, other):
+                found[n] = max(found.get(n, 0.0), round(0.85 * score / 100, 3))
+        return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
+
+    def admin1(self, name: str) -> Place | None:
+        """The oblast or region that ``name`` names: 'Lugansk region', 'Luhansk', 'Donetsk oblast', 'DPR'."""
+        key = normalize(name)
+        if key in self.bare_admin1:
+            return self.places[self._numbers(self.bare_admin1, key)[0]]
+        for place, _ in self.match(name, fuzzy=False):
+            if place.kind == "admin1":
+                return place
+        return None
+
+    def by_id(self, geonames_id: int) -> Place | None:
+        """The place with this GeoNames id, if the gazetteer has it."""
+        return next((p for p in self.places if p.geonames_id == geonames_id), None)

@@ -1,0 +1,445 @@
+"""Read input files and folders into ``RawArticle`` records: the first stage of the pipeline.
+
+What is read:
+
+- ``.txt``: decoded as UTF-8; a file that is not valid UTF-8 as a whole is decoded line by line, each
+  line as UTF-8 when it can be and as Windows-1252 otherwise (copies pasted together from several sources
+  mix the two). The decoded text is kept as it is, CRLF and all: cleaning comes later.
+- ``.html`` / ``.htm``: the page's main text is extracted with trafilatura (menus, footers and other
+  boilerplate dropped); the page itself is kept in ``RawArticle.html``. Title, date and site name come from
+  the page's metadata; the date is never guessed from the page's text (a copyright footer is not a date).
+- ``.jsonl``: one article per line, an object with ``text`` or ``html`` and optionally ``id``, ``title``,
+  ``published`` (YYYY-MM-DD), ``url`` and ``source``. A line that cannot be read becomes a failed record
+  whose path is ``file.jsonl:LINE``; the other lines still come out.
+- folders, recursively and in sorted order. A ``manifest.jsonl`` in a folder gives metadata for the files
+  it lists (one object per line: ``file`` relative to that folder, ``published``, ``source``, ``url``,
+  ``title``); a manifest in a subfolder wins over one higher up. Files the manifest does not list are read
+  too. Not articles, and passed over without a record: ``manifest.jsonl`` itself, ``README*`` files and
+  hidden files and folders (names starting with a dot). A file listed in a manifest but missing becomes a
+  failed record.
+
+Nothing per-file ever raises: a missing path, an unreadable, empty or binary file, an unsupported
+extension, a broken JSONL line or a non-English text each come out as a ``RawArticle`` with status
+``failed`` (it could not be read) or ``skipped`` (it was read but is not something frontline handles) and
+an ``error`` in plain words, and reading goes on with the next input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from frontline.errors import InputError
+from frontline.language import LanguageDetector
+from frontline.models import RawArticle
+
+__all__ = ["read_inputs", "READABLE_EXTENSIONS", "MANIFEST_NAME", "MAX_FILE_BYTES"]
+
+log = logging.getLogger(__name__)
+
+READABLE_EXTENSIONS: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl")
+MANIFEST_NAME = "manifest.jsonl"
+#: Larger inputs are refused rather than read into memory: no news article comes near this.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+_UNSUPPORTED_HINT = "frontline reads .txt, .html, .htm, .jsonl and folders"
+# Leading bytes of common binary formats, to tell the user what a misnamed file really is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"), (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """Metadata given for one input by a manifest line or a JSONL line."""
+
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    input_id: str | None = None
+
+
+class _BinaryInput(Exception):
+    """Raised inside this module when bytes are not text; turned into a failed record."""
+
+
+def read_inputs(paths: Iterable[str | Path] | str | Path, published: dt.date | None = None, *,
+                detector: LanguageDetector | None = None) -> Iterator[RawArticle]:
+    """Read files and folders into ``RawArticle`` records, one per article, in a stable order.
+
+    Args:
+        paths: files and folders to read (a single path is accepted too).
+        published: the publication date of articles whose input gives none.
+        detector: the language detector to use; one is loaded on first need when not given.
+
+    Returns:
+        An iterator of ``RawArticle``. Unusable inputs come out with status ``failed`` or ``skipped`` and
+        an ``error``; reading never stops on a per-file problem.
+
+    Raises:
+        InputError: no paths were given at all.
+        ResourceError: the language model cannot be loaded.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    given = [Path(p) for p in paths]
+    if not given:
+        raise InputError("no input paths given: pass one or more .txt, .html, .htm or .jsonl files, or folders")
+    return _Reader(published, detector).read_all(given)
+
+
+class _Reader:
+    """One ``read_inputs`` call: the default date and the (lazily loaded) language detector."""
+
+    def __init__(self, published: dt.date | None, detector: LanguageDetector | None) -> None:
+        self._published = published
+        self._detector = detector
+
+    def read_all(self, paths: list[Path]) -> Iterator[RawArticle]:
+        for path in paths:
+            yield from self._read_path(path)
+
+    # --- dispatch -----------------------------------------------------------------------------------
+
+    def _read_path(self, path: Path, meta: _Meta | None = None) -> Iterator[RawArticle]:
+        name = str(path)
+        try:
+            if path.is_dir():
+                yield from self._read_folder(path)
+                return
+            if not path.exists():
+                yield self._failed(name, "no such file or folder")
+                return
+            if not path.is_file():
+                yield self._skipped(name, "not a regular file (a device, pipe or socket)")
+                return
+        except OSError as exc:
+            yield self._failed(name, f"cannot read: {_os_reason(exc)}")
+            return
+        yield from self._read_file(path, meta)
+
+    def _read_file(self, path: Path, meta: _Meta | None) -> Iterator[RawArticle]:
+        name = str(path)
+        ext = path.suffix.lower()
+        if path.name == MANIFEST_NAME:
+            yield self._skipped(name, f"{MANIFEST_NAME} describes the files of its folder: pass the folder instead")
+        elif ext == ".txt":
+            yield self._read_txt(path, meta)
+        elif ext in (".html", ".htm"):
+            yield self._read_html_file(path, meta)
+        elif ext == ".jsonl":
+            yield from self._read_jsonl(path)
+        elif ext:
+            yield self._skipped(name, f"unsupported file type '{ext}': {_UNSUPPORTED_HINT}")
+        else:
+            yield self._skipped(name, f"unsupported file type (no extension): {_UNSUPPORTED_HINT}")
+
+    # --- folders and manifests ----------------------------------------------------------------------
+
+    def _read_folder(self, root: Path) -> Iterator[RawArticle]:
+        files: list[Path] = []
+        listed: dict[str, tuple[_Meta, str]] = {}   # normalised path -> (metadata, where it was listed)
+        for folder, dirs, names in os.walk(root, onerror=lambda exc: log.warning("cannot list %s", exc)):
+            # Sorted in place so os.walk descends in a deterministic order; hidden folders are not input.
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            here = Path(folder)
+            if MANIFEST_NAME in names:
+                manifest = here / MANIFEST_NAME
+                for key, entry in self._read_manifest(manifest):
+                    if isinstance(entry, RawArticle):
+                        yield entry
+                    else:
+                        listed[key] = entry
+            files.extend(here / n for n in sorted(names) if not _is_passed_over(n))
+        seen: set[str] = set()
+        for path in files:
+            key = os.path.normpath(path)
+            seen.add(key)
+            entry = listed.get(key)
+            yield from self._read_file(path, entry[0] if entry else None)
+        for key, (meta, where) in listed.items():
+            if key in seen:
+                continue
+            path = Path(key)
+            if path.is_file():   # listed on purpose although hidden or outside the walk: read it
+                yield from self._read_file(path, meta)
+            else:
+                yield self._failed(key, f"listed in {where} but not found")
+
+    def _read_manifest(self, manifest: Path) -> Iterator[tuple[str, tuple[_Meta, str] | RawArticle]]:
+        """Yield ``(normalised file path, (metadata, 'manifest:LINE'))`` or a failed record per bad line."""
+        try:
+            text = _decode(manifest.read_bytes())
+        except (OSError, _BinaryInput) as exc:
+            reason = _os_reason(exc) if isinstance(exc, OSError) else "binary file, not text"
+            yield "", self._failed(str(manifest), f"cannot read the manifest: {reason}; its files are read "
+                                                  "without metadata")
+            return
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"{manifest}:{number}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield "", self._failed(where, f"{manifest.name} line {number} is not valid JSON ({_json_reason(exc)})")
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("file"), str) or not obj["file"].strip():
+                yield "", self._failed(where, f"{manifest.name} line {number} has no 'file' name")
+                continue
+            key = os.path.normpath(manifest.parent / obj["file"])
+            yield key, (_meta_from(obj, where), where)
+
+    # --- file kinds ---------------------------------------------------------------------------------
+
+    def _read_txt(self, path: Path, meta: _Meta | None) -> RawArticle:
+        name = str(path)
+        data = _read_bytes(path)
+        if isinstance(data, str):
+            return self._failed(name, data)
+        if not data:
+            return self._failed(name, "empty file")
+        try:
+            text = _decode(data)
+        except _BinaryInput as exc:
+            return self._failed(name, str(exc))
+        return self._finish(RawArticle(text=text, path=name), meta)
+
+    def _read_html_file(self, path: Path, meta: _Meta | None) -> RawArticle:
+        name = str(path)
+        data = _read_bytes(path)
+        if isinstance(data, str):
+            return self._failed(name, data)
+        if not data:
+            return self._failed(name, "empty file")
+        try:
+            page = _decode(data)
+        except _BinaryInput as exc:
+            return self._failed(name, str(exc))
+        return self._from_html(page, name, meta)
+
+    def _from_html(self, page: str, name: str, meta: _Meta | None) -> RawArticle:
+        if not page.strip():
+            return self._failed(name, "empty file (only whitespace)", html=page)
+        try:
+            extracted = _extract_html(page)
+        except Exception as exc:  # noqa: BLE001 - trafilatura/lxml raise many types; translate them all
+            log.debug("trafilatura failed on %s", name, exc_info=True)
+            return self._failed(name, f"could not extract text from the HTML page ({type(exc).__name__}: {exc})",
+                                html=page)
+        if extracted is None or not extracted.text.strip():
+            return self._failed(name, "no article text found in the HTML page", html=page)
+        article = RawArticle(text=extracted.text, path=name, url=extracted.url, title=extracted.title,
+                             source=extracted.source, published=extracted.published, html=page)
+        return self._finish(article, meta)
+
+    def _read_jsonl(self, path: Path) -> Iterator[RawArticle]:
+        name = str(path)
+        data = _read_bytes(path)
+        if isinstance(data, str):
+            yield self._failed(name, data)
+            return
+        try:
+            text = _decode(data)
+        except _BinaryInput as exc:
+            yield self._failed(name, str(exc))
+            return
+        found = False
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            found = True
+            yield self._from_json_line(line, name, number)
+        if not found:
+            yield self._failed(name, "empty file" if not data else "empty file (only whitespace)")
+
+    def _from_json_line(self, line: str, name: str, number: int) -> RawArticle:
+        where = f"{name}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            return self._failed(where, f"{name} line {number} is not valid JSON ({_json_reason(exc)})")
+        if not isinstance(obj, dict):
+            return self._failed(where, f"{name} line {number} is not a JSON object")
+        meta = _meta_from(obj, where)
+        text, html = obj.get("text"), obj.get("html")
+        if isinstance(text, str) and text.strip():
+            return self._finish(RawArticle(text=text, path=where), meta)
+        if isinstance(html, str) and html.strip():
+            return self._from_html(html, where, meta)
+        return self._failed(where, f"{name} line {number} has no 'text' or 'html' with content", meta=meta)
+
+    # --- shared ending ------------------------------------------------------------------------------
+
+    def _finish(self, article: RawArticle, meta: _Meta | None) -> RawArticle:
+        """Attach metadata (given metadata > page metadata > the default date) and check the text."""
+        article = _with_meta(article, meta, self._published)
+        if not article.text.strip():
+            return replace(article, status="failed", error="empty file (only whitespace)")
+        english, guess = self._language().is_english(article.text)
+        if not english:
+            return replace(article, status="skipped", error=f"not English (looks like {guess.code})")
+        return article
+
+    def _language(self) -> LanguageDetector:
+        if self._detector is None:
+            self._detector = LanguageDetector()
+        return self._detector
+
+    def _failed(self, path: str, error: str, *, html: str | None = None, meta: _Meta | None = None) -> RawArticle:
+        log.info("failed: %s: %s", path, error)
+        return _with_meta(RawArticle(text="", path=path, html=html, status="failed", error=error), meta,
+                          self._published)
+
+    def _skipped(self, path: str, error: str) -> RawArticle:
+        log.info("skipped: %s: %s", path, error)
+        return RawArticle(text="", path=path, status="skipped", error=error, published=self._published)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+def _is_passed_over(name: str) -> bool:
+    """Files in a folder that are not articles: the manifest, READMEs and hidden files."""
+    return name == MANIFEST_NAME or name.startswith(".") or name.upper().startswith("README")
+
+
+def _read_bytes(path: Path) -> bytes | str:
+    """The file's bytes, or a plain-words reason why they cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {MAX_FILE_BYTES // 2**20} MiB)"
+        return path.read_bytes()
+    except OSError as exc:
+        return f"cannot read the file: {_os_reason(exc)}"
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _decode(data: bytes) -> str:
+    """Decode bytes as text: a BOM's encoding, else UTF-8, else UTF-8 or Windows-1252 line by line.
+
+    Raises:
+        _BinaryInput: the bytes are not text (NUL bytes, a known binary signature, many control characters).
+    """
+    for signature, kind in _MAGIC:
+        if data.startswith(signature):
+            raise _BinaryInput(f"binary file ({kind}), not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise _BinaryInput(f"binary file, not text (broken {encoding} text)") from exc
+    if b"\x00" in data:
+        raise _BinaryInput("binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+    controls = sum(1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
+    if controls > max(2, len(text) // 100):
+        raise _BinaryInput("binary file, not text")
+    return text
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        # The five bytes Windows-1252 leaves undefined: Latin-1 keeps them as C1 controls, which the
+        # cleaner's encoding repair knows how to treat.
+        return line.decode("latin-1")
+
+
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    """'unterminated string starting at column 26' from the decoder's 'Unterminated string starting at'."""
+    return f"{exc.msg[:1].lower()}{exc.msg[1:].removesuffix(' at')} at column {exc.colno}"
+
+
+def _parse_date(value: Any, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    log.warning("%s: ignoring 'published' %r: expected a date as YYYY-MM-DD", where, value)
+    return None
+
+
+def _text_field(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _meta_from(obj: dict[str, Any], where: str) -> _Meta:
+    return _Meta(title=_text_field(obj, "title"), source=_text_field(obj, "source"), url=_text_field(obj, "url"),
+                 published=_parse_date(obj.get("published"), where), input_id=_text_field(obj, "id"))
+
+
+def _with_meta(article: RawArticle, meta: _Meta | None, default_date: dt.date | None) -> RawArticle:
+    meta = meta or _Meta()
+    return replace(
+        article,
+        title=meta.title or article.title,
+        source=meta.source or article.source,
+        url=meta.url or article.url,
+        published=meta.published or article.published or default_date,
+        input_id=meta.input_id or article.input_id,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    text: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: dt.date | None
+
+
+def _extract_html(page: str) -> _Extracted | None:
+    """Main text and metadata of an HTML page, via trafilatura; None when the page has no main text."""
+    import trafilatura  # imported here: it is slow to import and only HTML inputs need it
+
+    doc = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,
+        # Only dates the page declares (meta tags, JSON-LD, <time>): the extensive search would take a
+        # copyright year from the footer as the publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not doc.text:
+        return None
+    published = None
+    if doc.date:
+        try:
+            published = dt.date.fromisoformat(str(doc.date)[:10])
+        except ValueError:
+            published = None
+    return _Extracted(text=doc.text, title=doc.title or None, source=doc.sitename or None, url=doc.url or None,
+                      published=published)

@@ -1,0 +1,159 @@
+"""The event-trigger lexicon: which words name which event type, read over the dependency parse.
+
+Hand-written on purpose: EVENTS.md's twenty types are this project's own vocabulary, and a reviewable table of
+trigger lemmas is the precise half of the hybrid extractor (a learned similarity model can add recall later).
+Each entry gives the lemma, the parts of speech it counts for and the event type. Ambiguous triggers
+('take', 'enter', 'flee', 'control', 'strike', 'kill') carry a rule name that ``events.py`` applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    event_type: str
+    pos: frozenset[str]
+    rule: str | None = None     # name of a disambiguation rule in events.py
+    strength: float = 0.8        # prior that this word, alone, names a real event of this type
+
+
+_V = frozenset({"VERB"})
+_N = frozenset({"NOUN", "PROPN"})
+_VN = frozenset({"VERB", "NOUN", "PROPN"})
+_ANY = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"})
+
+TRIGGERS: dict[str, TriggerRule] = {
+    # armed_clash
+    "fight": TriggerRule("armed_clash", _VN, "combat"), "fighting": TriggerRule("armed_clash", _VN, "combat"),
+    "battle": TriggerRule("armed_clash", _VN, "combat"), "clash": TriggerRule("armed_clash", _VN),
+    "assault": TriggerRule("armed_clash", _VN, "combat"), "offensive": TriggerRule("armed_clash", _N, "combat", 0.6),
+    "counteroffensive": TriggerRule("armed_clash", _N), "counter-offensive": TriggerRule("armed_clash", _N),
+    "counterattack": TriggerRule("armed_clash", _VN), "counter-attack": TriggerRule("armed_clash", _VN),
+    "attack": TriggerRule("armed_clash", _VN, "attack"), "storm": TriggerRule("armed_clash", _V, "combat"),
+    "advance": TriggerRule("armed_clash", _VN, "combat", 0.6), "firefight": TriggerRule("armed_clash", _N),
+    "skirmish": TriggerRule("armed_clash", _VN), "resist": TriggerRule("armed_clash", _V, "combat", 0.6),
+    "repel": TriggerRule("armed_clash", _V), "repulse": TriggerRule("armed_clash", _V),
+    "ambush": TriggerRule("armed_clash", _VN), "hostility": TriggerRule("armed_clash", _N, "combat", 0.5),
+    "combat": TriggerRule("armed_clash", _N, "combat", 0.6), "thrust": TriggerRule("armed_clash", _N, "combat", 0.6),
+    "push": TriggerRule("armed_clash", _V, "combat", 0.4),
+    # shelling
+    "shell": TriggerRule("shelling", _V), "shelling": TriggerRule("shelling", _VN),
+    "artillery": TriggerRule("shelling", _N, "weapon", 0.6), "mortar": TriggerRule("shelling", _N, "weapon", 0.6),
+    "bombard": TriggerRule("shelling", _V), "bombardment": TriggerRule("shelling", _N),
+    "rocket": TriggerRule("shelling", _N, "weapon", 0.6), "missile": TriggerRule("shelling", _N, "weapon", 0.6),
+    "grad": TriggerRule("shelling", _N, "weapon"), "mlrs": TriggerRule("shelling", _N, "weapon"),
+    # air_drone_strike
+    "airstrike": TriggerRule("air_drone_strike", _N), "air strike": TriggerRule("air_drone_strike", _N),
+    "strike": TriggerRule("air_drone_strike", _VN, "strike", 0.6), "drone": TriggerRule("air_drone_strike", _N, "weapon", 0.5),
+    "bomb": TriggerRule("air_drone_strike", _V, None, 0.7), "bombing": TriggerRule("air_drone_strike", _N),
+    "raid": TriggerRule("air_drone_strike", _N, "strike", 0.5), "shahed": TriggerRule("air_drone_strike", _N, "weapon"),
+    # territory_captured
+    "capture": TriggerRule("territory_captured", _VN, "capture"), "seize": TriggerRule("territory_captured", _V, "capture"),
+    "seizing": TriggerRule("territory_captured", _VN, "capture"), "seizure": TriggerRule("territory_captured", _N, "capture"),
+    "occupy": TriggerRule("territory_captured", _V, "capture"), "occupation": TriggerRule("territory_captured", _N, "capture", 0.5),
+    "take": TriggerRule("territory_captured", _V, "take"), "enter": TriggerRule("territory_captured", _V, "enter"),
+    "recapture": TriggerRule("territory_captured", _VN), "retake": TriggerRule("territory_captured", _V),
+    "liberate": TriggerRule("territory_captured", _V, "capture"), "liberation": TriggerRule("territory_captured", _N, "capture", 0.5),
+    "conquer": TriggerRule("territory_captured", _V, "capture"), "overrun": TriggerRule("territory_captured", _V),
+    "annex": TriggerRule("territory_captured", _V, "capture"), "regain": TriggerRule("territory_captured", _V, "capture"),
+    "control": TriggerRule("territory_captured", _VN, "control", 0.5), "gain": TriggerRule("territory_captured", _VN, "gain", 0.5),
+    # territory_withdrawn
+    "withdraw": TriggerRule("territory_withdrawn", _V, "withdraw"), "withdrawal": TriggerRule("territory_withdrawn", _N, "withdraw"),
+    "retreat": TriggerRule("territory_withdrawn", _VN, "withdraw"), "pull": TriggerRule("territory_withdrawn", _V, "pull"),
+    "abandon": TriggerRule("territory_withdrawn", _V, "abandon", 0.5), "evacuate_troops": TriggerRule("territory_withdrawn", _V),
+    # encirclement
+    "surround": TriggerRule("encirclement", _V), "encircle": TriggerRule("encirclement", _V),
+    "encirclement": TriggerRule("encirclement", _N), "besiege": TriggerRule("encirclement", _V),
+    "besieged": TriggerRule("encirclement", _ANY), "siege": TriggerRule("encirclement", _N),
+    "blockade": TriggerRule("encirclement", _VN), "cauldron": TriggerRule("encirclement", _N, None, 0.6),
+    # casualties
+    "kill": TriggerRule("casualties", _V, "harm"), "die": TriggerRule("casualties", _V, "harm", 0.6),
+    "dead": TriggerRule("casualties", _ANY, "harm", 0.6), "death": TriggerRule("casualties", _N, "harm", 0.5),
+    "injure": TriggerRule("casualties", _V, "harm"), "wound": TriggerRule("casualties", _VN, "harm"),
+    "injured": TriggerRule("casualties", _ANY, "harm"), "casualty": TriggerRule("casualties", _N, "harm"),
+    "toll": TriggerRule("casualties", _N, "harm", 0.6),
+    # violence_against_civilians
+    "execute": TriggerRule("violence_against_civilians", _V, None, 0.6), "execution": TriggerRule("violence_against_civilians", _N, None, 0.6),
+    "torture": TriggerRule("violence_against_civilians", _VN), "abduct": TriggerRule("violence_against_civilians", _V),
+    "abduction": TriggerRule("violence_against_civilians", _N), "kidnap": TriggerRule("violence_against_civilians", _V),
+    "massacre": TriggerRule("violence_against_civilians", _VN), "rape": TriggerRule("violence_against_civilians", _VN),
+    "deport": TriggerRule("violence_against_civilians", _V, None, 0.6), "deportation": TriggerRule("violence_against_civilians", _N, None, 0.6),
+    # evacuation
+    "evacuate": TriggerRule("evacuation", _V, "evacuate"), "evacuation": TriggerRule("evacuation", _N, "evacuate"),
+    "exodus": TriggerRule("evacuation", _N), "flee": TriggerRule("evacuation", _V, "flee"),
+    "escape": TriggerRule("evacuation", _VN, "flee", 0.5), "displace": TriggerRule("evacuation", _V),
+    "uproot": TriggerRule("evacuation", _V, None, 0.5), "refugee": TriggerRule("evacuation", _N, None, 0.5),
+    "arrive": TriggerRule("evacuation", _V, "arrive", 0.4),
+    # desertion
+    "desert": TriggerRule("desertion", _V, "desert"), "desertion": TriggerRule("desertion", _N),
+    "deserter": TriggerRule("desertion", _N), "awol": TriggerRule("desertion", _ANY),
+    "refuse": TriggerRule("desertion", _V, "refuse"), "defect": TriggerRule("desertion", _V, "desert"),
+    "sanctuary": TriggerRule("desertion", _N, "refuge", 0.5), "refuge": TriggerRule("desertion", _N, "refuge", 0.5),
+    # surrender
+    "surrender": TriggerRule("surrender", _VN, "surrender"), "capitulate": TriggerRule("surrender", _V),
+    # prisoner_exchange
+    "swap": TriggerRule("prisoner_exchange", _VN, "exchange"), "exchange": TriggerRule("prisoner_exchange", _VN, "exchange"),
+    # arrest
+    "arrest": TriggerRule("arrest", _VN, "arrest"), "detain": TriggerRule("arrest", _V, "arrest"),
+    "detention": TriggerRule("arrest", _N, "arrest"), "apprehend": TriggerRule("arrest", _V, "arrest"),
+    "prosecute": TriggerRule("arrest", _V, None, 0.5),
+    # protest
+    "protest": TriggerRule("protest", _VN, "protest"), "demonstration": TriggerRule("protest", _N),
+    "rally": TriggerRule("protest", _VN, None, 0.6), "demonstrator": TriggerRule("protest", _N),
+    "protester": TriggerRule("protest", _N), "protestor": TriggerRule("protest", _N),
+    "mutiny": TriggerRule("protest", _VN, None, 0.6),
+    # mobilization
+    "mobilise": TriggerRule("mobilization", _V), "mobilize": TriggerRule("mobilization", _V),
+    "mobilisation": TriggerRule("mobilization", _N), "mobilization": TriggerRule("mobilization", _N),
+    "conscription": TriggerRule("mobilization", _N), "conscript": TriggerRule("mobilization", _VN, None, 0.5),
+    "draft": TriggerRule("mobilization", _V, "draft", 0.5), "call-up": TriggerRule("mobilization", _N),
+    # negotiation
+    "talk": TriggerRule("negotiation", _N, "talks"), "negotiation": TriggerRule("negotiation", _N),
+    "negotiate": TriggerRule("negotiation", _V), "dialogue": TriggerRule("negotiation", _N),
+    "ceasefire": TriggerRule("negotiation", _N), "truce": TriggerRule("negotiation", _N, None, 0.6),
+    "agreement": TriggerRule("negotiation", _N, None, 0.5), "deal": TriggerRule("negotiation", _N, "deal", 0.5),
+    "proposal": TriggerRule("negotiation", _N, "talks", 0.4), "plan": TriggerRule("negotiation", _N, "peace_plan", 0.4),
+    # sanction
+    "sanction": TriggerRule("sanction", _VN), "embargo": TriggerRule("sanction", _VN),
+    # aid
+    "aid": TriggerRule("aid", _VN, "aid"), "assistance": TriggerRule("aid", _N, "aid"),
+    "rebuild": TriggerRule("aid", _V, "rebuild", 0.5), "supply": TriggerRule("aid", _N, "weapons", 0.5),
+    "supplies": TriggerRule("aid", _N, "weapons", 0.5), "restore": TriggerRule("aid", _V, "rebuild", 0.4),
+    # infrastructure_disruption
+    "blackout": TriggerRule("infrastructure_disruption", _N), "outage": TriggerRule("infrastructure_disruption", _N),
+    "damage": TriggerRule("infrastructure_disruption", _VN, "damage", 0.5), "destroy": TriggerRule("infrastructure_disruption", _V, "damage", 0.5),
+    "run": TriggerRule("infrastructure_disruption", _V, "service", 0.5),
+}
+
+# Multi-word triggers matched on the lower-cased sentence text (regex, event type, strength).
+PHRASES: tuple[tuple[str, str, float], ...] = (
+    (r"\bat the gates of\b", "armed_clash", 0.7),
+    (r"\bcut off from (?:the )?supply\b|\bcut off (?:the )?supply lines\b", "encirclement", 0.8),
+    (r"\blay(?:ing)? down (?:their |his )?(?:arms|weapons)\b|\bsurrender(?:ed)? (?:their |his )?weapons\b", "surrender", 0.8),
+    (r"\btaken (?:as )?prisoners?\b|\btook (?:\w+ )?prisoners?\b", "surrender", 0.7),
+    (r"\bprisoner exchange\b|\bexchange of (?:prisoners|bodies|pows)\b|\bprisoner swap\b", "prisoner_exchange", 0.9),
+    (r"\btook to the streets\b|\btake to the streets\b", "protest", 0.8),
+    (r"\bunder (?:russian|ukrainian|their|our|its|full|the) control\b|\bunder the control of\b", "territory_captured", 0.8),
+    (r"\bred flag (?:is )?flying over\b|\braised (?:the|a) (?:\w+ )?flag over\b", "territory_captured", 0.7),
+    (r"\b(?:went|go|going|gone) awol\b|\babsent without (?:official )?leave\b", "desertion", 0.8),
+    (r"\breception (?:centre|center)\b", "evacuation", 0.6),
+    (r"\bpeace (?:talks|plan|process|deal|negotiations|proposals?)\b", "negotiation", 0.8),
+    (r"\b(?:trains?|railways?|power|electricity|water supply|heating) (?:no longer|not|stopped|do not|don't|cut|off)\b", "infrastructure_disruption", 0.6),
+    (r"\b(?:humanitarian|military|financial) aid\b|\bweapons? (?:supplies|deliveries|shipments)\b|\bhelp (?:to )?(?:rebuild|restore)\b", "aid", 0.8),
+)
+
+# Lemmas that say who says so, and the modality they give.
+SPEECH_VERBS: dict[str, str] = {
+    "say": "claimed", "claim": "claimed", "report": "claimed", "announce": "claimed", "tell": "claimed",
+    "state": "claimed", "add": "claimed", "write": "claimed", "insist": "claimed", "confirm": "claimed",
+    "allege": "claimed", "assert": "claimed", "acknowledge": "claimed", "explain": "claimed", "declare": "claimed",
+    "mention": "claimed", "post": "claimed", "accuse": "claimed", "warn": "claimed", "note": "claimed",
+    "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied",
+}
+
+PLANNED_CUES: frozenset[str] = frozenset({
+    "will", "shall", "plan", "due", "intend", "ready", "prepare", "expect", "aim", "going", "order", "must",
+    "propose", "envisage", "want", "seek", "promise", "vow", "pledge", "could", "may", "might"})
+THREAT_CUES: frozenset[str] = frozenset({"threaten", "threat", "warn", "ultimatum"})

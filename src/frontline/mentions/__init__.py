@@ -1,0 +1,1 @@
+"""Mention finders: places, dates, actors and quantities, each a view into the cleaned text."""

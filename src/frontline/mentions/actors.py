@@ -1,0 +1,198 @@
+"""Actors: armed forces, governments, officials and civilians named in the text, with a side.
+
+The lexicon below is hand-written on purpose: no PyPI package maps war-reporting phrases ('Kiev's military
+crackdown', 'Moscow and its proxies', 'the militia', 'AFU') to conflict sides, and the mapping is small, stable
+and reviewable. Persons are recognised by spaCy's PERSON entities and normalised across transliterations with
+the same phonetic key the gazetteer uses for place names (Gaidai/Haidai, Synegoubov/Syniehubov).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..models import ActorMention, Party
+from ..translit import skeleton
+
+# --- group actors: a regex over the text, the normalised name and the side ---------------------------------
+# Order matters: longer, more specific phrases first. Each pattern must match whole words.
+_GROUPS: tuple[tuple[str, str, str, str], ...] = (
+    # (pattern, normalised name, side, kind)
+    (r"(?:the )?(?:Russian|Russia's) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD)", "Russian Defence Ministry", "RU", "government"),
+    (r"(?:the )?Defen[cs]e Ministry in Moscow", "Russian Defence Ministry", "RU", "government"),
+    (r"(?:the )?(?:Ukrainian|Ukraine's) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e)", "Ukrainian Defence Ministry", "UA", "government"),
+    (r"(?:the )?(?:General Staff of the )?Armed Forces of Ukraine|AFU|APU|ZSU", "Armed Forces of Ukraine", "UA", "force"),
+    (r"(?:the )?Ukrainian (?:General Staff|army|military|armed forces)", "Armed Forces of Ukraine", "UA", "force"),
+    (r"Kiev's military|Kyiv's military|Kiev's (?:forces|troops|army)|Kyiv's (?:forces|troops|army)", "Armed Forces of Ukraine", "UA", "force"),
+    (r"(?:the )?(?:Ukrainian )?National Guard(?: of Ukraine)?", "National Guard of Ukraine", "UA", "force"),
+    (r"(?:the )?Ukrainian border guards?|(?:the )?State Border (?:Guard )?Service", "Ukrainian border guards", "UA", "force"),
+    (r"(?:the )?Russian border guards?|(?:the )?(?:Russian )?FSB", "Russian border guards", "RU", "force"),
+    (r"(?:the )?Russian (?:army|military|armed forces)", "Russian armed forces", "RU", "force"),
+    (r"(?:the )?Wagner(?: Group| mercenaries| fighters)?", "Wagner Group", "RU_aligned", "force"),
+    (r"Moscow and its proxies|(?:Russia's|Moscow's|Russian|pro-Russian) proxies|proxy separatists", "Russian forces and proxies", "RU", "force"),
+    (r"(?:the )?(?:Russian|Moscow|Moscow's|Russia's) (?:forces|troops|soldiers|infantry|units|servicemen|artillery|army|invaders|occupiers)", "Russian forces", "RU", "force"),
+    (r"(?:Ukrainian|Ukraine's|Kyiv's) (?:forces|troops|soldiers|infantry|units|servicemen|defenders|artillery|army|military|men)", "Ukrainian forces", "UA", "force"),
+    (r"(?:the )?(?:self-proclaimed )?(?:Donetsk|Luhansk|Lugansk) (?:People's Republic|people's republic)|DPR|LPR|DNR|LNR", "DNR/LNR forces", "RU_aligned", "force"),
+    (r"(?:pro-Russian |Russian-backed |Russian |anti-government |armed )*(?:separatists?|rebels?|insurgents?|militias?|militiamen)", "Pro-Russian separatists", "RU_aligned", "force"),
+    (r"(?:the )?Kremlin", "Russian government", "RU", "government"),
+    (r"(?:the )?(?:Russian|Russia's) (?:government|authorities|officials|presidency|Foreign Ministry|diplomacy|media)", "Russian government", "RU", "government"),
+    (r"(?:the )?(?:Ukrainian|Ukraine's|Kyiv's|Kiev's) (?:government|authorities|officials|presidency|Foreign Ministry|prosecutors?)", "Ukrainian government", "UA", "government"),
+    (r"(?:the )?(?:regional|local|city|military) (?:authorities|administration|officials)", "local authorities", "UA", "government"),
+    (r"(?:the )?Russians", "Russian forces", "RU", "force"),
+    (r"(?:the )?Ukrainians", "Ukrainians", "UA", "force"),
+    (r"(?:the )?(?:White House|Pentagon|US (?:officials?|administration|government|defen[cs]e officials?))|(?:A |a )?senior US defen[cs]e official", "US government", "US", "government"),
+    (r"(?:the )?(?:European Union|EU|European Commission)", "European Union", "EU", "organisation"),
+    (r"(?:the )?NATO|North Atlantic Treaty Organi[sz]ation", "NATO", "NATO", "organisation"),
+    (r"(?:the )?(?:United Nations|UN|IAEA|UN nuclear watchdog|UNHCR|OHCHR)", "United Nations", "UN", "organisation"),
+    (r"(?:the )?OSCE(?: monitors)?", "OSCE", "other", "organisation"),
+    (r"civilians|residents|(?:local )?people|families|children|inhabitants|refugees|evacuees|passengers", "civilians", "civilians", "civilians"),
+)
+
+# Country and capital names used as actors (metonymy): only when the token is the subject of a clause.
+_STATES: dict[str, tuple[str, str]] = {
+    "russia": ("Russian government", "RU"), "moscow": ("Russian government", "RU"),
+    "ukraine": ("Ukrainian government", "UA"), "kyiv": ("Ukrainian government", "UA"),
+    "kiev": ("Ukrainian government", "UA"), "washington": ("US government", "US"),
+    "us": ("US government", "US"), "u.s.": ("US government", "US"), "united states": ("US government", "US"),
+    "america": ("US government", "US"), "brussels": ("European Union", "EU"),
+}
+
+# Well-known persons: canonical name, side and role. Variants are matched by phonetic key (see translit).
+_PERSONS: tuple[tuple[str, str, str], ...] = (
+    ("Vladimir Putin", "RU", "President of Russia"),
+    ("Dmitry Peskov", "RU", "Kremlin spokesperson"),
+    ("Maria Zakharova", "RU", "Russian Foreign Ministry spokesperson"),
+    ("Sergei Lavrov", "RU", "Russian foreign minister"),
+    ("Sergei Shoigu", "RU", "Russian defence minister"),
+    ("Igor Konashenkov", "RU", "Russian Defence Ministry spokesperson"),
+    ("Sergei Sobyanin", "RU", "Mayor of Moscow"),
+    ("Volodymyr Zelensky", "UA", "President of Ukraine"),
+    ("Dmytro Kuleba", "UA", "Ukrainian foreign minister"),
+    ("Serhiy Haidai", "UA", "governor of Luhansk oblast"),
+    ("Oleh Syniehubov", "UA", "governor of Kharkiv oblast"),
+    ("Pavlo Kyrylenko", "UA", "governor of Donetsk oblast"),
+    ("Vadym Filashkin", "UA", "governor of Donetsk oblast"),
+    ("Oleksandr Syrskyi", "UA", "Commander-in-Chief of the Armed Forces of Ukraine"),
+    ("Valerii Zaluzhnyi", "UA", "Commander-in-Chief of the Armed Forces of Ukraine"),
+    ("Denis Pushilin", "RU_aligned", "head of the self-proclaimed DNR"),
+    ("Leonid Pasechnik", "RU_aligned", "head of the self-proclaimed LNR"),
+    ("Donald Trump", "US", "President of the United States"),
+    ("Joe Biden", "US", "President of the United States"),
+    ("Keith Kellogg", "US", "US envoy for Ukraine"),
+    ("Antony Blinken", "US", "US Secretary of State"),
+)
+
+_ROLE_WORDS = re.compile(
+    r"\b(governor|mayor|head|leader|spokes(?:man|woman|person)|minister|president|commander|chief|official|"
+    r"analyst|lawyer|envoy|ambassador|prosecutor|general)\b", re.I)
+_RU_CUES = re.compile(r"\b(Russian|Russia's|Moscow|Kremlin|DNR|LNR|Rostov|Belgorod|Kursk)\b", re.I)
+_UA_CUES = re.compile(r"\b(Ukrainian|Ukraine's|Kyiv|Kiev|Luhansk|Lugansk|Donetsk|Kharkiv|regional|oblast|"
+                      r"province|city)\b", re.I)
+_US_CUES = re.compile(r"\b(US|U\.S\.|American|United States)\b")
+
+_COMPILED = tuple((re.compile(rf"\b(?:{p})\b"), name, side, kind) for p, name, side, kind in _GROUPS)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonIndex:
+    """Known persons keyed by the phonetic skeleton of their surname."""
+
+    by_surname: dict[str, tuple[str, str, str]]
+
+    @classmethod
+    def build(cls) -> "PersonIndex":
+        return cls({skeleton(name.split()[-1]): (name, side, role) for name, side, role in _PERSONS})
+
+    def lookup(self, name: str) -> tuple[str, str, str] | None:
+        parts = [p for p in re.split(r"[\s.]+", name.strip()) if p and p[0].isupper()]
+        if not parts:
+            return None
+        return self.by_surname.get(skeleton(parts[-1]))
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _person_role_and_side(doc: Doc, ent: Span) -> tuple[str | None, str]:
+    """Read a role and side from the words around a person's name ('Luhansk regional governor X', 'X, the head of')."""
+    window = doc.text[max(0, ent.start_char - 60):ent.start_char] + " | " + \
+        doc.text[ent.end_char:min(len(doc.text), ent.end_char + 60)]
+    left = doc.text[max(0, ent.start_char - 60):ent.start_char]
+    role = None
+    m = None
+    for m in _ROLE_WORDS.finditer(left):
+        pass
+    if m is not None:
+        # the role phrase runs from the last role word's phrase start to the name
+        phrase = left[left.rfind(",", 0, m.start()) + 1:].strip(" ,")
+        phrase = re.sub(r"^(?:the|a|an|said|says|,)\s+", "", phrase, flags=re.I)
+        role = phrase.rstrip(",") or None
+    else:
+        right = doc.text[ent.end_char:min(len(doc.text), ent.end_char + 80)]
+        rm = re.match(r",\s*((?:the |a )?[^,.;]{0,60}?\b(?:governor|mayor|head|leader|spokes\w+|minister|president|"
+                      r"commander|chief|official|analyst|lawyer|envoy)\b[^,.;]{0,40})", right, re.I)
+        if rm:
+            role = rm.group(1).strip()
+    side = "unknown"
+    if _RU_CUES.search(window):
+        side = "RU"
+    elif _US_CUES.search(window):
+        side = "US"
+    elif _UA_CUES.search(window):
+        side = "UA"
+    return role, side
+
+
+def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMention]:
+    """Find actors in a parsed document.
+
+    Args:
+        doc: a spaCy Doc of the cleaned article text.
+        persons: the known-person index (built once by the caller; built here if not given).
+
+    Returns:
+        Actor mentions sorted by start offset, with character offsets into ``doc.text``.
+    """
+    persons = persons or PersonIndex.build()
+    text = doc.text
+    found: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        known = persons.lookup(ent.text)
+        if known:
+            name, side, role = known
+        else:
+            role, side = _person_role_and_side(doc, ent)
+            name = ent.text
+        found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
+        taken.append((ent.start_char, ent.end_char))
+
+    for rx, name, side, kind in _COMPILED:
+        for m in rx.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            found.append(ActorMention(m.start(), m.end(), m.group(0), Party(name, side), kind))  # type: ignore[arg-type]
+            taken.append((m.start(), m.end()))
+
+    # Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or tok.ent_type_ not in ("GPE", "LOC", ""):
+            continue
+        span = doc[tok.left_edge.i:tok.i + 1] if tok.left_edge.i >= tok.i - 2 else doc[tok.i:tok.i + 1]
+        key = span.text.lower().removeprefix("the ")
+        state = _STATES.get(key) or _STATES.get(tok.text.lower())
+        if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
+            continue
+        if tok.dep_ == "poss":
+            continue  # "Russia's President" — the person carries the side
+        found.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, Party(*state), "country"))
+        taken.append((tok.idx, tok.idx + len(tok.text)))
+
+    found.sort(key=lambda a: a.start)
+    return found

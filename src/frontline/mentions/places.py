@@ -1,0 +1,258 @@
+"""Place mentions: which entities are places, and which namesake each one means.
+
+The rules are the ones a local analyst applies:
+- not every capitalised name is a location: adjectives, outlets ('Kyiv Independent'), idioms ('get out of
+  Dodge') and capitals or countries used as actors ('Moscow said', 'Kyiv denies') are skipped;
+- 'the Kharkiv region', 'Luhansk Province', 'the region of Luhansk', 'Donetsk and Luhansk regions' name an
+  oblast (admin1 precision); a bare 'Luhansk' is the city;
+- a name shared by several places (Solone in six oblasts) goes to the one the text's context points at: an
+  oblast named in the same or a nearby sentence or anywhere in the article, other places resolved in the
+  article (same oblast, short distance), then population and Ukraine first;
+- '10 km south of X' is a place near X: precision 'district'.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import Gazetteer
+from ..models import LocationPrecision, Place, PlaceMention
+
+__all__ = ["find_places"]
+
+log = logging.getLogger(__name__)
+
+_LABELS = {"GPE", "LOC", "FAC"}
+_ADMIN_WORDS = {"region", "oblast", "province", "oblast'", "regions", "oblasts", "provinces", "krai",
+                "territory", "governorate"}
+_ADMIN_AFTER = _ADMIN_WORDS | {"regional", "governor", "oblast's", "region's", "republic"}
+_ACTOR_NOUNS = {"force", "troop", "army", "official", "government", "authority", "military", "regime",
+                "leadership", "diplomat", "negotiator", "soldier", "ministry", "spokesman", "spokeswoman"}
+_ADMIN_OF = re.compile(r"\b(?:region|oblast|province|regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
+_SPEECH_LEMMAS = {"say", "deny", "claim", "announce", "accuse", "warn", "insist", "state", "confirm", "tell",
+                  "respond", "reply", "demand", "threaten", "allege", "reject", "call", "urge", "vow", "argue",
+                  "report", "add", "note", "admit", "promise", "condemn", "declare", "stress", "believe",
+                  "want", "agree", "refuse", "hope", "expect", "plan", "seek", "blame", "offer", "ask"}
+_OUTLET_WORDS = {"post", "independent", "times", "pravda", "herald", "insider", "daily", "today", "news",
+                 "tribune", "journal", "telegraph", "gazette", "press", "mail", "observer"}
+_IDIOMS = re.compile(r"\bout\s+of\s+dodge\b|\bmeet\s+(?:his|her|their|its)\s+waterloo\b|\bcross(?:ed|es|ing)?\s+"
+                     r"the\s+rubicon\b|\bpotemkin\s+village|\bstockholm\s+syndrome\b|\bberlin\s+wall\b|"
+                     r"\bnew\s+york\s+minute\b|\bchinese\s+whispers\b|\bpandora", re.I)
+_NEAR = re.compile(r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|some|few|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"fifteen|twenty|thirty)\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}?"
+                   r"(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$", re.I)
+# Given names the NER tags as GPE when they stand alone ('Serhii said'); villages share many of them.
+_GIVEN_NAMES = frozenset("""serhii serhiy sergei sergey volodymyr vladimir oleksandr alexander aleksandr olena elena
+oleksii alexei aleksei andrii andriy andrei mykola nikolai yaroslav dmytro dmitry ivan ihor igor yurii yuri
+viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill maria mariia anna olha olga
+iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan""".split())
+_CAPITAL_POPULATION = 500_000
+_RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
+_KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "admin1": "admin1",
+                                                  "region": "region", "country": "country",
+                                                  "district": "district"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """One entity that may be a place, with what the text around it says."""
+
+    start: int
+    end: int
+    sentence: int
+    matches: tuple[tuple[Place, float], ...]
+    admin1: Place | None          # the oblast, when the text names the oblast rather than a town
+    near: bool                    # '10 km south of X'
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Find the places named in ``doc`` and resolve each to one gazetteer entry.
+
+    Args:
+        doc: a spaCy Doc over the cleaned article text (made by ``frontline.nlp``).
+        gazetteer: the loaded gazetteer.
+
+    Returns:
+        Place mentions in text order; offsets are character offsets into ``doc.text``.
+    """
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    sentence_of = {}
+    for number, sent in enumerate(sentences):
+        for token in sent:
+            sentence_of[token.i] = number
+    candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, gazetteer, sentence_of)) is not None]
+
+    oblasts: dict[str, list[int]] = {}
+    for c in candidates:
+        if c.admin1 is not None and c.admin1.admin1:
+            oblasts.setdefault(c.admin1.admin1, []).append(c.sentence)
+    anchors = [r[0] for c in candidates if c.admin1 is None
+               for r in [_resolve(c, oblasts, [])] if r is not None and r[2] == "unambiguous"]
+    mentions: list[PlaceMention] = []
+    for c in candidates:
+        if c.admin1 is not None:
+            mentions.append(PlaceMention(start=c.start, end=c.end, text=doc.text[c.start:c.end], place=c.admin1,
+                                         precision="admin1", confidence=0.95,
+                                         reason="the text names the oblast"))
+            continue
+        resolved = _resolve(c, oblasts, anchors)
+        if resolved is None:
+            continue
+        place, runner_up, reason, confidence = resolved
+        precision = _KIND_PRECISION.get(place.kind, "settlement")
+        if c.near and precision == "settlement":
+            precision, reason = "district", reason + "; the text places it some distance from here"
+        mentions.append(PlaceMention(start=c.start, end=c.end, text=doc.text[c.start:c.end], place=place,
+                                     precision=precision, confidence=confidence, reason=reason,
+                                     runner_up=runner_up))
+    return mentions
+
+
+def _candidate(ent: Span, doc: Doc, gazetteer: Gazetteer, sentence_of: dict[int, int]) -> _Candidate | None:
+    """The entity as a possible place, or None when it is not a place at all."""
+    if ent.label_ not in _LABELS:
+        return None
+    start_tok, end_tok = ent.start, ent.end
+    while start_tok < end_tok and doc[start_tok].lower_ in {"the", "a", "an"}:
+        start_tok += 1
+    # NER often folds 'region' / 'Oblast' into the entity: take it off the name, remember it.
+    admin_inside = False
+    while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _ADMIN_WORDS:
+        end_tok -= 1
+        admin_inside = True
+    if start_tok >= end_tok:
+        return None
+    name_span = doc[start_tok:end_tok]
+    name = name_span.text
+    sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else doc.text
+    prefix = doc.text[max(0, ent.start_char - 60):ent.start_char]
+    if _inside_idiom(doc.text, ent.start_char, ent.end_char) or name_span.root.pos_ == "ADJ" and \
+            name_span.root.tag_ in {"JJ", "JJR", "JJS"} and len(name_span) == 1:
+        return None
+    if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
+        return None
+    after = doc[end_tok] if end_tok < len(doc) else None
+    if after is not None and after.is_title and after.lower_ in _OUTLET_WORDS and not admin_inside:
+        return None
+    # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
+    matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
+    if not matches:
+        return None
+    if _is_actor(ent, matches, sentence_text):
+        return None
+
+    admin1 = None
+    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    says_admin = admin_inside or (after is not None and after.lower_ in _ADMIN_AFTER) \
+        or bool(_ADMIN_OF.search(prefix)) or _plural_admin_follows(doc, end_tok)
+    if says_admin or all(p.kind == "admin1" for p, _ in matches):
+        admin1 = gazetteer.admin1(name) or next((p for p, _ in matches if p.kind == "admin1"), None)
+        if admin1 is not None and after is not None and after.lower_ in _ADMIN_WORDS:
+            end_char = after.idx + len(after)
+        elif admin1 is not None and admin_inside:
+            end_char = ent.end_char
+    start_char = doc[start_tok].idx
+    return _Candidate(start=start_char, end=end_char, sentence=sentence_of.get(ent.start, 0), matches=matches,
+                      admin1=admin1, near=admin1 is None and bool(_NEAR.search(prefix)))
+
+
+def _plural_admin_follows(doc: Doc, end: int) -> bool:
+    """'Donetsk and Luhansk regions': a plural admin word closes a short list this name is in."""
+    for token in doc[end:end + 6]:
+        if token.lower_ in {"regions", "oblasts", "provinces"}:
+            return True
+        if not (token.is_title or token.lower_ in {"and", ",", "&", "-"}):
+            return False
+    return False
+
+
+def _inside_idiom(text: str, start: int, end: int) -> bool:
+    window_start = max(0, start - 40)
+    for m in _IDIOMS.finditer(text, window_start, min(len(text), end + 40)):
+        if m.start() <= start and end <= m.end() + 1:
+            return True
+    return False
+
+
+def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text: str) -> bool:
+    """A capital or country used for its government: 'Moscow said', 'Kyiv denies', 'Moscow's demands'."""
+    big = max(matches, key=lambda pc: pc[0].population)[0]
+    if big.kind != "country" and big.population < _CAPITAL_POPULATION:
+        return False
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _SPEECH_LEMMAS:
+        return True
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _ACTOR_NOUNS:
+        return True     # 'Kiev forces', 'Moscow officials'
+    if ent.end < len(ent.doc) and ent.doc[ent.end].lemma_.lower() in _ACTOR_NOUNS:
+        return True
+    if root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"):
+        head = root.head
+        return head.lemma_ in {"demand", "position", "claim", "statement", "refusal", "decision", "offer",
+                               "response", "proposal", "ultimatum", "government", "leadership", "envoy"}
+    return False
+
+
+def _resolve(c: _Candidate, oblasts: dict[str, list[int]],
+             anchors: list[Place]) -> tuple[Place, Place | None, str, float] | None:
+    """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
+    distinct: dict[tuple, tuple[Place, float]] = {}
+    for place, confidence in c.matches:
+        key = (place.geonames_id, place.name, place.kind)
+        if key not in distinct or distinct[key][1] < confidence:
+            distinct[key] = (place, confidence)
+    options = list(distinct.values())
+    if not options:
+        return None
+    if len(options) == 1:
+        place, confidence = options[0]
+        return place, None, "unambiguous", confidence
+    scored = sorted(((_score(p, conf, c, oblasts, anchors), p, conf) for p, conf in options),
+                    key=lambda t: -t[0][0])
+    (best_score, reason), best, conf = scored[0]
+    (second_score, _), second, _ = scored[1]
+    margin = best_score - second_score
+    confidence = round(conf * (0.55 + 0.45 * min(1.0, margin / 3.0)), 3)
+    return best, second, reason, confidence
+
+
+def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]],
+           anchors: list[Place]) -> tuple[float, str]:
+    """A namesake's score from spelling, the article's oblasts, nearby resolved places and population."""
+    reasons: list[str] = []
+    score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
+    if place.population >= 100_000 or place.kind == "country":
+        score += 1.5
+        reasons.append(f"a large place (population {place.population:,})")
+    elif place.population:
+        reasons.append(f"population {place.population:,}")
+    # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
+    score += 1.0 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
+    sentences = oblasts.get(place.admin1 or "", [])
+    if sentences:
+        gap = min(abs(s - c.sentence) for s in sentences)
+        bonus, where = (3.0, "the same sentence") if gap == 0 else \
+            (2.0, "a nearby sentence") if gap <= 2 else (1.2, "the article")
+        score += bonus
+        reasons.insert(0, f"{place.admin1} oblast is named in {where}")
+    same_oblast = sum(1 for a in anchors if a.admin1 and a.admin1 == place.admin1 and a != place)
+    if same_oblast:
+        score += min(1.2, 0.4 * same_oblast)
+        reasons.append(f"{same_oblast} other place(s) in the article are in {place.admin1}")
+    nearest = min((_km(place, a) for a in anchors if a != place and a.kind == "settlement"), default=None)
+    if nearest is not None and nearest < 80:
+        score += 0.8 if nearest < 30 else 0.4
+        reasons.append(f"{nearest:.0f} km from another place in the article")
+    return score, "; ".join(reasons) or "the best-known namesake"
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12_742 * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,275 @@
+"""The plain data classes that cross stage boundaries.
+
+The flow, and the class each stage hands to the next::
+
+    ingest   -> RawArticle        (bytes read, decoded, metadata attached; or a failed/skipped status)
+    clean    -> Document          (cleaned text + map from every cleaned offset back to the raw text)
+    nlp      -> spaCy ``Doc``     (sentences, tokens, entities over ``Document.text``)
+    mentions -> PlaceMention, DateMention, ActorMention, QuantityMention (spans into ``Document.text``)
+    events   -> Event             (type, location, date, parties, quantities, evidence)
+    claims   -> Event with Claim  (who says so, modality, contested)
+    fuse     -> Event list        (within-article merging of repeated reports)
+    store / export / api / cli    (consume ArticleResult)
+
+Every span is a pair of character offsets into the cleaned text of one article; ``Document.raw_span``
+maps it back to the raw input. Ids are content hashes (see ``stable_id``), so the same input always
+gets the same ids and writing it twice is an upsert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["ok", "skipped", "failed"]
+Side = Literal["RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other", "unknown"]
+LocationPrecision = Literal["settlement", "district", "admin1", "region", "country"]
+DatePrecision = Literal["day", "month", "year", "unknown"]
+Modality = Literal["asserted", "claimed", "denied", "threatened", "planned", "hypothetical"]
+
+EVENT_TYPES: tuple[str, ...] = (
+    "armed_clash", "shelling", "air_drone_strike", "territory_captured", "territory_withdrawn",
+    "encirclement", "casualties", "violence_against_civilians", "evacuation", "desertion", "surrender",
+    "prisoner_exchange", "arrest", "protest", "mobilization", "negotiation", "sanction", "aid",
+    "infrastructure_disruption", "other",
+)
+SIDES: tuple[str, ...] = ("RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other",
+                          "unknown")
+QUALITY_FLAGS: tuple[str, ...] = ("spun", "machine_translated", "scraped", "boilerplate_removed", "pdf_extracted",
+                                  "state_media", "duplicate", "low_quality")
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex id that is a hash of ``parts``: the same content always gets the same id."""
+    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+# --- ingest -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One input as read: decoded text (or HTML) plus its metadata, or a status saying why it is unusable.
+
+    ``text`` is the raw text the cleaner starts from. For HTML inputs it is the main text returned by the
+    HTML extractor (boilerplate already dropped), and ``html`` keeps the page itself.
+    """
+
+    text: str
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    input_id: str | None = None          # the id given in a JSONL line, if any
+    html: str | None = None
+    status: Status = "ok"
+    error: str | None = None
+
+
+# --- clean --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Cleaned article text with a map back to the raw text.
+
+    ``offsets`` has ``len(text) + 1`` entries: ``offsets[i]`` is the index in ``raw`` of the character that
+    became ``text[i]`` (the last entry is ``len(raw)``), so any cleaned span maps back to raw text.
+    ``removed`` lists raw spans that were dropped as not article text (boilerplate, credits, ...).
+    """
+
+    article_id: str
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+    removed: tuple[tuple[int, int, str], ...] = ()   # (raw_start, raw_end, why)
+    repairs: tuple[str, ...] = ()                     # names of the repairs that changed something
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the cleaned text to the raw text."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span {start}:{end} is outside the cleaned text (length {len(self.text)})")
+        if start == end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The article record that goes out (JSON ``articles[]``) and into the store."""
+
+    article_id: str
+    status: Status
+    published: dt.date | None
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    language: str | None = None
+    error: str | None = None
+    quality_flags: tuple[str, ...] = ()
+    duplicate_of: str | None = None
+
+
+# --- gazetteer and mentions ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    geonames_id: int | None
+    name: str                              # canonical English name, e.g. 'Sievierodonetsk'
+    lat: float
+    lon: float
+    admin1: str | None                     # canonical English oblast / region name, e.g. 'Luhansk'
+    country_code: str
+    kind: LocationPrecision                # 'settlement' for populated places, 'admin1' for oblasts, ...
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text and the gazetteer entry it resolved to."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    precision: LocationPrecision
+    confidence: float
+    reason: str = ""                        # why this namesake was chosen
+    runner_up: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A time expression resolved against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor, normalised: 'Russian forces' / RU, 'Serhiy Haidai' / UA with role 'governor of Luhansk oblast'."""
+
+    name: str
+    side: Side
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text (armed force, government, official, civilians...)."""
+
+    start: int
+    end: int
+    text: str
+    party: Party
+    kind: Literal["force", "government", "person", "organisation", "civilians", "country"] = "force"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with what it counts: 438 soldiers deserted, around 2,000 troops surrounded."""
+
+    value: float
+    unit: str
+    role: str | None = None
+    approximate: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    start: int
+    end: int
+    quantity: Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Everything the mention finders found in one document."""
+
+    places: tuple[PlaceMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+
+
+# --- events -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    lat: float
+    lon: float
+    admin1: str | None
+    country_code: str
+    precision: LocationPrecision
+    geonames_id: int | None = None
+    mention: str | None = None
+
+    @classmethod
+    def from_mention(cls, m: PlaceMention) -> "Location":
+        p = m.place
+        return cls(name=p.name, lat=p.lat, lon=p.lon, admin1=p.admin1, country_code=p.country_code,
+                   precision=m.precision, geonames_id=p.geonames_id, mention=m.text)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: dt.date | None
+    precision: DatePrecision
+    end: dt.date | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    claimed_by: Party | None = None
+    modality: Modality = "asserted"
+    contested: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence an event was read from: a view into ``Document.text`` by offsets."""
+
+    sentence: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event_id: str
+    article_id: str
+    event_type: str
+    location: Location | None
+    date: EventDate
+    initiator: Party | None
+    target: Party | None
+    quantities: tuple[Quantity, ...]
+    claim: Claim
+    evidence: Evidence
+    confidence: float
+    trigger: str = ""                       # the words that named the event, e.g. 'entered', 'surrounded'
+
+
+# --- results ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """All a pipeline run produced for one input."""
+
+    article: Article
+    document: Document | None = None
+    mentions: Mentions = field(default_factory=Mentions)
+    events: tuple[Event, ...] = ()

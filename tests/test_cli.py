@@ -1,0 +1,121 @@
+"""The CLI, run as a user runs it: help everywhere, extract on the sample corpus, bad inputs, ingest/export."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from frontline.cli import cli, sample_corpus
+from frontline.export import validate
+
+SEED_003 = "003_6ac94ade45329e36.txt"
+
+
+def _commands(group):
+    for name, cmd in group.commands.items():
+        yield name, cmd
+        if hasattr(cmd, "commands"):
+            yield from _commands(cmd)
+
+
+def test_every_command_and_option_has_help():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--help"]).exit_code == 0
+    for name, cmd in _commands(cli):
+        assert cmd.help, f"command {name} has no help"
+        res = runner.invoke(cli, [name, "--help"])
+        assert res.exit_code == 0, res.output
+        for param in cmd.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert param.help, f"option {param.name} of {name} has no help"
+
+
+@pytest.fixture(scope="module")
+def corpus_json():
+    res = CliRunner().invoke(cli, ["extract", "--format", "json", str(sample_corpus())])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
+def test_extract_sample_corpus_is_schema_valid(corpus_json):
+    validate(corpus_json)
+    assert len(corpus_json["articles"]) == 5
+    assert all(a["status"] == "ok" and a["path"] for a in corpus_json["articles"])
+    assert len(corpus_json["events"]) >= 20
+
+
+def test_seed_003_withdrawal_at_sievierodonetsk_and_hirske():
+    res = CliRunner().invoke(cli, ["extract", "--format", "json", "--published", "2022-06-25",
+                                   str(sample_corpus() / SEED_003)])
+    assert res.exit_code == 0, res.output
+    payload = json.loads(res.stdout)
+    validate(payload)
+    events = payload["events"]
+    withdrawals = [e for e in events if e["event_type"] == "territory_withdrawn" and e["location"]
+                   and e["location"]["name"] == "Sievierodonetsk"]
+    assert withdrawals, [(e["event_type"], e["location"]) for e in events]
+    w = withdrawals[0]
+    assert w["location"]["admin1"] == "Luhansk"
+    assert abs(w["location"]["lat"] - 48.94) < 0.05 and abs(w["location"]["lon"] - 38.49) < 0.05
+    assert w["date"]["start"] == "2022-06-24"
+    assert "withdraw" in w["evidence"]["sentence"]
+    hirske = [e for e in events if e["location"] and e["location"]["name"] == "Hirske"]
+    assert hirske
+    text = (sample_corpus() / SEED_003).read_text(encoding="utf-8")
+    for e in withdrawals + hirske:
+        assert "Hirske" in e["evidence"]["sentence"] or "Severodonetsk" in e["evidence"]["sentence"]
+        assert e["evidence"]["sentence"].strip() in " ".join(text.split()) or e["evidence"]["sentence"] in text
+
+
+def test_bad_inputs_keep_good_articles(tmp_path):
+    (tmp_path / "good.txt").write_text("Russian forces shelled the city of Kharkiv on Tuesday, the governor said. "
+                                       "Two civilians were killed.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "zero.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "lines.jsonl").write_text(
+        '{"id": "a", "text": "Ukrainian troops recaptured the village of Solone in the Donetsk region.", '
+        '"published": "2025-01-20"}\n{broken\n', encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", "--format", "json", "--published", "2025-01-23", str(tmp_path)])
+    assert res.exit_code == 3
+    payload = json.loads(res.stdout)
+    validate(payload)
+    by_status = {}
+    for a in payload["articles"]:
+        by_status.setdefault(a["status"], []).append(a)
+        if a["status"] != "ok":
+            assert a["error"]
+    assert len(by_status["ok"]) == 2
+    assert len(by_status.get("failed", [])) + len(by_status.get("skipped", [])) == 5
+    assert any(e["location"] and e["location"]["name"] == "Kharkiv" for e in payload["events"])
+
+
+def test_ingest_is_idempotent_and_export_matches(tmp_path):
+    db = tmp_path / "f.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", "--db", str(db), str(sample_corpus())])
+    assert first.exit_code == 0, first.output
+    counts = _counts(db)
+    second = runner.invoke(cli, ["ingest", "--db", str(db), str(sample_corpus())])
+    assert second.exit_code == 0
+    assert _counts(db) == counts
+    assert "5 unchanged" in second.stderr
+    exported = runner.invoke(cli, ["export", "--db", str(db), "--format", "json"])
+    payload = json.loads(exported.stdout)
+    validate(payload)
+    assert len(payload["events"]) == counts["events"]
+    for fmt in ("jsonl", "geojson", "csv"):
+        out = runner.invoke(cli, ["export", "--db", str(db), "--format", fmt])
+        assert out.exit_code == 0 and out.stdout.strip()
+
+
+def _counts(db):
+    con = sqlite3.connect(db)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "events", "mentions")}
+    finally:
+        con.close()

@@ -1,0 +1,50 @@
+"""Tests for frontline.gazetteer: spellings and namesakes resolve to exact GeoNames ids."""
+
+import pytest
+
+from frontline.errors import ResourceError
+from frontline.gazetteer import Gazetteer
+from frontline.translit import skeleton, transliterate
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+def ids(gaz, name):
+    return [p.geonames_id for p, _ in gaz.match(name)]
+
+
+@pytest.mark.parametrize("spelling", ["Severodonetsk", "Sievierodonetsk", "Shevyerodonetsk", "Sjevjerodonetsk"])
+def test_sievierodonetsk_spellings(gaz, spelling): assert ids(gaz, spelling) == [691999]
+
+
+def test_sievierodonetsk_canonical_name(gaz): assert gaz.match("Severodonetsk")[0][0].name == "Sievierodonetsk"
+def test_chassiv_yar(gaz): assert ids(gaz, "Chassiv Yar") == [710915]
+@pytest.mark.parametrize("spelling", ["Kupiansk", "Kupyansk", "Kup'yans'k"])
+def test_kupiansk_spellings(gaz, spelling): assert ids(gaz, spelling) == [703656]
+def test_kupiansk_canonical_is_national_system(gaz): assert gaz.match("Kupyansk")[0][0].name == "Kupiansk"
+def test_charkiw(gaz): assert ids(gaz, "Charkiw") == [706483]
+def test_energodar(gaz): assert ids(gaz, "Energodar") == [709276]
+def test_balakleya_includes_kharkiv_town(gaz): assert 712926 in ids(gaz, "Balakleya")
+def test_solone_has_many_namesakes(gaz): assert 693231 in ids(gaz, "Soloné") and len(ids(gaz, "Soloné")) >= 6
+def test_gukovo_is_russian(gaz): assert 558082 in ids(gaz, "Gukovo")
+def test_kazan_is_russia(gaz): assert [p.country_code for p in gaz.candidates("Kazan")] == ["RU"]
+def test_washington_is_us(gaz): assert gaz.candidates("Washington")[0].country_code == "US"
+def test_lugansk_region_is_admin1(gaz): assert gaz.admin1("Lugansk region").geonames_id == 702657
+def test_luhansk_province_is_admin1(gaz): assert ids(gaz, "Luhansk Province") == [702657]
+def test_donetsk_oblast_is_admin1(gaz): assert gaz.admin1("Donetsk oblast").name == "Donetsk"
+def test_bare_luhansk_is_city(gaz): assert ids(gaz, "Luhansk") == [702658]
+def test_donbass_is_region(gaz): assert gaz.candidates("Donbass")[0].kind == "region"
+def test_fuzzy_chasovoy_yar(gaz): assert ids(gaz, "Chasovoy Yar") == [710915]
+def test_dodge_is_not_a_place(gaz): assert gaz.match("Dodge") == []
+def test_st_is_saint(gaz): assert gaz.candidates("St. Petersburg") == gaz.candidates("Saint Petersburg")
+def test_translit_national(): assert transliterate("Куп’янськ") == "Kupiansk"
+def test_translit_french(): assert transliterate("Часів Яр", "fr") == "Tchassiv Iar"
+def test_skeleton_meets(): assert skeleton("Kupyansk") == skeleton("Kup'iansk") == skeleton("Kupiansk")
+
+
+def test_missing_file_is_resource_error(tmp_path):
+    with pytest.raises(ResourceError):
+        Gazetteer.load(tmp_path / "missing.tsv.gz")

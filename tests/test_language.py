@@ -1,0 +1,47 @@
+"""Tests for frontline.language: the language guess behind ingest's 'not English' status."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontline.language import LanguageDetector
+
+ENGLISH = ("Russian forces shelled the outskirts of Kharkiv overnight, damaging homes and a school, the regional "
+           "governor said on Tuesday, adding that two people had been taken to hospital with shrapnel wounds.")
+RUSSIAN = ("Российские войска ночью обстреляли окраины Харькова, повредив жилые дома и школу, сообщил во вторник "
+           "губернатор области, добавив, что два человека были госпитализированы с осколочными ранениями.")
+GERMAN = ("Russische Truppen haben in der Nacht die Außenbezirke von Charkiw beschossen und dabei Wohnhäuser und "
+          "eine Schule beschädigt, teilte der Gouverneur der Region am Dienstag mit.")
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector()
+
+
+def test_english(detector):
+    assert detector.detect(ENGLISH).code == "en"
+
+
+def test_russian(detector):
+    assert detector.detect(RUSSIAN).code == "ru"
+
+
+def test_german_is_not_english(detector):
+    assert detector.is_english(GERMAN)[0] is False
+
+
+def test_english_is_english(detector):
+    assert detector.is_english(ENGLISH)[0] is True
+
+
+def test_short_latin_guess_is_unreliable(detector):
+    assert detector.detect("Kyiv, Kharkiv, Donetsk").reliable is False
+
+
+def test_short_cyrillic_guess_is_reliable(detector):
+    assert detector.detect("Обстріл Харкова").reliable is True
+
+
+def test_empty_text_is_english_by_default(detector):
+    assert detector.is_english("")[0] is True

@@ -1,0 +1,22 @@
+"""Tests for frontline.nlp: the gazetteer recogniser runs before spaCy's NER."""
+
+import pytest
+
+from frontline.nlp import COMPONENT, Resources
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Resources.load().nlp
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_recogniser_before_ner(nlp): assert nlp.pipe_names.index(COMPONENT) < nlp.pipe_names.index("ner")
+def test_chasiv_yar_is_gpe(nlp): assert ("Chasiv Yar", "GPE") in ents(nlp, "Fighting continues near Chasiv Yar.")
+def test_chassiv_yar_is_gpe(nlp): assert ("Chassiv Yar", "GPE") in ents(nlp, "Les combats près de Chassiv Yar.")
+def test_village_is_gpe(nlp): assert ("Soloné", "GPE") in ents(nlp, "Russian forces shelled Soloné overnight.")
+def test_dodge_is_not_gpe(nlp): assert ("Dodge", "GPE") not in ents(nlp, "They had to get out of Dodge.")
+def test_person_name_is_not_gpe(nlp): assert ("Haidai", "GPE") not in ents(nlp, "Serhiy Haidai said so.")
