@@ -136,7 +136,7 @@ def test_unwrap_keeps_compound_hyphen():
 
 
 def test_unwrap_compound_spelled_elsewhere_in_text():
-    assert run(unwrap_lines, "a pro-Kyiv rally and more pro-\nKyiv rallies") == "a pro-Kyiv rally and more pro-Kyiv rallies"
+    assert run(unwrap_lines, "pro-Kyiv rallies, more pro-\nKyiv rallies") == "pro-Kyiv rallies, more pro-Kyiv rallies"
 
 
 def test_unwrap_joined_form_spelled_elsewhere_in_text():
@@ -168,6 +168,11 @@ def test_apply_edits_records_removed_raw_span():
 def test_apply_edits_rejects_overlapping_edits():
     with pytest.raises(ValueError):
         apply_edits("abcdef", list(range(7)), [Edit(0, 3, "x"), Edit(2, 4, "y")])
+
+
+def test_encoding_repair_keeps_exact_offsets_of_untouched_words():
+    doc = clean(RawArticle(text="Kyivâ€™s mayor said â€œnoâ€\x9d today"))
+    assert doc.offsets[doc.text.index("today")] == 29
 
 
 def test_apply_edits_keeps_exact_offsets_inside_a_changed_run():

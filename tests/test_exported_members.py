@@ -5,7 +5,7 @@ def test_public_surface_is_pinned():
     assert sorted(frontline.__all__) == sorted([
         "Article", "ArticleResult", "Claim", "Document", "EvalError", "Event", "EventDate", "Evidence",
         "FrontlineError", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place", "Quantity",
-        "RawArticle", "ResourceError", "StageError", "StoreError", "UnsupportedInputError", "extract", "ingest",
+        "RawArticle", "ResourceError", "StageError", "StoreError", "UnsupportedInputError", "extract",
         "stored_results", "write",
     ])
     for name in frontline.__all__:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 from pathlib import Path
 
 import pytest
 
-from frontline import ingest
 from frontline.errors import InputError
 from frontline.ingest import read_inputs
 from frontline.language import LanguageDetector
 from frontline.models import RawArticle
+
+# The package exports a function named 'ingest' (frontline.api.ingest) that shadows this submodule as an
+# attribute of the package, so the module is fetched by name.
+ingest = importlib.import_module("frontline.ingest")
 
 BAD = Path(__file__).parent / "data" / "bad"
 DEFAULT_DATE = dt.date(2020, 1, 1)
@@ -169,6 +173,12 @@ def test_readme_given_in_folder_without_manifest_is_passed_over(tmp_path, detect
     assert [Path(a.path).name for a in read_inputs([tmp_path], detector=detector)] == ["a.txt"]
 
 
+def test_empty_folder_is_reported(tmp_path, detector):
+    (tmp_path / "README.md").write_text("nothing here")
+    assert read_one(tmp_path, detector).error == ("no input files in this folder: frontline reads .txt, .html, .htm, "
+                                                  ".jsonl and folders")
+
+
 def test_subfolders_are_read_recursively(tmp_path, detector):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text((BAD / "good.txt").read_text())
@@ -308,3 +318,13 @@ def test_short_cyrillic_text_is_rejected(tmp_path, detector):
     path = tmp_path / "short.txt"
     path.write_text("Обстріл Харкова триває.")
     assert read_one(path, detector).status == "skipped"
+
+
+def test_unexpected_error_fails_one_file_only(tmp_path, detector, monkeypatch):
+    def broken(data):
+        raise TypeError("boom")
+
+    monkeypatch.setattr(ingest, "_decode", broken)
+    (tmp_path / "a.txt").write_text("text")
+    (tmp_path / "b.docx").write_text("text")
+    assert [a.status for a in read_inputs([tmp_path], detector=detector)] == ["failed", "skipped"]

@@ -1,12 +1,13 @@
 """frontline: turn war reporting into sourced, geolocated, deduplicated event data.
 
-The public surface is listed in ``__all__`` (pinned by tests/test_exported_members.py). Importing the package
+The public surface is listed in ``__all__`` (pinned by tests/test_exported_members.py). ``frontline.api.ingest`` stores
+results in SQLite (the name ``frontline.ingest`` is the ingest stage's module). Importing the package
 does no work: models and the gazetteer load when a Pipeline is built.
 """
 
 from __future__ import annotations
 
-from .api import IngestReport, extract, ingest, stored_results, write
+from .api import IngestReport, extract, stored_results, write
 from .errors import (EvalError, FrontlineError, InputError, ResourceError, StageError, StoreError,
                      UnsupportedInputError)
 from .models import (Article, ArticleResult, Claim, Document, Event, EventDate, Evidence, Location, Party, Place,
@@ -18,6 +19,6 @@ __version__ = "0.1.0"
 __all__ = [
     "Article", "ArticleResult", "Claim", "Document", "EvalError", "Event", "EventDate", "Evidence",
     "FrontlineError", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place", "Quantity",
-    "RawArticle", "ResourceError", "StageError", "StoreError", "UnsupportedInputError", "extract", "ingest",
+    "RawArticle", "ResourceError", "StageError", "StoreError", "UnsupportedInputError", "extract",
     "stored_results", "write",
 ]

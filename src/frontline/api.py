@@ -8,14 +8,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from . import evaluate
 from . import export as export_mod
 from .ingest import read_inputs
-from .models import ArticleResult
+from .models import ArticleResult, RawArticle
 from .pipeline import Pipeline, Progress
 from .store import Store
 
@@ -80,3 +82,39 @@ def stored_results(db: str | Path) -> list[ArticleResult]:
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> None:
     """Write results as json, jsonl, geojson or csv (ACLED-style) to a text stream."""
     export_mod.write(results, fmt, out)
+
+
+def default_gold() -> Path:
+    """The bundled gold annotations for the sample corpus."""
+    return Path(str(resources.files("frontline") / "data" / "gold" / "seeds.jsonl"))
+
+
+def sample_corpus() -> Path:
+    """The folder of the bundled sample articles (the five seed articles and their manifest)."""
+    return Path(str(resources.files("frontline") / "data" / "samples"))
+
+
+def evaluate_gold(gold: str | Path | None = None, corpus: Sequence[str | Path] | None = None, *,
+                  pipeline: Pipeline | None = None, progress: Progress | None = None) -> evaluate.EvalReport:
+    """Extract the gold's corpus and score it against the gold (see docs/EVALUATION.md).
+
+    Gold events name their article by file name; predictions are keyed the same way.
+    """
+    results = extract(list(corpus or [sample_corpus()]), pipeline=pipeline, progress=progress)
+    predicted: dict[str, list] = {}
+    for r in results:
+        key = Path(r.article.path).name if r.article.path else (r.article.url or r.article.article_id)
+        predicted.setdefault(key, []).extend(r.events)
+    return evaluate.evaluate_gold(predicted, gold or default_gold())
+
+
+def evaluate_ucdp(csv_path: str | Path, *, years: tuple[int, int] | None = None, limit: int | None = None,
+                  pipeline: Pipeline | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> evaluate.UcdpReport:
+    """Run extraction on each UCDP row's headlines (one short article a row) and score place, oblast, date, deaths."""
+    pipeline = pipeline or Pipeline.load()
+
+    def run(text: str, published: dt.date | None) -> list:
+        return list(pipeline.process(RawArticle(text=text, published=published, source="UCDP headlines")).events)
+
+    return evaluate.evaluate_ucdp(csv_path, run, years=years, limit=limit, progress=progress)

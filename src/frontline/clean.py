@@ -189,7 +189,28 @@ def fix_encoding(text: str) -> list[Edit]:
         if not _PLAIN_LINE.fullmatch(piece):
             fixed = ftfy.fix_text(piece, config)
             if fixed != piece:
-                edits.append(Edit(start, start + len(piece), fixed))
+                edits.extend(_token_edits(start, piece, fixed))
+    return edits
+
+
+_TOKEN = re.compile(r"\S+|\s+")
+
+
+def _token_edits(start: int, old: str, new: str) -> list[Edit]:
+    """Edits turning ``old`` (at ``start``) into ``new``, one per changed word when the words pair up.
+
+    Repairs almost always change characters inside words, so pairing words keeps every edit small (and
+    the character diff in ``apply_edits`` cheap); when the words do not pair up, one edit covers all.
+    """
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    if len(old_tokens) != len(new_tokens):
+        return [Edit(start, start + len(old), new)]
+    edits: list[Edit] = []
+    pos = start
+    for before, after in zip(old_tokens, new_tokens):
+        if before != after:
+            edits.append(Edit(pos, pos + len(before), after))
+        pos += len(before)
     return edits
 
 
@@ -285,7 +306,6 @@ _COMPOUND_FIRSTS = frozenset("""
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–—▪►●·]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
-_CONTINUES = re.compile(r"^[a-z,;:)\]]")
 _HYPHEN_BREAK = re.compile(r"([^\W_][\w'’]*)-$")
 _LEADING_WORD = re.compile(r"[^\W_][\w'’]*")
 
@@ -317,7 +337,7 @@ def _joins(prev: str, nxt: str, layout: _Layout) -> bool:
     """Whether the line break between ``prev`` and ``nxt`` is a wrap inside a paragraph."""
     if _LIST_ITEM.match(nxt):
         return False
-    if _CONTINUES.match(nxt):
+    if nxt[0].islower() or nxt[0] in ",;:)]":
         return True
     length = len(" ".join(prev.split()))
     if not layout.wrapped:
@@ -342,7 +362,7 @@ def _keep_hyphen(first: str, second: str, text: str) -> bool:
 def unwrap_lines(text: str) -> list[Edit]:
     """Join lines that a hard wrap split inside a sentence; paragraph breaks and short headings stay.
 
-    A break is a wrap when the next line continues the sentence (starts lowercase or with ',', ';' ...),
+    A break is a wrap when the next line continues the sentence (starts lowercase or with ',', ';', ')'),
     or, in text that looks hard-wrapped, when the line before is near the wrap width. A word hyphenated
     across the break is joined ('escal-' + 'ating' -> 'escalating') unless it is a real compound
     ('militia-' + 'held' -> 'militia-held').

@@ -10,11 +10,11 @@ import datetime as dt
 import logging
 import sys
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import click
 
+from .api import sample_corpus
 from .errors import FrontlineError
 
 FORMATS = ("json", "jsonl", "geojson", "csv")
@@ -28,11 +28,6 @@ def _date(ctx, param, value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-06-25") from None
-
-
-def sample_corpus() -> Path:
-    """The folder of the bundled sample articles (the five seed articles and their manifest)."""
-    return Path(str(resources.files("frontline") / "data" / "samples"))
 
 
 @contextmanager
@@ -164,7 +159,7 @@ def demo(db: str) -> None:
     """Ingest the bundled sample corpus (five seed articles) into a database and print its summary."""
     from . import api
     from .report import print_summary
-    corpus = sample_corpus()
+    corpus = api.sample_corpus()
     try:
         with _progress("ingesting the sample corpus", _count_inputs([corpus])) as tick:
             report = api.ingest([corpus], db, progress=tick)
@@ -186,7 +181,7 @@ def demo(db: str) -> None:
 @click.option("--limit", type=int, help="With --ucdp: score a deterministic sample of this many rows.")
 def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | None, limit: int | None) -> None:
     """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
-    from . import evaluation
+    from . import api, evaluate
     try:
         if ucdp:
             yr = None
@@ -194,10 +189,12 @@ def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | N
                 lo, _, hi = years.partition("-")
                 yr = (int(lo), int(hi or lo))
             with _progress("scoring UCDP rows", limit) as tick:
-                click.echo(evaluation.run_ucdp(ucdp, years=yr, limit=limit, progress=tick))
+                report = api.evaluate_ucdp(ucdp, years=yr, limit=limit, progress=lambda done, total: tick(None))
+            click.echo(evaluate.format_ucdp(report))
         else:
             with _progress("extracting the gold corpus") as tick:
-                click.echo(evaluation.run_gold(gold, corpus, progress=tick))
+                report = api.evaluate_gold(gold, [corpus] if corpus else None, progress=tick)
+            click.echo(evaluate.format_report(report))
     except FrontlineError as exc:
         _fail(exc)
     except ValueError as exc:

@@ -132,14 +132,17 @@ def _one_of(value: object, allowed: Sequence[str], what: str, *, optional: bool 
     return str(value)
 
 
+def _optional(value: object, kind: Callable[[object], object]) -> object:
+    return None if value is None else kind(value)
+
+
 def _gold_event(obj: Mapping, where: str, line: int) -> GoldEvent:
     """Build a GoldEvent from one parsed JSON line; raises EvalError naming the line on any bad field."""
     try:
         place = obj.get("place")
         gold_place = None if place is None else GoldPlace(
-            name=str(place["name"]), geonames_id=None if place.get("geonames_id") is None else int(place["geonames_id"]),
-            admin1=place.get("admin1"), lat=None if place.get("lat") is None else float(place["lat"]),
-            lon=None if place.get("lon") is None else float(place["lon"]),
+            name=str(place["name"]), geonames_id=_optional(place.get("geonames_id"), int),
+            admin1=place.get("admin1"), lat=_optional(place.get("lat"), float), lon=_optional(place.get("lon"), float),
             precision=_one_of(place.get("precision", "settlement"), _PRECISIONS, f"{where}: place.precision"),
             country_code=str(place.get("country_code", "UA")))
         date = obj.get("date") or {}
@@ -861,7 +864,7 @@ def format_ucdp(report: UcdpReport) -> str:
     scope = [f"split {report.split}", f"{report.rows} rows"]
     if report.years:
         scope.append(f"years {report.years[0]}-{report.years[1]}")
-    if report.limit is not None:
+    if report.limit is not None and report.limit <= report.rows:
         scope.append(f"sample limit {report.limit}")
     if report.failed:
         scope.append(f"{report.failed} extraction failures")

@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import PHRASES, TRIGGERS, TriggerRule
+from .lexicon import PHRASES, SPEECH_VERBS, TRIGGERS, TriggerRule
 from .models import (ActorMention, Claim, DateMention, Event, EventDate, Evidence, Location, Mentions, Party,
                      PlaceMention, Quantity, QuantityMention, stable_id)
 
+_SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
 _PHRASES = tuple((re.compile(p, re.I), t, s) for p, t, s in PHRASES)
 _FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "serviceman", "fighter", "man", "guard",
                           "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
@@ -36,6 +37,7 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|se
 # A settlement beats an oblast, region or country a couple of dependency edges closer: analysts code the most
 # specific place the sentence ties to the event.
 _PRECISION_PENALTY = {"settlement": 0, "district": 0, "admin1": 2, "region": 3, "country": 6}
+_LOCATIVE_PREPS = frozenset({"in", "into", "inside", "across", "throughout", "within", "over", "near"})
 _OPPOSITE = {"RU": "UA", "UA": "RU", "RU_aligned": "UA", "UA_aligned": "RU"}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
@@ -93,9 +95,16 @@ def _words_near(tok: Token) -> set[str]:
 
 
 def _is_negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    return tok.head is not tok and tok.dep_ in ("xcomp", "aux") and any(c.dep_ == "neg" for c in tok.head.children)
+    """Negated directly or through the verbs it complements ('could not allow them to be surrounded')."""
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head is node or \
+                node.head.lemma_.lower() in _SPEECH_LEMMAS:
+            return False
+        node = node.head
+    return False
 
 
 def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) -> str | None:
@@ -114,6 +123,9 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         if tok.pos_ == "NOUN" and tok.dep_ in ("compound",) and tok.lemma_ != "fighting":
             return None
         return "armed_clash"
+    if name == "invasion":
+        # 'the invasion' as a dated background reference ('since the start of the invasion') is not a new event
+        return "armed_clash" if tok.dep_ in ("nsubj", "dobj", "ROOT") else None
     if name == "attack":
         if near & {"drone", "missile", "air", "aircraft", "airstrike", "bomb", "jet"}:
             return "air_drone_strike"
@@ -301,7 +313,8 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     last_place: tuple[int, PlaceMention] | None = None     # (paragraph, mention)
     for s_idx, sent in enumerate(doc.sents):
         s0, s1 = sent.start_char, sent.end_char
-        local = _SentenceMentions(_within(mentions.places, s0, s1), _within(mentions.dates, s0, s1),
+        local = _SentenceMentions(_event_places(doc, _within(mentions.places, s0, s1), mentions.actors),
+                                  _within(mentions.dates, s0, s1),
                                   _within(mentions.actors, s0, s1), _within(mentions.quantities, s0, s1))
         paragraph = _paragraph_index(text, s0)
         seen_types: dict[str, Candidate] = {}
@@ -352,8 +365,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
            last_place: tuple[int, PlaceMention] | None) -> Candidate:
     confidence = strength
     # where
-    place = _nearest(doc, tok, [p for p in local.places if not _is_actor_span(p, local.actors)],
-                     penalty=lambda p: _PRECISION_PENALTY[p.precision])
+    place = _nearest(doc, tok, local.places, penalty=lambda p: _PRECISION_PENALTY[p.precision])
     inherited = False
     if place is None and last_place is not None and etype not in ("negotiation", "sanction") and (
             last_place[0] == paragraph or _ANAPHORA.search(sent.text)):
@@ -415,8 +427,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_actor_span(place: PlaceMention, actors: list[ActorMention]) -> bool:
-    return any(a.start <= place.start and place.end <= a.end and a.kind == "country" for a in actors)
+def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMention]:
+    """Places that can locate an event: not a state acting ('Moscow closed in'), not a country as a mere name.
+
+    A country locates an event only as the object of a locative preposition ('fighting in Ukraine');
+    'a gain for Russia' or 'convince Russia' names an actor.
+    """
+    out = []
+    for p in places:
+        if any(a.start <= p.start and p.end <= a.end and a.kind == "country" for a in actors):
+            continue
+        if p.precision == "country":
+            head = _token_at(doc, p.start).head
+            if head.dep_ != "prep" and head.lemma_.lower() not in _LOCATIVE_PREPS:
+                continue
+            if head.lemma_.lower() not in _LOCATIVE_PREPS:
+                continue
+        out.append(p)
+    return out
 
 
 def _adjective_side(tok: Token) -> Party | None:

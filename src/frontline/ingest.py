@@ -16,7 +16,7 @@ What is read:
   ``title``); a manifest in a subfolder wins over one higher up. Files the manifest does not list are read
   too. Not articles, and passed over without a record: ``manifest.jsonl`` itself, ``README*`` files and
   hidden files and folders (names starting with a dot). A file listed in a manifest but missing becomes a
-  failed record.
+  failed record; a folder with nothing to read becomes one skipped record.
 
 Nothing per-file ever raises: a missing path, an unreadable, empty or binary file, an unsupported
 extension, a broken JSONL line or a non-English text each come out as a ``RawArticle`` with status
@@ -31,12 +31,12 @@ import json
 import logging
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from frontline.errors import InputError
+from frontline.errors import InputError, ResourceError
 from frontline.language import LanguageDetector
 from frontline.models import RawArticle
 
@@ -115,22 +115,26 @@ class _Reader:
 
     # --- dispatch -----------------------------------------------------------------------------------
 
-    def _read_path(self, path: Path, meta: _Meta | None = None) -> Iterator[RawArticle]:
+    def _read_path(self, path: Path) -> Iterator[RawArticle]:
         name = str(path)
         try:
-            if path.is_dir():
-                yield from self._read_folder(path)
-                return
-            if not path.exists():
-                yield self._failed(name, "no such file or folder")
-                return
-            if not path.is_file():
-                yield self._skipped(name, "not a regular file (a device, pipe or socket)")
-                return
+            is_dir, exists, is_file = path.is_dir(), path.exists(), path.is_file()
         except OSError as exc:
             yield self._failed(name, f"cannot read: {_os_reason(exc)}")
             return
-        yield from self._read_file(path, meta)
+        if is_dir:
+            found = False
+            for article in self._read_folder(path):
+                found = True
+                yield article
+            if not found:
+                yield self._skipped(name, f"no input files in this folder: {_UNSUPPORTED_HINT}")
+        elif not exists:
+            yield self._failed(name, "no such file or folder")
+        elif not is_file:
+            yield self._skipped(name, "not a regular file (a device, pipe or socket)")
+        else:
+            yield from self._read_file(path, None)
 
     def _read_file(self, path: Path, meta: _Meta | None) -> Iterator[RawArticle]:
         name = str(path)
@@ -138,15 +142,26 @@ class _Reader:
         if path.name == MANIFEST_NAME:
             yield self._skipped(name, f"{MANIFEST_NAME} describes the files of its folder: pass the folder instead")
         elif ext == ".txt":
-            yield self._read_txt(path, meta)
+            yield self._guarded(name, self._read_txt, path, meta)
         elif ext in (".html", ".htm"):
-            yield self._read_html_file(path, meta)
+            yield self._guarded(name, self._read_html_file, path, meta)
         elif ext == ".jsonl":
             yield from self._read_jsonl(path)
         elif ext:
             yield self._skipped(name, f"unsupported file type '{ext}': {_UNSUPPORTED_HINT}")
         else:
             yield self._skipped(name, f"unsupported file type (no extension): {_UNSUPPORTED_HINT}")
+
+    def _guarded(self, name: str, read: Callable[..., RawArticle], *args: Any) -> RawArticle:
+        """Run one reader; an unexpected error (a bug) fails this input only, and reading goes on."""
+        try:
+            return read(*args)
+        except ResourceError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the boundary: no per-file problem may stop the run
+            log.exception("unexpected error reading %s", name)
+            return self._failed(name, f"unexpected error while reading ({type(exc).__name__}: {exc}); "
+                                      "please report it with this file")
 
     # --- folders and manifests ----------------------------------------------------------------------
 
@@ -263,7 +278,7 @@ class _Reader:
             if not line.strip():
                 continue
             found = True
-            yield self._from_json_line(line, name, number)
+            yield self._guarded(f"{name}:{number}", self._from_json_line, line, name, number)
         if not found:
             yield self._failed(name, "empty file" if not data else "empty file (only whitespace)")
 

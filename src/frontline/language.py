@@ -27,9 +27,9 @@ SAMPLE_CHARS = 6000
 
 @dataclass(frozen=True, slots=True)
 class Guess:
-    """A language guess: ISO 639-1 ``code``, the model's ``confidence`` (0..1) and whether it is ``reliable``."""
+    """A language guess: ISO 639-1 ``code`` (None: no guess), ``confidence`` (0..1) and whether it is ``reliable``."""
 
-    code: str
+    code: str | None
     confidence: float
     reliable: bool
 
@@ -59,7 +59,11 @@ class LanguageDetector:
             most of their letters are in a non-Latin script, and for low-confidence guesses.
         """
         sample = text[:SAMPLE_CHARS]
-        code, prob = self._identifier.classify(sample)
+        try:
+            code, prob = self._identifier.classify(sample)
+        except Exception:  # noqa: BLE001 - a failed guess must not stop reading; the text is kept as English
+            log.warning("language detection failed; treating the text as English", exc_info=True)
+            return Guess(code=None, confidence=0.0, reliable=False)
         confidence = float(prob)
         words = len(sample.split())
         if words < MIN_WORDS:

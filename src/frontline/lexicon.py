@@ -38,6 +38,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "ambush": TriggerRule("armed_clash", _VN), "hostility": TriggerRule("armed_clash", _N, "combat", 0.5),
     "combat": TriggerRule("armed_clash", _N, "combat", 0.6), "thrust": TriggerRule("armed_clash", _N, "combat", 0.6),
     "push": TriggerRule("armed_clash", _V, "combat", 0.4),
+    "invade": TriggerRule("armed_clash", _V), "invasion": TriggerRule("armed_clash", _N, "invasion", 0.5),
     # shelling
     "shell": TriggerRule("shelling", _V), "shelling": TriggerRule("shelling", _VN),
     "artillery": TriggerRule("shelling", _N, "weapon", 0.6), "mortar": TriggerRule("shelling", _N, "weapon", 0.6),
@@ -155,5 +156,6 @@ SPEECH_VERBS: dict[str, str] = {
 
 PLANNED_CUES: frozenset[str] = frozenset({
     "will", "shall", "plan", "due", "intend", "ready", "prepare", "expect", "aim", "going", "order", "must",
-    "propose", "envisage", "want", "seek", "promise", "vow", "pledge", "could", "may", "might"})
+    "propose", "envisage", "want", "seek", "promise", "vow", "pledge", "could", "may", "might", "try",
+    "attempt", "close", "aim", "goal", "intention", "bid", "able"})
 THREAT_CUES: frozenset[str] = frozenset({"threaten", "threat", "warn", "ultimatum"})

@@ -118,11 +118,31 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     except (OSError, ValueError) as exc:
         raise ResourceError(f"the spaCy model '{MODEL_PACKAGE}' cannot be loaded ({exc}): reinstall it with "
                             f"'pip install --force-reinstall {MODEL_PACKAGE}'") from exc
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=line_break_boundaries)
+    nlp.add_pipe(LINE_BREAKS, before="parser" if "parser" in nlp.pipe_names else None)
     if not Language.has_factory(COMPONENT):
         Language.factory(COMPONENT, func=_make_placeholder)
     recognizer = nlp.add_pipe(COMPONENT, before="ner" if "ner" in nlp.pipe_names else None)
     recognizer.bind(gazetteer, _common_words(nlp))
     return nlp
+
+
+LINE_BREAKS = "frontline_line_breaks"
+
+
+def line_break_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, headings and paragraphs are never one sentence.
+
+    The cleaner has already joined hard-wrapped lines, so a line break left in the text ends a block. The
+    parser respects boundaries set before it and still splits inside a paragraph.
+    """
+    for tok in doc[:-1]:
+        if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws):
+            doc[tok.i + 1].is_sent_start = True
+        elif tok.whitespace_ == "" and tok.text.endswith("\n"):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 class _Placeholder:

@@ -92,7 +92,9 @@ _UA_CUES = re.compile(r"\b(Ukrainian|Ukraine's|Kyiv|Kiev|Luhansk|Lugansk|Donetsk
                       r"province|city)\b", re.I)
 _US_CUES = re.compile(r"\b(US|U\.S\.|American|United States)\b")
 
-_COMPILED = tuple((re.compile(rf"\b(?:{p})\b"), name, side, kind) for p, name, side, kind in _GROUPS)
+_APOSTROPHE = "['’]"   # curly and straight apostrophes are the same letter here
+_COMPILED = tuple((re.compile(r"\b(?:" + p.replace("'", _APOSTROPHE) + r")\b"), name, side, kind)
+                  for p, name, side, kind in _GROUPS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +191,6 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
         if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
-        if tok.dep_ == "poss":
-            continue  # "Russia's President" — the person carries the side
         found.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, Party(*state), "country"))
         taken.append((tok.idx, tok.idx + len(tok.text)))
 

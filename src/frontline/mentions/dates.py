@@ -88,6 +88,8 @@ _TEXT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
 ))
 
 # --- patterns that interpret one expression (lower-cased, prepositions stripped) ---------------------
+_SPACES = re.compile(r"\s+")
+_LEAD = re.compile(r"(?:^|[^\w])(?:[Oo]n|[Ii]n) $")    # 'on'/'in' just before an expression
 _LEADING = re.compile(r"^(?:on|in|at|during|by|since|from|until|till|before|after|as of|of)\s+")
 _TO_THE_DAY = re.compile(r"[\w-]+ (?:days?|weeks?|months?|years?) to the day\b.*")
 _WEEKDAY = re.compile(rf"(?:(last|this|early|late) )?({'|'.join(_WEEKDAYS)})(?: (?:night|morning|afternoon|evening))?")
@@ -161,8 +163,7 @@ def find_dates(doc: Doc | Span, published: dt.date | None) -> list[DateMention]:
             logger.debug("not a date: %r", expression)
             continue
         # 'on'/'in' belong to the expression as a reader quotes it ('on Tuesday', 'in late July').
-        lead = re.search(r"(?:^|[^\w])(?:[Oo]n|[Ii]n) $", full[max(base, start - 4):start])
-        if lead:
+        if _LEAD.search(full[max(base, start - 4):start]):
             start -= 3
         mentions.append(DateMention(start=start, end=end, text=full[start:end], date_start=found[0],
                                     date_end=found[1], precision=found[2]))
@@ -171,8 +172,8 @@ def find_dates(doc: Doc | Span, published: dt.date | None) -> list[DateMention]:
 
 def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
     """Resolve an expression, or None when it names no date at all (a duration, a vague phrase)."""
-    e = re.sub(r"\s+", " ", expression.lower().replace("\u2019", "'")).strip(" ,.;:()'\"")
-    e = re.sub(r"'s$", "", e)
+    e = _SPACES.sub(" ", expression.lower().replace("\u2019", "'")).strip(" ,.;:()'\"")
+    e = e.removesuffix("'s")
     while (stripped := _LEADING.sub("", e)) != e:
         e = stripped
     if not e:
@@ -186,9 +187,10 @@ def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
 
 def _relative(e: str, published: dt.date | None) -> Resolution | None:
     """Days, weeks, months and years named relative to publication ('yesterday', 'earlier this week')."""
-    if e in _DAY_WORDS or _TO_THE_DAY.fullmatch(e):
+    to_the_day = _TO_THE_DAY.fullmatch(e)
+    if e in _DAY_WORDS or to_the_day:
         # 'four months to the day since X' dates the report itself: the publication day.
-        back = 0 if _TO_THE_DAY.fullmatch(e) else _DAY_WORDS[e]
+        back = 0 if to_the_day else _DAY_WORDS[e]
         return _UNANCHORED if published is None else (published - dt.timedelta(days=back), None, "day")
     if e not in ("this week", "earlier this week", "earlier in the week", "last week", "last weekend",
                  "this month", "earlier this month", "earlier in the month", "last month",
