@@ -32,7 +32,7 @@ _TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "r
                               "bridgehead", "airport", "plant", "land", "ground", "metropolis", "republic"})
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
-_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|front|locality)\b"
+_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
                        r"|\bthere\b|\bnearby\b", re.I)
 # A settlement beats an oblast, region or country a couple of dependency edges closer: analysts code the most
 # specific place the sentence ties to the event.
@@ -229,13 +229,60 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         return "aid" if subj_words or near & {"help", "assist"} else None
     if name == "weapons":
         return "aid" if near & {"weapon", "western", "military", "arm", "ammunition"} else None
-    if name == "damage":
-        return "infrastructure_disruption" if near & {"infrastructure", "power", "plant", "bridge", "rail",
-                                                      "railway", "station", "hospital", "school", "building",
-                                                      "house", "grid", "substation", "dam"} else None
+    if name in ("damage", "military_object"):
+        if obj_words & _MILITARY_OBJECTS or (name == "damage" and near & {"fire"}):
+            return _weapon_type(subj_words | near, default="armed_clash")
+        if name == "damage" and near & _INFRASTRUCTURE:
+            return "infrastructure_disruption"
+        return None
+    if name == "hit":
+        if not (obj_words & (_MILITARY_OBJECTS | _INFRASTRUCTURE | _TERRITORY_WORDS) or has_place
+                or subj_words & (_FORCE_WORDS | {"missile", "drone", "rocket", "artillery", "shell"})):
+            return None
+        return _weapon_type(subj_words | near, default="shelling")
+    if name == "inflict":
+        return _weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
+                                                                     "blow", "strike"} else None
+    if name == "losses":
+        return "casualties" if (near | sent_lemmas) & (_FORCE_WORDS | {"enemy", "personnel", "military", "armed",
+                                                                       "killed", "dead", "wounded"}) else None
+    if name == "explosion":
+        return "shelling"
+    if name == "fire":
+        if tok.pos_ == "NOUN" and not (near & {"open", "artillery", "mortar", "rocket", "come", "under", "return"}):
+            return None
+        if near & {"open"}:
+            return "armed_clash"
+        return _weapon_type(near, default="shelling")
+    if name == "shoot":
+        if near & {"down"}:
+            return "air_drone_strike"
+        return "armed_clash" if (obj_words | subj_words) & (_FORCE_WORDS | _CIVIL_WORDS) else None
     if name == "service":
         return "infrastructure_disruption" if near & {"train", "railway", "bus", "metro"} and _is_negated(tok) else None
     return rule.event_type
+
+
+_MILITARY_OBJECTS = frozenset({
+    "serviceman", "soldier", "troop", "unit", "invader", "group", "howitzer", "tank", "vehicle", "depot",
+    "equipment", "position", "launcher", "system", "gun", "helicopter", "aircraft", "plane", "drone", "boat",
+    "ship", "military", "personnel", "mercenary", "fighter", "militant", "nationalist", "battery", "ammunition",
+    "warehouse", "headquarters", "command", "post", "armor", "armour", "apc", "bmp", "radar", "missile",
+    "enemy", "company", "platoon", "battalion", "brigade", "force", "emplacement", "dugout", "stronghold"})
+_INFRASTRUCTURE = frozenset({"infrastructure", "power", "plant", "bridge", "rail", "railway", "station", "hospital",
+                             "school", "building", "house", "grid", "substation", "dam", "home", "facility",
+                             "line", "pipeline", "port", "airport", "energy", "electricity", "water"})
+
+
+def _weapon_type(words: set[str], default: str) -> str:
+    """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
+    if words & {"aviation", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
+                "bomb", "sortie", "shahed", "kamikaze"}:
+        return "air_drone_strike"
+    if words & {"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
+                "grad", "howitzer", "shelling", "shell", "fire"}:
+        return "shelling"
+    return default
 
 
 def _paragraph_index(text: str, char: int) -> int:
@@ -537,8 +584,8 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
     """
     out = []
     for p in places:
-        if any(a.start <= p.start and p.end <= a.end and a.kind == "country" for a in actors):
-            continue
+        if any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors):
+            continue      # 'Moscow said', 'Moscow forces', 'Moscow and its proxies' name actors
         if p.precision == "country":
             head = _token_at(doc, p.start).head
             if head.dep_ != "prep" and head.lemma_.lower() not in _LOCATIVE_PREPS:

@@ -37,7 +37,6 @@ TRIGGERS: dict[str, TriggerRule] = {
     "repel": TriggerRule("armed_clash", _V), "repulse": TriggerRule("armed_clash", _V),
     "ambush": TriggerRule("armed_clash", _VN), "hostility": TriggerRule("armed_clash", _N, "combat", 0.5),
     "combat": TriggerRule("armed_clash", _N, "combat", 0.6), "thrust": TriggerRule("armed_clash", _N, "combat", 0.6),
-    "push": TriggerRule("armed_clash", _V, "combat", 0.4),
     "invade": TriggerRule("armed_clash", _V), "invasion": TriggerRule("armed_clash", _N, "invasion", 0.5),
     # shelling
     "shell": TriggerRule("shelling", _V), "shelling": TriggerRule("shelling", _VN),
@@ -124,7 +123,20 @@ TRIGGERS: dict[str, TriggerRule] = {
     "supplies": TriggerRule("aid", _N, "weapons", 0.5), "restore": TriggerRule("aid", _V, "rebuild", 0.4),
     # infrastructure_disruption
     "blackout": TriggerRule("infrastructure_disruption", _N), "outage": TriggerRule("infrastructure_disruption", _N),
-    "damage": TriggerRule("infrastructure_disruption", _VN, "damage", 0.5), "destroy": TriggerRule("infrastructure_disruption", _V, "damage", 0.5),
+    "damage": TriggerRule("infrastructure_disruption", _VN, "damage", 0.5),
+    "destroy": TriggerRule("infrastructure_disruption", _V, "damage", 0.5),
+    "destruction": TriggerRule("infrastructure_disruption", _N, "damage", 0.5),
+    # military-report verbs ('destroyed up to 140 servicemen', 'hit the location of', 'losses amounted to')
+    "hit": TriggerRule("shelling", _V, "hit", 0.6), "inflict": TriggerRule("armed_clash", _V, "inflict", 0.7),
+    "eliminate": TriggerRule("armed_clash", _V, "military_object", 0.6),
+    "neutralize": TriggerRule("armed_clash", _V, "military_object", 0.6),
+    "neutralise": TriggerRule("armed_clash", _V, "military_object", 0.6),
+    "liquidate": TriggerRule("armed_clash", _V, "military_object", 0.6),
+    "defeat": TriggerRule("armed_clash", _VN, None, 0.6), "sortie": TriggerRule("air_drone_strike", _N, None, 0.7),
+    "loss": TriggerRule("casualties", _N, "losses", 0.5), "explosion": TriggerRule("shelling", _N, "explosion", 0.6),
+    "blast": TriggerRule("shelling", _N, "explosion", 0.6), "explode": TriggerRule("shelling", _V, "explosion", 0.5),
+    "fire": TriggerRule("shelling", _VN, "fire", 0.5), "shoot": TriggerRule("armed_clash", _V, "shoot", 0.6),
+    "bombing": TriggerRule("air_drone_strike", _N),
     "run": TriggerRule("infrastructure_disruption", _V, "service", 0.5),
 }
 
