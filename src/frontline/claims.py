@@ -20,6 +20,7 @@ from .models import ActorMention, Claim, Party
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTE_CHARS = "\"“”«»"
+_COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _ROLE_NOUN = re.compile(r"\b(governor|mayor|head|leader|spokes\w+|minister|president|official|commander|analyst|"
                         r"administration|ministry)\b", re.I)
@@ -27,10 +28,14 @@ _ROLE_NOUN = re.compile(r"\b(governor|mayor|head|leader|spokes\w+|minister|presi
 
 def _speech_head(tok: Token) -> tuple[Token, str] | None:
     """The nearest speech verb that governs the trigger, with the modality it lends."""
+    node = tok
     for anc in tok.ancestors:
+        if node.dep_ in ("relcl", "acl") and node is not tok:
+            return None     # 'ready for a dialogue with Trump, who threatened sanctions': the threat is not said
         lemma = anc.lemma_.lower()
         if lemma in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
             return anc, SPEECH_VERBS[lemma]
+        node = anc
     return None
 
 
@@ -103,7 +108,7 @@ def _according_to(doc: Doc, tok: Token, actors: list[ActorMention]) -> Party | N
         return None
     start = sent.start_char + m.end()
     following = [a for a in actors if start <= a.start < sent.end_char]
-    if following:
+    if following and following[0].start - start <= 25:
         return following[0].party
     rest = sent.text[m.end():].strip()
     words = re.split(r"[,.;:]", rest)[0].strip()
@@ -113,18 +118,26 @@ def _according_to(doc: Doc, tok: Token, actors: list[ActorMention]) -> Party | N
     return Party(words, "unknown") if words else None
 
 
+def _inside_quote(doc: Doc, tok: Token) -> bool:
+    """True when the token stands between an opening and a closing quotation mark."""
+    text = doc.text
+    pos = tok.idx
+    opened = sum(text.count(q, 0, pos) for q in "“«") - sum(text.count(q, 0, pos) for q in "”»")
+    return opened > 0 or text.count('"', 0, pos) % 2 == 1
+
+
 def _quote_speaker(doc: Doc, tok: Token, actors: list[ActorMention]) -> tuple[Party, str] | None:
     """A sentence inside quotation marks takes the speaker of the next speech verb outside them."""
     text = doc.text
     pos = tok.idx
-    opened = sum(text.count(q, 0, pos) for q in "“«") - sum(text.count(q, 0, pos) for q in "”»")
-    straight = text.count('"', 0, pos) % 2 == 1
-    if opened <= 0 and not straight:
+    if not _inside_quote(doc, tok):
         return None
     close = min((i for i in (text.find("”", pos), text.find('"', pos), text.find("»", pos)) if i >= 0), default=-1)
     if close < 0:
         return None
-    after = doc.char_span(close + 1, min(len(text), close + 160), alignment_mode="contract")
+    paragraph_end = text.find("\n", close)
+    limit = min(len(text), close + 160, paragraph_end if paragraph_end >= 0 else len(text))
+    after = doc.char_span(close + 1, limit, alignment_mode="contract")
     if after is None:
         return None
     for t in after:
@@ -152,6 +165,12 @@ def _modality(tok: Token, attributed: str | None) -> str:
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
+        if c.dep_ == "aux" and c.lower_ in ("would", "might") and not any(
+                a.lemma_.lower() in SPEECH_VERBS for a in tok.ancestors):
+            return "hypothetical"
+    for anc in list(tok.ancestors)[:3]:
+        if anc.lemma_.lower() in _COGNITION:
+            return "hypothetical"
     for node in chain[:3]:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll"):
@@ -175,6 +194,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         actors: actor mentions of the article.
     """
     claims: list[Claim] = []
+    paragraph_claimant: dict[int, Party] = {}
     for cand in candidates:
         tok = doc[cand.token]
         party, kind = None, None
@@ -189,6 +209,10 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             quoted = _quote_speaker(doc, tok, actors)
             if quoted is not None:
                 party, kind = quoted
+            elif _inside_quote(doc, tok) and cand.paragraph in paragraph_claimant:
+                party, kind = paragraph_claimant[cand.paragraph], "claimed"
+        if party is not None:
+            paragraph_claimant[cand.paragraph] = party
         modality = _modality(tok, kind if party is not None or kind == "denied" else None)
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
     return mark_contested(with_claims(candidates, claims))

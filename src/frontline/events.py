@@ -123,9 +123,6 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         if tok.pos_ == "NOUN" and tok.dep_ in ("compound",) and tok.lemma_ != "fighting":
             return None
         return "armed_clash"
-    if name == "invasion":
-        # 'the invasion' as a dated background reference ('since the start of the invasion') is not a new event
-        return "armed_clash" if tok.dep_ in ("nsubj", "dobj", "ROOT") else None
     if name == "attack":
         if near & {"drone", "missile", "air", "aircraft", "airstrike", "bomb", "jet"}:
             return "air_drone_strike"
@@ -147,6 +144,9 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             return rule.event_type if tok.lemma_.lower() != "drone" else "air_drone_strike"
         return None
     if name == "capture":
+        if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
+                tok.head.head.lemma_.lower() in ("try", "attempt", "spend"):
+            return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
         if objs and not (obj_words & _TERRITORY_WORDS) and not has_place:
             return None      # capturing vehicles or people is not territory
         if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop"}:
@@ -289,6 +289,40 @@ def _paragraph_index(text: str, char: int) -> int:
     return text.count("\n", 0, char)
 
 
+_SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|settlement|locality)\b", re.I)
+
+
+@dataclass
+class _Focus:
+    """The places the text is about so far: what 'the city', 'there' and place-less sentences refer to.
+
+    A sentence without a place of its own takes the place of the paragraph it is in (or, with an anaphor such as
+    'the city', of the last two sentences); 'the city' prefers the last settlement named, not the region.
+    """
+
+    place: tuple[int, int, PlaceMention] | None = None          # (paragraph, sentence, mention)
+    settlement: tuple[int, int, PlaceMention] | None = None
+
+    def update(self, places: list[PlaceMention], paragraph: int, sentence: int) -> None:
+        settlements = [p for p in places if p.precision in ("settlement", "district")]
+        if settlements:
+            self.settlement = (paragraph, sentence, settlements[-1])
+            self.place = self.settlement
+        elif places:
+            self.place = (paragraph, sentence, places[-1])
+
+    def inherit(self, sentence_text: str, paragraph: int, sentence: int) -> PlaceMention | None:
+        wants_settlement = _SETTLEMENT_ANAPHORA.search(sentence_text) is not None
+        anaphor = wants_settlement or _ANAPHORA.search(sentence_text) is not None
+        for memory in ((self.settlement, self.place) if wants_settlement else (self.place,)):
+            if memory is None:
+                continue
+            para, sent, mention = memory
+            if para == paragraph and sentence - sent <= 4 or anaphor and sentence - sent <= 2:
+                return mention
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class _SentenceMentions:
     places: list[PlaceMention]
@@ -324,6 +358,94 @@ def _party_for(doc: Doc, tok: Token | None, actors: list[ActorMention]) -> Party
     return (head_hit or inside)[0].party
 
 
+_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them"})
+_PARTY_KINDS = ("force", "government", "country", "organisation", "person")
+
+
+def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) -> Party | None:
+    """'Moscow said it surrounded ...' -> the speaker; otherwise the nearest fitting actor before the pronoun."""
+    for anc in pron.ancestors:
+        if anc.lemma_.lower() in _SPEECH_LEMMAS:
+            speaker = _subject(anc)
+            if speaker is not None and speaker is not pron:
+                party = _party_for(doc, speaker, list(actors))
+                if party is not None:
+                    return party
+            break
+    personal = pron.lower_ in ("he", "she", "i")
+    earlier = [a for a in actors if a.end <= pron.idx and (a.kind == "person") == personal and a.kind != "civilians"]
+    return earlier[-1].party if earlier else None
+
+
+def _subject_party(doc: Doc, subj: Token, local: list[ActorMention], actors: tuple[ActorMention, ...]) -> Party | None:
+    if subj.lower_ in _PRONOUNS:
+        return _resolve_pronoun(doc, subj, actors)
+    return _party_for(doc, subj, local)
+
+
+def _speaker_tokens(tok: Token) -> set[int]:
+    """Token indices of the subjects of speech verbs above the trigger (the claimant is not the initiator)."""
+    out: set[int] = set()
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in _SPEECH_LEMMAS:
+            subj = _subject(anc)
+            if subj is not None:
+                out |= {t.i for t in subj.subtree}
+    return out
+
+
+def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
+             actors: tuple[ActorMention, ...]) -> tuple[Party | None, Party | None, bool]:
+    """Initiator and target of the event a trigger names, and whether they were guessed from the sentence.
+
+    In order: the grammatical subject (pronouns resolved), the passive agent ('by Moscow forces'), a noun
+    trigger's modifier ('Russian strikes'), the subject of the clause above the trigger ('Russian soldiers are
+    at the gates of'). Failing those, the first armed force, government or state named in the sentence that is
+    not the speaker. For fighting, the other side of a two-sided war is the target.
+    """
+    subj = _subject(tok)
+    initiator = _subject_party(doc, subj, local, actors) if subj is not None and subj.dep_ != "nsubjpass" else None
+    target = None
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            target = target or _party_for(doc, child, local)
+        if child.dep_ == "agent":
+            for g in child.children:
+                initiator = initiator or _party_for(doc, g, local)
+    if initiator is None and tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss"):
+                initiator = initiator or _party_for(doc, child, local) or _adjective_side(child)
+    if initiator is None and subj is None:
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in _SPEECH_LEMMAS:
+                break
+            anc_subj = _subject(anc)
+            if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
+                initiator = _subject_party(doc, anc_subj, local, actors)
+                break
+    guessed = False
+    if initiator is None:
+        speakers = _speaker_tokens(tok)
+        candidates = [a for a in local if a.kind in ("force", "government", "country")
+                      and _token_at(doc, a.start).i not in speakers and a.party != target]
+        if candidates:
+            initiator, guessed = candidates[0].party, True
+        elif etype in ("desertion", "mobilization", "surrender"):
+            sentence = tok.sent
+            sides = {_adjective_side(t) for t in sentence if _adjective_side(t) is not None}
+            if len(sides) == 1:
+                initiator, guessed = sides.pop(), True
+    if etype in _COMBAT_TYPES:
+        if initiator is not None and target is None and initiator.side in _OPPOSITE:
+            target = _SPOKEN_FORCE.get(_OPPOSITE[initiator.side])
+        if target is not None and initiator is None and target.side in _OPPOSITE and target.side != "civilians":
+            initiator = _SPOKEN_FORCE.get(_OPPOSITE[target.side])
+    if etype == "evacuation" and target is None:
+        target = Party("civilians", "civilians")
+    return initiator, target, guessed
+
+
 def _find_triggers(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]]:
     """Candidate triggers in a sentence: (token, tentative type, strength, rule)."""
     found: list[tuple[Token, str, float, TriggerRule | None]] = []
@@ -357,7 +479,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     """
     text = doc.text
     out: list[Candidate] = []
-    last_place: tuple[int, int, PlaceMention] | None = None     # (paragraph, sentence, mention)
+    focus = _Focus()
     for s_idx, sent in enumerate(doc.sents):
         s0, s1 = sent.start_char, sent.end_char
         local = _SentenceMentions(_event_places(doc, _within(mentions.places, s0, s1), mentions.actors),
@@ -375,10 +497,10 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
                 etype = resolved
             if _is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
                 continue
-            if _not_an_occurrence(tok):
+            if _not_an_occurrence(tok) or _quoted_word(tok):
                 continue
             cand = _build(doc, sent, tok, etype, strength, article_id, local, published, s_idx, paragraph,
-                          last_place, triggers)
+                          focus, triggers, mentions.actors)
             same = next((c for c in kept if c.event.event_type == etype and _same_slot(c.event, cand.event)), None)
             if same is not None:
                 if cand.event.confidence > same.event.confidence:
@@ -388,11 +510,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
         out.extend(sentence_events)
-        settlement = [p for p in local.places if p.precision in ("settlement", "district")]
-        if settlement:
-            last_place = (paragraph, s_idx, settlement[-1])
-        elif local.places:
-            last_place = (paragraph, s_idx, local.places[-1])
+        focus.update(local.places, paragraph, s_idx)
     return out
 
 
@@ -430,6 +548,17 @@ def _not_an_occurrence(tok: Token) -> bool:
             return True
         node = head
     return False
+
+
+_QUOTES = frozenset("'\"‘’“”«»")
+
+
+def _quoted_word(tok: Token) -> bool:
+    """'‘liberation’ is a word that keeps the country afloat': the word quoted, not an event."""
+    doc = tok.doc
+    before = doc[tok.i - 1].text if tok.i > 0 else ""
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    return bool(before) and bool(after) and before[-1] in _QUOTES and after[0] in _QUOTES
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "csubj"})
@@ -493,7 +622,7 @@ def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
 
 def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, article_id: str,
            local: _SentenceMentions, published: dt.date | None, s_idx: int, paragraph: int,
-           last_place: tuple[int, int, PlaceMention] | None, triggers: list[Token]) -> Candidate:
+           focus: "_Focus", triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
     confidence = strength
     # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
     places = []
@@ -502,13 +631,15 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         if _speaker_place(ptok, tok) or _owned_elsewhere(ptok, tok, triggers):
             continue
         places.append(p)
+    containers = {q.place.admin1 for q in places if q.place.kind == "settlement" and q.place.admin1}
     place = _nearest(doc, tok, places,
                      penalty=lambda p: _PRECISION_PENALTY[p.precision] +
-                     (4 if _is_reference_point(_token_at(doc, p.start)) else 0))
+                     (4 if _is_reference_point(_token_at(doc, p.start)) else 0) +
+                     (3 if p.place.name in containers and _is_oblast_centre_name(p, places) else 0))
     inherited = False
-    if place is None and last_place is not None and etype not in ("negotiation", "sanction") and \
-            s_idx - last_place[1] <= 2 and (last_place[0] == paragraph or _ANAPHORA.search(sent.text)):
-        place, inherited = last_place[2], True
+    if place is None and etype not in ("negotiation", "sanction"):
+        place = focus.inherit(sent.text, paragraph, s_idx)
+        inherited = place is not None
     location = Location.from_mention(place) if place is not None else None
     if location is None:
         confidence -= 0.1
@@ -525,35 +656,9 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     else:
         date = EventDate(None, "unknown", None, None)
     # who
-    subj = _subject(tok)
-    initiator = _party_for(doc, subj, local.actors) if subj is not None and subj.dep_ != "nsubjpass" else None
-    target = None
-    for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            target = target or _party_for(doc, child, local.actors)
-        if child.dep_ == "agent":
-            for g in child.children:
-                initiator = initiator or _party_for(doc, g, local.actors)
-    if initiator is None and tok.pos_ == "NOUN":
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss"):
-                initiator = initiator or _party_for(doc, child, local.actors) or _adjective_side(child)
-    if initiator is None and subj is None:
-        # 'Russian soldiers are at the gates of Pokrovsk': the clause's subject, found above the trigger
-        for anc in tok.ancestors:
-            if anc.lemma_.lower() in _SPEECH_LEMMAS:
-                break
-            anc_subj = _subject(anc)
-            if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-                initiator = _party_for(doc, anc_subj, local.actors)
-                break
-    if etype in _COMBAT_TYPES:
-        if initiator is not None and target is None and initiator.side in _OPPOSITE:
-            target = _SPOKEN_FORCE.get(_OPPOSITE[initiator.side])
-        if target is not None and initiator is None and target.side in _OPPOSITE and target.side != "civilians":
-            initiator = _SPOKEN_FORCE.get(_OPPOSITE[target.side])
-    if etype == "evacuation" and target is None:
-        target = Party("civilians", "civilians")
+    initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors)
+    if guessed:
+        confidence -= 0.05
     # how many
     quantities = tuple(q.quantity for q in local.quantities if _quantity_fits(doc, tok, q, etype))
     s0, s1 = _trimmed(doc.text, sent.start_char, sent.end_char)
@@ -565,6 +670,11 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
     return Candidate(event, tok.i, s_idx, paragraph)
+
+
+def _is_oblast_centre_name(p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """'Pokrovsk in Donetsk': Donetsk names the oblast that holds another place of the sentence."""
+    return any(q is not p and q.place.admin1 == p.place.name and q.place.name != p.place.name for q in places)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,9 +1,12 @@
 """Fuse: one event per happening within an article.
 
-An article repeats itself ('peace talks' in five paragraphs, a capture in the lede and again in a quote).
-Within one article, events of the same type at the same place on the same date, with the same modality and
-no conflicting claimants, are one event: the first report keeps its evidence, the others add their
-quantities, fill missing parties and raise the confidence. Fusion across articles is a later stage.
+An article repeats itself: the headline, the lede and a later quote often report the same capture, and 'peace
+talks' come up in five paragraphs. Within one article, two events are one when they have the same type and
+place, their dates agree (or one of them carries no date expression of its own and only defaulted to the
+publication date), and their claimants and initiators are on compatible sides. The first report keeps its
+evidence; the others add an explicit date, a claimant, parties and quantities. Events with no place are merged
+only for types that are not tied to a place (talks, sanctions, aid, mobilisation...) and only when one
+speaker says both: two place-less clashes, or talks mentioned by two people, are usually two events. Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
@@ -12,14 +15,43 @@ from dataclasses import replace
 
 from .models import Event, Party
 
+_PLACELESS_TYPES = frozenset({"negotiation", "sanction", "aid", "mobilization", "desertion", "casualties",
+                              "protest", "other"})
+# When two reports of one event differ in modality, keep the one that says more about who stands behind it.
+_MODALITY_RANK = {"asserted": 0, "claimed": 1, "denied": 2, "planned": 1, "threatened": 1, "hypothetical": 0}
 
-def _key(e: Event) -> tuple:
-    loc = e.location.name if e.location is not None else None
-    return (e.event_type, loc, e.date.start, e.date.precision, e.claim.modality)
 
-
-def _compatible(a: Party | None, b: Party | None) -> bool:
+def _compatible_party(a: Party | None, b: Party | None) -> bool:
     return a is None or b is None or a.side == b.side
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date.start == b.date.start:
+        return True
+    return a.date.text is None or b.date.text is None      # one of them only defaulted to the publication date
+
+
+def _modalities_agree(a: Event, b: Event) -> bool:
+    ma, mb = a.claim.modality, b.claim.modality
+    return ma == mb or {ma, mb} <= {"asserted", "claimed"}
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """True when two events of one article report the same happening (see the module docstring)."""
+    if a.event_type != b.event_type:
+        return False
+    la = a.location.name if a.location else None
+    lb = b.location.name if b.location else None
+    if la != lb:
+        return False
+    if la is None:
+        # without a place, only the same speaker repeating himself is safely the same event
+        if a.event_type not in _PLACELESS_TYPES or a.claim.claimed_by is None or \
+                a.claim.claimed_by != b.claim.claimed_by:
+            return False
+    return (_dates_agree(a, b) and _modalities_agree(a, b)
+            and _compatible_party(a.claim.claimed_by, b.claim.claimed_by)
+            and _compatible_party(a.initiator, b.initiator))
 
 
 def _merge(a: Event, b: Event) -> Event:
@@ -30,10 +62,14 @@ def _merge(a: Event, b: Event) -> Event:
     claim = a.claim
     if claim.claimed_by is None and b.claim.claimed_by is not None:
         claim = replace(claim, claimed_by=b.claim.claimed_by)
+    if _MODALITY_RANK[b.claim.modality] > _MODALITY_RANK[claim.modality]:
+        claim = replace(claim, modality=b.claim.modality)
     if b.claim.contested:
         claim = replace(claim, contested=True)
+    date = a.date if a.date.text is not None or b.date.text is None else b.date
     return replace(
         a,
+        date=date,
         initiator=a.initiator or b.initiator,
         target=a.target or b.target,
         quantities=tuple(quantities),
@@ -43,16 +79,13 @@ def _merge(a: Event, b: Event) -> Event:
 
 
 def fuse_article(events: list[Event]) -> list[Event]:
-    """Merge repeated reports of the same event within one article; keeps text order of first mentions."""
+    """Merge repeated reports of the same event within one article; keeps the text order of first reports."""
     out: list[Event] = []
-    index: dict[tuple, int] = {}
     for e in events:
-        k = _key(e)
-        i = index.get(k)
-        if i is not None and _compatible(out[i].claim.claimed_by, e.claim.claimed_by) \
-                and _compatible(out[i].initiator, e.initiator):
-            out[i] = _merge(out[i], e)
-            continue
-        index[k] = len(out)
-        out.append(e)
+        for i, kept in enumerate(out):
+            if same_event(kept, e):
+                out[i] = _merge(kept, e)
+                break
+        else:
+            out.append(e)
     return out

@@ -35,9 +35,9 @@ TRIGGERS: dict[str, TriggerRule] = {
     "advance": TriggerRule("armed_clash", _VN, "combat", 0.6), "firefight": TriggerRule("armed_clash", _N),
     "skirmish": TriggerRule("armed_clash", _VN), "resist": TriggerRule("armed_clash", _V, "combat", 0.6),
     "repel": TriggerRule("armed_clash", _V), "repulse": TriggerRule("armed_clash", _V),
-    "ambush": TriggerRule("armed_clash", _VN), "hostility": TriggerRule("armed_clash", _N, "combat", 0.5),
+    "ambush": TriggerRule("armed_clash", _VN),
     "combat": TriggerRule("armed_clash", _N, "combat", 0.6), "thrust": TriggerRule("armed_clash", _N, "combat", 0.6),
-    "invade": TriggerRule("armed_clash", _V), "invasion": TriggerRule("armed_clash", _N, "invasion", 0.5),
+    "invade": TriggerRule("armed_clash", _V),
     # shelling
     "shell": TriggerRule("shelling", _V), "shelling": TriggerRule("shelling", _VN),
     "artillery": TriggerRule("shelling", _N, "weapon", 0.6), "mortar": TriggerRule("shelling", _N, "weapon", 0.6),

@@ -175,6 +175,17 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
         taken.append((ent.start_char, ent.end_char))
 
+    # A person named in full once is often named by surname alone afterwards ('According to Gaidai'), and the
+    # statistical NER misses many of those: find every later surname of a known person.
+    surnames = {skeleton(a.text.split()[-1]): a for a in found if len(a.text.split()) > 1}
+    for tok in doc:
+        if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
+            continue
+        earlier = surnames.get(skeleton(tok.text))
+        if earlier is not None and earlier.start < tok.idx:
+            found.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, earlier.party, "person"))
+            taken.append((tok.idx, tok.idx + len(tok.text)))
+
     for rx, name, side, kind in _COMPILED:
         for m in rx.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
