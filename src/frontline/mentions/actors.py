@@ -42,10 +42,10 @@ _GROUPS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:the )?(?:regional|local|city|military) (?:authorities|administration|officials)", "local authorities", "UA", "government"),
     (r"(?:the )?Russians", "Russian forces", "RU", "force"),
     (r"(?:the )?Ukrainians", "Ukrainians", "UA", "force"),
-    (r"(?:the )?(?:White House|Pentagon|US (?:officials?|administration|government|defen[cs]e officials?))|(?:A |a )?senior US defen[cs]e official", "US government", "US", "government"),
-    (r"(?:the )?(?:European Union|EU|European Commission)", "European Union", "EU", "organisation"),
+    (r"(?:the )?(?:White House|Pentagon|(?-i:US) (?:officials?|administration|government|defen[cs]e officials?))|(?:a )?senior (?-i:US) defen[cs]e official", "US government", "US", "government"),
+    (r"(?:the )?(?:European Union|(?-i:EU)|European Commission)", "European Union", "EU", "organisation"),
     (r"(?:the )?NATO|North Atlantic Treaty Organi[sz]ation", "NATO", "NATO", "organisation"),
-    (r"(?:the )?(?:United Nations|UN|IAEA|UN nuclear watchdog|UNHCR|OHCHR)", "United Nations", "UN", "organisation"),
+    (r"(?:the )?(?:United Nations|(?-i:UN)|IAEA|(?-i:UN) nuclear watchdog|UNHCR|OHCHR)", "United Nations", "UN", "organisation"),
     (r"(?:the )?OSCE(?: monitors)?", "OSCE", "other", "organisation"),
     (r"civilians|residents|(?:local )?people|families|children|inhabitants|refugees|evacuees|passengers", "civilians", "civilians", "civilians"),
 )
@@ -93,7 +93,9 @@ _UA_CUES = re.compile(r"\b(Ukrainian|Ukraine's|Kyiv|Kiev|Luhansk|Lugansk|Donetsk
 _US_CUES = re.compile(r"\b(US|U\.S\.|American|United States)\b")
 
 _APOSTROPHE = "['’]"   # curly and straight apostrophes are the same letter here
-_COMPILED = tuple((re.compile(r"\b(?:" + p.replace("'", _APOSTROPHE) + r")\b"), name, side, kind)
+# Case-insensitive ('Pro-Russian separatists', 'The Kremlin' at a sentence start); acronyms that are also
+# English words keep their capitals through a scoped (?-i:...) in the pattern.
+_COMPILED = tuple((re.compile(r"\b(?:" + p.replace("'", _APOSTROPHE) + r")\b", re.I), name, side, kind)
                   for p, name, side, kind in _GROUPS)
 
 
@@ -174,6 +176,22 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
             name = ent.text
         found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
         taken.append((ent.start_char, ent.end_char))
+
+    # Known persons the NER missed ('Serhiy Haidai spoke'): a title-case surname of the person table, with the
+    # title-case first name before it.
+    for tok in doc:
+        if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
+            continue
+        known = persons.by_surname.get(skeleton(tok.text))
+        if known is None:
+            continue
+        start = tok.nbor(-1).idx if tok.i > 0 and tok.nbor(-1).is_title and not tok.nbor(-1).is_sent_start \
+            or tok.i > 0 and tok.nbor(-1).is_title and tok.nbor(-1).i == 0 else tok.idx
+        if _overlaps(start, tok.idx + len(tok.text), taken):
+            start = tok.idx
+        end = tok.idx + len(tok.text)
+        found.append(ActorMention(start, end, doc.text[start:end], Party(*known), "person"))
+        taken.append((start, end))
 
     # A person named in full once is often named by surname alone afterwards ('According to Gaidai'), and the
     # statistical NER misses many of those: find every later surname of a known person.

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
 from ..models import LocationPrecision, Place, PlaceMention
+from ..translit import normalize
 
 __all__ = ["find_places"]
 
@@ -64,6 +65,7 @@ class _Candidate:
 
     start: int
     end: int
+    text: str
     sentence: int
     matches: tuple[tuple[Place, float], ...]
     admin1: Place | None          # the oblast, when the text names the oblast rather than a town
@@ -157,7 +159,8 @@ def _candidate(ent: Span, doc: Doc, gazetteer: Gazetteer, sentence_of: dict[int,
         elif admin1 is not None and admin_inside:
             end_char = ent.end_char
     start_char = doc[start_tok].idx
-    return _Candidate(start=start_char, end=end_char, sentence=sentence_of.get(ent.start, 0), matches=matches,
+    return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
+                      matches=matches,
                       admin1=admin1, near=admin1 is None and bool(_NEAR.search(prefix)))
 
 
@@ -231,6 +234,11 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         reasons.append(f"a large place (population {place.population:,})")
     elif place.population:
         reasons.append(f"population {place.population:,}")
+    # A name a place bears today beats an old name it once bore (Pokrovsk, Donetsk oblast, over Engels, once
+    # Pokrovsk): GeoNames keeps historical names among the alternates without marking them.
+    if normalize(c.text) == normalize(place.name):
+        score += 1.5
+        reasons.append("its current name")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
     score += 1.0 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
     sentences = oblasts.get(place.admin1 or "", [])

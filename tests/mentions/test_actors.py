@@ -1,0 +1,42 @@
+"""Actors and their sides, one phrase at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontline.mentions.actors import PersonIndex, find_actors
+
+
+@pytest.fixture(scope="module")
+def actors(pipeline):
+    persons = PersonIndex.build()
+    return lambda text: [(a.text, a.party.name, a.party.side) for a in
+                         find_actors(pipeline.resources.nlp(text), persons)]
+
+
+@pytest.mark.parametrize("text, phrase, name, side", [
+    ("Moscow and its proxies focused on battles.", "Moscow and its proxies", "Russian forces and proxies", "RU"),
+    ("Kiev's military crackdown in the east goes on.", "Kiev's military", "Armed Forces of Ukraine", "UA"),
+    ("The AFU shelled the town.", "AFU", "Armed Forces of Ukraine", "UA"),
+    ("APU forced Russian troops to withdraw.", "APU", "Armed Forces of Ukraine", "UA"),
+    ("The militia encircled the troops.", "militia", "Pro-Russian separatists", "RU_aligned"),
+    ("Pro-Russian separatists shelled Sloviansk.", "Pro-Russian separatists", "Pro-Russian separatists", "RU_aligned"),
+    ("The Armed Forces of Ukraine advanced.", "The Armed Forces of Ukraine", "Armed Forces of Ukraine", "UA"),
+    ("Let us see what US officials say.", "US officials", "US government", "US"),
+    ("Ukraine’s Defense Ministry said so.", "Ukraine’s Defense Ministry", "Ukrainian Defence Ministry", "UA"),
+    ("The Russian Defense Ministry said so.", "The Russian Defense Ministry", "Russian Defence Ministry", "RU"),
+    ("Moscow said it surrounded them.", "Moscow", "Russian government", "RU"),
+])
+def test_group_sides(actors, text, phrase, name, side):
+    assert (phrase, name, side) in actors(text)
+
+
+@pytest.mark.parametrize("spelling", ["Serhiy Gaidai", "Serhiy Haidai", "Sergei Gaidai"])
+def test_transliterations_of_one_person(actors, spelling):
+    assert (spelling, "Serhiy Haidai", "UA") in actors(f"{spelling} spoke on television.")
+
+
+def test_unknown_official_takes_role_and_side_from_context(pipeline):
+    doc = pipeline.resources.nlp("The governor of the Kharkiv region, Oleg Synegoubov, announced an evacuation.")
+    person = [a for a in find_actors(doc) if a.kind == "person"][0]
+    assert person.party.name == "Oleh Syniehubov" and person.party.side == "UA"

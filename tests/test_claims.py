@@ -1,0 +1,79 @@
+"""Who says so, modality and contested claims, pinned on one-sentence articles."""
+
+from __future__ import annotations
+
+
+def claim_of(run, text, event_type, published="2022-06-25"):
+    found = [e for e in run(text, published).events if e.event_type == event_type]
+    assert found, [(e.event_type, e.claim) for e in run(text, published).events]
+    return found[0].claim
+
+
+def test_role_only_speaker_resolves_to_the_named_person(run):
+    text = ("Ukraine was due to withdraw its troops from Severodonetsk last night, the regional governor said. "
+            "Luhansk regional governor Serhiy Gaidai said troops had been ordered to move.")
+    c = claim_of(run, text, "territory_withdrawn")
+    assert c.claimed_by.name == "Serhiy Haidai" and c.claimed_by.side == "UA"
+    assert c.modality == "planned"
+
+
+def test_capital_as_speaker_is_its_government(run):
+    c = claim_of(run, "Moscow said it surrounded around 2,000 Ukrainian troops in the area.", "encirclement")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Russian government", "RU", "claimed")
+
+
+def test_defence_ministry_in_moscow(run):
+    c = claim_of(run, "The village of Solone is now under Russian control, the Defense Ministry in Moscow said on "
+                 "Thursday.", "territory_captured", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Russian Defence Ministry", "RU")
+
+
+def test_according_to(run):
+    c = claim_of(run, "Russian strikes left at least three dead in Kharkiv, according to local authorities.",
+                 "air_drone_strike")
+    assert c.claimed_by.name == "local authorities" and c.modality == "claimed"
+
+
+def test_quote_attributed_after_the_quote(run):
+    c = claim_of(run, "“Our forces had to withdraw from Lysychansk,” said Oleksander Musiyenko, a military analyst.",
+                 "territory_withdrawn")
+    assert c.claimed_by.name == "Oleksander Musiyenko"
+
+
+def test_surname_alone_refers_to_the_person_named_before(run):
+    text = ("Serhiy Gaidai, the head of the province, spoke on television. According to Gaidai, the Russian troops "
+            "continue to attack Sievierodonetsk.")
+    c = claim_of(run, text, "armed_clash", "2022-06-04")
+    assert c.claimed_by.name == "Serhiy Haidai"
+
+
+def test_denied(run):
+    c = claim_of(run, "Kyiv denied that Russian forces had captured Pokrovsk.", "territory_captured", "2025-12-04")
+    assert c.modality == "denied"
+
+
+def test_threatened(run):
+    c = claim_of(run, "Donald Trump on Wednesday threatened Russia with new sanctions.", "sanction", "2025-01-23")
+    assert c.modality == "threatened"
+
+
+def test_hypothetical(run):
+    c = claim_of(run, "Trump said there would be sanctions if Russia attacked Kyiv again.", "armed_clash", "2025-01-23")
+    assert c.modality == "hypothetical"
+
+
+def test_planned(run):
+    c = claim_of(run, "Sobyanin said the Russian capital will help rebuild the cities of Luhansk and Donetsk.", "aid",
+                 "2022-06-04")
+    assert c.modality == "planned"
+
+
+def test_a_capture_claim_disputed_in_the_same_article_is_contested(run):
+    text = ("On Tuesday Russian forces claimed to have captured the strategic city of Pokrovsk. "
+            "Ukraine said fighting was continuing in the city.")
+    got = run(text, "2025-12-04").events
+    capture = [e for e in got if e.event_type == "territory_captured"][0]
+    clash = [e for e in got if e.event_type == "armed_clash"][0]
+    assert capture.claim.claimed_by.side == "RU" and capture.claim.contested
+    assert clash.claim.claimed_by.side == "UA" and clash.claim.contested
+    assert clash.location.name == "Pokrovsk"

@@ -1,0 +1,119 @@
+"""Event types, places, dates and parties read from one sentence, with exact expected values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def events(run, text, published="2022-06-25"):
+    return [(e.event_type, e.location.name if e.location else None) for e in run(text, published).events]
+
+
+def one(run, text, event_type, published="2022-06-25"):
+    found = [e for e in run(text, published).events if e.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.location) for e in run(text, published).events]
+    return found[0]
+
+
+def test_capture_and_encirclement_in_one_sentence(run):
+    got = events(run, "Russian troops entered Hirske and surrounded up to 2,000 Ukrainian troops.")
+    assert ("territory_captured", "Hirske") in got
+    assert ("encirclement", "Hirske") in got
+
+
+def test_withdrawal_at_sievierodonetsk_dated_last_night(run):
+    e = one(run, "Ukraine was due to withdraw its troops from the ruined city of Severodonetsk last night.",
+            "territory_withdrawn")
+    assert e.location.name == "Sievierodonetsk" and e.location.admin1 == "Luhansk"
+    assert e.date.start == dt.date(2022, 6, 24) and e.date.text == "last night"
+    assert e.initiator.side == "UA" and e.target.side == "RU"
+
+
+def test_evidence_is_a_view_into_the_text(run):
+    text = "Headline here\n\nRussian forces shelled Kharkiv on Tuesday. Nothing else happened."
+    result = run(text)
+    e = one(run, text, "shelling")
+    assert result.document.text[e.evidence.char_start:e.evidence.char_end] == e.evidence.sentence
+    assert e.evidence.sentence == "Russian forces shelled Kharkiv on Tuesday."
+
+
+def test_the_place_tied_to_the_verb_wins_over_a_reference_point(run):
+    e = one(run, "South of Lysychansk, Russian troops entered the town of Hirske yesterday.", "territory_captured")
+    assert e.location.name == "Hirske" and e.date.start == dt.date(2022, 6, 24)
+
+
+def test_a_settlement_wins_over_the_oblast_that_contains_it(run):
+    e = one(run, "Russian forces captured the city of Pokrovsk in Donetsk on Tuesday.", "territory_captured",
+            "2025-12-04")
+    assert e.location.name == "Pokrovsk" and e.date.start == dt.date(2025, 12, 2)
+
+
+def test_a_speakers_place_is_not_the_events_place(run):
+    e = one(run, "In Moscow, the Kremlin said it was ready for talks with Ukraine.", "negotiation")
+    assert e.location is None
+
+
+def test_each_clause_keeps_its_own_date(run):
+    got = run(run_text := "The city of Kupiansk was occupied by Russian forces in March 2022, then recaptured "
+              "by the Ukrainian army in the fall of 2022.", "2025-01-23").events
+    by_side = {e.initiator.side: e for e in got if e.event_type == "territory_captured"}
+    assert by_side["UA"].date.start == dt.date(2022, 9, 1) and by_side["UA"].date.precision == "month"
+    assert by_side["RU"].date.start == dt.date(2022, 3, 1)
+    assert run_text
+
+
+def test_an_attempt_to_capture_is_fighting(run):
+    assert events(run, "Russia has spent over a year attempting to seize Pokrovsk.", "2025-12-04") == \
+        [("armed_clash", "Pokrovsk")]
+
+
+def test_a_risk_is_not_an_event(run):
+    assert not [e for e in run("Families face the risk of strikes in the Kharkiv region.").events
+                if e.event_type == "air_drone_strike"]
+
+
+def test_negated_event_is_dropped(run):
+    assert not [e for e in run("Russian forces did not capture Lysychansk.").events
+                if e.event_type == "territory_captured"]
+
+
+def test_a_quoted_word_is_not_an_event(run):
+    assert events(run, "He listed ‘liberation’ and ‘justice’ as the words of the year.") == []
+
+
+def test_background_summary_of_the_war_is_not_a_casualty_event(run):
+    assert not [e for e in run("The conflict that has killed thousands goes on.").events
+                if e.event_type == "casualties"]
+
+
+def test_desertion_across_the_border(run):
+    e = one(run, "In late July 41 Ukrainian troops fled to Russia to escape fighting.", "desertion", "2014-08-04")
+    assert e.initiator.side == "UA"
+    assert e.date.start == dt.date(2014, 7, 21) and e.date.precision == "month"
+    assert [(q.value, q.unit) for q in e.quantities] == [(41.0, "troops")]
+
+
+def test_civilians_fleeing_is_evacuation(run):
+    e = one(run, "Hundreds of civilians fled Kramatorsk on Sunday.", "evacuation", "2025-12-04")
+    assert e.location.name == "Kramatorsk" and e.target.side == "civilians"
+
+
+def test_military_report_verbs(run):
+    assert events(run, "Russian artillerymen destroyed a howitzer of the Armed Forces of Ukraine near Bakhmut.") == \
+        [("shelling", "Bakhmut")]
+    assert events(run, "Armed Forces of Ukraine hit the location of the National Guard in Kherson.") == \
+        [("shelling", "Kherson")]
+
+
+def test_a_city_in_the_same_paragraph_locates_a_placeless_sentence(run):
+    got = run("Fierce fighting raged in Sievierodonetsk on Friday. The Russian troops continue to attack the "
+              "city.", "2022-06-04").events
+    assert {e.location.name for e in got} == {"Sievierodonetsk"}
+
+
+def test_actors_are_not_places(run):
+    got = run("Moscow said it surrounded around 2,000 Ukrainian troops.").events
+    e = [x for x in got if x.event_type == "encirclement"][0]
+    assert e.location is None
+    assert e.initiator.side == "RU"
+    assert [(q.value, q.unit, q.role, q.approximate) for q in e.quantities] == [(2000.0, "troops", "surrounded", True)]

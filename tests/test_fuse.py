@@ -1,0 +1,38 @@
+"""Within-article fusion of repeated reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontline.fuse import fuse_article, same_event
+from frontline.models import Claim, Event, EventDate, Evidence, Location, Party
+
+
+def ev(etype="territory_captured", place="Hirske", day=None, text=None, by=None, modality="claimed", init="RU"):
+    loc = Location(place, 48.7, 38.5, "Luhansk", "UA", "settlement", 708273) if place else None
+    return Event(event_id=f"{etype}{place}{day}{by}", article_id="a", event_type=etype, location=loc,
+                 date=EventDate(day or dt.date(2022, 6, 25), "day", None, text),
+                 initiator=Party("Russian forces", init) if init else None, target=None, quantities=(),
+                 claim=Claim(Party(by, "UA") if by else None, modality), evidence=Evidence("s", 0, 1), confidence=0.6)
+
+
+def test_headline_and_body_report_of_one_capture_merge_and_keep_the_explicit_date():
+    body = ev(day=dt.date(2022, 6, 24), text="yesterday", by="Oleksiy Babchenko")
+    head = ev(by=None, modality="asserted")
+    fused = fuse_article([head, body])
+    assert len(fused) == 1
+    assert fused[0].date.start == dt.date(2022, 6, 24) and fused[0].claim.claimed_by.name == "Oleksiy Babchenko"
+    assert fused[0].claim.modality == "claimed"
+
+
+def test_different_places_dates_or_sides_stay_apart():
+    assert not same_event(ev(place="Hirske"), ev(place="Lysychansk"))
+    assert not same_event(ev(day=dt.date(2022, 3, 1), text="in March"), ev(day=dt.date(2022, 9, 1), text="in Sept"))
+    assert not same_event(ev(init="RU"), ev(init="UA"))
+
+
+def test_placeless_events_merge_only_when_one_speaker_repeats_himself():
+    a = ev("negotiation", place=None, by="Dmytro Kuleba")
+    assert same_event(a, ev("negotiation", place=None, by="Dmytro Kuleba"))
+    assert not same_event(a, ev("negotiation", place=None, by="Volodymyr Zelensky"))
+    assert not same_event(ev("armed_clash", place=None), ev("armed_clash", place=None))
