@@ -10,7 +10,7 @@ matching role in the article. Modality comes from the verbs above the trigger (d
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -63,7 +63,7 @@ def _actor_for_span(actors: list[ActorMention], lo: int, hi: int) -> ActorMentio
     return (persons or inside or [None])[0]
 
 
-def _resolve_role(doc: Doc, phrase: str, actors: list[ActorMention], before: int) -> Party | None:
+def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
     """'the regional governor' -> the person in the article whose role or context names a governor."""
     m = _ROLE_NOUN.search(phrase)
     if not m:
@@ -76,7 +76,7 @@ def _resolve_role(doc: Doc, phrase: str, actors: list[ActorMention], before: int
     return persons[0].party
 
 
-def _speaker(doc: Doc, verb: Token, actors: list[ActorMention]) -> Party | None:
+def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party | None:
     subj = _subject_of(verb)
     if subj is None:
         return None
@@ -85,15 +85,15 @@ def _speaker(doc: Doc, verb: Token, actors: list[ActorMention]) -> Party | None:
     if actor is not None:
         party = actor.party
         if actor.kind != "person":
-            role_party = _resolve_role(doc, doc.text[lo:hi], actors, lo)
-            if role_party is not None and ("governor" in doc.text[lo:hi].lower()):
+            role_party = _resolve_role(ctx.text[lo:hi], actors, lo)
+            if role_party is not None and ("governor" in ctx.text[lo:hi].lower()):
                 return role_party
         return party
-    phrase = doc.text[lo:hi]
+    phrase = ctx.text[lo:hi]
     if subj.lower_ in _PRONOUNS:
         earlier = [a for a in actors if a.end <= subj.idx and (a.kind == "person" or subj.lower_ in ("they", "it"))]
         return earlier[-1].party if earlier else None
-    role_party = _resolve_role(doc, phrase, actors, lo)
+    role_party = _resolve_role(phrase, actors, lo)
     if role_party is not None:
         return role_party
     if _ROLE_NOUN.search(phrase):
@@ -101,7 +101,7 @@ def _speaker(doc: Doc, verb: Token, actors: list[ActorMention]) -> Party | None:
     return None
 
 
-def _according_to(doc: Doc, tok: Token, actors: list[ActorMention]) -> Party | None:
+def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
     sent = tok.sent
     m = _ACCORDING.search(sent.text)
     if not m:
@@ -118,31 +118,50 @@ def _according_to(doc: Doc, tok: Token, actors: list[ActorMention]) -> Party | N
     return Party(words, "unknown") if words else None
 
 
-def _inside_quote(doc: Doc, tok: Token) -> bool:
-    """True when the token stands between an opening and a closing quotation mark."""
-    text = doc.text
-    pos = tok.idx
-    opened = sum(text.count(q, 0, pos) for q in "“«") - sum(text.count(q, 0, pos) for q in "”»")
-    return opened > 0 or text.count('"', 0, pos) % 2 == 1
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """One parsed article with what every claim look-up needs, computed once (``Doc.text`` rebuilds the string)."""
+
+    doc: Doc
+    text: str
+    quote_depth: tuple[int, ...]      # quotation marks open before each character (curly, guillemets, straight)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Context":
+        text = doc.text
+        depth, curly, straight, out = 0, 0, 0, [0]
+        for ch in text:
+            if ch in "“«":
+                curly += 1
+            elif ch in "”»":
+                curly = max(0, curly - 1)
+            elif ch == '"':
+                straight ^= 1
+            depth = curly + straight
+            out.append(depth)
+        return cls(doc, text, tuple(out))
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when the character at ``pos`` stands between an opening and a closing quotation mark."""
+        return self.quote_depth[pos] > 0
 
 
-def _quote_speaker(doc: Doc, tok: Token, actors: list[ActorMention]) -> tuple[Party, str] | None:
+def _quote_speaker(ctx: _Context, tok: Token, actors: list[ActorMention]) -> tuple[Party, str] | None:
     """A sentence inside quotation marks takes the speaker of the next speech verb outside them."""
-    text = doc.text
-    pos = tok.idx
-    if not _inside_quote(doc, tok):
+    text, pos = ctx.text, tok.idx
+    if not ctx.inside_quote(pos):
         return None
     close = min((i for i in (text.find("”", pos), text.find('"', pos), text.find("»", pos)) if i >= 0), default=-1)
     if close < 0:
         return None
     paragraph_end = text.find("\n", close)
     limit = min(len(text), close + 160, paragraph_end if paragraph_end >= 0 else len(text))
-    after = doc.char_span(close + 1, limit, alignment_mode="contract")
+    after = ctx.doc.char_span(close + 1, limit, alignment_mode="contract")
     if after is None:
         return None
     for t in after:
         if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
-            party = _speaker(doc, t, actors)
+            party = _speaker(ctx, t, actors)
             if party is not None:
                 return party, SPEECH_VERBS[t.lemma_.lower()]
         if t.text in ".!?" and t.i > after.start + 1:
@@ -193,6 +212,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         candidates: events from ``events.extract_events``.
         actors: actor mentions of the article.
     """
+    ctx = _Context.of(doc)
     claims: list[Claim] = []
     paragraph_claimant: dict[int, Party] = {}
     for cand in candidates:
@@ -200,16 +220,16 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         party, kind = None, None
         head = _speech_head(tok) or _sentence_speech_verb(tok)
         if head is not None:
-            party = _speaker(doc, head[0], actors)
+            party = _speaker(ctx, head[0], actors)
             kind = head[1]
         if party is None:
-            party = _according_to(doc, tok, actors)
+            party = _according_to(tok, actors)
             kind = "claimed" if party is not None else kind
         if party is None:
-            quoted = _quote_speaker(doc, tok, actors)
+            quoted = _quote_speaker(ctx, tok, actors)
             if quoted is not None:
                 party, kind = quoted
-            elif _inside_quote(doc, tok) and cand.paragraph in paragraph_claimant:
+            elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
                 party, kind = paragraph_claimant[cand.paragraph], "claimed"
         if party is not None:
             paragraph_claimant[cand.paragraph] = party

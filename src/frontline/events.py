@@ -661,8 +661,9 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         confidence -= 0.05
     # how many
     quantities = tuple(q.quantity for q in local.quantities if _quantity_fits(doc, tok, q, etype))
-    s0, s1 = _trimmed(doc.text, sent.start_char, sent.end_char)
-    sentence_text = doc.text[s0:s1]
+    s0, s1 = _trimmed(sent.text, 0, len(sent.text))
+    sentence_text = sent.text[s0:s1]
+    s0, s1 = s0 + sent.start_char, s1 + sent.start_char
     event = Event(
         event_id=stable_id(article_id, etype, sent.start_char, tok.idx),
         article_id=article_id, event_type=etype, location=location, date=date,

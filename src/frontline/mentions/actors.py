@@ -120,11 +120,10 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _person_role_and_side(doc: Doc, ent: Span) -> tuple[str | None, str]:
+def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
     """Read a role and side from the words around a person's name ('Luhansk regional governor X', 'X, the head of')."""
-    window = doc.text[max(0, ent.start_char - 60):ent.start_char] + " | " + \
-        doc.text[ent.end_char:min(len(doc.text), ent.end_char + 60)]
-    left = doc.text[max(0, ent.start_char - 60):ent.start_char]
+    window = text[max(0, ent.start_char - 60):ent.start_char] + " | " + text[ent.end_char:ent.end_char + 60]
+    left = text[max(0, ent.start_char - 60):ent.start_char]
     role = None
     m = None
     for m in _ROLE_WORDS.finditer(left):
@@ -135,7 +134,7 @@ def _person_role_and_side(doc: Doc, ent: Span) -> tuple[str | None, str]:
         phrase = re.sub(r"^(?:the|a|an|said|says|,)\s+", "", phrase, flags=re.I)
         role = phrase.rstrip(",") or None
     else:
-        right = doc.text[ent.end_char:min(len(doc.text), ent.end_char + 80)]
+        right = text[ent.end_char:ent.end_char + 80]
         rm = re.match(r",\s*((?:the |a )?[^,.;]{0,60}?\b(?:governor|mayor|head|leader|spokes\w+|minister|president|"
                       r"commander|chief|official|analyst|lawyer|envoy)\b[^,.;]{0,40})", right, re.I)
         if rm:
@@ -172,7 +171,7 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         if known:
             name, side, role = known
         else:
-            role, side = _person_role_and_side(doc, ent)
+            role, side = _person_role_and_side(text, ent)
             name = ent.text
         found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
         taken.append((ent.start_char, ent.end_char))
@@ -190,7 +189,7 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         if _overlaps(start, tok.idx + len(tok.text), taken):
             start = tok.idx
         end = tok.idx + len(tok.text)
-        found.append(ActorMention(start, end, doc.text[start:end], Party(*known), "person"))
+        found.append(ActorMention(start, end, text[start:end], Party(*known), "person"))
         taken.append((start, end))
 
     # A person named in full once is often named by surname alone afterwards ('According to Gaidai'), and the

@@ -87,7 +87,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     for number, sent in enumerate(sentences):
         for token in sent:
             sentence_of[token.i] = number
-    candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, gazetteer, sentence_of)) is not None]
+    text = doc.text      # Doc.text rebuilds the string on every access: read it once
+    candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
     for c in candidates:
@@ -98,7 +99,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
     for c in candidates:
         if c.admin1 is not None:
-            mentions.append(PlaceMention(start=c.start, end=c.end, text=doc.text[c.start:c.end], place=c.admin1,
+            mentions.append(PlaceMention(start=c.start, end=c.end, text=text[c.start:c.end], place=c.admin1,
                                          precision="admin1", confidence=0.95,
                                          reason="the text names the oblast"))
             continue
@@ -109,13 +110,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         precision = _KIND_PRECISION.get(place.kind, "settlement")
         if c.near and precision == "settlement":
             precision, reason = "district", reason + "; the text places it some distance from here"
-        mentions.append(PlaceMention(start=c.start, end=c.end, text=doc.text[c.start:c.end], place=place,
+        mentions.append(PlaceMention(start=c.start, end=c.end, text=text[c.start:c.end], place=place,
                                      precision=precision, confidence=confidence, reason=reason,
                                      runner_up=runner_up))
     return mentions
 
 
-def _candidate(ent: Span, doc: Doc, gazetteer: Gazetteer, sentence_of: dict[int, int]) -> _Candidate | None:
+def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
+               sentence_of: dict[int, int]) -> _Candidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
     if ent.label_ not in _LABELS:
         return None
@@ -131,9 +133,9 @@ def _candidate(ent: Span, doc: Doc, gazetteer: Gazetteer, sentence_of: dict[int,
         return None
     name_span = doc[start_tok:end_tok]
     name = name_span.text
-    sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else doc.text
-    prefix = doc.text[max(0, ent.start_char - 60):ent.start_char]
-    if _inside_idiom(doc.text, ent.start_char, ent.end_char) or name_span.root.pos_ == "ADJ" and \
+    sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
+    prefix = text[max(0, ent.start_char - 60):ent.start_char]
+    if _inside_idiom(text, ent.start_char, ent.end_char) or name_span.root.pos_ == "ADJ" and \
             name_span.root.tag_ in {"JJ", "JJR", "JJS"} and len(name_span) == 1:
         return None
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:

@@ -131,8 +131,9 @@ def find_quantities(doc: Doc) -> list[QuantityMention]:
         Quantity mentions in text order; offsets are into ``doc.text``.
     """
     mentions = []
-    for m in _PHRASE.finditer(doc.text):
-        mention = _mention(doc, m)
+    text = doc.text      # Doc.text rebuilds the string on every access: read it once
+    for m in _PHRASE.finditer(text):
+        mention = _mention(doc, text, m)
         if mention is None:
             logger.debug("not a count: %r", m.group())
         else:
@@ -172,12 +173,11 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
     return None, False
 
 
-def _mention(doc: Doc, m: re.Match[str]) -> QuantityMention | None:
+def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
     """Turn one number phrase into a mention, or None when it counts nothing."""
     value, vague = _value(m)
     if value is None:
         return None
-    text = doc.text
     start, end = m.span()
     number = doc.char_span(start, end, alignment_mode="expand")
     if number is None or len(number) == 0:
