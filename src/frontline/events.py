@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import PHRASES, SPEECH_VERBS, TRIGGERS, TriggerRule
 from .models import (ActorMention, Claim, DateMention, Event, EventDate, Evidence, Location, Mentions, Party,
-                     PlaceMention, Quantity, QuantityMention, stable_id)
+                     PlaceMention, QuantityMention, stable_id)
 
 _SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
 _PHRASES = tuple((re.compile(p, re.I), t, s) for p, t, s in PHRASES)
@@ -572,19 +572,16 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
     recaptured by the Ukrainian army in the fall of 2022' the date belongs to 'recaptured', not 'occupied'.
     """
     trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    trigger_indices = {t.i for t in triggers}
     node = mention_tok
     while node.i not in trigger_line:
-        if node is not mention_tok and (node.i in _TRIGGER_INDEX(triggers) or
+        if node is not mention_tok and (node.i in trigger_indices or
                                         (node.dep_ in _CLAUSE_DEPS and node.pos_ in ("VERB", "AUX"))):
             return True
         if node.head is node:
             return False
         node = node.head
     return False
-
-
-def _TRIGGER_INDEX(triggers: list[Token]) -> set[int]:
-    return {t.i for t in triggers}
 
 
 def _speaker_place(mention_tok: Token, trigger: Token) -> bool:

@@ -224,7 +224,8 @@ class _Reader:
 
     # --- file kinds ---------------------------------------------------------------------------------
 
-    def _read_txt(self, path: Path, meta: _Meta | None) -> RawArticle:
+    def _read_text_file(self, path: Path) -> str | RawArticle:
+        """The decoded text of a file, or the failed article that says why there is none."""
         name = str(path)
         data = _read_bytes(path)
         if isinstance(data, str):
@@ -232,23 +233,21 @@ class _Reader:
         if not data:
             return self._failed(name, "empty file")
         try:
-            text = _decode(data)
+            return _decode(data)
         except _BinaryInput as exc:
             return self._failed(name, str(exc))
-        return self._finish(RawArticle(text=text, path=name), meta)
+
+    def _read_txt(self, path: Path, meta: _Meta | None) -> RawArticle:
+        text = self._read_text_file(path)
+        if isinstance(text, RawArticle):
+            return text
+        return self._finish(RawArticle(text=text, path=str(path)), meta)
 
     def _read_html_file(self, path: Path, meta: _Meta | None) -> RawArticle:
-        name = str(path)
-        data = _read_bytes(path)
-        if isinstance(data, str):
-            return self._failed(name, data)
-        if not data:
-            return self._failed(name, "empty file")
-        try:
-            page = _decode(data)
-        except _BinaryInput as exc:
-            return self._failed(name, str(exc))
-        return self._from_html(page, name, meta)
+        page = self._read_text_file(path)
+        if isinstance(page, RawArticle):
+            return page
+        return self._from_html(page, str(path), meta)
 
     def _from_html(self, page: str, name: str, meta: _Meta | None) -> RawArticle:
         if not page.strip():

@@ -136,7 +136,6 @@ TRIGGERS: dict[str, TriggerRule] = {
     "loss": TriggerRule("casualties", _N, "losses", 0.5), "explosion": TriggerRule("shelling", _N, "explosion", 0.6),
     "blast": TriggerRule("shelling", _N, "explosion", 0.6), "explode": TriggerRule("shelling", _V, "explosion", 0.5),
     "fire": TriggerRule("shelling", _VN, "fire", 0.5), "shoot": TriggerRule("armed_clash", _V, "shoot", 0.6),
-    "bombing": TriggerRule("air_drone_strike", _N),
     "run": TriggerRule("infrastructure_disruption", _V, "service", 0.5),
 }
 
