@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from .events import Candidate, with_claims
 from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
 from .models import ActorMention, Claim, Party
+from .syntax import subject
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTE_CHARS = "\"“”«»"
@@ -49,12 +50,8 @@ def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("conj",) and verb.head is not verb:
-        return _subject_of(verb.head)
-    return None
+    """The speaker phrase: the subject of a speech verb, not looking through relative clauses."""
+    return None if verb.dep_ == "relcl" else subject(verb)
 
 
 def _actor_for_span(actors: list[ActorMention], lo: int, hi: int) -> ActorMention | None:

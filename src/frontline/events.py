@@ -16,20 +16,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import PHRASES, SPEECH_VERBS, TRIGGERS, TriggerRule
+from .lexicon import SPEECH_VERBS
 from .models import (ActorMention, Claim, DateMention, Event, EventDate, Evidence, Location, Mentions, Party,
                      PlaceMention, QuantityMention, stable_id)
+from .syntax import subject, token_at, tree_distance
+from .triggers import find_triggers
 
 _SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
-_PHRASES = tuple((re.compile(p, re.I), t, s) for p, t, s in PHRASES)
-_FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "serviceman", "fighter", "man", "guard",
-                          "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
-                          "trooper", "comrade", "buddy"})
-_CIVIL_WORDS = frozenset({"civilian", "resident", "child", "family", "people", "refugee", "inhabitant", "woman",
-                          "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid"})
-_TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
-                              "control", "settlement", "locality", "oblast", "province", "hub", "stronghold",
-                              "bridgehead", "airport", "plant", "land", "ground", "metropolis", "republic"})
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
@@ -51,238 +44,6 @@ class Candidate:
     token: int            # index of the trigger token in the spaCy Doc
     sentence: int         # index of the sentence in the Doc
     paragraph: int        # index of the paragraph (blank-line or newline separated block)
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency edges between two tokens of the same sentence."""
-    ancestors_a = {a.i: 0}
-    for depth, anc in enumerate(a.ancestors, start=1):
-        ancestors_a[anc.i] = depth
-    if b.i in ancestors_a:
-        return ancestors_a[b.i]
-    for depth, anc in enumerate([b, *b.ancestors]):
-        if anc.i in ancestors_a:
-            return ancestors_a[anc.i] + depth
-    return 99
-
-
-def _token_at(doc: Doc, char: int) -> Token:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else doc[min(len(doc) - 1, 0)]
-
-
-def _subject(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    if tok.dep_ in ("conj", "xcomp", "advcl", "relcl") and tok.head is not tok:
-        if tok.dep_ == "relcl":
-            return tok.head
-        return _subject(tok.head)
-    return None
-
-
-def _lemma_set(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens}
-
-
-def _words_near(tok: Token) -> set[str]:
-    """Lemmas in the trigger's own clause: its subtree and its head's direct children."""
-    words = _lemma_set(tok.subtree)
-    if tok.head is not tok:
-        words |= _lemma_set(tok.head.children) | {tok.head.lemma_.lower()}
-    return words
-
-
-def _is_negated(tok: Token) -> bool:
-    """Negated directly or through the verbs it complements ('could not allow them to be surrounded')."""
-    node = tok
-    for _ in range(3):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
-        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head is node or \
-                node.head.lemma_.lower() in _SPEECH_LEMMAS:
-            return False
-        node = node.head
-    return False
-
-
-def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) -> str | None:
-    """Apply the trigger's rule; return the event type, or None when this use is not an event."""
-    name = rule.rule
-    near = _words_near(tok)
-    sent_lemmas = _lemma_set(sent)
-    subj = _subject(tok)
-    subj_words = _lemma_set(subj.subtree) if subj is not None else set()
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "nsubjpass")]
-    obj_words = set().union(*(_lemma_set(o.subtree) for o in objs)) if objs else set()
-
-    if name is None:
-        return rule.event_type
-    if name == "combat":
-        if tok.pos_ == "NOUN" and tok.dep_ in ("compound",) and tok.lemma_ != "fighting":
-            return None
-        return "armed_clash"
-    if name == "attack":
-        if near & {"drone", "missile", "air", "aircraft", "airstrike", "bomb", "jet"}:
-            return "air_drone_strike"
-        if near & {"artillery", "shell", "rocket", "mortar"}:
-            return "shelling"
-        return "armed_clash"
-    if name == "strike":
-        if tok.pos_ == "VERB" and not (near & {"missile", "drone", "air", "rocket", "bomb", "target", "russian",
-                                               "ukrainian", "force", "troop", "city", "town"}) and not has_place:
-            return None
-        if near & {"artillery", "shell", "mortar", "grad", "himars", "mlrs"}:
-            return "shelling"
-        return "air_drone_strike"
-    if name == "weapon":
-        # 'artillery', 'missile', 'drones' name an attack only when they act or are used on something.
-        if tok.dep_ in ("nsubj", "pobj", "dobj", "compound", "nmod") and (
-                sent_lemmas & {"hit", "strike", "fire", "attack", "shell", "launch", "target", "kill", "injure",
-                               "destroy", "damage", "shoot"}):
-            return rule.event_type if tok.lemma_.lower() != "drone" else "air_drone_strike"
-        return None
-    if name == "capture":
-        if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
-                tok.head.head.lemma_.lower() in ("try", "attempt", "spend"):
-            return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
-        if objs and not (obj_words & _TERRITORY_WORDS) and not has_place:
-            return None      # capturing vehicles or people is not territory
-        if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop"}:
-            return None
-        return "territory_captured"
-    if name == "take":
-        if obj_words & {"control", "city", "town", "village", "territory", "area"} or (
-                objs and has_place and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)):
-            return "territory_captured"
-        return None
-    if name == "enter":
-        if subj_words & _FORCE_WORDS or subj_words & {"russian", "ukrainian"}:
-            if has_place or obj_words & _TERRITORY_WORDS:
-                return "territory_captured"
-        return None
-    if name == "control":
-        if tok.pos_ == "VERB" and (has_place or obj_words & (_TERRITORY_WORDS | {"%", "percent", "donbas"})):
-            return "territory_captured"
-        if tok.pos_ == "NOUN" and tok.head.lemma_ in ("take", "seize", "gain", "establish", "regain") and \
-                tok.dep_ == "dobj":
-            return None     # the verb is the trigger
-        return None
-    if name == "gain":
-        return "territory_captured" if near & {"ground", "territory", "territorial"} else None
-    if name in ("withdraw", "pull"):
-        if name == "pull" and not (near & {"out", "back"}):
-            return None
-        if near & {"ambassador", "support", "funding", "application", "claim", "candidacy", "deal"}:
-            return None
-        return "territory_withdrawn"
-    if name == "abandon":
-        return "territory_withdrawn" if obj_words & (_TERRITORY_WORDS | {"advance", "attempt"}) or has_place else None
-    if name == "harm":
-        return "casualties"
-    if name == "evacuate":
-        if subj_words & _FORCE_WORDS or obj_words & _FORCE_WORDS:
-            return "territory_withdrawn"
-        return "evacuation"
-    if name in ("flee", "refuge"):
-        if subj_words & _FORCE_WORDS or near & _FORCE_WORDS or sent_lemmas & {"desertion", "deserter", "deserting"}:
-            return "desertion"
-        if subj_words & _CIVIL_WORDS or near & _CIVIL_WORDS or sent_lemmas & {"civilian", "resident", "family"}:
-            return "evacuation"
-        return "evacuation" if name == "flee" else None
-    if name == "arrive":
-        return "evacuation" if (subj_words | near) & (_CIVIL_WORDS | {"centre", "center"}) else None
-    if name == "desert":
-        return "desertion" if tok.pos_ == "VERB" and (subj_words & (_FORCE_WORDS | {"he", "she", "they", "i"}) or
-                                                     tok.lemma_ == "defect") else None
-    if name == "refuse":
-        xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
-        acts = set().union(*(_lemma_set(c.subtree) for c in xcomps)) if xcomps else set()
-        if acts & {"fight", "return", "go", "serve", "deploy", "front", "kill"}:
-            return "desertion"
-        return None
-    if name == "surrender":
-        return "surrender" if not (near & {"territory", "land", "donbas"}) else None
-    if name == "exchange":
-        return "prisoner_exchange" if sent_lemmas & {"prisoner", "pow", "body", "captive", "detainee"} else None
-    if name == "arrest":
-        if tok.head.lemma_ in ("evade", "avoid", "escape", "fear", "face", "risk"):
-            return None
-        return "arrest"
-    if name == "protest":
-        if tok.pos_ == "VERB" and not (subj_words & (_CIVIL_WORDS | {"protester", "activist", "thousand", "hundred",
-                                                                     "mother", "wife", "crowd"})):
-            return None
-        return "protest"
-    if name == "draft":
-        return "mobilization" if near & {"army", "military", "service", "conscript"} else None
-    if name in ("talks", "peace_plan", "deal"):
-        if name == "talks" and tok.text.lower() != "talks":
-            return None
-        if name in ("peace_plan", "deal") and not (near & {"peace", "ceasefire", "truce"}):
-            return None
-        return "negotiation"
-    if name == "aid":
-        return "aid"
-    if name == "rebuild":
-        return "aid" if subj_words or near & {"help", "assist"} else None
-    if name == "weapons":
-        return "aid" if near & {"weapon", "western", "military", "arm", "ammunition"} else None
-    if name in ("damage", "military_object"):
-        if obj_words & _MILITARY_OBJECTS or (name == "damage" and near & {"fire"}):
-            return _weapon_type(subj_words | near, default="armed_clash")
-        if name == "damage" and near & _INFRASTRUCTURE:
-            return "infrastructure_disruption"
-        return None
-    if name == "hit":
-        if not (obj_words & (_MILITARY_OBJECTS | _INFRASTRUCTURE | _TERRITORY_WORDS) or has_place
-                or subj_words & (_FORCE_WORDS | {"missile", "drone", "rocket", "artillery", "shell"})):
-            return None
-        return _weapon_type(subj_words | near, default="shelling")
-    if name == "inflict":
-        return _weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
-                                                                     "blow", "strike"} else None
-    if name == "losses":
-        return "casualties" if (near | sent_lemmas) & (_FORCE_WORDS | {"enemy", "personnel", "military", "armed",
-                                                                       "killed", "dead", "wounded"}) else None
-    if name == "explosion":
-        return "shelling"
-    if name == "fire":
-        if tok.pos_ == "NOUN" and not (near & {"open", "artillery", "mortar", "rocket", "come", "under", "return"}):
-            return None
-        if near & {"open"}:
-            return "armed_clash"
-        return _weapon_type(near, default="shelling")
-    if name == "shoot":
-        if near & {"down"}:
-            return "air_drone_strike"
-        return "armed_clash" if (obj_words | subj_words) & (_FORCE_WORDS | _CIVIL_WORDS) else None
-    if name == "service":
-        return "infrastructure_disruption" if near & {"train", "railway", "bus", "metro"} and _is_negated(tok) else None
-    return rule.event_type
-
-
-_MILITARY_OBJECTS = frozenset({
-    "serviceman", "soldier", "troop", "unit", "invader", "group", "howitzer", "tank", "vehicle", "depot",
-    "equipment", "position", "launcher", "system", "gun", "helicopter", "aircraft", "plane", "drone", "boat",
-    "ship", "military", "personnel", "mercenary", "fighter", "militant", "nationalist", "battery", "ammunition",
-    "warehouse", "headquarters", "command", "post", "armor", "armour", "apc", "bmp", "radar", "missile",
-    "enemy", "company", "platoon", "battalion", "brigade", "force", "emplacement", "dugout", "stronghold"})
-_INFRASTRUCTURE = frozenset({"infrastructure", "power", "plant", "bridge", "rail", "railway", "station", "hospital",
-                             "school", "building", "house", "grid", "substation", "dam", "home", "facility",
-                             "line", "pipeline", "port", "airport", "energy", "electricity", "water"})
-
-
-def _weapon_type(words: set[str], default: str) -> str:
-    """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
-    if words & {"aviation", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
-                "bomb", "sortie", "shahed", "kamikaze"}:
-        return "air_drone_strike"
-    if words & {"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
-                "grad", "howitzer", "shelling", "shell", "fire"}:
-        return "shelling"
-    return default
 
 
 def _paragraph_index(text: str, char: int) -> int:
@@ -339,8 +100,8 @@ def _nearest(doc: Doc, trigger: Token, items, penalty=lambda m: 0):
     """The mention closest to the trigger in the dependency tree (ties: closest in the text)."""
     best, best_score = None, None
     for m in items:
-        tok = _token_at(doc, m.start)
-        score = (_tree_distance(trigger, tok) + penalty(m), abs(tok.i - trigger.i))
+        tok = token_at(doc, m.start)
+        score = (tree_distance(trigger, tok) + penalty(m), abs(tok.i - trigger.i))
         if best_score is None or score < best_score:
             best, best_score = m, score
     return best
@@ -366,7 +127,7 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) ->
     """'Moscow said it surrounded ...' -> the speaker; otherwise the nearest fitting actor before the pronoun."""
     for anc in pron.ancestors:
         if anc.lemma_.lower() in _SPEECH_LEMMAS:
-            speaker = _subject(anc)
+            speaker = subject(anc)
             if speaker is not None and speaker is not pron:
                 party = _party_for(doc, speaker, list(actors))
                 if party is not None:
@@ -388,7 +149,7 @@ def _speaker_tokens(tok: Token) -> set[int]:
     out: set[int] = set()
     for anc in tok.ancestors:
         if anc.lemma_.lower() in _SPEECH_LEMMAS:
-            subj = _subject(anc)
+            subj = subject(anc)
             if subj is not None:
                 out |= {t.i for t in subj.subtree}
     return out
@@ -403,7 +164,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     at the gates of'). Failing those, the first armed force, government or state named in the sentence that is
     not the speaker. For fighting, the other side of a two-sided war is the target.
     """
-    subj = _subject(tok)
+    subj = subject(tok)
     initiator = _subject_party(doc, subj, local, actors) if subj is not None and subj.dep_ != "nsubjpass" else None
     target = None
     for child in tok.children:
@@ -420,7 +181,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         for anc in tok.ancestors:
             if anc.lemma_.lower() in _SPEECH_LEMMAS:
                 break
-            anc_subj = _subject(anc)
+            anc_subj = subject(anc)
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
                 initiator = _subject_party(doc, anc_subj, local, actors)
                 break
@@ -428,7 +189,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     if initiator is None:
         speakers = _speaker_tokens(tok)
         candidates = [a for a in local if a.kind in ("force", "government", "country")
-                      and _token_at(doc, a.start).i not in speakers and a.party != target]
+                      and token_at(doc, a.start).i not in speakers and a.party != target]
         if candidates:
             initiator, guessed = candidates[0].party, True
         elif etype in ("desertion", "mobilization", "surrender"):
@@ -444,25 +205,6 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     if etype == "evacuation" and target is None:
         target = Party("civilians", "civilians")
     return initiator, target, guessed
-
-
-def _find_triggers(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]]:
-    """Candidate triggers in a sentence: (token, tentative type, strength, rule)."""
-    found: list[tuple[Token, str, float, TriggerRule | None]] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        rule = TRIGGERS.get(lemma) or TRIGGERS.get(tok.text.lower())
-        if rule is None or tok.pos_ not in rule.pos:
-            continue
-        found.append((tok, rule.event_type, rule.strength, rule))
-    low = sent.text
-    for rx, etype, strength in _PHRASES:
-        for m in rx.finditer(low):
-            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-            if span is None:
-                continue
-            found.append((span.root, etype, strength, None))
-    return found
 
 
 def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.date | None) -> list[Candidate]:
@@ -487,18 +229,10 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
                                   _within(mentions.actors, s0, s1), _within(mentions.quantities, s0, s1))
         paragraph = _paragraph_index(text, s0)
         kept: list[Candidate] = []
-        found = _find_triggers(sent)
-        triggers = [t for t, *_ in found]
-        for tok, etype, strength, rule in found:
-            if rule is not None:
-                resolved = _disambiguate(tok, rule, sent, bool(local.places))
-                if resolved is None:
-                    continue
-                etype = resolved
-            if _is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
-                continue
-            if _not_an_occurrence(tok) or _quoted_word(tok):
-                continue
+        found = find_triggers(sent, bool(local.places))
+        triggers = [t.token for t in found]
+        for trig in found:
+            tok, etype, strength = trig.token, trig.event_type, trig.strength
             cand = _build(doc, sent, tok, etype, strength, article_id, local, published, s_idx, paragraph,
                           focus, triggers, mentions.actors)
             same = next((c for c in kept if c.event.event_type == etype and _same_slot(c.event, cand.event)), None)
@@ -521,44 +255,6 @@ def _same_slot(a: Event, b: Event) -> bool:
     side_a = a.initiator.side if a.initiator else None
     side_b = b.initiator.side if b.initiator else None
     return la == lb and a.date.start == b.date.start and (side_a is None or side_b is None or side_a == side_b)
-
-
-_HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "chance",
-                                 "likelihood", "spectre", "specter", "ability"})
-_BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
-
-
-def _not_an_occurrence(tok: Token) -> bool:
-    """Uses of a trigger word that report no event.
-
-    'the risk of strikes', 'prospects for peace talks' (a possibility, not an occurrence); 'a conflict that has
-    killed thousands' (a summary of the war, not an event of its own); 'Withdrawing from a few battles does not
-    mean ...' (a generic statement: the trigger heads, or sits inside, a clausal subject).
-    """
-    node = tok
-    for _ in range(3):
-        if node.dep_ == "csubj":
-            return True
-        head = node.head
-        if head is node:
-            break
-        if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS:
-            return True
-        if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
-            return True
-        node = head
-    return False
-
-
-_QUOTES = frozenset("'\"‘’“”«»")
-
-
-def _quoted_word(tok: Token) -> bool:
-    """'‘liberation’ is a word that keeps the country afloat': the word quoted, not an event."""
-    doc = tok.doc
-    before = doc[tok.i - 1].text if tok.i > 0 else ""
-    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
-    return bool(before) and bool(after) and before[-1] in _QUOTES and after[0] in _QUOTES
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "csubj"})
@@ -624,14 +320,14 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
     places = []
     for p in local.places:
-        ptok = _token_at(doc, p.start)
+        ptok = token_at(doc, p.start)
         if _speaker_place(ptok, tok) or _owned_elsewhere(ptok, tok, triggers):
             continue
         places.append(p)
     containers = {q.place.admin1 for q in places if q.place.kind == "settlement" and q.place.admin1}
     place = _nearest(doc, tok, places,
                      penalty=lambda p: _PRECISION_PENALTY[p.precision] +
-                     (4 if _is_reference_point(_token_at(doc, p.start)) else 0) +
+                     (4 if _is_reference_point(token_at(doc, p.start)) else 0) +
                      (3 if p.place.name in containers and _is_oblast_centre_name(p, places) else 0))
     inherited = False
     if place is None and etype not in ("negotiation", "sanction"):
@@ -644,7 +340,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         confidence -= 0.05
     # when
     date_m = _nearest(doc, tok, [d for d in local.dates
-                                 if not _owned_elsewhere(_token_at(doc, d.start), tok, triggers)])
+                                 if not _owned_elsewhere(token_at(doc, d.start), tok, triggers)])
     if date_m is not None and date_m.date_start is not None:
         date = EventDate(date_m.date_start, date_m.precision, date_m.date_end, date_m.text)
     elif published is not None:
@@ -695,7 +391,7 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
         if any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors):
             continue      # 'Moscow said', 'Moscow forces', 'Moscow and its proxies' name actors
         if p.precision == "country":
-            head = _token_at(doc, p.start).head
+            head = token_at(doc, p.start).head
             if head.dep_ != "prep" and head.lemma_.lower() not in _LOCATIVE_PREPS:
                 continue
             if head.lemma_.lower() not in _LOCATIVE_PREPS:
@@ -730,8 +426,8 @@ def _quantity_fits(doc: Doc, trigger: Token, q: QuantityMention, etype: str) -> 
     allowed = _ROLE_FOR_TYPE.get(etype)
     if allowed is not None and role in allowed:
         return True
-    tok = _token_at(doc, q.start)
-    return _tree_distance(trigger, tok) <= 3
+    tok = token_at(doc, q.start)
+    return tree_distance(trigger, tok) <= 3
 
 
 def with_claims(candidates: list[Candidate], claims: list[Claim]) -> list[Candidate]:

@@ -1,0 +1,43 @@
+"""Small helpers over spaCy's dependency parse, shared by the events and claims stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of the same sentence."""
+    ancestors_a = {a.i: 0}
+    for depth, anc in enumerate(a.ancestors, start=1):
+        ancestors_a[anc.i] = depth
+    if b.i in ancestors_a:
+        return ancestors_a[b.i]
+    for depth, anc in enumerate([b, *b.ancestors]):
+        if anc.i in ancestors_a:
+            return ancestors_a[anc.i] + depth
+    return 99
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    """The token that holds character ``char`` of the text."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[min(len(doc) - 1, 0)]
+
+
+def subject(tok: Token) -> Token | None:
+    """The subject of a verb, inherited through conjunction, complement and relative clauses."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    if tok.dep_ in ("conj", "xcomp", "advcl", "relcl") and tok.head is not tok:
+        if tok.dep_ == "relcl":
+            return tok.head
+        return subject(tok.head)
+    return None
+
+
+def lemma_set(tokens: Iterable[Token]) -> set[str]:
+    """Lower-cased lemmas of some tokens."""
+    return {t.lemma_.lower() for t in tokens}

@@ -1,0 +1,317 @@
+"""Triggers: the words of a sentence that name an event, typed by their syntactic context.
+
+Candidates come from the lexicon (lemmas with their parts of speech, and multi-word phrases). Each ambiguous
+trigger has a rule that reads its context from the parse: who flees (soldiers desert, civilians are
+evacuated), what is taken (a town is captured, vehicles are not), what is destroyed (a howitzer is a clash, a
+bridge is infrastructure). Uses that report no occurrence are dropped: negated ('did not capture'), possible
+('the risk of strikes'), a summary of the war ('a conflict that has killed thousands'), a quoted word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import PHRASES, SPEECH_VERBS, TRIGGERS, TriggerRule
+from .syntax import lemma_set, subject
+
+_SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
+_PHRASES = tuple((re.compile(p, re.I), t, s) for p, t, s in PHRASES)
+FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "serviceman", "fighter", "man", "guard",
+                          "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
+                          "trooper", "comrade", "buddy"})
+CIVIL_WORDS = frozenset({"civilian", "resident", "child", "family", "people", "refugee", "inhabitant", "woman",
+                          "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid"})
+TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
+                              "control", "settlement", "locality", "oblast", "province", "hub", "stronghold",
+                              "bridgehead", "airport", "plant", "land", "ground", "metropolis", "republic"})
+_MILITARY_OBJECTS = frozenset({
+    "serviceman", "soldier", "troop", "unit", "invader", "group", "howitzer", "tank", "vehicle", "depot",
+    "equipment", "position", "launcher", "system", "gun", "helicopter", "aircraft", "plane", "drone", "boat",
+    "ship", "military", "personnel", "mercenary", "fighter", "militant", "nationalist", "battery", "ammunition",
+    "warehouse", "headquarters", "command", "post", "armor", "armour", "apc", "bmp", "radar", "missile",
+    "enemy", "company", "platoon", "battalion", "brigade", "force", "emplacement", "dugout", "stronghold"})
+_INFRASTRUCTURE = frozenset({"infrastructure", "power", "plant", "bridge", "rail", "railway", "station", "hospital",
+                             "school", "building", "house", "grid", "substation", "dam", "home", "facility",
+                             "line", "pipeline", "port", "airport", "energy", "electricity", "water"})
+
+
+def _weapon_type(words: set[str], default: str) -> str:
+    """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
+    if words & {"aviation", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
+                "bomb", "sortie", "shahed", "kamikaze"}:
+        return "air_drone_strike"
+    if words & {"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
+                "grad", "howitzer", "shelling", "shell", "fire"}:
+        return "shelling"
+    return default
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word (or the head of a phrase) that names an event of a type, with the lexicon's prior strength."""
+
+    token: Token
+    event_type: str
+    strength: float
+    rule: str | None = None      # the lexicon rule that typed it ('weapon', 'flee', ...), None for plain words
+
+
+def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
+    """The event triggers of one sentence, disambiguated, without the uses that report no occurrence.
+
+    Args:
+        sent: a sentence of a parsed Doc.
+        has_place: whether the sentence names a place (some rules need it: 'took Hirske').
+    """
+    out = []
+    for tok, etype, strength, rule in _candidates(sent):
+        if rule is not None:
+            resolved = _disambiguate(tok, rule, sent, has_place)
+            if resolved is None:
+                continue
+            etype = resolved
+        if is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
+            continue
+        if _not_an_occurrence(tok) or _quoted_word(tok):
+            continue
+        out.append(Trigger(tok, etype, strength, rule.rule if rule else None))
+    # 'A missile destroyed a bridge', 'Drones attacked the plant': the weapon says how, the verb names the event
+    verbs = {t.token.i for t in out if t.rule != "weapon"}
+    return [t for t in out if t.rule != "weapon" or not ({t.token.head.i, t.token.head.head.i} & verbs)]
+
+
+def _candidates(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]]:
+    """Candidate triggers in a sentence: (token, tentative type, strength, rule)."""
+    found: list[tuple[Token, str, float, TriggerRule | None]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        rule = TRIGGERS.get(lemma) or TRIGGERS.get(tok.text.lower())
+        if rule is None or tok.pos_ not in rule.pos:
+            continue
+        found.append((tok, rule.event_type, rule.strength, rule))
+    low = sent.text
+    for rx, etype, strength in _PHRASES:
+        for m in rx.finditer(low):
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            found.append((span.root, etype, strength, None))
+    return found
+
+
+def _words_near(tok: Token) -> set[str]:
+    """Lemmas in the trigger's own clause: its subtree and its head's direct children."""
+    words = lemma_set(tok.subtree)
+    if tok.head is not tok:
+        words |= lemma_set(tok.head.children) | {tok.head.lemma_.lower()}
+    return words
+
+
+def is_negated(tok: Token) -> bool:
+    """Negated directly or through the verbs it complements ('could not allow them to be surrounded')."""
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head is node or \
+                node.head.lemma_.lower() in _SPEECH_LEMMAS:
+            return False
+        node = node.head
+    return False
+
+
+def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) -> str | None:
+    """Apply the trigger's rule; return the event type, or None when this use is not an event."""
+    name = rule.rule
+    near = _words_near(tok)
+    sent_lemmas = lemma_set(sent)
+    subj = subject(tok)
+    subj_words = lemma_set(subj.subtree) if subj is not None else set()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "nsubjpass")]
+    obj_words = set().union(*(lemma_set(o.subtree) for o in objs)) if objs else set()
+
+    if name is None:
+        return rule.event_type
+    if name == "combat":
+        if tok.pos_ == "NOUN" and tok.dep_ in ("compound",) and tok.lemma_ != "fighting":
+            return None
+        return "armed_clash"
+    if name == "attack":
+        if near & {"drone", "missile", "air", "aircraft", "airstrike", "bomb", "jet"}:
+            return "air_drone_strike"
+        if near & {"artillery", "shell", "rocket", "mortar"}:
+            return "shelling"
+        return "armed_clash"
+    if name == "strike":
+        if tok.pos_ == "VERB" and not (near & {"missile", "drone", "air", "rocket", "bomb", "target", "russian",
+                                               "ukrainian", "force", "troop", "city", "town"}) and not has_place:
+            return None
+        if near & {"artillery", "shell", "mortar", "grad", "himars", "mlrs"}:
+            return "shelling"
+        return "air_drone_strike"
+    if name == "weapon":
+        # 'artillery', 'missile', 'drones' name an attack only when they act or are used on something.
+        if tok.dep_ in ("nsubj", "pobj", "dobj", "compound", "nmod") and (
+                sent_lemmas & {"hit", "strike", "fire", "attack", "shell", "launch", "target", "kill", "injure",
+                               "destroy", "damage", "shoot"}):
+            return rule.event_type if tok.lemma_.lower() != "drone" else "air_drone_strike"
+        return None
+    if name == "capture":
+        if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
+                tok.head.head.lemma_.lower() in ("try", "attempt", "spend"):
+            return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
+        if objs and not (obj_words & TERRITORY_WORDS) and not has_place:
+            return None      # capturing vehicles or people is not territory
+        if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop"}:
+            return None
+        return "territory_captured"
+    if name == "take":
+        if obj_words & {"control", "city", "town", "village", "territory", "area"} or (
+                objs and has_place and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)):
+            return "territory_captured"
+        return None
+    if name == "enter":
+        if subj_words & FORCE_WORDS or subj_words & {"russian", "ukrainian"}:
+            if has_place or obj_words & TERRITORY_WORDS:
+                return "territory_captured"
+        return None
+    if name == "control":
+        if tok.pos_ == "VERB" and (has_place or obj_words & (TERRITORY_WORDS | {"%", "percent", "donbas"})):
+            return "territory_captured"
+        if tok.pos_ == "NOUN" and tok.head.lemma_ in ("take", "seize", "gain", "establish", "regain") and \
+                tok.dep_ == "dobj":
+            return None     # the verb is the trigger
+        return None
+    if name == "gain":
+        return "territory_captured" if near & {"ground", "territory", "territorial"} else None
+    if name in ("withdraw", "pull"):
+        if name == "pull" and not (near & {"out", "back"}):
+            return None
+        if near & {"ambassador", "support", "funding", "application", "claim", "candidacy", "deal"}:
+            return None
+        return "territory_withdrawn"
+    if name == "abandon":
+        return "territory_withdrawn" if obj_words & (TERRITORY_WORDS | {"advance", "attempt"}) or has_place else None
+    if name == "harm":
+        return "casualties"
+    if name == "evacuate":
+        if subj_words & FORCE_WORDS or obj_words & FORCE_WORDS:
+            return "territory_withdrawn"
+        return "evacuation"
+    if name in ("flee", "refuge"):
+        if subj_words & FORCE_WORDS or near & FORCE_WORDS or sent_lemmas & {"desertion", "deserter", "deserting"}:
+            return "desertion"
+        if subj_words & CIVIL_WORDS or near & CIVIL_WORDS or sent_lemmas & {"civilian", "resident", "family"}:
+            return "evacuation"
+        return "evacuation" if name == "flee" else None
+    if name == "arrive":
+        return "evacuation" if (subj_words | near) & (CIVIL_WORDS | {"centre", "center"}) else None
+    if name == "desert":
+        return "desertion" if tok.pos_ == "VERB" and (subj_words & (FORCE_WORDS | {"he", "she", "they", "i"}) or
+                                                     tok.lemma_ == "defect") else None
+    if name == "refuse":
+        xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        acts = set().union(*(lemma_set(c.subtree) for c in xcomps)) if xcomps else set()
+        if acts & {"fight", "return", "go", "serve", "deploy", "front", "kill"}:
+            return "desertion"
+        return None
+    if name == "surrender":
+        return "surrender" if not (near & {"territory", "land", "donbas"}) else None
+    if name == "exchange":
+        return "prisoner_exchange" if sent_lemmas & {"prisoner", "pow", "body", "captive", "detainee"} else None
+    if name == "arrest":
+        if tok.head.lemma_ in ("evade", "avoid", "escape", "fear", "face", "risk"):
+            return None
+        return "arrest"
+    if name == "protest":
+        if tok.pos_ == "VERB" and not (subj_words & (CIVIL_WORDS | {"protester", "activist", "thousand", "hundred",
+                                                                     "mother", "wife", "crowd"})):
+            return None
+        return "protest"
+    if name == "draft":
+        return "mobilization" if near & {"army", "military", "service", "conscript"} else None
+    if name in ("talks", "peace_plan", "deal"):
+        if name == "talks" and tok.text.lower() != "talks":
+            return None
+        if name in ("peace_plan", "deal") and not (near & {"peace", "ceasefire", "truce"}):
+            return None
+        return "negotiation"
+    if name == "aid":
+        return "aid"
+    if name == "rebuild":
+        return "aid" if subj_words or near & {"help", "assist"} else None
+    if name == "weapons":
+        return "aid" if near & {"weapon", "western", "military", "arm", "ammunition"} else None
+    if name in ("damage", "military_object"):
+        if obj_words & _MILITARY_OBJECTS or (name == "damage" and near & {"fire"}):
+            return _weapon_type(subj_words | near, default="armed_clash")
+        if name == "damage" and near & _INFRASTRUCTURE:
+            return "infrastructure_disruption"
+        return None
+    if name == "hit":
+        if not (obj_words & (_MILITARY_OBJECTS | _INFRASTRUCTURE | TERRITORY_WORDS) or has_place
+                or subj_words & (FORCE_WORDS | {"missile", "drone", "rocket", "artillery", "shell"})):
+            return None
+        return _weapon_type(subj_words | near, default="shelling")
+    if name == "inflict":
+        return _weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
+                                                                     "blow", "strike"} else None
+    if name == "losses":
+        return "casualties" if (near | sent_lemmas) & (FORCE_WORDS | {"enemy", "personnel", "military", "armed",
+                                                                       "killed", "dead", "wounded"}) else None
+    if name == "explosion":
+        return "shelling"
+    if name == "fire":
+        if tok.pos_ == "NOUN" and not (near & {"open", "artillery", "mortar", "rocket", "come", "under", "return"}):
+            return None
+        if near & {"open"}:
+            return "armed_clash"
+        return _weapon_type(near, default="shelling")
+    if name == "shoot":
+        if near & {"down"}:
+            return "air_drone_strike"
+        return "armed_clash" if (obj_words | subj_words) & (FORCE_WORDS | CIVIL_WORDS) else None
+    if name == "service":
+        return "infrastructure_disruption" if near & {"train", "railway", "bus", "metro"} and is_negated(tok) else None
+    return rule.event_type
+
+
+_HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "chance",
+                                 "likelihood", "spectre", "specter", "ability"})
+_BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
+
+
+def _not_an_occurrence(tok: Token) -> bool:
+    """Uses of a trigger word that report no event.
+
+    'the risk of strikes', 'prospects for peace talks' (a possibility, not an occurrence); 'a conflict that has
+    killed thousands' (a summary of the war, not an event of its own); 'Withdrawing from a few battles does not
+    mean ...' (a generic statement: the trigger heads, or sits inside, a clausal subject).
+    """
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "csubj":
+            return True
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS:
+            return True
+        if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
+            return True
+        node = head
+    return False
+
+
+_QUOTES = frozenset("'\"‘’“”«»")
+
+
+def _quoted_word(tok: Token) -> bool:
+    """'‘liberation’ is a word that keeps the country afloat': the word quoted, not an event."""
+    doc = tok.doc
+    before = doc[tok.i - 1].text if tok.i > 0 else ""
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    return bool(before) and bool(after) and before[-1] in _QUOTES and after[0] in _QUOTES
