@@ -74,6 +74,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "injure": TriggerRule("casualties", _V, "harm"), "wound": TriggerRule("casualties", _VN, "harm"),
     "injured": TriggerRule("casualties", _ANY, "harm"), "casualty": TriggerRule("casualties", _N, "harm"),
     "toll": TriggerRule("casualties", _N, "harm", 0.6),
+    "kia": TriggerRule("casualties", _ANY, "harm", 0.7), "wia": TriggerRule("casualties", _ANY, "harm", 0.7),
     # violence_against_civilians
     "execute": TriggerRule("violence_against_civilians", _V, None, 0.6), "execution": TriggerRule("violence_against_civilians", _N, None, 0.6),
     "torture": TriggerRule("violence_against_civilians", _VN), "abduct": TriggerRule("violence_against_civilians", _V),
@@ -91,6 +92,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "deserter": TriggerRule("desertion", _N), "awol": TriggerRule("desertion", _ANY),
     "refuse": TriggerRule("desertion", _V, "refuse"), "defect": TriggerRule("desertion", _V, "desert"),
     "sanctuary": TriggerRule("desertion", _N, "refuge", 0.5), "refuge": TriggerRule("desertion", _N, "refuge", 0.5),
+    "cross": TriggerRule("desertion", _V, "cross_border", 0.6), "allow": TriggerRule("desertion", _V, "cross_border", 0.5),
     # surrender
     "surrender": TriggerRule("surrender", _VN, "surrender"), "capitulate": TriggerRule("surrender", _V),
     # prisoner_exchange

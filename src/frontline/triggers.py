@@ -201,6 +201,16 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         if subj_words & FORCE_WORDS or obj_words & FORCE_WORDS:
             return "territory_withdrawn"
         return "evacuation"
+    if name == "cross_border":
+        # 'troops crossed into Russia', '438 soldiers have been allowed into Russia': leaving the war across a border
+        into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children) or \
+            any(t.lower_ == "into" for t in tok.subtree)
+        if not into or not (sent_lemmas & {"border", "russia", "refuge", "sanctuary", "asylum", "territory",
+                                           "checkpoint", "abroad", "poland", "belarus"}):
+            return None
+        if subj_words & FORCE_WORDS or near & {"soldier", "troop", "serviceman", "guard"}:
+            return "desertion"
+        return "evacuation" if subj_words & CIVIL_WORDS else None
     if name in ("flee", "refuge"):
         if subj_words & FORCE_WORDS or near & FORCE_WORDS or sent_lemmas & {"desertion", "deserter", "deserting"}:
             return "desertion"
