@@ -122,3 +122,28 @@ def _counts(db):
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "events", "mentions")}
     finally:
         con.close()
+
+
+def test_html_page_boilerplate_is_dropped_and_metadata_kept(tmp_path):
+    page = """<!doctype html><html><head><title>Russian troops enter Hirske</title>
+    <meta property="article:published_time" content="2022-06-25T08:00:00Z">
+    <meta property="og:site_name" content="Example News"></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/kharkiv">Kharkiv live</a></nav>
+    <article><h1>Russian troops enter Hirske</h1>
+    <p>Russian troops entered the town of Hirske yesterday and fully occupied the district, the city leader said.</p>
+    <p>Ukraine's Defense Ministry said the Russians were trying to encircle Lysychansk, a city in the Luhansk
+    region, and to mount assaults on Severodonetsk.</p></article>
+    <footer>Related: Floods hit Odesa. © 2019 Example News</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", "--format", "json", str(path)])
+    assert res.exit_code == 0, res.output
+    payload = json.loads(res.stdout)
+    validate(payload)
+    (article,) = payload["articles"]
+    assert article["published"] == "2022-06-25" and article["title"] == "Russian troops enter Hirske"
+    places = {e["location"]["name"] for e in payload["events"] if e["location"]}
+    assert "Hirske" in places
+    assert "Odesa" not in places and "Kharkiv" not in places
+    hirske = [e for e in payload["events"] if e["location"] and e["location"]["name"] == "Hirske"][0]
+    assert hirske["date"]["start"] == "2022-06-24"

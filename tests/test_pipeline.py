@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from frontline.mentions import quantities
 from frontline.models import RawArticle
 
@@ -34,3 +37,20 @@ def test_same_text_same_ids(pipeline):
     first, second = pipeline.process(raw), pipeline.process(raw)
     assert first.article.article_id == second.article.article_id
     assert [e.event_id for e in first.events] == [e.event_id for e in second.events]
+
+_WORDS = st.sampled_from([
+    "Russian", "Ukrainian", "troops", "forces", "shelled", "captured", "withdrew", "from", "the", "city", "of",
+    "Kharkiv", "Sievierodonetsk", "Solone", "Moscow", "said", "on", "Tuesday", "last", "night", "2,000", "killed",
+    "“", "”", ",", ".", "\n", "\n\n", "according", "to", "governor", "if", "not", "will", "surrounded", "'s",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_WORDS, min_size=1, max_size=60), junk=st.text(max_size=40))
+def test_any_text_gives_a_result_and_every_evidence_is_a_view(pipeline, words, junk):
+    text = " ".join(words) + junk
+    result = pipeline.process(RawArticle(text=text, published=dt.date(2022, 6, 25)))
+    assert result.article.status in ("ok", "skipped", "failed")
+    for e in result.events:
+        assert result.document.text[e.evidence.char_start:e.evidence.char_end] == e.evidence.sentence
+        assert 0 <= e.confidence <= 1
