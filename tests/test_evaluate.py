@@ -69,8 +69,14 @@ def test_place_same_geonames_id():
     assert ev.place_matches(gold_event().place, POKROVSK)
 
 
-def test_place_same_name_other_id():
-    assert ev.place_matches(gold_event().place, Location("Pokrovsk", 0.0, 0.0, None, "UA", "settlement", 1))
+def test_place_same_name_without_id():
+    assert ev.place_matches(gold_event().place, Location("Pokrovsk", 0.0, 0.0, None, "UA", "settlement", None))
+
+
+def test_place_namesake_with_another_id_is_another_place():
+    # Pokrovsk (Donetsk oblast) is not Engels, which GeoNames also lists as 'Pokrovsk'
+    assert not ev.place_matches(gold_event().place,
+                                Location("Pokrovsk", 51.48389, 46.10528, "Saratov", "RU", "settlement", 563464))
 
 
 def test_place_within_25_km():

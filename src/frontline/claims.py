@@ -31,7 +31,7 @@ def _speech_head(tok: Token) -> tuple[Token, str] | None:
     """The nearest speech verb that governs the trigger, with the modality it lends."""
     node = tok
     for anc in tok.ancestors:
-        if node.dep_ in ("relcl", "acl") and node is not tok:
+        if node.dep_ in ("relcl", "acl") and node != tok:
             return None     # 'ready for a dialogue with Trump, who threatened sanctions': the threat is not said
         lemma = anc.lemma_.lower()
         if lemma in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
@@ -44,7 +44,7 @@ def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
     """A speech verb that is the root of the trigger's sentence (quotes attributed after the quote: 'X, he said')."""
     root = tok.sent.root
     lemma = root.lemma_.lower()
-    if lemma in SPEECH_VERBS and root is not tok:
+    if lemma in SPEECH_VERBS and root != tok:
         return root, SPEECH_VERBS[lemma]
     return None
 
@@ -176,7 +176,7 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if node.dep_ in ("advcl",) and any(c.lemma_.lower() in ("if", "unless") and c.dep_ == "mark"
                                            for c in node.children):
             return "hypothetical"
-        if lemma in SPEECH_VERBS and node is not tok:
+        if lemma in SPEECH_VERBS and node != tok:
             break
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
@@ -191,10 +191,10 @@ def _modality(tok: Token, attributed: str | None) -> str:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll"):
                 return "planned"
-        if node.lemma_.lower() in PLANNED_CUES and node is not tok and node.lemma_.lower() not in (
+        if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in (
                 "could", "may", "might"):
             return "planned"
-        if node.lemma_.lower() in SPEECH_VERBS and node is not tok:
+        if node.lemma_.lower() in SPEECH_VERBS and node != tok:
             break
     if attributed == "denied":
         return "denied"

@@ -277,7 +277,7 @@ def normalise_admin1(name: str | None) -> str | None:
 def place_matches(gold: GoldPlace | None, loc: Location | None) -> bool:
     """Whether a predicted location is the gold place.
 
-    Same GeoNames id, same name, or within ``PLACE_KM``; an oblast-precision gold place also accepts any
+    Same GeoNames id, same name (when one side has no id), or within ``PLACE_KM``; an oblast-precision gold place also accepts any
     prediction in that oblast, a region (the Donbas) any prediction within ``REGION_KM`` of its centre and a
     country any prediction in it. A gold event without a place accepts no location or a region/country one.
     """
@@ -287,7 +287,9 @@ def place_matches(gold: GoldPlace | None, loc: Location | None) -> bool:
         return False
     if gold.geonames_id is not None and loc.geonames_id == gold.geonames_id:
         return True
-    if _name_key(gold.name) == _name_key(loc.name):
+    # The same name counts only when no ids tell the namesakes apart (Solone is in six oblasts).
+    both_have_ids = gold.geonames_id is not None and loc.geonames_id is not None
+    if _name_key(gold.name) == _name_key(loc.name) and not both_have_ids:
         return True
     near = gold.lat is not None and gold.lon is not None and not (loc.lat == 0 and loc.lon == 0)
     distance = _km(gold.lat, gold.lon, loc.lat, loc.lon) if near else math.inf

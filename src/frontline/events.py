@@ -128,7 +128,7 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) ->
     for anc in pron.ancestors:
         if anc.lemma_.lower() in _SPEECH_LEMMAS:
             speaker = subject(anc)
-            if speaker is not None and speaker is not pron:
+            if speaker is not None and speaker != pron:
                 party = _party_for(doc, speaker, list(actors))
                 if party is not None:
                     return party
@@ -177,6 +177,11 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):
                 initiator = initiator or _party_for(doc, child, local) or _adjective_side(child)
+    if initiator is None and tok.pos_ == "ADP":
+        # a phrase trigger headed by a preposition: 'under Russian control'
+        for t in tok.subtree:
+            if t.dep_ in ("amod", "compound", "poss") and t.head.head == tok:
+                initiator = initiator or _adjective_side(t)
     if initiator is None and subj is None:
         for anc in tok.ancestors:
             if anc.lemma_.lower() in _SPEECH_LEMMAS:
@@ -279,10 +284,10 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
     trigger_indices = {t.i for t in triggers}
     node = mention_tok
     while node.i not in trigger_line:
-        if node is not mention_tok and (node.i in trigger_indices or
+        if node != mention_tok and (node.i in trigger_indices or
                                         (node.dep_ in _CLAUSE_DEPS and node.pos_ in ("VERB", "AUX"))):
             return True
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return False
@@ -293,7 +298,7 @@ def _speaker_place(mention_tok: Token, trigger: Token) -> bool:
     trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
     node = mention_tok
     while node.i not in trigger_line:
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return node.lemma_.lower() in _SPEECH_LEMMAS and node.i != trigger.i

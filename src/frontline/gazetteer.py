@@ -15,6 +15,7 @@ Lookups go from strict to loose: exact names (confidence 1.0), generated renderi
 from __future__ import annotations
 
 import gzip
+import math
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -47,6 +48,7 @@ class Gazetteer:
     skeletons: dict[str, str]
     bare_admin1: dict[str, str]
     _blocks: dict[str, tuple[str, ...]]
+    _oblast_points: dict[str, tuple[tuple[float, float], ...]]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Gazetteer":
@@ -99,7 +101,8 @@ class Gazetteer:
             raise ResourceError(f"the gazetteer lacks the indexes {sorted(missing)}: rebuild it with "
                                 "'python scripts/build_gazetteer.py'")
         return cls(places=tuple(places), names=indexes["names"], generated=indexes["generated"],
-                   skeletons=indexes["skeletons"], bare_admin1=indexes["bare"], _blocks={})
+                   skeletons=indexes["skeletons"], bare_admin1=indexes["bare"], _blocks={},
+                   _oblast_points={})
 
     def _numbers(self, index: dict[str, str], key: str) -> tuple[int, ...]:
         value = index.get(key)
@@ -114,6 +117,27 @@ class Gazetteer:
                     blocks.setdefault(key[:2], []).append(key)
             self._blocks.update({k: tuple(v) for k, v in blocks.items()})
         return self._blocks.get(prefix, ())
+
+    def km_to_oblast(self, place: Place, oblast: str) -> float:
+        """Roughly how far a place lies from an oblast: the distance to the nearest settlement in it.
+
+        Populated places are dense enough (one every few km) to stand in for the oblast's outline, which the
+        gazetteer does not carry. Returns infinity for an oblast with no settlements.
+        """
+        if not self._oblast_points:
+            points: dict[str, list[tuple[float, float]]] = {}
+            for p in self.places:
+                if p.kind == "settlement" and p.admin1:
+                    points.setdefault(p.admin1, []).append((p.lat, p.lon))
+            self._oblast_points.update({k: tuple(v) for k, v in points.items()})
+        lat0, lon0 = math.radians(place.lat), math.radians(place.lon)
+        best = math.inf
+        for lat, lon in self._oblast_points.get(oblast, ()):
+            # equirectangular distance: exact enough at these scales, and cheap over thousands of points
+            x = (math.radians(lon) - lon0) * math.cos((math.radians(lat) + lat0) / 2)
+            y = math.radians(lat) - lat0
+            best = min(best, 6371.0 * math.hypot(x, y))
+        return best
 
     def __len__(self) -> int:
         return len(self.places)

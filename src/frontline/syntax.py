@@ -31,7 +31,7 @@ def subject(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return child
-    if tok.dep_ in ("conj", "xcomp", "advcl", "relcl") and tok.head is not tok:
+    if tok.dep_ in ("conj", "xcomp", "advcl", "relcl") and tok.head != tok:
         if tok.dep_ == "relcl":
             return tok.head
         return subject(tok.head)

@@ -105,7 +105,7 @@ def _candidates(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]
 def _words_near(tok: Token) -> set[str]:
     """Lemmas in the trigger's own clause: its subtree and its head's direct children."""
     words = lemma_set(tok.subtree)
-    if tok.head is not tok:
+    if tok.head != tok:
         words |= lemma_set(tok.head.children) | {tok.head.lemma_.lower()}
     return words
 
@@ -116,7 +116,7 @@ def is_negated(tok: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in node.children):
             return True
-        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head is node or \
+        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head == node or \
                 node.head.lemma_.lower() in _SPEECH_LEMMAS:
             return False
         node = node.head
@@ -306,7 +306,7 @@ def _not_an_occurrence(tok: Token) -> bool:
         if node.dep_ == "csubj":
             return True
         head = node.head
-        if head is node:
+        if head == node:
             break
         if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS:
             return True

@@ -19,9 +19,18 @@ def first_id(res, text, name):
     return next(m.place.geonames_id for m in find_places(res.nlp(text), res.gazetteer) if m.text == name)
 
 
-def test_solone_with_oblast_context(res):
-    assert first_id(res, "Shelling hit Soloné, eight kilometres from the border of the Dnipropetrovsk region.",
-                    "Soloné") == 693231
+def test_solone_near_the_border_of_an_oblast_is_outside_it(res):
+    # Solone, Dnipropetrovsk oblast (693231, the largest namesake) lies inside the region the text says it is 8 km from
+    text = "Shelling hit Soloné, eight kilometres from the border of the Dnipropetrovsk region."
+    place = next(m.place for m in find_places(res.nlp(text), res.gazetteer) if m.text == "Soloné")
+    assert place.admin1 != "Dnipropetrovsk"
+
+
+def test_solone_with_oblast_context_and_border_of_this_region(res):
+    text = ("In the Donetsk region, Russian troops advance westwards, towards the Dnipropetrovsk region. "
+            "The village of Soloné, just eight kilometers from the border of this region, is now under Russian "
+            "control.")
+    assert first_id(res, text, "Soloné") == 9112243
 
 
 def test_hirske_with_luhansk_context(res):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -70,6 +70,7 @@ class _Candidate:
     matches: tuple[tuple[Place, float], ...]
     admin1: Place | None          # the oblast, when the text names the oblast rather than a town
     near: bool                    # '10 km south of X'
+    outside: tuple[str, float] | None = None   # 'N km from the border of the Y region': (Y, N), not in Y, near it
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -94,8 +95,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     for c in candidates:
         if c.admin1 is not None and c.admin1.admin1:
             oblasts.setdefault(c.admin1.admin1, []).append(c.sentence)
+    candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
     anchors = [r[0] for c in candidates if c.admin1 is None
-               for r in [_resolve(c, oblasts, [])] if r is not None and r[2] == "unambiguous"]
+               for r in [_resolve(c, oblasts, [], gazetteer)] if r is not None and r[2] == "unambiguous"]
     mentions: list[PlaceMention] = []
     for c in candidates:
         if c.admin1 is not None:
@@ -103,7 +105,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                                          precision="admin1", confidence=0.95,
                                          reason="the text names the oblast"))
             continue
-        resolved = _resolve(c, oblasts, anchors)
+        resolved = _resolve(c, oblasts, anchors, gazetteer)
         if resolved is None:
             continue
         place, runner_up, reason, confidence = resolved
@@ -166,6 +168,49 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                       admin1=admin1, near=admin1 is None and bool(_NEAR.search(prefix)))
 
 
+_BORDER_OF = re.compile(
+    r"(?P<dist>\d+(?:[.,]\d+)?|\w+)\s+(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{0,60}?\bfrom the "
+    r"(?:border|boundary|administrative border) (?:of|with) (?:the )?"
+    r"(?:(?P<this>this|that|the neighbouring|the neighboring) region|(?P<name>[A-Z][\w'’-]+)(?: region| oblast| province))",
+    re.I)
+
+
+def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: dict[str, list[int]],
+                  gazetteer: Gazetteer) -> list[_Candidate]:
+    """Mark the places of sentences that say 'N km from the border of the Y region': they lie outside Y, near it.
+
+    'This region' refers to the last oblast named before. The oblast named in such a phrase does not count as
+    the oblast the sentence's places are in.
+    """
+    from .quantities import parse_number      # the one reader of number words (digits, 'eight', 'a dozen')
+
+    out = []
+    for c in candidates:
+        if c.admin1 is not None:
+            out.append(c)
+            continue
+        m = _BORDER_OF.search(sentences[c.sentence].text) if c.sentence < len(sentences) else None
+        if m is None:
+            out.append(c)
+            continue
+        km = parse_number(m["dist"]) or 10.0
+        if m["dist"] and re.search(r"miles?", m.group(0), re.I):
+            km *= 1.609
+        if m["name"]:
+            named = gazetteer.admin1(m["name"])
+            oblast = named.admin1 if named is not None else None
+        else:
+            earlier = [o.admin1.admin1 for o in candidates if o.admin1 is not None and o.start < c.start]
+            oblast = earlier[-1] if earlier else None
+        if oblast is None:
+            out.append(c)
+            continue
+        if c.sentence in oblasts.get(oblast, []) and m["name"]:
+            oblasts[oblast] = [s for s in oblasts[oblast] if s != c.sentence]
+        out.append(replace(c, outside=(oblast, km)))
+    return out
+
+
 def _plural_admin_follows(doc: Doc, end: int) -> bool:
     """'Donetsk and Luhansk regions': a plural admin word closes a short list this name is in."""
     for token in doc[end:end + 6]:
@@ -203,8 +248,8 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
     return False
 
 
-def _resolve(c: _Candidate, oblasts: dict[str, list[int]],
-             anchors: list[Place]) -> tuple[Place, Place | None, str, float] | None:
+def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
+             gazetteer: Gazetteer) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
     distinct: dict[tuple, tuple[Place, float]] = {}
     for place, confidence in c.matches:
@@ -217,7 +262,7 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]],
     if len(options) == 1:
         place, confidence = options[0]
         return place, None, "unambiguous", confidence
-    scored = sorted(((_score(p, conf, c, oblasts, anchors), p, conf) for p, conf in options),
+    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer), p, conf) for p, conf in options),
                     key=lambda t: -t[0][0])
     (best_score, reason), best, conf = scored[0]
     (second_score, _), second, _ = scored[1]
@@ -227,7 +272,7 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]],
 
 
 def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]],
-           anchors: list[Place]) -> tuple[float, str]:
+           anchors: list[Place], gazetteer: Gazetteer) -> tuple[float, str]:
     """A namesake's score from spelling, the article's oblasts, nearby resolved places and population."""
     reasons: list[str] = []
     score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
@@ -250,6 +295,14 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
             (2.0, "a nearby sentence") if gap <= 2 else (1.2, "the article")
         score += bonus
         reasons.insert(0, f"{place.admin1} oblast is named in {where}")
+    if c.outside is not None:
+        oblast, km = c.outside
+        if place.admin1 == oblast:
+            score -= 4.0
+            reasons.append(f"the text puts it outside {oblast} oblast")
+        elif place.country_code == "UA" and gazetteer.km_to_oblast(place, oblast) <= km + 15:
+            score += 2.5
+            reasons.insert(0, f"about {km:.0f} km from {oblast} oblast, as the text says")
     same_oblast = sum(1 for a in anchors if a.admin1 and a.admin1 == place.admin1 and a != place)
     if same_oblast:
         score += min(1.2, 0.4 * same_oblast)
