@@ -117,3 +117,17 @@ def test_actors_are_not_places(run):
     assert e.location is None
     assert e.initiator.side == "RU"
     assert [(q.value, q.unit, q.role, q.approximate) for q in e.quantities] == [(2000.0, "troops", "surrounded", True)]
+
+
+def test_an_unnamed_town_some_km_away_is_located_near_the_place_in_focus(run):
+    got = run("Ukraine was due to withdraw its troops from Severodonetsk. Russian troops also fully occupied a town "
+              "about 10 km further south, Ukrainian officials said.").events
+    capture = [e for e in got if e.event_type == "territory_captured"][0]
+    assert (capture.location.name, capture.location.precision) == ("Sievierodonetsk", "district")
+
+
+def test_control_as_a_description_is_not_a_capture(run):
+    assert events(run, "Moscow closed in on the last territory under Ukrainian control in the Luhansk region.") == []
+    assert events(run, "Ukraine fears being forced to cede its territories occupied by Russia.") == []
+    assert events(run, "The village of Solone is now under Russian control.", "2025-01-23") == \
+        [("territory_captured", "Solone")]

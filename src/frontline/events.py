@@ -50,6 +50,10 @@ def _paragraph_index(text: str, char: int) -> int:
     return text.count("\n", 0, char)
 
 
+_UNNAMED_NEARBY = re.compile(
+    r"\b(?:a|another|one) (?:town|village|city|settlement|locality) (?:about |some |around |roughly |just )?"
+    r"[\w.,]+ (?:km|kilomet(?:er|re)s?|miles?) (?:further |farther )?(?:to the )?"
+    r"(?:north|south|east|west)", re.I)
 _SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|settlement|locality)\b", re.I)
 
 
@@ -72,8 +76,9 @@ class _Focus:
         elif places:
             self.place = (paragraph, sentence, places[-1])
 
-    def inherit(self, sentence_text: str, paragraph: int, sentence: int) -> PlaceMention | None:
-        wants_settlement = _SETTLEMENT_ANAPHORA.search(sentence_text) is not None
+    def inherit(self, sentence_text: str, paragraph: int, sentence: int,
+                settlement: bool = False) -> PlaceMention | None:
+        wants_settlement = settlement or _SETTLEMENT_ANAPHORA.search(sentence_text) is not None
         anaphor = wants_settlement or _ANAPHORA.search(sentence_text) is not None
         for memory in ((self.settlement, self.place) if wants_settlement else (self.place,)):
             if memory is None:
@@ -343,10 +348,15 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
                      (4 if _is_reference_point(token_at(doc, p.start)) else 0) +
                      (3 if p.place.name in containers and _is_oblast_centre_name(p, places) else 0))
     inherited = False
+    near_focus = False
     if place is None and etype not in ("negotiation", "sanction"):
-        place = focus.inherit(sent.text, paragraph, s_idx)
+        near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
+        place = focus.inherit(sent.text, paragraph, s_idx, settlement=near_focus)
         inherited = place is not None
     location = Location.from_mention(place) if place is not None else None
+    if location is not None and near_focus:
+        # 'a town about 10 km further south' of the place the text is about: near it, not at it
+        location = replace(location, precision="district")
     if location is None:
         confidence -= 0.1
     elif inherited:

@@ -73,6 +73,8 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
             if resolved is None:
                 continue
             etype = resolved
+        elif tok.lower_ == "under" and tok.head.pos_ not in ("VERB", "AUX"):
+            continue      # 'the territory under Ukrainian control' describes, 'is now under Russian control' reports
         if is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
             continue
         if _not_an_occurrence(tok) or _quoted_word(tok):
@@ -160,6 +162,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             return rule.event_type if tok.lemma_.lower() != "drone" else "air_drone_strike"
         return None
     if name == "capture":
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in ("territory", "area", "land", "part", "zone", "region"):
+            return None         # 'cede its territories occupied by Russia' describes a state, not a capture
         if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
                 tok.head.head.lemma_.lower() in ("try", "attempt", "spend"):
             return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
