@@ -8,7 +8,8 @@ Expressions are found two ways: spaCy's DATE/TIME entities, and this module's ow
 where the two overlap because the small English model splits or misses forms news uses ('the fall of' +
 '2022', 'last nightAfter' in glued scraped text). Durations ('20 days of leave', 'for more than six months',
 'aged between 9 months and 12 years', '12 months') are not dates and are dropped, and so are vague
-expressions ('in recent days', 'the first days of the war').
+expressions ('in recent days'). The full-scale invasion of 24 February 2022 anchors 'the first days of the
+war' and 'the beginning of the invasion' in articles written after it.
 
 Conventions, for a caller reading ``DateMention``:
 
@@ -85,6 +86,9 @@ _TEXT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"|earlier (?:this|in the) (?:week|month|year))" + _END,
     rf"(?<![\w])(?:{_APPROX} )?(?:(?i:a few|a couple of)|[\w-]+) (?i:days?|weeks?|months?|years?|decades?)"
     rf" (?i:ago){_END}",
+    r"(?<![\w])(?i:the (?:first|early|opening|initial) (?:days?|hours|weeks) of the (?:full[- ]scale )?"
+    r"(?:russian )?(?:war|invasion)|the (?:start|beginning|outset) of the (?:full[- ]scale )?(?:russian )?invasion)"
+    + _END,
 ))
 
 # --- patterns that interpret one expression (lower-cased, prepositions stripped) ---------------------
@@ -178,11 +182,33 @@ def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
         e = stripped
     if not e:
         return None
-    for handler in (_relative, _weekday, _modified, _season, _year, _ago, _with_dateparser):
+    for handler in (_war_anchor, _relative, _weekday, _modified, _season, _year, _ago, _with_dateparser):
         found = handler(e, published)
         if found is not None:
             return found
     return None
+
+
+# The anchor the war's own reporting dates things from: Russia's full-scale invasion on 24 February 2022.
+# 'The first days of the war' only means it in articles written after that day.
+_INVASION = dt.date(2022, 2, 24)
+_WAR_ANCHOR = re.compile(r"the (?:(first|early|opening|initial) (day|days|hours|weeks)|start|beginning|outset) of "
+                         r"the (?:full[- ]scale )?(?:russian )?(war|invasion)")
+
+
+def _war_anchor(e: str, published: dt.date | None) -> Resolution | None:
+    """'the first days of the war', 'the beginning of the invasion' -> the days after 24 February 2022."""
+    m = _WAR_ANCHOR.fullmatch(e)
+    if m is None:
+        return None
+    if published is None or published < _INVASION:
+        return _UNANCHORED
+    unit = m.group(2)
+    if unit in ("days", "hours"):
+        return _INVASION, _INVASION + dt.timedelta(days=14 if unit == "days" else 1), "day"
+    if unit == "weeks":
+        return _INVASION, _INVASION + dt.timedelta(days=30), "day"
+    return _INVASION, None, "day"
 
 
 def _relative(e: str, published: dt.date | None) -> Resolution | None:
