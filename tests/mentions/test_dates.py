@@ -86,7 +86,7 @@ def test_last_summer(): assert resolve("last summer", SAT) == (D(2021, 6, 1), D(
 
 # --- no date: vague expressions and durations -----------------------------------------------------------
 
-def test_since_the_start(): assert resolve("since the start of the invasion", SAT) == (None, None, "unknown")
+def test_since_the_start(): assert resolve("since the start of the invasion", SAT) == (D(2022, 2, 24), None, "day")
 def test_recent_days(): assert resolve("in recent days", SAT) == (None, None, "unknown")
 def test_first_days_of_war(): assert resolve("the first days of the war", THU) == (D(2022, 2, 24), D(2022, 3, 10), "day")
 def test_beginning_of_invasion(): assert resolve("the beginning of the invasion", THU) == (D(2022, 2, 24), None, "day")
