@@ -54,3 +54,13 @@ def test_any_text_gives_a_result_and_every_evidence_is_a_view(pipeline, words, j
     for e in result.events:
         assert result.document.text[e.evidence.char_start:e.evidence.char_end] == e.evidence.sentence
         assert 0 <= e.confidence <= 1
+
+
+def test_results_come_in_input_order_across_batches(pipeline):
+    raws = []
+    for i in range(40):
+        if i % 3 == 0:
+            raws.append(RawArticle(text="", path=f"{i}.txt", status="failed", error="empty file"))
+        else:
+            raws.append(RawArticle(text=f"Russian forces shelled Kharkiv on day {i}.", path=f"{i}.txt"))
+    assert [r.article.path for r in pipeline.process_many(raws)] == [f"{i}.txt" for i in range(40)]

@@ -125,7 +125,6 @@ def _party_for(doc: Doc, tok: Token | None, actors: list[ActorMention]) -> Party
 
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them"})
-_PARTY_KINDS = ("force", "government", "country", "organisation", "person")
 
 
 def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) -> Party | None:

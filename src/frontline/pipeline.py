@@ -56,44 +56,43 @@ class Pipeline:
 
     def process_many(self, raws: Iterable[RawArticle], progress: Progress | None = None) -> Iterator[ArticleResult]:
         """Run every stage on many articles, parsing them in batches; yields results in input order."""
-        batch: list[tuple[RawArticle, Document]] = []
+        pending: list[tuple[RawArticle, Document | ArticleResult]] = []    # cleaned, or already finished
         for raw in raws:
-            if raw.status != "ok":
-                result = ArticleResult(failed_article(raw))
-                if progress:
-                    progress(result)
-                yield result
-                continue
-            try:
-                document = clean_stage.clean(raw)
-            except FrontlineError as exc:
-                result = ArticleResult(failed_article(raw, "failed", f"cleaning failed: {exc}"))
-            except Exception as exc:  # a bug in a stage must not lose the other articles
-                log.exception("clean failed on %s", raw.path or raw.url)
-                result = ArticleResult(failed_article(raw, "failed", str(StageError("clean", raw.path or "", exc))))
-            else:
-                if not document.text.strip():
-                    result = ArticleResult(failed_article(raw, "skipped", "no article text left after cleaning"))
-                else:
-                    batch.append((raw, document))
-                    if len(batch) >= self.batch_size:
-                        yield from self._run_batch(batch, progress)
-                        batch = []
-                    continue
-            if progress:
-                progress(result)
-            yield result
-        if batch:
-            yield from self._run_batch(batch, progress)
+            pending.append((raw, self._clean(raw)))
+            if sum(isinstance(item, Document) for _, item in pending) >= self.batch_size:
+                yield from self._flush(pending, progress)
+                pending = []
+        yield from self._flush(pending, progress)
 
-    def _run_batch(self, batch: list[tuple[RawArticle, Document]], progress: Progress | None) -> Iterator[ArticleResult]:
-        texts = [doc.text for _, doc in batch]
-        for (raw, document), sdoc in zip(batch, self.resources.nlp.pipe(texts), strict=True):
-            try:
-                result = self._analyse(raw, document, sdoc)
-            except StageError as exc:
-                log.warning("%s", exc)
-                result = ArticleResult(failed_article(raw, "failed", str(exc)), document)
+    def _clean(self, raw: RawArticle) -> Document | ArticleResult:
+        """The cleaned document, or the finished result of an input that cannot go further."""
+        if raw.status != "ok":
+            return ArticleResult(failed_article(raw))
+        try:
+            document = clean_stage.clean(raw)
+        except FrontlineError as exc:
+            return ArticleResult(failed_article(raw, "failed", f"cleaning failed: {exc}"))
+        except Exception as exc:  # a bug in a stage must not lose the other articles
+            log.exception("clean failed on %s", raw.path or raw.url)
+            return ArticleResult(failed_article(raw, "failed", str(StageError("clean", raw.path or "", exc))))
+        if not document.text.strip():
+            return ArticleResult(failed_article(raw, "skipped", "no article text left after cleaning"))
+        return document
+
+    def _flush(self, pending: list[tuple[RawArticle, Document | ArticleResult]],
+               progress: Progress | None) -> Iterator[ArticleResult]:
+        """Parse the batch's documents in one ``nlp.pipe`` call and yield every result in input order."""
+        documents = [item for _, item in pending if isinstance(item, Document)]
+        parsed = iter(self.resources.nlp.pipe(doc.text for doc in documents))
+        for raw, item in pending:
+            if isinstance(item, Document):
+                try:
+                    result = self._analyse(raw, item, next(parsed))
+                except StageError as exc:
+                    log.warning("%s", exc)
+                    result = ArticleResult(failed_article(raw, "failed", str(exc)), item)
+            else:
+                result = item
             if progress:
                 progress(result)
             yield result
