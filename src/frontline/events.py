@@ -405,19 +405,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMention]:
     """Places that can locate an event: not a state acting ('Moscow closed in'), not a country as a mere name.
 
-    A country locates an event only as the object of a locative preposition ('fighting in Ukraine');
-    'a gain for Russia' or 'convince Russia' names an actor.
+    A name that is also an actor ('Moscow said', 'the DPR reported') locates an event only as the object of a
+    locative preposition ('shelling in DPR', 'fighting in Ukraine'); so does a country ('a gain for Russia'
+    and 'convince Russia' name actors).
     """
     out = []
     for p in places:
-        if any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors):
-            continue      # 'Moscow said', 'Moscow forces', 'Moscow and its proxies' name actors
-        if p.precision == "country":
-            head = token_at(doc, p.start).head
-            if head.dep_ != "prep" and head.lemma_.lower() not in _LOCATIVE_PREPS:
-                continue
-            if head.lemma_.lower() not in _LOCATIVE_PREPS:
-                continue
+        locative = token_at(doc, p.start).head.lemma_.lower() in _LOCATIVE_PREPS
+        is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
+        if (is_actor or p.precision == "country") and not locative:
+            continue
         out.append(p)
     return out
 
