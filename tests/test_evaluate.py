@@ -372,3 +372,11 @@ def test_format_ucdp_shows_shares_and_counts():
     report = ev.UcdpReport("dev", 10, ev.Share(9, 10), ev.Share(3, 6), ev.Share(5, 8), ev.Share(7, 10),
                            ev.Share(1, 2))
     assert "placed   0.500     3   6  nearest event within 25 km (where_prec 1-2)\n" in ev.format_ucdp(report)
+
+
+@needs_ucdp
+def test_ucdp_report_counts_rows_that_hold_only_names():
+    report = ev.evaluate_ucdp(UCDP, lambda text, published: (), limit=60)
+    assert report.found.hits == 0 and report.rows == 60
+    assert 0 < report.names_only < 60
+    assert "have only names" in ev.format_ucdp(report)

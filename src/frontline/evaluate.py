@@ -779,6 +779,7 @@ class UcdpReport:
     killed: Share
     killed_ceiling: Share = Share()  # rows whose own headline number lies in low..high: the best 'killed' can do
     failed: int = 0                 # rows where extract raised a FrontlineError (counted as not found)
+    names_only: int = 0             # rows whose every 'headline' is a name of 3 words or fewer: no event to read
     years: tuple[int, int] | None = None
     limit: int | None = None
 
@@ -844,8 +845,12 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
             progress(done, len(rows))
     stated = [r for r in rows if r.headline_killed is not None]
     ceiling = Share(sum(1 for r in stated if r.low <= r.headline_killed <= r.high), len(stated))
+    names_only = sum(1 for r in rows if max(len(line.split()) for line in r.text.split("\n")) <= _NAME_WORDS)
     return UcdpReport(split=split, rows=len(rows), failed=failed, years=years, limit=limit, killed_ceiling=ceiling,
-                      **{name: Share(*t) for name, t in tallies.items()})
+                      names_only=names_only, **{name: Share(*t) for name, t in tallies.items()})
+
+
+_NAME_WORDS = 3    # many older UCDP rows carry a place or person name in source_headline, not a headline
 
 
 def format_ucdp(report: UcdpReport) -> str:
@@ -863,6 +868,9 @@ def format_ucdp(report: UcdpReport) -> str:
     ceiling = report.killed_ceiling
     table += (f"\n(killed: the headline's own number is within low..high in {ceiling.hits} of {ceiling.total} rows, "
               f"{ceiling.share:.3f}: the ceiling for this measure)")
+    if report.names_only:
+        table += (f"\n({report.names_only} of {report.rows} rows, {report.names_only / report.rows:.3f}, have only "
+                  f"names of {_NAME_WORDS} words or fewer as headlines ('Debaltseve'): no event can be read there)")
     scope = [f"split {report.split}", f"{report.rows} rows"]
     if report.years:
         scope.append(f"years {report.years[0]}-{report.years[1]}")
