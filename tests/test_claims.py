@@ -77,3 +77,11 @@ def test_a_capture_claim_disputed_in_the_same_article_is_contested(run):
     assert capture.claim.claimed_by.side == "RU" and capture.claim.contested
     assert clash.claim.claimed_by.side == "UA" and clash.claim.contested
     assert clash.location.name == "Pokrovsk"
+
+
+def test_a_claim_denied_by_the_other_side_is_contested(run):
+    c = claim_of(run, "Russia says it has captured Bakhmut; Kyiv denies.", "territory_captured", "2023-05-10")
+    assert (c.claimed_by.side, c.modality, c.contested) == ("RU", "claimed", True)
+    c = claim_of(run, "Russia says it has captured Bakhmut. Kyiv denied the claim on Monday.", "territory_captured",
+                 "2023-05-10")
+    assert c.contested

@@ -232,7 +232,20 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             paragraph_claimant[cand.paragraph] = party
         modality = _modality(tok, kind if party is not None or kind == "denied" else None)
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
-    return mark_contested(with_claims(candidates, claims))
+    return mark_contested(with_claims(candidates, claims), _denials(ctx, actors))
+
+
+def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:
+    """Sentence index -> the sides that deny something in it ('Kyiv denies', 'Moscow rejected the claim')."""
+    out: dict[int, set[str]] = {}
+    for number, sent in enumerate(ctx.doc.sents):
+        for tok in sent:
+            if SPEECH_VERBS.get(tok.lemma_.lower()) != "denied" or tok.pos_ != "VERB":
+                continue
+            side = _side(_speaker(ctx, tok, actors))
+            if side is not None:
+                out.setdefault(number, set()).add(side)
+    return out
 
 
 _CONTROL_TYPES = frozenset({"territory_captured", "territory_withdrawn", "encirclement"})
@@ -243,18 +256,25 @@ def _side(party: Party | None) -> str | None:
     return _SIDE_GROUP.get(party.side) if party is not None else None
 
 
-def mark_contested(candidates: list[Candidate]) -> list[Candidate]:
+def mark_contested(candidates: list[Candidate], denials: dict[int, set[str]] | None = None) -> list[Candidate]:
     """Mark control claims that the same article disputes.
 
     A capture, withdrawal or encirclement claimed by one side is contested when the article also reports, at the
-    same place, fighting or a denial from the other side (or a denial at all).
+    same place, fighting or a denial from the other side (or a denial at all), or when the other side denies
+    something in the same or the next sentence ('Russia says it has captured Bakhmut; Kyiv denies').
     """
+    denials = denials or {}
     out = list(candidates)
     for i, a in enumerate(candidates):
         ea = a.event
-        if ea.event_type not in _CONTROL_TYPES or ea.location is None or ea.claim.modality not in ("claimed",):
+        if ea.event_type not in _CONTROL_TYPES or ea.claim.modality not in ("claimed",):
             continue
         claimant = _side(ea.claim.claimed_by)
+        deniers = denials.get(a.sentence, set()) | denials.get(a.sentence + 1, set())
+        if claimant is not None and deniers - {claimant}:
+            out[i] = replace(out[i], event=replace(out[i].event, claim=replace(out[i].event.claim, contested=True)))
+        if ea.location is None:
+            continue
         for j, b in enumerate(candidates):
             eb = b.event
             if i == j or eb.location is None or eb.location.name != ea.location.name:

@@ -328,9 +328,14 @@ def _layout(lines: list[str]) -> _Layout:
     if not inner:
         return _Layout(False, width)
     mid_sentence = sum(1 for line in inner if not _SENTENCE_END.search(line.rstrip())) / len(inner)
+    # A wrap falls between two ordinary words, and most English words are lower-case: in wrapped prose many
+    # lines start lower-case. A list of headlines or titles stops mid-sentence too, but every line starts
+    # with a capital.
+    followers = [nxt.lstrip() for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
+    lower_starts = sum(1 for f in followers if f[0].islower()) / len(followers)
     # Paragraph-per-line text has long lines ending in full stops; wrapped text has short lines that
     # mostly stop mid-sentence.
-    return _Layout(wrapped=width <= 160 and mid_sentence >= 0.4, width=width)
+    return _Layout(wrapped=width <= 160 and mid_sentence >= 0.4 and lower_starts >= 0.2, width=width)
 
 
 def _joins(prev: str, nxt: str, layout: _Layout) -> bool:
@@ -341,6 +346,11 @@ def _joins(prev: str, nxt: str, layout: _Layout) -> bool:
         return True
     length = len(" ".join(prev.split()))
     if not layout.wrapped:
+        return False
+    # A wrapping tool breaks a line only when the next word does not fit: if it would have fitted, the break
+    # was the writer's (a list of headlines, a heading, a short last line), not the wrap's.
+    first_word = nxt.split(maxsplit=1)[0]
+    if length + 1 + len(first_word) < 0.9 * layout.width:
         return False
     if _SENTENCE_END.search(prev):
         # A sentence that happens to end at a full-width line is still mid-paragraph.

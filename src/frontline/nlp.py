@@ -33,6 +33,10 @@ _BIG_TOWN = 20_000
 _ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
 
 
+_LOCATIVE_BEFORE = frozenset({"of", "in", "near", "at", "from", "to", "towards", "toward", "outside", "around",
+                              "into", "across", "by"})
+
+
 class GazetteerRecognizer:
     """A pipeline component that marks gazetteer place names as GPE entities."""
 
@@ -87,7 +91,13 @@ class GazetteerRecognizer:
         places = self.gazetteer.candidates(key)
         if any(p.population >= _BIG_TOWN or p.kind != "settlement" for p in places):
             return True
-        return not (token.pos_ in _NOT_PLACE_POS or key in self.common_words or token.is_sent_start)
+        if key in self.common_words:
+            return False
+        # After a locative preposition a name that is no English word is a place, whatever tag the small
+        # model gives an unknown word ('evacuation of Vuhledar' tags it ADJ).
+        if i > 0 and doc[i - 1].lower_ in _LOCATIVE_BEFORE:
+            return True
+        return not (token.pos_ in _NOT_PLACE_POS or token.is_sent_start)
 
 
 def _common_words(nlp: Language) -> frozenset[str]:
