@@ -30,7 +30,14 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from frontline.translit import is_cyrillic, is_russian, normalize, skeleton, transliterate, variants
+from frontline.translit import (
+    is_cyrillic,
+    is_russian,
+    normalize,
+    skeleton,
+    transliterate,
+    variants,
+)
 
 log = logging.getLogger("build_gazetteer")
 

@@ -9,9 +9,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontline.clean import (DEFAULT_STEPS, Edit, Step, apply_edits, article_id_for, clean, clean_text,
-                             collapse_spaces, drop_blank_lines, fix_encoding, fix_newlines, fix_whitespace,
-                             strip_lines, unwrap_lines)
+from frontline.clean import (
+    DEFAULT_STEPS,
+    Edit,
+    Step,
+    apply_edits,
+    article_id_for,
+    clean,
+    clean_text,
+    collapse_spaces,
+    drop_blank_lines,
+    fix_encoding,
+    fix_newlines,
+    fix_whitespace,
+    strip_lines,
+    unwrap_lines,
+)
 from frontline.errors import StageError
 from frontline.models import RawArticle
 

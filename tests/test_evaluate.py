@@ -6,7 +6,15 @@ import pytest
 
 from frontline import evaluate as ev
 from frontline.errors import EvalError
-from frontline.models import Claim, Event, EventDate, Evidence, Location, Party, Quantity
+from frontline.models import (
+    Claim,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Party,
+    Quantity,
+)
 
 DATA = Path(ev.__file__).parent / "data"
 GOLD = DATA / "gold" / "seeds.jsonl"

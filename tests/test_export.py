@@ -6,10 +6,29 @@ import json
 import pytest
 
 from frontline.errors import FrontlineError, StageError
-from frontline.export import (ACLED_COLUMNS, FORMATS, acled_rows, acled_type, event_to_dict, to_dict, to_geojson,
-                              validate, write)
-from frontline.models import (EVENT_TYPES, Article, ArticleResult, Claim, Event, EventDate, Evidence, Location, Party,
-                              Quantity)
+from frontline.export import (
+    ACLED_COLUMNS,
+    FORMATS,
+    acled_rows,
+    acled_type,
+    event_to_dict,
+    to_dict,
+    to_geojson,
+    validate,
+    write,
+)
+from frontline.models import (
+    EVENT_TYPES,
+    Article,
+    ArticleResult,
+    Claim,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Party,
+    Quantity,
+)
 
 RU = Party("Russian forces", "RU")
 UA = Party("Armed Forces of Ukraine", "UA")

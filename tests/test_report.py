@@ -3,7 +3,16 @@ from io import StringIO
 
 from rich.console import Console
 
-from frontline.models import (Article, ArticleResult, Claim, Event, EventDate, Evidence, Location, Party)
+from frontline.models import (
+    Article,
+    ArticleResult,
+    Claim,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Party,
+)
 from frontline.report import print_summary
 from frontline.store import Store
 

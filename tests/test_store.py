@@ -6,9 +6,25 @@ import pytest
 
 from frontline.errors import StoreError
 from frontline.export import to_dict, validate
-from frontline.models import (ActorMention, Article, ArticleResult, Claim, DateMention, Document, Event, EventDate,
-                              Evidence, Location, Mentions, Party, Place, PlaceMention, Quantity, QuantityMention,
-                              stable_id)
+from frontline.models import (
+    ActorMention,
+    Article,
+    ArticleResult,
+    Claim,
+    DateMention,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Mentions,
+    Party,
+    Place,
+    PlaceMention,
+    Quantity,
+    QuantityMention,
+    stable_id,
+)
 from frontline.store import SCHEMA_VERSION, Store, Summary, WriteOutcome
 
 RAW = "Russian  troops entered Hirske on Tuesday.\nAbout the author: J. Doe\nUp to 2,000 soldiers were surrounded."

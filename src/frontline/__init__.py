@@ -8,10 +8,29 @@ does no work: models and the gazetteer load when a Pipeline is built.
 from __future__ import annotations
 
 from .api import IngestReport, extract, stored_results, write
-from .errors import (EvalError, FrontlineError, InputError, ResourceError, StageError, StoreError,
-                     UnsupportedInputError)
-from .models import (Article, ArticleResult, Claim, Document, Event, EventDate, Evidence, Location, Party, Place,
-                     Quantity, RawArticle)
+from .errors import (
+                     EvalError,
+                     FrontlineError,
+                     InputError,
+                     ResourceError,
+                     StageError,
+                     StoreError,
+                     UnsupportedInputError,
+)
+from .models import (
+                     Article,
+                     ArticleResult,
+                     Claim,
+                     Document,
+                     Event,
+                     EventDate,
+                     Evidence,
+                     Location,
+                     Party,
+                     Place,
+                     Quantity,
+                     RawArticle,
+)
 from .pipeline import Pipeline
 
 __version__ = "0.1.0"

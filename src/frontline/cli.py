@@ -33,7 +33,13 @@ def _date(ctx, param, value: str | None) -> dt.date | None:
 def _progress(label: str, total: int | None = None):
     """A rich progress bar on stderr, silent when stderr is not a terminal; yields a per-article callback."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -17,9 +17,21 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import SPEECH_VERBS
-from .models import (ActorMention, Claim, DateMention, Event, EventDate, Evidence, Location, Mentions, Party,
-                     PlaceMention, QuantityMention, stable_id)
-from .syntax import subject, token_at, tree_distance
+from .models import (
+    ActorMention,
+    Claim,
+    DateMention,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Mentions,
+    Party,
+    PlaceMention,
+    QuantityMention,
+    stable_id,
+)
+from .syntax import LOCATIVE_PREPOSITIONS, subject, token_at, tree_distance
 from .triggers import find_triggers
 
 _SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
@@ -30,7 +42,6 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|se
 # A settlement beats an oblast, region or country a couple of dependency edges closer: analysts code the most
 # specific place the sentence ties to the event.
 _PRECISION_PENALTY = {"settlement": 0, "district": 0, "admin1": 2, "region": 3, "country": 6}
-_LOCATIVE_PREPS = frozenset({"in", "into", "inside", "across", "throughout", "within", "over", "near"})
 _OPPOSITE = {"RU": "UA", "UA": "RU", "RU_aligned": "UA", "UA_aligned": "RU"}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
@@ -411,7 +422,7 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
     """
     out = []
     for p in places:
-        locative = token_at(doc, p.start).head.lemma_.lower() in _LOCATIVE_PREPS
+        locative = token_at(doc, p.start).head.lemma_.lower() in LOCATIVE_PREPOSITIONS
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
             continue

@@ -15,8 +15,8 @@ Lookups go from strict to loose: exact names (confidence 1.0), generated renderi
 from __future__ import annotations
 
 import gzip
-import math
 import logging
+import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import ResourceError
 from .gazetteer import Gazetteer
+from .syntax import PLACE_PREPOSITIONS
 from .translit import normalize
 
 __all__ = ["build_nlp", "Resources", "GazetteerRecognizer", "MODEL_PACKAGE"]
@@ -31,10 +32,6 @@ _CONNECTORS = {"-", "on", "na", "de", "upon", "the", "of"}
 _NOT_PLACE_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "NUM", "CCONJ", "SCONJ", "INTJ"}
 _BIG_TOWN = 20_000
 _ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
-
-
-_LOCATIVE_BEFORE = frozenset({"of", "in", "near", "at", "from", "to", "towards", "toward", "outside", "around",
-                              "into", "across", "by"})
 
 
 class GazetteerRecognizer:
@@ -95,7 +92,7 @@ class GazetteerRecognizer:
             return False
         # After a locative preposition a name that is no English word is a place, whatever tag the small
         # model gives an unknown word ('evacuation of Vuhledar' tags it ADJ).
-        if i > 0 and doc[i - 1].lower_ in _LOCATIVE_BEFORE:
+        if i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS:
             return True
         return not (token.pos_ in _NOT_PLACE_POS or token.is_sent_start)
 

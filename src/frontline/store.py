@@ -26,9 +26,25 @@ from os import PathLike
 from typing import Any, Final
 
 from frontline.errors import StoreError
-from frontline.models import (ActorMention, Article, ArticleResult, Claim, DateMention, Document, Event, EventDate,
-                              Evidence, Location, Mentions, Party, Place, PlaceMention, Quantity, QuantityMention,
-                              stable_id)
+from frontline.models import (
+    ActorMention,
+    Article,
+    ArticleResult,
+    Claim,
+    DateMention,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Mentions,
+    Party,
+    Place,
+    PlaceMention,
+    Quantity,
+    QuantityMention,
+    stable_id,
+)
 
 __all__ = ["SCHEMA_VERSION", "Store", "WriteOutcome", "Summary"]
 

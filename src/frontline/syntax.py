@@ -6,6 +6,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+# Prepositions after which a name is where something happens ('fighting in Ukraine', 'shelling near Bakhmut').
+LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "inside", "across", "throughout", "within", "over", "near", "at",
+                                   "outside", "around"})
+# ... and, more loosely, after which a name is a place at all ('evacuation of Vuhledar', 'fled from Kramatorsk').
+PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of", "from", "to", "towards", "toward", "by"}
+
 
 def tree_distance(a: Token, b: Token) -> int:
     """Number of dependency edges between two tokens of the same sentence."""

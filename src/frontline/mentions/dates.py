@@ -37,8 +37,8 @@ import re
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
-from .quantities import parse_number
 from ..models import DateMention, DatePrecision
+from .quantities import parse_number
 
 __all__ = ["Resolution", "find_dates", "resolve"]
 

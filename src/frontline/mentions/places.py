@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
 from ..models import LocationPrecision, Place, PlaceMention
+from ..syntax import PLACE_PREPOSITIONS
 from ..translit import normalize
 
 __all__ = ["find_places"]
@@ -137,9 +138,10 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     name = name_span.text
     sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
     prefix = text[max(0, ent.start_char - 60):ent.start_char]
+    after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
     if _inside_idiom(text, ent.start_char, ent.end_char) or name_span.root.pos_ == "ADJ" and \
-            name_span.root.tag_ in {"JJ", "JJR", "JJS"} and len(name_span) == 1:
-        return None
+            name_span.root.tag_ in {"JJ", "JJR", "JJS"} and len(name_span) == 1 and not after_preposition:
+        return None     # 'Russian troops'; but 'evacuation of Vuhledar', where the tagger took a name for an adjective
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
         return None
     after = doc[end_tok] if end_tok < len(doc) else None
@@ -182,7 +184,9 @@ def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: 
     'This region' refers to the last oblast named before. The oblast named in such a phrase does not count as
     the oblast the sentence's places are in.
     """
-    from .quantities import parse_number      # the one reader of number words (digits, 'eight', 'a dozen')
+    from .quantities import (
+        parse_number,  # the one reader of number words (digits, 'eight', 'a dozen')
+    )
 
     out = []
     for c in candidates:
