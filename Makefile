@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: demo test bench eval clean
+.PHONY: demo test lint bench eval clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ demo: $(VENV)/.installed  ## ingest the bundled sample corpus into frontline.db 
 
 test: $(VENV)/.dev-installed  ## run the test suite
 	$(PY) -m pytest
+
+lint: $(VENV)/.dev-installed  ## static checks (pyflakes, pycodestyle, import order)
+	$(VENV)/bin/ruff check src tests bench scripts
 
 eval: $(VENV)/.installed  ## quality figures: seed gold and the UCDP development rows
 	$(VENV)/bin/frontline eval
