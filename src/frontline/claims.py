@@ -73,6 +73,16 @@ def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party
     return persons[0].party
 
 
+def _definite_description(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
+    """'the ministry' -> the last actor named before whose name ends in that word ('Russian Defence Ministry')."""
+    m = re.fullmatch(r"(?:the|that|this)\s+(\w+)", phrase.strip(), re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    earlier = [a for a in actors if a.end <= before and a.party.name.lower().split()[-1:] == [word]]
+    return earlier[-1].party if earlier else None
+
+
 def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party | None:
     subj = _subject_of(verb)
     if subj is None:
@@ -90,7 +100,7 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
     if subj.lower_ in _PRONOUNS:
         earlier = [a for a in actors if a.end <= subj.idx and (a.kind == "person" or subj.lower_ in ("they", "it"))]
         return earlier[-1].party if earlier else None
-    role_party = _resolve_role(phrase, actors, lo)
+    role_party = _resolve_role(phrase, actors, lo) or _definite_description(phrase, actors, lo)
     if role_party is not None:
         return role_party
     if _ROLE_NOUN.search(phrase):

@@ -42,6 +42,7 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|se
 # A settlement beats an oblast, region or country a couple of dependency edges closer: analysts code the most
 # specific place the sentence ties to the event.
 _PRECISION_PENALTY = {"settlement": 0, "district": 0, "admin1": 2, "region": 3, "country": 6}
+_EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
 _OPPOSITE = {"RU": "UA", "UA": "RU", "RU_aligned": "UA", "UA_aligned": "RU"}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
@@ -123,19 +124,30 @@ def _nearest(doc: Doc, trigger: Token, items, penalty=lambda m: 0):
     return best
 
 
-def _party_for(doc: Doc, tok: Token | None, actors: list[ActorMention]) -> Party | None:
-    """The actor whose span covers the given token's phrase."""
+def _party_for(doc: Doc, tok: Token | None, actors: list[ActorMention], head_only: bool = False) -> Party | None:
+    """The actor a phrase names: the one covering its head word, else (unless ``head_only``) one inside it.
+
+    'the community of Novoselovka in the Donetsk People's Republic' as an object names a place, not the DNR:
+    objects are read by their head (``head_only``); subjects may name their actor in a modifier ('Units of
+    the Russian army').
+    """
     if tok is None:
         return None
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     inside = [a for a in actors if lo <= a.start and a.end <= hi]
-    if not inside:
-        return None
     head_hit = [a for a in inside if a.start <= tok.idx < a.end]
-    return (head_hit or inside)[0].party
+    if head_hit:
+        return head_hit[0].party
+    if head_only:
+        return None
+    if inside:
+        return inside[0].party
+    sides = {p for t in tok.subtree if (p := _adjective_side(t)) is not None}
+    return sides.pop() if len(sides) == 1 else None
 
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them"})
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 
 
 def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) -> Party | None:
@@ -148,15 +160,21 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) ->
                 if party is not None:
                     return party
             break
-    personal = pron.lower_ in ("he", "she", "i")
+    personal = pron.lower_ in ("he", "she", "i", "his", "her")
     earlier = [a for a in actors if a.end <= pron.idx and (a.kind == "person") == personal and a.kind != "civilians"]
     return earlier[-1].party if earlier else None
 
 
 def _subject_party(doc: Doc, subj: Token, local: list[ActorMention], actors: tuple[ActorMention, ...]) -> Party | None:
+    """The actor a subject names; pronouns ('it', 'they') and possessives ('its forces') resolved."""
     if subj.lower_ in _PRONOUNS:
         return _resolve_pronoun(doc, subj, actors)
-    return _party_for(doc, subj, local)
+    party = _party_for(doc, subj, local)
+    if party is None:
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
+        if owner is not None:
+            party = _resolve_pronoun(doc, owner, actors)
+    return party
 
 
 def _speaker_tokens(tok: Token) -> set[int]:
@@ -184,7 +202,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     target = None
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            target = target or _party_for(doc, child, local)
+            target = target or _party_for(doc, child, local, head_only=True)
         if child.dep_ == "agent":
             for g in child.children:
                 initiator = initiator or _party_for(doc, g, local)
@@ -351,6 +369,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         ptok = token_at(doc, p.start)
         if _speaker_place(ptok, tok) or _owned_elsewhere(ptok, tok, triggers):
             continue
+        if etype in _EXCHANGE_TYPES and ptok.head.lower_ in ("to", "for", "against", "with", "on"):
+            continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
         places.append(p)
     containers = {q.place.admin1 for q in places if q.place.kind == "settlement" and q.place.admin1}
     place = _nearest(doc, tok, places,
@@ -431,7 +451,8 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
 
 
 def _adjective_side(tok: Token) -> Party | None:
-    word = tok.text.lower()
+    """'Russian' / 'Ukrainian' (and possessives) as a side, for phrases that name no actor of the lexicon."""
+    word = tok.text.lower().replace("’", "'")
     if word in ("russian", "russia's"):
         return Party("Russian forces", "RU")
     if word in ("ukrainian", "ukraine's"):

@@ -21,8 +21,12 @@ _PLACELESS_TYPES = frozenset({"negotiation", "sanction", "aid", "mobilization", 
 _MODALITY_RANK = {"asserted": 0, "claimed": 1, "denied": 2, "planned": 1, "threatened": 1, "hypothetical": 0}
 
 
+_BLOC = {"RU_aligned": "RU", "UA_aligned": "UA"}
+
+
 def _compatible_party(a: Party | None, b: Party | None) -> bool:
-    return a is None or b is None or a.side == b.side
+    """Unknown on either side, or the same side of the war (Russian forces and DNR units count as one)."""
+    return a is None or b is None or _BLOC.get(a.side, a.side) == _BLOC.get(b.side, b.side)
 
 
 def _dates_agree(a: Event, b: Event) -> bool:

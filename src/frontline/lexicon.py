@@ -135,7 +135,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "neutralise": TriggerRule("armed_clash", _V, "military_object", 0.6),
     "liquidate": TriggerRule("armed_clash", _V, "military_object", 0.6),
     "defeat": TriggerRule("armed_clash", _VN, None, 0.6), "sortie": TriggerRule("air_drone_strike", _N, None, 0.7),
-    "loss": TriggerRule("casualties", _N, "losses", 0.5), "explosion": TriggerRule("shelling", _N, "explosion", 0.6),
+    "loss": TriggerRule("casualties", _N, "losses", 0.5), "lose": TriggerRule("casualties", _V, "lose", 0.6), "explosion": TriggerRule("shelling", _N, "explosion", 0.6),
     "blast": TriggerRule("shelling", _N, "explosion", 0.6), "explode": TriggerRule("shelling", _V, "explosion", 0.5),
     "fire": TriggerRule("shelling", _VN, "fire", 0.5), "shoot": TriggerRule("armed_clash", _V, "shoot", 0.6),
     "run": TriggerRule("infrastructure_disruption", _V, "service", 0.5),

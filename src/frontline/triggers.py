@@ -151,8 +151,10 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         if tok.pos_ == "VERB" and not (near & {"missile", "drone", "air", "rocket", "bomb", "target", "russian",
                                                "ukrainian", "force", "troop", "city", "town"}) and not has_place:
             return None
-        if near & {"artillery", "shell", "mortar", "grad", "himars", "mlrs"}:
-            return "shelling"
+        if near & {"air", "airstrike", "drone", "aircraft", "jet", "aviation", "bomb", "helicopter", "uav"}:
+            return "air_drone_strike"
+        if near & {"artillery", "shell", "mortar", "grad", "himars", "mlrs", "missile", "rocket"}:
+            return "shelling"       # EVENTS.md: rocket and ground-launched missile fire is shelling
         return "air_drone_strike"
     if name == "weapon":
         # 'artillery', 'missile', 'drones' name an attack only when they act or are used on something.
@@ -273,6 +275,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     if name == "inflict":
         return _weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
                                                                      "blow", "strike"} else None
+    if name == "lose":
+        return "casualties" if obj_words & (FORCE_WORDS | {"personnel", "serviceman", "man", "life"}) else None
     if name == "losses":
         return "casualties" if (near | sent_lemmas) & (FORCE_WORDS | {"enemy", "personnel", "military", "armed",
                                                                        "killed", "dead", "wounded"}) else None
