@@ -71,6 +71,6 @@ def test_bulletin_capture_is_claimed_by_the_ministry(bulletin):
 
 def test_bulletin_losses_and_shot_down_drones(bulletin):
     losses = only(bulletin, "casualties")
-    assert losses.initiator.side == "UA" and (430.0, "troops") in {(q.value, q.unit) for q in losses.quantities}
+    assert losses.target.side == "UA" and (430.0, "troops") in {(q.value, q.unit) for q in losses.quantities}
     drones = only(bulletin, "air_drone_strike")
     assert drones.date.start == dt.date(2024, 8, 11) and drones.claim.claimed_by.side == "RU"

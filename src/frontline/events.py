@@ -235,6 +235,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             sides = {_adjective_side(t) for t in sentence if _adjective_side(t) is not None}
             if len(sides) == 1:
                 initiator, guessed = sides.pop(), True
+    if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
+        initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
     if etype in _COMBAT_TYPES:
         if initiator is not None and target is None and initiator.side in _OPPOSITE:
             target = _SPOKEN_FORCE.get(_OPPOSITE[initiator.side])
