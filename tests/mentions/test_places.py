@@ -62,3 +62,13 @@ def test_offsets_are_into_text(res):
     text = "Russian forces shelled Kramatorsk."
     m = find_places(res.nlp(text), res.gazetteer)[0]
     assert text[m.start:m.end] == "Kramatorsk"
+
+
+def test_a_front_direction_is_the_sector_around_its_town(res):
+    mentions = find_places(res.nlp("In the Bakhmut direction, 37 clashes took place during the day."), res.gazetteer)
+    assert [(m.place.geonames_id, m.precision) for m in mentions] == [(713174, "district")]
+
+
+def test_a_name_tagged_as_adjective_after_a_preposition_is_a_place(res):
+    mentions = find_places(res.nlp("Ukraine orders mandatory evacuation of Vuhledar"), res.gazetteer)
+    assert ("Vuhledar", 690823) in [(m.text, m.place.geonames_id) for m in mentions]

@@ -35,6 +35,9 @@ _ADMIN_WORDS = {"region", "oblast", "province", "oblast'", "regions", "oblasts",
 _ADMIN_AFTER = _ADMIN_WORDS | {"regional", "governor", "oblast's", "region's", "republic"}
 _ACTOR_NOUNS = {"force", "troop", "army", "official", "government", "authority", "military", "regime",
                 "leadership", "diplomat", "negotiator", "soldier", "ministry", "spokesman", "spokeswoman"}
+_ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ic|ern|ean|an|i)$", re.I)   # Russian, Crimean, Kurdish...
+# 'the Bakhmut direction', 'the Kremennaya area', 'Bakhmut district': the sector around a town, not the town
+_SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
 _ADMIN_OF = re.compile(r"\b(?:region|oblast|province|regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
 _SPEECH_LEMMAS = {"say", "deny", "claim", "announce", "accuse", "warn", "insist", "state", "confirm", "tell",
                   "respond", "reply", "demand", "threaten", "allege", "reject", "call", "urge", "vow", "argue",
@@ -112,7 +115,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         place, runner_up, reason, confidence = resolved
         precision = _KIND_PRECISION.get(place.kind, "settlement")
         if c.near and precision == "settlement":
-            precision, reason = "district", reason + "; the text places it some distance from here"
+            precision, reason = "district", reason + "; the text names somewhere near it (a distance, a direction, a district), not the place itself"
         mentions.append(PlaceMention(start=c.start, end=c.end, text=text[c.start:c.end], place=place,
                                      precision=precision, confidence=confidence, reason=reason,
                                      runner_up=runner_up))
@@ -139,9 +142,12 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
     prefix = text[max(0, ent.start_char - 60):ent.start_char]
     after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
-    if _inside_idiom(text, ent.start_char, ent.end_char) or name_span.root.pos_ == "ADJ" and \
-            name_span.root.tag_ in {"JJ", "JJR", "JJS"} and len(name_span) == 1 and not after_preposition:
-        return None     # 'Russian troops'; but 'evacuation of Vuhledar', where the tagger took a name for an adjective
+    # 'Russian troops' is an adjective; 'evacuation of Vuhledar' and 'the Bakhmut direction' are places the small
+    # model tags as adjectives: only words shaped like adjectives of nationality are dropped.
+    adjective = name_span.root.pos_ == "ADJ" and name_span.root.tag_ in {"JJ", "JJR", "JJS"} and \
+        len(name_span) == 1 and not after_preposition and _ADJECTIVE_SHAPE.search(name) is not None
+    if _inside_idiom(text, ent.start_char, ent.end_char) or adjective:
+        return None
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
         return None
     after = doc[end_tok] if end_tok < len(doc) else None
@@ -167,7 +173,8 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     start_char = doc[start_tok].idx
     return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
                       matches=matches,
-                      admin1=admin1, near=admin1 is None and bool(_NEAR.search(prefix)))
+                      admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
+                          after is not None and after.lower_ in _SECTOR_WORDS)))
 
 
 _BORDER_OF = re.compile(
