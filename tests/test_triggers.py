@@ -42,3 +42,13 @@ def test_types(types, text, expected):
 ])
 def test_no_occurrence(types, text):
     assert types(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian Armed Forces destroyed up to 60 servicemen in the Kherson direction.", [("destroyed", "armed_clash")]),
+    ("Ukrainian Armed Forces lost up to 500 servicemen per day.", [("lost", "casualties")]),
+    ("Southern group of troops continues offensive in Donetsk direction.", [("offensive", "armed_clash")]),
+    ("They supplied offensive weapons.", []),
+])
+def test_military_report_forms(types, text, expected):
+    assert types(text) == expected

@@ -28,7 +28,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     # armed_clash
     "fight": TriggerRule("armed_clash", _VN, "combat"), "fighting": TriggerRule("armed_clash", _VN, "combat"),
     "battle": TriggerRule("armed_clash", _VN, "combat"), "clash": TriggerRule("armed_clash", _VN),
-    "assault": TriggerRule("armed_clash", _VN, "combat"), "offensive": TriggerRule("armed_clash", _N, "combat", 0.6),
+    "assault": TriggerRule("armed_clash", _VN, "combat"), "offensive": TriggerRule("armed_clash", _VN | {"ADJ"}, "combat", 0.6),
     "counteroffensive": TriggerRule("armed_clash", _N), "counter-offensive": TriggerRule("armed_clash", _N),
     "counterattack": TriggerRule("armed_clash", _VN), "counter-attack": TriggerRule("armed_clash", _VN),
     "attack": TriggerRule("armed_clash", _VN, "attack"), "storm": TriggerRule("armed_clash", _V, "combat"),

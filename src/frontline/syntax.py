@@ -45,5 +45,14 @@ def subject(tok: Token) -> Token | None:
 
 
 def lemma_set(tokens: Iterable[Token]) -> set[str]:
-    """Lower-cased lemmas of some tokens."""
-    return {t.lemma_.lower() for t in tokens}
+    """Lower-cased lemmas of some tokens, with the plural forms the small model leaves unlemmatised.
+
+    The model lemmatises 'servicemen' and 'militiamen' to themselves: the set holds 'serviceman' too.
+    """
+    out = set()
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        out.add(lemma)
+        if lemma.endswith("men"):
+            out.add(lemma[:-3] + "man")
+    return out

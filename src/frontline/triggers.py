@@ -20,8 +20,9 @@ from .syntax import lemma_set, subject
 _SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
 _PHRASES = tuple((re.compile(p, re.I), t, s) for p, t, s in PHRASES)
 FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "serviceman", "fighter", "man", "guard",
-                          "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
-                          "trooper", "comrade", "buddy"})
+                         "defender", "paratrooper", "invader", "occupier", "mercenary", "militant", "personnel",
+                         "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
+                         "trooper", "comrade", "buddy"})
 CIVIL_WORDS = frozenset({"civilian", "resident", "child", "family", "people", "refugee", "inhabitant", "woman",
                           "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid"})
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
@@ -137,6 +138,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
 
     if name is None:
         return rule.event_type
+    if name == "combat" and tok.pos_ == "ADJ":
+        return "armed_clash" if tok.dep_ in ("acomp", "dobj", "attr", "oprd") else None   # 'continues offensive'
     if name == "combat":
         if tok.pos_ == "NOUN" and tok.dep_ in ("compound",) and tok.lemma_ != "fighting":
             return None
