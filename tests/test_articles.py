@@ -74,3 +74,24 @@ def test_bulletin_losses_and_shot_down_drones(bulletin):
     assert losses.target.side == "UA" and (430.0, "troops") in {(q.value, q.unit) for q in losses.quantities}
     drones = only(bulletin, "air_drone_strike")
     assert drones.date.start == dt.date(2024, 8, 11) and drones.claim.claimed_by.side == "RU"
+
+
+def test_unqualified_governors_are_ukrainian_officials(pipeline):
+    (result,) = api.extract([ARTICLES / "regional_daily_summary.txt"], dt.date(2024, 8, 13), pipeline=pipeline)
+    claimants = {e.claim.claimed_by.name: e.claim.claimed_by.side for e in result.events if e.claim.claimed_by}
+    assert claimants["Ivan Fedorov"] == "UA"
+    assert claimants["Oleksandr Prokudin"] == "UA"          # a first name and surname the NER split, joined
+    strikes = [e for e in result.events if e.event_type == "air_drone_strike" and e.location
+               and e.location.name == "Mala Tokmachka"]
+    assert strikes and strikes[0].initiator.side == "RU"
+
+
+def test_2014_war_reporting_separatists_and_a_denied_capture(pipeline):
+    (result,) = api.extract([ARTICLES / "wire_2015_debaltseve.txt"], dt.date(2015, 2, 13), pipeline=pipeline)
+    shelling = [e for e in result.events if e.event_type == "shelling"][0]
+    assert (shelling.initiator.side, shelling.location.name, shelling.date.start) == \
+        ("RU_aligned", "Donetsk", dt.date(2015, 2, 13))
+    assert {(q.value, q.role) for q in shelling.quantities} >= {(3.0, "killed")}
+    capture = [e for e in result.events if e.event_type == "territory_captured"][0]
+    assert capture.location.name == "Debaltseve" and capture.claim.claimed_by.side == "RU_aligned"
+    assert capture.claim.contested

@@ -122,7 +122,6 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
     """Read a role and side from the words around a person's name ('Luhansk regional governor X', 'X, the head of')."""
-    window = text[max(0, ent.start_char - 60):ent.start_char] + " | " + text[ent.end_char:ent.end_char + 60]
     left = text[max(0, ent.start_char - 60):ent.start_char]
     role = None
     m = None
@@ -139,14 +138,48 @@ def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
                       r"commander|chief|official|analyst|lawyer|envoy)\b[^,.;]{0,40})", right, re.I)
         if rm:
             role = rm.group(1).strip()
-    side = "unknown"
-    if _RU_CUES.search(window):
-        side = "RU"
-    elif _US_CUES.search(window):
-        side = "US"
-    elif _UA_CUES.search(window):
-        side = "UA"
-    return role, side
+    return role, _side_of(role or "", left, text[ent.end_char:ent.end_char + 60])
+
+
+_INSTALLED = re.compile(r"\b(?:Russian[- ]installed|Moscow[- ]installed|Kremlin[- ]installed|pro-Russian|"
+                        r"occupation|self-proclaimed|separatist|DNR|LNR|DPR|LPR)\b", re.I)
+_LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|head of the (?:\w+ )?(?:region|oblast|city|district|military)|"
+                           r"regional|city council|administration)\b", re.I)
+
+
+def _side_of(role: str, left: str, right: str) -> str:
+    """The side of a person from the role phrase, then from the nearest national cue around the name.
+
+    A governor or mayor named without qualification is the Ukrainian one: reporting qualifies the others
+    ('the Russian-installed governor', 'the self-proclaimed republic's head').
+    """
+    if _INSTALLED.search(role):
+        return "RU_aligned" if re.search(r"separatist|self-proclaimed|DNR|LNR|DPR|LPR", role, re.I) else "RU"
+    for cues, side in ((_RU_CUES, "RU"), (_US_CUES, "US"), (_UA_CUES, "UA")):
+        if cues.search(role):
+            return side
+    if role and _LOCAL_OFFICE.search(role):
+        return "UA"
+    found: list[tuple[int, str]] = []
+    for cues, side in ((_RU_CUES, "RU"), (_US_CUES, "US"), (_UA_CUES, "UA")):
+        for m in cues.finditer(left):
+            found.append((len(left) - m.end(), side))
+        for m in cues.finditer(right):
+            found.append((m.start(), side))
+    return min(found)[1] if found else "unknown"
+
+
+def _persons(doc: Doc) -> list[Span]:
+    """PERSON entities, with a first name and a surname the model split in two joined again."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if out and out[-1].end == ent.start and out[-1].end_char + 1 == ent.start_char:
+            out[-1] = doc[out[-1].start:ent.end]
+        else:
+            out.append(ent)
+    return out
 
 
 def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMention]:
@@ -164,9 +197,7 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
 
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+    for ent in _persons(doc):
         known = persons.lookup(ent.text)
         if known:
             name, side, role = known
