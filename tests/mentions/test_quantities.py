@@ -84,3 +84,9 @@ def test_glued_metres_not_money(nlp): assert q(nlp, "The tower is 50m high.") ==
 def test_hundreds_of_thousands(nlp): assert q(nlp, "Hundreds of thousands of refugees fled.") == [(200_000, "refugees", "fled", True)]
 def test_several_hundred(nlp): assert q(nlp, "Several hundred troops were captured.") == [(300, "troops", "captured", True)]
 def test_area(nlp): assert q(nlp, "They captured 200 square kilometres of territory.") == [(200, "square kilometres", "captured", False)]
+
+
+def test_places_attacked_are_not_killed(nlp):
+    doc = nlp("Russian forces attacked 11 settlements 412 times over the past day, killing one person.")
+    got = {(q.quantity.value, q.quantity.unit, q.quantity.role) for q in find_quantities(doc)}
+    assert (11.0, "settlements", None) in got

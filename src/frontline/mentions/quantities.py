@@ -87,6 +87,10 @@ _AID_WORDS = re.compile(r"\b(?:aid|assistance|package|pledge[ds]?|donat\w*|fundi
 # --- roles --------------------------------------------------------------------------------------------
 # A hand-written lexicon on purpose: the roles are this project's event vocabulary, not a general
 # semantic-role inventory, and a reviewer can read the whole mapping at once.
+_HARM_ROLES = frozenset({"killed", "injured"})
+_NOT_HARMED = frozenset({"settlements", "localities", "villages", "towns", "cities", "times", "attacks", "strikes",
+                         "airstrikes", "shells", "drones", "missiles", "vehicles", "tanks", "percent", "regions",
+                         "cases", "buildings", "houses"})
 _VERB_ROLES = {
     "kill": "killed", "die": "killed", "slay": "killed", "perish": "killed", "execute": "killed",
     "injure": "injured", "wound": "injured", "hurt": "injured",
@@ -210,6 +214,8 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
         start = approx.start()
     if noun is not None and noun.idx > start and 0 <= noun.i - number[-1].i <= 5:
         end = max(end, noun.idx + len(noun))
+    if role in _HARM_ROLES and unit in _NOT_HARMED:
+        role = None      # 'attacked 11 settlements ..., killing one person': places and things are not killed
     quantity = Quantity(value=value, unit=unit, role=role, approximate=bool(approx) or vague,
                         text=text[start:end])
     return QuantityMention(start=start, end=end, quantity=quantity)
