@@ -131,3 +131,12 @@ def test_control_as_a_description_is_not_a_capture(run):
     assert events(run, "Ukraine fears being forced to cede its territories occupied by Russia.") == []
     assert events(run, "The village of Solone is now under Russian control.", "2025-01-23") == \
         [("territory_captured", "Solone")]
+
+
+def test_a_local_official_speaks_for_his_region(run):
+    text = ("The governor of the Kharkiv region, Oleg Synegoubov, announced Thursday that “267 children and their "
+            "families must be evacuated from 16 localities” close to the front line.")
+    e = one(run, text, "evacuation", "2025-01-23")
+    assert (e.location.name, e.location.precision) == ("Kharkiv", "admin1")
+    assert e.claim.claimed_by.name == "Oleh Syniehubov" and e.claim.modality == "planned"
+    assert (267.0, "children", "evacuated") in {(q.value, q.unit, q.role) for q in e.quantities}

@@ -199,7 +199,7 @@ def _modality(tok: Token, attributed: str | None) -> str:
             return "hypothetical"
     for node in chain[:3]:
         for c in node.children:
-            if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll"):
+            if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
                 return "planned"
         if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in (
                 "could", "may", "might"):

@@ -366,10 +366,14 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
            focus: "_Focus", triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
     confidence = strength
     # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
-    places = []
+    places, jurisdictions = [], []
     for p in local.places:
         ptok = token_at(doc, p.start)
-        if _speaker_place(ptok, tok) or _owned_elsewhere(ptok, tok, triggers):
+        if _speaker_place(ptok, tok):
+            if p.precision == "admin1":
+                jurisdictions.append(p)     # 'the governor of the Kharkiv region said': the region he speaks for
+            continue
+        if _owned_elsewhere(ptok, tok, triggers):
             continue
         if etype in _EXCHANGE_TYPES and ptok.head.lower_ in ("to", "for", "against", "with", "on"):
             continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
@@ -381,6 +385,9 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
                      (3 if p.place.name in containers and _is_oblast_centre_name(p, places) else 0))
     inherited = False
     near_focus = False
+    if place is None and jurisdictions and etype not in _EXCHANGE_TYPES:
+        # A local official reports on his own region: with no place of its own, the event is located there.
+        place, inherited = jurisdictions[0], True
     if place is None and etype not in ("negotiation", "sanction"):
         near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
         place = focus.inherit(sent.text, paragraph, s_idx, settlement=near_focus)

@@ -18,7 +18,7 @@ from .models import Event, Party
 _PLACELESS_TYPES = frozenset({"negotiation", "sanction", "aid", "mobilization", "desertion", "casualties",
                               "protest", "other"})
 # When two reports of one event differ in modality, keep the one that says more about who stands behind it.
-_MODALITY_RANK = {"asserted": 0, "claimed": 1, "denied": 2, "planned": 1, "threatened": 1, "hypothetical": 0}
+_MODALITY_RANK = {"asserted": 0, "hypothetical": 0, "claimed": 1, "planned": 2, "threatened": 2, "denied": 3}
 
 
 _BLOC = {"RU_aligned": "RU", "UA_aligned": "UA"}
@@ -37,7 +37,8 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 def _modalities_agree(a: Event, b: Event) -> bool:
     ma, mb = a.claim.modality, b.claim.modality
-    return ma == mb or {ma, mb} <= {"asserted", "claimed"}
+    # an order reported in the article's voice and the official's words about it are one planned event
+    return ma == mb or {ma, mb} <= {"asserted", "claimed"} or {ma, mb} <= {"claimed", "planned"}
 
 
 def same_event(a: Event, b: Event) -> bool:
