@@ -334,3 +334,13 @@ def test_unexpected_error_fails_one_file_only(tmp_path, detector, monkeypatch):
 def test_pipe_in_folder_is_skipped_not_read(tmp_path, detector):
     os.mkfifo(tmp_path / "pipe.txt")
     assert read_one(tmp_path, detector).error == "not a regular file (a device, pipe, socket or broken link)"
+
+
+def test_a_file_passed_alone_takes_its_metadata_from_the_manifest_beside_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Russian forces shelled Kharkiv last night, the governor said.", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        '{"file": "a.txt", "published": "2022-06-25", "source": "Example", "url": "https://example.org/a"}\n',
+        encoding="utf-8")
+    (article,) = read_inputs([tmp_path / "a.txt"], dt.date(2020, 1, 1))
+    assert (article.published, article.source, article.url) == (dt.date(2022, 6, 25), "Example",
+                                                                "https://example.org/a")

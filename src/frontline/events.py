@@ -43,6 +43,9 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|se
 # specific place the sentence ties to the event.
 _PRECISION_PENALTY = {"settlement": 0, "district": 0, "admin1": 2, "region": 3, "country": 6}
 _EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
+# Types whose agent a bystander actor in the sentence is not: 'Trains no longer run to Ukraine's Donetsk area'
+# says nothing of who stopped them, 'civilians fled' nothing of who made them flee.
+_UNGUESSED_TYPES = frozenset({"infrastructure_disruption", "evacuation", "casualties", "violence_against_civilians"})
 _OPPOSITE = {"RU": "UA", "UA": "RU", "RU_aligned": "UA", "UA_aligned": "RU"}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
@@ -224,7 +227,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 initiator = _subject_party(doc, anc_subj, local, actors)
                 break
     guessed = False
-    if initiator is None:
+    if initiator is None and etype not in _UNGUESSED_TYPES:
         speakers = _speaker_tokens(tok)
         candidates = [a for a in local if a.kind in ("force", "government", "country")
                       and token_at(doc, a.start).i not in speakers and a.party != target]

@@ -134,7 +134,18 @@ class _Reader:
         elif not is_file:
             yield self._skipped(name, "not a regular file (a device, pipe, socket or broken link)")
         else:
-            yield from self._read_file(path, None)
+            yield from self._read_file(path, self._sibling_manifest_entry(path))
+
+    def _sibling_manifest_entry(self, path: Path) -> _Meta | None:
+        """A file passed on its own still takes its metadata from a manifest.jsonl beside it, if one lists it."""
+        manifest = path.parent / MANIFEST_NAME
+        if path.name == MANIFEST_NAME or not manifest.is_file():
+            return None
+        key = os.path.normpath(path)
+        for listed, entry in self._read_manifest(manifest):
+            if listed == key and not isinstance(entry, RawArticle):
+                return entry[0]
+        return None
 
     def _read_file(self, path: Path, meta: _Meta | None) -> Iterator[RawArticle]:
         name = str(path)

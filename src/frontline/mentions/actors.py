@@ -170,11 +170,16 @@ def _side_of(role: str, left: str, right: str) -> str:
 
 
 def _persons(doc: Doc) -> list[Span]:
-    """PERSON entities, with a first name and a surname the model split in two joined again."""
+    """PERSON entities, with a first name and a surname the model split in two joined again.
+
+    A one-word 'person' that the tagger does not read as a proper noun is a common word, not a name.
+    """
     out: list[Span] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        if len(ent) == 1 and ent.root.pos_ != "PROPN":
+            continue      # 'Trains not run to ...': a plural noun the NER took for a name
         if out and out[-1].end == ent.start and out[-1].end_char + 1 == ent.start_char:
             out[-1] = doc[out[-1].start:ent.end]
         else:
