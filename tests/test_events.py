@@ -140,3 +140,16 @@ def test_a_local_official_speaks_for_his_region(run):
     assert (e.location.name, e.location.precision) == ("Kharkiv", "admin1")
     assert e.claim.claimed_by.name == "Oleh Syniehubov" and e.claim.modality == "planned"
     assert (267.0, "children", "evacuated") in {(q.value, q.unit, q.role) for q in e.quantities}
+
+
+def test_before_the_full_scale_invasion_ukraines_enemy_is_the_separatists(run):
+    e = one(run, "Ukrainian forces shelled Horlivka on Tuesday.", "shelling", "2015-02-13")
+    assert (e.initiator.side, e.target.side) == ("UA", "RU_aligned")
+    e = one(run, "Ukrainian forces shelled Horlivka on Tuesday.", "shelling", "2023-02-13")
+    assert (e.initiator.side, e.target.side) == ("UA", "RU")
+
+
+def test_the_other_side_named_in_the_sentence_is_the_target(run):
+    e = one(run, "Kiev is fighting against armed anti-government militias in the Donetsk region.", "armed_clash",
+            "2014-08-04")
+    assert (e.initiator.side, e.target.side) == ("UA", "RU_aligned")

@@ -43,6 +43,9 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|se
 # specific place the sentence ties to the event.
 _PRECISION_PENALTY = {"settlement": 0, "district": 0, "admin1": 2, "region": 3, "country": 6}
 _EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
+_INVASION = dt.date(2022, 2, 24)
+_BLOC = {"RU_aligned": "RU", "UA_aligned": "UA"}
+_OPPOSITE_BLOC = {"RU": "UA", "UA": "RU"}
 # Types whose agent a bystander actor in the sentence is not: 'Trains no longer run to Ukraine's Donetsk area'
 # says nothing of who stopped them, 'civilians fled' nothing of who made them flee.
 _UNGUESSED_TYPES = frozenset({"infrastructure_disruption", "evacuation", "casualties", "violence_against_civilians"})
@@ -168,6 +171,11 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) ->
     return earlier[-1].party if earlier else None
 
 
+def _has_locative(tok: Token) -> bool:
+    """Whether a phrase holds a locative modifier ('the village of X in the DPR'), which may name an actor."""
+    return any(t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPOSITIONS for t in tok.subtree)
+
+
 def _subject_party(doc: Doc, subj: Token, local: list[ActorMention], actors: tuple[ActorMention, ...]) -> Party | None:
     """The actor a subject names; pronouns ('it', 'they') and possessives ('its forces') resolved."""
     if subj.lower_ in _PRONOUNS:
@@ -191,8 +199,25 @@ def _speaker_tokens(tok: Token) -> set[int]:
     return out
 
 
+def _opponent(party: Party, local: list[ActorMention], published: dt.date | None) -> Party | None:
+    """The other side of the fight: an actor of the other bloc named in the sentence, else the usual enemy.
+
+    Before the full-scale invasion (24 February 2022) Ukraine's forces fought the Russian-backed separatists
+    of Donetsk and Luhansk; after it, Russia's forces.
+    """
+    bloc = _BLOC.get(party.side, party.side)
+    for a in local:
+        if a.kind in ("force", "government") and _BLOC.get(a.party.side, a.party.side) == _OPPOSITE_BLOC.get(bloc):
+            return a.party
+    if bloc == "UA" and published is not None and published < _INVASION:
+        return _SPOKEN_FORCE["RU_aligned"]
+    side = _OPPOSITE.get(party.side)
+    return _SPOKEN_FORCE.get(side) if side else None
+
+
 def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
-             actors: tuple[ActorMention, ...]) -> tuple[Party | None, Party | None, bool]:
+             actors: tuple[ActorMention, ...],
+             published: dt.date | None = None) -> tuple[Party | None, Party | None, bool]:
     """Initiator and target of the event a trigger names, and whether they were guessed from the sentence.
 
     In order: the grammatical subject (pronouns resolved), the passive agent ('by Moscow forces'), a noun
@@ -204,8 +229,10 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     initiator = _subject_party(doc, subj, local, actors) if subj is not None and subj.dep_ != "nsubjpass" else None
     target = None
     for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ == "dobj":
             target = target or _party_for(doc, child, local, head_only=True)
+        if child.dep_ == "nsubjpass":       # 'One of the Ukrainians was injured': the victim phrase
+            target = target or _party_for(doc, child, local, head_only=_has_locative(child))
         if child.dep_ == "agent":
             for g in child.children:
                 initiator = initiator or _party_for(doc, g, local)
@@ -242,9 +269,9 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
     if etype in _COMBAT_TYPES:
         if initiator is not None and target is None and initiator.side in _OPPOSITE:
-            target = _SPOKEN_FORCE.get(_OPPOSITE[initiator.side])
-        if target is not None and initiator is None and target.side in _OPPOSITE and target.side != "civilians":
-            initiator = _SPOKEN_FORCE.get(_OPPOSITE[target.side])
+            target = _opponent(initiator, local, published)
+        if target is not None and initiator is None and target.side in _OPPOSITE:
+            initiator = _opponent(target, local, published)
     if etype == "evacuation" and target is None:
         target = Party("civilians", "civilians")
     return initiator, target, guessed
@@ -414,7 +441,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     else:
         date = EventDate(None, "unknown", None, None)
     # who
-    initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors)
+    initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors, published)
     if guessed:
         confidence -= 0.05
     # how many
