@@ -192,6 +192,9 @@ def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | N
             yr = None
             if years:
                 lo, _, hi = years.partition("-")
+                if not (lo.isdigit() and (hi.isdigit() or not hi)):
+                    raise click.BadParameter(f"'{years}': write a year or a range, e.g. 2014 or 2022-2023",
+                                             param_hint="--years")
                 yr = (int(lo), int(hi or lo))
             with _progress("scoring UCDP rows", limit) as tick:
                 report = api.evaluate_ucdp(ucdp, years=yr, limit=limit, progress=lambda done, total: tick(None))
