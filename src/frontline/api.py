@@ -51,18 +51,20 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, pi
     Raises:
         InputError: no paths were given. ResourceError: the language model or gazetteer is missing.
     """
+    raws = read_inputs(paths, published)      # checks the paths before the model loads
     pipeline = pipeline or Pipeline.load()
-    return list(pipeline.process_many(read_inputs(paths, published), progress=progress))
+    return list(pipeline.process_many(raws, progress=progress))
 
 
 def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | None = None, *,
            pipeline: Pipeline | None = None, progress: Progress | None = None) -> IngestReport:
     """Extract events from inputs and store articles, mentions and events in a SQLite database (idempotent)."""
+    raws = read_inputs(paths, published)
     pipeline = pipeline or Pipeline.load()
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     changed = unchanged = events = 0
     with Store.open(db) as store:
-        for result in pipeline.process_many(read_inputs(paths, published), progress=progress):
+        for result in pipeline.process_many(raws, progress=progress):
             counts[result.article.status] += 1
             if store.write(result).changed:
                 changed += 1
