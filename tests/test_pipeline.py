@@ -64,3 +64,32 @@ def test_results_come_in_input_order_across_batches(pipeline):
         else:
             raws.append(RawArticle(text=f"Russian forces shelled Kharkiv on day {i}.", path=f"{i}.txt"))
     assert [r.article.path for r in pipeline.process_many(raws)] == [f"{i}.txt" for i in range(40)]
+
+
+def test_a_text_too_long_for_the_parser_is_skipped_with_a_reason(pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline.resources.nlp, "max_length", 100)
+    raws = [RawArticle(text="Russian forces shelled Kharkiv. " * 10, path="long.txt"),
+            RawArticle(text="Russian forces shelled Sumy.", path="short.txt")]
+    long, short = pipeline.process_many(raws)
+    assert long.article.status == "skipped" and "too long" in long.article.error
+    assert short.article.status == "ok" and short.events
+
+
+def test_a_parser_error_fails_only_its_article(pipeline, monkeypatch):
+    nlp = pipeline.resources.nlp
+    real_call = type(nlp).__call__
+
+    def pipe(texts, **kwargs):
+        raise RuntimeError("batch broke")
+
+    def call(self, text, **kwargs):
+        if "Sumy" in text:
+            raise RuntimeError("bad text")
+        return real_call(self, text, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    monkeypatch.setattr(type(nlp), "__call__", call)
+    a, b = pipeline.process_many([RawArticle(text="Russian forces shelled Kharkiv.", path="a.txt"),
+                                  RawArticle(text="Russian forces shelled Sumy.", path="b.txt")])
+    assert a.article.status == "ok" and a.events
+    assert b.article.status == "failed" and "nlp" in b.article.error and "bad text" in b.article.error

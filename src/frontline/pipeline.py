@@ -77,17 +77,25 @@ class Pipeline:
             return ArticleResult(failed_article(raw, "failed", str(StageError("clean", raw.path or "", exc))))
         if not document.text.strip():
             return ArticleResult(failed_article(raw, "skipped", "no article text left after cleaning"))
+        if len(document.text) > self.resources.nlp.max_length:
+            # spaCy refuses longer texts (its parser needs about 1 GB of memory per 100,000 words)
+            return ArticleResult(failed_article(
+                raw, "skipped", f"too long for one article ({len(document.text):,} characters, the limit is "
+                                f"{self.resources.nlp.max_length:,}): split it into articles, e.g. one JSONL line each"))
         return document
 
     def _flush(self, pending: list[tuple[RawArticle, Document | ArticleResult]],
                progress: Progress | None) -> Iterator[ArticleResult]:
         """Parse the batch's documents in one ``nlp.pipe`` call and yield every result in input order."""
         documents = [item for _, item in pending if isinstance(item, Document)]
-        parsed = iter(self.resources.nlp.pipe(doc.text for doc in documents))
+        parsed = iter(self._parse(documents))
         for raw, item in pending:
             if isinstance(item, Document):
+                sdoc = next(parsed)
                 try:
-                    result = self._analyse(raw, item, next(parsed))
+                    if isinstance(sdoc, Exception):
+                        raise StageError("nlp", raw.path or raw.url or item.article_id, sdoc)
+                    result = self._analyse(raw, item, sdoc)
                 except StageError as exc:
                     log.warning("%s", exc)
                     result = ArticleResult(failed_article(raw, "failed", str(exc)), item)
@@ -96,6 +104,20 @@ class Pipeline:
             if progress:
                 progress(result)
             yield result
+
+    def _parse(self, documents: list[Document]) -> list:
+        """Parse a batch in one ``nlp.pipe`` call; if that fails, one by one, so only the bad text fails."""
+        try:
+            return list(self.resources.nlp.pipe(doc.text for doc in documents))
+        except Exception:  # noqa: BLE001 - a parser error on one text must not lose the batch
+            log.warning("batch parse failed; parsing its %d articles one by one", len(documents))
+        out: list = []
+        for doc in documents:
+            try:
+                out.append(self.resources.nlp(doc.text))
+            except Exception as exc:  # noqa: BLE001 - reported as that article's failure
+                out.append(exc)
+        return out
 
     def _analyse(self, raw: RawArticle, document: Document, sdoc) -> ArticleResult:
         aid = document.article_id
