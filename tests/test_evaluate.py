@@ -189,8 +189,11 @@ def test_evaluate_gold_counts(tmp_path):
         event("shelling"),
     ]}
     report = ev.evaluate_gold(predicted, path)
-    assert [(c.tp, c.predicted, c.gold) for c in report.levels.values()] == [(2, 3, 3), (1, 3, 3), (1, 3, 3),
-                                                                               (1, 3, 3)]
+    assert [(report.levels[name].tp, report.levels[name].predicted, report.levels[name].gold)
+            for name in ev.LEVELS] == [(2, 3, 3), (1, 3, 3), (1, 3, 3), (1, 3, 3)]
+    # per field: the capture's claimant is right; the clash's 'Ukraine' is not the gold 'Ukrainian government'
+    assert report.levels["type+claimed_by"].tp == 1
+    assert set(report.levels) == set(ev.LEVELS) | set(ev.FIELD_LEVELS)
 
 
 def test_evaluate_gold_field_accuracy(tmp_path):

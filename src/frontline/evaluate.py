@@ -35,7 +35,7 @@ from .models import EVENT_TYPES, SIDES, Event, EventDate, Location
 from .translit import skeleton
 
 __all__ = [
-    "PLACE_KM", "REGION_KM", "QUANTITY_TOLERANCE", "LEVELS", "FIELDS",
+    "PLACE_KM", "REGION_KM", "QUANTITY_TOLERANCE", "LEVELS", "FIELD_LEVELS", "FIELDS",
     "GoldPlace", "GoldDate", "GoldQuantity", "GoldParty", "GoldEvent", "load_gold",
     "Counts", "FieldAccuracy", "MatchedPair", "ArticleScores", "EvalReport", "evaluate_gold", "format_report",
     "place_matches", "date_matches", "quantities_match", "party_names_match", "normalise_admin1",
@@ -48,6 +48,8 @@ PLACE_KM = 25.0            # a predicted place this close to the gold place coun
 REGION_KM = 150.0          # gold places of 'region' precision (the Donbas) are matched by centroid distance
 QUANTITY_TOLERANCE = 0.05  # a predicted number within 5% of the gold number is right
 LEVELS: tuple[str, ...] = ("type", "type+place", "type+place+date", "full")
+_SCORED_FIELDS = ("date", "quantities", "claimed_by", "sides", "modality")
+FIELD_LEVELS: tuple[str, ...] = tuple(f"type+{name}" for name in _SCORED_FIELDS)
 FIELDS: tuple[str, ...] = ("quantities", "claimed_by", "sides", "modality", "contested")
 
 _PRECISIONS = ("settlement", "district", "admin1", "region", "country")
@@ -540,6 +542,8 @@ def _score_article(article: str, gold: Sequence[GoldEvent], predicted: Sequence[
         "type+place": count(lambda m: m.checks["place"]),
         "type+place+date": count(lambda m: m.checks["place"] and m.checks["date"]),
         "full": count(lambda m: all(m.checks[k] for k in ("place", "date", "claimed_by", "quantities", "sides"))),
+        # P/R/F1 of each field on its own: a pair counts when the type matches and that field is right
+        **{f"type+{name}": count(lambda m, name=name: m.checks[name]) for name in _SCORED_FIELDS},
     }
     relevant: dict[str, Callable[[GoldEvent], bool]] = {
         "quantities": lambda g: bool(g.quantities),
@@ -578,7 +582,7 @@ def evaluate_gold(predicted: Mapping[str, Sequence[Event]], gold_path: str | Pat
     if extra:
         logger.warning("no gold for %d predicted article(s), ignored: %s", len(extra), ", ".join(extra))
     articles = tuple(_score_article(a, events, tuple(predicted.get(a, ()))) for a, events in sorted(by_article.items()))
-    levels = {name: sum((s.levels[name] for s in articles), Counts()) for name in LEVELS}
+    levels = {name: sum((s.levels[name] for s in articles), Counts()) for name in LEVELS + FIELD_LEVELS}
     fields = {name: sum((s.fields[name] for s in articles), FieldAccuracy()) for name in FIELDS}
     return EvalReport(levels=levels, fields=fields, articles=articles)
 
