@@ -16,15 +16,16 @@ from spacy.tokens import Doc, Token
 
 from .events import Candidate, with_claims
 from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
-from .models import ActorMention, Claim, Party
+from .mentions.actors import ROLE_WORDS
+from .models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
 from .syntax import subject
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTE_CHARS = "\"“”«»"
 _COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_ROLE_NOUN = re.compile(r"\b(governor|mayor|head|leader|spokes\w+|minister|president|official|commander|analyst|"
-                        r"administration|ministry)\b", re.I)
+# A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
+_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry)\b", re.I)
 
 
 def _speech_head(tok: Token) -> tuple[Token, str] | None:
@@ -259,11 +260,10 @@ def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:
 
 
 _CONTROL_TYPES = frozenset({"territory_captured", "territory_withdrawn", "encirclement"})
-_SIDE_GROUP = {"RU": "RU", "RU_aligned": "RU", "UA": "UA", "UA_aligned": "UA"}
-
-
 def _side(party: Party | None) -> str | None:
-    return _SIDE_GROUP.get(party.side) if party is not None else None
+    """The bloc (RU or UA) a party stands on, None for anyone else."""
+    side = bloc(party.side) if party is not None else None
+    return side if side in OPPOSITE_BLOC else None
 
 
 def mark_contested(candidates: list[Candidate], denials: dict[int, set[str]] | None = None) -> list[Candidate]:

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import SPEECH_VERBS
+from .lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS
 from .models import (
+    OPPOSITE_BLOC,
     ActorMention,
     Claim,
     DateMention,
@@ -29,12 +30,12 @@ from .models import (
     Party,
     PlaceMention,
     QuantityMention,
+    bloc,
     stable_id,
 )
 from .syntax import LOCATIVE_PREPOSITIONS, subject, token_at, tree_distance
 from .triggers import find_triggers
 
-_SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
@@ -43,13 +44,9 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|se
 # specific place the sentence ties to the event.
 _PRECISION_PENALTY = {"settlement": 0, "district": 0, "admin1": 2, "region": 3, "country": 6}
 _EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
-_INVASION = dt.date(2022, 2, 24)
-_BLOC = {"RU_aligned": "RU", "UA_aligned": "UA"}
-_OPPOSITE_BLOC = {"RU": "UA", "UA": "RU"}
 # Types whose agent a bystander actor in the sentence is not: 'Trains no longer run to Ukraine's Donetsk area'
 # says nothing of who stopped them, 'civilians fled' nothing of who made them flee.
 _UNGUESSED_TYPES = frozenset({"infrastructure_disruption", "evacuation", "casualties", "violence_against_civilians"})
-_OPPOSITE = {"RU": "UA", "UA": "RU", "RU_aligned": "UA", "UA_aligned": "RU"}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
 
@@ -159,7 +156,7 @@ _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) -> Party | None:
     """'Moscow said it surrounded ...' -> the speaker; otherwise the nearest fitting actor before the pronoun."""
     for anc in pron.ancestors:
-        if anc.lemma_.lower() in _SPEECH_LEMMAS:
+        if anc.lemma_.lower() in SPEECH_LEMMAS:
             speaker = subject(anc)
             if speaker is not None and speaker != pron:
                 party = _party_for(doc, speaker, list(actors))
@@ -192,7 +189,7 @@ def _speaker_tokens(tok: Token) -> set[int]:
     """Token indices of the subjects of speech verbs above the trigger (the claimant is not the initiator)."""
     out: set[int] = set()
     for anc in tok.ancestors:
-        if anc.lemma_.lower() in _SPEECH_LEMMAS:
+        if anc.lemma_.lower() in SPEECH_LEMMAS:
             subj = subject(anc)
             if subj is not None:
                 out |= {t.i for t in subj.subtree}
@@ -205,14 +202,15 @@ def _opponent(party: Party, local: list[ActorMention], published: dt.date | None
     Before the full-scale invasion (24 February 2022) Ukraine's forces fought the Russian-backed separatists
     of Donetsk and Luhansk; after it, Russia's forces.
     """
-    bloc = _BLOC.get(party.side, party.side)
+    other = OPPOSITE_BLOC.get(bloc(party.side))
+    if other is None:
+        return None
     for a in local:
-        if a.kind in ("force", "government") and _BLOC.get(a.party.side, a.party.side) == _OPPOSITE_BLOC.get(bloc):
+        if a.kind in ("force", "government") and bloc(a.party.side) == other:
             return a.party
-    if bloc == "UA" and published is not None and published < _INVASION:
+    if other == "RU" and published is not None and published < FULL_SCALE_INVASION:
         return _SPOKEN_FORCE["RU_aligned"]
-    side = _OPPOSITE.get(party.side)
-    return _SPOKEN_FORCE.get(side) if side else None
+    return _SPOKEN_FORCE[other]
 
 
 def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
@@ -247,7 +245,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 initiator = initiator or _adjective_side(t)
     if initiator is None and subj is None:
         for anc in tok.ancestors:
-            if anc.lemma_.lower() in _SPEECH_LEMMAS:
+            if anc.lemma_.lower() in SPEECH_LEMMAS:
                 break
             anc_subj = subject(anc)
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
@@ -268,9 +266,9 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
     if etype in _COMBAT_TYPES:
-        if initiator is not None and target is None and initiator.side in _OPPOSITE:
+        if initiator is not None and target is None:
             target = _opponent(initiator, local, published)
-        if target is not None and initiator is None and target.side in _OPPOSITE:
+        if target is not None and initiator is None:
             initiator = _opponent(target, local, published)
     if etype == "evacuation" and target is None:
         target = Party("civilians", "civilians")
@@ -366,7 +364,7 @@ def _speaker_place(mention_tok: Token, trigger: Token) -> bool:
         if node.head == node:
             return False
         node = node.head
-    return node.lemma_.lower() in _SPEECH_LEMMAS and node.i != trigger.i
+    return node.lemma_.lower() in SPEECH_LEMMAS and node.i != trigger.i
 
 
 _REFERENCE_POINT = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

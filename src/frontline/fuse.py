@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .models import Event, Party
+from .models import Event, Party, bloc
 
 _PLACELESS_TYPES = frozenset({"negotiation", "sanction", "aid", "mobilization", "desertion", "casualties",
                               "protest", "other"})
@@ -21,12 +21,9 @@ _PLACELESS_TYPES = frozenset({"negotiation", "sanction", "aid", "mobilization", 
 _MODALITY_RANK = {"asserted": 0, "hypothetical": 0, "claimed": 1, "planned": 2, "threatened": 2, "denied": 3}
 
 
-_BLOC = {"RU_aligned": "RU", "UA_aligned": "UA"}
-
-
 def _compatible_party(a: Party | None, b: Party | None) -> bool:
     """Unknown on either side, or the same side of the war (Russian forces and DNR units count as one)."""
-    return a is None or b is None or _BLOC.get(a.side, a.side) == _BLOC.get(b.side, b.side)
+    return a is None or b is None or bloc(a.side) == bloc(b.side)
 
 
 def _dates_agree(a: Event, b: Event) -> bool:

@@ -8,6 +8,7 @@ Each entry gives the lemma, the parts of speech it counts for and the event type
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -45,7 +46,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "rocket": TriggerRule("shelling", _N, "weapon", 0.6), "missile": TriggerRule("shelling", _N, "weapon", 0.6),
     "grad": TriggerRule("shelling", _N, "weapon"), "mlrs": TriggerRule("shelling", _N, "weapon"),
     # air_drone_strike
-    "airstrike": TriggerRule("air_drone_strike", _N), "air strike": TriggerRule("air_drone_strike", _N),
+    "airstrike": TriggerRule("air_drone_strike", _N),
     "strike": TriggerRule("air_drone_strike", _VN, "strike", 0.6), "drone": TriggerRule("air_drone_strike", _N, "weapon", 0.5),
     "bomb": TriggerRule("air_drone_strike", _V, None, 0.7), "bombing": TriggerRule("air_drone_strike", _N),
     "raid": TriggerRule("air_drone_strike", _N, "strike", 0.5), "shahed": TriggerRule("air_drone_strike", _N, "weapon"),
@@ -62,7 +63,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     # territory_withdrawn
     "withdraw": TriggerRule("territory_withdrawn", _V, "withdraw"), "withdrawal": TriggerRule("territory_withdrawn", _N, "withdraw"),
     "retreat": TriggerRule("territory_withdrawn", _VN, "withdraw"), "pull": TriggerRule("territory_withdrawn", _V, "pull"),
-    "abandon": TriggerRule("territory_withdrawn", _V, "abandon", 0.5), "evacuate_troops": TriggerRule("territory_withdrawn", _V),
+    "abandon": TriggerRule("territory_withdrawn", _V, "abandon", 0.5),
     # encirclement
     "surround": TriggerRule("encirclement", _V), "encircle": TriggerRule("encirclement", _V),
     "encirclement": TriggerRule("encirclement", _N), "besiege": TriggerRule("encirclement", _V),
@@ -144,6 +145,7 @@ TRIGGERS: dict[str, TriggerRule] = {
 # Multi-word triggers matched on the lower-cased sentence text (regex, event type, strength).
 PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\bat the gates of\b", "armed_clash", 0.7),
+    (r"\bair strikes?\b", "air_drone_strike", 0.9),
     (r"\bcut off from (?:the )?supply\b|\bcut off (?:the )?supply lines\b", "encirclement", 0.8),
     (r"\blay(?:ing)? down (?:their |his )?(?:arms|weapons)\b|\bsurrender(?:ed)? (?:their |his )?weapons\b", "surrender", 0.8),
     (r"\btaken (?:as )?prisoners?\b|\btook (?:\w+ )?prisoners?\b", "surrender", 0.7),
@@ -166,6 +168,11 @@ SPEECH_VERBS: dict[str, str] = {
     "mention": "claimed", "post": "claimed", "accuse": "claimed", "warn": "claimed", "note": "claimed",
     "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied",
 }
+
+SPEECH_LEMMAS: frozenset[str] = frozenset(SPEECH_VERBS)
+
+# The date the war's own reporting counts from: Russia's full-scale invasion of Ukraine.
+FULL_SCALE_INVASION = dt.date(2022, 2, 24)
 
 PLANNED_CUES: frozenset[str] = frozenset({
     "will", "shall", "plan", "due", "intend", "ready", "prepare", "expect", "aim", "going", "order", "must",

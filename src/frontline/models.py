@@ -37,6 +37,15 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 SIDES: tuple[str, ...] = ("RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other",
                           "unknown")
+_BLOCS = {"RU_aligned": "RU", "UA_aligned": "UA"}
+OPPOSITE_BLOC = {"RU": "UA", "UA": "RU"}
+
+
+def bloc(side: str) -> str:
+    """The side of the war a side stands on: RU_aligned forces with RU, UA_aligned with UA; others as they are."""
+    return _BLOCS.get(side, side)
+
+
 QUALITY_FLAGS: tuple[str, ...] = ("spun", "machine_translated", "scraped", "boilerplate_removed", "pdf_extracted",
                                   "state_media", "duplicate", "low_quality")
 

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import PHRASES, SPEECH_VERBS, TRIGGERS, TriggerRule
+from .lexicon import PHRASES, SPEECH_LEMMAS, TRIGGERS, TriggerRule
 from .syntax import lemma_set, subject
 
-_SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
 _PHRASES = tuple((re.compile(p, re.I), t, s) for p, t, s in PHRASES)
 FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "serviceman", "fighter", "man", "guard",
                          "defender", "paratrooper", "invader", "occupier", "mercenary", "militant", "personnel",
@@ -120,7 +119,7 @@ def is_negated(tok: Token) -> bool:
         if any(c.dep_ == "neg" for c in node.children):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head == node or \
-                node.head.lemma_.lower() in _SPEECH_LEMMAS:
+                node.head.lemma_.lower() in SPEECH_LEMMAS:
             return False
         node = node.head
     return False

@@ -84,9 +84,10 @@ _PERSONS: tuple[tuple[str, str, str], ...] = (
     ("Antony Blinken", "US", "US Secretary of State"),
 )
 
-_ROLE_WORDS = re.compile(
-    r"\b(governor|mayor|head|leader|spokes(?:man|woman|person)|minister|president|commander|chief|official|"
-    r"analyst|lawyer|envoy|ambassador|prosecutor|general)\b", re.I)
+# Words that name a role ('governor', 'spokesman'); a regex alternation shared with the claims stage.
+ROLE_WORDS = (r"governor|mayor|head|leader|spokes(?:man|woman|person)|minister|president|commander|chief|official|"
+              r"analyst|lawyer|envoy|ambassador|prosecutor|general")
+_ROLE_WORDS = re.compile(rf"\b({ROLE_WORDS})\b", re.I)
 _RU_CUES = re.compile(r"\b(Russian|Russia's|Moscow|Kremlin|DNR|LNR|Rostov|Belgorod|Kursk)\b", re.I)
 _UA_CUES = re.compile(r"\b(Ukrainian|Ukraine's|Kyiv|Kiev|Luhansk|Lugansk|Donetsk|Kharkiv|regional|oblast|"
                       r"province|city)\b", re.I)
@@ -134,8 +135,7 @@ def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
         role = phrase.rstrip(",") or None
     else:
         right = text[ent.end_char:ent.end_char + 80]
-        rm = re.match(r",\s*((?:the |a )?[^,.;]{0,60}?\b(?:governor|mayor|head|leader|spokes\w+|minister|president|"
-                      r"commander|chief|official|analyst|lawyer|envoy)\b[^,.;]{0,40})", right, re.I)
+        rm = re.match(rf",\s*((?:the |a )?[^,.;]{{0,60}}?\b(?:{ROLE_WORDS})\b[^,.;]{{0,40}})", right, re.I)
         if rm:
             role = rm.group(1).strip()
     return role, _side_of(role or "", left, text[ent.end_char:ent.end_char + 60])

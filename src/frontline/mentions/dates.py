@@ -37,6 +37,7 @@ import re
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
+from ..lexicon import FULL_SCALE_INVASION
 from ..models import DateMention, DatePrecision
 from .quantities import parse_number
 
@@ -189,9 +190,7 @@ def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
     return None
 
 
-# The anchor the war's own reporting dates things from: Russia's full-scale invasion on 24 February 2022.
-# 'The first days of the war' only means it in articles written after that day.
-_INVASION = dt.date(2022, 2, 24)
+# 'The first days of the war' means the days after FULL_SCALE_INVASION only in articles written after it.
 _WAR_ANCHOR = re.compile(r"the (?:(first|early|opening|initial) (day|days|hours|weeks)|start|beginning|outset) of "
                          r"the (?:full[- ]scale )?(?:russian )?(war|invasion)")
 
@@ -201,14 +200,14 @@ def _war_anchor(e: str, published: dt.date | None) -> Resolution | None:
     m = _WAR_ANCHOR.fullmatch(e)
     if m is None:
         return None
-    if published is None or published < _INVASION:
+    if published is None or published < FULL_SCALE_INVASION:
         return _UNANCHORED
     unit = m.group(2)
     if unit in ("days", "hours"):
-        return _INVASION, _INVASION + dt.timedelta(days=14 if unit == "days" else 1), "day"
+        return FULL_SCALE_INVASION, FULL_SCALE_INVASION + dt.timedelta(days=14 if unit == "days" else 1), "day"
     if unit == "weeks":
-        return _INVASION, _INVASION + dt.timedelta(days=30), "day"
-    return _INVASION, None, "day"
+        return FULL_SCALE_INVASION, FULL_SCALE_INVASION + dt.timedelta(days=30), "day"
+    return FULL_SCALE_INVASION, None, "day"
 
 
 def _relative(e: str, published: dt.date | None) -> Resolution | None:

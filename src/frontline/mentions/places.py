@@ -21,9 +21,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
+from ..lexicon import SPEECH_LEMMAS
 from ..models import LocationPrecision, Place, PlaceMention
 from ..syntax import PLACE_PREPOSITIONS
 from ..translit import normalize
+from .quantities import parse_number  # the one reader of number words
 
 __all__ = ["find_places"]
 
@@ -35,14 +37,14 @@ _ADMIN_WORDS = {"region", "oblast", "province", "oblast'", "regions", "oblasts",
 _ADMIN_AFTER = _ADMIN_WORDS | {"regional", "governor", "oblast's", "region's", "republic"}
 _ACTOR_NOUNS = {"force", "troop", "army", "official", "government", "authority", "military", "regime",
                 "leadership", "diplomat", "negotiator", "soldier", "ministry", "spokesman", "spokeswoman"}
-_ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ic|ern|ean|an|i)$", re.I)   # Russian, Crimean, Kurdish...
+_ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ic|ern|an|i)$", re.I)   # Russian, Crimean, Kurdish...
 # 'the Bakhmut direction', 'the Kremennaya area', 'Bakhmut district': the sector around a town, not the town
 _SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
 _ADMIN_OF = re.compile(r"\b(?:region|oblast|province|regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
-_SPEECH_LEMMAS = {"say", "deny", "claim", "announce", "accuse", "warn", "insist", "state", "confirm", "tell",
-                  "respond", "reply", "demand", "threaten", "allege", "reject", "call", "urge", "vow", "argue",
-                  "report", "add", "note", "admit", "promise", "condemn", "declare", "stress", "believe",
-                  "want", "agree", "refuse", "hope", "expect", "plan", "seek", "blame", "offer", "ask"}
+# A capital as the subject of these verbs is its government ('Moscow said', 'Kyiv refuses', 'Moscow wants').
+_STANCE_LEMMAS = SPEECH_LEMMAS | {"respond", "reply", "demand", "threaten", "call", "urge", "vow", "argue",
+                                  "admit", "promise", "condemn", "stress", "believe", "want", "agree", "refuse",
+                                  "hope", "expect", "plan", "seek", "blame", "offer", "ask"}
 _OUTLET_WORDS = {"post", "independent", "times", "pravda", "herald", "insider", "daily", "today", "news",
                  "tribune", "journal", "telegraph", "gazette", "press", "mail", "observer"}
 _IDIOMS = re.compile(r"\bout\s+of\s+dodge\b|\bmeet\s+(?:his|her|their|its)\s+waterloo\b|\bcross(?:ed|es|ing)?\s+"
@@ -191,10 +193,6 @@ def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: 
     'This region' refers to the last oblast named before. The oblast named in such a phrase does not count as
     the oblast the sentence's places are in.
     """
-    from .quantities import (
-        parse_number,  # the one reader of number words (digits, 'eight', 'a dozen')
-    )
-
     out = []
     for c in candidates:
         if c.admin1 is not None:
@@ -246,7 +244,7 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
     if big.kind != "country" and big.population < _CAPITAL_POPULATION:
         return False
     root = ent.root
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _SPEECH_LEMMAS:
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _STANCE_LEMMAS:
         return True
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _ACTOR_NOUNS:
         return True     # 'Kiev forces', 'Moscow officials'
