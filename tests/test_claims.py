@@ -85,3 +85,9 @@ def test_a_claim_denied_by_the_other_side_is_contested(run):
     c = claim_of(run, "Russia says it has captured Bakhmut. Kyiv denied the claim on Monday.", "territory_captured",
                  "2023-05-10")
     assert c.contested
+
+
+def test_being_able_to_do_something_is_no_plan(run):
+    c = claim_of(run, "Ukrainian forces were able to recapture the village of Robotyne.", "territory_captured",
+                 "2023-08-28")
+    assert c.modality == "asserted"

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ from frontline.models import (
 
 DATA = Path(ev.__file__).parent / "data"
 GOLD = DATA / "gold" / "seeds.jsonl"
-UCDP = Path("/work/shared/data/ucdp/ucdp_ged_ukraine_dev.csv")
+# The project's shared data sits beside the repository (../shared); FRONTLINE_SHARED points elsewhere.
+SHARED = Path(os.environ.get("FRONTLINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+UCDP = SHARED / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
 needs_ucdp = pytest.mark.skipif(not UCDP.exists(), reason="UCDP development file not available")
 
 POKROVSK = Location("Pokrovsk", 48.28014, 37.17706, "Donetsk", "UA", "settlement", 704422)

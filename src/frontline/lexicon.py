@@ -177,5 +177,5 @@ FULL_SCALE_INVASION = dt.date(2022, 2, 24)
 PLANNED_CUES: frozenset[str] = frozenset({
     "will", "shall", "plan", "due", "intend", "ready", "prepare", "expect", "aim", "going", "order", "must",
     "propose", "envisage", "want", "seek", "promise", "vow", "pledge", "could", "may", "might", "try",
-    "attempt", "close", "aim", "goal", "intention", "bid", "able"})
+    "attempt", "close", "aim", "goal", "intention", "bid"})
 THREAT_CUES: frozenset[str] = frozenset({"threaten", "threat", "warn", "ultimatum"})

@@ -169,7 +169,7 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in ("territory", "area", "land", "part", "zone", "region"):
             return None         # 'cede its territories occupied by Russia' describes a state, not a capture
         if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
-                tok.head.head.lemma_.lower() in ("try", "attempt", "spend"):
+                tok.head.head.lemma_.lower() in ("try", "attempt"):
             return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
         if objs and not (obj_words & TERRITORY_WORDS) and not has_place:
             return None      # capturing vehicles or people is not territory
