@@ -16,6 +16,8 @@ from typing import TextIO
 
 from . import evaluate
 from . import export as export_mod
+from .feeds import DEFAULT_MAX_ENTRIES
+from .fetch import Fetcher, FetchSettings
 from .ingest import read_inputs
 from .models import ArticleResult, RawArticle
 from .pipeline import Pipeline, Progress
@@ -35,31 +37,46 @@ class IngestReport:
     events: int
 
 
-def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, pipeline: Pipeline | None = None,
-            progress: Progress | None = None) -> list[ArticleResult]:
+def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, feeds: Sequence[str] = (),
+            fetcher: Fetcher | None = None, allow_private: bool = False, max_entries: int = DEFAULT_MAX_ENTRIES,
+            pipeline: Pipeline | None = None, progress: Progress | None = None) -> list[ArticleResult]:
     """Read inputs and extract their events.
 
     Args:
-        paths: files, folders or JSONL files (see ``ingest.read_inputs``).
+        paths: files, folders, JSONL files or http(s) URLs of pages (see ``ingest.read_inputs``).
         published: publication date for articles that carry none.
+        feeds: URLs of RSS or Atom feeds; each entry's link is read as a page.
+        fetcher: the Fetcher for URLs and feeds, with its settings; one with default limits is built when
+            needed and not given.
+        allow_private: let the Fetcher built here fetch from private, loopback and link-local addresses
+            (a given ``fetcher`` carries its own setting).
+        max_entries: entries read from each feed at most.
         pipeline: a loaded pipeline to reuse; loaded here when not given.
         progress: called with each ArticleResult as it is done.
 
     Returns:
-        One ArticleResult per input article, failed and skipped ones included.
+        One ArticleResult per input article, failed and skipped ones included (a URL or feed entry that
+        cannot be fetched is a failed article whose error says why).
 
     Raises:
-        InputError: no paths were given. ResourceError: the language model or gazetteer is missing.
+        InputError: no paths or feeds were given. ResourceError: the language model or gazetteer is missing.
     """
-    raws = read_inputs(paths, published)      # checks the paths before the model loads
+    raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,      # checks the inputs before the model loads
+                       fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     pipeline = pipeline or Pipeline.load()
     return list(pipeline.process_many(raws, progress=progress))
 
 
 def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | None = None, *,
-           pipeline: Pipeline | None = None, progress: Progress | None = None) -> IngestReport:
-    """Extract events from inputs and store articles, mentions and events in a SQLite database (idempotent)."""
-    raws = read_inputs(paths, published)
+           feeds: Sequence[str] = (), fetcher: Fetcher | None = None, allow_private: bool = False,
+           max_entries: int = DEFAULT_MAX_ENTRIES, pipeline: Pipeline | None = None,
+           progress: Progress | None = None) -> IngestReport:
+    """Extract events from inputs and store articles, mentions and events in a SQLite database (idempotent).
+
+    Inputs and fetching options are those of ``extract``.
+    """
+    raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,
+                       fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     pipeline = pipeline or Pipeline.load()
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     changed = unchanged = events = 0

@@ -15,9 +15,12 @@ from pathlib import Path
 import click
 
 from .errors import FrontlineError
+from .feeds import DEFAULT_MAX_ENTRIES
+from .fetch import Fetcher, FetchSettings
 
 FORMATS = ("json", "jsonl", "geojson", "csv")
 EXIT_INPUT_FAILED = 3
+_FETCH_DEFAULTS = FetchSettings()
 
 
 def _date(ctx, param, value: str | None) -> dt.date | None:
@@ -48,7 +51,9 @@ def _progress(label: str, total: int | None = None):
         yield lambda result: bar.advance(task)
 
 
-def _count_inputs(paths) -> int | None:
+def _count_inputs(paths, feeds=()) -> int | None:
+    if feeds:
+        return None
     total = 0
     for p in map(Path, paths):
         if p.is_dir():
@@ -83,23 +88,61 @@ _published_option = click.option(
     help="Publication date for articles that carry none; relative dates ('on Tuesday') resolve against it.")
 
 
+def _web_options(command):
+    """The options for URLs and feeds, shared by extract and ingest."""
+    options = [
+        click.option("--feed", "feeds", multiple=True, metavar="URL",
+                     help="An RSS or Atom feed to read: each entry's link is fetched as an article. Repeatable."),
+        click.option("--max-entries", type=click.IntRange(min=1), default=DEFAULT_MAX_ENTRIES, show_default=True,
+                     help="Read at most this many entries from each feed."),
+        click.option("--allow-private", is_flag=True,
+                     help="Fetch from private, loopback and link-local addresses too (refused by default)."),
+        click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=_FETCH_DEFAULTS.read_timeout,
+                     show_default=True, metavar="SECONDS", help="Give up on a server that sends nothing for this long."),
+        click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True),
+                     default=_FETCH_DEFAULTS.connect_timeout, show_default=True, metavar="SECONDS",
+                     help="Give up on a server that does not accept the connection within this time."),
+        click.option("--max-size", type=click.FloatRange(min=0, min_open=True),
+                     default=_FETCH_DEFAULTS.max_bytes / 2**20, show_default=True, metavar="MIB",
+                     help="Stop downloading a page or feed larger than this (MiB); it fails."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _fetcher(allow_private: bool, timeout: float, connect_timeout: float, max_size: float) -> Fetcher:
+    return Fetcher(FetchSettings(connect_timeout=connect_timeout, read_timeout=timeout,
+                                 max_bytes=int(max_size * 2**20), allow_private=allow_private))
+
+
+def _require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
+    if not paths and not feeds:
+        raise click.UsageError("give inputs: PATHS (files, folders, URLs) and/or --feed URL")
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Output format: json (the output.schema.json contract), jsonl (one article with its events a "
                    "line), geojson (located events), csv (ACLED-style columns).")
 @_published_option
-def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None) -> None:
-    """Extract events from PATHS and write them to stdout.
+@_web_options
+def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: tuple[str, ...], max_entries: int,
+            allow_private: bool, timeout: float, connect_timeout: float, max_size: float) -> None:
+    """Extract events from PATHS and feeds and write them to stdout.
 
     PATHS are .txt or .html files, .jsonl files (one article a line: text or html, optional id, title,
-    published, url, source) or folders (read recursively; a manifest.jsonl gives per-file metadata).
-    Exits with status 3 when any input failed; the others are still written.
+    published, url, source), folders (read recursively; a manifest.jsonl gives per-file metadata) or
+    http(s) URLs of article pages. Exits with status 3 when any input failed; the others are still written.
     """
     from . import api
+    _require_inputs(paths, feeds)
     try:
-        with _progress("extracting", _count_inputs(paths)) as tick:
-            results = api.extract(paths, published, progress=tick)
+        with _progress("extracting", _count_inputs(paths, feeds)) as tick, \
+                _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
+            results = api.extract(paths, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
+                                  progress=tick)
         api.write(results, fmt, sys.stdout)
     except FrontlineError as exc:
         _fail(exc)
@@ -108,20 +151,25 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None) -> None
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--db", type=click.Path(dir_okay=False), default="frontline.db", show_default=True,
               help="SQLite database file to write (created if missing).")
 @_published_option
-def ingest(paths: tuple[str, ...], db: str, published: dt.date | None) -> None:
-    """Extract events from PATHS and store articles, mentions and events in a SQLite database.
+@_web_options
+def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tuple[str, ...], max_entries: int,
+           allow_private: bool, timeout: float, connect_timeout: float, max_size: float) -> None:
+    """Extract events from PATHS and feeds and store articles, mentions and events in a SQLite database.
 
-    Idempotent: ids are content hashes, so the same article ingested twice is stored once. Exits with
-    status 3 when any input failed.
+    PATHS are as for 'frontline extract' (files, folders, URLs). Idempotent: ids are content hashes, so the
+    same article ingested twice is stored once. Exits with status 3 when any input failed.
     """
     from . import api
+    _require_inputs(paths, feeds)
     try:
-        with _progress("ingesting", _count_inputs(paths)) as tick:
-            report = api.ingest(paths, db, published, progress=tick)
+        with _progress("ingesting", _count_inputs(paths, feeds)) as tick, \
+                _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
+            report = api.ingest(paths, db, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
+                                progress=tick)
     except FrontlineError as exc:
         _fail(exc)
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "

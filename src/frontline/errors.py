@@ -4,7 +4,8 @@
 
     FrontlineError                 every error frontline raises on purpose
     ├── InputError                 an input cannot be read as an article (bad path, format, encoding)
-    │   └── UnsupportedInputError  the input's kind is not one frontline reads (unknown extension ...)
+    │   ├── UnsupportedInputError  the input's kind is not one frontline reads (unknown extension ...)
+    │   └── FetchError             a URL cannot be fetched (refused, unreachable, too slow, too large, wrong type)
     ├── ResourceError              a model or data file that ships with frontline is missing or broken
     ├── StageError                 a pipeline stage failed on one article (names the stage and article)
     ├── StoreError                 the SQLite store cannot be opened, read or written
@@ -17,7 +18,7 @@ translated at the boundary, so callers only ever catch these.
 from __future__ import annotations
 
 __all__ = ["FrontlineError", "InputError", "UnsupportedInputError", "ResourceError", "StageError",
-           "StoreError", "EvalError"]
+           "StoreError", "EvalError", "FetchError"]
 
 
 class FrontlineError(Exception):
@@ -51,3 +52,11 @@ class StoreError(FrontlineError):
 
 class EvalError(FrontlineError):
     """An annotation or evaluation file is malformed."""
+
+
+class FetchError(InputError):
+    """A URL cannot be fetched; ``url`` is the address asked for, the message says what happened and what to do."""
+
+    def __init__(self, url: str, message: str):
+        self.url = url
+        super().__init__(message)

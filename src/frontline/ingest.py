@@ -11,6 +11,14 @@ What is read:
 - ``.jsonl``: one article per line, an object with ``text`` or ``html`` and optionally ``id``, ``title``,
   ``published`` (YYYY-MM-DD), ``url`` and ``source``. A line that cannot be read becomes a failed record
   whose path is ``file.jsonl:LINE``; the other lines still come out.
+- URLs (``http://`` and ``https://``): the page is fetched (``frontline.fetch``, with its limits and its
+  refusal of private addresses) and read like an ``.html`` file, or as text when it is ``text/plain``. The
+  charset is the HTTP header's, else the page's ``<meta>``'s, unless the bytes are valid UTF-8; else the
+  ``.txt`` fallback applies. The outlet (``source``) is the page's site name, else the feed's title, else
+  the host name; ``url`` is the address the page was finally read from.
+- feeds (``feeds=``): each RSS or Atom feed is fetched and its entries' links are read as URLs, the entry's
+  title and date taking precedence over the page's. An entry that cannot be fetched is a failed record;
+  its summary is not used in place of the article.
 - folders, recursively and in sorted order. A ``manifest.jsonl`` in a folder gives metadata for the files
   it lists (one object per line: ``file`` relative to that folder, ``published``, ``source``, ``url``,
   ``title``); a manifest in a subfolder wins over one higher up. Files the manifest does not list are read
@@ -26,17 +34,22 @@ an ``error`` in plain words, and reading goes on with the next input.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import logging
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from frontline.errors import InputError, ResourceError
+from frontline.errors import FetchError, InputError, ResourceError
+from frontline.feeds import DEFAULT_MAX_ENTRIES, read_feed
+from frontline.fetch import Fetched, Fetcher, FetchSettings, is_url
 from frontline.language import LanguageDetector
 from frontline.models import RawArticle
 
@@ -60,6 +73,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,40 +93,65 @@ class _BinaryInput(Exception):
 
 
 def read_inputs(paths: Iterable[str | Path] | str | Path, published: dt.date | None = None, *,
-                detector: LanguageDetector | None = None) -> Iterator[RawArticle]:
-    """Read files and folders into ``RawArticle`` records, one per article, in a stable order.
+                detector: LanguageDetector | None = None, feeds: Iterable[str] = (),
+                fetcher: Fetcher | None = None, fetch_settings: FetchSettings | None = None,
+                max_entries: int = DEFAULT_MAX_ENTRIES) -> Iterator[RawArticle]:
+    """Read files, folders, URLs and feeds into ``RawArticle`` records, one per article, in a stable order.
 
     Args:
-        paths: files and folders to read (a single path is accepted too).
+        paths: files, folders and URLs to read (a single one is accepted too); a string that starts with
+            a scheme and '://' is a URL.
         published: the publication date of articles whose input gives none.
         detector: the language detector to use; one is loaded on first need when not given.
+        feeds: URLs of RSS or Atom feeds, read after ``paths``.
+        fetcher: the Fetcher for URLs and feeds (the caller closes it). When not given, one is built with
+            ``fetch_settings`` on first need and closed when reading ends.
+        fetch_settings: limits for the Fetcher built here (default ``FetchSettings()``: public addresses only).
+        max_entries: entries read from each feed at most.
 
     Returns:
         An iterator of ``RawArticle``. Unusable inputs come out with status ``failed`` or ``skipped`` and
         an ``error``; reading never stops on a per-file problem.
 
     Raises:
-        InputError: no paths were given at all.
+        InputError: no paths and no feeds were given at all.
         ResourceError: the language model cannot be loaded.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    given = [Path(p) for p in paths]
-    if not given:
-        raise InputError("no input paths given: pass one or more .txt, .html, .htm or .jsonl files, or folders")
-    return _Reader(published, detector).read_all(given)
+    given = [p if is_url(p) else Path(p) for p in paths]
+    feeds = list(feeds)
+    if not given and not feeds:
+        raise InputError("no inputs given: pass one or more .txt, .html, .htm or .jsonl files, folders, URLs or "
+                         "feeds")
+    return _Reader(published, detector, fetcher, fetch_settings, max_entries).read_all(given, feeds)
 
 
 class _Reader:
-    """One ``read_inputs`` call: the default date and the (lazily loaded) language detector."""
+    """One ``read_inputs`` call: the default date, the (lazily loaded) language detector and fetcher."""
 
-    def __init__(self, published: dt.date | None, detector: LanguageDetector | None) -> None:
+    def __init__(self, published: dt.date | None, detector: LanguageDetector | None,
+                 fetcher: Fetcher | None = None, fetch_settings: FetchSettings | None = None,
+                 max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
         self._published = published
         self._detector = detector
+        self._given_fetcher = fetcher
+        self._own_fetcher: Fetcher | None = None
+        self._fetch_settings = fetch_settings
+        self._max_entries = max_entries
 
-    def read_all(self, paths: list[Path]) -> Iterator[RawArticle]:
-        for path in paths:
-            yield from self._read_path(path)
+    def read_all(self, paths: list[Path | str], feeds: list[str]) -> Iterator[RawArticle]:
+        try:
+            for path in paths:
+                if isinstance(path, str):
+                    yield self._guarded(path, self._read_url, path)
+                else:
+                    yield from self._read_path(path)
+            for feed in feeds:
+                yield from self._read_feed(feed)
+        finally:
+            if self._own_fetcher is not None:
+                self._own_fetcher.close()
 
     # --- dispatch -----------------------------------------------------------------------------------
 
@@ -271,9 +311,63 @@ class _Reader:
                                 html=page)
         if extracted is None or not extracted.text.strip():
             return self._failed(name, "no article text found in the HTML page", html=page)
-        article = RawArticle(text=extracted.text, path=name, url=extracted.url, title=extracted.title,
+        article = RawArticle(text=extracted.text, path=None if is_url(name) else name, url=extracted.url,
+                             title=extracted.title,
                              source=extracted.source, published=extracted.published, html=page)
         return self._finish(article, meta)
+
+    # --- the web ----------------------------------------------------------------------------------------
+
+    def _fetcher(self) -> Fetcher:
+        if self._given_fetcher is not None:
+            return self._given_fetcher
+        if self._own_fetcher is None:
+            self._own_fetcher = Fetcher(self._fetch_settings)
+        return self._own_fetcher
+
+    def _read_url(self, url: str, meta: _Meta | None = None, outlet: str | None = None) -> RawArticle:
+        """Fetch one page and read it; ``meta`` (from a feed entry) wins over the page's own metadata."""
+        try:
+            fetched = self._fetcher().fetch(url, "page")
+        except FetchError as exc:
+            return _with_source(self._failed(url, str(exc), meta=meta), outlet or _host(url))
+        meta = replace(meta or _Meta(), url=fetched.url)
+        if not fetched.body.strip():
+            return _with_source(self._failed(url, f"{url}: the server sent an empty page", meta=meta),
+                                outlet or _host(fetched.url))
+        try:
+            page = _decode_page(fetched)
+        except _BinaryInput as exc:
+            return _with_source(self._failed(url, f"{url}: {exc}", meta=meta), outlet or _host(fetched.url))
+        if fetched.content_type == "text/plain":
+            article = self._finish(RawArticle(text=page), meta)
+        else:
+            article = self._from_html(page, url, meta)
+        return _with_source(article, outlet or _host(fetched.url))
+
+    def _read_feed(self, url: str) -> Iterator[RawArticle]:
+        try:
+            feed = read_feed(self._fetcher(), url, max_entries=self._max_entries)
+        except InputError as exc:
+            yield self._failed(url, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - feedparser raises many types; one feed must not stop the run
+            log.exception("unexpected error reading the feed %s", url)
+            yield self._failed(url, f"{url}: unexpected error while reading the feed ({type(exc).__name__}: {exc}); "
+                                    "please report it with this address")
+            return
+        if not feed.entries:
+            yield self._skipped(url, f"{url}: the feed has no entries")
+            return
+        outlet = feed.title or _host(feed.url)
+        for entry in feed.entries:
+            meta = _Meta(title=entry.title, published=entry.published)
+            if entry.link is None:
+                yield _with_source(self._failed(f"{url} entry {entry.number}",
+                                                f"{url}: entry {entry.number} has no link to an article", meta=meta),
+                                   outlet)
+            else:
+                yield self._guarded(entry.link, self._read_url, entry.link, meta, outlet)
 
     def _read_jsonl(self, path: Path) -> Iterator[RawArticle]:
         name = str(path)
@@ -329,16 +423,75 @@ class _Reader:
         return self._detector
 
     def _failed(self, path: str, error: str, *, html: str | None = None, meta: _Meta | None = None) -> RawArticle:
+        """A failed record for a path or (``path`` being one) a URL, which goes in ``url`` instead."""
         log.info("failed: %s: %s", path, error)
-        return _with_meta(RawArticle(text="", path=path, html=html, status="failed", error=error), meta,
+        return _with_meta(RawArticle(text="", html=html, status="failed", error=error, **_origin(path)), meta,
                           self._published)
 
     def _skipped(self, path: str, error: str) -> RawArticle:
         log.info("skipped: %s: %s", path, error)
-        return RawArticle(text="", path=path, status="skipped", error=error, published=self._published)
+        return RawArticle(text="", status="skipped", error=error, published=self._published, **_origin(path))
 
 
 # --- helpers ----------------------------------------------------------------------------------------
+
+def _origin(name: str) -> dict[str, str]:
+    """Where a record came from: a URL goes in ``url``, anything else in ``path``."""
+    return {"url": name} if is_url(name) else {"path": name}
+
+
+def _host(url: str) -> str | None:
+    """The host name without 'www.': the outlet of last resort."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
+def _with_source(article: RawArticle, outlet: str | None) -> RawArticle:
+    return article if article.source or not outlet else replace(article, source=outlet)
+
+
+def _decode_page(fetched: Fetched) -> str:
+    """Decode a fetched body: BOM, else valid UTF-8, else the declared charset (header, then <meta>), else
+    the ``.txt`` fallback (UTF-8 or Windows-1252 line by line).
+
+    Valid UTF-8 wins over a declared charset because pages labelled ISO-8859-1 that are really UTF-8 are
+    common, while text in a legacy charset is almost never valid UTF-8 by accident.
+
+    Raises:
+        _BinaryInput: the body is not text.
+    """
+    text = _decode(fetched.body)      # also the binary check
+    if fetched.body.startswith(tuple(bom for bom, _ in _BOMS)) or _is_utf8(fetched.body):
+        return text
+    declared = fetched.charset
+    if declared is None and fetched.content_type != "text/plain":
+        found = _META_CHARSET.search(fetched.body[:4096])
+        declared = found.group(1).decode("ascii") if found else None
+    try:
+        codec = codecs.lookup(declared).name if declared else None
+    except LookupError:
+        log.debug("unknown charset %r", declared)
+        codec = None
+    if codec in (None, "utf-8"):
+        return text
+    # As browsers do (WHATWG Encoding): ISO-8859-1 and ASCII labels mean Windows-1252.
+    codec = "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+    try:
+        return fetched.body.decode(codec)
+    except UnicodeDecodeError:
+        return text
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
 
 def _is_passed_over(name: str) -> bool:
     """Files in a folder that are not articles: the manifest, READMEs and hidden files."""

@@ -1,0 +1,321 @@
+"""Fetch web pages and feeds over HTTP(S) with limits: the network edge of the ingest stage.
+
+A ``Fetcher`` holds one ``httpx.Client`` and its ``FetchSettings``; build it once, pass it in, close it
+(``with Fetcher(settings) as fetcher: ...``). What it guards against:
+
+- addresses that are not public: the host is resolved and every address it resolves to is checked
+  (private, loopback, link-local, reserved, multicast, unspecified) before each request, redirects
+  included, unless ``allow_private`` is set;
+- slow servers (connect and read timeouts, and a time limit for the whole download);
+- large bodies: a declared ``Content-Length`` over the cap is refused before reading, and the body is
+  streamed and abandoned as soon as it passes the cap, so a huge page is never held in memory;
+- redirect loops (at most ``max_redirects`` hops, followed by hand so each hop is checked);
+- content that is not what was asked for (a PDF or an image where a web page or a feed was expected).
+
+Every failure is a ``FetchError`` whose message names the URL, says what happened and what to do; httpx's
+and the socket module's exceptions never leave this module.
+
+Known gap: the host is resolved here and again by httpx when it connects, so a DNS server that answers
+differently the second time (DNS rebinding) could slip past the address check.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import re
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import httpx
+
+from frontline.errors import FetchError
+
+__all__ = ["Fetcher", "FetchSettings", "Fetched", "Kind", "is_url", "PAGE_TYPES", "FEED_TYPES"]
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["page", "feed"]
+Resolver = Callable[[str, int], list[str]]
+
+PAGE_TYPES: frozenset[str] = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+FEED_TYPES: frozenset[str] = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+                                        "application/xml", "text/xml"})
+_ACCEPT = {"page": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
+           "feed": "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.8"}
+_WHAT = {"page": "a web page", "feed": "an RSS or Atom feed"}
+_READS = {"page": "frontline reads HTML and plain-text pages", "feed": "frontline reads RSS and Atom feeds"}
+# Named so the message says what the server sent instead of a bare media type.
+_KNOWN_TYPES = {"application/pdf": "a PDF", "application/zip": "a ZIP archive", "application/json": "JSON",
+                "application/octet-stream": "binary data", "application/msword": "a Word document"}
+_SCHEMES = ("http", "https")
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(value: object) -> bool:
+    """True for a string that starts with a scheme and '://' (http://, https://, ftp:// ...): an address, not a path.
+
+    Other schemes than http(s) count too, so that 'ftp://host/x' fails as an unsupported address rather
+    than as a missing file.
+    """
+    return isinstance(value, str) and _URL_START.match(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """Limits for fetching.
+
+    Attributes:
+        connect_timeout: seconds to wait for a connection.
+        read_timeout: seconds to wait for each piece of the answer.
+        total_timeout: seconds for a whole download, so a server that trickles bytes cannot hold a run.
+        max_bytes: the largest body read (after decompression); larger ones are abandoned while streaming.
+        max_redirects: redirects followed before giving up.
+        allow_private: fetch from private, loopback, link-local and reserved addresses too.
+        user_agent: the User-Agent header sent.
+    """
+
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_bytes: int = 10 * 2**20
+    max_redirects: int = 5
+    allow_private: bool = False
+    user_agent: str = "frontline/0.1 (news event extraction)"
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A body that was fetched whole: where it ended up, what the server said it is, and its bytes."""
+
+    url: str                    # the final URL, after redirects
+    content_type: str | None    # media type, lower case, without parameters; None when the server sent none
+    charset: str | None         # the charset parameter of Content-Type, if any
+    body: bytes
+
+
+class Fetcher:
+    """Fetches pages and feeds with the limits of its settings; one ``httpx.Client`` per Fetcher.
+
+    Args:
+        settings: the limits; defaults when not given.
+        client: an httpx client to use instead of building one (the caller keeps ownership; it must not
+            follow redirects itself).
+        resolve: ``(host, port) -> [address, ...]``; the system resolver by default. Raises ``OSError``
+            (``socket.gaierror``) when the host is unknown.
+    """
+
+    def __init__(self, settings: FetchSettings | None = None, *, client: httpx.Client | None = None,
+                 resolve: Resolver | None = None) -> None:
+        self.settings = settings or FetchSettings()
+        s = self.settings
+        self._own_client = client is None
+        self._client = client or httpx.Client(
+            timeout=httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout,
+                                  pool=s.connect_timeout),
+            follow_redirects=False, headers={"User-Agent": s.user_agent})
+        self._resolve = resolve or _system_resolve
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the HTTP client (only when this Fetcher built it)."""
+        if self._own_client:
+            self._client.close()
+
+    def fetch(self, url: str, kind: Kind = "page") -> Fetched:
+        """Fetch one URL whole, following redirects, within the settings' limits.
+
+        Args:
+            url: an http:// or https:// URL.
+            kind: ``page`` (HTML, XHTML or plain text) or ``feed`` (RSS, Atom or XML): the content types
+                accepted and the Accept header sent.
+
+        Raises:
+            FetchError: the URL is malformed or refused, the host is unknown or unreachable, the server is
+                too slow, answers with an error, redirects too often, or sends too much or the wrong type.
+        """
+        current = url
+        for hop in range(self.settings.max_redirects + 1):
+            target = self._check_url(current, url)
+            try:
+                fetched_or_next = self._get(target, url, kind)
+            except httpx.TimeoutException as exc:
+                raise _timeout_error(url, current, exc, self.settings) from None
+            except httpx.HTTPError as exc:
+                raise FetchError(url, _via(url, current) + _transport_reason(exc, target)) from None
+            if isinstance(fetched_or_next, Fetched):
+                return fetched_or_next
+            log.debug("%s redirects to %s (hop %d)", current, fetched_or_next, hop + 1)
+            current = fetched_or_next
+        raise FetchError(url, f"{url}: more than {self.settings.max_redirects} redirects (last to {current}), probably a "
+                              "redirect loop: open the address in a browser to see where it leads")
+
+    def _check_url(self, current: str, url: str) -> httpx.URL:
+        """Parse a URL and check its scheme, host and (unless allowed) that every address is public."""
+        try:
+            target = httpx.URL(current)
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise FetchError(url, f"{_via(url, current)}not a valid web address ({exc}): check it") from None
+        if target.scheme not in _SCHEMES:
+            raise FetchError(url, f"{_via(url, current)}unsupported scheme '{target.scheme or '(none)'}': frontline "
+                                  "fetches http:// and https:// addresses; pass files as paths")
+        if not target.host:
+            raise FetchError(url, f"{_via(url, current)}no host name in the address: write it as https://host/path")
+        port = target.port or (443 if target.scheme == "https" else 80)
+        try:
+            addresses = self._resolve(target.host, port)
+        except (OSError, UnicodeError) as exc:
+            raise FetchError(url, f"{_via(url, current)}cannot find the host '{target.host}' (DNS lookup failed: "
+                                  f"{_os_reason(exc)}): check the address and the network connection") from None
+        if not self.settings.allow_private:
+            for address in addresses:
+                kind = _non_public_kind(address)
+                if kind:
+                    raise FetchError(url, f"{_via(url, current)}refused: '{target.host}' resolves to {address}, a "
+                                          f"{kind} address; pass --allow-private (allow_private=True) to fetch from "
+                                          "local or private networks")
+        return target
+
+    def _get(self, target: httpx.URL, url: str, kind: Kind) -> Fetched | str:
+        """One request: the whole body, or the URL a redirect points to."""
+        s = self.settings
+        started = time.monotonic()
+        with self._client.stream("GET", target, headers={"Accept": _ACCEPT[kind]}) as response:
+            where = _via(url, str(target))
+            if response.is_redirect:
+                location = response.headers.get("location", "")
+                if not location.strip():
+                    raise FetchError(url, f"{where}the server answered {_status(response)} without saying where to")
+                return str(target.join(location.strip()))
+            if response.status_code >= 400:
+                raise FetchError(url, f"{where}the server answered {_status(response)}: "
+                                      f"{_status_hint(response.status_code)}")
+            if response.status_code != 200:
+                raise FetchError(url, f"{where}the server answered {_status(response)} instead of the content: "
+                                      "open the address in a browser to see what it sends")
+            media_type, charset = _content_type(response.headers.get("content-type"))
+            _check_type(url, where, media_type, kind)
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > s.max_bytes:
+                raise FetchError(url, f"{where}{_too_large(int(declared), s, 'declared as')}")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > s.max_bytes:
+                    raise FetchError(url, f"{where}{_too_large(len(body), s, 'more than')}")
+                if time.monotonic() - started > s.total_timeout:
+                    raise FetchError(url, f"{where}the download took longer than {s.total_timeout:g} s: the server is "
+                                          "too slow; try again later")
+            return Fetched(url=str(response.url), content_type=media_type, charset=charset, body=bytes(body))
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+def _system_resolve(host: str, port: int) -> list[str]:
+    return sorted({info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)})
+
+
+def _non_public_kind(address: str) -> str | None:
+    """'loopback', 'private', ... for an address frontline must not fetch from by default; None when public."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])     # drop an IPv6 zone ('fe80::1%eth0')
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    for kind, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
+                       ("unspecified", ip.is_unspecified), ("multicast", ip.is_multicast),
+                       ("private", ip.is_private), ("reserved", ip.is_reserved)):
+        if flag:
+            return kind
+    return None if ip.is_global else "non-public"
+
+
+def _content_type(header: str | None) -> tuple[str | None, str | None]:
+    if not header or not header.strip():
+        return None, None
+    media_type, *params = (part.strip() for part in header.split(";"))
+    charset = None
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip(" \"'"):
+            charset = value.strip(" \"'")
+    return media_type.lower() or None, charset
+
+
+def _check_type(url: str, where: str, media_type: str | None, kind: Kind) -> None:
+    """Refuse content that is not the kind asked for; a missing Content-Type is let through to be sniffed."""
+    if media_type is None:
+        return
+    accepted = PAGE_TYPES if kind == "page" else FEED_TYPES
+    if media_type in accepted or (kind == "feed" and media_type.endswith("+xml")):
+        return
+    major = media_type.partition("/")[0]
+    what = _KNOWN_TYPES.get(media_type) or {"image": "an image", "audio": "audio", "video": "a video"}.get(major)
+    sent = f"{what} ({media_type})" if what else f"'{media_type}'"
+    hint = "save the article's text and pass it as a .txt file" if kind == "page" else \
+        "pass the address of the RSS or Atom feed itself"
+    raise FetchError(url, f"{where}the server sent {sent}, not {_WHAT[kind]}: {_READS[kind]}; {hint}")
+
+
+def _too_large(size: int, s: FetchSettings, how: str) -> str:
+    return (f"too large ({how} {size / 2**20:.1f} MiB; the limit is {s.max_bytes / 2**20:g} MiB): frontline stopped "
+            "reading; raise --max-size if this really is one article")
+
+
+def _status(response: httpx.Response) -> str:
+    return f"{response.status_code} {response.reason_phrase}".strip()
+
+
+def _status_hint(code: int) -> str:
+    if code in (404, 410):
+        return "the page does not exist (any more); check the address"
+    if code in (401, 403):
+        return "the server does not let frontline read it (login or paywall); save the article's text and pass " \
+               "it as a file"
+    if code == 429:
+        return "too many requests; wait and try again later"
+    if code >= 500:
+        return "the server failed; try again later"
+    return "check the address"
+
+
+def _via(url: str, current: str) -> str:
+    """The message prefix: the URL, and the redirect target when the problem is there."""
+    return f"{url}: " if current == url else f"{url}: redirected to {current}: "
+
+
+def _timeout_error(url: str, current: str, exc: httpx.TimeoutException, s: FetchSettings) -> FetchError:
+    if isinstance(exc, httpx.ConnectTimeout):
+        return FetchError(url, f"{_via(url, current)}no connection within {s.connect_timeout:g} s: the server is down "
+                               "or unreachable; try again later")
+    return FetchError(url, f"{_via(url, current)}no answer within {s.read_timeout:g} s: the server is too slow; try "
+                           "again later or raise --timeout")
+
+
+def _transport_reason(exc: httpx.HTTPError, target: httpx.URL) -> str:
+    cause = exc.__context__ or exc.__cause__
+    text = str(exc) or type(exc).__name__
+    where = f"{target.host}:{target.port or (443 if target.scheme == 'https' else 80)}"
+    if isinstance(exc, httpx.ConnectError):
+        if "refused" in text.lower() or isinstance(cause, ConnectionRefusedError):
+            return f"could not connect to {where} (connection refused): check the address, or try again later"
+        if "certificate" in text.lower() or "ssl" in text.lower():
+            return f"the secure connection to {where} failed ({text}): the site's certificate is not valid"
+        return f"could not connect to {where} ({text}): check the address and the network connection"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"the server at {where} broke off or sent a malformed answer ({text}); try again later"
+    if isinstance(exc, httpx.DecodingError):
+        return f"the server's answer could not be decompressed ({text})"
+    return f"the request failed ({type(exc).__name__}: {text}); try again later"
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__

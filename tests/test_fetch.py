@@ -1,0 +1,318 @@
+"""Tests for frontline.fetch and for URLs read by frontline.ingest, against a local server (no internet)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import time
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from webserver import Route, serve
+
+from frontline.cli import cli
+from frontline.errors import FetchError, InputError
+from frontline.fetch import Fetcher, FetchSettings, is_url
+from frontline.ingest import read_inputs
+from frontline.language import LanguageDetector
+
+HTML = "text/html; charset=utf-8"
+ARTICLE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Drone strike cuts power in Kharkiv | Kyiv Ledger</title>
+<meta property="og:title" content="Drone strike cuts power in Kharkiv">
+<meta property="og:site_name" content="Kyiv Ledger">
+<meta property="article:published_time" content="2024-03-14T08:30:00+02:00">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Drone strike cuts power in Kharkiv</h1>
+<p>Russian drones struck an electricity substation in Kharkiv overnight, cutting power to about 200,000
+households, the regional governor Oleh Syniehubov said on Thursday morning.</p>
+<p>Ukraine's air force said it had shot down 17 of the 22 Shahed drones launched from the Kursk region.
+Emergency crews were still working at the site, and repairs would take several days, the operator said.</p>
+<p>Two workers were injured by debris, according to the city's mayor, who urged residents to limit their
+use of electricity during the evening hours while the grid was being restored.</p>
+</article>
+<footer>&copy; 2019 Kyiv Ledger. All rights reserved.</footer>
+</body></html>
+"""
+# No date in the metadata, only a copyright year in the footer: the page has no known date.
+UNDATED = ARTICLE.replace('<meta property="article:published_time" content="2024-03-14T08:30:00+02:00">\n', "")
+PLAIN = ("Ukrainian forces repelled an attack near Avdiivka on Friday, the General Staff said. "
+         "Three soldiers were wounded in the fighting, according to the statement.\n")
+CP1251 = ARTICLE.replace('<meta charset="utf-8">', '<meta charset="windows-1251">').replace(
+    "Kyiv Ledger</title>", "Kyiv Ledger – Київ</title>")
+
+
+def routes() -> dict[str, Route]:
+    return {
+        "/article.html": Route(ARTICLE.encode(), headers={"Content-Type": HTML}),
+        "/undated.html": Route(UNDATED.encode(), headers={"Content-Type": HTML}),
+        "/plain.txt": Route(PLAIN.encode(), headers={"Content-Type": "text/plain"}),
+        "/cp1251.html": Route(CP1251.encode("cp1251"), headers={"Content-Type": "text/html"}),
+        "/moved": Route(status=301, headers={"Location": "/article.html"}),
+        "/loop": Route(status=302, headers={"Location": "/loop"}),
+        "/to-nowhere": Route(status=302, headers={"Location": "ftp://files.example/x"}),
+        "/missing": Route(b"gone", status=404, headers={"Content-Type": "text/plain"}),
+        "/broken": Route(b"oops", status=500, headers={"Content-Type": "text/plain"}),
+        "/slow": Route(ARTICLE.encode(), headers={"Content-Type": HTML}, delay=1.5),
+        "/doc.pdf": Route(b"%PDF-1.7\n...", headers={"Content-Type": "application/pdf"}),
+        "/photo": Route(b"\x89PNG....", headers={"Content-Type": "image/png"}),
+        "/pdf-as-html": Route(b"%PDF-1.7\n\x00\x01binary", headers={"Content-Type": "text/html"}),
+        "/big": Route(headers={"Content-Type": HTML}, stream_bytes=2 * 2**20),
+        "/huge-declared": Route(headers={"Content-Type": HTML}, stream_bytes=50 * 2**20),
+        "/huge-undeclared": Route(headers={"Content-Type": HTML}, stream_bytes=50 * 2**20, declare_length=False),
+    }
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serve(routes()) as srv:
+        yield srv
+
+
+@pytest.fixture()
+def fetcher():
+    with Fetcher(FetchSettings(allow_private=True, read_timeout=0.5, max_bytes=2**20)) as f:
+        yield f
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector()
+
+
+def read_urls(urls, detector, fetcher, published=None):
+    return list(read_inputs(urls, published, detector=detector, fetcher=fetcher))
+
+
+# --- the Fetcher --------------------------------------------------------------------------------------
+
+def test_fetch_good_page(server, fetcher):
+    got = fetcher.fetch(server.url("/article.html"))
+    assert (got.url, got.content_type, got.charset) == (server.url("/article.html"), "text/html", "utf-8")
+    assert got.body == ARTICLE.encode()
+
+
+def test_redirect_is_followed_and_final_url_kept(server, fetcher):
+    got = fetcher.fetch(server.url("/moved"))
+    assert got.url == server.url("/article.html")
+
+
+def test_errors_name_the_url_and_what_to_do(server, fetcher):
+    def error(path: str) -> str:
+        with pytest.raises(FetchError) as info:
+            fetcher.fetch(server.url(path))
+        assert info.value.url == server.url(path)
+        return str(info.value)
+
+    assert error("/missing") == (f"{server.url('/missing')}: the server answered 404 Not Found: the page does not "
+                                 "exist (any more); check the address")
+    assert error("/broken") == (f"{server.url('/broken')}: the server answered 500 Internal Server Error: the "
+                                "server failed; try again later")
+    assert error("/loop") == (f"{server.url('/loop')}: more than 5 redirects (last to {server.url('/loop')}), "
+                              "probably a redirect loop: open the address in a browser to see where it leads")
+    assert error("/doc.pdf") == (f"{server.url('/doc.pdf')}: the server sent a PDF (application/pdf), not a web "
+                                 "page: frontline reads HTML and plain-text pages; save the article's text and pass "
+                                 "it as a .txt file")
+    assert error("/photo") == (f"{server.url('/photo')}: the server sent an image (image/png), not a web page: "
+                               "frontline reads HTML and plain-text pages; save the article's text and pass it as a "
+                               ".txt file")
+    assert error("/to-nowhere") == (f"{server.url('/to-nowhere')}: redirected to ftp://files.example/x: unsupported "
+                                    "scheme 'ftp': frontline fetches http:// and https:// addresses; pass files as "
+                                    "paths")
+
+
+def test_timeout(server, fetcher):
+    started = time.monotonic()
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch(server.url("/slow"))
+    assert time.monotonic() - started < 1.4
+    assert str(info.value) == (f"{server.url('/slow')}: no answer within 0.5 s: the server is too slow; try again "
+                               "later or raise --timeout")
+
+
+def test_oversize_streamed_body_is_abandoned_at_the_cap(server, fetcher):
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch(server.url("/big"))     # 2 MiB declared, over the 1 MiB cap: refused before reading
+    assert str(info.value) == (f"{server.url('/big')}: too large (declared as 2.0 MiB; the limit is 1 MiB): "
+                               "frontline stopped reading; raise --max-size if this really is one article")
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch(server.url("/huge-undeclared"))
+    assert str(info.value).startswith(f"{server.url('/huge-undeclared')}: too large (more than 1.0 MiB; the limit "
+                                      "is 1 MiB)")
+
+
+class CountingTransport(httpx.BaseTransport):
+    """Counts the body bytes the client takes off the wire."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.read = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        counter = self
+
+        class Counted(httpx.SyncByteStream):
+            def __iter__(self):
+                for chunk in response.stream:
+                    counter.read += len(chunk)
+                    yield chunk
+
+            def close(self) -> None:
+                response.stream.close()
+
+        return httpx.Response(response.status_code, headers=response.headers, stream=Counted(),
+                              extensions=response.extensions)
+
+
+@pytest.mark.parametrize(("path", "least", "most"), [
+    ("/huge-declared", 0, 0),
+    ("/huge-undeclared", 10 * 2**20 + 1, 10 * 2**20 + 64 * 2**10),
+])
+def test_50_mib_page_is_not_read_whole(server, path, least, most):
+    """With the default 10 MiB cap, a 50 MiB page fails: refused on its Content-Length before reading a byte,
+    or abandoned within one chunk of the cap when it declares no length."""
+    transport = CountingTransport()
+    with httpx.Client(transport=transport) as client, pytest.raises(FetchError, match="too large"):
+        Fetcher(FetchSettings(allow_private=True), client=client).fetch(server.url(path))
+    assert least <= transport.read <= most
+
+
+def test_private_addresses_are_refused_unless_allowed(server):
+    asked = len(server.requests)
+    with Fetcher() as fetcher, pytest.raises(FetchError) as info:
+        fetcher.fetch(server.url("/article.html"))
+    assert str(info.value) == (f"{server.url('/article.html')}: refused: '127.0.0.1' resolves to 127.0.0.1, a "
+                               "loopback address; pass --allow-private (allow_private=True) to fetch from local or "
+                               "private networks")
+    assert len(server.requests) == asked      # refused before any request was sent
+
+
+def test_every_resolved_address_is_checked_and_redirects_too(server):
+    """A public-looking name that also resolves to a private address is refused; so is a redirect to one."""
+    def resolve(host, port):
+        return {"news.example": ["93.184.216.34", "10.0.0.7"]}.get(host, ["93.184.216.34"])
+
+    with Fetcher(resolve=resolve) as fetcher, pytest.raises(FetchError) as info:
+        fetcher.fetch("http://news.example/a")
+    assert str(info.value) == ("http://news.example/a: refused: 'news.example' resolves to 10.0.0.7, a private "
+                               "address; pass --allow-private (allow_private=True) to fetch from local or private "
+                               "networks")
+    # The first hop is to the local server (allowed by the resolver saying it is public), the redirect
+    # target is a link-local address: the second hop is refused.
+    routes = server.routes
+    routes["/to-metadata"] = Route(status=302, headers={"Location": "http://169.254.169.254/latest/"})
+    with Fetcher(resolve=lambda host, port: ["93.184.216.34"] if host == "127.0.0.1" else [host]) as fetcher, \
+            pytest.raises(FetchError) as info:
+        fetcher.fetch(server.url("/to-metadata"))
+    assert str(info.value) == (f"{server.url('/to-metadata')}: redirected to http://169.254.169.254/latest/: "
+                               "refused: '169.254.169.254' resolves to 169.254.169.254, a link-local address; pass "
+                               "--allow-private (allow_private=True) to fetch from local or private networks")
+
+
+def test_bad_urls_and_unknown_hosts():
+    def unknown(host, port):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    with Fetcher(resolve=unknown) as fetcher:
+        for url, message in [
+            ("ftp://files.example/a.txt", "unsupported scheme 'ftp': frontline fetches http:// and https:// "
+                                          "addresses; pass files as paths"),
+            ("http://", "no host name in the address: write it as https://host/path"),
+            ("http://no-such-host.invalid/x", "cannot find the host 'no-such-host.invalid' (DNS lookup failed: "
+                                              "name or service not known): check the address and the network "
+                                              "connection"),
+        ]:
+            with pytest.raises(FetchError) as info:
+                fetcher.fetch(url)
+            assert str(info.value) == f"{url}: {message}"
+
+
+def test_connection_refused():
+    with socket.socket() as sock:     # a port that was free a moment ago and has no listener now
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    with Fetcher(FetchSettings(allow_private=True)) as fetcher, pytest.raises(FetchError) as info:
+        fetcher.fetch(url)
+    assert str(info.value) == (f"{url}: could not connect to 127.0.0.1:{port} (connection refused): check the "
+                               "address, or try again later")
+
+
+def test_is_url():
+    assert [is_url(v) for v in ("https://a.example/x", "HTTP://A", "ftp://x", "notes/a.html", "C:\\x.txt",
+                                "http:/x")] == [True, True, True, False, False, False]
+
+
+# --- URLs through read_inputs -------------------------------------------------------------------------
+
+def test_page_title_date_outlet_and_url(server, fetcher, detector):
+    (article,) = read_urls([server.url("/article.html")], detector, fetcher)
+    assert (article.status, article.error) == ("ok", None)
+    assert (article.path, article.url) == (None, server.url("/article.html"))
+    assert article.title == "Drone strike cuts power in Kharkiv"
+    assert article.source == "Kyiv Ledger"
+    assert article.published == dt.date(2024, 3, 14)
+    assert article.text.startswith("Drone strike cuts power in Kharkiv\nRussian drones struck an electricity "
+                                   "substation in Kharkiv overnight")
+    assert "All rights reserved" not in article.text and "Sport" not in article.text
+    assert article.html == ARTICLE
+
+
+def test_undated_page_takes_no_date_from_its_copyright_footer(server, fetcher, detector):
+    (article,) = read_urls([server.url("/undated.html")], detector, fetcher, published=dt.date(2024, 5, 1))
+    assert (article.status, article.published) == ("ok", dt.date(2024, 5, 1))
+    (article,) = read_urls([server.url("/undated.html")], detector, fetcher)
+    assert (article.status, article.published) == ("ok", None)
+
+
+def test_plain_text_page_and_host_as_outlet(server, fetcher, detector):
+    (article,) = read_urls([server.url("/plain.txt")], detector, fetcher)
+    assert (article.status, article.text, article.source, article.title) == ("ok", PLAIN, "127.0.0.1", None)
+
+
+def test_charset_from_meta_when_header_has_none(server, fetcher, detector):
+    (article,) = read_urls([server.url("/cp1251.html")], detector, fetcher)
+    assert article.status == "ok"
+    assert article.html is not None and "Kyiv Ledger – Київ</title>" in article.html
+
+
+def test_failed_urls_become_failed_records_and_reading_goes_on(server, fetcher, detector, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(PLAIN, encoding="utf-8")
+    urls = [server.url("/missing"), "ftp://files.example/a", server.url("/pdf-as-html"), str(good),
+            server.url("/article.html")]
+    articles = read_urls(urls, detector, fetcher)
+    assert [(a.status, a.path, a.url) for a in articles] == [
+        ("failed", None, server.url("/missing")),
+        ("failed", None, "ftp://files.example/a"),
+        ("failed", None, server.url("/pdf-as-html")),
+        ("ok", str(good), None),
+        ("ok", None, server.url("/article.html")),
+    ]
+    assert articles[0].error.startswith(f"{server.url('/missing')}: the server answered 404 Not Found")
+    assert articles[0].source == "127.0.0.1"
+    assert articles[2].error == f"{server.url('/pdf-as-html')}: binary file (a PDF), not text"
+
+
+def test_no_inputs_at_all_is_an_input_error():
+    with pytest.raises(InputError, match="no inputs given"):
+        read_inputs([], feeds=[])
+
+
+def test_cli_extract_url_exits_3_when_one_fails(server):
+    runner = CliRunner()
+    refused = runner.invoke(cli, ["extract", server.url("/article.html")])
+    assert refused.exit_code == 3, refused.output
+    assert '"status": "failed"' in refused.stdout and "pass --allow-private" in refused.stdout
+    res = runner.invoke(cli, ["extract", "--allow-private", "--timeout", "5", "--max-size", "1",
+                              server.url("/article.html"), server.url("/big")])
+    assert res.exit_code == 3, res.output
+    assert '"title": "Drone strike cuts power in Kharkiv"' in res.stdout
+    assert "the limit is 1 MiB" in res.stdout
+    assert runner.invoke(cli, ["extract"]).exit_code == 2
