@@ -301,7 +301,7 @@ def test_failed_urls_become_failed_records_and_reading_goes_on(server, fetcher, 
 
 
 def test_no_inputs_at_all_is_an_input_error():
-    with pytest.raises(InputError, match="no inputs given"):
+    with pytest.raises(InputError, match="no input paths given"):
         read_inputs([], feeds=[])
 
 

@@ -77,8 +77,7 @@ def read_feed(fetcher: Fetcher, url: str, *, max_entries: int = DEFAULT_MAX_ENTR
     for number, entry in enumerate(parsed.entries, start=1):
         if len(entries) >= max_entries:
             break
-        link = _clean(entry.get("link"))
-        link = urljoin(fetched.url, link) if link else None
+        link = _entry_link(entry, fetched.url)
         if link in seen:
             continue
         if link:
@@ -95,6 +94,21 @@ def _clean(value: Any) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def _entry_link(entry: Any, base: str) -> str | None:
+    """The entry's absolute link; None when it has none, or only an id that is not a web address.
+
+    feedparser offers an entry's id as its link when there is no link; an id such as 'urn:uuid:...' is
+    not an article to fetch, while an RSS guid that is a permalink is.
+    """
+    link = _clean(entry.get("link"))
+    if not link:
+        return None
+    link = urljoin(base, link)
+    if entry.get("guidislink") and not link.lower().startswith(("http://", "https://")):
+        return None
+    return link
 
 
 def _entry_date(entry: Any) -> dt.date | None:

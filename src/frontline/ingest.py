@@ -122,8 +122,8 @@ def read_inputs(paths: Iterable[str | Path] | str | Path, published: dt.date | N
     given = [p if is_url(p) else Path(p) for p in paths]
     feeds = list(feeds)
     if not given and not feeds:
-        raise InputError("no inputs given: pass one or more .txt, .html, .htm or .jsonl files, folders, URLs or "
-                         "feeds")
+        raise InputError("no input paths given: pass one or more .txt, .html, .htm or .jsonl files, folders or URLs, "
+                         "or feeds")
     return _Reader(published, detector, fetcher, fetch_settings, max_entries).read_all(given, feeds)
 
 
@@ -363,7 +363,8 @@ class _Reader:
         for entry in feed.entries:
             meta = _Meta(title=entry.title, published=entry.published)
             if entry.link is None:
-                yield _with_source(self._failed(f"{url} entry {entry.number}",
+                # the feed's URL with the entry's position as fragment: a key of its own for the record
+                yield _with_source(self._failed(f"{url}#entry-{entry.number}",
                                                 f"{url}: entry {entry.number} has no link to an article", meta=meta),
                                    outlet)
             else:
