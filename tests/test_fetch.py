@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import socket
 import time
+import tracemalloc
 
 import httpx
 import pytest
@@ -65,6 +67,11 @@ def routes() -> dict[str, Route]:
         "/big": Route(headers={"Content-Type": HTML}, stream_bytes=2 * 2**20),
         "/huge-declared": Route(headers={"Content-Type": HTML}, stream_bytes=50 * 2**20),
         "/huge-undeclared": Route(headers={"Content-Type": HTML}, stream_bytes=50 * 2**20, declare_length=False),
+        "/gzipped.html": Route(gzip.compress(ARTICLE.encode()), headers={"Content-Type": HTML,
+                                                                          "Content-Encoding": "gzip"}),
+        # 50 MiB of spaces compressed to about 50 KiB
+        "/bomb.html": Route(gzip.compress(b" " * 50 * 2**20), headers={"Content-Type": HTML, "Content-Encoding": "gzip"}),
+        "/brotli.html": Route(b"...", headers={"Content-Type": HTML, "Content-Encoding": "br"}),
     }
 
 
@@ -142,8 +149,8 @@ def test_oversize_streamed_body_is_abandoned_at_the_cap(server, fetcher):
                                "frontline stopped reading; raise --max-size if this really is one article")
     with pytest.raises(FetchError) as info:
         fetcher.fetch(server.url("/huge-undeclared"))
-    assert str(info.value).startswith(f"{server.url('/huge-undeclared')}: too large (more than 1.0 MiB; the limit "
-                                      "is 1 MiB)")
+    assert str(info.value) == (f"{server.url('/huge-undeclared')}: too large (the limit is 1 MiB): frontline "
+                               "stopped reading; raise --max-size if this really is one article")
 
 
 class CountingTransport(httpx.BaseTransport):
@@ -181,6 +188,24 @@ def test_50_mib_page_is_not_read_whole(server, path, least, most):
     with httpx.Client(transport=transport) as client, pytest.raises(FetchError, match="too large"):
         Fetcher(FetchSettings(allow_private=True), client=client).fetch(server.url(path))
     assert least <= transport.read <= most
+
+
+def test_gzip_is_decompressed_and_a_gzip_bomb_is_stopped_at_the_cap(server, fetcher):
+    assert fetcher.fetch(server.url("/gzipped.html")).body == ARTICLE.encode()
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError) as info:
+            fetcher.fetch(server.url("/bomb.html"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(info.value).startswith(f"{server.url('/bomb.html')}: too large (the limit is 1 MiB):")
+    assert peak < 8 * 2**20, peak       # the 1 MiB cap and its copies, not 50 MiB
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch(server.url("/brotli.html"))
+    assert str(info.value) == (f"{server.url('/brotli.html')}: the server compressed the answer with 'br', which "
+                               "frontline does not read (it asks for gzip or deflate); save the page and pass it as "
+                               "a file")
 
 
 def test_private_addresses_are_refused_unless_allowed(server):

@@ -26,6 +26,7 @@ import logging
 import re
 import socket
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -188,7 +189,8 @@ class Fetcher:
         """One request: the whole body, or the URL a redirect points to."""
         s = self.settings
         started = time.monotonic()
-        with self._client.stream("GET", target, headers={"Accept": _ACCEPT[kind]}) as response:
+        headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate"}
+        with self._client.stream("GET", target, headers=headers) as response:
             where = _via(url, str(target))
             if response.is_redirect:
                 location = response.headers.get("location", "")
@@ -198,19 +200,21 @@ class Fetcher:
             if response.status_code >= 400:
                 raise FetchError(url, f"{where}the server answered {_status(response)}: "
                                       f"{_status_hint(response.status_code)}")
-            if response.status_code != 200:
+            if not 200 <= response.status_code < 300:
                 raise FetchError(url, f"{where}the server answered {_status(response)} instead of the content: "
                                       "open the address in a browser to see what it sends")
             media_type, charset = _content_type(response.headers.get("content-type"))
             _check_type(url, where, media_type, kind)
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > s.max_bytes:
-                raise FetchError(url, f"{where}{_too_large(int(declared), s, 'declared as')}")
+                raise FetchError(url, f"{where}{_too_large(s, f'declared as {int(declared) / 2**20:.1f} MiB; ')}")
+            decompress = _decompressor(url, where, response.headers.get("content-encoding"))
             body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
+            for raw in response.iter_raw():
+                # Bounded to one byte past the cap, so a small compressed bomb cannot expand in memory.
+                body += decompress(raw, s.max_bytes + 1 - len(body)) if decompress else raw
                 if len(body) > s.max_bytes:
-                    raise FetchError(url, f"{where}{_too_large(len(body), s, 'more than')}")
+                    raise FetchError(url, f"{where}{_too_large(s)}")
                 if time.monotonic() - started > s.total_timeout:
                     raise FetchError(url, f"{where}the download took longer than {s.total_timeout:g} s: the server is "
                                           "too slow; try again later")
@@ -234,6 +238,29 @@ def _non_public_kind(address: str) -> str | None:
         if flag:
             return kind
     return None if ip.is_global else "non-public"
+
+
+def _decompressor(url: str, where: str, encoding: str | None) -> Callable[[bytes, int], bytes] | None:
+    """A bounded ``(data, max_length) -> bytes`` decompressor for the Content-Encoding; None for none.
+
+    httpx's own decoders expand each chunk whole (a 64 KiB gzip chunk can become 64 MiB), so the body is
+    read raw and decompressed here with zlib's output limit. Only gzip and deflate are asked for.
+    """
+    encoding = (encoding or "identity").strip().lower()
+    if encoding == "identity":
+        return None
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(url, f"{where}the server compressed the answer with '{encoding}', which frontline does not "
+                              "read (it asks for gzip or deflate); save the page and pass it as a file")
+    decoder = zlib.decompressobj(32 + zlib.MAX_WBITS)     # 32: a gzip or a zlib header, detected
+
+    def decompress(data: bytes, max_length: int) -> bytes:
+        try:
+            return decoder.decompress(data, max(max_length, 1))
+        except zlib.error as exc:
+            raise FetchError(url, f"{where}the server's compressed answer is broken ({exc}); try again later") from None
+
+    return decompress
 
 
 def _content_type(header: str | None) -> tuple[str | None, str | None]:
@@ -263,9 +290,9 @@ def _check_type(url: str, where: str, media_type: str | None, kind: Kind) -> Non
     raise FetchError(url, f"{where}the server sent {sent}, not {_WHAT[kind]}: {_READS[kind]}; {hint}")
 
 
-def _too_large(size: int, s: FetchSettings, how: str) -> str:
-    return (f"too large ({how} {size / 2**20:.1f} MiB; the limit is {s.max_bytes / 2**20:g} MiB): frontline stopped "
-            "reading; raise --max-size if this really is one article")
+def _too_large(s: FetchSettings, declared: str = "") -> str:
+    return (f"too large ({declared}the limit is {s.max_bytes / 2**20:g} MiB): frontline stopped reading; raise "
+            "--max-size if this really is one article")
 
 
 def _status(response: httpx.Response) -> str:
