@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from test_fetch import ARTICLE, HTML, UNDATED
 from webserver import Route, serve
 
+from frontline.api import stored_results
 from frontline.cli import cli
 from frontline.errors import FetchError, InputError
 from frontline.feeds import FeedEntry, read_feed
@@ -38,6 +39,9 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <entry><title>Same link again</title><link href="/undated.html"/><id>urn:3</id><updated>2024-03-15T08:00:00Z</updated></entry>
 </feed>
 """
+# Another story (its text differs, so its id does too), with no date and no site name in its metadata.
+OTHER = UNDATED.replace('<meta property="og:site_name" content="Kyiv Ledger">\n', "").replace(
+    "Two workers were injured", "Three workers were injured")
 EMPTY = '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>'
 
 
@@ -45,8 +49,7 @@ EMPTY = '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></
 def server():
     routes = {
         "/article.html": Route(ARTICLE.encode(), headers={"Content-Type": HTML}),
-        "/undated.html": Route(UNDATED.replace('<meta property="og:site_name" content="Kyiv Ledger">\n', "")
-                               .encode(), headers={"Content-Type": HTML}),
+        "/undated.html": Route(OTHER.encode(), headers={"Content-Type": HTML}),
         "/empty.xml": Route(EMPTY.encode(), headers={"Content-Type": "application/rss+xml"}),
         "/not-a-feed.xml": Route(b"<html><body><p>hello</p></body></html>", headers={"Content-Type": "text/xml"}),
         "/page-as-feed": Route(ARTICLE.encode(), headers={"Content-Type": HTML}),
@@ -152,3 +155,9 @@ def test_cli_ingest_feed(server, tmp_path):
                                    "--feed", server.url("/rss.xml")])
     assert res.exit_code == 3, res.output
     assert res.stderr.startswith("3 articles read: 2 ok, 0 skipped, 1 failed;")
+    stored = sorted((r.article.url, r.article.status, r.article.source) for r in stored_results(db))
+    assert stored == [
+        (server.url("/article.html"), "ok", "Kyiv Ledger"),
+        (server.url("/missing"), "failed", "Kyiv Ledger - War"),
+        (server.url("/undated.html"), "ok", "Kyiv Ledger - War"),
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
+import json
 import socket
 import time
 import tracemalloc
@@ -13,8 +15,10 @@ import pytest
 from click.testing import CliRunner
 from webserver import Route, serve
 
+import frontline
 from frontline.cli import cli
 from frontline.errors import FetchError, InputError
+from frontline.export import validate
 from frontline.fetch import Fetcher, FetchSettings, is_url
 from frontline.ingest import read_inputs
 from frontline.language import LanguageDetector
@@ -330,14 +334,36 @@ def test_no_inputs_at_all_is_an_input_error():
         read_inputs([], feeds=[])
 
 
+def test_api_extract_urls_is_schema_valid(server, pipeline):
+    results = frontline.extract([server.url("/article.html"), server.url("/missing")], allow_private=True,
+                                pipeline=pipeline)
+    out = io.StringIO()
+    frontline.write(results, "json", out)
+    payload = json.loads(out.getvalue())
+    validate(payload)
+    assert [(a["status"], a["url"], a["title"], a["source"], a["published"]) for a in payload["articles"]] == [
+        ("ok", server.url("/article.html"), "Drone strike cuts power in Kharkiv", "Kyiv Ledger", "2024-03-14"),
+        ("failed", server.url("/missing"), None, "127.0.0.1", None),
+    ]
+    assert any(e["event_type"] == "air_drone_strike" and e["location"] and e["location"]["name"] == "Kharkiv"
+               for e in payload["events"])
+
+
 def test_cli_extract_url_exits_3_when_one_fails(server):
     runner = CliRunner()
     refused = runner.invoke(cli, ["extract", server.url("/article.html")])
     assert refused.exit_code == 3, refused.output
-    assert '"status": "failed"' in refused.stdout and "pass --allow-private" in refused.stdout
+    (article,) = json.loads(refused.stdout)["articles"]
+    assert (article["status"], article["error"]) == (
+        "failed", f"{server.url('/article.html')}: refused: '127.0.0.1' resolves to 127.0.0.1, a loopback address; "
+                  "pass --allow-private (allow_private=True) to fetch from local or private networks")
     res = runner.invoke(cli, ["extract", "--allow-private", "--timeout", "5", "--max-size", "1",
                               server.url("/article.html"), server.url("/big")])
     assert res.exit_code == 3, res.output
-    assert '"title": "Drone strike cuts power in Kharkiv"' in res.stdout
-    assert "the limit is 1 MiB" in res.stdout
-    assert runner.invoke(cli, ["extract"]).exit_code == 2
+    assert [(a["status"], a["title"], a["error"]) for a in json.loads(res.stdout)["articles"]] == [
+        ("ok", "Drone strike cuts power in Kharkiv", None),
+        ("failed", None, f"{server.url('/big')}: too large (declared as 2.0 MiB; the limit is 1 MiB): frontline "
+                         "stopped reading; raise --max-size if this really is one article"),
+    ]
+    missing = runner.invoke(cli, ["extract"])
+    assert missing.exit_code == 2 and "give inputs: PATHS (files, folders, URLs) and/or --feed URL" in missing.output
