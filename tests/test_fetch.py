@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import importlib
 import io
 import json
 import socket
@@ -19,9 +20,12 @@ import frontline
 from frontline.cli import cli
 from frontline.errors import FetchError, InputError
 from frontline.export import validate
-from frontline.fetch import Fetcher, FetchSettings, is_url
+from frontline.fetch import Fetched, Fetcher, FetchSettings, is_url
 from frontline.ingest import read_inputs
 from frontline.language import LanguageDetector
+
+# frontline.ingest the module (the package's 'ingest' attribute is the API function of that name)
+ingest = importlib.import_module("frontline.ingest")
 
 HTML = "text/html; charset=utf-8"
 ARTICLE = """<!DOCTYPE html>
@@ -66,6 +70,7 @@ def routes() -> dict[str, Route]:
         "/broken": Route(b"oops", status=500, headers={"Content-Type": "text/plain"}),
         "/slow": Route(ARTICLE.encode(), headers={"Content-Type": HTML}, delay=1.5),
         "/doc.pdf": Route(b"%PDF-1.7\n...", headers={"Content-Type": "application/pdf"}),
+        "/rss": Route(b"<rss/>", headers={"Content-Type": "application/rss+xml"}),
         "/photo": Route(b"\x89PNG....", headers={"Content-Type": "image/png"}),
         "/pdf-as-html": Route(b"%PDF-1.7\n\x00\x01binary", headers={"Content-Type": "text/html"}),
         "/big": Route(headers={"Content-Type": HTML}, stream_bytes=2 * 2**20),
@@ -132,6 +137,8 @@ def test_errors_name_the_url_and_what_to_do(server, fetcher):
     assert error("/photo") == (f"{server.url('/photo')}: the server sent an image (image/png), not a web page: "
                                "frontline reads HTML and plain-text pages; save the article's text and pass it as a "
                                ".txt file")
+    assert error("/rss") == (f"{server.url('/rss')}: the server sent XML (application/rss+xml), not a web page: if "
+                             "it is an RSS or Atom feed, pass it with --feed (feeds=[...])")
     assert error("/to-nowhere") == (f"{server.url('/to-nowhere')}: redirected to ftp://files.example/x: unsupported "
                                     "scheme 'ftp': frontline fetches http:// and https:// addresses; pass files as "
                                     "paths")
@@ -309,6 +316,18 @@ def test_charset_from_meta_when_header_has_none(server, fetcher, detector):
     (article,) = read_urls([server.url("/cp1251.html")], detector, fetcher)
     assert article.status == "ok"
     assert article.html is not None and "Kyiv Ledger – Київ</title>" in article.html
+
+
+@pytest.mark.parametrize(("body", "content_type", "charset", "text"), [
+    ("<p>Київ</p>".encode("cp1251"), "text/html", "windows-1251", "<p>Київ</p>"),          # header
+    ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>Москва</p>'.encode("koi8-r"),
+     "text/html", None, '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>Москва</p>'),
+    ("<p>Київ</p>".encode(), "text/html", "iso-8859-1", "<p>Київ</p>"),     # mislabelled UTF-8 stays UTF-8
+    (b"<p>\x93Kyiv\x94</p>", "text/html", "iso-8859-1", "<p>\u201cKyiv\u201d</p>"),  # ISO-8859-1 read as cp1252
+    (b"<p>caf\xe9</p>", "text/html", "no-such-charset", "<p>caf\u00e9</p>"),       # unknown label: the fallback
+])
+def test_page_charset(body, content_type, charset, text):
+    assert ingest._decode_page(Fetched("http://x.example/", content_type, charset, body)) == text
 
 
 def test_failed_urls_become_failed_records_and_reading_goes_on(server, fetcher, detector, tmp_path):

@@ -103,8 +103,8 @@ class Fetcher:
 
     Args:
         settings: the limits; defaults when not given.
-        client: an httpx client to use instead of building one (the caller keeps ownership; it must not
-            follow redirects itself).
+        client: an httpx client to use instead of building one (the caller keeps and closes it; its
+            timeouts apply instead of the settings').
         resolve: ``(host, port) -> [address, ...]``; the system resolver by default. Raises ``OSError``
             (``socket.gaierror``) when the host is unknown.
     """
@@ -152,6 +152,8 @@ class Fetcher:
                 raise _timeout_error(url, current, exc, self.settings) from None
             except httpx.HTTPError as exc:
                 raise FetchError(url, _via(url, current) + _transport_reason(exc, target)) from None
+            except httpx.InvalidURL as exc:
+                raise FetchError(url, f"{_via(url, current)}not a valid web address ({exc}): check it") from None
             if isinstance(fetched_or_next, Fetched):
                 return fetched_or_next
             log.debug("%s redirects to %s (hop %d)", current, fetched_or_next, hop + 1)
@@ -190,7 +192,8 @@ class Fetcher:
         s = self.settings
         started = time.monotonic()
         headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate"}
-        with self._client.stream("GET", target, headers=headers) as response:
+        # Redirects are followed by hand (fetch), so each hop's address is checked; also with a given client.
+        with self._client.stream("GET", target, headers=headers, follow_redirects=False) as response:
             where = _via(url, str(target))
             if response.is_redirect:
                 location = response.headers.get("location", "")
@@ -282,6 +285,9 @@ def _check_type(url: str, where: str, media_type: str | None, kind: Kind) -> Non
     accepted = PAGE_TYPES if kind == "page" else FEED_TYPES
     if media_type in accepted or (kind == "feed" and media_type.endswith("+xml")):
         return
+    if kind == "page" and media_type in FEED_TYPES:
+        raise FetchError(url, f"{where}the server sent XML ({media_type}), not a web page: if it is an RSS or Atom "
+                              "feed, pass it with --feed (feeds=[...])")
     major = media_type.partition("/")[0]
     what = _KNOWN_TYPES.get(media_type) or {"image": "an image", "audio": "audio", "video": "a video"}.get(major)
     sent = f"{what} ({media_type})" if what else f"'{media_type}'"

@@ -312,8 +312,7 @@ class _Reader:
         if extracted is None or not extracted.text.strip():
             return self._failed(name, "no article text found in the HTML page", html=page)
         article = RawArticle(text=extracted.text, path=None if is_url(name) else name, url=extracted.url,
-                             title=extracted.title,
-                             source=extracted.source, published=extracted.published, html=page)
+                             title=extracted.title, source=extracted.source, published=extracted.published, html=page)
         return self._finish(article, meta)
 
     # --- the web ----------------------------------------------------------------------------------------
