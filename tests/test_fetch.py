@@ -229,26 +229,43 @@ def test_private_addresses_are_refused_unless_allowed(server):
     assert len(server.requests) == asked      # refused before any request was sent
 
 
-def test_every_resolved_address_is_checked_and_redirects_too(server):
+def test_every_resolved_address_is_checked_and_redirects_too():
     """A public-looking name that also resolves to a private address is refused; so is a redirect to one."""
     def resolve(host, port):
-        return {"news.example": ["93.184.216.34", "10.0.0.7"]}.get(host, ["93.184.216.34"])
+        return {"news.example": ["93.184.216.34", "10.0.0.7"]}.get(host, [host])
 
     with Fetcher(resolve=resolve) as fetcher, pytest.raises(FetchError) as info:
         fetcher.fetch("http://news.example/a")
     assert str(info.value) == ("http://news.example/a: refused: 'news.example' resolves to 10.0.0.7, a private "
                                "address; pass --allow-private (allow_private=True) to fetch from local or private "
                                "networks")
-    # The first hop is to the local server (allowed by the resolver saying it is public), the redirect
-    # target is a link-local address: the second hop is refused.
-    routes = server.routes
-    routes["/to-metadata"] = Route(status=302, headers={"Location": "http://169.254.169.254/latest/"})
-    with Fetcher(resolve=lambda host, port: ["93.184.216.34"] if host == "127.0.0.1" else [host]) as fetcher, \
-            pytest.raises(FetchError) as info:
-        fetcher.fetch(server.url("/to-metadata"))
-    assert str(info.value) == (f"{server.url('/to-metadata')}: redirected to http://169.254.169.254/latest/: "
-                               "refused: '169.254.169.254' resolves to 169.254.169.254, a link-local address; pass "
+    # The first hop goes to a public address (answered by a mock transport, no network), which redirects
+    # to a link-local address: the second hop is refused before any request.
+    seen: list[tuple[str, str]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append((str(request.url), request.headers["Host"]))
+        return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest/"})
+
+    with httpx.Client(transport=httpx.MockTransport(answer)) as client, pytest.raises(FetchError) as info:
+        Fetcher(client=client, resolve=lambda host, port: ["93.184.216.34"] if host == "cdn.example" else [host]) \
+            .fetch("http://cdn.example/story")
+    assert str(info.value) == ("http://cdn.example/story: redirected to http://169.254.169.254/latest/: refused: "
+                               "'169.254.169.254' resolves to 169.254.169.254, a link-local address; pass "
                                "--allow-private (allow_private=True) to fetch from local or private networks")
+    # the request went to the checked address, under the host's name
+    assert seen == [("http://93.184.216.34/story", "cdn.example")]
+
+
+def test_connection_goes_to_the_checked_address_trying_each(server):
+    """httpx never resolves the name itself: 'news.example' reaches the local server only through the resolver,
+    whose first address has no listener (connection refused) and whose second is the server."""
+    port = server.httpd.server_address[1]
+    resolve = {"news.example": ["127.0.0.2", "127.0.0.1"]}.get
+    with Fetcher(FetchSettings(allow_private=True), resolve=lambda host, _: resolve(host, [host])) as fetcher:
+        got = fetcher.fetch(f"http://news.example:{port}/article.html")
+    assert (got.url, got.body) == (f"http://news.example:{port}/article.html", ARTICLE.encode())
+    assert server.hosts[-1] == f"news.example:{port}"
 
 
 def test_bad_urls_and_unknown_hosts():

@@ -32,7 +32,8 @@ class LocalServer:
 
     def __init__(self, routes: dict[str, Route]) -> None:
         self.routes = routes
-        self.requests: list[str] = []
+        self.requests: list[str] = []           # paths asked for, in order
+        self.hosts: list[str] = []              # the Host header of each request
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
 
@@ -46,6 +47,7 @@ class LocalServer:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 server.requests.append(self.path)
+                server.hosts.append(self.headers.get("Host", ""))
                 route = server.routes.get(self.path)
                 if route is None:
                     route = Route(b"not here", status=404, headers={"Content-Type": "text/plain"})

@@ -15,8 +15,8 @@ A ``Fetcher`` holds one ``httpx.Client`` and its ``FetchSettings``; build it onc
 Every failure is a ``FetchError`` whose message names the URL, says what happened and what to do; httpx's
 and the socket module's exceptions never leave this module.
 
-Known gap: the host is resolved here and again by httpx when it connects, so a DNS server that answers
-differently the second time (DNS rebinding) could slip past the address check.
+The connection goes to the checked address itself (the host name is kept for the Host header, TLS SNI and
+the certificate check), so a second DNS answer cannot send it elsewhere.
 """
 
 from __future__ import annotations
@@ -145,9 +145,9 @@ class Fetcher:
         """
         current = url
         for hop in range(self.settings.max_redirects + 1):
-            target = self._check_url(current, url)
+            target, addresses = self._check_url(current, url)
             try:
-                fetched_or_next = self._get(target, url, kind)
+                fetched_or_next = self._get_any(target, addresses, url, kind)
             except httpx.TimeoutException as exc:
                 raise _timeout_error(url, current, exc, self.settings) from None
             except httpx.HTTPError as exc:
@@ -161,8 +161,9 @@ class Fetcher:
         raise FetchError(url, f"{url}: more than {self.settings.max_redirects} redirects (last to {current}), probably a "
                               "redirect loop: open the address in a browser to see where it leads")
 
-    def _check_url(self, current: str, url: str) -> httpx.URL:
-        """Parse a URL and check its scheme, host and (unless allowed) that every address is public."""
+    def _check_url(self, current: str, url: str) -> tuple[httpx.URL, list[str]]:
+        """Parse a URL, check its scheme and host, resolve the host and (unless allowed) check that every
+        address is public; return the URL and the addresses to connect to."""
         try:
             target = httpx.URL(current)
         except (httpx.InvalidURL, ValueError) as exc:
@@ -174,7 +175,7 @@ class Fetcher:
             raise FetchError(url, f"{_via(url, current)}no host name in the address: write it as https://host/path")
         port = target.port or (443 if target.scheme == "https" else 80)
         try:
-            addresses = self._resolve(target.host, port)
+            addresses = self._resolve(target.raw_host.decode("ascii"), port)
         except (OSError, UnicodeError) as exc:
             raise FetchError(url, f"{_via(url, current)}cannot find the host '{target.host}' (DNS lookup failed: "
                                   f"{_os_reason(exc)}): check the address and the network connection") from None
@@ -185,15 +186,33 @@ class Fetcher:
                     raise FetchError(url, f"{_via(url, current)}refused: '{target.host}' resolves to {address}, a "
                                           f"{kind} address; pass --allow-private (allow_private=True) to fetch from "
                                           "local or private networks")
-        return target
+        if not addresses:
+            raise FetchError(url, f"{_via(url, current)}the host '{target.host}' has no address: check the address")
+        return target, addresses
 
-    def _get(self, target: httpx.URL, url: str, kind: Kind) -> Fetched | str:
-        """One request: the whole body, or the URL a redirect points to."""
+    def _get_any(self, target: httpx.URL, addresses: list[str], url: str, kind: Kind) -> Fetched | str:
+        """Request from each address in turn until one accepts the connection."""
+        for address in addresses[:-1]:
+            try:
+                return self._get(target, address, url, kind)
+            except httpx.ConnectError:
+                log.debug("cannot connect to %s at %s; trying the next address", target.host, address)
+        return self._get(target, addresses[-1], url, kind)
+
+    def _get(self, target: httpx.URL, address: str, url: str, kind: Kind) -> Fetched | str:
+        """One request to one checked address: the whole body, or the URL a redirect points to."""
         s = self.settings
         started = time.monotonic()
-        headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate"}
+        # The connection goes to the address that was checked, not to a second DNS answer (which could
+        # point somewhere else: DNS rebinding); Host and, for TLS, SNI and the certificate check keep the
+        # host name.
+        host = target.raw_host.decode("ascii")
+        headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate", "Host": target.netloc.decode("ascii")}
+        extensions = {"sni_hostname": host} if target.scheme == "https" else {}
+        pinned = target.copy_with(host=address.split("%", 1)[0])
         # Redirects are followed by hand (fetch), so each hop's address is checked; also with a given client.
-        with self._client.stream("GET", target, headers=headers, follow_redirects=False) as response:
+        with self._client.stream("GET", pinned, headers=headers, extensions=extensions,
+                                 follow_redirects=False) as response:
             where = _via(url, str(target))
             if response.is_redirect:
                 location = response.headers.get("location", "")
@@ -221,13 +240,15 @@ class Fetcher:
                 if time.monotonic() - started > s.total_timeout:
                     raise FetchError(url, f"{where}the download took longer than {s.total_timeout:g} s: the server is "
                                           "too slow; try again later")
-            return Fetched(url=str(response.url), content_type=media_type, charset=charset, body=bytes(body))
+            return Fetched(url=str(target), content_type=media_type, charset=charset, body=bytes(body))
 
 
 # --- helpers ------------------------------------------------------------------------------------------
 
 def _system_resolve(host: str, port: int) -> list[str]:
-    return sorted({info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)})
+    """The host's addresses in the system's order of preference, without repeats."""
+    found = (info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+    return list(dict.fromkeys(found))
 
 
 def _non_public_kind(address: str) -> str | None:
