@@ -7,7 +7,10 @@ import gzip
 import importlib
 import io
 import json
+import shutil
 import socket
+import ssl
+import subprocess
 import time
 import tracemalloc
 
@@ -266,6 +269,24 @@ def test_connection_goes_to_the_checked_address_trying_each(server):
         got = fetcher.fetch(f"http://news.example:{port}/article.html")
     assert (got.url, got.body) == (f"http://news.example:{port}/article.html", ARTICLE.encode())
     assert server.hosts[-1] == f"news.example:{port}"
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a test certificate")
+def test_https_connection_to_the_checked_address_keeps_the_name_for_sni_and_certificate(tmp_path):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "2", "-subj", "/CN=news.example", "-addext", "subjectAltName=DNS:news.example"],
+                   check=True, capture_output=True)
+    with serve({"/a.html": Route(ARTICLE.encode(), headers={"Content-Type": HTML})}, tls=(str(cert), str(key))) as srv, \
+            httpx.Client(verify=ssl.create_default_context(cafile=str(cert))) as client:
+        port = srv.httpd.server_address[1]
+        fetcher = Fetcher(FetchSettings(allow_private=True), client=client, resolve=lambda host, _: ["127.0.0.1"])
+        assert fetcher.fetch(f"https://news.example:{port}/a.html").body == ARTICLE.encode()
+        with pytest.raises(FetchError) as info:       # the certificate is for news.example only
+            fetcher.fetch(f"https://other.example:{port}/a.html")
+    assert str(info.value).startswith(f"https://other.example:{port}/a.html: the secure connection to "
+                                      f"other.example:{port} failed (")
+    assert str(info.value).endswith("): the site's certificate is not valid")
 
 
 def test_bad_urls_and_unknown_hosts():

@@ -6,6 +6,7 @@ server managed to send), or a delay before answering. Nothing here touches the i
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -30,16 +31,21 @@ class Route:
 class LocalServer:
     """Routes by path; ``url(path)`` gives the address of a path on this server."""
 
-    def __init__(self, routes: dict[str, Route]) -> None:
+    def __init__(self, routes: dict[str, Route], tls: tuple[str, str] | None = None) -> None:
         self.routes = routes
+        self.scheme = "https" if tls else "http"
         self.requests: list[str] = []           # paths asked for, in order
         self.hosts: list[str] = []              # the Host header of each request
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
 
     def url(self, path: str) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}{path}"
+        return f"{self.scheme}://{host}:{port}{path}"
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -89,9 +95,9 @@ class LocalServer:
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[LocalServer]:
-    """Run a LocalServer in a thread for the duration of the block."""
-    server = LocalServer(routes)
+def serve(routes: dict[str, Route], tls: tuple[str, str] | None = None) -> Iterator[LocalServer]:
+    """Run a LocalServer in a thread for the duration of the block; HTTPS with ``tls=(certfile, keyfile)``."""
+    server = LocalServer(routes, tls)
     thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
     thread.start()
     try:
