@@ -103,8 +103,8 @@ class Fetcher:
 
     Args:
         settings: the limits; defaults when not given.
-        client: an httpx client to use instead of building one (the caller keeps and closes it; its
-            timeouts apply instead of the settings').
+        client: an httpx client to use instead of building one, e.g. for its TLS or proxy configuration
+            (the caller keeps and closes it); the settings' timeouts and User-Agent still apply.
         resolve: ``(host, port) -> [address, ...]``; the system resolver by default. Raises ``OSError``
             (``socket.gaierror``) when the host is unknown.
     """
@@ -113,11 +113,10 @@ class Fetcher:
                  resolve: Resolver | None = None) -> None:
         self.settings = settings or FetchSettings()
         s = self.settings
+        self._timeout = httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout,
+                                      pool=s.connect_timeout)
         self._own_client = client is None
-        self._client = client or httpx.Client(
-            timeout=httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout,
-                                  pool=s.connect_timeout),
-            follow_redirects=False, headers={"User-Agent": s.user_agent})
+        self._client = client or httpx.Client()
         self._resolve = resolve or _system_resolve
 
     def __enter__(self) -> Fetcher:
@@ -207,11 +206,12 @@ class Fetcher:
         # point somewhere else: DNS rebinding); Host and, for TLS, SNI and the certificate check keep the
         # host name.
         host = target.raw_host.decode("ascii")
-        headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate", "Host": target.netloc.decode("ascii")}
+        headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate", "Host": target.netloc.decode("ascii"),
+                   "User-Agent": s.user_agent}
         extensions = {"sni_hostname": host} if target.scheme == "https" else {}
         pinned = target.copy_with(host=address.split("%", 1)[0])
         # Redirects are followed by hand (fetch), so each hop's address is checked; also with a given client.
-        with self._client.stream("GET", pinned, headers=headers, extensions=extensions,
+        with self._client.stream("GET", pinned, headers=headers, extensions=extensions, timeout=self._timeout,
                                  follow_redirects=False) as response:
             where = _via(url, str(target))
             if response.is_redirect:
