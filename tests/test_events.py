@@ -153,3 +153,10 @@ def test_the_other_side_named_in_the_sentence_is_the_target(run):
     e = one(run, "Kiev is fighting against armed anti-government militias in the Donetsk region.", "armed_clash",
             "2014-08-04")
     assert (e.initiator.side, e.target.side) == ("UA", "RU_aligned")
+
+
+def test_a_count_without_a_verb_of_its_own_takes_the_events_role(run):
+    [event] = [e for e in run("He announced that 267 children and their families must be evacuated from 16 "
+                              "localities close to the front.", "2025-01-23").events if e.event_type == "evacuation"]
+    assert [(q.value, q.unit, q.role) for q in event.quantities] == [
+        (267, "children", "evacuated"), (16, "localities", "evacuated")]

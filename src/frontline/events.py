@@ -29,6 +29,7 @@ from .models import (
     Mentions,
     Party,
     PlaceMention,
+    Quantity,
     QuantityMention,
     bloc,
     stable_id,
@@ -443,7 +444,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     if guessed:
         confidence -= 0.05
     # how many
-    quantities = tuple(q.quantity for q in local.quantities if _quantity_fits(doc, tok, q, etype))
+    quantities = tuple(_with_implied_role(q.quantity, etype) for q in local.quantities
+                       if _quantity_fits(doc, tok, q, etype))
     s0, s1 = _trimmed(sent.text, 0, len(sent.text))
     sentence_text = sent.text[s0:s1]
     s0, s1 = s0 + sent.start_char, s1 + sent.start_char
@@ -504,6 +506,17 @@ _ROLE_FOR_TYPE = {
     "encirclement": {"surrounded", "encircled", None},
     "territory_captured": {"captured", "controlled", "occupied", None},
 }
+
+
+# What happened to the people or places an event counts when the parse ties the number to no verb: '438
+# soldiers ... have been allowed into Russia' in a desertion report deserted, '16 localities' of an evacuation
+# were evacuated.
+_IMPLIED_ROLE = {"evacuation": "evacuated", "desertion": "deserted", "encirclement": "surrounded"}
+
+
+def _with_implied_role(q: Quantity, etype: str) -> Quantity:
+    role = _IMPLIED_ROLE.get(etype)
+    return replace(q, role=role) if q.role is None and role is not None and q.unit != "percent" else q
 
 
 def _quantity_fits(doc: Doc, trigger: Token, q: QuantityMention, etype: str) -> bool:

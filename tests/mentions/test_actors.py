@@ -40,3 +40,17 @@ def test_unknown_official_takes_role_and_side_from_context(pipeline):
     doc = pipeline.resources.nlp("The governor of the Kharkiv region, Oleg Synegoubov, announced an evacuation.")
     person = [a for a in find_actors(doc) if a.kind == "person"][0]
     assert person.party.name == "Oleh Syniehubov" and person.party.side == "UA"
+
+
+def test_one_unknown_person_spelt_two_ways_is_one_party(actors):
+    got = actors("Serhiy Lysak, the governor of Dnipropetrovsk region, said drones hit Nikopol. "
+                 "Sergei Lyssak added that two people died.")
+    assert got[:2] == [("Serhiy Lysak", "Serhiy Lysak", "UA"), ("Sergei Lyssak", "Serhiy Lysak", "UA")]
+
+
+def test_role_is_read_from_the_names_own_sentence(pipeline):
+    doc = pipeline.resources.nlp("Moscow denied it.\n\nAccording to the Rostov Region’s border guard spokesman "
+                                 "Vasily Malaev, 438 soldiers crossed.")
+    [person] = [a for a in find_actors(doc) if a.kind == "person"]
+    assert (person.party.name, person.party.side, person.party.role) == (
+        "Vasily Malaev", "RU", "Rostov Region’s border guard spokesman")

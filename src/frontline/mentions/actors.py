@@ -9,7 +9,7 @@ the same phonetic key the gazetteer uses for place names (Gaidai/Haidai, Synegou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -121,9 +121,15 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+|\n")
+_ATTRIBUTION_LEAD = re.compile(r"^\s*(?:according to|said|says|told)\s+", re.I)
+
+
 def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
     """Read a role and side from the words around a person's name ('Luhansk regional governor X', 'X, the head of')."""
-    left = text[max(0, ent.start_char - 60):ent.start_char]
+    # the role is read from the name's own sentence: 'y.\n\nAccording to the Rostov Region's ... spokesman X'
+    left = _SENTENCE_BREAK.split(text[max(0, ent.start_char - 60):ent.start_char])[-1]
+    left = _ATTRIBUTION_LEAD.sub("", left)
     role = None
     m = None
     for m in _ROLE_WORDS.finditer(left):
@@ -187,6 +193,28 @@ def _persons(doc: Doc) -> list[Span]:
     return out
 
 
+def _one_spelling(persons: list[ActorMention]) -> None:
+    """Give every full-name mention of one person the party of the first ('Oleksandr Vilkul' ... 'Alexander Vilkoul').
+
+    Mentions are one person when their surnames share a transliteration skeleton; the side and role come from
+    the first mention that has them. Works in place.
+    """
+    first: dict[str, int] = {}
+    for i, a in enumerate(persons):
+        words = a.text.split()
+        if len(words) < 2:
+            continue
+        key = skeleton(words[-1])
+        if key not in first:
+            first[key] = i
+            continue
+        lead = persons[first[key]].party
+        merged = Party(lead.name, lead.side if lead.side != "unknown" else a.party.side, lead.role or a.party.role)
+        if merged != lead:
+            persons[first[key]] = replace(persons[first[key]], party=merged)
+        persons[i] = replace(a, party=merged)
+
+
 def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMention]:
     """Find actors in a parsed document.
 
@@ -211,6 +239,8 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
             name = ent.text
         found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
         taken.append((ent.start_char, ent.end_char))
+
+    _one_spelling(found)
 
     # Known persons the NER missed ('Serhiy Haidai spoke'): a title-case surname of the person table, with the
     # title-case first name before it.
