@@ -160,3 +160,20 @@ def test_a_count_without_a_verb_of_its_own_takes_the_events_role(run):
                               "localities close to the front.", "2025-01-23").events if e.event_type == "evacuation"]
     assert [(q.value, q.unit, q.role) for q in event.quantities] == [
         (267, "children", "evacuated"), (16, "localities", "evacuated")]
+
+
+def test_who_resists_an_assault_is_its_target(run):
+    [event] = [e for e in run("Ukrainian forces resisted an assault on Severodonetsk for weeks.").events
+               if e.event_type == "armed_clash"]
+    assert (event.initiator.side, event.target.side) == ("RU", "UA")
+
+
+def test_who_repels_an_attack_is_its_target(run):
+    [event] = [e for e in run("Ukrainian troops repelled an attack near Bakhmut.").events
+               if e.event_type == "armed_clash"]
+    assert (event.initiator.side, event.target.side) == ("RU", "UA")
+
+
+def test_us_led_talks(run):
+    [event] = run("Territory remains the toughest issue in US-led peace talks.", "2025-12-04").events
+    assert (event.event_type, event.initiator.name, event.initiator.side) == ("negotiation", "US government", "US")

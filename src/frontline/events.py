@@ -48,6 +48,7 @@ _EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
 # Types whose agent a bystander actor in the sentence is not: 'Trains no longer run to Ukraine's Donetsk area'
 # says nothing of who stopped them, 'civilians fled' nothing of who made them flee.
 _UNGUESSED_TYPES = frozenset({"infrastructure_disruption", "evacuation", "casualties", "violence_against_civilians"})
+_DEFENSIVE_VERBS = frozenset({"resist", "repel", "repulse", "withstand", "defend", "fend", "thwart"})
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
 
@@ -250,7 +251,11 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 break
             anc_subj = subject(anc)
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-                initiator = _subject_party(doc, anc_subj, local, actors)
+                if anc.lemma_.lower() in _DEFENSIVE_VERBS:
+                    # 'Ukrainian forces resisted an assault': who resists is attacked
+                    target = target or _subject_party(doc, anc_subj, local, actors)
+                else:
+                    initiator = _subject_party(doc, anc_subj, local, actors)
                 break
     guessed = False
     if initiator is None and etype not in _UNGUESSED_TYPES:
@@ -266,6 +271,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 initiator, guessed = sides.pop(), True
     if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
+    if etype == "armed_clash" and tok.lemma_.lower() in _DEFENSIVE_VERBS:
+        initiator, target = target, initiator    # 'Ukrainian troops repelled ...': the subject was attacked
     if etype in _COMBAT_TYPES:
         if initiator is not None and target is None:
             target = _opponent(initiator, local, published)
@@ -496,6 +503,8 @@ def _adjective_side(tok: Token) -> Party | None:
         return Party("Russian forces", "RU")
     if word in ("ukrainian", "ukraine's"):
         return Party("Ukrainian forces", "UA")
+    if word in ("us", "u.s.", "american", "us-led", "u.s.-led", "america's"):
+        return Party("US government", "US")
     return None
 
 
