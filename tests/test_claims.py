@@ -127,3 +127,15 @@ def test_a_narrators_account_goes_on_in_his_paragraph(run):
     shelling = [e for e in got if e.trigger == "shelled"][0]
     assert (casualties.claim.claimed_by.name, casualties.claim.modality) == ("Sergei", "claimed")
     assert (shelling.claim.claimed_by, shelling.claim.modality) == (None, "asserted")
+
+
+def test_according_to_a_news_agency_goes_on_in_its_paragraph(run):
+    text = ("According to the BBC Sergei is not the only one with complaints like this. When he had to go back to "
+            "the front after a short rest, he deserted.")
+    c = claim_of(run, text, "desertion", "2022-06-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("BBC", "other", "claimed")
+
+
+def test_lawyers_and_activists_take_no_side(run):
+    c = claim_of(run, "Human rights lawyers said that hundreds of soldiers deserted.", "desertion", "2022-06-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Human rights lawyers", "other", "claimed")

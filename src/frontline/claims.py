@@ -30,7 +30,10 @@ _NOT_PLANS = frozenset({"could", "may", "might", "try", "attempt", "bid"})
 _CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
-_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry)\b", re.I)
+_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry)s?\b", re.I)
+# Speakers who take no side in the war: lawyers, rights activists, analysts, journalists ('other').
+_NEUTRAL_SPEAKER = re.compile(r"\b(?:lawyers?|activists?|analysts?|experts?|journalists?|correspondents?|researchers?|"
+                              r"monitors?|rights (?:groups?|organi[sz]ations?|defenders?))\b", re.I)
 
 
 def _speech_head(tok: Token) -> tuple[Token, str] | None:
@@ -109,8 +112,9 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
     role_party = _resolve_role(phrase, actors, lo) or _definite_description(phrase, actors, lo)
     if role_party is not None:
         return role_party
-    if _ROLE_NOUN.search(phrase):
-        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "unknown", phrase)
+    if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
+        side = "other" if _NEUTRAL_SPEAKER.search(phrase) else "unknown"
+        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
     return None
 
 
@@ -267,15 +271,21 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
 
 # Present-tense speech verbs of a feature story's narrator ('Sergei says he was sent to the border ...'): the
 # sentences after one, in the same paragraph, go on telling his account.
-_NARRATING = frozenset({"say", "recall", "explain", "tell", "describe"})
+_NARRATING = frozenset({"say", "recall", "explain", "tell", "describe", "report"})
 
 
 def _narrators(ctx: _Context, actors: list[ActorMention]) -> dict[int, Party]:
-    """Sentence start token -> the party whose account the sentence opens with a present-tense 'X says'."""
+    """Sentence start token -> the party whose account the sentence opens ('X says ...', 'According to X, ...')."""
     out: dict[int, Party] = {}
     for sent in ctx.doc.sents:
+        opening = _ACCORDING.match(sent.text.strip())
+        if opening is not None:
+            party = _according_to(sent[0], actors)
+            if party is not None:
+                out[sent.start] = party
+                continue
         for tok in sent:
-            if tok.tag_ == "VBZ" and tok.lemma_.lower() in _NARRATING and tok.pos_ == "VERB":
+            if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in _NARRATING and tok.pos_ == "VERB":
                 party = _speaker(ctx, tok, actors)
                 if party is not None:
                     out[sent.start] = party

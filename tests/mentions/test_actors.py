@@ -26,6 +26,8 @@ def actors(pipeline):
     ("Ukraine’s Defense Ministry said so.", "Ukraine’s Defense Ministry", "Ukrainian Defence Ministry", "UA"),
     ("The Russian Defense Ministry said so.", "The Russian Defense Ministry", "Russian Defence Ministry", "RU"),
     ("Moscow said it surrounded them.", "Moscow", "Russian government", "RU"),
+    ("According to the BBC, he deserted.", "the BBC", "BBC", "other"),
+    ("Agence France-Presse reported it.", "Agence France-Presse", "AFP", "other"),
 ])
 def test_group_sides(actors, text, phrase, name, side):
     assert (phrase, name, side) in actors(text)

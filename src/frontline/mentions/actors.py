@@ -47,6 +47,12 @@ _GROUPS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:the )?NATO|North Atlantic Treaty Organi[sz]ation", "NATO", "NATO", "organisation"),
     (r"(?:the )?(?:United Nations|(?-i:UN)|IAEA|(?-i:UN) nuclear watchdog|UNHCR|OHCHR)", "United Nations", "UN", "organisation"),
     (r"(?:the )?OSCE(?: monitors)?", "OSCE", "other", "organisation"),
+    # news organisations cited as sources ('according to the BBC'): no side in the war
+    (r"(?:the )?(?-i:BBC)", "BBC", "other", "organisation"),
+    (r"Reuters", "Reuters", "other", "organisation"),
+    (r"(?-i:AFP)|Agence France[- ]Presse", "AFP", "other", "organisation"),
+    (r"(?:the )?Associated Press|(?-i:AP) news agency", "Associated Press", "other", "organisation"),
+    (r"(?:the )?Institute for the Study of War|(?-i:ISW)", "Institute for the Study of War", "other", "organisation"),
     (r"civilians|residents|(?:local )?people|families|children|inhabitants|refugees|evacuees|passengers", "civilians", "civilians", "civilians"),
 )
 
