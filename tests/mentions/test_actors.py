@@ -28,6 +28,9 @@ def actors(pipeline):
     ("Moscow said it surrounded them.", "Moscow", "Russian government", "RU"),
     ("According to the BBC, he deserted.", "the BBC", "BBC", "other"),
     ("Agence France-Presse reported it.", "Agence France-Presse", "AFP", "other"),
+    ("Fighters of the Freedom of Russia Legion crossed the border.", "the Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned"),
+    ("Two units of the Armed Forces of Ukraine and a foreign legion lost 150 people.", "foreign legion", "International Legion", "UA_aligned"),
+    ("Pro-Kiev volunteer battalions entered the town.", "Pro-Kiev volunteer battalions", "Ukrainian volunteer battalions", "UA_aligned"),
 ])
 def test_group_sides(actors, text, phrase, name, side):
     assert (phrase, name, side) in actors(text)

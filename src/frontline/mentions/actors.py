@@ -31,6 +31,13 @@ _GROUPS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:the )?Russian border guards?|(?:the )?(?:Russian )?FSB", "Russian border guards", "RU", "force"),
     (r"(?:the )?Russian (?:army|military|armed forces)", "Russian armed forces", "RU", "force"),
     (r"(?:the )?Wagner(?: Group| mercenaries| fighters)?", "Wagner Group", "RU_aligned", "force"),
+    # armed formations outside Ukraine's regular forces that fight on its side
+    (r"(?:the )?Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned", "force"),
+    (r"(?:the )?Russian Volunteer Corps", "Russian Volunteer Corps", "UA_aligned", "force"),
+    (r"(?:the )?(?:International|Foreign) Legion(?: (?:of|for) (?:the )?(?:Territorial Defen[cs]e of )?Ukraine)?",
+     "International Legion", "UA_aligned", "force"),
+    (r"(?:the )?Right Sector|(?:the )?(?:Ukrainian |pro-Kiev |pro-Kyiv )?volunteer battalions?",
+     "Ukrainian volunteer battalions", "UA_aligned", "force"),
     (r"Moscow and its proxies|(?:Russia's|Moscow's|Russian|pro-Russian) proxies|proxy separatists", "Russian forces and proxies", "RU", "force"),
     (r"(?:the )?(?:Russian|Moscow|Moscow's|Russia's) (?:forces|troops|soldiers|infantry|units|servicemen|artillery|army|invaders|occupiers)", "Russian forces", "RU", "force"),
     (r"(?:Ukrainian|Ukraine's|Kyiv's) (?:forces|troops|soldiers|infantry|units|servicemen|defenders|artillery|army|military|men)", "Ukrainian forces", "UA", "force"),
@@ -192,6 +199,8 @@ def _persons(doc: Doc) -> list[Span]:
             continue
         if len(ent) == 1 and ent.root.pos_ != "PROPN":
             continue      # 'Trains not run to ...': a plural noun the NER took for a name
+        if ent.text.endswith(("-", "\u2013")):
+            continue      # 'Pro-' of 'Pro-Kiev': a fragment, not a name
         if out and out[-1].end == ent.start and out[-1].end_char + 1 == ent.start_char:
             out[-1] = doc[out[-1].start:ent.end]
         else:
