@@ -177,3 +177,9 @@ def test_who_repels_an_attack_is_its_target(run):
 def test_us_led_talks(run):
     [event] = run("Territory remains the toughest issue in US-led peace talks.", "2025-12-04").events
     assert (event.event_type, event.initiator.name, event.initiator.side) == ("negotiation", "US government", "US")
+
+
+def test_the_object_threatened_with_sanctions_is_their_target(run):
+    [event] = run("Donald Trump on Wednesday threatened Russia with new sanctions.", "2025-01-23").events
+    assert (event.event_type, event.initiator.side, event.target.name, event.target.side) == (
+        "sanction", "US", "Russian government", "RU")

@@ -236,6 +236,10 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         if child.dep_ == "agent":
             for g in child.children:
                 initiator = initiator or _party_for(doc, g, local)
+    if target is None and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        # 'threatened Russia with new sanctions', 'supplied Ukraine with weapons': the verb's object gets them
+        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+        target = _party_for(doc, obj, local, head_only=True)
     if initiator is None and tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):

@@ -72,6 +72,8 @@ _STATES: dict[str, tuple[str, str]] = {
     "america": ("US government", "US"), "brussels": ("European Union", "EU"),
 }
 
+_COUNTRIES = frozenset({"russia", "ukraine", "us", "u.s.", "united states", "america"})
+
 # Well-known persons: canonical name, side and role. Variants are matched by phonetic key (see translit).
 _PERSONS: tuple[tuple[str, str, str], ...] = (
     ("Vladimir Putin", "RU", "President of Russia"),
@@ -292,11 +294,15 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
             taken.append((m.start(), m.end()))
 
     # Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
+    # A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened
+    # Russia with sanctions').
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or tok.ent_type_ not in ("GPE", "LOC", ""):
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj") or tok.ent_type_ not in ("GPE", "LOC", ""):
             continue
         span = doc[tok.left_edge.i:tok.i + 1] if tok.left_edge.i >= tok.i - 2 else doc[tok.i:tok.i + 1]
         key = span.text.lower().removeprefix("the ")
+        if tok.dep_ == "dobj" and key not in _COUNTRIES:
+            continue
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
         if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
