@@ -139,3 +139,24 @@ def test_according_to_a_news_agency_goes_on_in_its_paragraph(run):
 def test_lawyers_and_activists_take_no_side(run):
     c = claim_of(run, "Human rights lawyers said that hundreds of soldiers deserted.", "desertion", "2022-06-04")
     assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Human rights lawyers", "other", "claimed")
+
+
+def test_an_office_speaks_through_its_spokesperson_named_in_the_article(run):
+    text = ("In Moscow, the Kremlin said it was ready for a dialogue with Donald Trump. "
+            "The spokesperson for the Russian presidency, Dmitri Peskov, said Thursday that he saw nothing new.")
+    c = claim_of(run, text, "negotiation", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Dmitry Peskov", "RU")
+
+
+def test_an_office_without_a_named_spokesperson_speaks_for_itself(run):
+    text = ("The Russian government said it was ready for a dialogue with Donald Trump. "
+            "Maria Zakharova, the Foreign Ministry spokeswoman, said nothing.")
+    c = claim_of(run, text, "negotiation", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Russian government", "RU")
+
+
+def test_another_ministrys_spokesperson_does_not_speak_for_the_defence_ministry(run):
+    text = ("The village of Solone is now under Russian control, the Defense Ministry in Moscow said on Thursday. "
+            "Foreign Ministry spokeswoman Maria Zakharova said nothing.")
+    c = claim_of(run, text, "territory_captured", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Russian Defence Ministry", "RU")

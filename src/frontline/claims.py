@@ -82,6 +82,29 @@ def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party
     return persons[0].party
 
 
+# Words of a speaker phrase that do not name the office itself ('the Russian government said').
+_NOT_OFFICE_WORDS = frozenset({"said", "says", "told", "russian", "russia", "ukrainian", "ukraine", "american",
+                               "government", "authorities", "officials"})
+
+
+def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Party | None:
+    """'the Kremlin said' -> the Kremlin's spokesperson when the article names him (who spoke for the office).
+
+    The person's role must call him a spokesperson, hold every word of the office's normalised name
+    ('Defence Ministry') and a word of the phrase ('Kremlin'); he must stand on the office's side.
+    """
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", text.lower().replace("defense", "defence")) if len(w) > 3}
+
+    said, named = words(phrase) - _NOT_OFFICE_WORDS, words(office.name) - _NOT_OFFICE_WORDS
+    for a in actors:
+        role = words(a.party.role or "")
+        if a.kind == "person" and "spokesperson" in role | {w.replace("man", "person") for w in role} and \
+                a.party.side == office.side and named <= role and said & role:
+            return a.party
+    return None
+
+
 def _definite_description(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
     """'the ministry' -> the last actor named before whose name ends in that word ('Russian Defence Ministry')."""
     m = re.fullmatch(r"(?:the|that|this)\s+(\w+)", phrase.strip(), re.I)
@@ -104,6 +127,7 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
             role_party = _resolve_role(ctx.text[lo:hi], actors, lo)
             if role_party is not None and ("governor" in ctx.text[lo:hi].lower()):
                 return role_party
+            return _spokesperson(ctx.text[lo:hi], party, actors) or party
         return party
     phrase = ctx.text[lo:hi]
     if subj.lower_ in _PRONOUNS:
