@@ -89,7 +89,7 @@ def test_background_summary_of_the_war_is_not_a_casualty_event(run):
 def test_desertion_across_the_border(run):
     e = one(run, "In late July 41 Ukrainian troops fled to Russia to escape fighting.", "desertion", "2014-08-04")
     assert e.initiator.side == "UA"
-    assert e.date.start == dt.date(2014, 7, 21) and e.date.precision == "month"
+    assert e.date.start == dt.date(2014, 7, 20) and e.date.precision == "month"
     assert [(q.value, q.unit) for q in e.quantities] == [(41.0, "troops")]
 
 

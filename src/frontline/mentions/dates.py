@@ -24,8 +24,8 @@ Conventions, for a caller reading ``DateMention``:
   daily bulletins of both sides' defence ministries); 'over the weekend' is the most recent Saturday and
   Sunday on or before publication.
 - Numeric dates with dots ('9.03.2023') are day-first, as in Ukrainian and Russian sources.
-- 'early', 'mid' and 'late' cut a month into days 1-10, 11-20 and 21-end, a year into Jan-Apr, May-Aug and
-  Sep-Dec (precision 'month').
+- 'early', 'mid' and 'late' cut a month into days 1-10, 11-20 and 20-end ('late July' = 20-31, as
+  docs/EVALUATION.md reads it), a year into Jan-Apr, May-Aug and Sep-Dec (precision 'month').
 - Seasons are meteorological (spring = March-May, ..., autumn = September-November); 'winter 2022' is
   December 2022 to February 2023.
 - With ``published`` None, relative and unanchored expressions are still found but get start None and
@@ -117,8 +117,8 @@ _PAST_DAY = re.compile(r"(?:in |over |during |for )?the (?:past|last) (?:24 hour
 _DATEPARSER_GUARD = re.compile(
     rf"\b(?:{_MONTH_NAMES.lower()}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\d{{4}}-\d{{2}}-\d{{2}}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
-_MODIFIER_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "the start of": (1, 10),
-                   "the beginning of": (1, 10), "the middle of": (11, 20), "the end of": (21, 31)}
+_MODIFIER_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (20, 31), "the start of": (1, 10),
+                   "the beginning of": (1, 10), "the middle of": (11, 20), "the end of": (20, 31)}
 _DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": 1, "yesterday morning": 1, "yesterday afternoon": 1, "yesterday evening": 1,
@@ -298,7 +298,7 @@ def _modified(e: str, published: dt.date | None) -> Resolution | None:
         return start.replace(day=first), start.replace(day=min(last, month_end)), "month"
     if precision == "year":
         # A year splits into thirds: Jan-Apr, May-Aug, Sep-Dec.
-        third = {1: 0, 11: 1, 21: 2}[first]
+        third = {1: 0, 11: 1, 20: 2}[first]
         return (dt.date(start.year, 1 + 4 * third, 1), _month_end(start.year, 4 + 4 * third), "month")
     return inner
 
