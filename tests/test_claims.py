@@ -91,3 +91,72 @@ def test_being_able_to_do_something_is_no_plan(run):
     c = claim_of(run, "Ukrainian forces were able to recapture the village of Robotyne.", "territory_captured",
                  "2023-08-28")
     assert c.modality == "asserted"
+
+
+def test_according_to_names_the_person_in_the_phrase(run):
+    c = claim_of(run, "According to the Rostov Region’s border guard spokesman Vasily Malaev, a total of 438 soldiers, "
+                 "including 164 Ukrainian border guards, have deserted to Russia on Sunday night.", "desertion",
+                 "2014-08-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.claimed_by.role, c.modality) == (
+        "Vasily Malaev", "RU", "Rostov Region’s border guard spokesman", "claimed")
+
+
+def test_a_threat_is_claimed_by_who_makes_it(run):
+    c = claim_of(run, "Donald Trump on Wednesday threatened Russia with new sanctions.", "sanction", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Donald Trump", "US", "threatened")
+
+
+def test_in_the_event_of_is_hypothetical(run):
+    c = claim_of(run, "Paris proposed the presence of a contingent of Western troops in the event of a truce.",
+                 "negotiation", "2025-01-23")
+    assert c.modality == "hypothetical"
+
+
+def test_an_attempt_is_no_plan(run):
+    c = claim_of(run, "Ukraine’s Defense Ministry said the Russians were trying to encircle Lysychansk.",
+                 "encirclement")
+    assert (c.claimed_by.name, c.modality) == ("Ukrainian Defence Ministry", "claimed")
+
+
+def test_a_narrators_account_goes_on_in_his_paragraph(run):
+    text = ("Sergei says he was sent to the border with Ukraine in January for an exercise. A month later his unit "
+            "was fired upon. In his unit of fifty men, ten were killed and ten injured.\n"
+            "Russian troops shelled Kharkiv on Friday.")
+    got = run(text, "2022-06-04").events
+    casualties = [e for e in got if e.event_type == "casualties"][0]
+    shelling = [e for e in got if e.trigger == "shelled"][0]
+    assert (casualties.claim.claimed_by.name, casualties.claim.modality) == ("Sergei", "claimed")
+    assert (shelling.claim.claimed_by, shelling.claim.modality) == (None, "asserted")
+
+
+def test_according_to_a_news_agency_goes_on_in_its_paragraph(run):
+    text = ("According to the BBC Sergei is not the only one with complaints like this. When he had to go back to "
+            "the front after a short rest, he deserted.")
+    c = claim_of(run, text, "desertion", "2022-06-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("BBC", "other", "claimed")
+
+
+def test_lawyers_and_activists_take_no_side(run):
+    c = claim_of(run, "Human rights lawyers said that hundreds of soldiers deserted.", "desertion", "2022-06-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Human rights lawyers", "other", "claimed")
+
+
+def test_an_office_speaks_through_its_spokesperson_named_in_the_article(run):
+    text = ("In Moscow, the Kremlin said it was ready for a dialogue with Donald Trump. "
+            "The spokesperson for the Russian presidency, Dmitri Peskov, said Thursday that he saw nothing new.")
+    c = claim_of(run, text, "negotiation", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Dmitry Peskov", "RU")
+
+
+def test_an_office_without_a_named_spokesperson_speaks_for_itself(run):
+    text = ("The Russian government said it was ready for a dialogue with Donald Trump. "
+            "Maria Zakharova, the Foreign Ministry spokeswoman, said nothing.")
+    c = claim_of(run, text, "negotiation", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Russian government", "RU")
+
+
+def test_another_ministrys_spokesperson_does_not_speak_for_the_defence_ministry(run):
+    text = ("The village of Solone is now under Russian control, the Defense Ministry in Moscow said on Thursday. "
+            "Foreign Ministry spokeswoman Maria Zakharova said nothing.")
+    c = claim_of(run, text, "territory_captured", "2025-01-23")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Russian Defence Ministry", "RU")

@@ -89,7 +89,7 @@ def test_background_summary_of_the_war_is_not_a_casualty_event(run):
 def test_desertion_across_the_border(run):
     e = one(run, "In late July 41 Ukrainian troops fled to Russia to escape fighting.", "desertion", "2014-08-04")
     assert e.initiator.side == "UA"
-    assert e.date.start == dt.date(2014, 7, 21) and e.date.precision == "month"
+    assert e.date.start == dt.date(2014, 7, 20) and e.date.precision == "month"
     assert [(q.value, q.unit) for q in e.quantities] == [(41.0, "troops")]
 
 
@@ -153,3 +153,33 @@ def test_the_other_side_named_in_the_sentence_is_the_target(run):
     e = one(run, "Kiev is fighting against armed anti-government militias in the Donetsk region.", "armed_clash",
             "2014-08-04")
     assert (e.initiator.side, e.target.side) == ("UA", "RU_aligned")
+
+
+def test_a_count_without_a_verb_of_its_own_takes_the_events_role(run):
+    [event] = [e for e in run("He announced that 267 children and their families must be evacuated from 16 "
+                              "localities close to the front.", "2025-01-23").events if e.event_type == "evacuation"]
+    assert [(q.value, q.unit, q.role) for q in event.quantities] == [
+        (267, "children", "evacuated"), (16, "localities", "evacuated")]
+
+
+def test_who_resists_an_assault_is_its_target(run):
+    [event] = [e for e in run("Ukrainian forces resisted an assault on Severodonetsk for weeks.").events
+               if e.event_type == "armed_clash"]
+    assert (event.initiator.side, event.target.side) == ("RU", "UA")
+
+
+def test_who_repels_an_attack_is_its_target(run):
+    [event] = [e for e in run("Ukrainian troops repelled an attack near Bakhmut.").events
+               if e.event_type == "armed_clash"]
+    assert (event.initiator.side, event.target.side) == ("RU", "UA")
+
+
+def test_us_led_talks(run):
+    [event] = run("Territory remains the toughest issue in US-led peace talks.", "2025-12-04").events
+    assert (event.event_type, event.initiator.name, event.initiator.side) == ("negotiation", "US government", "US")
+
+
+def test_the_object_threatened_with_sanctions_is_their_target(run):
+    [event] = run("Donald Trump on Wednesday threatened Russia with new sanctions.", "2025-01-23").events
+    assert (event.event_type, event.initiator.side, event.target.name, event.target.side) == (
+        "sanction", "US", "Russian government", "RU")

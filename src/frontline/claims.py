@@ -23,9 +23,17 @@ from .syntax import subject
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTE_CHARS = "\"“”«»"
 _COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})
+# Cues of PLANNED_CUES that make no plan of the event: an attempt ('trying to encircle', 'attempting to seize')
+# is fighting that takes place, and 'could'/'may'/'might' say what is possible.
+_NOT_PLANS = frozenset({"could", "may", "might", "try", "attempt", "bid"})
+# 'in the event of a truce', 'in case of an attack': the event is a condition, not a fact.
+_CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
-_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry)\b", re.I)
+_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry)s?\b", re.I)
+# Speakers who take no side in the war: lawyers, rights activists, analysts, journalists ('other').
+_NEUTRAL_SPEAKER = re.compile(r"\b(?:lawyers?|activists?|analysts?|experts?|journalists?|correspondents?|researchers?|"
+                              r"monitors?|rights (?:groups?|organi[sz]ations?|defenders?))\b", re.I)
 
 
 def _speech_head(tok: Token) -> tuple[Token, str] | None:
@@ -74,6 +82,29 @@ def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party
     return persons[0].party
 
 
+# Words of a speaker phrase that do not name the office itself ('the Russian government said').
+_NOT_OFFICE_WORDS = frozenset({"said", "says", "told", "russian", "russia", "ukrainian", "ukraine", "american",
+                               "government", "authorities", "officials"})
+
+
+def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Party | None:
+    """'the Kremlin said' -> the Kremlin's spokesperson when the article names him (who spoke for the office).
+
+    The person's role must call him a spokesperson, hold every word of the office's normalised name
+    ('Defence Ministry') and a word of the phrase ('Kremlin'); he must stand on the office's side.
+    """
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", text.lower().replace("defense", "defence")) if len(w) > 3}
+
+    said, named = words(phrase) - _NOT_OFFICE_WORDS, words(office.name) - _NOT_OFFICE_WORDS
+    for a in actors:
+        role = words(a.party.role or "")
+        if a.kind == "person" and "spokesperson" in role | {w.replace("man", "person") for w in role} and \
+                a.party.side == office.side and named <= role and said & role:
+            return a.party
+    return None
+
+
 def _definite_description(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
     """'the ministry' -> the last actor named before whose name ends in that word ('Russian Defence Ministry')."""
     m = re.fullmatch(r"(?:the|that|this)\s+(\w+)", phrase.strip(), re.I)
@@ -96,6 +127,7 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
             role_party = _resolve_role(ctx.text[lo:hi], actors, lo)
             if role_party is not None and ("governor" in ctx.text[lo:hi].lower()):
                 return role_party
+            return _spokesperson(ctx.text[lo:hi], party, actors) or party
         return party
     phrase = ctx.text[lo:hi]
     if subj.lower_ in _PRONOUNS:
@@ -104,8 +136,9 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
     role_party = _resolve_role(phrase, actors, lo) or _definite_description(phrase, actors, lo)
     if role_party is not None:
         return role_party
-    if _ROLE_NOUN.search(phrase):
-        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "unknown", phrase)
+    if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
+        side = "other" if _NEUTRAL_SPEAKER.search(phrase) else "unknown"
+        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
     return None
 
 
@@ -115,11 +148,17 @@ def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
     if not m:
         return None
     start = sent.start_char + m.end()
+    rest = sent.text[m.end():].strip()
+    words = re.split(r"[,.;:]", rest)[0].strip()
+    # the source is the phrase up to the first comma: a person named in it wins over the places and offices
+    # that describe him ('according to the Rostov Region's border guard spokesman Vasily Malaev')
+    phrase_end = sent.start_char + m.end() + sent.text[m.end():].find(words) + len(words) if words else start
+    inside = _actor_for_span(actors, start, phrase_end)
+    if inside is not None and inside.kind == "person":
+        return inside.party
     following = [a for a in actors if start <= a.start < sent.end_char]
     if following and following[0].start - start <= 25:
         return following[0].party
-    rest = sent.text[m.end():].strip()
-    words = re.split(r"[,.;:]", rest)[0].strip()
     if words.lower() in ("him", "her", "them"):
         earlier = [a for a in actors if a.end <= sent.start_char + m.start() and a.kind == "person"]
         return earlier[-1].party if earlier else None
@@ -189,6 +228,9 @@ def _modality(tok: Token, attributed: str | None) -> str:
             return "hypothetical"
         if lemma in SPEECH_VERBS and node != tok:
             break
+        if any(_CONDITION.fullmatch(" ".join(t.lower_ for t in c.subtree)) for c in node.children
+               if c.dep_ == "prep"):
+            return "hypothetical"
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
@@ -202,8 +244,7 @@ def _modality(tok: Token, attributed: str | None) -> str:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
                 return "planned"
-        if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in (
-                "could", "may", "might"):
+        if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in _NOT_PLANS:
             return "planned"
         if node.lemma_.lower() in SPEECH_VERBS and node != tok:
             break
@@ -221,6 +262,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         actors: actor mentions of the article.
     """
     ctx = _Context.of(doc)
+    narrators = _narrators(ctx, actors)
     claims: list[Claim] = []
     paragraph_claimant: dict[int, Party] = {}
     for cand in candidates:
@@ -239,11 +281,51 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
                 party, kind = quoted
             elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
                 party, kind = paragraph_claimant[cand.paragraph], "claimed"
+        if party is None and kind is None:
+            party = _narrator_before(ctx, narrators, tok)
+            kind = "claimed" if party is not None else None
         if party is not None:
             paragraph_claimant[cand.paragraph] = party
         modality = _modality(tok, kind if party is not None or kind == "denied" else None)
+        if modality == "threatened" and party is None:
+            party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
     return mark_contested(with_claims(candidates, claims), _denials(ctx, actors))
+
+
+# Present-tense speech verbs of a feature story's narrator ('Sergei says he was sent to the border ...'): the
+# sentences after one, in the same paragraph, go on telling his account.
+_NARRATING = frozenset({"say", "recall", "explain", "tell", "describe", "report"})
+
+
+def _narrators(ctx: _Context, actors: list[ActorMention]) -> dict[int, Party]:
+    """Sentence start token -> the party whose account the sentence opens ('X says ...', 'According to X, ...')."""
+    out: dict[int, Party] = {}
+    for sent in ctx.doc.sents:
+        opening = _ACCORDING.match(sent.text.strip())
+        if opening is not None:
+            party = _according_to(sent[0], actors)
+            if party is not None:
+                out[sent.start] = party
+                continue
+        for tok in sent:
+            if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in _NARRATING and tok.pos_ == "VERB":
+                party = _speaker(ctx, tok, actors)
+                if party is not None:
+                    out[sent.start] = party
+                    break
+    return out
+
+
+def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token) -> Party | None:
+    """The narrator of an earlier sentence of the trigger's paragraph, or None."""
+    earlier = [start for start in narrators if start < tok.sent.start]
+    if not earlier:
+        return None
+    start = max(earlier)
+    if "\n" in ctx.text[ctx.doc[start].idx:tok.idx]:
+        return None
+    return narrators[start]
 
 
 def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:

@@ -29,6 +29,7 @@ from .models import (
     Mentions,
     Party,
     PlaceMention,
+    Quantity,
     QuantityMention,
     bloc,
     stable_id,
@@ -47,6 +48,7 @@ _EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
 # Types whose agent a bystander actor in the sentence is not: 'Trains no longer run to Ukraine's Donetsk area'
 # says nothing of who stopped them, 'civilians fled' nothing of who made them flee.
 _UNGUESSED_TYPES = frozenset({"infrastructure_disruption", "evacuation", "casualties", "violence_against_civilians"})
+_DEFENSIVE_VERBS = frozenset({"resist", "repel", "repulse", "withstand", "defend", "fend", "thwart"})
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
 
@@ -234,6 +236,10 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         if child.dep_ == "agent":
             for g in child.children:
                 initiator = initiator or _party_for(doc, g, local)
+    if target is None and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        # 'threatened Russia with new sanctions', 'supplied Ukraine with weapons': the verb's object gets them
+        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+        target = _party_for(doc, obj, local, head_only=True)
     if initiator is None and tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):
@@ -249,7 +255,11 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 break
             anc_subj = subject(anc)
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-                initiator = _subject_party(doc, anc_subj, local, actors)
+                if anc.lemma_.lower() in _DEFENSIVE_VERBS:
+                    # 'Ukrainian forces resisted an assault': who resists is attacked
+                    target = target or _subject_party(doc, anc_subj, local, actors)
+                else:
+                    initiator = _subject_party(doc, anc_subj, local, actors)
                 break
     guessed = False
     if initiator is None and etype not in _UNGUESSED_TYPES:
@@ -265,6 +275,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 initiator, guessed = sides.pop(), True
     if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
+    if etype == "armed_clash" and tok.lemma_.lower() in _DEFENSIVE_VERBS:
+        initiator, target = target, initiator    # 'Ukrainian troops repelled ...': the subject was attacked
     if etype in _COMBAT_TYPES:
         if initiator is not None and target is None:
             target = _opponent(initiator, local, published)
@@ -443,7 +455,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     if guessed:
         confidence -= 0.05
     # how many
-    quantities = tuple(q.quantity for q in local.quantities if _quantity_fits(doc, tok, q, etype))
+    quantities = tuple(_with_implied_role(q.quantity, etype) for q in local.quantities
+                       if _quantity_fits(doc, tok, q, etype))
     s0, s1 = _trimmed(sent.text, 0, len(sent.text))
     sentence_text = sent.text[s0:s1]
     s0, s1 = s0 + sent.start_char, s1 + sent.start_char
@@ -494,6 +507,8 @@ def _adjective_side(tok: Token) -> Party | None:
         return Party("Russian forces", "RU")
     if word in ("ukrainian", "ukraine's"):
         return Party("Ukrainian forces", "UA")
+    if word in ("us", "u.s.", "american", "us-led", "u.s.-led", "america's"):
+        return Party("US government", "US")
     return None
 
 
@@ -504,6 +519,17 @@ _ROLE_FOR_TYPE = {
     "encirclement": {"surrounded", "encircled", None},
     "territory_captured": {"captured", "controlled", "occupied", None},
 }
+
+
+# What happened to the people or places an event counts when the parse ties the number to no verb: '438
+# soldiers ... have been allowed into Russia' in a desertion report deserted, '16 localities' of an evacuation
+# were evacuated.
+_IMPLIED_ROLE = {"evacuation": "evacuated", "desertion": "deserted", "encirclement": "surrounded"}
+
+
+def _with_implied_role(q: Quantity, etype: str) -> Quantity:
+    role = _IMPLIED_ROLE.get(etype)
+    return replace(q, role=role) if q.role is None and role is not None and q.unit != "percent" else q
 
 
 def _quantity_fits(doc: Doc, trigger: Token, q: QuantityMention, etype: str) -> bool:

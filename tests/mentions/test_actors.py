@@ -26,6 +26,11 @@ def actors(pipeline):
     ("Ukraine’s Defense Ministry said so.", "Ukraine’s Defense Ministry", "Ukrainian Defence Ministry", "UA"),
     ("The Russian Defense Ministry said so.", "The Russian Defense Ministry", "Russian Defence Ministry", "RU"),
     ("Moscow said it surrounded them.", "Moscow", "Russian government", "RU"),
+    ("According to the BBC, he deserted.", "the BBC", "BBC", "other"),
+    ("Agence France-Presse reported it.", "Agence France-Presse", "AFP", "other"),
+    ("Fighters of the Freedom of Russia Legion crossed the border.", "the Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned"),
+    ("Two units of the Armed Forces of Ukraine and a foreign legion lost 150 people.", "foreign legion", "International Legion", "UA_aligned"),
+    ("Pro-Kiev volunteer battalions entered the town.", "Pro-Kiev volunteer battalions", "Ukrainian volunteer battalions", "UA_aligned"),
 ])
 def test_group_sides(actors, text, phrase, name, side):
     assert (phrase, name, side) in actors(text)
@@ -40,3 +45,17 @@ def test_unknown_official_takes_role_and_side_from_context(pipeline):
     doc = pipeline.resources.nlp("The governor of the Kharkiv region, Oleg Synegoubov, announced an evacuation.")
     person = [a for a in find_actors(doc) if a.kind == "person"][0]
     assert person.party.name == "Oleh Syniehubov" and person.party.side == "UA"
+
+
+def test_one_unknown_person_spelt_two_ways_is_one_party(actors):
+    got = actors("Serhiy Lysak, the governor of Dnipropetrovsk region, said drones hit Nikopol. "
+                 "Sergei Lyssak added that two people died.")
+    assert got[:2] == [("Serhiy Lysak", "Serhiy Lysak", "UA"), ("Sergei Lyssak", "Serhiy Lysak", "UA")]
+
+
+def test_role_is_read_from_the_names_own_sentence(pipeline):
+    doc = pipeline.resources.nlp("Moscow denied it.\n\nAccording to the Rostov Region’s border guard spokesman "
+                                 "Vasily Malaev, 438 soldiers crossed.")
+    [person] = [a for a in find_actors(doc) if a.kind == "person"]
+    assert (person.party.name, person.party.side, person.party.role) == (
+        "Vasily Malaev", "RU", "Rostov Region’s border guard spokesman")

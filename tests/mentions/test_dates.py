@@ -40,6 +40,13 @@ def test_weekday_possessive(): assert resolve("Thursday's", THU) == (THU, None, 
 
 def test_last_night(): assert resolve("last night", SAT) == (D(2022, 6, 24), None, "day")
 def test_overnight(): assert resolve("overnight", SAT) == (D(2022, 6, 24), None, "day")
+def test_overnight_into_weekday(): assert resolve("overnight into Thursday", THU) == (THU, None, "day")
+def test_overnight_weekday(): assert resolve("overnight Wednesday", THU) == (D(2025, 1, 22), None, "day")
+def test_past_24_hours(): assert resolve("in the past 24 hours", SAT) == (D(2022, 6, 24), SAT, "day")
+def test_past_day(): assert resolve("during the past day", SAT) == (D(2022, 6, 24), SAT, "day")
+def test_over_the_weekend(): assert resolve("over the weekend", MON) == (D(2014, 8, 2), D(2014, 8, 3), "day")
+def test_over_the_weekend_on_saturday(): assert resolve("over the weekend", SAT) == (SAT, SAT, "day")
+def test_last_weekend_on_sunday(): assert resolve("last weekend", D(2022, 6, 26)) == (D(2022, 6, 18), D(2022, 6, 19), "day")
 def test_yesterday(): assert resolve("yesterday", SAT) == (D(2022, 6, 24), None, "day")
 def test_today(): assert resolve("today", SAT) == (SAT, None, "day")
 def test_earlier_this_week(): assert resolve("earlier this week", THU) == (D(2025, 1, 20), THU, "day")
@@ -64,8 +71,8 @@ def test_month_day_after_publication_is_last_year(): assert resolve("February 24
 def test_day_month(): assert resolve("24 June", SAT) == (D(2022, 6, 24), None, "day")
 def test_month_this_year(): assert resolve("in May", SAT) == (D(2022, 5, 1), D(2022, 5, 31), "month")
 def test_month_after_publication_is_last_year(): assert resolve("in July", SAT) == (D(2021, 7, 1), D(2021, 7, 31), "month")
-def test_late_month(): assert resolve("in late July", MON) == (D(2014, 7, 21), D(2014, 7, 31), "month")
-def test_late_month_after_publication(): assert resolve("in late July", SAT) == (D(2021, 7, 21), D(2021, 7, 31), "month")
+def test_late_month(): assert resolve("in late July", MON) == (D(2014, 7, 20), D(2014, 7, 31), "month")
+def test_late_month_after_publication(): assert resolve("in late July", SAT) == (D(2021, 7, 20), D(2021, 7, 31), "month")
 def test_early_month(): assert resolve("early March", SAT) == (D(2022, 3, 1), D(2022, 3, 10), "month")
 def test_mid_month_hyphen(): assert resolve("mid-February", SAT) == (D(2022, 2, 11), D(2022, 2, 20), "month")
 
@@ -74,6 +81,8 @@ def test_mid_month_hyphen(): assert resolve("mid-February", SAT) == (D(2022, 2, 
 
 def test_full_date(): assert resolve("January 20, 2025", THU) == (D(2025, 1, 20), None, "day")
 def test_full_date_on(): assert resolve("on October 24, 2024", THU) == (D(2024, 10, 24), None, "day")
+def test_dotted_day_first(): assert resolve("9.03.2023", THU) == (D(2023, 3, 9), None, "day")
+def test_dotted_impossible(): assert resolve("31.02.2023", THU) == (None, None, "unknown")
 def test_day_month_year(): assert resolve("20 January 2025", THU) == (D(2025, 1, 20), None, "day")
 def test_month_year(): assert resolve("November 2024", THU) == (D(2024, 11, 1), D(2024, 11, 30), "month")
 def test_year(): assert resolve("in 2014", SAT) == (D(2014, 1, 1), D(2014, 12, 31), "year")
@@ -115,7 +124,12 @@ def test_find_glued_last_night(nlp): assert found(nlp, "This happened last night
 def test_find_sunday_night(nlp): assert found(nlp, "438 soldiers have been allowed into Russia on Sunday night.", MON) == [("on Sunday night", D(2014, 8, 3), None, "day")]
 def test_find_fall_of(nlp): assert found(nlp, "It was recaptured by the Ukrainian army in the fall of 2022.", THU) == [("in the fall of 2022", D(2022, 9, 1), D(2022, 11, 30), "month")]
 def test_find_to_the_day(nlp): assert found(nlp, "The reports come four months to the day since February 24.", SAT) == [("four months to the day since February 24", SAT, None, "day")]
-def test_find_late_july(nlp): assert found(nlp, "In late July 41 Ukrainian troops fled to Russia.", MON) == [("In late July", D(2014, 7, 21), D(2014, 7, 31), "month")]
+def test_find_overnight_into(nlp): assert found(nlp, "Drones hit Kyiv overnight into Thursday.", THU) == [("overnight into Thursday", THU, None, "day")]
+def test_find_headline_date_in_brackets(nlp): assert found(nlp, "Russian shelling kills two in Kherson (Jan 3)", THU) == [("Jan 3", D(2025, 1, 3), None, "day")]
+def test_find_day_month(nlp): assert found(nlp, "Russia shelled Kherson on 3 March", THU) == [("on 3 March", D(2024, 3, 3), None, "day")]
+def test_find_dotted(nlp): assert found(nlp, "Strikes on 9.03.2023 killed five.", THU) == [("on 9.03.2023", D(2023, 3, 9), None, "day")]
+def test_find_past_24_hours(nlp): assert found(nlp, "Over 250 servicemen lost in the past 24 hours.", SAT) == [("in the past 24 hours", D(2022, 6, 24), SAT, "day")]
+def test_find_late_july(nlp): assert found(nlp, "In late July 41 Ukrainian troops fled to Russia.", MON) == [("In late July", D(2014, 7, 20), D(2014, 7, 31), "month")]
 def test_find_ago(nlp): assert found(nlp, "My contract expired four months ago, he explained.", MON) == [("four months ago", D(2014, 4, 1), D(2014, 4, 30), "month")]
 def test_find_earlier_this_year_not_duration(nlp): assert found(nlp, "He fought in Ukraine for five weeks earlier this year.", SAT) == [("earlier this year", D(2022, 1, 1), SAT, "year")]
 def test_find_skips_durations(nlp): assert found(nlp, "They are taking some of their 20 days of leave after the previous two years.", THU) == []

@@ -9,7 +9,7 @@ the same phonetic key the gazetteer uses for place names (Gaidai/Haidai, Synegou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -31,6 +31,13 @@ _GROUPS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:the )?Russian border guards?|(?:the )?(?:Russian )?FSB", "Russian border guards", "RU", "force"),
     (r"(?:the )?Russian (?:army|military|armed forces)", "Russian armed forces", "RU", "force"),
     (r"(?:the )?Wagner(?: Group| mercenaries| fighters)?", "Wagner Group", "RU_aligned", "force"),
+    # armed formations outside Ukraine's regular forces that fight on its side
+    (r"(?:the )?Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned", "force"),
+    (r"(?:the )?Russian Volunteer Corps", "Russian Volunteer Corps", "UA_aligned", "force"),
+    (r"(?:the )?(?:International|Foreign) Legion(?: (?:of|for) (?:the )?(?:Territorial Defen[cs]e of )?Ukraine)?",
+     "International Legion", "UA_aligned", "force"),
+    (r"(?:the )?Right Sector|(?:the )?(?:Ukrainian |pro-Kiev |pro-Kyiv )?volunteer battalions?",
+     "Ukrainian volunteer battalions", "UA_aligned", "force"),
     (r"Moscow and its proxies|(?:Russia's|Moscow's|Russian|pro-Russian) proxies|proxy separatists", "Russian forces and proxies", "RU", "force"),
     (r"(?:the )?(?:Russian|Moscow|Moscow's|Russia's) (?:forces|troops|soldiers|infantry|units|servicemen|artillery|army|invaders|occupiers)", "Russian forces", "RU", "force"),
     (r"(?:Ukrainian|Ukraine's|Kyiv's) (?:forces|troops|soldiers|infantry|units|servicemen|defenders|artillery|army|military|men)", "Ukrainian forces", "UA", "force"),
@@ -47,6 +54,12 @@ _GROUPS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:the )?NATO|North Atlantic Treaty Organi[sz]ation", "NATO", "NATO", "organisation"),
     (r"(?:the )?(?:United Nations|(?-i:UN)|IAEA|(?-i:UN) nuclear watchdog|UNHCR|OHCHR)", "United Nations", "UN", "organisation"),
     (r"(?:the )?OSCE(?: monitors)?", "OSCE", "other", "organisation"),
+    # news organisations cited as sources ('according to the BBC'): no side in the war
+    (r"(?:the )?(?-i:BBC)", "BBC", "other", "organisation"),
+    (r"Reuters", "Reuters", "other", "organisation"),
+    (r"(?-i:AFP)|Agence France[- ]Presse", "AFP", "other", "organisation"),
+    (r"(?:the )?Associated Press|(?-i:AP) news agency", "Associated Press", "other", "organisation"),
+    (r"(?:the )?Institute for the Study of War|(?-i:ISW)", "Institute for the Study of War", "other", "organisation"),
     (r"civilians|residents|(?:local )?people|families|children|inhabitants|refugees|evacuees|passengers", "civilians", "civilians", "civilians"),
 )
 
@@ -58,6 +71,8 @@ _STATES: dict[str, tuple[str, str]] = {
     "us": ("US government", "US"), "u.s.": ("US government", "US"), "united states": ("US government", "US"),
     "america": ("US government", "US"), "brussels": ("European Union", "EU"),
 }
+
+_COUNTRIES = frozenset({"russia", "ukraine", "us", "u.s.", "united states", "america"})
 
 # Well-known persons: canonical name, side and role. Variants are matched by phonetic key (see translit).
 _PERSONS: tuple[tuple[str, str, str], ...] = (
@@ -121,9 +136,15 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+|\n")
+_ATTRIBUTION_LEAD = re.compile(r"^\s*(?:according to|said|says|told)\s+", re.I)
+
+
 def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
     """Read a role and side from the words around a person's name ('Luhansk regional governor X', 'X, the head of')."""
-    left = text[max(0, ent.start_char - 60):ent.start_char]
+    # the role is read from the name's own sentence: 'y.\n\nAccording to the Rostov Region's ... spokesman X'
+    left = _SENTENCE_BREAK.split(text[max(0, ent.start_char - 60):ent.start_char])[-1]
+    left = _ATTRIBUTION_LEAD.sub("", left)
     role = None
     m = None
     for m in _ROLE_WORDS.finditer(left):
@@ -180,11 +201,35 @@ def _persons(doc: Doc) -> list[Span]:
             continue
         if len(ent) == 1 and ent.root.pos_ != "PROPN":
             continue      # 'Trains not run to ...': a plural noun the NER took for a name
+        if ent.text.endswith(("-", "\u2013")):
+            continue      # 'Pro-' of 'Pro-Kiev': a fragment, not a name
         if out and out[-1].end == ent.start and out[-1].end_char + 1 == ent.start_char:
             out[-1] = doc[out[-1].start:ent.end]
         else:
             out.append(ent)
     return out
+
+
+def _one_spelling(persons: list[ActorMention]) -> None:
+    """Give every full-name mention of one person the party of the first ('Oleksandr Vilkul' ... 'Alexander Vilkoul').
+
+    Mentions are one person when their surnames share a transliteration skeleton; the side and role come from
+    the first mention that has them. Works in place.
+    """
+    first: dict[str, int] = {}
+    for i, a in enumerate(persons):
+        words = a.text.split()
+        if len(words) < 2:
+            continue
+        key = skeleton(words[-1])
+        if key not in first:
+            first[key] = i
+            continue
+        lead = persons[first[key]].party
+        merged = Party(lead.name, lead.side if lead.side != "unknown" else a.party.side, lead.role or a.party.role)
+        if merged != lead:
+            persons[first[key]] = replace(persons[first[key]], party=merged)
+        persons[i] = replace(a, party=merged)
 
 
 def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMention]:
@@ -211,6 +256,8 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
             name = ent.text
         found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
         taken.append((ent.start_char, ent.end_char))
+
+    _one_spelling(found)
 
     # Known persons the NER missed ('Serhiy Haidai spoke'): a title-case surname of the person table, with the
     # title-case first name before it.
@@ -247,11 +294,15 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
             taken.append((m.start(), m.end()))
 
     # Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
+    # A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened
+    # Russia with sanctions').
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or tok.ent_type_ not in ("GPE", "LOC", ""):
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj") or tok.ent_type_ not in ("GPE", "LOC", ""):
             continue
         span = doc[tok.left_edge.i:tok.i + 1] if tok.left_edge.i >= tok.i - 2 else doc[tok.i:tok.i + 1]
         key = span.text.lower().removeprefix("the ")
+        if tok.dep_ == "dobj" and key not in _COUNTRIES:
+            continue
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
         if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue

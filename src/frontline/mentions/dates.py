@@ -18,9 +18,14 @@ Conventions, for a caller reading ``DateMention``:
   single day has ``date_end`` None.
 - A weekday is the most recent such day on or before publication: 'on Thursday' in an article published
   on a Thursday is that same day. 'last Thursday' is the one before.
-- 'last night' and 'overnight' are the day before publication.
-- 'early', 'mid' and 'late' cut a month into days 1-10, 11-20 and 21-end, a year into Jan-Apr, May-Aug and
-  Sep-Dec (precision 'month').
+- 'last night' and 'overnight' are the day before publication; 'overnight into Friday' and 'overnight
+  Thursday' are the named weekday (the night's end and the day the report files it under).
+- 'the past 24 hours', 'over the past day' run from the day before publication to publication (the
+  daily bulletins of both sides' defence ministries); 'over the weekend' is the most recent Saturday and
+  Sunday on or before publication.
+- Numeric dates with dots ('9.03.2023') are day-first, as in Ukrainian and Russian sources.
+- 'early', 'mid' and 'late' cut a month into days 1-10, 11-20 and 20-end ('late July' = 20-31, as
+  docs/EVALUATION.md reads it), a year into Jan-Apr, May-Aug and Sep-Dec (precision 'month').
 - Seasons are meteorological (spring = March-May, ..., autumn = September-November); 'winter 2022' is
   December 2022 to February 2023.
 - With ``published`` None, relative and unanchored expressions are still found but get start None and
@@ -82,6 +87,10 @@ _TEXT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     rf"(?<![\w]){_MODIFIER}[- ]?{_YEAR}{_END}",
     rf"(?<![\w])(?i:in|since|until|till|by|during|from|before|after) (?P<core>{_YEAR}){_END}",
     rf"(?<![\w])(?:(?i:last|this|early|late) )?{_WD}(?: (?i:night|morning|afternoon|evening))?{_END}",
+    rf"(?<![\w])(?i:overnight)(?: (?i:into|on|to))? {_WD}{_END}",
+    rf"(?<![\w])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.{_YEAR}{_END}",
+    r"(?<![\w])(?i:(?:in|over|during|for) the (?:past|last) (?:24 hours|day|twenty-four hours)"
+    r"|(?:over|during|at) the weekend)" + _END,
     r"(?<![\w])(?i:(?:the )?day before yesterday|yesterday(?: (?:morning|afternoon|evening|night))?|today|tonight"
     r"|overnight|last (?:night|evening|week|weekend|month|year)|this (?:morning|afternoon|evening|week|month|year)"
     r"|earlier (?:this|in the) (?:week|month|year))" + _END,
@@ -97,17 +106,19 @@ _SPACES = re.compile(r"\s+")
 _LEAD = re.compile(r"(?:^|[^\w])(?:[Oo]n|[Ii]n) $")    # 'on'/'in' just before an expression
 _LEADING = re.compile(r"^(?:on|in|at|during|by|since|from|until|till|before|after|as of|of)\s+")
 _TO_THE_DAY = re.compile(r"[\w-]+ (?:days?|weeks?|months?|years?) to the day\b.*")
-_WEEKDAY = re.compile(rf"(?:(last|this|early|late) )?({'|'.join(_WEEKDAYS)})(?: (?:night|morning|afternoon|evening))?")
+_WEEKDAY = re.compile(rf"(?:(last|this|early|late|overnight(?: into| on| to)?) )?({'|'.join(_WEEKDAYS)})(?: (?:night|morning|afternoon|evening))?")
 _MODIFIED = re.compile(r"(early|mid|late|the (?:start|beginning|middle|end) of)[- ]?(.+)")
 _SEASON = re.compile(r"(?:(last|this past) )?(?:the )?(spring|summer|fall|autumn|winter)(?: of)?(?: (\d{4}))?")
 _YEAR_ONLY = re.compile(r"(\d{4})")
 _AGO = re.compile(rf"(?:(?:{_APPROX_WORDS}) )?(.+) (day|week|month|year|decade)s? ago")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_PAST_DAY = re.compile(r"(?:in |over |during |for )?the (?:past|last) (?:24 hours|day|twenty-four hours)")
 _DATEPARSER_GUARD = re.compile(
     rf"\b(?:{_MONTH_NAMES.lower()}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\d{{4}}-\d{{2}}-\d{{2}}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
-_MODIFIER_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "the start of": (1, 10),
-                   "the beginning of": (1, 10), "the middle of": (11, 20), "the end of": (21, 31)}
+_MODIFIER_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (20, 31), "the start of": (1, 10),
+                   "the beginning of": (1, 10), "the middle of": (11, 20), "the end of": (20, 31)}
 _DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": 1, "yesterday morning": 1, "yesterday afternoon": 1, "yesterday evening": 1,
@@ -183,7 +194,7 @@ def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
         e = stripped
     if not e:
         return None
-    for handler in (_war_anchor, _relative, _weekday, _modified, _season, _year, _ago, _with_dateparser):
+    for handler in (_war_anchor, _relative, _dotted, _weekday, _modified, _season, _year, _ago, _with_dateparser):
         found = handler(e, published)
         if found is not None:
             return found
@@ -217,15 +228,21 @@ def _relative(e: str, published: dt.date | None) -> Resolution | None:
         # 'four months to the day since X' dates the report itself: the publication day.
         back = 0 if to_the_day else _DAY_WORDS[e]
         return _UNANCHORED if published is None else (published - dt.timedelta(days=back), None, "day")
+    if _PAST_DAY.fullmatch(e):
+        return _UNANCHORED if published is None else (published - dt.timedelta(days=1), published, "day")
     if e not in ("this week", "earlier this week", "earlier in the week", "last week", "last weekend",
+                 "over the weekend", "the weekend",
                  "this month", "earlier this month", "earlier in the month", "last month",
                  "this year", "earlier this year", "earlier in the year", "last year"):
         return None
     if published is None:
         return _UNANCHORED
     p = published
-    if e == "last weekend":
-        sunday = p - dt.timedelta(days=(p.weekday() + 1) % 7 or 7)
+    if e.endswith("weekend"):
+        # the last Sunday before publication; 'over the weekend' may be the weekend publication falls on
+        sunday = p - dt.timedelta(days=(p.weekday() + 1) % 7 or (7 if e == "last weekend" else 0))
+        if p.weekday() == 5 and e != "last weekend":
+            return p, p, "day"
         return sunday - dt.timedelta(days=1), sunday, "day"
     if e.endswith("week"):
         monday = p - dt.timedelta(days=p.weekday())
@@ -255,6 +272,17 @@ def _weekday(e: str, published: dt.date | None) -> Resolution | None:
     return published - dt.timedelta(days=back), None, "day"
 
 
+def _dotted(e: str, published: dt.date | None) -> Resolution | None:
+    """'9.03.2023': day first, as Ukrainian and Russian sources write it."""
+    m = _DOTTED.fullmatch(e)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None, "day"
+    except ValueError:
+        return None
+
+
 def _modified(e: str, published: dt.date | None) -> Resolution | None:
     """'late July', 'early 2022', 'the end of May': the part of the month or year the modifier names."""
     m = _MODIFIED.fullmatch(e)
@@ -270,7 +298,7 @@ def _modified(e: str, published: dt.date | None) -> Resolution | None:
         return start.replace(day=first), start.replace(day=min(last, month_end)), "month"
     if precision == "year":
         # A year splits into thirds: Jan-Apr, May-Aug, Sep-Dec.
-        third = {1: 0, 11: 1, 21: 2}[first]
+        third = {1: 0, 11: 1, 20: 2}[first]
         return (dt.date(start.year, 1 + 4 * third, 1), _month_end(start.year, 4 + 4 * third), "month")
     return inner
 

@@ -82,6 +82,11 @@ _IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "wo
                       "serviceman": "servicemen", "policeman": "policemen"}
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "dollar": "USD", "euro": "EUR", "pound": "GBP",
                "hryvnia": "UAH", "hryvnias": "UAH", "rouble": "RUB", "ruble": "RUB"}
+_CORPSES = frozenset({"body", "corpse"})
+# A number the death toll is said to reach, with no sentence break between: 'Death toll from shelling in
+# Donetsk rises to 2', 'the toll has climbed to 45', 'a death toll of 12'.
+_TOLL_BEFORE = re.compile(r"\btolls?\b[^.;!?]{0,100}?\b(?:to|at|of|reached|reaches|hit|hits|is|was)\s+"
+                          r"(?:at least |more than |over |nearly |almost |about |around )?$", re.I)
 _AID_WORDS = re.compile(r"\b(?:aid|assistance|package|pledge[ds]?|donat\w*|funding|loan|grant)\b", re.IGNORECASE)
 
 # --- roles --------------------------------------------------------------------------------------------
@@ -199,6 +204,13 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
         unit = "troops"    # a '2,000-strong force / contingent / brigade' counts its troops
     currency = _CURRENCIES.get(m["cur"] or "") or (_CURRENCIES.get(noun.lemma_.lower()) if noun is not None else None)
     role = _role(noun if noun is not None else number[-1], number)
+    if noun is not None and noun.lemma_.lower() in _CORPSES:
+        # '50 bodies of dead civilians', 'recovered 14 bodies': bodies are the dead, counted as who they were
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        victims = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        unit, role = (_unit(victims, False) if victims is not None else "people"), "killed"
+    elif noun is None and _TOLL_BEFORE.search(text[max(0, start - 120):start]):
+        role = "killed"    # 'the death toll rose to 45', 'a toll of 12'
     if currency:
         if not _AID_WORDS.search(number.sent.text):
             return None
