@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import SECTOR_WORDS, Gazetteer
 from ..lexicon import SPEECH_LEMMAS
 from ..models import LocationPrecision, Place, PlaceMention
 from ..syntax import PLACE_PREPOSITIONS
-from ..translit import normalize
+from ..translit import adjective_stems, normalize
 from .quantities import parse_number  # the one reader of number words
 
 __all__ = ["find_places"]
@@ -38,8 +38,6 @@ _ADMIN_AFTER = _ADMIN_WORDS | {"regional", "governor", "oblast's", "region's", "
 _ACTOR_NOUNS = {"force", "troop", "army", "official", "government", "authority", "military", "regime",
                 "leadership", "diplomat", "negotiator", "soldier", "ministry", "spokesman", "spokeswoman"}
 _ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ic|ern|an|i)$", re.I)   # Russian, Crimean, Kurdish...
-# 'the Bakhmut direction', 'the Kremennaya area', 'Bakhmut district': the sector around a town, not the town
-_SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
 _ADMIN_OF = re.compile(r"\b(?:region|oblast|province|regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
 # A capital as the subject of these verbs is its government ('Moscow said', 'Kyiv refuses', 'Moscow wants').
 _STANCE_LEMMAS = SPEECH_LEMMAS | {"respond", "reply", "demand", "threaten", "call", "urge", "vow", "argue",
@@ -60,6 +58,24 @@ viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill mar
 iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan""".split())
 _CAPITAL_POPULATION = 500_000
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
+# The lines of contact the news reports from, as (lat, lon) polylines traced by hand from public maps (no
+# maintained dataset ships them offline): 2014-2021 in the Donbas, the spring 2022 Izium-Kharkiv salient, the
+# 2022 Mykolaiv-Kherson line and the line from the Russian border to the Dnipro mouth of late 2022-2023. Only
+# a tie-breaker between namesakes: fighting is reported where the front is.
+_FRONT_LINES: tuple[tuple[tuple[float, float], ...], ...] = (
+    ((48.74, 39.23), (48.63, 38.38), (48.30, 38.00), (48.14, 37.74), (47.95, 37.50), (47.45, 37.70),
+     (47.10, 37.70)),
+    ((50.10, 36.30), (49.80, 36.90), (49.20, 37.25), (48.85, 37.80)),
+    ((46.60, 31.90), (46.95, 32.00), (47.30, 33.20), (47.50, 33.90)),
+    ((50.29, 36.94), (49.78, 37.72), (49.62, 37.90), (49.40, 38.05), (49.05, 38.15), (48.93, 38.23),
+     (48.87, 38.20), (48.69, 38.07), (48.59, 38.00), (48.33, 37.95), (48.14, 37.74), (47.94, 37.50),
+     (47.78, 37.25), (47.84, 36.83), (47.66, 36.26), (47.57, 35.79), (47.48, 35.35), (47.56, 34.60),
+     (46.75, 33.37), (46.64, 32.62), (46.50, 32.20)),
+)
+# 'the head of the DPR', 'the People's Militia of the LPR': the oblast names an authority, not where things are
+_AUTHORITY_OF = re.compile(r"\b(?:head|leader|chief|militia|ministry|minister|adviser|advisor|authorities|government|"
+                           r"ombudsman|spokesman|representative|mission|envoy)\s+of\s+(?:the\s+)?$", re.I)
+_QUOTES = "\"“”«»„"
 _KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "admin1": "admin1",
                                                   "region": "region", "country": "country",
                                                   "district": "district"}
@@ -77,6 +93,7 @@ class _Candidate:
     admin1: Place | None          # the oblast, when the text names the oblast rather than a town
     near: bool                    # '10 km south of X'
     outside: tuple[str, float] | None = None   # 'N km from the border of the Y region': (Y, N), not in Y, near it
+    authority: bool = False       # 'the head of the DPR': an oblast that does not say where things are
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -99,7 +116,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
 
     oblasts: dict[str, list[int]] = {}
     for c in candidates:
-        if c.admin1 is not None and c.admin1.admin1:
+        if c.admin1 is not None and c.admin1.admin1 and not c.authority:
             oblasts.setdefault(c.admin1.admin1, []).append(c.sentence)
     candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
     anchors = [r[0] for c in candidates if c.admin1 is None
@@ -152,11 +169,19 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         return None
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
         return None
+    if start_tok > 0 and doc[start_tok - 1].lower_ in _GIVEN_NAMES:
+        return None     # 'Kyrylo Bayev': a surname after a first name, though a village bears it too
+    before, behind = text[ent.start_char - 1:ent.start_char], text[ent.end_char:ent.end_char + 1]
+    if before and behind and before in _QUOTES and behind in _QUOTES:
+        return None     # 'grouping "Vostok"', 'the "Mir" system': a quoted name is a unit's or a product's
     after = doc[end_tok] if end_tok < len(doc) else None
     if after is not None and after.is_title and after.lower_ in _OUTLET_WORDS and not admin_inside:
         return None
     # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
     matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
+    if not matches and after is not None and after.lower_ in SECTOR_WORDS:
+        # 'the Kupyansky district', 'the Krasnoliman direction': the adjective of a town names its sector
+        matches = next((tuple(m) for stem in adjective_stems(name) if (m := gazetteer.match(stem, fuzzy=False))), ())
     if not matches:
         return None
     if _is_actor(ent, matches, sentence_text):
@@ -174,9 +199,9 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
             end_char = ent.end_char
     start_char = doc[start_tok].idx
     return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
-                      matches=matches,
+                      matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
-                          after is not None and after.lower_ in _SECTOR_WORDS)))
+                          after is not None and after.lower_ in SECTOR_WORDS)))
 
 
 _BORDER_OF = re.compile(
@@ -297,6 +322,10 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         reasons.append("its current name")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
     score += 1.0 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
+    front = _km_to_front(place) if place.country_code == "UA" and place.kind == "settlement" else math.inf
+    if front <= 70:
+        score += 1.2 if front <= 30 else 0.6
+        reasons.append(f"{front:.0f} km from the front line")
     sentences = oblasts.get(place.admin1 or "", [])
     if sentences:
         gap = min(abs(s - c.sentence) for s in sentences)
@@ -321,6 +350,21 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         score += 0.8 if nearest < 30 else 0.4
         reasons.append(f"{nearest:.0f} km from another place in the article")
     return score, "; ".join(reasons) or "the best-known namesake"
+
+
+def _km_to_front(place: Place) -> float:
+    """Roughly how far a place lies from the nearest line of contact, in km."""
+    best = math.inf
+    scale = math.cos(math.radians(place.lat))
+    for line in _FRONT_LINES:
+        for (lat1, lon1), (lat2, lon2) in zip(line, line[1:]):
+            # equirectangular projection around the place: exact enough within a few hundred km
+            ax, ay = (lon1 - place.lon) * scale, lat1 - place.lat
+            bx, by = (lon2 - place.lon) * scale, lat2 - place.lat
+            dx, dy = bx - ax, by - ay
+            t = max(0.0, min(1.0, -(ax * dx + ay * dy) / (dx * dx + dy * dy)))
+            best = min(best, math.hypot(ax + t * dx, ay + t * dy) * 111.2)
+    return best
 
 
 def _km(a: Place, b: Place) -> float:
