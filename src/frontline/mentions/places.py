@@ -57,6 +57,7 @@ oleksii alexei aleksei andrii andriy andrei mykola nikolai yaroslav dmytro dmitr
 viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill maria mariia anna olha olga
 iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan""".split())
 _CAPITAL_POPULATION = 500_000
+_CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # The lines of contact the news reports from, as (lat, lon) polylines traced by hand from public maps (no
 # maintained dataset ships them offline): 2014-2021 in the Donbas, the spring 2022 Izium-Kharkiv salient, the
@@ -115,9 +116,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
+    candidates = _conjoined_oblasts(candidates, text, gazetteer)
     for c in candidates:
-        if c.admin1 is not None and c.admin1.admin1 and not c.authority:
-            oblasts.setdefault(c.admin1.admin1, []).append(c.sentence)
+        if c.admin1 is not None and c.admin1.admin1:
+            # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
+            oblasts.setdefault(c.admin1.admin1, []).append(-100 if c.authority else c.sentence)
     candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
     anchors = [r[0] for c in candidates if c.admin1 is None
                for r in [_resolve(c, oblasts, [], gazetteer)] if r is not None and r[2] == "unambiguous"]
@@ -179,6 +182,8 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         return None
     # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
     matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
+    if _part_of_city(doc, end_tok, gazetteer):
+        return None     # 'the Kalininsky district of Donetsk': a city's district, named after something else
     if not matches and after is not None and after.lower_ in SECTOR_WORDS:
         # 'the Kupyansky district', 'the Krasnoliman direction': the adjective of a town names its sector
         matches = next((tuple(m) for stem in adjective_stems(name) if (m := gazetteer.match(stem, fuzzy=False))), ())
@@ -242,6 +247,28 @@ def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: 
         if c.sentence in oblasts.get(oblast, []) and m["name"]:
             oblasts[oblast] = [s for s in oblasts[oblast] if s != c.sentence]
         out.append(replace(c, outside=(oblast, km)))
+    return out
+
+
+def _part_of_city(doc: Doc, end: int, gazetteer: Gazetteer) -> bool:
+    """'X district of Donetsk', 'the Kiev region of Donetsk': X names a part of a town named right after."""
+    if end + 2 >= len(doc) or doc[end].lower_ not in SECTOR_WORDS | _ADMIN_WORDS or doc[end + 1].lower_ != "of":
+        return False
+    town = doc[end + 2]
+    return town.is_title and any(p.kind == "settlement" and p.population >= _CITY_POPULATION
+                                 for p in gazetteer.candidates(town.text))
+
+
+def _conjoined_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """'in the DPR and Zaporozhye': a name joined to an oblast by 'and' or a comma names an oblast too."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        previous = out[-1] if out else None
+        if c.admin1 is None and previous is not None and previous.admin1 is not None and \
+                text[previous.end:c.start].strip(" ,").lower() in {"", "and", "and the", "or"} and \
+                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA":
+            c = replace(c, admin1=oblast, near=False)
+        out.append(c)
     return out
 
 
@@ -318,7 +345,7 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     # A name a place bears today beats an old name it once bore (Pokrovsk, Donetsk oblast, over Engels, once
     # Pokrovsk): GeoNames keeps historical names among the alternates without marking them.
     if normalize(c.text) == normalize(place.name):
-        score += 1.5
+        score += 1.0
         reasons.append("its current name")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
     score += 1.0 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
