@@ -13,18 +13,20 @@ The rules are the ones a local analyst applies:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import SECTOR_WORDS, Gazetteer
 from ..lexicon import SPEECH_LEMMAS
 from ..models import LocationPrecision, Place, PlaceMention
 from ..syntax import PLACE_PREPOSITIONS
-from ..translit import adjective_stems, normalize
+from ..translit import adjective_stems, skeleton
 from .quantities import parse_number  # the one reader of number words
 
 __all__ = ["find_places"]
@@ -59,19 +61,26 @@ iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan 
 _CAPITAL_POPULATION = 500_000
 _CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
-# The lines of contact the news reports from, as (lat, lon) polylines traced by hand from public maps (no
-# maintained dataset ships them offline): 2014-2021 in the Donbas, the spring 2022 Izium-Kharkiv salient, the
-# 2022 Mykolaiv-Kherson line and the line from the Russian border to the Dnipro mouth of late 2022-2023. Only
-# a tie-breaker between namesakes: fighting is reported where the front is.
-_FRONT_LINES: tuple[tuple[tuple[float, float], ...], ...] = (
-    ((48.74, 39.23), (48.63, 38.38), (48.30, 38.00), (48.14, 37.74), (47.95, 37.50), (47.45, 37.70),
-     (47.10, 37.70)),
-    ((50.10, 36.30), (49.80, 36.90), (49.20, 37.25), (48.85, 37.80)),
-    ((46.60, 31.90), (46.95, 32.00), (47.30, 33.20), (47.50, 33.90)),
-    ((50.29, 36.94), (49.78, 37.72), (49.62, 37.90), (49.40, 38.05), (49.05, 38.15), (48.93, 38.23),
-     (48.87, 38.20), (48.69, 38.07), (48.59, 38.00), (48.33, 37.95), (48.14, 37.74), (47.94, 37.50),
-     (47.78, 37.25), (47.84, 36.83), (47.66, 36.26), (47.57, 35.79), (47.48, 35.35), (47.56, 34.60),
-     (46.75, 33.37), (46.64, 32.62), (46.50, 32.20)),
+# The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
+# from public maps (no maintained dataset ships them offline): the Donbas line of 2014-2022, the north of
+# spring 2022, the Izium-Kharkiv salient and the Mykolaiv-Kherson line of 2022, and the line from the Russian
+# border to the Dnipro mouth since autumn 2022. Only a tie-breaker between namesakes: fighting is reported
+# where the front is.
+_FrontLine = tuple[dt.date, dt.date, tuple[tuple[float, float], ...]]
+_FRONT_LINES: tuple[_FrontLine, ...] = (
+    (dt.date(2014, 4, 1), dt.date(2022, 3, 31),
+     ((48.74, 39.23), (48.63, 38.38), (48.30, 38.00), (48.14, 37.74), (47.95, 37.50), (47.45, 37.70),
+      (47.10, 37.70))),
+    (dt.date(2022, 2, 24), dt.date(2022, 4, 15),
+     ((50.55, 29.90), (50.45, 30.25), (50.70, 30.60), (51.30, 31.30), (50.95, 32.90), (50.90, 34.80))),
+    (dt.date(2022, 2, 24), dt.date(2022, 9, 30),
+     ((50.10, 36.30), (49.80, 36.90), (49.20, 37.25), (48.85, 37.80), (48.70, 38.40), (48.30, 38.00))),
+    (dt.date(2022, 3, 1), dt.date(2022, 11, 15), ((46.60, 31.90), (46.95, 32.00), (47.30, 33.20), (47.50, 33.90))),
+    (dt.date(2022, 9, 1), dt.date.max,
+     ((50.29, 36.94), (49.78, 37.72), (49.62, 37.90), (49.40, 38.05), (49.05, 38.15), (48.93, 38.23),
+      (48.87, 38.20), (48.69, 38.07), (48.59, 38.00), (48.33, 37.95), (48.14, 37.74), (47.94, 37.50),
+      (47.78, 37.25), (47.84, 36.83), (47.66, 36.26), (47.57, 35.79), (47.48, 35.35), (47.56, 34.60),
+      (46.75, 33.37), (46.64, 32.62), (46.50, 32.20))),
 )
 # 'the head of the DPR', 'the People's Militia of the LPR': the oblast names an authority, not where things are
 _AUTHORITY_OF = re.compile(r"\b(?:head|leader|chief|militia|ministry|minister|adviser|advisor|authorities|government|"
@@ -97,12 +106,14 @@ class _Candidate:
     authority: bool = False       # 'the head of the DPR': an oblast that does not say where things are
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None) -> list[PlaceMention]:
     """Find the places named in ``doc`` and resolve each to one gazetteer entry.
 
     Args:
         doc: a spaCy Doc over the cleaned article text (made by ``frontline.nlp``).
         gazetteer: the loaded gazetteer.
+        published: the publication date, which says where the front line ran (a tie-breaker between
+            namesakes); None uses every line of the war.
 
     Returns:
         Place mentions in text order; offsets are character offsets into ``doc.text``.
@@ -122,8 +133,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
             oblasts.setdefault(c.admin1.admin1, []).append(-100 if c.authority else c.sentence)
     candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
+    fronts = tuple(points for first, last, points in _FRONT_LINES
+                   if published is None or first <= published <= last)
     anchors = [r[0] for c in candidates if c.admin1 is None
-               for r in [_resolve(c, oblasts, [], gazetteer)] if r is not None and r[2] == "unambiguous"]
+               for r in [_resolve(c, oblasts, [], gazetteer, fronts)] if r is not None and r[2] == "unambiguous"]
     mentions: list[PlaceMention] = []
     for c in candidates:
         if c.admin1 is not None:
@@ -131,7 +144,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                                          precision="admin1", confidence=0.95,
                                          reason="the text names the oblast"))
             continue
-        resolved = _resolve(c, oblasts, anchors, gazetteer)
+        resolved = _resolve(c, oblasts, anchors, gazetteer, fronts)
         if resolved is None:
             continue
         place, runner_up, reason, confidence = resolved
@@ -310,7 +323,7 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
 
 
 def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-             gazetteer: Gazetteer) -> tuple[Place, Place | None, str, float] | None:
+             gazetteer: Gazetteer, fronts: tuple[tuple[tuple[float, float], ...], ...]) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
     distinct: dict[tuple, tuple[Place, float]] = {}
     for place, confidence in c.matches:
@@ -323,7 +336,13 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     if len(options) == 1:
         place, confidence = options[0]
         return place, None, "unambiguous", confidence
-    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer), p, conf) for p, conf in options),
+    # A common village name ('Aleksandrovka', dozens of Oleksandrivkas) also lists, among a big town's old or
+    # foreign names, that town ('Aleksandrovka' was once Donetsk): when several namesakes are spelled like the
+    # text, the ones that are not were matched through such a name.
+    likeness = {id(p): fuzz.ratio(skeleton(c.text), skeleton(p.name)) / 100 for p, _ in options}
+    common = sum(v >= 0.8 for v in likeness.values()) >= 3
+    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], common), p, conf)
+                     for p, conf in options),
                     key=lambda t: -t[0][0])
     (best_score, reason), best, conf = scored[0]
     (second_score, _), second, _ = scored[1]
@@ -332,8 +351,9 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     return best, second, reason, confidence
 
 
-def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]],
-           anchors: list[Place], gazetteer: Gazetteer) -> tuple[float, str]:
+def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
+           gazetteer: Gazetteer, fronts: tuple[tuple[tuple[float, float], ...], ...], likeness: float,
+           common: bool) -> tuple[float, str]:
     """A namesake's score from spelling, the article's oblasts, nearby resolved places and population."""
     reasons: list[str] = []
     score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
@@ -344,14 +364,18 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         reasons.append(f"population {place.population:,}")
     # A name a place bears today beats an old name it once bore (Pokrovsk, Donetsk oblast, over Engels, once
     # Pokrovsk): GeoNames keeps historical names among the alternates without marking them.
-    if normalize(c.text) == normalize(place.name):
-        score += 1.0
-        reasons.append("its current name")
+    # Graded by likeness, so that 'Kremennaya' goes to Kreminna, not to a village that once bore that name.
+    if likeness > 0.5:
+        score += 2.0 * (likeness - 0.5)
+        reasons.append("its current name" if likeness == 1 else f"spelled much like its current name, {place.name}")
+    elif common:
+        score -= 3.0
+        reasons.append("the name is common and this place bears it only as an old or other name")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
-    score += 1.0 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
-    front = _km_to_front(place) if place.country_code == "UA" and place.kind == "settlement" else math.inf
-    if front <= 70:
-        score += 1.2 if front <= 30 else 0.6
+    score += 1.5 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
+    front = _km_to_front(place, fronts) if place.country_code == "UA" and place.kind == "settlement" else math.inf
+    if front <= 80:
+        score += 1.5 if front <= 30 else 0.8
         reasons.append(f"{front:.0f} km from the front line")
     sentences = oblasts.get(place.admin1 or "", [])
     if sentences:
@@ -379,11 +403,11 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     return score, "; ".join(reasons) or "the best-known namesake"
 
 
-def _km_to_front(place: Place) -> float:
-    """Roughly how far a place lies from the nearest line of contact, in km."""
+def _km_to_front(place: Place, fronts: tuple[tuple[tuple[float, float], ...], ...]) -> float:
+    """Roughly how far a place lies from the nearest of these lines of contact, in km."""
     best = math.inf
     scale = math.cos(math.radians(place.lat))
-    for line in _FRONT_LINES:
+    for line in fronts:
         for (lat1, lon1), (lat2, lon2) in zip(line, line[1:]):
             # equirectangular projection around the place: exact enough within a few hundred km
             ax, ay = (lon1 - place.lon) * scale, lat1 - place.lat
