@@ -151,13 +151,14 @@ _ADJECTIVE_SUFFIX = re.compile(r"(?<=sk)(?:iy|yi|yy|ij|y|i|oye|oe|oy|aya|aia|a|e
 def adjective_stems(word: str) -> list[str]:
     """The town names a romanised place adjective may come from, longest first: 'Kupyansky' -> ['Kupyansk', 'Kupyan'].
 
-    Empty when ``word`` is not shaped like such an adjective.
+    'Krasnolimansk' gives ['Krasnoliman']. Empty when ``word`` is not shaped like such an adjective.
     """
     match = _ADJECTIVE_SUFFIX.search(word)
-    if match is None or match.start() < 5:
-        return []
-    with_sk = word[:match.start()]
-    return [with_sk, with_sk[:-2]]
+    if match is not None and match.start() >= 5:
+        with_sk = word[:match.start()]
+        return [with_sk, with_sk[:-2]]
+    # the short adjective of agency Russian: 'the Krasnolimansk direction'
+    return [word[:-2]] if word.lower().endswith("sk") and len(word) >= 7 else []
 
 
 _ST = re.compile(r"\bst\.?\s+")

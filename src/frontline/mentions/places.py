@@ -59,7 +59,8 @@ oleksii alexei aleksei andrii andriy andrei mykola nikolai yaroslav dmytro dmitr
 viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill maria mariia anna olha olga
 iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan""".split())
 _CAPITAL_POPULATION = 500_000
-_CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
+_CITY_POPULATION = 100_000
+_TOWN_POPULATION = 20_000      # towns big enough to have named districts of their own
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
 # from public maps (no maintained dataset ships them offline): the Donbas line of 2014-2022, the north of
@@ -195,11 +196,15 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         return None
     # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
     matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
+    if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
+            any(ch.isdigit() for ch in doc[end_tok + 1].text):
+        return None     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
     if _part_of_city(doc, end_tok, gazetteer):
         return None     # 'the Kalininsky district of Donetsk': a city's district, named after something else
-    if not matches and after is not None and after.lower_ in SECTOR_WORDS:
-        # 'the Kupyansky district', 'the Krasnoliman direction': the adjective of a town names its sector
-        matches = next((tuple(m) for stem in adjective_stems(name) if (m := gazetteer.match(stem, fuzzy=False))), ())
+    if after is not None and after.lower_ in SECTOR_WORDS:
+        # 'the Kupyansky district', 'the Krasnolimansky direction': the adjective of a town names its sector;
+        # the town competes with any village named like the adjective itself
+        matches += next((tuple(m) for stem in adjective_stems(name) if (m := gazetteer.match(stem, fuzzy=False))), ())
     if not matches:
         return None
     if _is_actor(ent, matches, sentence_text):
@@ -336,12 +341,13 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     if len(options) == 1:
         place, confidence = options[0]
         return place, None, "unambiguous", confidence
-    # A common village name ('Aleksandrovka', dozens of Oleksandrivkas) also lists, among a big town's old or
-    # foreign names, that town ('Aleksandrovka' was once Donetsk): when several namesakes are spelled like the
-    # text, the ones that are not were matched through such a name.
+    # A place whose name is nothing like the text was matched through an old or other name. That is how the
+    # news still names renamed towns (Dzerzhinsk for Toretsk), but when the name is common ('Aleksandrovka',
+    # dozens of Oleksandrivkas; Donetsk once bore it) or the place is a village (an Oleksandrivka once called
+    # Kremennaya), the namesakes spelled like the text come first.
     likeness = {id(p): fuzz.ratio(skeleton(c.text), skeleton(p.name)) / 100 for p, _ in options}
-    common = sum(v >= 0.8 for v in likeness.values()) >= 3
-    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], common), p, conf)
+    similar = sum(v >= 0.7 for v in likeness.values())
+    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], similar), p, conf)
                      for p, conf in options),
                     key=lambda t: -t[0][0])
     (best_score, reason), best, conf = scored[0]
@@ -353,11 +359,13 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
 
 def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
            gazetteer: Gazetteer, fronts: tuple[tuple[tuple[float, float], ...], ...], likeness: float,
-           common: bool) -> tuple[float, str]:
+           similar: int) -> tuple[float, str]:
     """A namesake's score from spelling, the article's oblasts, nearby resolved places and population."""
     reasons: list[str] = []
     score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
-    if place.population >= 100_000 or place.kind == "country":
+    # Only a Ukrainian town's size outweighs the front and the context: a Russian namesake of 200,000
+    # ('Dzerzhinsk', Toretsk's old name) is still not what war reports from the Donbas mean.
+    if (place.population >= 100_000 and place.country_code == "UA") or place.kind == "country":
         score += 1.5
         reasons.append(f"a large place (population {place.population:,})")
     elif place.population:
@@ -368,9 +376,9 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     if likeness > 0.5:
         score += 2.0 * (likeness - 0.5)
         reasons.append("its current name" if likeness == 1 else f"spelled much like its current name, {place.name}")
-    elif common:
+    elif similar >= 3 or (similar and place.population < _TOWN_POPULATION):
         score -= 3.0
-        reasons.append("the name is common and this place bears it only as an old or other name")
+        reasons.append("it bears the name only as an old or other name, and namesakes are spelled like the text")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
     score += 1.5 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
     front = _km_to_front(place, fronts) if place.country_code == "UA" and place.kind == "settlement" else math.inf
