@@ -31,6 +31,7 @@ _CONNECTORS = {"-", "on", "na", "de", "upon", "the", "of"}
 # Part-of-speech tags under which a single capitalised word is not a place ('Mirny' as an adjective).
 _NOT_PLACE_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "NUM", "CCONJ", "SCONJ", "INTJ"}
 _BIG_TOWN = 20_000
+_CITY = 200_000
 _ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
 
 
@@ -94,6 +95,10 @@ class GazetteerRecognizer:
                for n in neighbours):
             return False
         places = self.gazetteer.candidates(key)
+        # In capitals a word has lost the case that tells 'Human' (Polish for Uman) from 'HUMAN RIGHTS'; only a
+        # city ('KIEV') stays a place
+        if key in self.common_words and token.is_upper and all(p.population < _CITY for p in places):
+            return False
         if any(p.population >= _BIG_TOWN or p.kind != "settlement" for p in places):
             return True
         if key in self.common_words:

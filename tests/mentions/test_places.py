@@ -131,3 +131,9 @@ def test_in_the_kharkiv_region_is_admin1(res):
 def test_the_runner_up_and_the_reason_are_kept(res):
     m = next(m for m in find_places(res.nlp("Explosions in Svatovo."), res.gazetteer) if m.text == "Svatovo")
     assert m.runner_up.geonames_id == 7026858 and "front line" in m.reason
+def test_a_unit_named_after_the_east_is_not_a_place(res):
+    assert places(res, "A soldier was killed in Donbas - Skhid task force.") == [("Donbas", 709718, "region")]
+def test_a_hill_is_not_the_village_of_its_name(res): assert places(res, "Shelling near Mount Karachun.") == []
+def test_a_hyphenated_name_is_not_its_tail(res): assert places(res, "Fighting at Saur-Mogila.") == []
+def test_a_capitalised_english_word_is_not_a_town(res):
+    assert places(res, "MEMBERS OF THE HUMAN RIGHTS COUNCIL SAID SO.") == []

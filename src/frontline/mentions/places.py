@@ -57,7 +57,15 @@ _NEAR = re.compile(r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|some|few|two|three|fou
 _GIVEN_NAMES = frozenset("""serhii serhiy sergei sergey volodymyr vladimir oleksandr alexander aleksandr olena elena
 oleksii alexei aleksei andrii andriy andrei mykola nikolai yaroslav dmytro dmitry ivan ihor igor yurii yuri
 viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill maria mariia anna olha olga
-iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan""".split())
+iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan vasyl vasily vasiliy
+oleh oleg yevhen yevgeny evgeny maksym maxim anatolii anatoly valerii valery heorhii heorhiy georgy stepan artem
+artyom vitaliy hennadii gennady leonid borys boris arsen rostyslav svitlana svetlana liudmyla lyudmila""".split())
+# 'Skhid task force', 'Azov battalion', 'Vostok grouping': a name before these words is a unit's
+_UNIT_WORDS = frozenset({"task", "battalion", "brigade", "regiment", "grouping", "group", "division", "command",
+                         "operational", "detachment"})
+# 'Mount Karachun', 'Saur-Mogila hill': a landmark, not the village of the same name
+_LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
+_LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
 _CITY_POPULATION = 100_000
 _TOWN_POPULATION = 20_000      # towns big enough to have named districts of their own
@@ -196,6 +204,12 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         return None
     # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
     matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
+    if after is not None and after.lower_ in _UNIT_WORDS | _LANDMARK_AFTER:
+        return None
+    if start_tok > 0 and (doc[start_tok - 1].lower_.rstrip(".") in _LANDMARK_BEFORE or (
+            doc[start_tok - 1].text == "-" and not doc[start_tok - 1].whitespace_ and start_tok > 1
+            and doc[start_tok - 2].is_title and not doc[start_tok - 2].whitespace_)):
+        return None     # 'Mount Karachun'; 'Saur-Mogila', the tail of a hyphenated name
     if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
         return None     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
