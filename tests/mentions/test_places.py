@@ -137,3 +137,5 @@ def test_a_hill_is_not_the_village_of_its_name(res): assert places(res, "Shellin
 def test_a_hyphenated_name_is_not_its_tail(res): assert places(res, "Fighting at Saur-Mogila.") == []
 def test_a_capitalised_english_word_is_not_a_town(res):
     assert places(res, "MEMBERS OF THE HUMAN RIGHTS COUNCIL SAID SO.") == []
+def test_a_compass_prefix_keeps_the_place(res):
+    assert ("Donetsk", 709717, "district") in places(res, "Heavy losses in the Yuzhno-Donetsk direction.")

@@ -2,13 +2,17 @@
 
 The rules are the ones a local analyst applies:
 - not every capitalised name is a location: adjectives, outlets ('Kyiv Independent'), idioms ('get out of
-  Dodge') and capitals or countries used as actors ('Moscow said', 'Kyiv denies') are skipped;
-- 'the Kharkiv region', 'Luhansk Province', 'the region of Luhansk', 'Donetsk and Luhansk regions' name an
-  oblast (admin1 precision); a bare 'Luhansk' is the city;
+  Dodge'), surnames after a first name ('Kyrylo Bayev'), quoted names and units ('"Vostok"', 'Skhid task
+  force'), landmarks ('Mount Karachun'), weapon models ('Tor-M2DT') and capitals or countries used as actors
+  ('Moscow said', 'Kyiv denies') are skipped;
+- 'the Kharkiv region', 'Luhansk Province', 'the region of Luhansk', 'Donetsk and Luhansk regions', 'the DPR
+  and Zaporozhye' name an oblast (admin1 precision); a bare 'Luhansk' is the city; 'the Kalininsky district
+  of Donetsk' is the city of Donetsk;
 - a name shared by several places (Solone in six oblasts) goes to the one the text's context points at: an
   oblast named in the same or a nearby sentence or anywhere in the article, other places resolved in the
-  article (same oblast, short distance), then population and Ukraine first;
-- '10 km south of X' is a place near X: precision 'district'.
+  article (same oblast, short distance), then closeness to the front line of the publication date, likeness
+  to the place's current name, population and Ukraine first; the runner-up and the reason are kept;
+- '10 km south of X', 'the Bakhmut direction', 'the Kupyansky district' are places near X: precision 'district'.
 """
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ _UNIT_WORDS = frozenset({"task", "battalion", "brigade", "regiment", "grouping",
                          "operational", "detachment"})
 # 'Mount Karachun', 'Saur-Mogila hill': a landmark, not the village of the same name
 _LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
+# 'the Yuzhno-Donetsk direction' (South Donetsk): a compass prefix keeps the name a place
+_COMPASS_PREFIXES = frozenset({"yuzhno", "severo", "zapadno", "vostochno", "pivdenno", "pivnichno", "zakhidno",
+                               "skhidno", "south", "north", "east", "west"})
 _LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
 _CITY_POPULATION = 100_000
@@ -208,7 +215,8 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         return None
     if start_tok > 0 and (doc[start_tok - 1].lower_.rstrip(".") in _LANDMARK_BEFORE or (
             doc[start_tok - 1].text == "-" and not doc[start_tok - 1].whitespace_ and start_tok > 1
-            and doc[start_tok - 2].is_title and not doc[start_tok - 2].whitespace_)):
+            and doc[start_tok - 2].is_title and not doc[start_tok - 2].whitespace_
+            and doc[start_tok - 2].lower_ not in _COMPASS_PREFIXES)):
         return None     # 'Mount Karachun'; 'Saur-Mogila', the tail of a hyphenated name
     if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
