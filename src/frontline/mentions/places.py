@@ -74,16 +74,16 @@ _COMPASS_PREFIXES = frozenset({"yuzhno", "severo", "zapadno", "vostochno", "pivd
                                "skhidno", "south", "north", "east", "west"})
 _LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
-_CITY_POPULATION = 100_000
-_TOWN_POPULATION = 20_000      # towns big enough to have named districts of their own
+_CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
+_TOWN_POPULATION = 20_000
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
 # from public maps (no maintained dataset ships them offline): the Donbas line of 2014-2022, the north of
 # spring 2022, the Izium-Kharkiv salient and the Mykolaiv-Kherson line of 2022, and the line from the Russian
 # border to the Dnipro mouth since autumn 2022. Only a tie-breaker between namesakes: fighting is reported
 # where the front is.
-_FrontLine = tuple[dt.date, dt.date, tuple[tuple[float, float], ...]]
-_FRONT_LINES: tuple[_FrontLine, ...] = (
+_Line = tuple[tuple[float, float], ...]
+_FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
     (dt.date(2014, 4, 1), dt.date(2022, 3, 31),
      ((48.74, 39.23), (48.63, 38.38), (48.30, 38.00), (48.14, 37.74), (47.95, 37.50), (47.45, 37.70),
       (47.10, 37.70))),
@@ -209,8 +209,6 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     after = doc[end_tok] if end_tok < len(doc) else None
     if after is not None and after.is_title and after.lower_ in _OUTLET_WORDS and not admin_inside:
         return None
-    # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
-    matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
     if after is not None and after.lower_ in _UNIT_WORDS | _LANDMARK_AFTER:
         return None
     if start_tok > 0 and (doc[start_tok - 1].lower_.rstrip(".") in _LANDMARK_BEFORE or (
@@ -223,6 +221,8 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         return None     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
     if _part_of_city(doc, end_tok, gazetteer):
         return None     # 'the Kalininsky district of Donetsk': a city's district, named after something else
+    # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
+    matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
     if after is not None and after.lower_ in SECTOR_WORDS:
         # 'the Kupyansky district', 'the Krasnolimansky direction': the adjective of a town names its sector;
         # the town competes with any village named like the adjective itself
@@ -350,7 +350,7 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
 
 
 def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-             gazetteer: Gazetteer, fronts: tuple[tuple[tuple[float, float], ...], ...]) -> tuple[Place, Place | None, str, float] | None:
+             gazetteer: Gazetteer, fronts: tuple[_Line, ...]) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
     distinct: dict[tuple, tuple[Place, float]] = {}
     for place, confidence in c.matches:
@@ -380,9 +380,13 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
 
 
 def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-           gazetteer: Gazetteer, fronts: tuple[tuple[tuple[float, float], ...], ...], likeness: float,
+           gazetteer: Gazetteer, fronts: tuple[_Line, ...], likeness: float,
            similar: int) -> tuple[float, str]:
-    """A namesake's score from spelling, the article's oblasts, nearby resolved places and population."""
+    """A namesake's score from spelling, the article's oblasts, nearby resolved places, the front and population.
+
+    ``likeness`` is how much the text's spelling looks like this place's current name (0..1); ``similar``
+    counts the namesakes whose current name looks like it (likeness >= 0.7).
+    """
     reasons: list[str] = []
     score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
     # Only a Ukrainian town's size outweighs the front and the context: a Russian namesake of 200,000
@@ -393,8 +397,8 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     elif place.population:
         reasons.append(f"population {place.population:,}")
     # A name a place bears today beats an old name it once bore (Pokrovsk, Donetsk oblast, over Engels, once
-    # Pokrovsk): GeoNames keeps historical names among the alternates without marking them.
-    # Graded by likeness, so that 'Kremennaya' goes to Kreminna, not to a village that once bore that name.
+    # Pokrovsk): GeoNames keeps historical names among the alternates without marking them. Graded by
+    # likeness, so that 'Kremennaya' goes to Kreminna, not to a village that once bore that name.
     if likeness > 0.5:
         score += 2.0 * (likeness - 0.5)
         reasons.append("its current name" if likeness == 1 else f"spelled much like its current name, {place.name}")
@@ -433,7 +437,7 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     return score, "; ".join(reasons) or "the best-known namesake"
 
 
-def _km_to_front(place: Place, fronts: tuple[tuple[tuple[float, float], ...], ...]) -> float:
+def _km_to_front(place: Place, fronts: tuple[_Line, ...]) -> float:
     """Roughly how far a place lies from the nearest of these lines of contact, in km."""
     best = math.inf
     scale = math.cos(math.radians(place.lat))
