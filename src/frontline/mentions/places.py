@@ -409,7 +409,7 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     score += 1.5 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
     front = _km_to_front(place, fronts) if place.country_code == "UA" and place.kind == "settlement" else math.inf
     if front <= 80:
-        score += 1.5 if front <= 30 else 0.8
+        score += 2.2 if front <= 15 else 1.6 if front <= 30 else 0.8
         reasons.append(f"{front:.0f} km from the front line")
     sentences = oblasts.get(place.admin1 or "", [])
     if sentences:
