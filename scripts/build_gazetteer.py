@@ -31,6 +31,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from frontline.translit import (
+    compound_form,
     is_cyrillic,
     is_russian,
     normalize,
@@ -254,6 +255,10 @@ def row(geonames_id, name, lat, lon, admin1, cc, kind, population, latin, cyrill
     generated = set()
     for c in cyrillic:
         generated |= {normalize(v) for v in variants(c)}
+        # 'Krasnoliman' (from 'Krasnolimansky direction') for 'Красный Лиман': adjectives of a two-word town
+        # are built on the joined form, and the recogniser strips the adjective ending back to it
+        if (joined := compound_form(c)) is not None:
+            generated |= {normalize(v) for v in variants(joined)}
     generated -= names
     generated.discard("")
     skeletons = {skeleton(n) for n in names | generated} - {""}
@@ -285,6 +290,10 @@ def read_ukraine(path: Path) -> tuple[list[list[str]], dict[str, list[str]], dic
             cyrillic = [a for a in alternates if is_cyrillic(a)]
             canonical = NAME_OVERRIDES.get(gid) or canonical_name(name, latin, cyrillic)
             oblast = UA_ADMIN1.get(admin1, (None,))[0]
+            if fcode == "PPLX":
+                # A city's section counts its people twice and, as a namesake, would outweigh the villages
+                # that share its name ('Oleksiivka', a Kharkiv section of 100,000)
+                population = 0
             rows.append(row(gid, canonical, lat, lon, oblast, "UA", "settlement", population, [name, *latin],
                             cyrillic))
     for code, stems in UA_ADMIN1.items():

@@ -63,7 +63,8 @@ def test_wire_byline_and_dateline_make_no_events(wire):
 
 
 def test_bulletin_capture_is_claimed_by_the_ministry(bulletin):
-    e = only(bulletin, "territory_captured", "Novoselovka")
+    # which of Donetsk oblast's many Novoselivkas the text cannot tell: the oblast is asserted below
+    e = only(bulletin, "territory_captured")
     assert e.initiator.side == "RU"
     assert (e.claim.claimed_by.name, e.claim.modality) == ("Russian Defence Ministry", "claimed")
     assert e.location.admin1 == "Donetsk"

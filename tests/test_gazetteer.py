@@ -48,3 +48,8 @@ def test_skeleton_meets(): assert skeleton("Kupyansk") == skeleton("Kup'iansk") 
 def test_missing_file_is_resource_error(tmp_path):
     with pytest.raises(ResourceError):
         Gazetteer.load(tmp_path / "missing.tsv.gz")
+def test_krasnoliman_joined_form(gaz): assert ids(gaz, "Krasnoliman")[0] == 704204
+def test_kremennaya_includes_kreminna(gaz): assert 704138 in ids(gaz, "Kremennaya")
+def test_moscow_is_russia(gaz): assert [p.geonames_id for p in gaz.candidates("Moscow")] == [524901]
+def test_city_sections_carry_no_population(gaz): assert gaz.by_id(13645605).population == 0
+def test_lozova_has_many_namesakes(gaz): assert 702760 in ids(gaz, "Lozova") and len(ids(gaz, "Lozova")) >= 8

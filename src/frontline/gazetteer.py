@@ -27,7 +27,7 @@ from .errors import ResourceError
 from .models import Place
 from .translit import normalize, skeleton
 
-__all__ = ["Gazetteer", "DEFAULT_DATA"]
+__all__ = ["Gazetteer", "DEFAULT_DATA", "SECTOR_WORDS"]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,9 @@ _COLUMNS = ("geonames_id", "name", "lat", "lon", "admin1", "country_code", "kind
 _INDEXES = ("names", "generated", "skeletons", "bare")
 _FUZZY_CUTOFF = 88.0
 _MIN_FUZZY_LENGTH = 5          # short keys match too much by accident
+# 'the Bakhmut direction', 'the Kupyansky district': words after a town's name (or its adjective) that make
+# the phrase name the sector around the town
+SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import ResourceError
-from .gazetteer import Gazetteer
+from .gazetteer import SECTOR_WORDS, Gazetteer
 from .syntax import PLACE_PREPOSITIONS
-from .translit import normalize
+from .translit import adjective_stems, normalize
 
 __all__ = ["build_nlp", "Resources", "GazetteerRecognizer", "MODEL_PACKAGE"]
 
@@ -31,6 +31,7 @@ _CONNECTORS = {"-", "on", "na", "de", "upon", "the", "of"}
 # Part-of-speech tags under which a single capitalised word is not a place ('Mirny' as an adjective).
 _NOT_PLACE_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "NUM", "CCONJ", "SCONJ", "INTJ"}
 _BIG_TOWN = 20_000
+_CITY = 200_000
 _ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
 
 
@@ -70,11 +71,19 @@ class GazetteerRecognizer:
             key = normalize(text)
             # Skeleton keys ('Chassiv Yar') are trusted for multi-word and long single words only.
             if not self.gazetteer.is_known(text, loose=end - start > 1 or len(key) >= 7):
+                if end - start == 1 and self._is_sector_adjective(doc, start):
+                    return Span(doc, start, end, label="GPE")
                 continue
             if end - start == 1 and not self._single_word_is_place(doc, start, key):
                 return None
             return Span(doc, start, end, label="GPE")
         return None
+
+    def _is_sector_adjective(self, doc: Doc, i: int) -> bool:
+        """'Krasnolimansky direction', 'Kupyansky district': a town's adjective before a sector word."""
+        if i + 1 >= len(doc) or doc[i + 1].lower_ not in SECTOR_WORDS:
+            return False
+        return any(self.gazetteer.is_known(stem) for stem in adjective_stems(doc[i].text))
 
     def _single_word_is_place(self, doc: Doc, i: int, key: str) -> bool:
         """Whether a lone capitalised gazetteer word is a place rather than an English word or a name."""
@@ -86,6 +95,10 @@ class GazetteerRecognizer:
                for n in neighbours):
             return False
         places = self.gazetteer.candidates(key)
+        # In capitals a word has lost the case that tells 'Human' (Polish for Uman) from 'HUMAN RIGHTS'; only a
+        # city ('KIEV') stays a place
+        if key in self.common_words and token.is_upper and all(p.population < _CITY for p in places):
+            return False
         if any(p.population >= _BIG_TOWN or p.kind != "settlement" for p in places):
             return True
         if key in self.common_words:

@@ -132,7 +132,7 @@ class Pipeline:
                 raise StageError(name, raw.path or raw.url or aid, f"{type(exc).__name__}: {exc}") from exc
 
         mentions = Mentions(
-            places=tuple(stage("places", places_stage.find_places, sdoc, self.resources.gazetteer)),
+            places=tuple(stage("places", places_stage.find_places, sdoc, self.resources.gazetteer, raw.published)),
             dates=tuple(stage("dates", dates_stage.find_dates, sdoc, raw.published)),
             actors=tuple(stage("actors", actors_stage.find_actors, sdoc, self._persons)),
             quantities=tuple(stage("quantities", quantities_stage.find_quantities, sdoc)),

@@ -16,8 +16,8 @@ import unicodedata
 
 from unidecode import unidecode
 
-__all__ = ["SYSTEMS", "transliterate", "variants", "normalize", "skeleton", "is_cyrillic", "is_ukrainian",
-           "is_russian"]
+__all__ = ["SYSTEMS", "transliterate", "variants", "compound_form", "adjective_stems", "normalize", "skeleton",
+           "is_cyrillic", "is_ukrainian", "is_russian"]
 
 _VOWELS = set("аеєиіїоуюяыэё")
 _APOSTROPHES = "'’ʼ`´‘ʹ\"”“"
@@ -124,6 +124,41 @@ def transliterate(text: str, system: str = "ua_national") -> str:
 def variants(cyrillic: str) -> set[str]:
     """All renderings of a Cyrillic name in every system, Ukrainian and Russian alike."""
     return {transliterate(cyrillic, name) for name in SYSTEMS}
+
+
+# An adjective leading a two-word name: 'Красный Лиман', 'Велика Новосілка', 'Новое'.
+_ADJECTIVE_ENDING = re.compile(r"(?:ий|ый|ой|ій|ая|яя|ое|ее|ие|а|е|я)$")
+
+
+def compound_form(cyrillic: str) -> str | None:
+    """The one-word compound of a two-word name led by an adjective, as Russian and Ukrainian join them.
+
+    'Красный Лиман' -> 'Краснолиман' (the stem of 'Krasnolimansky direction'), 'Велика Новосілка' ->
+    'Великоновосілка'. None for any other name.
+    """
+    words = cyrillic.split()
+    if len(words) != 2 or not all(w.isalpha() for w in words) or not _ADJECTIVE_ENDING.search(words[0].lower()):
+        return None
+    stem = _ADJECTIVE_ENDING.sub("", words[0])
+    return f"{stem}о{words[1].lower()}" if len(stem) >= 3 else None
+
+
+# Russian and Ukrainian adjectives of a town ('Kupyansky district', 'Krasnolimanskoye direction'),
+# romanised: the town's name ends before 'sk' or includes it.
+_ADJECTIVE_SUFFIX = re.compile(r"(?<=sk)(?:iy|yi|yy|ij|y|i|oye|oe|oy|aya|aia|a|e|ogo|om)$", re.I)
+
+
+def adjective_stems(word: str) -> list[str]:
+    """The town names a romanised place adjective may come from, longest first: 'Kupyansky' -> ['Kupyansk', 'Kupyan'].
+
+    'Krasnolimansk' gives ['Krasnoliman']. Empty when ``word`` is not shaped like such an adjective.
+    """
+    match = _ADJECTIVE_SUFFIX.search(word)
+    if match is not None and match.start() >= 5:
+        with_sk = word[:match.start()]
+        return [with_sk, with_sk[:-2]]
+    # the short adjective of agency Russian: 'the Krasnolimansk direction'
+    return [word[:-2]] if word.lower().endswith("sk") and len(word) >= 7 else []
 
 
 _ST = re.compile(r"\bst\.?\s+")

@@ -1,5 +1,7 @@
 """Tests for frontline.mentions.places: places, namesakes and non-places in one-sentence texts."""
 
+import datetime as dt
+
 import pytest
 
 from frontline.mentions.places import find_places
@@ -72,3 +74,68 @@ def test_a_front_direction_is_the_sector_around_its_town(res):
 def test_a_name_tagged_as_adjective_after_a_preposition_is_a_place(res):
     mentions = find_places(res.nlp("Ukraine orders mandatory evacuation of Vuhledar"), res.gazetteer)
     assert ("Vuhledar", 690823) in [(m.text, m.place.geonames_id) for m in mentions]
+
+
+def dated(res, text, published):
+    return [(m.text, m.place.geonames_id, m.precision) for m in find_places(res.nlp(text), res.gazetteer, published)]
+
+
+# Spellings from Russian bulletins and machine translation
+def test_kremennaya_is_kreminna_though_the_dpr_is_named(res):
+    text = "Ukrainian forces attack in the Kremennaya area, an adviser to the head of the DPR said."
+    assert first_id(res, text, "Kremennaya") == 704138
+def test_krasny_liman_is_lyman(res): assert first_id(res, "Shelling hit Krasny Liman.", "Krasny Liman") == 704204
+def test_krasnoliman_direction_is_the_sector_of_lyman(res):
+    assert ("Krasnoliman", 704204, "district") in places(res, "Heavy losses in the Krasnoliman direction.")
+def test_krasnolimansky_direction_is_lyman(res):
+    assert ("Krasnolimansky", 704204, "district") in places(res, "Heavy losses in the Krasnolimansky direction.")
+def test_kupyansky_district_is_the_sector_of_kupiansk(res):
+    assert places(res, "Shelling in the Kupyansky district.") == [("Kupyansky", 703656, "district")]
+def test_shevyerodonetsk(res): assert first_id(res, "Fighting in Shevyerodonetsk.", "Shevyerodonetsk") == 691999
+def test_chassiv_yar(res): assert first_id(res, "Fighting near Chassiv Yar continued.", "Chassiv Yar") == 710915
+
+
+# Namesakes: GeoNames' own name, the front line at the publication date, a common name's old bearers
+def test_svatovo_is_svatove_in_luhansk_not_the_crimean_hamlet(res):
+    assert first_id(res, "Explosions in Svatovo.", "Svatovo") == 692118
+def test_dzerzhinsk_in_2015_is_toretsk(res):
+    assert dated(res, "Heavy shelling hit Dzerzhinsk.", dt.date(2015, 8, 1)) == [("Dzerzhinsk", 709354, "settlement")]
+def test_seversk_in_2015_is_siversk(res):
+    assert dated(res, "Heavy shelling hit Seversk.", dt.date(2015, 8, 1)) == [("Seversk", 694403, "settlement")]
+def test_aleksandrovka_is_not_donetsk_city(res):
+    assert dated(res, "Shelling hit Aleksandrovka.", dt.date(2016, 5, 1))[0][1] != 709717
+
+
+# Not places
+def test_synegoubov_is_a_person(res):
+    text = "The governor of the Kharkiv region, Oleg Synegoubov, announced that 267 children must be evacuated."
+    assert places(res, text) == [("Kharkiv region", 706482, "admin1")]
+def test_cumming_is_not_a_place_in_ukraine(res):
+    text = "Donald Trump (left) on October 15 in Cumming, United States, and Vladimir Putin in Kazan, Russia."
+    assert all(m[1] in {6252001, 551487, 2017370} for m in places(res, text))
+def test_a_surname_after_a_first_name_is_not_a_village(res):
+    assert [p[0] for p in places(res, "Kyrylo Bayev died near Soledar.")] == ["Soledar"]
+def test_a_quoted_unit_name_is_not_a_place(res):
+    assert places(res, 'Grouping "Vostok" destroyed 70 military units.') == []
+def test_a_weapon_model_is_not_a_place(res):
+    assert places(res, "They hit a Tor-M2DT air defence system.") == []
+
+
+# Parts and unions of places
+def test_a_city_district_named_after_another_place_is_the_city(res):
+    assert places(res, "A child was wounded in the Kalininsky district of Donetsk.") == [("Donetsk", 709717, "settlement")]
+def test_a_name_joined_to_an_oblast_is_an_oblast(res):
+    assert ("Zaporozhye", 687699, "admin1") in places(res, "Ukrainian units were defeated in the DPR and Zaporozhye.")
+def test_in_the_kharkiv_region_is_admin1(res):
+    assert places(res, "In the Kharkiv region, shelling continued.") == [("Kharkiv region", 706482, "admin1")]
+def test_the_runner_up_and_the_reason_are_kept(res):
+    m = next(m for m in find_places(res.nlp("Explosions in Svatovo."), res.gazetteer) if m.text == "Svatovo")
+    assert m.runner_up.geonames_id == 7026858 and "front line" in m.reason
+def test_a_unit_named_after_the_east_is_not_a_place(res):
+    assert places(res, "A soldier was killed in Donbas - Skhid task force.") == [("Donbas", 709718, "region")]
+def test_a_hill_is_not_the_village_of_its_name(res): assert places(res, "Shelling near Mount Karachun.") == []
+def test_a_hyphenated_name_is_not_its_tail(res): assert places(res, "Fighting at Saur-Mogila.") == []
+def test_a_capitalised_english_word_is_not_a_town(res):
+    assert places(res, "MEMBERS OF THE HUMAN RIGHTS COUNCIL SAID SO.") == []
+def test_a_compass_prefix_keeps_the_place(res):
+    assert ("Donetsk", 709717, "district") in places(res, "Heavy losses in the Yuzhno-Donetsk direction.")

@@ -2,29 +2,35 @@
 
 The rules are the ones a local analyst applies:
 - not every capitalised name is a location: adjectives, outlets ('Kyiv Independent'), idioms ('get out of
-  Dodge') and capitals or countries used as actors ('Moscow said', 'Kyiv denies') are skipped;
-- 'the Kharkiv region', 'Luhansk Province', 'the region of Luhansk', 'Donetsk and Luhansk regions' name an
-  oblast (admin1 precision); a bare 'Luhansk' is the city;
+  Dodge'), surnames after a first name ('Kyrylo Bayev'), quoted names and units ('"Vostok"', 'Skhid task
+  force'), landmarks ('Mount Karachun'), weapon models ('Tor-M2DT') and capitals or countries used as actors
+  ('Moscow said', 'Kyiv denies') are skipped;
+- 'the Kharkiv region', 'Luhansk Province', 'the region of Luhansk', 'Donetsk and Luhansk regions', 'the DPR
+  and Zaporozhye' name an oblast (admin1 precision); a bare 'Luhansk' is the city; 'the Kalininsky district
+  of Donetsk' is the city of Donetsk;
 - a name shared by several places (Solone in six oblasts) goes to the one the text's context points at: an
   oblast named in the same or a nearby sentence or anywhere in the article, other places resolved in the
-  article (same oblast, short distance), then population and Ukraine first;
-- '10 km south of X' is a place near X: precision 'district'.
+  article (same oblast, short distance), then closeness to the front line of the publication date, likeness
+  to the place's current name, population and Ukraine first; the runner-up and the reason are kept;
+- '10 km south of X', 'the Bakhmut direction', 'the Kupyansky district' are places near X: precision 'district'.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import SECTOR_WORDS, Gazetteer
 from ..lexicon import SPEECH_LEMMAS
 from ..models import LocationPrecision, Place, PlaceMention
 from ..syntax import PLACE_PREPOSITIONS
-from ..translit import normalize
+from ..translit import adjective_stems, skeleton
 from .quantities import parse_number  # the one reader of number words
 
 __all__ = ["find_places"]
@@ -38,8 +44,6 @@ _ADMIN_AFTER = _ADMIN_WORDS | {"regional", "governor", "oblast's", "region's", "
 _ACTOR_NOUNS = {"force", "troop", "army", "official", "government", "authority", "military", "regime",
                 "leadership", "diplomat", "negotiator", "soldier", "ministry", "spokesman", "spokeswoman"}
 _ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ic|ern|an|i)$", re.I)   # Russian, Crimean, Kurdish...
-# 'the Bakhmut direction', 'the Kremennaya area', 'Bakhmut district': the sector around a town, not the town
-_SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
 _ADMIN_OF = re.compile(r"\b(?:region|oblast|province|regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
 # A capital as the subject of these verbs is its government ('Moscow said', 'Kyiv refuses', 'Moscow wants').
 _STANCE_LEMMAS = SPEECH_LEMMAS | {"respond", "reply", "demand", "threaten", "call", "urge", "vow", "argue",
@@ -57,9 +61,47 @@ _NEAR = re.compile(r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|some|few|two|three|fou
 _GIVEN_NAMES = frozenset("""serhii serhiy sergei sergey volodymyr vladimir oleksandr alexander aleksandr olena elena
 oleksii alexei aleksei andrii andriy andrei mykola nikolai yaroslav dmytro dmitry ivan ihor igor yurii yuri
 viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill maria mariia anna olha olga
-iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan""".split())
+iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan vasyl vasily vasiliy
+oleh oleg yevhen yevgeny evgeny maksym maxim anatolii anatoly valerii valery heorhii heorhiy georgy stepan artem
+artyom vitaliy hennadii gennady leonid borys boris arsen rostyslav svitlana svetlana liudmyla lyudmila""".split())
+# 'Skhid task force', 'Azov battalion', 'Vostok grouping': a name before these words is a unit's
+_UNIT_WORDS = frozenset({"task", "battalion", "brigade", "regiment", "grouping", "group", "division", "command",
+                         "operational", "detachment"})
+# 'Mount Karachun', 'Saur-Mogila hill': a landmark, not the village of the same name
+_LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
+# 'the Yuzhno-Donetsk direction' (South Donetsk): a compass prefix keeps the name a place
+_COMPASS_PREFIXES = frozenset({"yuzhno", "severo", "zapadno", "vostochno", "pivdenno", "pivnichno", "zakhidno",
+                               "skhidno", "south", "north", "east", "west"})
+_LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
+_CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
+_TOWN_POPULATION = 20_000
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
+# The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
+# from public maps (no maintained dataset ships them offline): the Donbas line of 2014-2022, the north of
+# spring 2022, the Izium-Kharkiv salient and the Mykolaiv-Kherson line of 2022, and the line from the Russian
+# border to the Dnipro mouth since autumn 2022. Only a tie-breaker between namesakes: fighting is reported
+# where the front is.
+_Line = tuple[tuple[float, float], ...]
+_FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
+    (dt.date(2014, 4, 1), dt.date(2022, 3, 31),
+     ((48.74, 39.23), (48.63, 38.38), (48.30, 38.00), (48.14, 37.74), (47.95, 37.50), (47.45, 37.70),
+      (47.10, 37.70))),
+    (dt.date(2022, 2, 24), dt.date(2022, 4, 15),
+     ((50.55, 29.90), (50.45, 30.25), (50.70, 30.60), (51.30, 31.30), (50.95, 32.90), (50.90, 34.80))),
+    (dt.date(2022, 2, 24), dt.date(2022, 9, 30),
+     ((50.10, 36.30), (49.80, 36.90), (49.20, 37.25), (48.85, 37.80), (48.70, 38.40), (48.30, 38.00))),
+    (dt.date(2022, 3, 1), dt.date(2022, 11, 15), ((46.60, 31.90), (46.95, 32.00), (47.30, 33.20), (47.50, 33.90))),
+    (dt.date(2022, 9, 1), dt.date.max,
+     ((50.29, 36.94), (49.78, 37.72), (49.62, 37.90), (49.40, 38.05), (49.05, 38.15), (48.93, 38.23),
+      (48.87, 38.20), (48.69, 38.07), (48.59, 38.00), (48.33, 37.95), (48.14, 37.74), (47.94, 37.50),
+      (47.78, 37.25), (47.84, 36.83), (47.66, 36.26), (47.57, 35.79), (47.48, 35.35), (47.56, 34.60),
+      (46.75, 33.37), (46.64, 32.62), (46.50, 32.20))),
+)
+# 'the head of the DPR', 'the People's Militia of the LPR': the oblast names an authority, not where things are
+_AUTHORITY_OF = re.compile(r"\b(?:head|leader|chief|militia|ministry|minister|adviser|advisor|authorities|government|"
+                           r"ombudsman|spokesman|representative|mission|envoy)\s+of\s+(?:the\s+)?$", re.I)
+_QUOTES = "\"“”«»„"
 _KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "admin1": "admin1",
                                                   "region": "region", "country": "country",
                                                   "district": "district"}
@@ -77,14 +119,17 @@ class _Candidate:
     admin1: Place | None          # the oblast, when the text names the oblast rather than a town
     near: bool                    # '10 km south of X'
     outside: tuple[str, float] | None = None   # 'N km from the border of the Y region': (Y, N), not in Y, near it
+    authority: bool = False       # 'the head of the DPR': an oblast that does not say where things are
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None) -> list[PlaceMention]:
     """Find the places named in ``doc`` and resolve each to one gazetteer entry.
 
     Args:
         doc: a spaCy Doc over the cleaned article text (made by ``frontline.nlp``).
         gazetteer: the loaded gazetteer.
+        published: the publication date, which says where the front line ran (a tie-breaker between
+            namesakes); None uses every line of the war.
 
     Returns:
         Place mentions in text order; offsets are character offsets into ``doc.text``.
@@ -98,12 +143,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
+    candidates = _conjoined_oblasts(candidates, text, gazetteer)
     for c in candidates:
         if c.admin1 is not None and c.admin1.admin1:
-            oblasts.setdefault(c.admin1.admin1, []).append(c.sentence)
+            # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
+            oblasts.setdefault(c.admin1.admin1, []).append(-100 if c.authority else c.sentence)
     candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
+    fronts = tuple(points for first, last, points in _FRONT_LINES
+                   if published is None or first <= published <= last)
     anchors = [r[0] for c in candidates if c.admin1 is None
-               for r in [_resolve(c, oblasts, [], gazetteer)] if r is not None and r[2] == "unambiguous"]
+               for r in [_resolve(c, oblasts, [], gazetteer, fronts)] if r is not None and r[2] == "unambiguous"]
     mentions: list[PlaceMention] = []
     for c in candidates:
         if c.admin1 is not None:
@@ -111,7 +160,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                                          precision="admin1", confidence=0.95,
                                          reason="the text names the oblast"))
             continue
-        resolved = _resolve(c, oblasts, anchors, gazetteer)
+        resolved = _resolve(c, oblasts, anchors, gazetteer, fronts)
         if resolved is None:
             continue
         place, runner_up, reason, confidence = resolved
@@ -152,11 +201,32 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         return None
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
         return None
+    if start_tok > 0 and doc[start_tok - 1].lower_ in _GIVEN_NAMES:
+        return None     # 'Kyrylo Bayev': a surname after a first name, though a village bears it too
+    before, behind = text[ent.start_char - 1:ent.start_char], text[ent.end_char:ent.end_char + 1]
+    if before and behind and before in _QUOTES and behind in _QUOTES:
+        return None     # 'grouping "Vostok"', 'the "Mir" system': a quoted name is a unit's or a product's
     after = doc[end_tok] if end_tok < len(doc) else None
     if after is not None and after.is_title and after.lower_ in _OUTLET_WORDS and not admin_inside:
         return None
+    if after is not None and after.lower_ in _UNIT_WORDS | _LANDMARK_AFTER:
+        return None
+    if start_tok > 0 and (doc[start_tok - 1].lower_.rstrip(".") in _LANDMARK_BEFORE or (
+            doc[start_tok - 1].text == "-" and not doc[start_tok - 1].whitespace_ and start_tok > 1
+            and doc[start_tok - 2].is_title and not doc[start_tok - 2].whitespace_
+            and doc[start_tok - 2].lower_ not in _COMPASS_PREFIXES)):
+        return None     # 'Mount Karachun'; 'Saur-Mogila', the tail of a hyphenated name
+    if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
+            any(ch.isdigit() for ch in doc[end_tok + 1].text):
+        return None     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
+    if _part_of_city(doc, end_tok, gazetteer):
+        return None     # 'the Kalininsky district of Donetsk': a city's district, named after something else
     # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
     matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
+    if after is not None and after.lower_ in SECTOR_WORDS:
+        # 'the Kupyansky district', 'the Krasnolimansky direction': the adjective of a town names its sector;
+        # the town competes with any village named like the adjective itself
+        matches += next((tuple(m) for stem in adjective_stems(name) if (m := gazetteer.match(stem, fuzzy=False))), ())
     if not matches:
         return None
     if _is_actor(ent, matches, sentence_text):
@@ -174,9 +244,9 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
             end_char = ent.end_char
     start_char = doc[start_tok].idx
     return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
-                      matches=matches,
+                      matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
-                          after is not None and after.lower_ in _SECTOR_WORDS)))
+                          after is not None and after.lower_ in SECTOR_WORDS)))
 
 
 _BORDER_OF = re.compile(
@@ -220,6 +290,28 @@ def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: 
     return out
 
 
+def _part_of_city(doc: Doc, end: int, gazetteer: Gazetteer) -> bool:
+    """'X district of Donetsk', 'the Kiev region of Donetsk': X names a part of a town named right after."""
+    if end + 2 >= len(doc) or doc[end].lower_ not in SECTOR_WORDS | _ADMIN_WORDS or doc[end + 1].lower_ != "of":
+        return False
+    town = doc[end + 2]
+    return town.is_title and any(p.kind == "settlement" and p.population >= _CITY_POPULATION
+                                 for p in gazetteer.candidates(town.text))
+
+
+def _conjoined_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """'in the DPR and Zaporozhye': a name joined to an oblast by 'and' or a comma names an oblast too."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        previous = out[-1] if out else None
+        if c.admin1 is None and previous is not None and previous.admin1 is not None and \
+                text[previous.end:c.start].strip(" ,").lower() in {"", "and", "and the", "or"} and \
+                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA":
+            c = replace(c, admin1=oblast, near=False)
+        out.append(c)
+    return out
+
+
 def _plural_admin_follows(doc: Doc, end: int) -> bool:
     """'Donetsk and Luhansk regions': a plural admin word closes a short list this name is in."""
     for token in doc[end:end + 6]:
@@ -258,7 +350,7 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
 
 
 def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-             gazetteer: Gazetteer) -> tuple[Place, Place | None, str, float] | None:
+             gazetteer: Gazetteer, fronts: tuple[_Line, ...]) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
     distinct: dict[tuple, tuple[Place, float]] = {}
     for place, confidence in c.matches:
@@ -271,7 +363,14 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     if len(options) == 1:
         place, confidence = options[0]
         return place, None, "unambiguous", confidence
-    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer), p, conf) for p, conf in options),
+    # A place whose name is nothing like the text was matched through an old or other name. That is how the
+    # news still names renamed towns (Dzerzhinsk for Toretsk), but when the name is common ('Aleksandrovka',
+    # dozens of Oleksandrivkas; Donetsk once bore it) or the place is a village (an Oleksandrivka once called
+    # Kremennaya), the namesakes spelled like the text come first.
+    likeness = {id(p): fuzz.ratio(skeleton(c.text), skeleton(p.name)) / 100 for p, _ in options}
+    similar = sum(v >= 0.7 for v in likeness.values())
+    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], similar), p, conf)
+                     for p, conf in options),
                     key=lambda t: -t[0][0])
     (best_score, reason), best, conf = scored[0]
     (second_score, _), second, _ = scored[1]
@@ -280,23 +379,38 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     return best, second, reason, confidence
 
 
-def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]],
-           anchors: list[Place], gazetteer: Gazetteer) -> tuple[float, str]:
-    """A namesake's score from spelling, the article's oblasts, nearby resolved places and population."""
+def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
+           gazetteer: Gazetteer, fronts: tuple[_Line, ...], likeness: float,
+           similar: int) -> tuple[float, str]:
+    """A namesake's score from spelling, the article's oblasts, nearby resolved places, the front and population.
+
+    ``likeness`` is how much the text's spelling looks like this place's current name (0..1); ``similar``
+    counts the namesakes whose current name looks like it (likeness >= 0.7).
+    """
     reasons: list[str] = []
     score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
-    if place.population >= 100_000 or place.kind == "country":
+    # Only a Ukrainian town's size outweighs the front and the context: a Russian namesake of 200,000
+    # ('Dzerzhinsk', Toretsk's old name) is still not what war reports from the Donbas mean.
+    if (place.population >= 100_000 and place.country_code == "UA") or place.kind == "country":
         score += 1.5
         reasons.append(f"a large place (population {place.population:,})")
     elif place.population:
         reasons.append(f"population {place.population:,}")
     # A name a place bears today beats an old name it once bore (Pokrovsk, Donetsk oblast, over Engels, once
-    # Pokrovsk): GeoNames keeps historical names among the alternates without marking them.
-    if normalize(c.text) == normalize(place.name):
-        score += 1.5
-        reasons.append("its current name")
+    # Pokrovsk): GeoNames keeps historical names among the alternates without marking them. Graded by
+    # likeness, so that 'Kremennaya' goes to Kreminna, not to a village that once bore that name.
+    if likeness > 0.5:
+        score += 2.0 * (likeness - 0.5)
+        reasons.append("its current name" if likeness == 1 else f"spelled much like its current name, {place.name}")
+    elif similar >= 3 or (similar and place.population < _TOWN_POPULATION):
+        score -= 3.0
+        reasons.append("it bears the name only as an old or other name, and namesakes are spelled like the text")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
-    score += 1.0 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
+    score += 1.5 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
+    front = _km_to_front(place, fronts) if place.country_code == "UA" and place.kind == "settlement" else math.inf
+    if front <= 80:
+        score += 2.2 if front <= 15 else 1.6 if front <= 30 else 0.8
+        reasons.append(f"{front:.0f} km from the front line")
     sentences = oblasts.get(place.admin1 or "", [])
     if sentences:
         gap = min(abs(s - c.sentence) for s in sentences)
@@ -321,6 +435,21 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         score += 0.8 if nearest < 30 else 0.4
         reasons.append(f"{nearest:.0f} km from another place in the article")
     return score, "; ".join(reasons) or "the best-known namesake"
+
+
+def _km_to_front(place: Place, fronts: tuple[_Line, ...]) -> float:
+    """Roughly how far a place lies from the nearest of these lines of contact, in km."""
+    best = math.inf
+    scale = math.cos(math.radians(place.lat))
+    for line in fronts:
+        for (lat1, lon1), (lat2, lon2) in zip(line, line[1:]):
+            # equirectangular projection around the place: exact enough within a few hundred km
+            ax, ay = (lon1 - place.lon) * scale, lat1 - place.lat
+            bx, by = (lon2 - place.lon) * scale, lat2 - place.lat
+            dx, dy = bx - ax, by - ay
+            t = max(0.0, min(1.0, -(ax * dx + ay * dy) / (dx * dx + dy * dy)))
+            best = min(best, math.hypot(ax + t * dx, ay + t * dy) * 111.2)
+    return best
 
 
 def _km(a: Place, b: Place) -> float:
