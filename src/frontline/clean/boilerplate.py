@@ -1,0 +1,217 @@
+"""Find what is not article text: navigation, teasers, captions, credits, bylines, embedded posts, headings.
+
+Each line (after unwrapping, a line is a paragraph) is judged by layout and language cues, never by a
+list of one site's strings: whether it ends like a sentence, how long it is, whether it is a run of
+capitalised words, whether it opens with a credit mark ('©', 'Photo:', 'Agency/Name') or ends with a
+caption bar '|', whether links and handles dominate it, whether it follows a teaser header ('Related',
+'Read more', 'Check also'), whether it names a reporter's role. Short one-sentence paragraphs are common
+in news, so a line that ends like a sentence is only dropped on a strong cue (credit mark, caption bar,
+teaser block, links).
+
+``unglue_lines`` is the repair that comes first: it splits words a copy glued across a lost line break
+('BBC/Matthew GoddardThere may be', 'Jonathan BealeDefence correspondent'), so the credit or byline
+stands on its own line where ``drop_boilerplate`` can judge it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontline.clean.engine import Edit
+from frontline.clean.repairs import SENTENCE_END
+
+__all__ = ["unglue_lines", "drop_boilerplate", "classify_lines"]
+
+# A lower-case run glued to a capitalised word: 'GoddardThere', 'nightAfter'. Both halves need three
+# letters, which spares 'McDonald', 'MacArthur', 'DeSantis', 'YouTube', 'LinkedIn', 'iPhone'.
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+# Brand names written in camel case whose halves are both long; a glued copy of them is not a lost break.
+_CAMEL_WORDS = frozenset({"WhatsApp", "JavaScript", "PowerPoint", "BlackRock", "WikiLeaks", "SpaceX",
+                          "BlackBerry", "PlayStation", "SoundCloud", "StarLink", "NordStream"})
+
+
+def unglue_lines(text: str) -> list[Edit]:
+    """Put back the line break a copy lost between a credit or byline and the next line ('GoddardThere').
+
+    A word glued twice in the same text is a spelling (a brand), not an accident, and stays.
+    """
+    edits: list[Edit] = []
+    counts: dict[str, int] = {}
+    tokens = list(re.finditer(r"[A-Za-z]+", text))
+    for m in tokens:
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    for m in tokens:
+        word = m.group()
+        if word in _CAMEL_WORDS or counts[word] > 1:
+            continue
+        for cut in _GLUED.finditer(word):
+            edits.append(Edit(m.start() + cut.start(), m.start() + cut.start(), "\n"))
+    return edits
+
+
+# --- judging lines ------------------------------------------------------------------------------------
+
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\b\w+\.(?:com|co|org|net|ly)/\S*")
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_LABEL = re.compile(r"^(?:photos?|images?|pictures?|pictured|credits?|illustrations?|videos?|photograph|caption|"
+                    r"source|foto|file photo)\b\s*[:|–—-]", re.IGNORECASE)
+# 'Agency/Name', 'RIA Novosti/Yulia Nasulina', 'AFP/Archives', 'Getty Images/AFP'
+_SLASH_CREDIT = re.compile(r"^©?\s*[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} ?/ ?[A-Z][\w.'-]*")
+_ROLE = re.compile(r"\b(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|staff|"
+                   r"producer|photographer|bureau|desk)s?\b", re.IGNORECASE)
+_BY_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+_REPORTING_BY = re.compile(r"^[(\[]?(?:[A-Z][a-z]+ )?(?:reporting|writing|editing|research|reported|written|edited|"
+                           r"compiled|translated)\b[\w ,;]*?\bby\b", re.IGNORECASE)
+_AUTHOR_BOX = re.compile(r"^(?:about|more from|more by|articles by|posts by)\s+(?:the author|[A-Z][\w'.-]*"
+                         r"(?:\s+[A-Z][\w'.-]*){0,3})$", re.IGNORECASE)
+# A line that is only an agency mark ('© AFP', 'AFP', 'REUTERS', 'EPA-EFE') or a scraper's tag ('ttn-42')
+_AGENCY_TAG = re.compile(r"^©?\s*[A-Z]{2,8}(?:[-/ ][A-Z]{2,8})*$")
+_SCRAPER_TAG = re.compile(r"^[a-z]{2,6}[-_]?\d{1,5}$")
+# Words teaser and navigation headers are made of; a header needs one of the cues and nothing else.
+_TEASER_CUES = frozenset("related also more recommended popular trending latest read watch".split())
+_TEASER_WORDS = _TEASER_CUES | frozenset(
+    "see check stories story articles article news you may might like this on topic from the our top most "
+    "other reading further in and to editor's picks pick".split())
+_TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
+_QUOTES = "\"'“”‘’«»"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _sentence_like(line: str) -> bool:
+    """Ends like a sentence: '.', '?', '!' or '…', maybe inside closing quotes ('“NOW”' does not)."""
+    return bool(SENTENCE_END.search(line.strip()))
+
+
+def _headline_like(line: str) -> bool:
+    """A short line that does not end like a sentence and does not lead into one (no ':' or ',' at the end)."""
+    stripped = line.strip()
+    return (not _sentence_like(stripped) and len(stripped.split()) <= 16
+            and not stripped.endswith((":", ",", ";", "-", "–", "—")))
+
+
+def _teaser_header(line: str) -> bool:
+    words = re.findall(r"[\w']+", line.lower())
+    return (0 < len(words) <= 5 and not _sentence_like(line) and bool(set(words) & _TEASER_CUES)
+            and set(words) <= _TEASER_WORDS)
+
+
+def _inline_teaser(line: str) -> bool:
+    """'Read more: Kyiv says ...', 'RELATED: ...': a teaser cue before a colon."""
+    head, colon, _ = line.partition(":")
+    return bool(colon) and _teaser_header(head)
+
+
+def _link_dominated(line: str) -> bool:
+    """An embedded post or share bar: links or handles, and no sentence end after the last of them."""
+    marks = list(_URL.finditer(line)) + list(_HANDLE.finditer(line))
+    if not marks:
+        return False
+    if re.match(r"^[—–-]\s*\S.*\(@\w+\)", line):
+        return True          # '— RT (@RT_com) August 4, 2014': the signature line of an embedded tweet
+    tail = line[max(m.end() for m in marks):]
+    marked = sum(m.end() - m.start() for m in marks)
+    return not re.search(r"[.!?]", tail.strip().rstrip(_QUOTES)) and (marked >= 0.15 * len(line)
+                                                                      or not _sentence_like(line))
+
+
+def _credit(line: str) -> str | None:
+    """'photo caption' or 'image credit' when the line is one, else None."""
+    stripped = line.strip()
+    words = len(stripped.split())
+    caption_bar = stripped.endswith("|")
+    marked = stripped.startswith("©") or bool(_LABEL.match(stripped)) or caption_bar
+    if _SLASH_CREDIT.match(stripped) and (words <= 6 or marked):
+        marked = True
+    if not marked:
+        return None
+    # A caption describes the picture ('showing', 'display', a date); a credit only names who took it.
+    return "photo caption" if words > 6 or caption_bar else "image credit"
+
+
+def _byline(line: str) -> bool:
+    stripped = line.strip()
+    words = len(stripped.split())
+    return not _sentence_like(stripped) and words <= 8 and (bool(_ROLE.search(stripped))
+                                                            or bool(_BY_LINE.match(stripped)))
+
+
+def _name_only(line: str) -> bool:
+    words = line.split()
+    return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not _sentence_like(line)
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _title_block(lines: list[_Line], prose: list[bool], i: int) -> bool:
+    """Whether line ``i`` continues the title: no prose yet and in Title Case like the title."""
+    return not any(prose[:i]) and _title_case(lines[i].text) and _title_case(lines[0].text)
+
+
+def classify_lines(text: str) -> list[tuple[int, int, str]]:
+    """The ``(start, end, why)`` of every line of ``text`` that is not article text."""
+    lines: list[_Line] = []
+    pos = 0
+    for piece in text.split("\n"):
+        if piece.strip():
+            lines.append(_Line(pos, pos + len(piece), piece.strip()))
+        pos += len(piece) + 1
+    if not lines:
+        return []
+    prose = [_sentence_like(ln.text) and len(ln.text.split()) >= 4 for ln in lines]
+    # Headings are only told apart from text in a text that is mostly prose: a list of headlines, one a
+    # line, is all headings and must stay.
+    prose_text = sum(prose) >= 3 and sum(prose) >= 0.4 * len(lines)
+    why: dict[int, str] = {}
+    in_teaser = False
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if in_teaser:
+            if prose[i] and not _TRUNCATED.search(t) and len(t.split()) >= 25:
+                in_teaser = False
+            else:
+                why[i] = "teaser"
+                continue
+        credit = _credit(t)
+        if _teaser_header(t) and prose_text:
+            why[i], in_teaser = "teaser", True
+        elif _inline_teaser(t):
+            why[i] = "teaser"
+        elif credit:
+            why[i] = credit
+        elif _AGENCY_TAG.match(t) and (prose_text or "©" in t):
+            why[i] = "agency tag"
+        elif _SCRAPER_TAG.match(t) and prose_text:
+            why[i] = "scraper tag"
+        elif _link_dominated(t):
+            why[i] = "embedded post"
+        elif _REPORTING_BY.match(t) and len(t.split()) <= 20:
+            why[i] = "reporting credit"
+        elif _AUTHOR_BOX.match(t) and prose_text:
+            why[i] = "author box"
+        elif _byline(t):
+            why[i] = "byline"
+            if i > 0 and i - 1 not in why and _name_only(lines[i - 1].text):
+                why[i - 1] = "byline"
+        elif (prose_text and i > 0 and _headline_like(t) and not (_title_block(lines, prose, i))
+              and (i + 1 == len(lines) or prose[i + 1] or _credit(lines[i + 1].text))):
+            why[i] = "heading"
+    return [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
+
+
+def drop_boilerplate(text: str) -> list[Edit]:
+    """Delete the lines ``classify_lines`` finds, each with its newline, and say why in the edit."""
+    edits = []
+    for start, end, why in classify_lines(text):
+        end = end + 1 if end < len(text) else end
+        edits.append(Edit(start, end, "", why=why))
+    return edits
