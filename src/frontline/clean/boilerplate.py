@@ -16,6 +16,7 @@ stands on its own line where ``drop_boilerplate`` can judge it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from frontline.clean.engine import Edit
@@ -24,8 +25,9 @@ from frontline.clean.repairs import SENTENCE_END
 __all__ = ["unglue_lines", "drop_boilerplate", "classify_lines"]
 
 # A lower-case run glued to a capitalised word: 'GoddardThere', 'nightAfter'. Both halves need three
-# letters, which spares 'McDonald', 'MacArthur', 'DeSantis', 'YouTube', 'LinkedIn', 'iPhone'.
-_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+# letters (or be an acronym or a title: 'SavilovOSCE', 'KozlovMr.'), which spares 'McDonald', 'MacArthur', 'DeSantis', 'YouTube',
+# 'LinkedIn', 'iPhone'.
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,}|[A-Z]{3,}\b|(?:Mr|Mrs|Ms|Dr)\.)")
 # Brand names written in camel case whose halves are both long; a glued copy of them is not a lost break.
 _CAMEL_WORDS = frozenset({"WhatsApp", "JavaScript", "PowerPoint", "BlackRock", "WikiLeaks", "SpaceX",
                           "BlackBerry", "PlayStation", "SoundCloud", "StarLink", "NordStream"})
@@ -37,15 +39,13 @@ def unglue_lines(text: str) -> list[Edit]:
     A word glued twice in the same text is a spelling (a brand), not an accident, and stays.
     """
     edits: list[Edit] = []
-    counts: dict[str, int] = {}
-    tokens = list(re.finditer(r"[A-Za-z]+", text))
+    tokens = list(re.finditer(r"[A-Za-z]+\.?", text))
+    counts = Counter(m.group().rstrip(".") for m in tokens)
     for m in tokens:
-        counts[m.group()] = counts.get(m.group(), 0) + 1
-    for m in tokens:
-        word = m.group()
+        word = m.group().rstrip(".")
         if word in _CAMEL_WORDS or counts[word] > 1:
             continue
-        for cut in _GLUED.finditer(word):
+        for cut in _GLUED.finditer(m.group()):
             edits.append(Edit(m.start() + cut.start(), m.start() + cut.start(), "\n"))
     return edits
 
@@ -54,8 +54,8 @@ def unglue_lines(text: str) -> list[Edit]:
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\b\w+\.(?:com|co|org|net|ly)/\S*")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
-_LABEL = re.compile(r"^(?:photos?|images?|pictures?|pictured|credits?|illustrations?|videos?|photograph|caption|"
-                    r"source|foto|file photo)\b\s*[:|–—-]", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:(?:image|photo|picture|video|top|main|file) )?(?:photos?|images?|pictures?|pictured|credits?|"
+                    r"illustrations?|videos?|photograph|caption|source|foto)\b\s*[:|–—-]", re.IGNORECASE)
 # 'Agency/Name', 'RIA Novosti/Yulia Nasulina', 'AFP/Archives', 'Getty Images/AFP'
 _SLASH_CREDIT = re.compile(r"^©?\s*[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} ?/ ?[A-Z][\w.'-]*")
 _ROLE = re.compile(r"\b(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|staff|"
@@ -73,6 +73,12 @@ _TEASER_CUES = frozenset("related also more recommended popular trending latest 
 _TEASER_WORDS = _TEASER_CUES | frozenset(
     "see check stories story articles article news you may might like this on topic from the our top most "
     "other reading further in and to editor's picks pick".split())
+# Share buttons and account links: a line made of these words is a share or account bar.
+_BUTTON_WORDS = frozenset("share this article story on via facebook twitter x whatsapp telegram email e-mail "
+                          "linkedin reddit print copy link menu search sign in log subscribe newsletter "
+                          "comments comment".split())
+# A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'
+_BRACKET_CREDIT = re.compile(r"\((?:photo|image|picture|credit)?:? ?[A-Z][\w.&' /-]{1,30}\)\s*$", re.IGNORECASE)
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
 _QUOTES = "\"'“”‘’«»"
 
@@ -129,10 +135,21 @@ def _credit(line: str) -> str | None:
     marked = stripped.startswith("©") or bool(_LABEL.match(stripped)) or caption_bar
     if _SLASH_CREDIT.match(stripped) and (words <= 6 or marked):
         marked = True
+    if _BRACKET_CREDIT.search(stripped) and words <= 30 and not re.search(r"[.!?]\s", stripped):
+        return "photo caption"
     if not marked:
         return None
     # A caption describes the picture ('showing', 'display', a date); a credit only names who took it.
     return "photo caption" if words > 6 or caption_bar else "image credit"
+
+
+def _navigation(line: str) -> bool:
+    """A menu ('Home | News | World | Sport') or a share bar ('Share this article: Facebook Twitter Email')."""
+    parts = [p for p in re.split(r"\s*[|•·›»]\s*", line) if p.strip()]
+    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
+        return True
+    words = re.findall(r"[\w-]+", line.lower())
+    return len(words) >= 2 and sum(w in _BUTTON_WORDS for w in words) >= 0.8 * len(words)
 
 
 def _byline(line: str) -> bool:
@@ -152,9 +169,9 @@ def _title_case(line: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _title_block(lines: list[_Line], prose: list[bool], i: int) -> bool:
-    """Whether line ``i`` continues the title: no prose yet and in Title Case like the title."""
-    return not any(prose[:i]) and _title_case(lines[i].text) and _title_case(lines[0].text)
+def _title_block(lines: list[_Line], prose: list[bool], title: int, i: int) -> bool:
+    """Whether line ``i`` continues the title: no prose since it and in Title Case like it."""
+    return not any(prose[title:i]) and _title_case(lines[i].text) and _title_case(lines[title].text)
 
 
 def classify_lines(text: str) -> list[tuple[int, int, str]]:
@@ -170,9 +187,11 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
     prose = [_sentence_like(ln.text) and len(ln.text.split()) >= 4 for ln in lines]
     # Headings are only told apart from text in a text that is mostly prose: a list of headlines, one a
     # line, is all headings and must stay.
-    prose_text = sum(prose) >= 3 and sum(prose) >= 0.4 * len(lines)
+    prose_chars = sum(len(ln.text) for ln, p in zip(lines, prose) if p)
+    prose_text = sum(prose) >= 3 and prose_chars >= 0.5 * sum(len(ln.text) for ln in lines)
     why: dict[int, str] = {}
     in_teaser = False
+    title: int | None = None          # the first line kept: the headline, never judged a heading
     for i, ln in enumerate(lines):
         t = ln.text
         if in_teaser:
@@ -182,7 +201,9 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
                 why[i] = "teaser"
                 continue
         credit = _credit(t)
-        if _teaser_header(t) and prose_text:
+        if _navigation(t):
+            why[i] = "navigation"
+        elif _teaser_header(t) and prose_text:
             why[i], in_teaser = "teaser", True
         elif _inline_teaser(t):
             why[i] = "teaser"
@@ -202,7 +223,10 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
             why[i] = "byline"
             if i > 0 and i - 1 not in why and _name_only(lines[i - 1].text):
                 why[i - 1] = "byline"
-        elif (prose_text and i > 0 and _headline_like(t) and not (_title_block(lines, prose, i))
+                title = None if title == i - 1 else title
+        elif title is None:
+            title = i
+        elif (prose_text and _headline_like(t) and not _title_block(lines, prose, title, i)
               and (i + 1 == len(lines) or prose[i + 1] or _credit(lines[i + 1].text))):
             why[i] = "heading"
     return [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
