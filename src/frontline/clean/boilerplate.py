@@ -74,7 +74,7 @@ _TEASER_WORDS = _TEASER_CUES | frozenset(
     "see check stories story articles article news you may might like this on topic from the our top most "
     "other reading further in and to editor's picks pick".split())
 # Share buttons and account links: a line made of these words is a share or account bar.
-_BUTTON_WORDS = frozenset("share this article story on via facebook twitter x whatsapp telegram email e-mail "
+_BUTTON_WORDS = frozenset("share this article story on via facebook twitter whatsapp telegram email e-mail "
                           "linkedin reddit print copy link menu search sign in log subscribe newsletter "
                           "comments comment".split())
 # A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'
@@ -191,7 +191,6 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
     prose_text = sum(prose) >= 3 and prose_chars >= 0.5 * sum(len(ln.text) for ln in lines)
     why: dict[int, str] = {}
     in_teaser = False
-    title: int | None = None          # the first line kept: the headline, never judged a heading
     for i, ln in enumerate(lines):
         t = ln.text
         if in_teaser:
@@ -223,11 +222,11 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
             why[i] = "byline"
             if i > 0 and i - 1 not in why and _name_only(lines[i - 1].text):
                 why[i - 1] = "byline"
-                title = None if title == i - 1 else title
-        elif title is None:
-            title = i
-        elif (prose_text and _headline_like(t) and not _title_block(lines, prose, title, i)
-              and (i + 1 == len(lines) or prose[i + 1] or _credit(lines[i + 1].text))):
+    kept = [i for i in range(len(lines)) if i not in why] or [0]
+    # The first line kept is the headline; a heading is a short line that leads into prose.
+    for title, i, nxt in zip([kept[0]] * len(kept), kept[1:], [*kept[2:], None]):
+        if (prose_text and _headline_like(lines[i].text) and not _title_block(lines, prose, title, i)
+                and (nxt is None or prose[nxt])):
             why[i] = "heading"
     return [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
 

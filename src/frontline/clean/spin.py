@@ -46,13 +46,16 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
     (r"\bcombating\b", "fighting", 0.25),
     (r"\bmentioned(?= (?:that|it|they|he|she|on|in|\w+ing)\b)", "said", 0.25),
 )
-_COMPILED = tuple((re.compile(p), r, w) for p, r, w in _LEXICON)
+# A swap may open a sentence or a title ('Troopers evacuate'): a lower-case first letter matches either case.
+_COMPILED = tuple((re.compile(re.sub(r"^\\b([a-z])", lambda m: rf"\b[{m[1]}{m[1].upper()}]", p)), r, w)
+                  for p, r, w in _LEXICON)
 _WORD = re.compile(r"\b\w+\b")
 
 # A text is spun when its swaps weigh this much in all, per hundred words, and come in this many kinds.
 MIN_SCORE = 3.0
 MIN_DENSITY = 0.4
 MIN_KINDS = 3
+DENSE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,9 @@ def spin_verdict(text: str) -> SpinVerdict:
     words = len(_WORD.findall(text))
     score = sum(h.weight for h in hits)
     kinds = len({h.reading.lower() for h in hits})
-    spun = score >= MIN_SCORE and words > 0 and 100 * score / words >= MIN_DENSITY and kinds >= MIN_KINDS
+    density = 100 * score / words if words else 0.0
+    # Few kinds of swap are enough when they are very dense (a copy spun with a short synonym list).
+    spun = score >= MIN_SCORE and density >= MIN_DENSITY and (kinds >= MIN_KINDS or density >= DENSE)
     return SpinVerdict(spun, round(score, 2), words, hits)
 
 
