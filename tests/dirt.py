@@ -96,7 +96,7 @@ def with_boilerplate(text: str) -> str:
     """A scraped web page: navigation and share bars, a teaser block, captions, an embedded post, an
     author box, each naming places the article does not."""
     rng = _rng(text, "boilerplate")
-    paras = _paragraphs(text)
+    paras = _paragraphs(text) or [""]
     places = list(BOILERPLATE_PLACES)
     rng.shuffle(places)
 

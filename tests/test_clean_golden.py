@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from dirt import BOILERPLATE_PLACES, DIRT, spun
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontline.clean import clean
 from frontline.models import RawArticle
@@ -67,3 +69,33 @@ def test_dirty_copy_offsets_lead_to_the_raw_characters(kind):
                    if dirty[o] != c and not c.isspace() and i not in read]
         # Only characters an encoding repair rewrote may differ from the raw character they map to.
         assert all(ord(dirty[doc.offsets[i]]) > 127 for i in changed)
+
+
+# --- properties: any mix of article text, boilerplate and dirt ------------------------------------------
+
+_PIECES = st.sampled_from([
+    "Russian forces shelled Kharkiv on Tuesday, officials said.", "Two civilians were killed.", "© AFP",
+    "Reuters/Anna Petrova", "Related stories", "Floods hit Lutsk", "Home | News | World", "No joke",
+    "https://t.co/x7Yq2Lm9 @kyiv_live", "Jonathan SmithDefence correspondent, Kyiv", "troopers", "metropolis",
+    "a 12 months", "struggle", "CafÃ© â€œnoâ€\x9d", "escal-\nating", "  ", "\n", "\n\n", "|", "…", "ttn-42",
+])
+_MIXED = st.tuples(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=30), st.sampled_from(sorted(DIRT)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MIXED)
+def test_cleaning_dirty_mixes_never_crashes_and_offsets_map_to_raw(mix):
+    pieces, kind = mix
+    raw = DIRT[kind](" ".join(pieces))
+    doc = clean(RawArticle(text=raw))
+    assert len(doc.offsets) == len(doc.text) + 1 and doc.offsets[-1] == len(raw)
+    assert list(doc.offsets) == sorted(doc.offsets) and all(0 <= o < len(raw) for o in doc.offsets[:-1])
+    for start, end, _ in doc.removed:
+        assert 0 <= start < end <= len(raw)
+    read = {i for start, end, _ in doc.readings for i in range(start, end)}
+    # Kept characters are the raw characters, except where a repair rewrote them (whitespace, an encoding
+    # fix of non-ASCII or control characters, a line break put back before a glued capital) or a spun
+    # word was read back.
+    assert all(raw[o] == c or c.isspace() or ord(raw[o]) > 127 or not raw[o].isprintable() or i in read
+               for i, (c, o) in enumerate(zip(doc.text, doc.offsets)))
+    assert doc.published(0, len(doc.text)).count("\n") == doc.text.count("\n")

@@ -109,8 +109,8 @@ def spin_verdict(text: str) -> SpinVerdict:
     score = sum(h.weight for h in hits)
     kinds = len({h.reading.lower() for h in hits})
     density = 100 * score / words if words else 0.0
-    # Few kinds of swap are enough when they are very dense (a copy spun with a short synonym list).
-    spun = score >= MIN_SCORE and density >= MIN_DENSITY and (kinds >= MIN_KINDS or density >= DENSE)
+    # Two kinds of swap are enough when they are very dense (a copy spun with a short synonym list).
+    spun = score >= MIN_SCORE and density >= MIN_DENSITY and (kinds >= MIN_KINDS or kinds >= 2 and density >= DENSE)
     return SpinVerdict(spun, round(score, 2), words, hits)
 
 
