@@ -39,7 +39,12 @@ def test_unglue_before_title_abbreviation():
     assert unglued("AP/Oleg KozlovMr. Trump spoke.") == "AP/Oleg Kozlov\nMr. Trump spoke."
 
 
-@pytest.mark.parametrize("word", ["McDonald", "MacArthur", "DeSantis", "YouTube", "LinkedIn", "iPhone", "WhatsApp"])
+def test_unglue_lost_break_before_sentence_opener():
+    assert unglued("This happened last nightAfter fierce fighting") == "This happened last night\nAfter fierce fighting"
+
+
+@pytest.mark.parametrize("word", ["McDonald", "MacArthur", "DeSantis", "YouTube", "LinkedIn", "iPhone", "WhatsApp",
+                                  "AstraZeneca", "DeepMind"])
 def test_camel_case_names_stay_glued(word):
     assert unglued(f"He used {word} daily.") == f"He used {word} daily."
 

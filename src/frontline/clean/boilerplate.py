@@ -33,10 +33,21 @@ _CAMEL_WORDS = frozenset({"WhatsApp", "JavaScript", "PowerPoint", "BlackRock", "
                           "BlackBerry", "PlayStation", "SoundCloud", "StarLink", "NordStream"})
 
 
+# Closed-class words that open English sentences: 'nightAfter fierce fighting' is a lost break before one.
+_OPENERS = frozenset("""
+    a an the this that these those there here it its he she they we i you his her their our my
+    after before as when while since during in on at for from with by to of but and or so yet if although
+    according however meanwhile earlier later today yesterday last one two three some many most all
+""".split())
+
+
 def unglue_lines(text: str) -> list[Edit]:
     """Put back the line break a copy lost between a credit or byline and the next line ('GoddardThere').
 
-    A word glued twice in the same text is a spelling (a brand), not an accident, and stays.
+    A glue is a lost break when what comes before it on the line is a credit ('Reuters/Name') or a short
+    run of capitalised words (a byline name), or when the glued word is one that opens sentences
+    ('nightAfter'). Brand names ('AstraZeneca', 'DeepMind') fit none of these and stay, as does a word glued
+    twice in the same text (a spelling, not an accident).
     """
     edits: list[Edit] = []
     tokens = list(re.finditer(r"[A-Za-z]+\.?", text))
@@ -46,8 +57,18 @@ def unglue_lines(text: str) -> list[Edit]:
         if word in _CAMEL_WORDS or counts[word] > 1:
             continue
         for cut in _GLUED.finditer(m.group()):
-            edits.append(Edit(m.start() + cut.start(), m.start() + cut.start(), "\n"))
+            at = m.start() + cut.start()
+            if _lost_break(text, at):
+                edits.append(Edit(at, at, "\n"))
     return edits
+
+
+def _lost_break(text: str, at: int) -> bool:
+    prefix = text[text.rfind("\n", 0, at) + 1:at].split()
+    glued = re.match(r"[A-Z][a-z]*", text[at:])
+    credit = any("/" in w or "©" in w for w in prefix) and len(prefix) <= 6
+    name = 0 < len(prefix) <= 4 and all(w[:1].isupper() for w in prefix)
+    return credit or name or bool(glued and glued.group().lower() in _OPENERS)
 
 
 # --- judging lines ------------------------------------------------------------------------------------
