@@ -67,6 +67,14 @@ def test_fix_encoding_latin1_mojibake():
     assert run(fix_encoding, "SolonÃ© village") == "Soloné village"
 
 
+def test_fix_encoding_mixed_utf8_and_cp1252_in_one_line():
+    assert run(fix_encoding, "Kyiv’s mayor said Russiaâ€™s troops left.") == "Kyiv’s mayor said Russia’s troops left."
+
+
+def test_fix_encoding_mixed_lines():
+    assert run(fix_encoding, "SolonÃ© village\nSoloné village") == "Soloné village\nSoloné village"
+
+
 def test_fix_encoding_keeps_good_typographic_quotes():
     assert run(fix_encoding, "“It is scary,” he says — ‘truly’.") == "“It is scary,” he says — ‘truly’."
 

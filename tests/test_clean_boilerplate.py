@@ -35,6 +35,10 @@ def test_unglue_byline_from_role():
     assert unglued("John SmithDefence correspondent, Kyiv") == "John Smith\nDefence correspondent, Kyiv"
 
 
+def test_unglue_before_two_letter_word_after_credit():
+    assert unglued("EPA/Sergey KozlovHe also said so.") == "EPA/Sergey Kozlov\nHe also said so."
+
+
 def test_unglue_before_title_abbreviation():
     assert unglued("AP/Oleg KozlovMr. Trump spoke.") == "AP/Oleg Kozlov\nMr. Trump spoke."
 

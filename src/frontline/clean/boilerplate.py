@@ -24,10 +24,10 @@ from frontline.clean.repairs import SENTENCE_END
 
 __all__ = ["unglue_lines", "drop_boilerplate", "classify_lines"]
 
-# A lower-case run glued to a capitalised word: 'GoddardThere', 'nightAfter'. Both halves need three
-# letters (or be an acronym or a title: 'SavilovOSCE', 'KozlovMr.'), which spares 'McDonald', 'MacArthur', 'DeSantis', 'YouTube',
-# 'LinkedIn', 'iPhone'.
-_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,}|[A-Z]{3,}\b|(?:Mr|Mrs|Ms|Dr)\.)")
+# A lower-case run glued to a capitalised word or an acronym: 'GoddardThere', 'KozlovHe', 'SavilovOSCE',
+# 'nightAfter'. Three lower-case letters before the glue spare 'McDonald', 'MacArthur', 'DeSantis', 'YouTube',
+# 'iPhone'; ``_lost_break`` decides the rest.
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+|[A-Z]{3,}\b)")
 # Brand names written in camel case whose halves are both long; a glued copy of them is not a lost break.
 _CAMEL_WORDS = frozenset({"WhatsApp", "JavaScript", "PowerPoint", "BlackRock", "WikiLeaks", "SpaceX",
                           "BlackBerry", "PlayStation", "SoundCloud", "StarLink", "NordStream"})
@@ -68,7 +68,8 @@ def _lost_break(text: str, at: int) -> bool:
     glued = re.match(r"[A-Z][a-z]*", text[at:])
     credit = any("/" in w or "©" in w for w in prefix) and len(prefix) <= 6
     name = 0 < len(prefix) <= 4 and all(w[:1].isupper() for w in prefix)
-    return credit or name or bool(glued and glued.group().lower() in _OPENERS)
+    # 'LinkedIn': a two-letter opener glued to a word is too often a spelling to split on that alone.
+    return credit or name or bool(glued and len(glued.group()) > 2 and glued.group().lower() in _OPENERS)
 
 
 # --- judging lines ------------------------------------------------------------------------------------
