@@ -44,7 +44,7 @@ from frontline.clean.spin import normalise_spin
 from frontline.errors import StageError
 from frontline.models import Document, RawArticle, stable_id
 
-__all__ = ["Edit", "Step", "DEFAULT_STEPS", "Cleaned", "clean", "clean_text", "apply_edits", "article_id_for",
+__all__ = ["Edit", "Step", "DEFAULT_STEPS", "clean", "clean_text", "apply_edits", "article_id_for",
            "fix_newlines", "fix_encoding", "fix_whitespace", "strip_lines", "unwrap_lines", "collapse_spaces",
            "unglue_lines", "drop_boilerplate", "drop_blank_lines", "normalise_spin"]
 
