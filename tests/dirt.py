@@ -85,6 +85,7 @@ _CAPTIONS = ["Photo: Reuters/Olena Kovalenko",
              "Residents clearing debris from a building in {p}, March 3, 2023 |",
              "A volunteer loading boxes of aid onto a truck in {p} (AFP)",
              "Image caption: Rescue workers at the scene in {p}",
+             "Rescuers searching the rubble of a school in {p}, Ukraine, January 12, 2024.",
              "Getty Images/Anadolu"]
 _AUTHOR = ["About the author", "Maria Hrytsenko is a reporter based in {p}. She covers politics and the economy.",
            "More from Maria Hrytsenko"]

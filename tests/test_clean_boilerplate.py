@@ -66,6 +66,7 @@ def test_a_glued_form_used_twice_is_a_spelling():
     ("Image caption: Rescue workers at the scene in Lutsk", "photo caption"),
     ("Residents clearing debris from a building in Lutsk, March 3, 2023 |", "photo caption"),
     ("A volunteer loading boxes of aid onto a truck in Rivne (AFP)", "photo caption"),
+    ("Ukrainian servicemen riding a tank near Bakhmut, Donetsk region, Ukraine, February 13, 2023.", "photo caption"),
     ("REUTERS", "agency tag"),
     ("abc-17", "scraper tag"),
     ("Home | News | World | Sport | Weather", "navigation"),
@@ -107,6 +108,8 @@ def test_name_above_a_byline_goes_with_it():
     "The ministry gave these figures:",
     "Russian troops entered Hirske (Reuters reported) on Friday.",
     "Officials said the strike hit a school in Lutsk, where 300 children study.",
+    "Russian forces began shelling the town again on March 3, 2023.",
+    "Fighting resumed near the village on the morning of 12 May, 2023.",
 ])
 def test_short_news_paragraph_stays(line):
     assert why(line) is None

@@ -101,6 +101,11 @@ _BUTTON_WORDS = frozenset("share this article story on via facebook twitter what
                           "comments comment".split())
 # A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'
 _BRACKET_CREDIT = re.compile(r"\((?:photo|image|picture|credit)?:? ?[A-Z][\w.&' /-]{1,30}\)\s*$", re.IGNORECASE)
+# A wire photo caption: a participle near the start ('Rescuers searching ...', 'Servicemen riding ...'), one
+# sentence, ending with the date the picture was taken ('..., Ukraine, February 13, 2023.').
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_CAPTION_DATE = re.compile(rf",\s*(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})\.?\s*(?:\([^)]*\))?$")
+_PARTICIPLE = re.compile(r"^(?:\S+\s+){0,6}?[a-z]{2,}ing\b")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
 _QUOTES = "\"'“”‘’«»"
 
@@ -157,7 +162,10 @@ def _credit(line: str) -> str | None:
     marked = stripped.startswith("©") or bool(_LABEL.match(stripped)) or caption_bar
     if _SLASH_CREDIT.match(stripped) and (words <= 6 or marked):
         marked = True
-    if _BRACKET_CREDIT.search(stripped) and words <= 30 and not re.search(r"[.!?]\s", stripped):
+    one_sentence = not re.search(r"[.!?]\s", stripped)
+    if _BRACKET_CREDIT.search(stripped) and words <= 30 and one_sentence:
+        return "photo caption"
+    if _CAPTION_DATE.search(stripped) and _PARTICIPLE.match(stripped) and words <= 40 and one_sentence:
         return "photo caption"
     if not marked:
         return None
