@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from dirt import wrapped
+from dirt import BOILERPLATE_PLACES, all_dirt, wrapped
 
 from frontline.clean import clean
 from frontline.export import article_to_dict, to_dict, validate
@@ -131,6 +131,12 @@ def test_no_event_at_a_place_named_only_in_removed_text(samples):
                 assert event.location.mention in doc.text, (result.article.path, event.location)
     placed = {e.location.name for r in samples.values() for e in r.events if e.location}
     assert placed.isdisjoint({"Cumming", "Kazan", "Taopi"})
+
+
+def test_no_event_at_a_place_named_only_in_added_boilerplate(pipeline, samples):
+    raws = [RawArticle(text=all_dirt(r.document.raw), published=r.article.published) for r in samples.values()]
+    placed = {e.location.name for r in pipeline.process_many(raws) for e in r.events if e.location}
+    assert placed.isdisjoint(BOILERPLATE_PLACES)
 
 
 def test_spun_article_evidence_quotes_the_published_words(samples):
