@@ -120,6 +120,15 @@ def test_headline_stays():
     assert classify_lines(text) == []
 
 
+def test_section_tag_after_the_headline_goes():
+    text = f"Russian forces shell Vovchansk | World News\n{PROSE}"
+    assert [(text[s:e], w) for s, e, w in classify_lines(text)] == [(" | World News", "section tag")]
+
+
+def test_clause_after_a_bar_in_the_headline_stays():
+    assert classify_lines(f"Russia says it captured Bakhmut | Kyiv denies\n{PROSE}") == []
+
+
 def test_two_line_title_case_headline_stays():
     text = f"Soldiers Abandon the Battlefield: Over 400\nUkrainian Troops Cross into Russia\n{PROSE}"
     assert classify_lines(text) == []

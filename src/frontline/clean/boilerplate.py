@@ -106,6 +106,9 @@ _BRACKET_CREDIT = re.compile(r"\((?:photo|image|picture|credit)?:? ?[A-Z][\w.&' 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _CAPTION_DATE = re.compile(rf",\s*(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})\.?\s*(?:\([^)]*\))?$")
 _PARTICIPLE = re.compile(r"^(?:\S+\s+){0,6}?[a-z]{2,}ing\b")
+# A site or section name after a bar at the end of the headline: '... refuse to fight | Abroad', '| World News';
+# a clause after a bar ('| Kyiv denies') is part of the headline.
+_SECTION_TAG = re.compile(r"[ \t]+\|[ \t]+[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,2}[ \t]*$", re.MULTILINE)
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
 _QUOTES = "\"'“”‘’«»"
 
@@ -258,13 +261,19 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
         if (prose_text and _headline_like(lines[i].text) and not _title_block(lines, prose, title, i)
                 and (nxt is None or prose[nxt])):
             why[i] = "heading"
-    return [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
+    spans = [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
+    headline = lines[kept[0]]
+    section = _SECTION_TAG.search(text, headline.start, headline.end)
+    if kept[0] not in why and section and prose_text:
+        spans.append((section.start(), headline.end, "section tag"))
+    return sorted(spans)
 
 
 def drop_boilerplate(text: str) -> list[Edit]:
-    """Delete the lines ``classify_lines`` finds, each with its newline, and say why in the edit."""
+    """Delete what ``classify_lines`` finds, a whole line with its newline, and say why in the edit."""
     edits = []
     for start, end, why in classify_lines(text):
-        end = end + 1 if end < len(text) else end
+        whole_line = start == 0 or text[start - 1] == "\n"
+        end = end + 1 if whole_line and end < len(text) else end
         edits.append(Edit(start, end, "", why=why))
     return edits
