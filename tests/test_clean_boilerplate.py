@@ -67,6 +67,7 @@ def test_a_glued_form_used_twice_is_a_spelling():
     ("Residents clearing debris from a building in Lutsk, March 3, 2023 |", "photo caption"),
     ("A volunteer loading boxes of aid onto a truck in Rivne (AFP)", "photo caption"),
     ("Ukrainian servicemen riding a tank near Bakhmut, Donetsk region, Ukraine, February 13, 2023.", "photo caption"),
+    ("Image source, Getty Images", "image credit"),
     ("REUTERS", "agency tag"),
     ("abc-17", "scraper tag"),
     ("Home | News | World | Sport | Weather", "navigation"),
@@ -109,6 +110,7 @@ def test_name_above_a_byline_goes_with_it():
     "Russian troops entered Hirske (Reuters reported) on Friday.",
     "Officials said the strike hit a school in Lutsk, where 300 children study.",
     "Russian forces began shelling the town again on March 3, 2023.",
+    "Source: Oleh Syniehubov, Head of Kharkiv Oblast Military Administration, on Telegram",
     "Fighting resumed near the village on the morning of 12 May, 2023.",
 ])
 def test_short_news_paragraph_stays(line):

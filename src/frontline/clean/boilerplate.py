@@ -76,8 +76,11 @@ def _lost_break(text: str, at: int) -> bool:
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\b\w+\.(?:com|co|org|net|ly)/\S*")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
-_LABEL = re.compile(r"^(?:(?:image|photo|picture|video|top|main|file) )?(?:photos?|images?|pictures?|pictured|credits?|"
-                    r"illustrations?|videos?|photograph|caption|source|foto)\b\s*[:|–—-]", re.IGNORECASE)
+# 'Photo:', 'Image caption:', 'Image source, Getty Images'. A bare 'Source:' stays: news sites use it to name
+# who reported the news ('Source: the governor on Telegram').
+_LABEL = re.compile(r"^(?:(?:image|photo|picture|video) (?:source|caption|credit)s?\b\s*[:,|–—-]|"
+                    r"(?:(?:top|main|file) )?(?:photos?|images?|pictures?|pictured|credits?|illustrations?|videos?|"
+                    r"photograph|caption|foto)\b\s*[:|–—-])", re.IGNORECASE)
 # 'Agency/Name', 'RIA Novosti/Yulia Nasulina', 'AFP/Archives', 'Getty Images/AFP'
 _SLASH_CREDIT = re.compile(r"^©?\s*[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} ?/ ?[A-Z][\w.'-]*")
 _ROLE = re.compile(r"\b(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|staff|"
@@ -128,7 +131,8 @@ def _sentence_like(line: str) -> bool:
 def _headline_like(line: str) -> bool:
     """A short line that does not end like a sentence and does not lead into one (no ':' or ',' at the end)."""
     stripped = line.strip()
-    return (not _sentence_like(stripped) and len(stripped.split()) <= 16
+    # 'Source: the governor on Telegram', 'Quote: ...': a one-word label opens a line of the report itself.
+    return (not _sentence_like(stripped) and len(stripped.split()) <= 16 and not re.match(r"\w+:\s", stripped)
             and not stripped.endswith((":", ",", ";", "-", "–", "—")))
 
 
