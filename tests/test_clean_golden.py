@@ -27,10 +27,11 @@ def _flat(text: str) -> str:
 
 def _golden(path: Path) -> tuple[dict, str]:
     golden = json.loads(path.read_text(encoding="utf-8"))
-    return golden, (SAMPLES / golden["raw"]).read_text(encoding="utf-8")
+    raw = path.parent / golden["raw"]
+    return golden, (raw if raw.is_file() else SAMPLES / golden["raw"]).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem[:3])
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem[:12])
 def test_golden_raw_article(path):
     golden, raw = _golden(path)
     doc = clean(RawArticle(text=raw))
@@ -40,7 +41,7 @@ def test_golden_raw_article(path):
 
 
 @pytest.mark.parametrize("kind", sorted(DIRT))
-@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem[:3])
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem[:12])
 def test_golden_dirty_copy(path, kind):
     golden, raw = _golden(path)
     doc = clean(RawArticle(text=DIRT[kind](raw)))
@@ -52,7 +53,9 @@ def test_golden_dirty_copy(path, kind):
     assert [p for p in BOILERPLATE_PLACES if p in doc.text] == []
 
 
-@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem[:3])
+# The samples are long enough for a spun copy to show many swaps; a short text with two swapped words is
+# rightly not judged spun.
+@pytest.mark.parametrize("path", [p for p in GOLDEN if (SAMPLES / f"{p.stem}.txt").is_file()], ids=lambda p: p.stem[:3])
 def test_spun_copy_reads_back_as_the_original(path):
     _, raw = _golden(path)
     assert _flat(clean(RawArticle(text=spun(raw))).text) == _flat(clean(RawArticle(text=raw)).text)

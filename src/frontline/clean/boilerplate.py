@@ -101,7 +101,15 @@ _TEASER_WORDS = _TEASER_CUES | frozenset(
 # Share buttons and account links: a line made of these words is a share or account bar.
 _BUTTON_WORDS = frozenset("share this article story on via facebook twitter whatsapp telegram email e-mail "
                           "linkedin reddit print copy link menu search sign in log subscribe newsletter "
-                          "comments comment".split())
+                          "comments comment skip to main content home back top up".split())
+# Advertising marks and calls to action: 'Advertisement', 'Support X on Patreon!', 'Subscribe to our newsletter'
+_AD_MARK = re.compile(r"^(?:advertisement|advert|sponsored(?: content)?|ad|promoted|partner content)\s*:?$",
+                      re.IGNORECASE)
+_CALL_TO_ACTION = re.compile(r"^(?:support|subscribe|donate|follow|join|sign up|download|become|listen|watch|"
+                             r"install|get)\b", re.IGNORECASE)
+# A byline with the time of publication: 'Olha Kyrylenko — 14 May 2024, 08:12', 'By Name, Updated 10:05 GMT'
+_DATED_BYLINE = re.compile(r"^(?:by )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*[—–|,-]\s*.*\b\d{1,2}[:.]\d{2}\b",
+                           re.IGNORECASE)
 # A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'
 _BRACKET_CREDIT = re.compile(r"\((?:photo|image|picture|credit)?:? ?[A-Z][\w.&' /-]{1,30}\)\s*$", re.IGNORECASE)
 # A wire photo caption: a participle near the start ('Rescuers searching ...', 'Servicemen riding ...'), one
@@ -186,7 +194,7 @@ def _navigation(line: str) -> bool:
     if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
         return True
     words = re.findall(r"[\w-]+", line.lower())
-    return len(words) >= 2 and sum(w in _BUTTON_WORDS for w in words) >= 0.8 * len(words)
+    return bool(words) and sum(w in _BUTTON_WORDS for w in words) >= 0.8 * len(words)
 
 
 def _byline(line: str) -> bool:
@@ -225,7 +233,7 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
     # Headings are only told apart from text in a text that is mostly prose: a list of headlines, one a
     # line, is all headings and must stay.
     prose_chars = sum(len(ln.text) for ln, p in zip(lines, prose) if p)
-    prose_text = sum(prose) >= 3 and prose_chars >= 0.5 * sum(len(ln.text) for ln in lines)
+    prose_text = sum(prose) >= 3 and prose_chars >= 0.3 * sum(len(ln.text) for ln in lines)
     why: dict[int, str] = {}
     in_teaser = False
     for i, ln in enumerate(lines):
@@ -255,6 +263,11 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
             why[i] = "reporting credit"
         elif _AUTHOR_BOX.match(t) and prose_text:
             why[i] = "author box"
+        elif _AD_MARK.match(t) or (_CALL_TO_ACTION.match(t) and len(t.split()) <= 8
+                                   and (t.endswith("!") or not _sentence_like(t)) and prose_text):
+            why[i] = "advertising or call to action"
+        elif _DATED_BYLINE.match(t) and len(t.split()) <= 10 and not _sentence_like(t):
+            why[i] = "byline"
         elif _byline(t):
             why[i] = "byline"
             if i > 0 and i - 1 not in why and _name_only(lines[i - 1].text):
