@@ -57,7 +57,11 @@ def test_sample_002_state_media_from_the_embedded_tweet():
 
 def test_sample_003_scraped_reason():
     assert flags(sample("003"))["scraped"] == (
-        "a scraper's tail: 1 author box line, a teaser block of 3 lines after the article")
+        "a scraper's tail: 1 author box line, 1 teaser excerpt cut off after the article")
+
+
+def test_a_sites_own_teaser_block_is_not_scraping():
+    assert "scraped" not in flags("Russian forces shell Vovchansk\n" + PROSE + "Most read\nFloods in Lutsk\n")
 
 
 def test_sample_004_translation_cues():

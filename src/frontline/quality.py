@@ -5,7 +5,7 @@ Flags (vocabulary in ``models.QUALITY_FLAGS``; ``duplicate`` is set by cross-art
 ``spun``                synonym-substituted rewrite: dense spinner swaps of several kinds (``clean.spin``)
 ``machine_translated``  several kinds of translation traces: proper names in lower case, names spelt
                         with foreign diacritics, continental typography, the reportative 'would'
-``scraped``             a copy with a scraper's tail: teaser block, author box, scraper tag, cut excerpts
+``scraped``             a copy with a content farm's tail: author box, scraper tag, teaser excerpts cut off
 ``pdf_extracted``       hard line wraps inside sentences with justified doubled spaces or page breaks
 ``boilerplate_removed`` cleaning removed lines that were not article text (what, and how many)
 ``state_media``         the outlet, the URL or a credit line names a state-run outlet (RT, Sputnik, TASS, ...)
@@ -48,6 +48,7 @@ _REPORTATIVE = re.compile(r"\bwould (?:now |also |still |already )?(?:be|have be
 _CONDITION = re.compile(r"\b(?:if|unless|said|says|say|told|believe|thought|think|expect|could|I|we|you)\b|[“”\"]",
                         re.IGNORECASE)
 
+_CUT_OFF = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
 
 
@@ -101,11 +102,14 @@ def assess(raw: RawArticle, document: Document) -> tuple[tuple[str, str], ...]:
 
     removed = Counter(why for _, _, why in document.removed)
     last_kept = document.offsets[-2] if len(document.offsets) > 1 else 0
-    tail = Counter(why for s, _, why in document.removed if s > last_kept)
+    # A news site's own page ends in teasers too; a content farm's copy shows its theme: an author box, a
+    # scraper's tag, teasers cut off mid-sentence ('They …').
+    cut = sum(1 for s, e, why in document.removed
+              if why == "teaser" and s > last_kept and _CUT_OFF.search(document.raw[s:e].rstrip()))
     scraper = [f"{n} {why} line{'s' if n > 1 else ''}" for why, n in sorted(removed.items())
                if why in ("author box", "scraper tag")]
-    if tail.get("teaser"):
-        scraper.append(f"a teaser block of {tail['teaser']} lines after the article")
+    if cut:
+        scraper.append(f"{cut} teaser excerpt{'s' if cut > 1 else ''} cut off after the article")
     if scraper:
         found["scraped"] = "a scraper's tail: " + ", ".join(scraper)
 
