@@ -100,7 +100,10 @@ class Document:
     readings: tuple[tuple[int, int, str], ...] = ()
 
     def published(self, start: int, end: int) -> str:
-        """``text[start:end]`` in the words as published: normalised readings inside it swapped back."""
+        """``text[start:end]`` in the words as published: normalised readings inside it swapped back.
+
+        A reading cut by the span's edge stays as read (spans from sentences and mentions never cut one).
+        """
         out, pos = [], start
         for r_start, r_end, words in self.readings:
             if start <= r_start and r_end <= end:
