@@ -117,13 +117,16 @@ def _party(p: Party | None) -> dict[str, Any] | None:
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """The ``articles[]`` object of ``output.schema.json`` for one article."""
-    return {
+    """The ``articles[]`` object of ``output.schema.json`` for one article; ``quality_reasons`` only when known."""
+    record = {
         "article_id": article.article_id, "path": article.path, "url": article.url, "title": article.title,
         "source": article.source, "published": _iso(article.published), "language": article.language,
         "status": article.status, "error": article.error, "quality_flags": list(article.quality_flags),
         "duplicate_of": article.duplicate_of,
     }
+    if article.quality_reasons:
+        record["quality_reasons"] = dict(article.quality_reasons)
+    return record
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:

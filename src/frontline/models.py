@@ -95,6 +95,21 @@ class Document:
     offsets: tuple[int, ...]
     removed: tuple[tuple[int, int, str], ...] = ()   # (raw_start, raw_end, why)
     repairs: tuple[str, ...] = ()                     # names of the repairs that changed something
+    # (start, end, published words): spans of ``text`` that read a normalised word (a spun 'troopers' read
+    # as 'troops'); ``published`` puts the words back
+    readings: tuple[tuple[int, int, str], ...] = ()
+
+    def published(self, start: int, end: int) -> str:
+        """``text[start:end]`` in the words as published: normalised readings inside it swapped back.
+
+        A reading cut by the span's edge stays as read (spans from sentences and mentions never cut one).
+        """
+        out, pos = [], start
+        for r_start, r_end, words in self.readings:
+            if start <= r_start and r_end <= end:
+                out.append(self.text[pos:r_start] + words)
+                pos = r_end
+        return "".join(out) + self.text[pos:end]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the cleaned text to the raw text."""
@@ -120,6 +135,7 @@ class Article:
     error: str | None = None
     quality_flags: tuple[str, ...] = ()
     duplicate_of: str | None = None
+    quality_reasons: tuple[tuple[str, str], ...] = ()    # (flag, why) for each quality flag
 
 
 # --- gazetteer and mentions ---------------------------------------------------------------------------

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import claims as claims_stage
 from . import clean as clean_stage
 from . import events as events_stage
 from . import fuse as fuse_stage
+from . import quality as quality_stage
 from .errors import FrontlineError, StageError
 from .mentions import actors as actors_stage
 from .mentions import dates as dates_stage
@@ -140,7 +141,12 @@ class Pipeline:
         candidates = stage("events", events_stage.extract_events, sdoc, aid, mentions, raw.published)
         candidates = stage("claims", claims_stage.attribute, sdoc, candidates, list(mentions.actors))
         events = stage("fuse", fuse_stage.fuse_article, [c.event for c in candidates])
+        if document.readings:
+            # Extraction read a spun text's plain reading; evidence quotes the words as published.
+            events = [replace(e, evidence=replace(e.evidence, sentence=document.published(
+                e.evidence.char_start, e.evidence.char_end))) for e in events]
+        flags = stage("quality", quality_stage.assess, raw, document)
         article = Article(
             article_id=aid, status="ok", published=raw.published, path=raw.path, url=raw.url, title=raw.title,
-            source=raw.source, language="en")
+            source=raw.source, language="en", quality_flags=tuple(f for f, _ in flags), quality_reasons=flags)
         return ArticleResult(article, document, mentions, tuple(events))

@@ -172,7 +172,7 @@ def _offsets(runs: list[list[int]]) -> tuple[int, ...]:
 def _article_row(result: ArticleResult, article_id: str) -> tuple[Any, ...]:
     a, doc = result.article, result.document
     return (article_id, a.path, a.url, a.title, a.source, _iso(a.published), a.language, a.status, a.error,
-            _json(list(a.quality_flags)), a.duplicate_of,
+            _json(_flags_with_reasons(a)), a.duplicate_of,
             doc.raw if doc else None, doc.text if doc else None,
             _json(_offset_runs(doc.offsets)) if doc else None,
             _json([list(r) for r in doc.removed]) if doc else None,
@@ -257,8 +257,20 @@ def _document(row: sqlite3.Row) -> Document | None:
 def _article(row: sqlite3.Row) -> Article:
     return Article(article_id=row["article_id"], status=row["status"], published=_date(row["published"]),
                    path=row["path"], url=row["url"], title=row["title"], source=row["source"],
-                   language=row["language"], error=row["error"], quality_flags=tuple(json.loads(row["quality_flags"])),
-                   duplicate_of=row["duplicate_of"])
+                   language=row["language"], error=row["error"], duplicate_of=row["duplicate_of"],
+                   **_flags_from_column(row["quality_flags"]))
+
+
+def _flags_with_reasons(a: Article) -> list[Any]:
+    """The quality_flags column: each flag as ``[flag, reason]``, or a bare flag when it has no reason."""
+    reasons = dict(a.quality_reasons)
+    return [[f, reasons[f]] if f in reasons else f for f in a.quality_flags]
+
+
+def _flags_from_column(value: str) -> dict[str, Any]:
+    items = json.loads(value)
+    return {"quality_flags": tuple(i if isinstance(i, str) else i[0] for i in items),
+            "quality_reasons": tuple((i[0], i[1]) for i in items if not isinstance(i, str))}
 
 
 def _hint(exc: sqlite3.Error) -> str:

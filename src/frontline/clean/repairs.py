@@ -1,169 +1,14 @@
-"""Clean an article's raw text while keeping a map from every cleaned character back to the raw text.
-
-Cleaning is a chain of steps. Each step is a pure function ``text -> [Edit, ...]`` that proposes
-non-overlapping replacements in the current text; ``apply_edits`` carries them out and composes the
-offset map, so no step has to think about offsets. Inside an edit, characters the replacement keeps
-(found by a character diff of old and new run) keep their exact raw offsets; characters a repair
-changed map proportionally into the run they came from. An ``Edit`` with a ``why`` is a deletion of
-non-article text and is recorded in ``Document.removed`` as a raw span.
-
-Repairs done here, in order (``DEFAULT_STEPS``):
-
-``fix_newlines``      CRLF, CR and Unicode line/paragraph separators -> ``\\n``
-``fix_encoding``      mojibake and broken encodings, via ftfy (typographic quotes are kept)
-``fix_whitespace``    NBSP, tabs and other odd spaces -> space; zero-width characters and soft hyphens dropped
-``strip_lines``       leading and trailing spaces of every line
-``unwrap_lines``      hard line breaks inside sentences (PDF and e-mail copies) -> space; words hyphenated
-                      across a break joined, or kept hyphenated when they are real compounds
-``collapse_spaces``   runs of spaces -> one space
-``drop_blank_lines``  blank lines at start and end dropped; runs of blank lines -> one paragraph break
-
-Boilerplate removal, credit unglueing and quality flags slot in as more steps (deleting steps give their
-edits a ``why``).
-"""
+"""Repairs of the characters and layout of a text: encodings, whitespace, newlines and hard line wraps."""
 
 from __future__ import annotations
 
-import difflib
-import logging
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from frontline.errors import StageError
-from frontline.models import Document, RawArticle, stable_id
+from frontline.clean.engine import Edit
 
-__all__ = ["Edit", "Step", "DEFAULT_STEPS", "clean", "clean_text", "apply_edits", "article_id_for",
-           "fix_newlines", "fix_encoding", "fix_whitespace", "strip_lines", "unwrap_lines", "collapse_spaces",
-           "drop_blank_lines"]
-
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``text[start:end]`` with ``replacement``; ``why`` marks a deletion of non-article text."""
-
-    start: int
-    end: int
-    replacement: str = ""
-    why: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One named cleaning step: ``find`` looks at the current text and returns the edits to make."""
-
-    name: str
-    find: Callable[[str], Sequence[Edit]]
-
-
-# --- the offset-keeping engine ------------------------------------------------------------------------
-
-def apply_edits(text: str, offsets: Sequence[int], edits: Sequence[Edit]
-                ) -> tuple[str, list[int], list[tuple[int, int, str]]]:
-    """Apply non-overlapping ``edits`` to ``text`` and carry ``offsets`` (``len(text) + 1`` entries) along.
-
-    Returns:
-        ``(new_text, new_offsets, removed)``: ``new_offsets`` has ``len(new_text) + 1`` entries and its last
-        entry is ``offsets[-1]``; ``removed`` holds ``(raw_start, raw_end, why)`` for edits with a ``why``.
-
-    Raises:
-        ValueError: edits overlap or fall outside the text (a bug in the step that made them).
-    """
-    if len(offsets) != len(text) + 1:
-        raise ValueError(f"offsets has {len(offsets)} entries for a text of {len(text)} characters")
-    out: list[str] = []
-    out_offsets: list[int] = []
-    removed: list[tuple[int, int, str]] = []
-    pos = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        if not pos <= edit.start <= edit.end <= len(text):
-            raise ValueError(f"edit {edit.start}:{edit.end} overlaps another or falls outside the text")
-        out.append(text[pos:edit.start])
-        out_offsets.extend(offsets[pos:edit.start])
-        old = text[edit.start:edit.end]
-        out.append(edit.replacement)
-        out_offsets.extend(_align(old, edit.replacement, offsets, edit.start))
-        if edit.why and edit.end > edit.start:
-            removed.append((offsets[edit.start], offsets[edit.end - 1] + 1, edit.why))
-        pos = edit.end
-    out.append(text[pos:])
-    out_offsets.extend(offsets[pos:])
-    return "".join(out), out_offsets, removed
-
-
-def _align(old: str, new: str, offsets: Sequence[int], base: int) -> list[int]:
-    """Offsets for the characters of ``new`` that replace ``old`` (which starts at ``base``)."""
-    if not new:
-        return []
-    if old == new:
-        return list(offsets[base:base + len(old)])
-    result: list[int] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            result.extend(offsets[base + i1:base + i2])
-        elif tag in ("replace", "insert"):
-            width = j2 - j1
-            for k in range(width):
-                if i2 > i1:
-                    # Changed run: spread the new characters evenly over the old ones they came from.
-                    result.append(offsets[base + i1 + k * (i2 - i1) // width])
-                else:
-                    # Pure insertion: point at the next character, or the last one at the very end.
-                    result.append(offsets[max(min(base + i1, len(offsets) - 2), 0)])
-    return result
-
-
-def clean_text(raw: str, steps: Sequence[Step] | None = None
-               ) -> tuple[str, tuple[int, ...], tuple[tuple[int, int, str], ...], tuple[str, ...]]:
-    """Run ``steps`` over ``raw``.
-
-    Returns:
-        ``(text, offsets, removed, repairs)`` as in ``Document``; ``repairs`` names the steps that changed
-        something.
-    """
-    text = raw
-    offsets = list(range(len(raw) + 1))
-    removed: list[tuple[int, int, str]] = []
-    repairs: list[str] = []
-    for step in DEFAULT_STEPS if steps is None else steps:
-        edits = step.find(text)
-        if not edits:
-            continue
-        new_text, offsets, gone = apply_edits(text, offsets, edits)
-        removed.extend(gone)
-        if new_text != text:
-            repairs.append(step.name)
-        text = new_text
-    return text, tuple(offsets), tuple(sorted(removed)), tuple(repairs)
-
-
-def article_id_for(text: str) -> str:
-    """The article id of a cleaned text: a hash of it lowercased with whitespace collapsed."""
-    return stable_id(" ".join(text.lower().split()))
-
-
-def clean(raw: RawArticle, steps: Sequence[Step] | None = None) -> Document:
-    """Clean one article's text into a ``Document`` whose offsets map back to ``raw.text``.
-
-    Args:
-        raw: the article as read by ``frontline.ingest``.
-        steps: the cleaning steps to run; ``DEFAULT_STEPS`` when not given.
-
-    Raises:
-        StageError: a cleaning step failed (a bug: please report it with the input).
-    """
-    try:
-        text, offsets, removed, repairs = clean_text(raw.text, steps)
-    except Exception as exc:  # noqa: BLE001 - any failure here is a bug in a step; name stage and input
-        raise StageError("clean", raw.path or raw.input_id or "<unnamed>", exc) from exc
-    return Document(article_id=article_id_for(text), raw=raw.text, text=text, offsets=offsets, removed=removed,
-                    repairs=repairs)
-
-
-# --- the steps ----------------------------------------------------------------------------------------
+__all__ = ["fix_newlines", "fix_encoding", "fix_whitespace", "strip_lines", "unwrap_lines", "collapse_spaces",
+           "drop_blank_lines", "SENTENCE_END"]
 
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
@@ -304,7 +149,7 @@ _COMPOUND_FIRSTS = frozenset("""
     first second third one
 """.split())
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–—▪►●·]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 _HYPHEN_BREAK = re.compile(r"([^\W_][\w'’]*)-$")
 _LEADING_WORD = re.compile(r"[^\W_][\w'’]*")
@@ -327,7 +172,7 @@ def _layout(lines: list[str]) -> _Layout:
     inner = [line for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
     if not inner:
         return _Layout(False, width)
-    mid_sentence = sum(1 for line in inner if not _SENTENCE_END.search(line.rstrip())) / len(inner)
+    mid_sentence = sum(1 for line in inner if not SENTENCE_END.search(line.rstrip())) / len(inner)
     # A wrap falls between two ordinary words, and most English words are lower-case: in wrapped prose many
     # lines start lower-case. A list of headlines or titles stops mid-sentence too, but every line starts
     # with a capital.
@@ -352,7 +197,7 @@ def _joins(prev: str, nxt: str, layout: _Layout) -> bool:
     first_word = nxt.split(maxsplit=1)[0]
     if length + 1 + len(first_word) < 0.9 * layout.width:
         return False
-    if _SENTENCE_END.search(prev):
+    if SENTENCE_END.search(prev):
         # A sentence that happens to end at a full-width line is still mid-paragraph.
         return length >= 0.85 * layout.width
     return length >= 0.6 * layout.width
@@ -401,12 +246,3 @@ def unwrap_lines(text: str) -> list[Edit]:
     return edits
 
 
-DEFAULT_STEPS: tuple[Step, ...] = (
-    Step("fix_newlines", fix_newlines),
-    Step("fix_encoding", fix_encoding),
-    Step("fix_whitespace", fix_whitespace),
-    Step("strip_lines", strip_lines),
-    Step("unwrap_lines", unwrap_lines),
-    Step("collapse_spaces", collapse_spaces),
-    Step("drop_blank_lines", drop_blank_lines),
-)

@@ -1,0 +1,91 @@
+"""The offset-keeping engine of cleaning: an ``Edit`` proposes a replacement, ``apply_edits`` carries it out.
+
+Inside an edit, characters the replacement keeps (found by a character diff of old and new run) keep their
+exact raw offsets; characters a repair changed map proportionally into the run they came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Edit", "Step", "apply_edits"]
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``; ``why`` marks a deletion of non-article text."""
+
+    start: int
+    end: int
+    replacement: str = ""
+    why: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One named cleaning step: ``find`` looks at the current text and returns the edits to make."""
+
+    name: str
+    find: Callable[[str], Sequence[Edit]]
+    reading: bool = False          # its edits swap published words for a plain reading (kept in readings)
+
+
+# --- the offset-keeping engine ------------------------------------------------------------------------
+
+def apply_edits(text: str, offsets: Sequence[int], edits: Sequence[Edit]
+                ) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """Apply non-overlapping ``edits`` to ``text`` and carry ``offsets`` (``len(text) + 1`` entries) along.
+
+    Returns:
+        ``(new_text, new_offsets, removed)``: ``new_offsets`` has ``len(new_text) + 1`` entries and its last
+        entry is ``offsets[-1]``; ``removed`` holds ``(raw_start, raw_end, why)`` for edits with a ``why``.
+
+    Raises:
+        ValueError: edits overlap or fall outside the text (a bug in the step that made them).
+    """
+    if len(offsets) != len(text) + 1:
+        raise ValueError(f"offsets has {len(offsets)} entries for a text of {len(text)} characters")
+    out: list[str] = []
+    out_offsets: list[int] = []
+    removed: list[tuple[int, int, str]] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not pos <= edit.start <= edit.end <= len(text):
+            raise ValueError(f"edit {edit.start}:{edit.end} overlaps another or falls outside the text")
+        out.append(text[pos:edit.start])
+        out_offsets.extend(offsets[pos:edit.start])
+        old = text[edit.start:edit.end]
+        out.append(edit.replacement)
+        out_offsets.extend(_align(old, edit.replacement, offsets, edit.start))
+        if edit.why and edit.end > edit.start:
+            # A character a repair inserted maps to the next raw character: never let the span reach it.
+            removed.append((offsets[edit.start], min(offsets[edit.end - 1] + 1, offsets[edit.end]), edit.why))
+        pos = edit.end
+    out.append(text[pos:])
+    out_offsets.extend(offsets[pos:])
+    return "".join(out), out_offsets, removed
+
+
+def _align(old: str, new: str, offsets: Sequence[int], base: int) -> list[int]:
+    """Offsets for the characters of ``new`` that replace ``old`` (which starts at ``base``)."""
+    if not new:
+        return []
+    if old == new:
+        return list(offsets[base:base + len(old)])
+    result: list[int] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            result.extend(offsets[base + i1:base + i2])
+        elif tag in ("replace", "insert"):
+            width = j2 - j1
+            for k in range(width):
+                if i2 > i1:
+                    # Changed run: spread the new characters evenly over the old ones they came from.
+                    result.append(offsets[base + i1 + k * (i2 - i1) // width])
+                else:
+                    # Pure insertion: point at the next character, or the last one at the very end.
+                    result.append(offsets[max(min(base + i1, len(offsets) - 2), 0)])
+    return result
+
