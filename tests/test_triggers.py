@@ -39,6 +39,12 @@ def test_types(types, text, expected):
     "The conflict that has killed thousands goes on.",                   # a summary of the war
     "He listed ‘liberation’ as a word of the year.",                     # a quoted word
     "We could not allow them to be surrounded.",                         # negated through the verb it complements
+    "They aren't prepared to surrender.",                                # negated through a predicate adjective
+    "They thought that the Ukrainians would surrender soon.",            # a belief
+    "Many soldiers would have refused to go back.",                      # counterfactual
+    "If he didn't, it would be considered desertion.",                   # a label
+    "A lawyer advised them to surrender their weapons.",                 # advice
+    "Putin wanted to occupy Donbass before May 9.",                      # a wish
 ])
 def test_no_occurrence(types, text):
     assert types(text) == []
@@ -52,3 +58,17 @@ def test_no_occurrence(types, text):
 ])
 def test_military_report_forms(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian soldiers refuse to return to Ukraine to fight.", [("refuse", "desertion")]),
+    ("In late July 41 Ukrainian troops fled to Russia to escape fighting in eastern Ukraine.", [("fled", "desertion")]),
+    ("The Russians were trying to encircle Lysychansk and mount assaults on Severodonetsk to take full control of it.",
+     [("encircle", "encirclement"), ("assaults", "armed_clash")]),
+    ("Russia invaded Ukraine on February 24, but abandoned an early advance on the capital Kyiv.",
+     [("invaded", "armed_clash"), ("abandoned", "territory_withdrawn")]),
+    ("The Kremlin said it was ready for a dialogue with Trump.", [("dialogue", "negotiation")]),
+])
+def test_only_the_event_that_happened(types, text, expected):
+    """A refused, escaped, abandoned or purposed event is not one; the refusal, flight or withdrawal is."""
+    assert sorted(types(text)) == sorted(expected)

@@ -77,7 +77,7 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
             continue      # 'the territory under Ukrainian control' describes, 'is now under Russian control' reports
         if is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
             continue
-        if _not_an_occurrence(tok) or _quoted_word(tok):
+        if _not_an_occurrence(tok) or _quoted_word(tok) or _unreal(tok, etype):
             continue
         out.append(Trigger(tok, etype, strength, rule.rule if rule else None))
     # 'A missile destroyed a bridge', 'Drones attacked the plant': the weapon says how, the verb names the event
@@ -324,6 +324,54 @@ def _not_an_occurrence(tok: Token) -> bool:
             return True
         node = head
     return False
+
+
+# Verbs and adjectives whose complement did not happen: 'refuse to fight', 'wanted to occupy', 'are prepared to
+# surrender', 'advised them to surrender', 'thought they would surrender'. Offers ('ready for a dialogue') are
+# events of their own for the types in _OFFER_TYPES; plans ('expected to withdraw') keep their planned modality.
+_NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "prepared", "ready", "willing",
+                          "afraid", "hesitate", "advise", "urge", "ask", "think", "believe", "imagine"})
+# Verbs whose object did not happen or is not an event of its own: 'escape fighting', 'prevent an encirclement',
+# 'abandoned an advance on Kyiv' (the withdrawal is the event).
+_BLOCKING = frozenset({"avoid", "escape", "prevent", "abandon"})
+_OFFER_TYPES = frozenset({"negotiation", "aid", "sanction", "mobilization"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "advcl", "acomp", "pobj", "prep", "conj"})
+
+
+def _unreal(tok: Token, etype: str) -> bool:
+    """A use that reports no event in the world: wished, refused, counterfactual or a label.
+
+    Conditions ('if Russia attacks Kyiv') stay: they are events of hypothetical modality. Dropped: 'would have
+    refused' (counterfactual), 'it would be considered
+    desertion' (a label), 'refuse to return to fight' and 'escape fighting' (the complement of a non-factive
+    verb), 'mount assaults on X to take control of it' (a purpose: the assault is the event).
+    """
+    if tok.dep_ == "oprd" and tok.pos_ == "NOUN":
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _BLOCKING:
+        return True
+    node = tok
+    for _ in range(4):
+        children = list(node.children)
+        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if {"would", "have"} <= auxes:
+            return True
+        head = node.head
+        if head == node or node.dep_ not in _COMPLEMENT_DEPS:
+            return False
+        if head.lemma_.lower() in _NON_FACTIVE and etype not in _OFFER_TYPES:
+            return True
+        if node is tok and tok.dep_ == "advcl" and "to" in auxes and _names_event(head) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            return True
+        node = head
+    return False
+
+
+def _names_event(tok: Token) -> bool:
+    """Whether a word, or its object, is itself a trigger word (the event a purpose clause belongs to)."""
+    words = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any((rule := TRIGGERS.get(w.lemma_.lower())) is not None and w.pos_ in rule.pos for w in words)
 
 
 _QUOTES = frozenset("'\"‘’“”«»")
