@@ -118,7 +118,7 @@ def is_negated(tok: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in node.children):
             return True
-        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head == node or \
+        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass", "acomp") or node.head == node or \
                 node.head.lemma_.lower() in SPEECH_LEMMAS:
             return False
         node = node.head
