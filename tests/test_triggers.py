@@ -72,3 +72,24 @@ def test_military_report_forms(types, text, expected):
 def test_only_the_event_that_happened(types, text, expected):
     """A refused, escaped, abandoned or purposed event is not one; the refusal, flight or withdrawal is."""
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian tank and about 60 invaders liquidated in Kharkiv region", [("liquidated", "armed_clash")]),
+    ("Aerospace Forces destroyed up to a hundred Ukrainian military in the Kharkiv region",
+     [("destroyed", "air_drone_strike")]),
+    ("Over 250 servicemen lost in Donetsk direction in 24 hours", [("lost", "casualties")]),
+    ("Two units of the Armed Forces of Ukraine lost up to 150 people near Zaporozhye", [("lost", "casualties")]),
+    ("Russian Aerospace Forces dealt a massive blow to the Armed Forces of Ukraine", [("blow", "air_drone_strike")]),
+    ("Losses of Russia in the war with Ukraine.", [("Losses", "casualties")]),
+    ("The company suffered economic losses in the war.", []),
+    ("Ukraine: explosive violence data on harm to civilians", [("harm", "casualties")]),
+    ("The Armed Forces of Ukraine ousted the enemy from more than twenty settlements",
+     [("ousted", "territory_captured")]),
+    ("Armed Forces of Ukraine knocked out the enemy from positions in the Kramatorsk direction",
+     [("knocked", "territory_captured")]),
+    ("The invaders failed to make a breakthrough near Kreminnaya", [("breakthrough", "armed_clash")]),
+    ("The humanitarian situation as a result of hostilities", [("hostilities", "armed_clash")]),
+])
+def test_military_report_wording(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)

@@ -40,7 +40,7 @@ _INFRASTRUCTURE = frozenset({"infrastructure", "power", "plant", "bridge", "rail
 
 def _weapon_type(words: set[str], default: str) -> str:
     """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
-    if words & {"aviation", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
+    if words & {"aviation", "aerospace", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
                 "bomb", "sortie", "shahed", "kamikaze"}:
         return "air_drone_strike"
     if words & {"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
@@ -134,6 +134,11 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     subj_words = lemma_set(subj.subtree) if subj is not None else set()
     objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "nsubjpass")]
     obj_words = set().union(*(lemma_set(o.subtree) for o in objs)) if objs else set()
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        # 'destroyed up to a hundred Ukrainian military': the parser hangs the object off 'to'
+        obj_words |= set().union(set(), *(lemma_set(c.subtree) for c in tok.children if c.dep_ == "prep"))
+    if tok.dep_ == "acl":
+        obj_words |= lemma_set([tok.head, *tok.head.children])     # '60 invaders liquidated in Kharkiv region'
 
     if name is None:
         return rule.event_type
@@ -264,7 +269,7 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     if name == "weapons":
         return "aid" if near & {"weapon", "western", "military", "arm", "ammunition"} else None
     if name in ("damage", "military_object"):
-        if obj_words & _MILITARY_OBJECTS or (name == "damage" and near & {"fire"}):
+        if obj_words & (_MILITARY_OBJECTS | FORCE_WORDS) or (name == "damage" and near & {"fire"}):
             return _weapon_type(subj_words | near, default="armed_clash")
         if name == "damage" and near & _INFRASTRUCTURE:
             return "infrastructure_disruption"
@@ -278,10 +283,24 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         return _weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
                                                                      "blow", "strike"} else None
     if name == "lose":
-        return "casualties" if obj_words & (FORCE_WORDS | {"personnel", "serviceman", "man", "life"}) else None
+        if obj_words & (FORCE_WORDS | {"personnel", "serviceman", "man", "life"}):
+            return "casualties"
+        counted = any(c.dep_ == "nummod" for c in (subj.children if subj is not None else ()))
+        # 'two units lost up to 150 people', 'over 250 servicemen lost in Donetsk direction'
+        return "casualties" if subj_words & FORCE_WORDS and (obj_words & {"people"} or not objs and counted) else None
     if name == "losses":
+        if near & {"economic", "financial", "revenue", "profit", "market", "job"}:
+            return None
         return "casualties" if (near | sent_lemmas) & (FORCE_WORDS | {"enemy", "personnel", "military", "armed",
-                                                                       "killed", "dead", "wounded"}) else None
+                                                                       "killed", "dead", "wounded", "war"}) else None
+    if name == "blow":
+        agent = subject(tok.head)
+        return _weapon_type(near | (lemma_set(agent.subtree) if agent is not None else set()), default="armed_clash") \
+            if tok.head.lemma_.lower() in ("deal", "inflict", "strike", "deliver") else None
+    if name == "oust":
+        return "territory_captured" if has_place or near & TERRITORY_WORDS else "armed_clash"
+    if name == "harm_civilians":
+        return "casualties" if (near | sent_lemmas) & CIVIL_WORDS else None
     if name == "explosion":
         return "shelling"
     if name == "fire":
