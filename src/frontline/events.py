@@ -33,8 +33,9 @@ from .models import (
     bloc,
     stable_id,
 )
+from .similarity import SentenceTyper
 from .syntax import LOCATIVE_PREPOSITIONS, subject, token_at, tree_distance
-from .triggers import find_triggers
+from .triggers import Trigger, find_triggers, names_no_trigger
 
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
@@ -275,7 +276,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     return initiator, target, guessed
 
 
-def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.date | None) -> list[Candidate]:
+def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.date | None,
+                   typer: SentenceTyper | None = None) -> list[Candidate]:
     """Find the events of one article.
 
     Args:
@@ -283,21 +285,29 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         article_id: id of the article (goes into every event).
         mentions: places, dates, actors and quantities found in ``doc``.
         published: publication date; the default date of events that carry none.
+        typer: when given, sentences that no trigger word types but that name a place, an armed force or a
+            number are typed by their similarity to exemplars (one event a sentence, at a lower confidence).
 
     Returns:
         Candidates in text order, with claim left as 'asserted' (the claims stage attributes them).
     """
     text = doc.text
-    out: list[Candidate] = []
-    focus = _Focus()
-    for s_idx, sent in enumerate(doc.sents):
+    sentences = []
+    for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         local = _SentenceMentions(_event_places(doc, _within(mentions.places, s0, s1), mentions.actors),
                                   _within(mentions.dates, s0, s1),
                                   _within(mentions.actors, s0, s1), _within(mentions.quantities, s0, s1))
-        paragraph = _paragraph_index(text, s0)
+        sentences.append((sent, local, find_triggers(sent, bool(local.places))))
+    similar = _similar_types(sentences, typer) if typer is not None else {}
+    out: list[Candidate] = []
+    focus = _Focus()
+    for s_idx, (sent, local, found) in enumerate(sentences):
+        paragraph = _paragraph_index(text, sent.start_char)
+        if not found and s_idx in similar:
+            etype, score = similar[s_idx]
+            found = [Trigger(sent.root, etype, _similarity_strength(score), "similarity")]
         kept: list[Candidate] = []
-        found = find_triggers(sent, bool(local.places))
         triggers = [t.token for t in found]
         for trig in found:
             tok, etype, strength = trig.token, trig.event_type, trig.strength
@@ -313,6 +323,28 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         out.extend(sentence_events)
         focus.update(local.places, paragraph, s_idx)
     return out
+
+
+_MIN_WORDS = 4      # shorter lines are names, bylines and section titles
+
+
+def _similar_types(sentences: list[tuple[Span, _SentenceMentions, list[Trigger]]],
+                   typer: SentenceTyper) -> dict[int, tuple[str, float]]:
+    """Event types by similarity for the sentences that name a place, a force or a number and no trigger word.
+
+    A sentence whose trigger words the lexicon's rules rejected ('advised them to surrender') is not retyped:
+    similarity is for wording the lexicon lacks, not a second opinion on wording it read.
+    """
+    wanted = [i for i, (sent, local, found) in enumerate(sentences)
+              if not found and sum(t.is_alpha for t in sent) >= _MIN_WORDS and names_no_trigger(sent) and
+              (local.places or local.quantities or any(a.kind == "force" for a in local.actors))]
+    typed = typer.classify([sentences[i][0].text.strip() for i in wanted])
+    return {i: t for i, t in zip(wanted, typed, strict=True) if t is not None}
+
+
+def _similarity_strength(score: float) -> float:
+    """The prior of a similarity-typed event: below any lexicon word's, rising with the similarity."""
+    return round(min(0.6, 0.3 + (score - 0.5)), 3)
 
 
 def _better(a: Candidate, b: Candidate) -> Candidate:

@@ -85,6 +85,11 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
     return [t for t in out if t.rule != "weapon" or not ({t.token.head.i, t.token.head.head.i} & verbs)]
 
 
+def names_no_trigger(sent: Span) -> bool:
+    """True when no word or phrase of the lexicon occurs in the sentence, not even one its rules reject."""
+    return not _candidates(sent)
+
+
 def _candidates(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]]:
     """Candidate triggers in a sentence: (token, tentative type, strength, rule)."""
     found: list[tuple[Token, str, float, TriggerRule | None]] = []
