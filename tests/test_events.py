@@ -153,3 +153,15 @@ def test_the_other_side_named_in_the_sentence_is_the_target(run):
     e = one(run, "Kiev is fighting against armed anti-government militias in the Donetsk region.", "armed_clash",
             "2014-08-04")
     assert (e.initiator.side, e.target.side) == ("UA", "RU_aligned")
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_own_place(run):
+    got = events(run, "Ukraine gains ground in Shevyerodonetsk, and Russians refuse to fight")
+    assert got == [("territory_captured", "Sievierodonetsk"), ("desertion", None)]
+
+
+def test_an_unnamed_town_further_south_is_near_the_focus_not_the_speakers_region(run):
+    text = ("Russian forces entered the town of Hirske yesterday.\n\nRussian troops also fully occupied a town about "
+            "10 km further south, Ukrainian officials said, as Moscow closed in on the last slices of territory under "
+            "Ukrainian control in the industrial region of Luhansk.")
+    assert events(run, text) == [("territory_captured", "Hirske")]

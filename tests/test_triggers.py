@@ -93,3 +93,14 @@ def test_only_the_event_that_happened(types, text, expected):
 ])
 def test_military_report_wording(types, text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The militia was in negotiations with the troops on a possible surrender.",     # the talks happened, not this
+     [("negotiations", "negotiation")]),
+    ("They are already planning to rebuild their lives elsewhere.", []),            # no reconstruction help
+    ("The advances appeared to bring the Kremlin closer to taking full control of Luhansk.",
+     [("advances", "armed_clash")]),
+])
+def test_topics_and_prospects_are_no_events(types, text, expected):
+    assert types(text) == expected

@@ -385,6 +385,18 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
         if node.head == node:
             return False
         node = node.head
+    # 'Ukraine gains ground in X, and Russians refuse to fight': a conjoined clause with a subject of its own
+    # does not share the first clause's place ('entered Hirske and surrounded ...' shares it)
+    return node != trigger and _own_subject_below(trigger, node)
+
+
+def _own_subject_below(trigger: Token, top: Token) -> bool:
+    """Whether a conjunct between the trigger and ``top`` (inclusive of the trigger) has a subject of its own."""
+    node = trigger
+    while node != top and node.head != node:
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
     return False
 
 
@@ -439,6 +451,10 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
             continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
         places.append(p)
     containers = {q.place.admin1 for q in places if q.place.kind == "settlement" and q.place.admin1}
+    unnamed = _UNNAMED_NEARBY.search(sent.text)
+    if unnamed is not None and _in_object(tok, sent.start_char + unnamed.start()):
+        # 'occupied a town about 10 km further south': near the place the text is about, not at the sentence's
+        places, jurisdictions = [], []
     place = _nearest(doc, tok, places,
                      penalty=lambda p: _PRECISION_PENALTY[p.precision] +
                      (4 if _is_reference_point(token_at(doc, p.start)) else 0) +
@@ -486,6 +502,11 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
     return Candidate(event, tok.i, s_idx, paragraph)
+
+
+def _in_object(tok: Token, char: int) -> bool:
+    """Whether the character offset lies in the trigger's object phrase."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.left_edge.idx <= char <= c.right_edge.idx for c in tok.children)
 
 
 def _is_oblast_centre_name(p: PlaceMention, places: list[PlaceMention]) -> bool:

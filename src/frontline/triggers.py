@@ -270,6 +270,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     if name == "aid":
         return "aid"
     if name == "rebuild":
+        if obj_words & {"life", "lives", "career", "family"}:
+            return None         # 'planning to rebuild their lives elsewhere' is no reconstruction help
         return "aid" if subj_words or near & {"help", "assist"} else None
     if name == "weapons":
         return "aid" if near & {"weapon", "western", "military", "arm", "ammunition"} else None
@@ -351,15 +353,17 @@ def _not_an_occurrence(tok: Token) -> bool:
 
 
 # Verbs and adjectives whose complement did not happen: 'refuse to fight', 'wanted to occupy', 'are prepared to
-# surrender', 'advised them to surrender', 'thought they would surrender'. Offers ('ready for a dialogue') are
-# events of their own for the types in _OFFER_TYPES; plans ('expected to withdraw') keep their planned modality.
+# surrender', 'advised them to surrender', 'thought they would surrender', 'closer to taking control'. Offers
+# ('ready for a dialogue') are events of their own for the types in _OFFER_TYPES; plans ('expected to
+# withdraw') keep their planned modality.
 _NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "prepared", "ready", "willing",
-                          "afraid", "hesitate", "advise", "urge", "ask", "think", "believe", "imagine"})
+                          "afraid", "hesitate", "advise", "urge", "ask", "think", "believe", "imagine", "close",
+                          "closer", "verge", "brink"})
 # Verbs whose object did not happen or is not an event of its own: 'escape fighting', 'prevent an encirclement',
 # 'abandoned an advance on Kyiv' (the withdrawal is the event).
 _BLOCKING = frozenset({"avoid", "escape", "prevent", "abandon"})
 _OFFER_TYPES = frozenset({"negotiation", "aid", "sanction", "mobilization"})
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "advcl", "acomp", "pobj", "prep", "conj"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "advcl", "acomp", "pobj", "pcomp", "prep", "conj"})
 
 
 def _unreal(tok: Token, etype: str) -> bool:
@@ -374,6 +378,8 @@ def _unreal(tok: Token, etype: str) -> bool:
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _BLOCKING:
         return True
+    if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "eventual", "future") for c in tok.children):
+        return True     # 'negotiations on a possible surrender': the talks happened, the surrender did not
     node = tok
     for _ in range(4):
         children = list(node.children)
