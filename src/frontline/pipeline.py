@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import claims as claims_stage
 from . import clean as clean_stage
+from . import confidence as confidence_stage
 from . import events as events_stage
 from . import fuse as fuse_stage
 from .embed import Embedder
@@ -47,6 +48,8 @@ class Pipeline:
     batch_size: int = 16
     # types sentences no trigger word names by their meaning; None switches that recall off
     typer: SentenceTyper | None = field(default_factory=lambda: SentenceTyper(Embedder()))
+    # maps the extractor's raw scores to calibrated probabilities; None keeps the raw scores
+    calibrator: confidence_stage.Calibrator | None = field(default_factory=confidence_stage.Calibrator.load)
     _persons: actors_stage.PersonIndex = field(default_factory=actors_stage.PersonIndex.build, init=False)
 
     @classmethod
@@ -145,6 +148,8 @@ class Pipeline:
                            self.typer)
         candidates = stage("claims", claims_stage.attribute, sdoc, candidates, list(mentions.actors))
         events = stage("fuse", fuse_stage.fuse_article, [c.event for c in candidates])
+        if self.calibrator is not None:
+            events = stage("confidence", self.calibrator.apply, events)
         article = Article(
             article_id=aid, status="ok", published=raw.published, path=raw.path, url=raw.url, title=raw.title,
             source=raw.source, language="en")
