@@ -326,6 +326,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
 
 
 _MIN_WORDS = 4      # shorter lines are names, bylines and section titles
+_MAX_WORDS = 40
 
 
 def _similar_types(sentences: list[tuple[Span, _SentenceMentions, list[Trigger]]],
@@ -338,7 +339,9 @@ def _similar_types(sentences: list[tuple[Span, _SentenceMentions, list[Trigger]]
     wanted = [i for i, (sent, local, found) in enumerate(sentences)
               if not found and sum(t.is_alpha for t in sent) >= _MIN_WORDS and names_no_trigger(sent) and
               (local.places or local.quantities or any(a.kind == "force" for a in local.actors))]
-    typed = typer.classify([sentences[i][0].text.strip() for i in wanted])
+    # The event of a sentence is named in its first words; long sentences would only pad every batch (cost grows
+    # with the longest sentence of the batch).
+    typed = typer.classify([" ".join(sentences[i][0].text.split()[:_MAX_WORDS]) for i in wanted])
     return {i: t for i, t in zip(wanted, typed, strict=True) if t is not None}
 
 
