@@ -104,3 +104,13 @@ def test_military_report_wording(types, text, expected):
 ])
 def test_topics_and_prospects_are_no_events(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the South, aviation and artillery worked against the enemy 15 times and 250 times",
+     [("aviation", "air_drone_strike"), ("artillery", "shelling")]),
+    ("The Russians want to break through in the Bakhmut direction", [("break", "armed_clash")]),
+    ("I don't want to go back to kill and be killed.", []),
+])
+def test_fire_missions_and_offensives_under_way(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)

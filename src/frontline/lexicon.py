@@ -49,6 +49,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "airstrike": TriggerRule("air_drone_strike", _N),
     "strike": TriggerRule("air_drone_strike", _VN, "strike", 0.6), "drone": TriggerRule("air_drone_strike", _N, "weapon", 0.5),
     "bomb": TriggerRule("air_drone_strike", _V, None, 0.7), "bombing": TriggerRule("air_drone_strike", _N),
+    "aviation": TriggerRule("air_drone_strike", _N, "weapon", 0.5),
     "raid": TriggerRule("air_drone_strike", _N, "strike", 0.5), "shahed": TriggerRule("air_drone_strike", _N, "weapon"),
     # territory_captured
     "capture": TriggerRule("territory_captured", _VN, "capture"), "seize": TriggerRule("territory_captured", _V, "capture"),

@@ -170,10 +170,11 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         return "air_drone_strike"
     if name == "weapon":
         # 'artillery', 'missile', 'drones' name an attack only when they act or are used on something.
-        if tok.dep_ in ("nsubj", "pobj", "dobj", "compound", "nmod") and (
+        if tok.dep_ in ("nsubj", "pobj", "dobj", "compound", "nmod", "conj") and (
                 sent_lemmas & {"hit", "strike", "fire", "attack", "shell", "launch", "target", "kill", "injure",
-                               "destroy", "damage", "shoot"}):
-            return rule.event_type if tok.lemma_.lower() != "drone" else "air_drone_strike"
+                               "destroy", "damage", "shoot"} or {"work", "against"} <= sent_lemmas):
+            # 'artillery worked against the enemy 250 times': military reports' wording for fire missions
+            return rule.event_type
         return None
     if name == "capture":
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in ("territory", "area", "land", "part", "zone", "region"):
@@ -389,8 +390,9 @@ def _unreal(tok: Token, etype: str) -> bool:
         head = node.head
         if head == node or node.dep_ not in _COMPLEMENT_DEPS:
             return False
-        if head.lemma_.lower() in _NON_FACTIVE and etype not in _OFFER_TYPES:
-            return True
+        if head.lemma_.lower() in _NON_FACTIVE and etype not in _OFFER_TYPES and \
+                not (etype == "armed_clash" and head.lemma_.lower() == "want" and node is tok):
+            return True     # 'the Russians want to break through at Bakhmut' reports an offensive under way
         if node is tok and tok.dep_ == "advcl" and "to" in auxes and _names_event(head) and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
             return True
