@@ -165,3 +165,9 @@ def test_an_unnamed_town_further_south_is_near_the_focus_not_the_speakers_region
             "10 km further south, Ukrainian officials said, as Moscow closed in on the last slices of territory under "
             "Ukrainian control in the industrial region of Luhansk.")
     assert events(run, text) == [("territory_captured", "Hirske")]
+
+
+def test_a_definite_noun_without_place_or_date_refers_back_to_the_event_told(run):
+    text = ("The militia reported that it was in negotiations with Ukrainian troops in Lugansk region.\n\n"
+            "The negotiations were being hampered by the troops' intention to destroy their vehicles.")
+    assert [e.event_type for e in run(text, "2014-08-04").events if e.event_type == "negotiation"] == ["negotiation"]

@@ -320,7 +320,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
             kept.append(cand)
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
-        out.extend(sentence_events)
+        out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
         focus.update(local.places, paragraph, s_idx)
     return out
 
@@ -343,6 +343,24 @@ def _similar_types(sentences: list[tuple[Span, _SentenceMentions, list[Trigger]]
     # with the longest sentence of the batch).
     typed = typer.classify([" ".join(sentences[i][0].text.split()[:_MAX_WORDS]) for i in wanted])
     return {i: t for i, t in zip(wanted, typed, strict=True) if t is not None}
+
+
+_DEFINITE = frozenset({"the", "these", "this", "those"})
+
+
+def _refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
+    """'The negotiations were being hampered ...' after 'it was in negotiations with ...': a definite noun with
+    no modifier, place or date of its own names the event already told, not a new one."""
+    tok = doc[cand.token]
+    e = cand.event
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in tok.children):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "prep") for c in tok.children):
+        return False        # 'the war launched almost three years ago', 'the talks in Istanbul': told anew
+    if e.date.text is not None or (e.location is not None and e.location.mention is not None and
+                                   e.location.mention in doc[tok.sent.start:tok.sent.end].text):
+        return False
+    return any(c.event.event_type == e.event_type for c in earlier)
 
 
 def _similarity_strength(score: float) -> float:
