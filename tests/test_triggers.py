@@ -114,3 +114,7 @@ def test_topics_and_prospects_are_no_events(types, text, expected):
 ])
 def test_fire_missions_and_offensives_under_way(types, text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+def test_an_idiom_is_no_event(types):
+    assert types("They are now being prosecuted for deserting in the heat of battle.") == [("prosecuted", "arrest")]

@@ -164,6 +164,8 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) ->
                 if party is not None:
                     return party
             break
+    if pron.lower_ in ("we", "our", "us"):
+        return None     # the first person is the speaker, never a third party named earlier in the text
     personal = pron.lower_ in ("he", "she", "i", "his", "her")
     earlier = [a for a in actors if a.end <= pron.idx and (a.kind == "person") == personal and a.kind != "civilians"]
     return earlier[-1].party if earlier else None

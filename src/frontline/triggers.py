@@ -329,6 +329,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
 _HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "chance",
                                  "likelihood", "spectre", "specter", "ability"})
 _BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
+_IDIOM_HEADS = frozenset({"heat", "fog"})        # 'in the heat of battle', 'the fog of war'
+
 
 
 def _not_an_occurrence(tok: Token) -> bool:
@@ -345,7 +347,7 @@ def _not_an_occurrence(tok: Token) -> bool:
         head = node.head
         if head == node:
             break
-        if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS:
+        if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS | _IDIOM_HEADS:
             return True
         if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
             return True
