@@ -255,7 +255,7 @@ def test_bad_json_names_the_line(tmp_path):
 # --- the shipped gold ---------------------------------------------------------------------------------
 
 def test_shipped_gold_loads():
-    assert len(ev.load_gold(GOLD)) == 80
+    assert len(ev.load_gold(GOLD)) == 82
 
 
 def test_shipped_gold_evidence_is_in_the_articles():
@@ -397,3 +397,17 @@ def test_ucdp_report_counts_rows_that_hold_only_names():
     assert report.found.hits == 0 and report.rows == 60
     assert 0 < report.names_only < 60
     assert "have only names" in ev.format_ucdp(report)
+
+
+def test_reliability_bins_count_right_and_wrong_predictions():
+    from frontline.evaluate import ArticleScores, EvalReport, MatchedPair, reliability
+    from frontline.models import Claim, Event, EventDate, Evidence
+
+    def pred(conf):
+        return Event("e", "a", "armed_clash", None, EventDate(None, "unknown"), None, None, (), Claim(),
+                     Evidence("s", 0, 1), conf)
+    right = MatchedPair(None, pred(0.9), {"place": True, "date": True})
+    wrong_date = MatchedPair(None, pred(0.7), {"place": True, "date": False})
+    article = ArticleScores("a", {}, {}, pairs=(right, wrong_date), spurious=(pred(0.1), pred(0.75)))
+    bins = reliability(EvalReport({}, {}, (article,)), bins=2)
+    assert [(b.events, b.right, b.mean_confidence) for b in bins] == [(1, 0, 0.1), (3, 1, 0.783)]

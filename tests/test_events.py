@@ -183,3 +183,21 @@ def test_the_object_threatened_with_sanctions_is_their_target(run):
     [event] = run("Donald Trump on Wednesday threatened Russia with new sanctions.", "2025-01-23").events
     assert (event.event_type, event.initiator.side, event.target.name, event.target.side) == (
         "sanction", "US", "Russian government", "RU")
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_own_place(run):
+    got = events(run, "Ukraine gains ground in Shevyerodonetsk, and Russians refuse to fight")
+    assert got == [("territory_captured", "Sievierodonetsk"), ("desertion", None)]
+
+
+def test_an_unnamed_town_further_south_is_near_the_focus_not_the_speakers_region(run):
+    text = ("Russian forces entered the town of Hirske yesterday.\n\nRussian troops also fully occupied a town about "
+            "10 km further south, Ukrainian officials said, as Moscow closed in on the last slices of territory under "
+            "Ukrainian control in the industrial region of Luhansk.")
+    assert events(run, text) == [("territory_captured", "Hirske")]
+
+
+def test_a_definite_noun_without_place_or_date_refers_back_to_the_event_told(run):
+    text = ("The militia reported that it was in negotiations with Ukrainian troops in Lugansk region.\n\n"
+            "The negotiations were being hampered by the troops' intention to destroy their vehicles.")
+    assert [e.event_type for e in run(text, "2014-08-04").events if e.event_type == "negotiation"] == ["negotiation"]

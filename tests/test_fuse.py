@@ -36,3 +36,10 @@ def test_placeless_events_merge_only_when_one_speaker_repeats_himself():
     assert same_event(a, ev("negotiation", place=None, by="Dmytro Kuleba"))
     assert not same_event(a, ev("negotiation", place=None, by="Volodymyr Zelensky"))
     assert not same_event(ev("armed_clash", place=None), ev("armed_clash", place=None))
+
+
+def test_a_shared_count_fuses_an_oblast_report_into_the_settlement(run):
+    text = ("The Russian Defence Ministry said it surrounded up to 2,000 Ukrainian troops in Hirske.\n\n"
+            "Moscow said it surrounded around 2,000 Ukrainian troops in the Luhansk region.")
+    got = [(e.event_type, e.location.name) for e in run(text).events]
+    assert got == [("encirclement", "Hirske")]

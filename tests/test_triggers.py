@@ -39,6 +39,12 @@ def test_types(types, text, expected):
     "The conflict that has killed thousands goes on.",                   # a summary of the war
     "He listed ‘liberation’ as a word of the year.",                     # a quoted word
     "We could not allow them to be surrounded.",                         # negated through the verb it complements
+    "They aren't prepared to surrender.",                                # negated through a predicate adjective
+    "They thought that the Ukrainians would surrender soon.",            # a belief
+    "Many soldiers would have refused to go back.",                      # counterfactual
+    "If he didn't, it would be considered desertion.",                   # a label
+    "A lawyer advised them to surrender their weapons.",                 # advice
+    "Putin wanted to occupy Donbass before May 9.",                      # a wish
 ])
 def test_no_occurrence(types, text):
     assert types(text) == []
@@ -52,3 +58,63 @@ def test_no_occurrence(types, text):
 ])
 def test_military_report_forms(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian soldiers refuse to return to Ukraine to fight.", [("refuse", "desertion")]),
+    ("In late July 41 Ukrainian troops fled to Russia to escape fighting in eastern Ukraine.", [("fled", "desertion")]),
+    ("The Russians were trying to encircle Lysychansk and mount assaults on Severodonetsk to take full control of it.",
+     [("encircle", "encirclement"), ("assaults", "armed_clash")]),
+    ("Russia invaded Ukraine on February 24, but abandoned an early advance on the capital Kyiv.",
+     [("invaded", "armed_clash"), ("abandoned", "territory_withdrawn")]),
+    ("The Kremlin said it was ready for a dialogue with Trump.", [("dialogue", "negotiation")]),
+])
+def test_only_the_event_that_happened(types, text, expected):
+    """A refused, escaped, abandoned or purposed event is not one; the refusal, flight or withdrawal is."""
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian tank and about 60 invaders liquidated in Kharkiv region", [("liquidated", "armed_clash")]),
+    ("Aerospace Forces destroyed up to a hundred Ukrainian military in the Kharkiv region",
+     [("destroyed", "air_drone_strike")]),
+    ("Over 250 servicemen lost in Donetsk direction in 24 hours", [("lost", "casualties")]),
+    ("Two units of the Armed Forces of Ukraine lost up to 150 people near Zaporozhye", [("lost", "casualties")]),
+    ("Russian Aerospace Forces dealt a massive blow to the Armed Forces of Ukraine", [("blow", "air_drone_strike")]),
+    ("Losses of Russia in the war with Ukraine.", [("Losses", "casualties")]),
+    ("The company suffered economic losses in the war.", []),
+    ("Ukraine: explosive violence data on harm to civilians", [("harm", "casualties")]),
+    ("The Armed Forces of Ukraine ousted the enemy from more than twenty settlements",
+     [("ousted", "territory_captured")]),
+    ("Armed Forces of Ukraine knocked out the enemy from positions in the Kramatorsk direction",
+     [("knocked", "territory_captured")]),
+    ("The invaders failed to make a breakthrough near Kreminnaya", [("breakthrough", "armed_clash")]),
+    ("The humanitarian situation as a result of hostilities", [("hostilities", "armed_clash")]),
+])
+def test_military_report_wording(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The militia was in negotiations with the troops on a possible surrender.",     # the talks happened, not this
+     [("negotiations", "negotiation")]),
+    ("They are already planning to rebuild their lives elsewhere.", []),            # no reconstruction help
+    ("The advances appeared to bring the Kremlin closer to taking full control of Luhansk.",
+     [("advances", "armed_clash")]),
+])
+def test_topics_and_prospects_are_no_events(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the South, aviation and artillery worked against the enemy 15 times and 250 times",
+     [("aviation", "air_drone_strike"), ("artillery", "shelling")]),
+    ("The Russians want to break through in the Bakhmut direction", [("break", "armed_clash")]),
+    ("I don't want to go back to kill and be killed.", []),
+])
+def test_fire_missions_and_offensives_under_way(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+def test_an_idiom_is_no_event(types):
+    assert types("They are now being prosecuted for deserting in the heat of battle.") == [("prosecuted", "arrest")]

@@ -38,6 +38,7 @@ __all__ = [
     "PLACE_KM", "REGION_KM", "QUANTITY_TOLERANCE", "LEVELS", "FIELD_LEVELS", "FIELDS",
     "GoldPlace", "GoldDate", "GoldQuantity", "GoldParty", "GoldEvent", "load_gold",
     "Counts", "FieldAccuracy", "MatchedPair", "ArticleScores", "EvalReport", "evaluate_gold", "format_report",
+    "ReliabilityBin", "reliability",
     "place_matches", "date_matches", "quantities_match", "party_names_match", "normalise_admin1",
     "UcdpRow", "read_ucdp", "Share", "UcdpReport", "evaluate_ucdp", "format_ucdp", "headline_killed",
 ]
@@ -598,8 +599,39 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], left: tuple[int
     return "\n".join([fmt(rows[0]), "  ".join("-" * w for w in widths)] + [fmt(r) for r in rows[1:]])
 
 
+@dataclass(frozen=True, slots=True)
+class ReliabilityBin:
+    """Predicted events whose confidence lies in ``[low, high)``, and how many were right (type, place, date)."""
+
+    low: float
+    high: float
+    events: int
+    right: int
+    mean_confidence: float
+
+    @property
+    def share_right(self) -> float:
+        return self.right / self.events if self.events else 0.0
+
+
+def reliability(report: EvalReport, bins: int = 5) -> list[ReliabilityBin]:
+    """Bins of predicted confidence against the share of predictions that match gold at type+place+date.
+
+    A well-calibrated extractor has each bin's share right close to its mean confidence.
+    """
+    outcomes = [(p.predicted.confidence, p.checks["place"] and p.checks["date"]) for a in report.articles
+                for p in a.pairs] + [(e.confidence, False) for a in report.articles for e in a.spurious]
+    out = []
+    for i in range(bins):
+        low, high = i / bins, (i + 1) / bins
+        inside = [(c, ok) for c, ok in outcomes if low <= c < high or (i == bins - 1 and c == 1.0)]
+        mean = sum(c for c, _ in inside) / len(inside) if inside else 0.0
+        out.append(ReliabilityBin(low, high, len(inside), sum(ok for _, ok in inside), round(mean, 3)))
+    return out
+
+
 def format_report(report: EvalReport) -> str:
-    """A plain-text table of an EvalReport: levels, fields, then one line per article."""
+    """A plain-text table of an EvalReport: levels, fields, one line per article, then the reliability bins."""
     levels = _table(("level", "tp", "pred", "gold", "P", "R", "F1"),
                     ((name, str(c.tp), str(c.predicted), str(c.gold), f"{c.precision:.3f}", f"{c.recall:.3f}",
                       f"{c.f1:.3f}") for name, c in report.levels.items()))
@@ -609,7 +641,10 @@ def format_report(report: EvalReport) -> str:
         ("article", "gold", "pred", "F1 type", "F1 +place", "F1 +date", "F1 full"),
         ((s.article, str(s.levels["type"].gold), str(s.levels["type"].predicted),
           *(f"{s.levels[name].f1:.3f}" for name in LEVELS)) for s in report.articles))
-    return f"{levels}\n\n{fields}\n\n{per_article}"
+    calibration = _table(("confidence", "events", "mean conf", "right", "share right"),
+                         ((f"{b.low:.1f}-{b.high:.1f}", str(b.events), f"{b.mean_confidence:.3f}", str(b.right),
+                           f"{b.share_right:.3f}") for b in reliability(report)))
+    return f"{levels}\n\n{fields}\n\n{per_article}\n\n{calibration}"
 
 
 # --- UCDP ---------------------------------------------------------------------------------------------

@@ -34,8 +34,9 @@ from .models import (
     bloc,
     stable_id,
 )
+from .similarity import SentenceTyper
 from .syntax import LOCATIVE_PREPOSITIONS, subject, token_at, tree_distance
-from .triggers import find_triggers
+from .triggers import Trigger, find_triggers, names_no_trigger
 
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
@@ -165,6 +166,8 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) ->
                 if party is not None:
                     return party
             break
+    if pron.lower_ in ("we", "our", "us"):
+        return None     # the first person is the speaker, never a third party named earlier in the text
     personal = pron.lower_ in ("he", "she", "i", "his", "her")
     earlier = [a for a in actors if a.end <= pron.idx and (a.kind == "person") == personal and a.kind != "civilians"]
     return earlier[-1].party if earlier else None
@@ -287,7 +290,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     return initiator, target, guessed
 
 
-def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.date | None) -> list[Candidate]:
+def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.date | None,
+                   typer: SentenceTyper | None = None) -> list[Candidate]:
     """Find the events of one article.
 
     Args:
@@ -295,21 +299,29 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         article_id: id of the article (goes into every event).
         mentions: places, dates, actors and quantities found in ``doc``.
         published: publication date; the default date of events that carry none.
+        typer: when given, sentences that no trigger word types but that name a place, an armed force or a
+            number are typed by their similarity to exemplars (one event a sentence, at a lower confidence).
 
     Returns:
         Candidates in text order, with claim left as 'asserted' (the claims stage attributes them).
     """
     text = doc.text
-    out: list[Candidate] = []
-    focus = _Focus()
-    for s_idx, sent in enumerate(doc.sents):
+    sentences = []
+    for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         local = _SentenceMentions(_event_places(doc, _within(mentions.places, s0, s1), mentions.actors),
                                   _within(mentions.dates, s0, s1),
                                   _within(mentions.actors, s0, s1), _within(mentions.quantities, s0, s1))
-        paragraph = _paragraph_index(text, s0)
+        sentences.append((sent, local, find_triggers(sent, bool(local.places))))
+    similar = _similar_types(sentences, typer) if typer is not None else {}
+    out: list[Candidate] = []
+    focus = _Focus()
+    for s_idx, (sent, local, found) in enumerate(sentences):
+        paragraph = _paragraph_index(text, sent.start_char)
+        if not found and s_idx in similar:
+            etype, score = similar[s_idx]
+            found = [Trigger(sent.root, etype, _similarity_strength(score), "similarity")]
         kept: list[Candidate] = []
-        found = find_triggers(sent, bool(local.places))
         triggers = [t.token for t in found]
         for trig in found:
             tok, etype, strength = trig.token, trig.event_type, trig.strength
@@ -322,9 +334,52 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
             kept.append(cand)
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
-        out.extend(sentence_events)
+        out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
         focus.update(local.places, paragraph, s_idx)
     return out
+
+
+_MIN_WORDS = 4      # shorter lines are names, bylines and section titles
+_MAX_WORDS = 40
+
+
+def _similar_types(sentences: list[tuple[Span, _SentenceMentions, list[Trigger]]],
+                   typer: SentenceTyper) -> dict[int, tuple[str, float]]:
+    """Event types by similarity for the sentences that name a place, a force or a number and no trigger word.
+
+    A sentence whose trigger words the lexicon's rules rejected ('advised them to surrender') is not retyped:
+    similarity is for wording the lexicon lacks, not a second opinion on wording it read.
+    """
+    wanted = [i for i, (sent, local, found) in enumerate(sentences)
+              if not found and sum(t.is_alpha for t in sent) >= _MIN_WORDS and names_no_trigger(sent) and
+              (local.places or local.quantities or any(a.kind == "force" for a in local.actors))]
+    # The event of a sentence is named in its first words; long sentences would only pad every batch (cost grows
+    # with the longest sentence of the batch).
+    typed = typer.classify([" ".join(sentences[i][0].text.split()[:_MAX_WORDS]) for i in wanted])
+    return {i: t for i, t in zip(wanted, typed, strict=True) if t is not None}
+
+
+_DEFINITE = frozenset({"the", "these", "this", "those"})
+
+
+def _refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
+    """'The negotiations were being hampered ...' after 'it was in negotiations with ...': a definite noun with
+    no modifier, place or date of its own names the event already told, not a new one."""
+    tok = doc[cand.token]
+    e = cand.event
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in tok.children):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "prep") for c in tok.children):
+        return False        # 'the war launched almost three years ago', 'the talks in Istanbul': told anew
+    if e.date.text is not None or (e.location is not None and e.location.mention is not None and
+                                   e.location.mention in doc[tok.sent.start:tok.sent.end].text):
+        return False
+    return any(c.event.event_type == e.event_type for c in earlier)
+
+
+def _similarity_strength(score: float) -> float:
+    """The prior of a similarity-typed event: below any lexicon word's, rising with the similarity."""
+    return round(min(0.6, 0.3 + (score - 0.5)), 3)
 
 
 def _better(a: Candidate, b: Candidate) -> Candidate:
@@ -364,6 +419,18 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
             return True
         if node.head == node:
             return False
+        node = node.head
+    # 'Ukraine gains ground in X, and Russians refuse to fight': a conjoined clause with a subject of its own
+    # does not share the first clause's place ('entered Hirske and surrounded ...' shares it)
+    return node != trigger and _own_subject_below(trigger, node)
+
+
+def _own_subject_below(trigger: Token, top: Token) -> bool:
+    """Whether a conjunct between the trigger and ``top`` (inclusive of the trigger) has a subject of its own."""
+    node = trigger
+    while node != top and node.head != node:
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
         node = node.head
     return False
 
@@ -419,6 +486,10 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
             continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
         places.append(p)
     containers = {q.place.admin1 for q in places if q.place.kind == "settlement" and q.place.admin1}
+    unnamed = _UNNAMED_NEARBY.search(sent.text)
+    if unnamed is not None and _in_object(tok, sent.start_char + unnamed.start()):
+        # 'occupied a town about 10 km further south': near the place the text is about, not at the sentence's
+        places, jurisdictions = [], []
     place = _nearest(doc, tok, places,
                      penalty=lambda p: _PRECISION_PENALTY[p.precision] +
                      (4 if _is_reference_point(token_at(doc, p.start)) else 0) +
@@ -467,6 +538,11 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
     return Candidate(event, tok.i, s_idx, paragraph)
+
+
+def _in_object(tok: Token, char: int) -> bool:
+    """Whether the character offset lies in the trigger's object phrase."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.left_edge.idx <= char <= c.right_edge.idx for c in tok.children)
 
 
 def _is_oblast_centre_name(p: PlaceMention, places: list[PlaceMention]) -> bool:

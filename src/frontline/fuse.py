@@ -6,14 +6,18 @@ place, their dates agree (or one of them carries no date expression of its own a
 publication date), and their claimants and initiators are on compatible sides. The first report keeps its
 evidence; the others add an explicit date, a claimant, parties and quantities. Events with no place are merged
 only for types that are not tied to a place (talks, sanctions, aid, mobilisation...) and only when one
-speaker says both: two place-less clashes, or talks mentioned by two people, are usually two events. Fusion across articles is a later stage.
+speaker says both: two place-less clashes, or talks mentioned by two people, are usually two events. A shared
+count is the exception: 'Moscow said it surrounded around 2,000 troops in the area' and 'surrounded up to 2,000
+in Hirske' are one encirclement, and so are a tweet's '400 soldiers flee to Russia' and the report's 400 troops
+crossing at Gukovo, when one place is missing or contains the other (the oblast of the settlement). Fusion
+across articles is a later stage.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .models import Event, Party, bloc
+from .models import Event, Location, Party, bloc
 
 _PLACELESS_TYPES = frozenset({"negotiation", "sanction", "aid", "mobilization", "desertion", "casualties",
                               "protest", "other"})
@@ -38,10 +42,26 @@ def _modalities_agree(a: Event, b: Event) -> bool:
     return ma == mb or {ma, mb} <= {"asserted", "claimed"} or {ma, mb} <= {"claimed", "planned"}
 
 
+def _shared_count(a: Event, b: Event) -> bool:
+    """Whether the two events count the same thing: ten or more of one role (or one unstated) within 5 %."""
+    return any((p.role == q.role or p.role is None or q.role is None) and min(p.value, q.value) >= 10 and
+               abs(p.value - q.value) <= 0.05 * max(p.value, q.value) for p in a.quantities for q in b.quantities)
+
+
+def _places_nest(a: Location | None, b: Location | None) -> bool:
+    """One place missing, the same place, or one the oblast the other lies in."""
+    if a is None or b is None or a.name == b.name:
+        return True
+    return a.precision == "admin1" and b.admin1 == a.name or b.precision == "admin1" and a.admin1 == b.name
+
+
 def same_event(a: Event, b: Event) -> bool:
     """True when two events of one article report the same happening (see the module docstring)."""
     if a.event_type != b.event_type:
         return False
+    if _shared_count(a, b) and _places_nest(a.location, b.location) and _dates_agree(a, b) and \
+            _compatible_party(a.initiator, b.initiator):
+        return True
     la = a.location.name if a.location else None
     lb = b.location.name if b.location else None
     if la != lb:
@@ -69,8 +89,12 @@ def _merge(a: Event, b: Event) -> Event:
     if b.claim.contested:
         claim = replace(claim, contested=True)
     date = a.date if a.date.text is not None or b.date.text is None else b.date
+    location = a.location
+    if b.location is not None and (location is None or location.precision not in ("settlement", "district")):
+        location = b.location if location is None or b.location.precision in ("settlement", "district") else location
     return replace(
         a,
+        location=location,
         date=date,
         initiator=a.initiator or b.initiator,
         target=a.target or b.target,

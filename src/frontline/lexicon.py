@@ -49,6 +49,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "airstrike": TriggerRule("air_drone_strike", _N),
     "strike": TriggerRule("air_drone_strike", _VN, "strike", 0.6), "drone": TriggerRule("air_drone_strike", _N, "weapon", 0.5),
     "bomb": TriggerRule("air_drone_strike", _V, None, 0.7), "bombing": TriggerRule("air_drone_strike", _N),
+    "aviation": TriggerRule("air_drone_strike", _N, "weapon", 0.5),
     "raid": TriggerRule("air_drone_strike", _N, "strike", 0.5), "shahed": TriggerRule("air_drone_strike", _N, "weapon"),
     # territory_captured
     "capture": TriggerRule("territory_captured", _VN, "capture"), "seize": TriggerRule("territory_captured", _V, "capture"),
@@ -140,6 +141,10 @@ TRIGGERS: dict[str, TriggerRule] = {
     "blast": TriggerRule("shelling", _N, "explosion", 0.6), "explode": TriggerRule("shelling", _V, "explosion", 0.5),
     "fire": TriggerRule("shelling", _VN, "fire", 0.5), "shoot": TriggerRule("armed_clash", _V, "shoot", 0.6),
     "run": TriggerRule("infrastructure_disruption", _V, "service", 0.5),
+    "hostility": TriggerRule("armed_clash", _N, None, 0.6), "hostilities": TriggerRule("armed_clash", _N, None, 0.6),
+    "blow": TriggerRule("armed_clash", _N, "blow", 0.6), "oust": TriggerRule("territory_captured", _V, "oust", 0.7),
+    "dislodge": TriggerRule("territory_captured", _V, "oust", 0.7),
+    "harm": TriggerRule("casualties", _N, "harm_civilians", 0.5),
 }
 
 # Multi-word triggers matched on the lower-cased sentence text (regex, event type, strength).
@@ -155,6 +160,9 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\bred flag (?:is )?flying over\b|\braised (?:the|a) (?:\w+ )?flag over\b", "territory_captured", 0.7),
     (r"\b(?:went|go|going|gone) awol\b|\babsent without (?:official )?leave\b", "desertion", 0.8),
     (r"\breception (?:centre|center)\b", "evacuation", 0.6),
+    (r"\b(?:knock|drive|drove|push|kick)\w* (?:\w+ ){0,4}out (?:of|from)\b|\b(?:knock|drive|drove|push|kick)\w* out "
+     r"(?:\w+ ){0,4}from\b", "territory_captured", 0.7),
+    (r"\b(?:break|breaking|breaks|broke) through\b|\bbreakthrough\b", "armed_clash", 0.6),
     (r"\bpeace (?:talks|plan|process|deal|negotiations|proposals?)\b", "negotiation", 0.8),
     (r"\b(?:trains?|railways?|power|electricity|water supply|heating) (?:no longer|not|stopped|do not|don't|cut|off)\b", "infrastructure_disruption", 0.6),
     (r"\b(?:humanitarian|military|financial) aid\b|\bweapons? (?:supplies|deliveries|shipments)\b|\bhelp (?:to )?(?:rebuild|restore)\b", "aid", 0.8),

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field, replace
 
 from . import claims as claims_stage
 from . import clean as clean_stage
+from . import confidence as confidence_stage
 from . import events as events_stage
 from . import fuse as fuse_stage
 from . import quality as quality_stage
+from .embed import Embedder
 from .errors import FrontlineError, StageError
 from .mentions import actors as actors_stage
 from .mentions import dates as dates_stage
@@ -24,6 +26,7 @@ from .mentions import places as places_stage
 from .mentions import quantities as quantities_stage
 from .models import Article, ArticleResult, Document, Mentions, RawArticle, stable_id
 from .nlp import Resources
+from .similarity import SentenceTyper
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,10 @@ class Pipeline:
 
     resources: Resources
     batch_size: int = 16
+    # types sentences no trigger word names by their meaning; None switches that recall off
+    typer: SentenceTyper | None = field(default_factory=lambda: SentenceTyper(Embedder()))
+    # maps the extractor's raw scores to calibrated probabilities; None keeps the raw scores
+    calibrator: confidence_stage.Calibrator | None = field(default_factory=confidence_stage.Calibrator.load)
     _persons: actors_stage.PersonIndex = field(default_factory=actors_stage.PersonIndex.build, init=False)
 
     @classmethod
@@ -138,9 +145,12 @@ class Pipeline:
             actors=tuple(stage("actors", actors_stage.find_actors, sdoc, self._persons)),
             quantities=tuple(stage("quantities", quantities_stage.find_quantities, sdoc)),
         )
-        candidates = stage("events", events_stage.extract_events, sdoc, aid, mentions, raw.published)
+        candidates = stage("events", events_stage.extract_events, sdoc, aid, mentions, raw.published,
+                           self.typer)
         candidates = stage("claims", claims_stage.attribute, sdoc, candidates, list(mentions.actors))
         events = stage("fuse", fuse_stage.fuse_article, [c.event for c in candidates])
+        if self.calibrator is not None:
+            events = stage("confidence", self.calibrator.apply, events)
         if document.readings:
             # Extraction read a spun text's plain reading; evidence quotes the words as published.
             events = [replace(e, evidence=replace(e.evidence, sentence=document.published(

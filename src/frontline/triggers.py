@@ -40,7 +40,7 @@ _INFRASTRUCTURE = frozenset({"infrastructure", "power", "plant", "bridge", "rail
 
 def _weapon_type(words: set[str], default: str) -> str:
     """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
-    if words & {"aviation", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
+    if words & {"aviation", "aerospace", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
                 "bomb", "sortie", "shahed", "kamikaze"}:
         return "air_drone_strike"
     if words & {"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
@@ -77,12 +77,17 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
             continue      # 'the territory under Ukrainian control' describes, 'is now under Russian control' reports
         if is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
             continue
-        if _not_an_occurrence(tok) or _quoted_word(tok):
+        if _not_an_occurrence(tok) or _quoted_word(tok) or _unreal(tok, etype):
             continue
         out.append(Trigger(tok, etype, strength, rule.rule if rule else None))
     # 'A missile destroyed a bridge', 'Drones attacked the plant': the weapon says how, the verb names the event
     verbs = {t.token.i for t in out if t.rule != "weapon"}
     return [t for t in out if t.rule != "weapon" or not ({t.token.head.i, t.token.head.head.i} & verbs)]
+
+
+def names_no_trigger(sent: Span) -> bool:
+    """True when no word or phrase of the lexicon occurs in the sentence, not even one its rules reject."""
+    return not _candidates(sent)
 
 
 def _candidates(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]]:
@@ -118,7 +123,7 @@ def is_negated(tok: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in node.children):
             return True
-        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass") or node.head == node or \
+        if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass", "acomp") or node.head == node or \
                 node.head.lemma_.lower() in SPEECH_LEMMAS:
             return False
         node = node.head
@@ -134,6 +139,11 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     subj_words = lemma_set(subj.subtree) if subj is not None else set()
     objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "nsubjpass")]
     obj_words = set().union(*(lemma_set(o.subtree) for o in objs)) if objs else set()
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        # 'destroyed up to a hundred Ukrainian military': the parser hangs the object off 'to'
+        obj_words |= set().union(set(), *(lemma_set(c.subtree) for c in tok.children if c.dep_ == "prep"))
+    if tok.dep_ == "acl":
+        obj_words |= lemma_set([tok.head, *tok.head.children])     # '60 invaders liquidated in Kharkiv region'
 
     if name is None:
         return rule.event_type
@@ -160,10 +170,11 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         return "air_drone_strike"
     if name == "weapon":
         # 'artillery', 'missile', 'drones' name an attack only when they act or are used on something.
-        if tok.dep_ in ("nsubj", "pobj", "dobj", "compound", "nmod") and (
+        if tok.dep_ in ("nsubj", "pobj", "dobj", "compound", "nmod", "conj") and (
                 sent_lemmas & {"hit", "strike", "fire", "attack", "shell", "launch", "target", "kill", "injure",
-                               "destroy", "damage", "shoot"}):
-            return rule.event_type if tok.lemma_.lower() != "drone" else "air_drone_strike"
+                               "destroy", "damage", "shoot"} or {"work", "against"} <= sent_lemmas):
+            # 'artillery worked against the enemy 250 times': military reports' wording for fire missions
+            return rule.event_type
         return None
     if name == "capture":
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in ("territory", "area", "land", "part", "zone", "region"):
@@ -260,11 +271,13 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     if name == "aid":
         return "aid"
     if name == "rebuild":
+        if obj_words & {"life", "lives", "career", "family"}:
+            return None         # 'planning to rebuild their lives elsewhere' is no reconstruction help
         return "aid" if subj_words or near & {"help", "assist"} else None
     if name == "weapons":
         return "aid" if near & {"weapon", "western", "military", "arm", "ammunition"} else None
     if name in ("damage", "military_object"):
-        if obj_words & _MILITARY_OBJECTS or (name == "damage" and near & {"fire"}):
+        if obj_words & (_MILITARY_OBJECTS | FORCE_WORDS) or (name == "damage" and near & {"fire"}):
             return _weapon_type(subj_words | near, default="armed_clash")
         if name == "damage" and near & _INFRASTRUCTURE:
             return "infrastructure_disruption"
@@ -278,10 +291,24 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         return _weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
                                                                      "blow", "strike"} else None
     if name == "lose":
-        return "casualties" if obj_words & (FORCE_WORDS | {"personnel", "serviceman", "man", "life"}) else None
+        if obj_words & (FORCE_WORDS | {"personnel", "serviceman", "man", "life"}):
+            return "casualties"
+        counted = any(c.dep_ == "nummod" for c in (subj.children if subj is not None else ()))
+        # 'two units lost up to 150 people', 'over 250 servicemen lost in Donetsk direction'
+        return "casualties" if subj_words & FORCE_WORDS and (obj_words & {"people"} or not objs and counted) else None
     if name == "losses":
+        if near & {"economic", "financial", "revenue", "profit", "market", "job"}:
+            return None
         return "casualties" if (near | sent_lemmas) & (FORCE_WORDS | {"enemy", "personnel", "military", "armed",
-                                                                       "killed", "dead", "wounded"}) else None
+                                                                       "killed", "dead", "wounded", "war"}) else None
+    if name == "blow":
+        agent = subject(tok.head)
+        return _weapon_type(near | (lemma_set(agent.subtree) if agent is not None else set()), default="armed_clash") \
+            if tok.head.lemma_.lower() in ("deal", "inflict", "strike", "deliver") else None
+    if name == "oust":
+        return "territory_captured" if has_place or near & TERRITORY_WORDS else "armed_clash"
+    if name == "harm_civilians":
+        return "casualties" if (near | sent_lemmas) & CIVIL_WORDS else None
     if name == "explosion":
         return "shelling"
     if name == "fire":
@@ -302,6 +329,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
 _HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "chance",
                                  "likelihood", "spectre", "specter", "ability"})
 _BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
+_IDIOM_HEADS = frozenset({"heat", "fog"})        # 'in the heat of battle', 'the fog of war'
+
 
 
 def _not_an_occurrence(tok: Token) -> bool:
@@ -318,12 +347,65 @@ def _not_an_occurrence(tok: Token) -> bool:
         head = node.head
         if head == node:
             break
-        if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS:
+        if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS | _IDIOM_HEADS:
             return True
         if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
             return True
         node = head
     return False
+
+
+# Verbs and adjectives whose complement did not happen: 'refuse to fight', 'wanted to occupy', 'are prepared to
+# surrender', 'advised them to surrender', 'thought they would surrender', 'closer to taking control'. Offers
+# ('ready for a dialogue') are events of their own for the types in _OFFER_TYPES; plans ('expected to
+# withdraw') keep their planned modality.
+_NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "prepared", "ready", "willing",
+                          "afraid", "hesitate", "advise", "urge", "ask", "think", "believe", "imagine", "close",
+                          "closer", "verge", "brink"})
+# Verbs whose object did not happen or is not an event of its own: 'escape fighting', 'prevent an encirclement',
+# 'abandoned an advance on Kyiv' (the withdrawal is the event).
+_BLOCKING = frozenset({"avoid", "escape", "prevent", "abandon"})
+_OFFER_TYPES = frozenset({"negotiation", "aid", "sanction", "mobilization"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "advcl", "acomp", "pobj", "pcomp", "prep", "conj"})
+
+
+def _unreal(tok: Token, etype: str) -> bool:
+    """A use that reports no event in the world: wished, refused, counterfactual or a label.
+
+    Conditions ('if Russia attacks Kyiv') stay: they are events of hypothetical modality. Dropped: 'would have
+    refused' (counterfactual), 'it would be considered
+    desertion' (a label), 'refuse to return to fight' and 'escape fighting' (the complement of a non-factive
+    verb), 'mount assaults on X to take control of it' (a purpose: the assault is the event).
+    """
+    if tok.dep_ == "oprd" and tok.pos_ == "NOUN":
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _BLOCKING:
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "eventual", "future") for c in tok.children):
+        return True     # 'negotiations on a possible surrender': the talks happened, the surrender did not
+    node = tok
+    for _ in range(4):
+        children = list(node.children)
+        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if {"would", "have"} <= auxes:
+            return True
+        head = node.head
+        if head == node or node.dep_ not in _COMPLEMENT_DEPS:
+            return False
+        if head.lemma_.lower() in _NON_FACTIVE and etype not in _OFFER_TYPES and \
+                not (etype == "armed_clash" and head.lemma_.lower() == "want" and node is tok):
+            return True     # 'the Russians want to break through at Bakhmut' reports an offensive under way
+        if node is tok and tok.dep_ == "advcl" and "to" in auxes and _names_event(head) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            return True
+        node = head
+    return False
+
+
+def _names_event(tok: Token) -> bool:
+    """Whether a word, or its object, is itself a trigger word (the event a purpose clause belongs to)."""
+    words = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any((rule := TRIGGERS.get(w.lemma_.lower())) is not None and w.pos_ in rule.pos for w in words)
 
 
 _QUOTES = frozenset("'\"‘’“”«»")
