@@ -1,0 +1,85 @@
+"""Measure copy detection and cross-article fusion on the copy corpus (tests/data/copies).
+
+Usage::
+
+    PYTHONPATH=src python bench/dedup.py [--no-events]
+
+Prints pairwise precision, recall and F1 of 'same story' (two articles are one story when one copies the other,
+directly or through a common original), recall per kind of copy, the time per article, and (unless
+--no-events) how many fused events the copies add to those of the originals (should be about 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+from pathlib import Path
+
+from frontline import api
+from frontline.clean import clean
+from frontline.dedup import CopyDetector, CopyIndex, fingerprint
+from frontline.ingest import read_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = ROOT / "tests" / "data" / "copies" / "truth.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-events", action="store_true", help="skip the (slower) event count")
+    args = parser.parse_args()
+    truth = json.loads(TRUTH.read_text())
+    paths = [ROOT / t["path"] for t in truth]
+    raws = list(read_inputs([str(p) for p in paths]))
+    docs = [clean(r) for r in raws]
+    detector = CopyDetector()
+    started = time.perf_counter()
+    vectors = detector.embed([d.text for d in docs])
+    embedded = time.perf_counter()
+    index = CopyIndex()
+    originals: dict[str, str] = {}
+    methods: dict[str, str] = {}
+    for d, v in zip(docs, vectors):
+        fp = fingerprint(d.article_id, d.text, v)
+        match = detector.find(fp, index)
+        index.add(fp, match.original_id if match else None)
+        originals[d.article_id] = match.original_id if match else d.article_id
+        if match:
+            methods[d.article_id] = match.method
+    done = time.perf_counter()
+
+    story = {d.article_id: t["story"] for d, t in zip(docs, truth)}
+    tp = fp_ = fn = 0
+    for a, b in itertools.combinations([d.article_id for d in docs], 2):
+        same, said = story[a] == story[b], originals[a] == originals[b]
+        tp += same and said
+        fp_ += said and not same
+        fn += same and not said
+        if said != same:
+            names = [Path(t["path"]).name for d, t in zip(docs, truth) if d.article_id in (a, b)]
+            print(f"  {'false copy' if said else 'missed'}: {names[0]} ~ {names[1]}")
+    precision = tp / (tp + fp_) if tp + fp_ else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"same-story pairs: {tp + fn} true, {tp + fp_} predicted; precision {precision:.3f} recall {recall:.3f} "
+          f"F1 {f1:.3f}")
+    for kind in ("boilerplate", "pdf", "teaser", "spun"):
+        rows = [(d, t) for d, t in zip(docs, truth) if t["kind"] == kind]
+        hit = sum(originals[d.article_id] != d.article_id for d, _ in rows)
+        how = sorted({methods.get(d.article_id, "-") for d, _ in rows})
+        print(f"  {kind:12s} detected {hit}/{len(rows)} by {', '.join(how)}")
+    print(f"{len(docs)} articles: embedding {embedded - started:.2f} s, fingerprint+search {done - embedded:.3f} s")
+
+    if not args.no_events:
+        only_originals = [p for p, t in zip(paths, truth) if t["kind"] in ("original", "independent")]
+        base = api.fuse_results(api.extract(only_originals))
+        pipeline_all = api.fuse_results(api.extract(paths))
+        added = len(pipeline_all) - len(base)
+        print(f"fused events: {len(base)} from originals, {len(pipeline_all)} with copies: copies add {added} "
+              f"({added / max(1, len(base)):.1%})")
+
+
+if __name__ == "__main__":
+    main()
