@@ -207,9 +207,10 @@ def stored_results(db: str | Path) -> list[ArticleResult]:
         return list(store.results())
 
 
-def write(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> None:
-    """Write results as json, jsonl, geojson or csv (ACLED-style) to a text stream."""
-    export_mod.write(results, fmt, out)
+def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
+          fused: Iterable[FusedEvent] | None = None) -> None:
+    """Write results as json, jsonl, geojson or csv (ACLED-style) to a text stream; ``fused`` events go into json."""
+    export_mod.write(results, fmt, out, fused)
 
 
 def default_gold() -> Path:

@@ -37,7 +37,7 @@ from .models import (
     bloc,
 )
 
-__all__ = ["build_timeline", "build_timelines", "to_dict", "from_dict", "settlement_names"]
+__all__ = ["build_timeline", "build_timelines", "to_dict", "from_dict", "settlement_names", "format_timeline"]
 
 _REAL = frozenset({"asserted", "claimed", "denied"})
 _CHANGES = frozenset({"territory_captured", "territory_withdrawn"})
@@ -81,7 +81,8 @@ def _reading(f: FusedEvent, events: Mapping[str, Event], held: ControlStatus | N
 
 def _evidence(f: FusedEvent, status: ControlStatus) -> ControlEvidence:
     asserted = any(c.claimed_by is None and c.stance == "supports" for c in f.claims)
-    return ControlEvidence(f.fused_id, f.event_type, status, () if asserted else f.claimants, f.article_ids)
+    return ControlEvidence(f.fused_id, f.event_type, status, () if asserted else f.claimants, f.article_ids,
+                           f.date.start)
 
 
 def _day_status(items: list[tuple[FusedEvent, ControlStatus]]) -> ControlStatus:
@@ -146,12 +147,13 @@ def build_timelines(fused: Iterable[FusedEvent], events: Mapping[str, Event]) ->
 
 def _evidence_dict(e: ControlEvidence) -> dict[str, Any]:
     return {"fused_id": e.fused_id, "event_type": e.event_type, "status": e.status,
-            "claimed_by": [asdict(p) for p in e.claimed_by], "article_ids": list(e.article_ids)}
+            "claimed_by": [asdict(p) for p in e.claimed_by], "article_ids": list(e.article_ids),
+            "date": e.date.isoformat() if e.date else None}
 
 
 def _evidence_from(d: Mapping[str, Any]) -> ControlEvidence:
     return ControlEvidence(d["fused_id"], d["event_type"], d["status"], tuple(Party(**p) for p in d["claimed_by"]),
-                           tuple(d["article_ids"]))
+                           tuple(d["article_ids"]), dt.date.fromisoformat(d["date"]) if d["date"] else None)
 
 
 def to_dict(t: Timeline) -> dict[str, Any]:
@@ -167,3 +169,22 @@ def from_dict(d: Mapping[str, Any]) -> Timeline:
     return Timeline(d["place"], d["admin1"], d["geonames_id"], tuple(
         ControlState(dt.date.fromisoformat(s["start"]), s["status"], tuple(map(_evidence_from, s["assertions"])),
                      tuple(map(_evidence_from, s["claims"]))) for s in d["states"]))
+
+
+def _line(e: ControlEvidence) -> str:
+    who = f"claimed by {', '.join(p.name for p in e.claimed_by)}" if e.claimed_by else "reported"
+    when = e.date.isoformat() if e.date else "undated"
+    return f"      {when} {who}: {e.event_type} -> {e.status} ({len(e.article_ids)} article(s))"
+
+
+def format_timeline(t: Timeline) -> str:
+    """A timeline as readable lines: one per state, then its assertions and claims indented."""
+    where = f"{t.place} ({t.admin1})" if t.admin1 else t.place
+    if not t.states:
+        return f"{where}: no control information stored"
+    lines = [f"{where}: control timeline"]
+    for s in t.states:
+        lines.append(f"  from {s.start.isoformat()}  {s.status}")
+        lines += [_line(e) for e in s.assertions]
+        lines += [_line(e) for e in s.claims]
+    return "\n".join(lines)

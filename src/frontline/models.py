@@ -342,6 +342,7 @@ class ControlEvidence:
     status: ControlStatus
     claimed_by: tuple[Party, ...]      # empty: the reporting articles assert it in their own voice
     article_ids: tuple[str, ...]
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
