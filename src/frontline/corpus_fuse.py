@@ -97,9 +97,11 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
     """
     originals: list[Event] = []
     copies: list[Event] = []
+    seen: set[str] = set()
     for e in events:
-        if e.location is None:
+        if e.location is None or e.event_id in seen:     # the same text read twice has the same event ids
             continue
+        seen.add(e.event_id)
         a = articles.get(e.article_id)
         (copies if a is not None and a.duplicate_of else originals).append(e)
     originals.sort(key=lambda e: (e.date.start or dt.date.max, e.article_id, e.event_id))
