@@ -2,11 +2,13 @@
 
 Usage::
 
-    PYTHONPATH=src python bench/dedup.py [--no-events]
+    PYTHONPATH=src python bench/dedup.py [--no-events] [--scale N]
 
 Prints pairwise precision, recall and F1 of 'same story' (two articles are one story when one copies the other,
 directly or through a common original), recall per kind of copy, the time per article, and (unless
---no-events) how many fused events the copies add to those of the originals (should be about 0).
+--no-events) how many fused events the copies add to those of the originals (should be about 0). With --scale N,
+it also fills a store with N synthetic fingerprints and times the LSH candidate search of one new article
+against them (what an ingest does per article), to show the search does not grow with the store.
 """
 
 from __future__ import annotations
@@ -14,13 +16,18 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 from frontline import api
 from frontline.clean import clean
-from frontline.dedup import CopyDetector, CopyIndex, fingerprint
+from frontline.dedup import NUM_PERM, CopyDetector, CopyIndex, Fingerprint, fingerprint
+from frontline.embed import DIMENSIONS
 from frontline.ingest import read_inputs
+from frontline.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "tests" / "data" / "copies" / "truth.json"
@@ -29,7 +36,10 @@ TRUTH = ROOT / "tests" / "data" / "copies" / "truth.json"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-events", action="store_true", help="skip the (slower) event count")
+    parser.add_argument("--scale", type=int, default=0, help="time candidate search among N stored fingerprints")
     args = parser.parse_args()
+    if args.scale:
+        scale(args.scale)
     truth = json.loads(TRUTH.read_text())
     paths = [ROOT / t["path"] for t in truth]
     raws = list(read_inputs([str(p) for p in paths]))
@@ -84,6 +94,31 @@ def main() -> None:
         added = len(pipeline_all) - len(base)
         print(f"fused events: {len(base)} from originals, {len(pipeline_all)} with copies: copies add {added} "
               f"({added / max(1, len(base)):.1%})")
+
+
+def _random_print(rng: np.random.Generator, i: int) -> Fingerprint:
+    vector = rng.standard_normal(DIMENSIONS).astype(np.float32)
+    facts = frozenset(str(x) for x in rng.integers(0, 50_000, 30))
+    return Fingerprint(f"synthetic{i}", *(rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64) for _ in range(3)),
+                       size=500, facts=facts, vector=vector / np.linalg.norm(vector))
+
+
+def scale(n: int) -> None:
+    """Fill a store with ``n`` random fingerprints and time one candidate search."""
+    rng = np.random.default_rng(0)
+    detector = CopyDetector()
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "scale.db") as store:
+        started = time.perf_counter()
+        for i in range(n):
+            store.add_fingerprint(_random_print(rng, i))
+        filled = time.perf_counter()
+        probe = _random_print(rng, n)
+        for _ in range(20):
+            found = detector.find(probe, store)
+        searched = time.perf_counter()
+        print(f"scale: {n} fingerprints stored in {filled - started:.1f} s ({n / (filled - started):.0f}/s); "
+              f"one search {1000 * (searched - filled) / 20:.2f} ms, {len(store.candidates(probe.keys()))} "
+              f"candidates, match {found}")
 
 
 if __name__ == "__main__":
