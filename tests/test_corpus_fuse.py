@@ -85,3 +85,9 @@ def test_fused_event_round_trips_through_json():
     events = [_event("e1", "a1"), _event("e3", "a2", claimed_by=GOVERNOR, modality="denied")]
     (f,) = fuse_corpus(events, _articles("a1", "a2"))
     assert from_dict(to_dict(f)) == f
+
+
+def test_copy_event_joins_the_original_report_of_its_day():
+    events = [_event("e1", "a1", day=2), _event("e2", "a1", day=9), _event("c1", "copy", day=9)]
+    fused = fuse_corpus(events, _articles("a1", "copy", copies={"copy": "a1"}))
+    assert [(f.event_ids, f.copy_event_ids) for f in fused] == [(("e1",), ()), (("e2",), ("c1",))]

@@ -115,11 +115,13 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
             clusters.append(_Cluster([e]))
     for e in copies:
         original = articles[e.article_id].duplicate_of
-        for c in clusters:
-            if any(m.article_id == original and m.event_type == e.event_type
-                   and location_key(m.location) == location_key(e.location) for m in c.events):
-                c.copies.append(e.event_id)
-                break
+        matching = [c for c in clusters if any(m.article_id == original and m.event_type == e.event_type
+                                               and location_key(m.location) == location_key(e.location)
+                                               for m in c.events)]
+        # the original's report of the same day, if the copy's dates were read alike; else its first report
+        matching.sort(key=lambda c: not any(_overlap(m, e) for m in c.events))
+        if matching:
+            matching[0].copies.append(e.event_id)
     fighting = [e for e in originals if e.event_type == "armed_clash" and e.claim.claimed_by is not None
                 and e.claim.modality in _REAL]
     for c in clusters:
