@@ -149,7 +149,7 @@ def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> 
     if known:
         return _as_copy(result, match)
     vector = None
-    if store.fingerprint_count():
+    if store.has_fingerprints():
         # something to compare with: now the embedding model is worth loading
         missing = store.texts_without_vector()
         for (aid, _), v in zip(missing, detector.embed([text for _, text in missing])):

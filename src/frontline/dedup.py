@@ -43,8 +43,8 @@ CopyMethod = Literal["minhash", "containment", "embedding"]
 NUM_PERM = 128
 _SHINGLE = 5
 _LEAD_WORDS = 60
-_BANDS, _ROWS = 16, 8                 # 16 x 8 = 128: candidates from Jaccard ~0.6 up
-_LEAD_BANDS, _LEAD_ROWS = 8, 8        # on the first 64 permutations of the lead's signature
+_BANDS, _ROWS = 16, 8                 # 16 x 8 = 128: candidates from Jaccard ~0.7 up
+_LEAD_BANDS, _LEAD_ROWS = 8, 8        # the first 64 permutations of the lead's: from Jaccard ~0.77 up
 _FACT_BANDS, _FACT_ROWS = 32, 4       # names and numbers: candidates from Jaccard ~0.4 up
 _PLANES, _PLANE_BITS = 16, 16         # hyperplane LSH: cosine 0.95 a candidate with p ~0.96, unrelated 1 in 4,000
 _SEED = 20221
@@ -219,15 +219,14 @@ class CopyIndex:
     _buckets: dict[int, list[str]] = field(default_factory=dict)
     _prints: dict[str, Fingerprint] = field(default_factory=dict)
     _originals: dict[str, str] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self._prints)
+    _seq: dict[str, int] = field(default_factory=dict)
 
     def add(self, fp: Fingerprint, original_id: str | None = None) -> None:
         """Index a fingerprint; ``original_id`` when the article is itself a copy."""
         if fp.article_id in self._prints:
             return
         self._prints[fp.article_id] = fp
+        self._seq[fp.article_id] = len(self._seq)
         if original_id:
             self._originals[fp.article_id] = original_id
         for k in fp.keys():
@@ -235,9 +234,8 @@ class CopyIndex:
 
     def candidates(self, keys: Sequence[int]) -> list[str]:
         """Ids sharing at least one key, first-added first."""
-        order = {aid: i for i, aid in enumerate(self._prints)}
         found = {aid for k in keys for aid in self._buckets.get(k, ())}
-        return sorted(found, key=order.__getitem__)
+        return sorted(found, key=self._seq.__getitem__)
 
     def fingerprint(self, article_id: str) -> Fingerprint | None:
         return self._prints.get(article_id)

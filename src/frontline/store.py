@@ -119,6 +119,8 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     facts_minhash BLOB NOT NULL, size INTEGER NOT NULL, facts TEXT NOT NULL, vector BLOB,
     duplicate_of TEXT, duplicate_score REAL, duplicate_method TEXT
 );
+CREATE INDEX IF NOT EXISTS fingerprints_seq ON fingerprints(seq);
+CREATE INDEX IF NOT EXISTS fingerprints_unembedded ON fingerprints(seq) WHERE vector IS NULL;
 CREATE TABLE IF NOT EXISTS copy_keys (key INTEGER NOT NULL, article_id TEXT NOT NULL,
                                       PRIMARY KEY (key, article_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fused_events (fused_id TEXT PRIMARY KEY, location_key TEXT NOT NULL, data TEXT NOT NULL);
@@ -647,10 +649,10 @@ class Store:
                 f"SELECT f.article_id FROM fingerprints f WHERE f.article_id IN "
                 f"(SELECT article_id FROM copy_keys WHERE key IN ({marks})) ORDER BY f.seq", list(keys))]
 
-    def fingerprint_count(self) -> int:
-        """How many articles have a fingerprint."""
-        with self._reading("count fingerprints") as db:
-            return db.execute("SELECT count(*) FROM fingerprints").fetchone()[0]
+    def has_fingerprints(self) -> bool:
+        """Whether any article has a fingerprint yet."""
+        with self._reading("look for fingerprints") as db:
+            return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fingerprints)").fetchone()[0])
 
     def texts_without_vector(self) -> list[tuple[str, str]]:
         """``(article_id, cleaned text)`` of fingerprinted articles whose vector is not computed yet."""
