@@ -67,7 +67,8 @@ def _sides_agree(a: Party | None, b: Party | None) -> bool:
 def _fusable(a: Event, b: Event) -> bool:
     """Whether events of two different articles report one happening (see the module docstring)."""
     return (a.event_type == b.event_type and a.location is not None and b.location is not None
-            and a.location.name == b.location.name and a.location.precision in FUSABLE_PRECISIONS
+            and a.location.name == b.location.name and a.location.precision == b.location.precision
+            and a.location.precision in FUSABLE_PRECISIONS
             and _overlap(a, b) and (a.claim.modality in _REAL) == (b.claim.modality in _REAL)
             and _sides_agree(a.initiator, b.initiator))
 
@@ -128,7 +129,9 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         first = c.events[0]
         gainer = _gainer(first)
         if first.event_type in _CONTROL_TYPES and gainer is not None and first.claim.modality in _REAL:
-            c.disputes = [f for f in fighting if location_key(f.location) == location_key(first.location)
+            c.disputes = [f for f in fighting if f.location is not None and first.location is not None
+                          and (f.location.name, f.location.precision) == (first.location.name,
+                                                                          first.location.precision)
                           and bloc(f.claim.claimed_by.side) == OPPOSITE_BLOC[gainer]
                           and any(_overlap(f, m) for m in c.events)]
     return [_fused(c, articles) for c in clusters]

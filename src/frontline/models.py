@@ -9,6 +9,7 @@ The flow, and the class each stage hands to the next::
     events   -> Event             (type, location, date, parties, quantities, evidence)
     claims   -> Event with Claim  (who says so, modality, contested)
     fuse     -> Event list        (within-article merging of repeated reports)
+    dedup, corpus_fuse, control   (across articles: copies marked on Article, FusedEvent, Timeline)
     store / export / api / cli    (consume ArticleResult)
 
 Every span is a pair of character offsets into the cleaned text of one article; ``Document.raw_span``
