@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from . import evaluate
+from . import control, corpus_fuse, evaluate
 from . import export as export_mod
+from .dedup import CopyDetector, CopyIndex, Match, fingerprint
+from .errors import InputError
 from .feeds import DEFAULT_MAX_ENTRIES
 from .fetch import Fetcher, FetchSettings
+from .gazetteer import Gazetteer
 from .ingest import read_inputs
-from .models import ArticleResult, RawArticle
+from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline
 from .pipeline import Pipeline, Progress
 from .store import Store
 
@@ -35,12 +38,16 @@ class IngestReport:
     changed: int          # articles new or changed in the store
     unchanged: int        # articles already stored exactly so
     events: int
+    copies: int = 0       # articles found to copy an earlier one (their events are not counted in ``events``)
+    fused_events: int = 0  # fused events at the places this run touched
+    timelines: int = 0    # settlement timelines recomputed
 
 
 def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, feeds: Sequence[str] = (),
             fetcher: Fetcher | None = None, allow_private: bool = False, max_entries: int = DEFAULT_MAX_ENTRIES,
-            pipeline: Pipeline | None = None, progress: Progress | None = None) -> list[ArticleResult]:
-    """Read inputs and extract their events.
+            pipeline: Pipeline | None = None, progress: Progress | None = None,
+            detector: CopyDetector | None = None) -> list[ArticleResult]:
+    """Read inputs and extract their events; articles that copy an earlier input are marked (see ``mark_copies``).
 
     Args:
         paths: files, folders, JSONL files or http(s) URLs of pages (see ``ingest.read_inputs``).
@@ -53,6 +60,7 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
         max_entries: entries read from each feed at most.
         pipeline: a loaded pipeline to reuse; loaded here when not given.
         progress: called with each ArticleResult as it is done.
+        detector: a copy detector to reuse (its embedding model loads only for two or more articles).
 
     Returns:
         One ArticleResult per input article, failed and skipped ones included (a URL or feed entry that
@@ -64,32 +72,164 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,      # checks the inputs before the model loads
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     pipeline = pipeline or Pipeline.load()
-    return list(pipeline.process_many(raws, progress=progress))
+    return mark_copies(list(pipeline.process_many(raws, progress=progress)), detector)
+
+
+def _as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
+    if match is None:
+        return result
+    a = result.article
+    flags = a.quality_flags if "duplicate" in a.quality_flags else (*a.quality_flags, "duplicate")
+    why = f"copies article {match.original_id} ({match.method}, score {match.score:.2f})"
+    reasons = (*(r for r in a.quality_reasons if r[0] != "duplicate"), ("duplicate", why))
+    article = replace(a, duplicate_of=match.original_id, duplicate_score=match.score,
+                      duplicate_method=match.method, quality_flags=flags, quality_reasons=reasons)
+    return replace(result, article=article)
+
+
+def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[ArticleResult]:
+    """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
+
+    The first seen of a story is its original; the embedding model is loaded only when two or more
+    articles have text.
+    """
+    texts = [(i, r.document) for i, r in enumerate(results) if r.article.status == "ok" and r.document]
+    if len(texts) < 2:
+        return list(results)
+    detector = detector or CopyDetector()
+    vectors = detector.embed([doc.text for _, doc in texts])
+    index, out = CopyIndex(), list(results)
+    for (i, doc), vector in zip(texts, vectors):
+        fp = fingerprint(doc.article_id, doc.text, vector)
+        match = detector.find(fp, index)
+        index.add(fp, match.original_id if match else None)
+        out[i] = _as_copy(out[i], match)
+    return out
+
+
+def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
+    """The fused events of results (copies marked by ``mark_copies`` are not counted again)."""
+    results = list(results)
+    return corpus_fuse.fuse_corpus([e for r in results for e in r.events], {r.article.article_id: r.article
+                                                                            for r in results})
+
+
+def timelines(results: Iterable[ArticleResult]) -> list[Timeline]:
+    """The control timeline of every settlement the results' fused events are located at."""
+    results = list(results)
+    events = {e.event_id: e for r in results for e in r.events}
+    return control.build_timelines(fuse_results(results), events)
 
 
 def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | None = None, *,
            feeds: Sequence[str] = (), fetcher: Fetcher | None = None, allow_private: bool = False,
            max_entries: int = DEFAULT_MAX_ENTRIES, pipeline: Pipeline | None = None,
-           progress: Progress | None = None) -> IngestReport:
-    """Extract events from inputs and store articles, mentions and events in a SQLite database (idempotent).
+           progress: Progress | None = None, detector: CopyDetector | None = None) -> IngestReport:
+    """Extract events from inputs and store them in a SQLite database (idempotent).
 
-    Inputs and fetching options are those of ``extract``.
+    Inputs and fetching options are those of ``extract``. Each new article is compared with every article
+    stored before it (through the stored LSH keys, see ``frontline.dedup``) and marked when it copies one.
+    Then the fused events and the control timelines of the places the run touched, and only those, are
+    recomputed and stored.
     """
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     pipeline = pipeline or Pipeline.load()
+    detector = detector or CopyDetector()
     counts = {"ok": 0, "failed": 0, "skipped": 0}
-    changed = unchanged = events = 0
+    changed = unchanged = events = copies = 0
+    touched: set[str] = set()
     with Store.open(db) as store:
         for result in pipeline.process_many(raws, progress=progress):
             counts[result.article.status] += 1
+            if _stored_from_elsewhere(store, result.article):
+                # another file or URL whose text cleans to a stored article's exact text: one article, kept
+                # as first seen (its id is the hash of that text), and counted as a copy
+                copies += 1
+                unchanged += 1
+                continue
+            result = _check_copy(store, detector, result)
             if store.write(result).changed:
                 changed += 1
             else:
                 unchanged += 1
-            events += len(result.events)
+            if result.article.duplicate_of:
+                copies += 1
+            else:
+                events += len(result.events)
+            touched.update(corpus_fuse.location_key(e.location) for e in result.events if e.location is not None)
+        fused, refreshed = refresh_places(store, touched)
     return IngestReport(sum(counts.values()), counts["ok"], counts["failed"], counts["skipped"], changed,
-                        unchanged, events)
+                        unchanged, events, copies, fused, refreshed)
+
+
+def _stored_from_elsewhere(store: Store, article: Article) -> bool:
+    """The article's cleaned text is already stored, read from another file or URL."""
+    if article.status != "ok":
+        return False
+    stored = store.article_meta([article.article_id]).get(article.article_id)
+    return stored is not None and (stored.path, stored.url) != (article.path, article.url)
+
+
+def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> ArticleResult:
+    """Compare a new article with the stored ones, keep its fingerprint, and mark it when it is a copy."""
+    doc = result.document
+    if result.article.status != "ok" or doc is None:
+        return result
+    known, match = store.copy_match(doc.article_id)
+    if known:
+        return _as_copy(result, match)
+    vector = None
+    if store.has_fingerprints():
+        # something to compare with: now the embedding model is worth loading
+        missing = store.texts_without_vector()
+        for (aid, _), v in zip(missing, detector.embed([text for _, text in missing])):
+            store.set_vector(aid, v)
+        vector = detector.embed([doc.text])[0]
+    fp = fingerprint(doc.article_id, doc.text, vector)
+    match = detector.find(fp, store)
+    store.add_fingerprint(fp, match)
+    return _as_copy(result, match)
+
+
+def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int]:
+    """Recompute and store the fused events and settlement timelines of some places; returns their counts."""
+    keys = sorted(set(location_keys))
+    if not keys:
+        return 0, 0
+    events = store.events_at(keys)
+    articles = store.article_meta({e.article_id for e in events})
+    fused = corpus_fuse.fuse_corpus(events, articles)
+    store.replace_fused(keys, fused)
+    by_id = {e.event_id: e for e in events}
+    places = control.settlement_names(fused)
+    for place in sorted(places):
+        store.put_timeline(control.build_timeline(place, fused, by_id))
+    return len(fused), len(places)
+
+
+def _gazetteer_name(place: str, gazetteer: Gazetteer) -> str:
+    matches = [p for p, _ in gazetteer.match(place) if p.kind == "settlement"]
+    if not matches:
+        raise InputError(f"no settlement called '{place}' in the gazetteer; check the spelling (any common "
+                         "transliteration works, e.g. Severodonetsk or Sievierodonetsk)")
+    # the most populous namesake: the town the news means far more often than its village namesakes
+    return max(matches, key=lambda p: (p.country_code == "UA", p.population)).name
+
+
+def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) -> Timeline:
+    """The stored control timeline of a settlement, named in any spelling the gazetteer knows.
+
+    Returns an empty timeline when the database holds nothing on the place.
+
+    Raises:
+        InputError: the gazetteer knows no settlement of that name. StoreError: the database cannot be read.
+    """
+    gazetteer = gazetteer or Gazetteer.load()
+    name = _gazetteer_name(place, gazetteer)
+    with Store.open(db) as store:
+        found = store.timeline(name)
+    return found or Timeline(place=name, admin1=None, geonames_id=None)
 
 
 def stored_results(db: str | Path) -> list[ArticleResult]:
@@ -98,9 +238,10 @@ def stored_results(db: str | Path) -> list[ArticleResult]:
         return list(store.results())
 
 
-def write(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> None:
-    """Write results as json, jsonl, geojson or csv (ACLED-style) to a text stream."""
-    export_mod.write(results, fmt, out)
+def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
+          fused: Iterable[FusedEvent] | None = None) -> None:
+    """Write results as json, jsonl, geojson or csv (ACLED-style) to a text stream; ``fused`` events go into json."""
+    export_mod.write(results, fmt, out, fused)
 
 
 def default_gold() -> Path:

@@ -143,7 +143,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
                 _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
             results = api.extract(paths, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
                                   progress=tick)
-        api.write(results, fmt, sys.stdout)
+        api.write(results, fmt, sys.stdout, fused=api.fuse_results(results) if fmt == "json" else None)
     except FrontlineError as exc:
         _fail(exc)
     if any(r.article.status == "failed" for r in results):
@@ -174,7 +174,8 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
         _fail(exc)
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
                f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
-               f"in {db}", err=True)
+               f"in {db}; {report.copies} copies of earlier articles (their events not counted again); "
+               f"{report.fused_events} fused events and {report.timelines} timelines updated", err=True)
     if report.failed:
         sys.exit(EXIT_INPUT_FAILED)
 
@@ -201,6 +202,23 @@ def summary(db: str) -> None:
     from .report import print_summary
     try:
         print_summary(db)
+    except FrontlineError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.argument("place")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest'.")
+def timeline(place: str, db: str) -> None:
+    """Print who held the settlement PLACE over time (UA, RU, contested, unknown), with who says so.
+
+    PLACE may be spelled any way the gazetteer knows (Severodonetsk, Sievierodonetsk, Siewierodonezk).
+    """
+    from . import api
+    from .control import format_timeline
+    try:
+        click.echo(format_timeline(api.timeline(db, place)))
     except FrontlineError as exc:
         _fail(exc)
 

@@ -31,8 +31,9 @@ from typing import Any, Final, TextIO
 
 import jsonschema
 
+from frontline import corpus_fuse
 from frontline.errors import FrontlineError, StageError
-from frontline.models import Article, ArticleResult, Event, Party
+from frontline.models import Article, ArticleResult, Event, FusedEvent, Party
 
 __all__ = ["FORMATS", "ACLED_COLUMNS", "article_to_dict", "event_to_dict", "to_dict", "load_schema", "validate",
            "event_properties", "to_geojson", "acled_type", "acled_rows", "write"]
@@ -117,7 +118,10 @@ def _party(p: Party | None) -> dict[str, Any] | None:
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """The ``articles[]`` object of ``output.schema.json`` for one article; ``quality_reasons`` only when known."""
+    """The ``articles[]`` object of ``output.schema.json`` for one article.
+
+    ``quality_reasons`` only when known; ``duplicate_score`` and ``duplicate_method`` only for a copy.
+    """
     record = {
         "article_id": article.article_id, "path": article.path, "url": article.url, "title": article.title,
         "source": article.source, "published": _iso(article.published), "language": article.language,
@@ -126,6 +130,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
     if article.quality_reasons:
         record["quality_reasons"] = dict(article.quality_reasons)
+    if article.duplicate_of is not None:
+        record |= {"duplicate_score": article.duplicate_score, "duplicate_method": article.duplicate_method}
     return record
 
 
@@ -162,14 +168,21 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     }
 
 
-def to_dict(results: Iterable[ArticleResult]) -> dict[str, list[dict[str, Any]]]:
-    """The ``{"articles": [...], "events": [...]}`` payload of ``output.schema.json``."""
+def to_dict(results: Iterable[ArticleResult],
+            fused: Iterable[FusedEvent] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The ``{"articles": [...], "events": [...]}`` payload of ``output.schema.json``.
+
+    With ``fused`` (see ``frontline.corpus_fuse``), the payload also has the optional ``fused_events``.
+    """
     articles: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     for result in results:
         articles.append(article_to_dict(result.article))
         events.extend(event_to_dict(e) for e in result.events)
-    return {"articles": articles, "events": events}
+    payload = {"articles": articles, "events": events}
+    if fused is not None:
+        payload["fused_events"] = [corpus_fuse.to_dict(f) for f in fused]
+    return payload
 
 
 def load_schema() -> dict[str, Any]:
@@ -367,8 +380,11 @@ def acled_rows(results: Iterable[ArticleResult]) -> Iterator[dict[str, Any]]:
 
 # --- writers ---------------------------------------------------------------------------------------------
 
-def write(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> None:
+def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
+          fused: Iterable[FusedEvent] | None = None) -> None:
     """Write ``results`` to the text file ``out`` in format ``fmt`` (one of ``FORMATS``; see the module doc).
+
+    ``fused`` events, when given, go into the ``json`` payload as ``fused_events`` (other formats ignore them).
 
     ``jsonl``, ``geojson`` and ``csv`` stream one article at a time; ``json`` holds the payload in memory
     to write it as one indented object.
@@ -377,7 +393,7 @@ def write(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> None:
         FrontlineError: ``fmt`` is not one of ``FORMATS``.
     """
     if fmt == "json":
-        json.dump(to_dict(results), out, ensure_ascii=False, indent=2)
+        json.dump(to_dict(results, fused), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "jsonl":
         for result in results:

@@ -9,6 +9,7 @@ The flow, and the class each stage hands to the next::
     events   -> Event             (type, location, date, parties, quantities, evidence)
     claims   -> Event with Claim  (who says so, modality, contested)
     fuse     -> Event list        (within-article merging of repeated reports)
+    dedup, corpus_fuse, control   (across articles: copies marked on Article, FusedEvent, Timeline)
     store / export / api / cli    (consume ArticleResult)
 
 Every span is a pair of character offsets into the cleaned text of one article; ``Document.raw_span``
@@ -136,6 +137,8 @@ class Article:
     quality_flags: tuple[str, ...] = ()
     duplicate_of: str | None = None
     quality_reasons: tuple[tuple[str, str], ...] = ()    # (flag, why) for each quality flag
+    duplicate_score: float | None = None    # how closely it copies ``duplicate_of`` (0..1)
+    duplicate_method: str | None = None     # 'minhash', 'containment' or 'embedding' (see frontline.dedup)
 
 
 # --- gazetteer and mentions ---------------------------------------------------------------------------
@@ -298,3 +301,82 @@ class ArticleResult:
     document: Document | None = None
     mentions: Mentions = field(default_factory=Mentions)
     events: tuple[Event, ...] = ()
+
+
+# --- cross-article fusion and control (frontline.corpus_fuse, frontline.control) ----------------------------
+
+Stance = Literal["supports", "disputes"]
+ControlStatus = Literal["UA", "RU", "contested", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class FusedClaim:
+    """One source's word on a fused event: who says it, how, and whether it backs or disputes the event."""
+
+    event_id: str
+    article_id: str
+    claimed_by: Party | None
+    modality: Modality
+    stance: Stance = "supports"
+
+
+@dataclass(frozen=True, slots=True)
+class FusedEvent:
+    """One happening reported by one or more independent articles (copies are listed but not counted).
+
+    ``event_ids``/``article_ids`` are the per-article events and articles behind it; ``copy_event_ids``
+    the events of articles that copy one of them; ``outlets`` the number of independent sources
+    (distinct outlets, or articles when the outlet is unknown). ``contested`` when a source disputes it.
+    """
+
+    fused_id: str
+    event_type: str
+    location: Location | None
+    date: EventDate
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    outlets: int
+    claims: tuple[FusedClaim, ...]
+    contested: bool = False
+    copy_event_ids: tuple[str, ...] = ()
+
+    @property
+    def claimants(self) -> tuple[Party, ...]:
+        """Every distinct party named as saying so, supporting or disputing, in order."""
+        out: list[Party] = []
+        for c in self.claims:
+            if c.claimed_by is not None and c.claimed_by not in out:
+                out.append(c.claimed_by)
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ControlEvidence:
+    """One fused event read as saying who holds a place: what it says (``status``) and on whose word."""
+
+    fused_id: str
+    event_type: str
+    status: ControlStatus
+    claimed_by: tuple[Party, ...]      # empty: the reporting articles assert it in their own voice
+    article_ids: tuple[str, ...]
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ControlState:
+    """Who held a settlement from ``start`` (until the next state's start): assertions and claims apart."""
+
+    start: dt.date
+    status: ControlStatus
+    assertions: tuple[ControlEvidence, ...] = ()
+    claims: tuple[ControlEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The dated control states of one settlement, oldest first."""
+
+    place: str
+    admin1: str | None
+    geonames_id: int | None
+    states: tuple[ControlState, ...] = ()

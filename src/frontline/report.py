@@ -38,7 +38,11 @@ def print_summary(db: str | Path, console: Console | None = None) -> Summary:
     console = console or Console()
     with Store.open(db) as store:
         summary = store.summary()
+        corpus = store.corpus_counts()
     console.print(f"[bold]{db}[/bold]: {summary.articles} articles, {summary.events} events")
+    console.print(f"{corpus['copies']} copies of earlier articles ({corpus['copy_events']} events not counted "
+                  f"again); {corpus['fused_events']} fused events, {corpus['contested']} contested; "
+                  f"{corpus['timelines']} settlement timelines (frontline timeline PLACE)")
     for table in summary_tables(summary):
         console.print(table)
     return summary

@@ -6,6 +6,13 @@ Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
     articles  article_id PK + Article fields, raw_text, clean_text and the clean->raw offset map
     mentions  mention_id PK (hash of article, kind, span, text), article_id, kind, span, text, value JSON
     events    event_id PK, article_id, every Event field flattened (location, date, parties as JSON, ...)
+    fingerprints  article_id PK, seq (first-seen order), MinHash signatures, sizes, names+numbers, vector,
+                  duplicate_of / duplicate_score / duplicate_method (see ``frontline.dedup``)
+    copy_keys     key, article_id: the LSH buckets of every fingerprint, for sub-linear candidate search
+    fused_events  fused_id PK, location_key, the FusedEvent as JSON (see ``frontline.corpus_fuse``)
+    timelines     place_key PK, the Timeline as JSON (see ``frontline.control``)
+
+The last four tables are added to older databases of the same schema version when they are opened.
 
 Ids are content hashes, so writing the same ``ArticleResult`` twice stores it once: ``write`` compares the
 new rows with the stored ones and inserts, updates or deletes only what differs, in one transaction per
@@ -25,6 +32,10 @@ from dataclasses import dataclass
 from os import PathLike
 from typing import Any, Final
 
+import numpy as np
+
+from frontline import control, corpus_fuse
+from frontline.dedup import Fingerprint, Match
 from frontline.errors import StoreError
 from frontline.models import (
     ActorMention,
@@ -36,6 +47,7 @@ from frontline.models import (
     Event,
     EventDate,
     Evidence,
+    FusedEvent,
     Location,
     Mentions,
     Party,
@@ -43,6 +55,7 @@ from frontline.models import (
     PlaceMention,
     Quantity,
     QuantityMention,
+    Timeline,
     stable_id,
 )
 
@@ -95,6 +108,24 @@ CREATE INDEX events_article ON events(article_id);
 CREATE INDEX events_type ON events(event_type);
 CREATE INDEX events_date ON events(date_start);
 CREATE INDEX events_place ON events(location_name COLLATE NOCASE);
+"""
+_COPIES: Final = "SELECT article_id FROM articles WHERE duplicate_of IS NOT NULL"
+_COUNTED: Final = f"(SELECT * FROM events WHERE article_id NOT IN ({_COPIES}))"
+_ARTICLE_SELECT: Final = ("SELECT articles.*, f.duplicate_score, f.duplicate_method FROM articles "
+                          "LEFT JOIN fingerprints f USING (article_id)")
+_CORPUS_SCHEMA: Final = """
+CREATE TABLE IF NOT EXISTS fingerprints (
+    article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, minhash BLOB NOT NULL, lead BLOB NOT NULL,
+    facts_minhash BLOB NOT NULL, size INTEGER NOT NULL, facts TEXT NOT NULL, vector BLOB,
+    duplicate_of TEXT, duplicate_score REAL, duplicate_method TEXT
+);
+CREATE INDEX IF NOT EXISTS fingerprints_seq ON fingerprints(seq);
+CREATE INDEX IF NOT EXISTS fingerprints_unembedded ON fingerprints(seq) WHERE vector IS NULL;
+CREATE TABLE IF NOT EXISTS copy_keys (key INTEGER NOT NULL, article_id TEXT NOT NULL,
+                                      PRIMARY KEY (key, article_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fused_events (fused_id TEXT PRIMARY KEY, location_key TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS fused_location ON fused_events(location_key);
+CREATE TABLE IF NOT EXISTS timelines (place_key TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
 _META: Final = (f"INSERT INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'), "
                 "('created_by', 'frontline');")
@@ -258,6 +289,7 @@ def _article(row: sqlite3.Row) -> Article:
     return Article(article_id=row["article_id"], status=row["status"], published=_date(row["published"]),
                    path=row["path"], url=row["url"], title=row["title"], source=row["source"],
                    language=row["language"], error=row["error"], duplicate_of=row["duplicate_of"],
+                   duplicate_score=row["duplicate_score"], duplicate_method=row["duplicate_method"],
                    **_flags_from_column(row["quality_flags"]))
 
 
@@ -354,7 +386,7 @@ class Store:
     def _prepare(self) -> None:
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
-            self._db.executescript("BEGIN;" + _SCHEMA + _META + "COMMIT;")
+            self._db.executescript("BEGIN;" + _SCHEMA + _CORPUS_SCHEMA + _META + "COMMIT;")
             logger.info("created frontline database %s", self.path)
             return
         missing = {"meta", "articles", "mentions", "events"} - tables
@@ -366,6 +398,8 @@ class Store:
         if version != str(SCHEMA_VERSION):
             raise StoreError(f"{self.path} has frontline schema version {version}, this frontline reads version "
                              f"{SCHEMA_VERSION}; extract again into a new database file")
+        if not {"fingerprints", "copy_keys", "fused_events", "timelines"} <= tables:
+            self._db.executescript("BEGIN;" + _CORPUS_SCHEMA + "COMMIT;")
 
     @contextmanager
     def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
@@ -479,7 +513,7 @@ class Store:
             StoreError: the database cannot be read.
         """
         with self._reading("read articles") as db:
-            for row in db.execute("SELECT * FROM articles ORDER BY rowid"):
+            for row in db.execute(f"{_ARTICLE_SELECT} ORDER BY articles.rowid"):
                 article_id = row["article_id"]
                 events = tuple(_event(r) for r in db.execute(
                     "SELECT * FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,)))
@@ -493,7 +527,7 @@ class Store:
     def article(self, article_id: str) -> ArticleResult | None:
         """One stored article with its document, mentions and events, or None when it is not stored."""
         with self._reading(f"read article {article_id}") as db:
-            row = db.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+            row = db.execute(f"{_ARTICLE_SELECT} WHERE article_id = ?", (article_id,)).fetchone()
             if row is None:
                 return None
             events = tuple(_event(r) for r in db.execute(
@@ -532,30 +566,167 @@ class Store:
             return [_event(r) for r in db.execute(sql, args)]
 
     def counts(self) -> dict[str, int]:
-        """Numbers of records: articles (and of them ok / skipped / failed), events and mentions."""
+        """Numbers of records: articles (and of them ok / skipped / failed), events and mentions.
+
+        ``events`` leaves out the events of copies (articles with ``duplicate_of``): a story counts once.
+        """
         with self._reading("count records") as db:
             by_status = dict(db.execute("SELECT status, count(*) FROM articles GROUP BY status").fetchall())
             return {"articles": sum(by_status.values()), "ok": by_status.get("ok", 0),
                     "skipped": by_status.get("skipped", 0), "failed": by_status.get("failed", 0),
-                    "events": db.execute("SELECT count(*) FROM events").fetchone()[0],
+                    "events": db.execute(f"SELECT count(*) FROM {_COUNTED}").fetchone()[0],
                     "mentions": db.execute("SELECT count(*) FROM mentions").fetchone()[0]}
 
+    def corpus_counts(self) -> dict[str, int]:
+        """Numbers across articles: copies, copy_events (not counted), fused_events, contested ones, timelines."""
+        with self._reading("count copies and fused events") as db:
+            def one(sql: str) -> int:
+                return db.execute(sql).fetchone()[0]
+
+            return {"copies": one(f"SELECT count(*) FROM ({_COPIES})"),
+                    "copy_events": one(f"SELECT count(*) FROM events WHERE article_id IN ({_COPIES})"),
+                    "fused_events": one("SELECT count(*) FROM fused_events"),
+                    "contested": one("SELECT count(*) FROM fused_events WHERE json_extract(data, '$.contested')"),
+                    "timelines": one("SELECT count(*) FROM timelines")}
+
     def summary(self) -> Summary:
-        """Event counts by type, by place (the 15 with most events), by month and by day."""
+        """Event counts by type, by place (the 15 with most events), by month and by day; copies' events left out."""
         with self._reading("summarise events") as db:
             def pairs(sql: str) -> tuple[tuple[Any, ...], ...]:
                 return tuple(tuple(r) for r in db.execute(sql))
 
             return Summary(
                 articles=db.execute("SELECT count(*) FROM articles").fetchone()[0],
-                events=db.execute("SELECT count(*) FROM events").fetchone()[0],
-                by_type=pairs("SELECT event_type, count(*) AS n FROM events GROUP BY event_type "
+                events=db.execute(f"SELECT count(*) FROM {_COUNTED}").fetchone()[0],
+                by_type=pairs(f"SELECT event_type, count(*) AS n FROM {_COUNTED} GROUP BY event_type "
                               "ORDER BY n DESC, event_type"),
                 by_place=tuple(tuple(r) for r in db.execute(
-                    "SELECT location_name, admin1, count(*) AS n FROM events WHERE location_name IS NOT NULL "
+                    f"SELECT location_name, admin1, count(*) AS n FROM {_COUNTED} WHERE location_name IS NOT NULL "
                     "GROUP BY location_name, admin1 ORDER BY n DESC, location_name LIMIT ?", (_TOP_PLACES,))),
-                by_month=pairs("SELECT substr(date_start, 1, 7) AS m, count(*) FROM events "
+                by_month=pairs(f"SELECT substr(date_start, 1, 7) AS m, count(*) FROM {_COUNTED} "
                                "WHERE date_start IS NOT NULL GROUP BY m ORDER BY m"),
-                by_date=pairs("SELECT date_start, count(*) FROM events WHERE date_start IS NOT NULL "
+                by_date=pairs(f"SELECT date_start, count(*) FROM {_COUNTED} WHERE date_start IS NOT NULL "
                               "GROUP BY date_start ORDER BY date_start"),
             )
+
+    # --- copies, fused events and timelines (frontline.dedup, corpus_fuse, control) -------------------
+
+    def add_fingerprint(self, fp: Fingerprint, match: Match | None = None) -> None:
+        """Keep an article's fingerprint and LSH keys (and what it copies); a stored fingerprint is kept as is."""
+        with self._transaction(f"store the fingerprint of {fp.article_id}") as db:
+            if db.execute("SELECT 1 FROM fingerprints WHERE article_id = ?", (fp.article_id,)).fetchone():
+                return
+            seq = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM fingerprints").fetchone()[0]
+            db.execute("INSERT INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (fp.article_id, seq, fp.minhash.tobytes(), fp.lead.tobytes(), fp.facts_minhash.tobytes(),
+                        fp.size, _json(sorted(fp.facts)), None if fp.vector is None else fp.vector.tobytes(),
+                        match.original_id if match else None, match.score if match else None,
+                        match.method if match else None))
+            db.executemany("INSERT OR IGNORE INTO copy_keys VALUES (?, ?)", [(k, fp.article_id) for k in fp.keys()])
+
+    def fingerprint(self, article_id: str) -> Fingerprint | None:
+        """The stored fingerprint of an article, or None."""
+        with self._reading("read a fingerprint") as db:
+            r = db.execute("SELECT * FROM fingerprints WHERE article_id = ?", (article_id,)).fetchone()
+        if r is None:
+            return None
+        return Fingerprint(article_id, np.frombuffer(r["minhash"], np.uint64), np.frombuffer(r["lead"], np.uint64),
+                           np.frombuffer(r["facts_minhash"], np.uint64), r["size"], frozenset(json.loads(r["facts"])),
+                           None if r["vector"] is None else np.frombuffer(r["vector"], np.float32))
+
+    def copy_match(self, article_id: str) -> tuple[bool, Match | None]:
+        """Whether the article has a fingerprint, and the stored copy decision for it."""
+        with self._reading("read a copy decision") as db:
+            r = db.execute("SELECT duplicate_of, duplicate_score, duplicate_method FROM fingerprints "
+                           "WHERE article_id = ?", (article_id,)).fetchone()
+        if r is None:
+            return False, None
+        if r[0] is None:
+            return True, None
+        return True, Match(article_id, r[0], r[2], r[1])
+
+    def original_of(self, article_id: str) -> str | None:
+        """The original an article copies, or None."""
+        with self._reading("read a copy decision") as db:
+            r = db.execute("SELECT duplicate_of FROM fingerprints WHERE article_id = ?", (article_id,)).fetchone()
+        return r[0] if r else None
+
+    def candidates(self, keys: Sequence[int]) -> list[str]:
+        """Articles sharing an LSH key with ``keys``, first seen first."""
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        with self._reading("search fingerprints") as db:
+            return [r[0] for r in db.execute(
+                f"SELECT f.article_id FROM fingerprints f WHERE f.article_id IN "
+                f"(SELECT article_id FROM copy_keys WHERE key IN ({marks})) ORDER BY f.seq", list(keys))]
+
+    def has_fingerprints(self) -> bool:
+        """Whether any article has a fingerprint yet."""
+        with self._reading("look for fingerprints") as db:
+            return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fingerprints)").fetchone()[0])
+
+    def texts_without_vector(self) -> list[tuple[str, str]]:
+        """``(article_id, cleaned text)`` of fingerprinted articles whose vector is not computed yet."""
+        with self._reading("read fingerprints") as db:
+            return [tuple(r) for r in db.execute(
+                "SELECT f.article_id, a.clean_text FROM fingerprints f JOIN articles a USING (article_id) "
+                "WHERE f.vector IS NULL AND a.clean_text IS NOT NULL ORDER BY f.seq")]
+
+    def set_vector(self, article_id: str, vector: np.ndarray) -> None:
+        """Store a fingerprint's article vector and add its hyperplane LSH keys."""
+        fp = self.fingerprint(article_id)
+        if fp is None:
+            return
+        fp = dataclasses.replace(fp, vector=np.asarray(vector, np.float32))
+        with self._transaction(f"store the vector of {article_id}") as db:
+            db.execute("UPDATE fingerprints SET vector = ? WHERE article_id = ?", (fp.vector.tobytes(), article_id))
+            db.executemany("INSERT OR IGNORE INTO copy_keys VALUES (?, ?)", [(k, article_id) for k in fp.keys()])
+
+    def replace_fused(self, location_keys: Iterable[str], fused: Iterable[FusedEvent]) -> None:
+        """Replace the fused events of the given locations (``corpus_fuse.location_key``) with ``fused``."""
+        keys = list(location_keys)
+        with self._transaction("store fused events") as db:
+            db.executemany("DELETE FROM fused_events WHERE location_key = ?", [(k,) for k in keys])
+            db.executemany("INSERT OR REPLACE INTO fused_events VALUES (?, ?, ?)",
+                           [(f.fused_id, corpus_fuse.location_key(f.location), _json(corpus_fuse.to_dict(f)))
+                            for f in fused])
+
+    def fused_events(self, location_keys: Iterable[str] | None = None) -> list[FusedEvent]:
+        """Stored fused events (of the given locations only, when given), by date then id."""
+        with self._reading("read fused events") as db:
+            if location_keys is None:
+                rows = db.execute("SELECT data FROM fused_events").fetchall()
+            else:
+                rows = [r for k in location_keys
+                        for r in db.execute("SELECT data FROM fused_events WHERE location_key = ?", (k,))]
+        found = [corpus_fuse.from_dict(json.loads(r[0])) for r in rows]
+        return sorted(found, key=lambda f: (f.date.start is None, f.date.start or dt.date.min, f.fused_id))
+
+    def events_at(self, location_keys: Iterable[str]) -> list[Event]:
+        """Every stored event at the given locations (``corpus_fuse.location_key``), with no location for ''."""
+        out: list[Event] = []
+        with self._reading("read events") as db:
+            for k in location_keys:
+                sql = ("SELECT * FROM events WHERE location_name IS NULL" if k == "" else
+                       "SELECT * FROM events WHERE location_name = ?")
+                out += [_event(r) for r in db.execute(sql + " ORDER BY article_id, ordinal", () if k == "" else (k,))]
+        return out
+
+    def article_meta(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored records (no texts) of the given articles, by id."""
+        with self._reading("read articles") as db:
+            rows = (db.execute(f"{_ARTICLE_SELECT} WHERE article_id = ?", (a,)).fetchone() for a in article_ids)
+            return {r["article_id"]: _article(r) for r in rows if r is not None}
+
+    def put_timeline(self, timeline: Timeline) -> None:
+        """Store (or replace) a settlement's control timeline."""
+        with self._transaction(f"store the timeline of {timeline.place}") as db:
+            db.execute("INSERT OR REPLACE INTO timelines VALUES (?, ?)",
+                       (timeline.place.casefold(), _json(control.to_dict(timeline))))
+
+    def timeline(self, place: str) -> Timeline | None:
+        """The stored control timeline of a settlement (canonical name, any case), or None."""
+        with self._reading(f"read the timeline of {place}") as db:
+            r = db.execute("SELECT data FROM timelines WHERE place_key = ?", (place.casefold(),)).fetchone()
+        return None if r is None else control.from_dict(json.loads(r[0]))
