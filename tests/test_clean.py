@@ -345,3 +345,12 @@ def test_cleaning_twice_keeps_the_id(raw):
     # Not on arbitrary text: ftfy may decode random C1-control garbage differently on a second pass.
     once = clean(RawArticle(text=raw))
     assert clean(RawArticle(text=once.text)).article_id == once.article_id
+
+
+def test_question_marks_left_by_a_failed_re_encoding_are_dropped_from_the_front_of_a_word():
+    assert clean_text("strikes in the area of ??Ugledar and ????the village of Kamenka")[0] == \
+        "strikes in the area of Ugledar and the village of Kamenka"
+
+
+def test_a_question_mark_after_a_word_is_punctuation():
+    assert clean_text("Who fired?? Nobody knows.")[0] == "Who fired?? Nobody knows."

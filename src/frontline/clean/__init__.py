@@ -12,6 +12,7 @@ boilerplate in ``clean.boilerplate`` and spin in ``clean.spin``:
 
 ``fix_newlines``      CRLF, CR and Unicode line/paragraph separators -> ``\\n``
 ``fix_encoding``      mojibake and broken encodings, via ftfy (typographic quotes are kept)
+``drop_lost_characters`` '??' or U+FFFD glued to the front of a word (characters a re-encoding lost) dropped
 ``fix_whitespace``    NBSP, tabs and other odd spaces -> space; zero-width characters and soft hyphens dropped
 ``strip_lines``       leading and trailing spaces of every line
 ``unwrap_lines``      hard line breaks inside sentences (PDF and e-mail copies) -> space; words hyphenated
@@ -36,6 +37,7 @@ from frontline.clean.repairs import (
     drop_blank_lines,
     fix_encoding,
     fix_newlines,
+    drop_lost_characters,
     fix_whitespace,
     strip_lines,
     unwrap_lines,
@@ -45,7 +47,7 @@ from frontline.errors import StageError
 from frontline.models import Document, RawArticle, stable_id
 
 __all__ = ["Edit", "Step", "DEFAULT_STEPS", "clean", "clean_text", "apply_edits", "article_id_for",
-           "fix_newlines", "fix_encoding", "fix_whitespace", "strip_lines", "unwrap_lines", "collapse_spaces",
+           "fix_newlines", "fix_encoding", "drop_lost_characters", "fix_whitespace", "strip_lines", "unwrap_lines", "collapse_spaces",
            "unglue_lines", "drop_boilerplate", "drop_blank_lines", "normalise_spin"]
 
 log = logging.getLogger(__name__)
@@ -127,6 +129,7 @@ def clean(raw: RawArticle, steps: Sequence[Step] | None = None) -> Document:
 DEFAULT_STEPS: tuple[Step, ...] = (
     Step("fix_newlines", fix_newlines),
     Step("fix_encoding", fix_encoding),
+    Step("drop_lost_characters", drop_lost_characters),
     Step("fix_whitespace", fix_whitespace),
     Step("strip_lines", strip_lines),
     Step("unwrap_lines", unwrap_lines),

@@ -96,6 +96,16 @@ def fix_whitespace(text: str) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
+# Characters a failed re-encoding could not represent come out as '?' or U+FFFD; glued to the front of a word
+# ('the area of ??Ugledar') they break the name for every later stage. A '?' after a word is punctuation.
+_LOST_CHARACTERS = re.compile(r"(?<![\w?\ufffd])(?:\?{2,}|\ufffd+)(?=\w)")
+
+
+def drop_lost_characters(text: str) -> list[Edit]:
+    """Drop runs of '?' or U+FFFD glued to the front of a word: marks of characters lost in a re-encoding."""
+    return [Edit(m.start(), m.end(), "") for m in _LOST_CHARACTERS.finditer(text)]
+
+
 _LINE_EDGE_SPACES = re.compile(r"^ +| +$", re.MULTILINE)
 
 
