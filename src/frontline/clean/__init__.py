@@ -35,9 +35,9 @@ from frontline.clean.engine import Edit, Step, apply_edits
 from frontline.clean.repairs import (
     collapse_spaces,
     drop_blank_lines,
+    drop_lost_characters,
     fix_encoding,
     fix_newlines,
-    drop_lost_characters,
     fix_whitespace,
     strip_lines,
     unwrap_lines,
