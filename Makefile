@@ -28,8 +28,10 @@ eval: $(VENV)/.installed  ## quality figures: seed gold and the UCDP development
 	$(VENV)/bin/frontline eval
 	$(VENV)/bin/frontline eval --ucdp ../shared/data/ucdp/ucdp_ged_ukraine_dev.csv --years 2022-2023
 
-bench: $(VENV)/.installed  ## throughput against a bare spaCy pass
+bench: $(VENV)/.installed  ## throughput against a bare spaCy pass, dirty copies against clean, copy detection
 	$(PY) bench/throughput.py
+	$(PY) bench/dirty_copies.py
+	$(PY) bench/dedup.py
 
 clean:
 	rm -rf $(VENV) frontline.db frontline.db-wal frontline.db-shm

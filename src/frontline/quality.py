@@ -118,7 +118,8 @@ def assess(raw: RawArticle, document: Document) -> tuple[tuple[str, str], ...]:
         found["pdf_extracted"] = ", ".join(pdf)
 
     if removed:
-        found["boilerplate_removed"] = (f"{sum(removed.values())} lines removed: "
+        lines = sum(removed.values())
+        found["boilerplate_removed"] = (f"{lines} line{'s' if lines != 1 else ''} removed: "
                                         + ", ".join(f"{n} {why}" for why, n in sorted(removed.items())))
 
     state = _state_media(raw, document)
