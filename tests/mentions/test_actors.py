@@ -59,3 +59,11 @@ def test_role_is_read_from_the_names_own_sentence(pipeline):
     [person] = [a for a in find_actors(doc) if a.kind == "person"]
     assert (person.party.name, person.party.side, person.party.role) == (
         "Vasily Malaev", "RU", "Rostov Region’s border guard spokesman")
+
+
+def test_a_known_persons_possessive_is_still_that_person(actors):
+    assert actors("Joe Biden’s aides flew to Warsaw.")[0] == ("Joe Biden’s", "Joe Biden", "US")
+
+
+def test_the_pronoun_us_is_not_the_united_states(actors):
+    assert actors("Nobody told us to retreat, but the US sent more shells.") == [("US", "US government", "US")]

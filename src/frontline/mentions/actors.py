@@ -126,7 +126,9 @@ class PersonIndex:
         return cls({skeleton(name.split()[-1]): (name, side, role) for name, side, role in _PERSONS})
 
     def lookup(self, name: str) -> tuple[str, str, str] | None:
-        parts = [p for p in re.split(r"[\s.]+", name.strip()) if p and p[0].isupper()]
+        # a possessive is not part of the name: 'Donald Trump’s envoys' names Trump
+        bare = re.sub(r"['’]s?$", "", name.strip())
+        parts = [p for p in re.split(r"[\s.]+", bare) if p and p[0].isupper()]
         if not parts:
             return None
         return self.by_surname.get(skeleton(parts[-1]))
@@ -303,6 +305,8 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         key = span.text.lower().removeprefix("the ")
         if tok.dep_ == "dobj" and key not in _COUNTRIES:
             continue
+        if key == "us" and tok.text != "US":
+            continue      # the pronoun 'us' ('rest us well'), not the United States
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
         if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
