@@ -172,6 +172,8 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
     ``not_party``: a party the pronoun cannot be ('between Putin and him' is not Putin).
     """
     for anc in pron.ancestors:
+        if pron.lower_ == "him":
+            break       # an object pronoun in a speaker's words is someone else ('a dialogue between Putin and him')
         if anc.lemma_.lower() in SPEECH_LEMMAS:
             speaker = subject(anc)
             if speaker is not None and speaker != pron:
@@ -273,12 +275,14 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             if t.dep_ in ("amod", "compound", "poss") and t.head.head == tok:
                 initiator = initiator or _adjective_side(t)
     if initiator is None and subj is None:
+        passed: set[str] = set()    # lemmas between the trigger and the subject's verb ('was due to withdraw')
         for anc in tok.ancestors:
             if anc.lemma_.lower() in SPEECH_LEMMAS:
                 break
+            passed.add(anc.lemma_.lower())
             anc_subj = subject(anc)
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-                if anc.lemma_.lower() in _DEFENSIVE_VERBS | _YIELDING_VERBS:
+                if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS):
                     # 'Ukrainian forces resisted an assault': who resists is attacked
                     target = target or _subject_party(doc, anc_subj, local, actors)
                 else:

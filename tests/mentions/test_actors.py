@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontline.mentions.actors import PersonIndex, find_actors
+from frontline.mentions.actors import PersonIndex, find_actors, role_side
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +67,9 @@ def test_a_known_persons_possessive_is_still_that_person(actors):
 
 def test_the_pronoun_us_is_not_the_united_states(actors):
     assert actors("Nobody told us to retreat, but the US sent more shells.") == [("US", "US government", "US")]
+
+
+@pytest.mark.parametrize("role, side", [("the mayor", "UA"), ("the Moscow-installed mayor", "RU"),
+                                        ("the separatist leader", "RU_aligned"), ("a spokesman", "unknown")])
+def test_side_of_a_role_alone(role, side):
+    assert role_side(role) == side

@@ -170,6 +170,11 @@ _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|head of the (?:\w+ )?(?:region|
                            r"regional|city council|administration)\b", re.I)
 
 
+def role_side(role: str) -> str:
+    """The side a role phrase alone gives ('the Russian-installed governor' RU, 'the mayor' UA), else 'unknown'."""
+    return _side_of(role, "", "")
+
+
 def _side_of(role: str, left: str, right: str) -> str:
     """The side of a person from the role phrase, then from the nearest national cue around the name.
 
