@@ -240,3 +240,13 @@ def test_talks_between_two_persons_take_both_and_him_is_not_the_first(run):
 def test_protesters_are_civilians_against_their_own_government(run):
     [event] = run("Crowds of Russian women staged protests against the call-up in Yakutsk.", "2022-09-25").events
     assert (event.event_type, event.initiator.side, event.target.side) == ("protest", "civilians", "RU")
+
+
+def test_fighting_with_no_attacker_named_is_russias_offensive_after_the_invasion(run):
+    [event] = run("After heavy fighting near Vuhledar, Ukrainian soldiers held their positions.", "2023-02-10").events
+    assert (event.event_type, event.initiator.side, event.target.side) == ("armed_clash", "RU", "UA")
+
+
+def test_fighting_by_a_named_subject_keeps_its_subject(run):
+    [event] = run("Ukrainian soldiers are still fighting near Vuhledar.", "2023-02-10").events
+    assert (event.initiator.side, event.target.side) == ("UA", "RU")

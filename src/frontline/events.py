@@ -50,6 +50,8 @@ _EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
 # says nothing of who stopped them, 'civilians fled' nothing of who made them flee.
 _UNGUESSED_TYPES = frozenset({"infrastructure_disruption", "evacuation", "casualties", "violence_against_civilians"})
 _DEFENSIVE_VERBS = frozenset({"resist", "repel", "repulse", "withstand", "defend", "fend", "thwart"})
+# Fighting named without a direction: who attacked whom the words do not say.
+_SYMMETRIC_CLASH = frozenset({"fight", "fighting", "battle", "clash", "combat", "hostility", "skirmish"})
 # Who withdraws or retreats after an attack was on its receiving end ('Ukraine withdrew after weeks of shelling').
 _YIELDING_VERBS = frozenset({"withdraw", "retreat"})
 # Event nouns whose party on the other end follows a preposition: 'a dialogue with Trump', 'aid for Ukraine'.
@@ -274,6 +276,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         for t in tok.subtree:
             if t.dep_ in ("amod", "compound", "poss") and t.head.head == tok:
                 initiator = initiator or _adjective_side(t)
+    indirect = False    # the initiator is the subject of a clause above the trigger, not the trigger's own
     if initiator is None and subj is None:
         passed: set[str] = set()    # lemmas between the trigger and the subject's verb ('was due to withdraw')
         for anc in tok.ancestors:
@@ -287,6 +290,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                     target = target or _subject_party(doc, anc_subj, local, actors)
                 else:
                     initiator = _subject_party(doc, anc_subj, local, actors)
+                    indirect = True
                 break
     guessed = False
     if initiator is None and etype not in _UNGUESSED_TYPES:
@@ -300,6 +304,12 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             sides = {_adjective_side(t) for t in sentence if _adjective_side(t) is not None}
             if len(sides) == 1:
                 initiator, guessed = sides.pop(), True
+    if (guessed or indirect) and initiator is not None and etype == "armed_clash" and target is None \
+            and tok.lemma_.lower() in _SYMMETRIC_CLASH and tok.pos_ == "NOUN" and published is not None \
+            and published >= FULL_SCALE_INVASION and bloc(initiator.side) == "UA":
+        # 'After fierce fighting in X, Ukrainian troops ...': the sentence names no attacker, and since the full-scale
+        # invasion the fighting on Ukrainian soil is Russia's offensive, met by Ukraine's forces
+        initiator, target = _opponent(initiator, local, published), initiator
     if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
     if etype == "armed_clash" and tok.lemma_.lower() in _DEFENSIVE_VERBS:
