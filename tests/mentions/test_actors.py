@@ -73,3 +73,9 @@ def test_the_pronoun_us_is_not_the_united_states(actors):
                                         ("the separatist leader", "RU_aligned"), ("a spokesman", "unknown")])
 def test_side_of_a_role_alone(role, side):
     assert role_side(role) == side
+
+
+def test_a_speaker_of_unknown_side_takes_the_side_he_names_himself(actors):
+    got = actors("We met Dmitri, who asked us not to print his surname, in a small cafe near the station. “We were "
+                 "Russian paratroopers, and nobody told us why.”\n\nDmitri says he will not go back.")
+    assert [(name, side) for text, name, side in got if name == "Dmitri"] == [("Dmitri", "RU"), ("Dmitri", "RU")]

@@ -239,6 +239,34 @@ def _one_spelling(persons: list[ActorMention]) -> None:
         persons[i] = replace(a, party=merged)
 
 
+# A speaker placing himself on a side in his own words: 'We are the Russian army', 'I was a Ukrainian soldier'.
+_SELF_IDENTIFIED = re.compile(r"\b(?:we|I) (?:are|were|am|was|'re|'m|’re|’m) (?:the |a |an )?(?:\w+ )?"
+                              r"(Russian|Ukrainian)s?\b", re.I)
+
+
+def _self_identified(text: str, actors: list[ActorMention]) -> None:
+    """Give a person of unknown side the side he names himself in his paragraph, after his name. Works in place.
+
+    Features quote a soldier known only by a first name ('Sergei (not his real name) ... "We are the Russian
+    army"'); the side is read up to the next person named, so another speaker's words are not his.
+    """
+    for a in list(actors):
+        if a.kind != "person" or a.party.side != "unknown":
+            continue
+        end = text.find("\n", a.end)
+        end = len(text) if end < 0 else end
+        later = [b.start for b in actors if b.kind == "person" and b.start > a.end and b.party.name != a.party.name]
+        end = min([end, *later])
+        m = _SELF_IDENTIFIED.search(text, a.end, end)
+        if m is None:
+            continue
+        side = "RU" if m.group(1).lower() == "russian" else "UA"
+        party = replace(a.party, side=side)
+        for j, b in enumerate(actors):
+            if b.party == a.party:
+                actors[j] = replace(b, party=party)
+
+
 def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMention]:
     """Find actors in a parsed document.
 
@@ -319,4 +347,5 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         taken.append((tok.idx, tok.idx + len(tok.text)))
 
     found.sort(key=lambda a: a.start)
+    _self_identified(text, found)
     return found
