@@ -250,3 +250,14 @@ def test_fighting_with_no_attacker_named_is_russias_offensive_after_the_invasion
 def test_fighting_by_a_named_subject_keeps_its_subject(run):
     [event] = run("Ukrainian soldiers are still fighting near Vuhledar.", "2023-02-10").events
     assert (event.initiator.side, event.target.side) == ("UA", "RU")
+
+
+def test_talks_with_a_group_of_a_force_target_the_force_not_the_place(run):
+    got = run("The rebels said they were in talks with a large group of Ukrainian soldiers near Ilovaisk.",
+              "2014-08-20").events
+    assert [(e.event_type, e.initiator.side, e.target.side) for e in got] == [("negotiation", "RU_aligned", "UA")]
+
+
+def test_aid_for_villages_in_a_republic_has_no_target(run):
+    [event] = run("Kyiv promised aid for the villages in the Donetsk People's Republic.", "2014-08-20").events
+    assert (event.event_type, event.initiator.side, event.target) == ("aid", "UA", None)

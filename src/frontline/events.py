@@ -365,7 +365,9 @@ def _prep_object_party(doc: Doc, obj: Token, local: list[ActorMention], actors: 
     """The actor a prepositional object names: an actor mention, a pronoun, or a country or capital name."""
     if obj.lower_ in _PRONOUNS:
         return _resolve_pronoun(doc, obj, actors, not_party=not_party)
-    party = _party_for(doc, obj, local, head_only=True)
+    # 'with a contingent of Ukrainian troops in Luhansk' names the troops; 'aid for a village in the DPR' not the DPR
+    located = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS for t in p.subtree}
+    party = _party_for(doc, obj, [a for a in local if token_at(doc, a.start).i not in located])
     if party is None and obj.lower_ in _STATE_NAMES:
         party = Party(*_STATE_NAMES[obj.lower_])
     return party
