@@ -93,7 +93,9 @@ def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party
     persons = [a for a in actors if a.kind == "person" and a.party.role and word in a.party.role.lower()]
     if not persons:
         return None
-    persons.sort(key=lambda a: abs(a.start - before))
+    # a definite description ('the Russian spokesperson') points back to someone named already; a later name is
+    # the fallback ('the regional governor said ... Governor Haidai added')
+    persons.sort(key=lambda a: (a.start >= before, abs(a.start - before)))
     return persons[0].party
 
 
