@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS
+from .mentions.actors import state_party
 from .models import (
     OPPOSITE_BLOC,
     ActorMention,
@@ -56,11 +57,6 @@ _SYMMETRIC_CLASH = frozenset({"fight", "fighting", "battle", "clash", "combat", 
 _YIELDING_VERBS = frozenset({"withdraw", "retreat"})
 # Event nouns whose party on the other end follows a preposition: 'a dialogue with Trump', 'aid for Ukraine'.
 _TARGET_PREPOSITIONS = {"negotiation": ("with",), "aid": ("for", "to")}
-# Country and capital names as the object of such a preposition ('aid for Ukraine'), which the actor stage
-# reads as actors only in subject position.
-_STATE_NAMES = {"russia": ("Russian government", "RU"), "moscow": ("Russian government", "RU"),
-                "ukraine": ("Ukrainian government", "UA"), "kyiv": ("Ukrainian government", "UA"),
-                "kiev": ("Ukrainian government", "UA"), "washington": ("US government", "US")}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
 
@@ -173,9 +169,8 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
 
     ``not_party``: a party the pronoun cannot be ('between Putin and him' is not Putin).
     """
-    for anc in pron.ancestors:
-        if pron.lower_ == "him":
-            break       # an object pronoun in a speaker's words is someone else ('a dialogue between Putin and him')
+    # an object pronoun in a speaker's words is someone else ('a dialogue between Putin and him')
+    for anc in pron.ancestors if pron.lower_ != "him" else ():
         if anc.lemma_.lower() in SPEECH_LEMMAS:
             speaker = subject(anc)
             if speaker is not None and speaker != pron:
@@ -321,8 +316,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             initiator = _opponent(target, local, published)
     if etype == "evacuation" and target is None:
         target = Party("civilians", "civilians")
-    if etype == "protest" and (initiator is None or initiator.side == "civilians" or initiator.role is None
-                               and initiator in _NATIONAL_FORCES):
+    if etype == "protest" and (initiator is None or initiator.side == "civilians"
+                               or (initiator.role is None and initiator in _NATIONAL_FORCES)):
         # protesters are people, not an armed force ('Russian women staged protests'); they protest against the
         # authorities of their own nation
         initiator = Party("civilians", "civilians")
@@ -342,8 +337,10 @@ _NATIONAL_FORCES = frozenset({Party("Russian forces", "RU"), Party("Ukrainian fo
 def _prepositional_parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                            actors: tuple[ActorMention, ...], initiator: Party | None,
                            target: Party | None) -> tuple[Party | None, Party | None]:
-    """Parties an event noun names through prepositions: 'a dialogue with Trump', 'aid for Ukraine',
-    'a dialogue between Putin and him' (the first is the initiator, the second the target).
+    """Initiator and target an event noun names through prepositions ('a dialogue with Trump', 'aid for Ukraine').
+
+    'A dialogue between Putin and him': the first is the initiator, the second the target. Parties already
+    found are kept.
     """
     for prep in tok.children:
         if prep.dep_ != "prep":
@@ -368,9 +365,8 @@ def _prep_object_party(doc: Doc, obj: Token, local: list[ActorMention], actors: 
     # 'with a contingent of Ukrainian troops in Luhansk' names the troops; 'aid for a village in the DPR' not the DPR
     located = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS for t in p.subtree}
     party = _party_for(doc, obj, [a for a in local if token_at(doc, a.start).i not in located])
-    if party is None and obj.lower_ in _STATE_NAMES:
-        party = Party(*_STATE_NAMES[obj.lower_])
-    return party
+    # the actor stage reads a country as an actor only as a subject or object; here it is one too ('aid for Ukraine')
+    return party or state_party(obj.text)
 
 
 def _enemy_of_speaker(doc: Doc, tok: Token, local: list[ActorMention], actors: tuple[ActorMention, ...],

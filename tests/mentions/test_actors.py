@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontline.mentions.actors import PersonIndex, find_actors, role_side
+from frontline.mentions.actors import PersonIndex, find_actors, role_side, state_party
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,11 @@ def test_a_speaker_of_unknown_side_takes_the_side_he_names_himself(actors):
     got = actors("We met Dmitri, who asked us not to print his surname, in a small cafe near the station. “We were "
                  "Russian paratroopers, and nobody told us why.”\n\nDmitri says he will not go back.")
     assert [(name, side) for text, name, side in got if name == "Dmitri"] == [("Dmitri", "RU"), ("Dmitri", "RU")]
+
+
+@pytest.mark.parametrize("name, party", [("Ukraine", ("Ukrainian government", "UA")),
+                                         ("Moscow", ("Russian government", "RU")),
+                                         ("US", ("US government", "US")), ("us", None), ("Kramatorsk", None)])
+def test_state_party(name, party):
+    got = state_party(name)
+    assert (got.name, got.side) == party if party else got is None

@@ -72,6 +72,12 @@ _STATES: dict[str, tuple[str, str]] = {
     "america": ("US government", "US"), "brussels": ("European Union", "EU"),
 }
 
+def state_party(name: str) -> Party | None:
+    """The government a country or capital name stands for ('Ukraine' -> Ukrainian government / UA), else None."""
+    state = _STATES.get(name.lower())
+    return Party(*state) if state is not None and (name.lower() != "us" or name == "US") else None
+
+
 _COUNTRIES = frozenset({"russia", "ukraine", "us", "u.s.", "united states", "america"})
 
 # Well-known persons: canonical name, side and role. Variants are matched by phonetic key (see translit).
