@@ -160,3 +160,20 @@ def test_another_ministrys_spokesperson_does_not_speak_for_the_defence_ministry(
             "Foreign Ministry spokeswoman Maria Zakharova said nothing.")
     c = claim_of(run, text, "territory_captured", "2025-01-23")
     assert (c.claimed_by.name, c.claimed_by.side) == ("Russian Defence Ministry", "RU")
+
+
+def test_what_is_reported_of_someone_is_not_his_claim(run):
+    c = claim_of(run, "Several Ukrainian units have been reported to be cut off from supply lines near Ilovaisk.",
+                 "encirclement", "2014-08-20")
+    assert (c.claimed_by, c.modality) == (None, "claimed")
+
+
+def test_an_unnamed_official_takes_the_side_his_role_gives(run):
+    c = claim_of(run, "Bakhmut is now surrounded, the Russian-installed governor said.", "encirclement", "2023-05-20")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Russian-installed governor", "RU")
+
+
+def test_a_definite_role_points_back_to_the_person_named_before(run):
+    text = ("The Kremlin spokesman, Dmitry Peskov, spoke on Monday.\n\n“Talks with Kyiv will resume,” said the "
+            "Russian spokesperson.\n\nThe spokesperson for Russian diplomacy, Maria Zakharova, spoke later.")
+    assert claim_of(run, text, "negotiation", "2023-03-01").claimed_by.name == "Dmitry Peskov"

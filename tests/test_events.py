@@ -201,3 +201,63 @@ def test_a_definite_noun_without_place_or_date_refers_back_to_the_event_told(run
     text = ("The militia reported that it was in negotiations with Ukrainian troops in Lugansk region.\n\n"
             "The negotiations were being hampered by the troops' intention to destroy their vehicles.")
     assert [e.event_type for e in run(text, "2014-08-04").events if e.event_type == "negotiation"] == ["negotiation"]
+
+
+def test_who_withdraws_after_shelling_was_its_target(run):
+    [event] = [e for e in run("Kyiv's troops withdrew from Avdiivka after months of shelling.", "2024-02-18").events
+               if e.event_type == "shelling"]
+    assert (event.initiator.side, event.target.side) == ("RU", "UA")
+
+
+def test_their_on_a_weapon_names_the_force_told_of_before(run):
+    text = "The Russian soldiers came closer. Nothing was left of the village after their artillery fire."
+    [event] = [e for e in run(text).events if e.event_type == "shelling"]
+    assert (event.initiator.name, event.target.side) == ("Russian forces", "UA")
+
+
+def test_enemy_fire_is_the_other_side_of_the_speaker(run):
+    text = "Oleh Syniehubov spoke on Friday. Two homes burned after enemy shelling, he said."
+    [event] = [e for e in run(text).events if e.event_type == "shelling"]
+    assert (event.initiator.side, event.target.side) == ("RU", "UA")
+
+
+def test_a_dialogue_with_someone_makes_him_the_target(run):
+    [event] = run("The Kremlin is open to a dialogue with Joe Biden.", "2023-03-01").events
+    assert (event.event_type, event.initiator.side, event.target.name) == ("negotiation", "RU", "Joe Biden")
+
+
+def test_aid_for_a_country_makes_it_the_target(run):
+    [event] = run("Washington approved new military aid for Ukraine on Monday.", "2023-03-01").events
+    assert (event.event_type, event.initiator.side, event.target.side) == ("aid", "US", "UA")
+
+
+def test_talks_between_two_persons_take_both_and_him_is_not_the_first(run):
+    text = "Joe Biden spoke at length. There were talks between Vladimir Putin and him last year."
+    [event] = [e for e in run(text, "2023-03-01").events if e.event_type == "negotiation"]
+    assert (event.initiator.name, event.target.name) == ("Vladimir Putin", "Joe Biden")
+
+
+def test_protesters_are_civilians_against_their_own_government(run):
+    [event] = run("Crowds of Russian women staged protests against the call-up in Yakutsk.", "2022-09-25").events
+    assert (event.event_type, event.initiator.side, event.target.side) == ("protest", "civilians", "RU")
+
+
+def test_fighting_with_no_attacker_named_is_russias_offensive_after_the_invasion(run):
+    [event] = run("After heavy fighting near Vuhledar, Ukrainian soldiers held their positions.", "2023-02-10").events
+    assert (event.event_type, event.initiator.side, event.target.side) == ("armed_clash", "RU", "UA")
+
+
+def test_fighting_by_a_named_subject_keeps_its_subject(run):
+    [event] = run("Ukrainian soldiers are still fighting near Vuhledar.", "2023-02-10").events
+    assert (event.initiator.side, event.target.side) == ("UA", "RU")
+
+
+def test_talks_with_a_group_of_a_force_target_the_force_not_the_place(run):
+    got = run("The rebels said they were in talks with a large group of Ukrainian soldiers near Ilovaisk.",
+              "2014-08-20").events
+    assert [(e.event_type, e.initiator.side, e.target.side) for e in got] == [("negotiation", "RU_aligned", "UA")]
+
+
+def test_aid_for_villages_in_a_republic_has_no_target(run):
+    [event] = run("Kyiv promised aid for the villages in the Donetsk People's Republic.", "2014-08-20").events
+    assert (event.event_type, event.initiator.side, event.target) == ("aid", "UA", None)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .events import Candidate, with_claims
 from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
-from .mentions.actors import ROLE_WORDS
+from .mentions.actors import ROLE_WORDS, role_side
 from .models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
 from .syntax import subject
 
@@ -59,8 +59,23 @@ def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The speaker phrase: the subject of a speech verb, not looking through relative clauses."""
-    return None if verb.dep_ == "relcl" else subject(verb)
+    """The speaker phrase: the subject of a speech verb, not looking through relative clauses.
+
+    Of a passive speech verb ('units were reported to be cut off') the speaker is the agent ('by X'), if any:
+    the subject is what is told about.
+    """
+    if verb.dep_ == "relcl":
+        return None
+    subj = subject(verb)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return subj
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a speech verb is passive ('were reported', 'is said')."""
+    subj = subject(verb)
+    return subj is not None and subj.dep_ == "nsubjpass"
 
 
 def _actor_for_span(actors: list[ActorMention], lo: int, hi: int) -> ActorMention | None:
@@ -78,7 +93,9 @@ def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party
     persons = [a for a in actors if a.kind == "person" and a.party.role and word in a.party.role.lower()]
     if not persons:
         return None
-    persons.sort(key=lambda a: abs(a.start - before))
+    # a definite description ('the Russian spokesperson') points back to someone named already; a later name is
+    # the fallback ('the regional governor said ... Governor Haidai added')
+    persons.sort(key=lambda a: (a.start >= before, abs(a.start - before)))
     return persons[0].party
 
 
@@ -137,7 +154,7 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
     if role_party is not None:
         return role_party
     if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
-        side = "other" if _NEUTRAL_SPEAKER.search(phrase) else "unknown"
+        side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
     return None
 
@@ -286,7 +303,10 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             kind = "claimed" if party is not None else None
         if party is not None:
             paragraph_claimant[cand.paragraph] = party
-        modality = _modality(tok, kind if party is not None or kind == "denied" else None)
+        # an unnamed source still makes a claim ('units were reported to be cut off'); a speech verb whose speaker
+        # could not be read lends no modality, as it may not be speech about the event at all
+        reported = head is not None and party is None and _passive(head[0])
+        modality = _modality(tok, kind if party is not None or kind == "denied" or reported else None)
         if modality == "threatened" and party is None:
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))

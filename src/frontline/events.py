@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS
+from .mentions.actors import state_party
 from .models import (
     OPPOSITE_BLOC,
     ActorMention,
@@ -50,6 +51,12 @@ _EXCHANGE_TYPES = frozenset({"aid", "sanction", "negotiation"})
 # says nothing of who stopped them, 'civilians fled' nothing of who made them flee.
 _UNGUESSED_TYPES = frozenset({"infrastructure_disruption", "evacuation", "casualties", "violence_against_civilians"})
 _DEFENSIVE_VERBS = frozenset({"resist", "repel", "repulse", "withstand", "defend", "fend", "thwart"})
+# Fighting named without a direction: who attacked whom the words do not say.
+_SYMMETRIC_CLASH = frozenset({"fight", "fighting", "battle", "clash", "combat", "hostility", "skirmish"})
+# Who withdraws or retreats after an attack was on its receiving end ('Ukraine withdrew after weeks of shelling').
+_YIELDING_VERBS = frozenset({"withdraw", "retreat"})
+# Event nouns whose party on the other end follows a preposition: 'a dialogue with Trump', 'aid for Ukraine'.
+_TARGET_PREPOSITIONS = {"negotiation": ("with",), "aid": ("for", "to")}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
 
@@ -152,13 +159,18 @@ def _party_for(doc: Doc, tok: Token | None, actors: list[ActorMention], head_onl
     return sides.pop() if len(sides) == 1 else None
 
 
-_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them"})
+_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them", "him"})
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 
 
-def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) -> Party | None:
-    """'Moscow said it surrounded ...' -> the speaker; otherwise the nearest fitting actor before the pronoun."""
-    for anc in pron.ancestors:
+def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
+                     not_party: Party | None = None) -> Party | None:
+    """'Moscow said it surrounded ...' -> the speaker; otherwise the nearest fitting actor before the pronoun.
+
+    ``not_party``: a party the pronoun cannot be ('between Putin and him' is not Putin).
+    """
+    # an object pronoun in a speaker's words is someone else ('a dialogue between Putin and him')
+    for anc in pron.ancestors if pron.lower_ != "him" else ():
         if anc.lemma_.lower() in SPEECH_LEMMAS:
             speaker = subject(anc)
             if speaker is not None and speaker != pron:
@@ -168,8 +180,9 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...]) ->
             break
     if pron.lower_ in ("we", "our", "us"):
         return None     # the first person is the speaker, never a third party named earlier in the text
-    personal = pron.lower_ in ("he", "she", "i", "his", "her")
-    earlier = [a for a in actors if a.end <= pron.idx and (a.kind == "person") == personal and a.kind != "civilians"]
+    personal = pron.lower_ in ("he", "she", "i", "his", "her", "him")
+    earlier = [a for a in actors if a.end <= pron.idx and (a.kind == "person") == personal and a.kind != "civilians"
+               and a.party != not_party]
     return earlier[-1].party if earlier else None
 
 
@@ -243,26 +256,36 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         # 'threatened Russia with new sanctions', 'supplied Ukraine with weapons': the verb's object gets them
         obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
         target = _party_for(doc, obj, local, head_only=True)
+    if tok.pos_ == "NOUN" and etype in _TARGET_PREPOSITIONS:
+        initiator, target = _prepositional_parties(doc, tok, etype, local, actors, initiator, target)
     if initiator is None and tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):
                 initiator = initiator or _party_for(doc, child, local) or _adjective_side(child)
+                if initiator is None and child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
+                    initiator = _resolve_pronoun(doc, child, actors)     # 'with their artillery'
+                if initiator is None and child.lower_ == "enemy":
+                    initiator = _enemy_of_speaker(doc, tok, local, actors, published)
     if initiator is None and tok.pos_ == "ADP":
         # a phrase trigger headed by a preposition: 'under Russian control'
         for t in tok.subtree:
             if t.dep_ in ("amod", "compound", "poss") and t.head.head == tok:
                 initiator = initiator or _adjective_side(t)
+    indirect = False    # the initiator is the subject of a clause above the trigger, not the trigger's own
     if initiator is None and subj is None:
+        passed: set[str] = set()    # lemmas between the trigger and the subject's verb ('was due to withdraw')
         for anc in tok.ancestors:
             if anc.lemma_.lower() in SPEECH_LEMMAS:
                 break
+            passed.add(anc.lemma_.lower())
             anc_subj = subject(anc)
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-                if anc.lemma_.lower() in _DEFENSIVE_VERBS:
+                if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS):
                     # 'Ukrainian forces resisted an assault': who resists is attacked
                     target = target or _subject_party(doc, anc_subj, local, actors)
                 else:
                     initiator = _subject_party(doc, anc_subj, local, actors)
+                    indirect = True
                 break
     guessed = False
     if initiator is None and etype not in _UNGUESSED_TYPES:
@@ -276,6 +299,12 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             sides = {_adjective_side(t) for t in sentence if _adjective_side(t) is not None}
             if len(sides) == 1:
                 initiator, guessed = sides.pop(), True
+    if (guessed or indirect) and initiator is not None and etype == "armed_clash" and target is None \
+            and tok.lemma_.lower() in _SYMMETRIC_CLASH and tok.pos_ == "NOUN" and published is not None \
+            and published >= FULL_SCALE_INVASION and bloc(initiator.side) == "UA":
+        # 'After fierce fighting in X, Ukrainian troops ...': the sentence names no attacker, and since the full-scale
+        # invasion the fighting on Ukrainian soil is Russia's offensive, met by Ukraine's forces
+        initiator, target = _opponent(initiator, local, published), initiator
     if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
     if etype == "armed_clash" and tok.lemma_.lower() in _DEFENSIVE_VERBS:
@@ -287,7 +316,70 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             initiator = _opponent(target, local, published)
     if etype == "evacuation" and target is None:
         target = Party("civilians", "civilians")
+    if etype == "protest" and (initiator is None or initiator.side == "civilians"
+                               or (initiator.role is None and initiator in _NATIONAL_FORCES)):
+        # protesters are people, not an armed force ('Russian women staged protests'); they protest against the
+        # authorities of their own nation
+        initiator = Party("civilians", "civilians")
+        sides = {side.side for t in tok.sent if (side := _adjective_side(t)) is not None}
+        if target is None and len(sides) == 1:
+            side = sides.pop()
+            target = Party(_GOVERNMENT_NAMES.get(side, f"{side} government"), side)
     return initiator, target, guessed
+
+
+_GOVERNMENT_NAMES = {"RU": "Russian government", "UA": "Ukrainian government", "US": "US government"}
+# The parties a bare nationality adjective stands for (see ``_adjective_side``).
+_NATIONAL_FORCES = frozenset({Party("Russian forces", "RU"), Party("Ukrainian forces", "UA"),
+                              Party("US government", "US")})
+
+
+def _prepositional_parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
+                           actors: tuple[ActorMention, ...], initiator: Party | None,
+                           target: Party | None) -> tuple[Party | None, Party | None]:
+    """Initiator and target an event noun names through prepositions ('a dialogue with Trump', 'aid for Ukraine').
+
+    'A dialogue between Putin and him': the first is the initiator, the second the target. Parties already
+    found are kept.
+    """
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "between" and etype == "negotiation":
+                first = _prep_object_party(doc, obj, local, actors)
+                initiator = initiator or first
+                partner = next((c for c in obj.children if c.dep_ == "conj"), None)
+                if partner is not None:
+                    target = target or _prep_object_party(doc, partner, local, actors, not_party=initiator)
+            elif prep.lower_ in _TARGET_PREPOSITIONS[etype]:
+                target = target or _prep_object_party(doc, obj, local, actors, not_party=initiator)
+    return initiator, target
+
+
+def _prep_object_party(doc: Doc, obj: Token, local: list[ActorMention], actors: tuple[ActorMention, ...],
+                       not_party: Party | None = None) -> Party | None:
+    """The actor a prepositional object names: an actor mention, a pronoun, or a country or capital name."""
+    if obj.lower_ in _PRONOUNS:
+        return _resolve_pronoun(doc, obj, actors, not_party=not_party)
+    # 'with a contingent of Ukrainian troops in Luhansk' names the troops; 'aid for a village in the DPR' not the DPR
+    located = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS for t in p.subtree}
+    party = _party_for(doc, obj, [a for a in local if token_at(doc, a.start).i not in located])
+    # the actor stage reads a country as an actor only as a subject or object; here it is one too ('aid for Ukraine')
+    return party or state_party(obj.text)
+
+
+def _enemy_of_speaker(doc: Doc, tok: Token, local: list[ActorMention], actors: tuple[ActorMention, ...],
+                      published: dt.date | None) -> Party | None:
+    """'enemy bombardments', he added: the enemy is the other side of whoever speaks (None if nobody does)."""
+    speaker = None
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in SPEECH_LEMMAS:
+            subj = subject(anc)
+            if subj is not None:
+                speaker = _subject_party(doc, subj, local, actors)
+            break
+    return _opponent(speaker, local, published) if speaker is not None else None
 
 
 def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.date | None,
@@ -578,6 +670,8 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
 
 def _adjective_side(tok: Token) -> Party | None:
     """'Russian' / 'Ukrainian' (and possessives) as a side, for phrases that name no actor of the lexicon."""
+    if tok.text in ("us", "Us"):
+        return None     # the pronoun, not the United States
     word = tok.text.lower().replace("’", "'")
     if word in ("russian", "russia's"):
         return Party("Russian forces", "RU")

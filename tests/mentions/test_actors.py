@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontline.mentions.actors import PersonIndex, find_actors
+from frontline.mentions.actors import PersonIndex, find_actors, role_side, state_party
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +59,31 @@ def test_role_is_read_from_the_names_own_sentence(pipeline):
     [person] = [a for a in find_actors(doc) if a.kind == "person"]
     assert (person.party.name, person.party.side, person.party.role) == (
         "Vasily Malaev", "RU", "Rostov Region’s border guard spokesman")
+
+
+def test_a_known_persons_possessive_is_still_that_person(actors):
+    assert actors("Joe Biden’s aides flew to Warsaw.")[0] == ("Joe Biden’s", "Joe Biden", "US")
+
+
+def test_the_pronoun_us_is_not_the_united_states(actors):
+    assert actors("Nobody told us to retreat, but the US sent more shells.") == [("US", "US government", "US")]
+
+
+@pytest.mark.parametrize("role, side", [("the mayor", "UA"), ("the Moscow-installed mayor", "RU"),
+                                        ("the separatist leader", "RU_aligned"), ("a spokesman", "unknown")])
+def test_side_of_a_role_alone(role, side):
+    assert role_side(role) == side
+
+
+def test_a_speaker_of_unknown_side_takes_the_side_he_names_himself(actors):
+    got = actors("We met Dmitri, who asked us not to print his surname, in a small cafe near the station. “We were "
+                 "Russian paratroopers, and nobody told us why.”\n\nDmitri says he will not go back.")
+    assert [(name, side) for text, name, side in got if name == "Dmitri"] == [("Dmitri", "RU"), ("Dmitri", "RU")]
+
+
+@pytest.mark.parametrize("name, party", [("Ukraine", ("Ukrainian government", "UA")),
+                                         ("Moscow", ("Russian government", "RU")),
+                                         ("US", ("US government", "US")), ("us", None), ("Kramatorsk", None)])
+def test_state_party(name, party):
+    got = state_party(name)
+    assert (got.name, got.side) == party if party else got is None

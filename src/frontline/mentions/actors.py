@@ -72,6 +72,12 @@ _STATES: dict[str, tuple[str, str]] = {
     "america": ("US government", "US"), "brussels": ("European Union", "EU"),
 }
 
+def state_party(name: str) -> Party | None:
+    """The government a country or capital name stands for ('Ukraine' -> Ukrainian government / UA), else None."""
+    state = _STATES.get(name.lower())
+    return Party(*state) if state is not None and (name.lower() != "us" or name == "US") else None
+
+
 _COUNTRIES = frozenset({"russia", "ukraine", "us", "u.s.", "united states", "america"})
 
 # Well-known persons: canonical name, side and role. Variants are matched by phonetic key (see translit).
@@ -126,7 +132,9 @@ class PersonIndex:
         return cls({skeleton(name.split()[-1]): (name, side, role) for name, side, role in _PERSONS})
 
     def lookup(self, name: str) -> tuple[str, str, str] | None:
-        parts = [p for p in re.split(r"[\s.]+", name.strip()) if p and p[0].isupper()]
+        # a possessive is not part of the name: 'Donald Trump’s envoys' names Trump
+        bare = re.sub(r"['’]s?$", "", name.strip())
+        parts = [p for p in re.split(r"[\s.]+", bare) if p and p[0].isupper()]
         if not parts:
             return None
         return self.by_surname.get(skeleton(parts[-1]))
@@ -166,6 +174,11 @@ _INSTALLED = re.compile(r"\b(?:Russian[- ]installed|Moscow[- ]installed|Kremlin[
                         r"occupation|self-proclaimed|separatist|DNR|LNR|DPR|LPR)\b", re.I)
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|head of the (?:\w+ )?(?:region|oblast|city|district|military)|"
                            r"regional|city council|administration)\b", re.I)
+
+
+def role_side(role: str) -> str:
+    """The side a role phrase alone gives ('the Russian-installed governor' RU, 'the mayor' UA), else 'unknown'."""
+    return _side_of(role, "", "")
 
 
 def _side_of(role: str, left: str, right: str) -> str:
@@ -230,6 +243,34 @@ def _one_spelling(persons: list[ActorMention]) -> None:
         if merged != lead:
             persons[first[key]] = replace(persons[first[key]], party=merged)
         persons[i] = replace(a, party=merged)
+
+
+# A speaker placing himself on a side in his own words: 'We are the Russian army', 'I was a Ukrainian soldier'.
+_SELF_IDENTIFIED = re.compile(r"\b(?:we|I) (?:are|were|am|was|'re|'m|’re|’m) (?:the |a |an )?(?:\w+ )?"
+                              r"(Russian|Ukrainian)s?\b", re.I)
+
+
+def _self_identified(text: str, actors: list[ActorMention]) -> None:
+    """Give a person of unknown side the side he names himself in his paragraph, after his name. Works in place.
+
+    Features quote a soldier known only by a first name ('Sergei (not his real name) ... "We are the Russian
+    army"'); the side is read up to the next person named, so another speaker's words are not his.
+    """
+    for a in list(actors):
+        if a.kind != "person" or a.party.side != "unknown":
+            continue
+        end = text.find("\n", a.end)
+        end = len(text) if end < 0 else end
+        later = [b.start for b in actors if b.kind == "person" and b.start > a.end and b.party.name != a.party.name]
+        end = min([end, *later])
+        m = _SELF_IDENTIFIED.search(text, a.end, end)
+        if m is None:
+            continue
+        side = "RU" if m.group(1).lower() == "russian" else "UA"
+        party = replace(a.party, side=side)
+        for j, b in enumerate(actors):
+            if b.party == a.party:
+                actors[j] = replace(b, party=party)
 
 
 def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMention]:
@@ -303,6 +344,8 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         key = span.text.lower().removeprefix("the ")
         if tok.dep_ == "dobj" and key not in _COUNTRIES:
             continue
+        if key == "us" and tok.text != "US":
+            continue      # the pronoun 'us' ('rest us well'), not the United States
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
         if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
@@ -310,4 +353,5 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         taken.append((tok.idx, tok.idx + len(tok.text)))
 
     found.sort(key=lambda a: a.start)
+    _self_identified(text, found)
     return found
