@@ -201,3 +201,33 @@ def test_a_definite_noun_without_place_or_date_refers_back_to_the_event_told(run
     text = ("The militia reported that it was in negotiations with Ukrainian troops in Lugansk region.\n\n"
             "The negotiations were being hampered by the troops' intention to destroy their vehicles.")
     assert [e.event_type for e in run(text, "2014-08-04").events if e.event_type == "negotiation"] == ["negotiation"]
+
+
+def test_fighting_in_the_next_paragraph_stays_where_the_last_paragraph_left_it(run):
+    text = ("Heavy fighting raged around Bakhmut on Monday, the commander said.\n"
+            "The enemy keeps shelling our positions with heavy artillery.")
+    got = run(text, "2023-02-14").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in got] == \
+        [("armed_clash", "Bakhmut"), ("shelling", "Bakhmut")]
+
+
+def test_a_section_heading_ends_the_place_in_focus(run):
+    text = ("Heavy fighting raged around Bakhmut on Monday, the commander said.\n"
+            "Life on the other side\n"
+            "The enemy keeps shelling our positions with heavy artillery.")
+    got = run(text, "2023-02-14").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in got] == \
+        [("armed_clash", "Bakhmut"), ("shelling", None)]
+
+
+def test_naming_the_oblast_of_the_city_keeps_the_city_in_focus(run):
+    text = ("Shelling hit Kramatorsk overnight. The city lies in the Donetsk region and is key to the defence. "
+            "Russian troops keep attacking, the mayor said.")
+    got = [(e.event_type, e.location.name) for e in run(text, "2023-02-14").events]
+    assert got == [("shelling", "Kramatorsk"), ("armed_clash", "Kramatorsk")]
+
+
+def test_a_place_right_after_a_verb_trigger_is_its_object_despite_the_parse(run):
+    got = events(run, "Officials said the Russians were trying to encircle Lysychansk and mount assaults on "
+                      "Severodonetsk.")
+    assert ("encirclement", "Lysychansk") in got and ("armed_clash", "Sievierodonetsk") in got
