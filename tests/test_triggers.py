@@ -45,6 +45,9 @@ def test_types(types, text, expected):
     "If he didn't, it would be considered desertion.",                   # a label
     "A lawyer advised them to surrender their weapons.",                 # advice
     "Putin wanted to occupy Donbass before May 9.",                      # a wish
+    "Exhausted, the men said they could no longer fight.",               # 'no longer' negates
+    "She volunteered to fight in the spring.",                           # an offer to act, not the act
+    "The army saw no other way to advance than by waiting.",             # a means, not an occurrence
 ])
 def test_no_occurrence(types, text):
     assert types(text) == []

@@ -121,8 +121,9 @@ def is_negated(tok: Token) -> bool:
     """Negated directly or through the verbs it complements ('could not allow them to be surrounded')."""
     node = tok
     for _ in range(3):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
+        if any(c.dep_ == "neg" or c.lower_ in ("longer", "more") and any(g.dep_ == "neg" for g in c.children)
+               for c in node.children):
+            return True     # 'did not fight', 'could no longer fight'
         if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass", "acomp") or node.head == node or \
                 node.head.lemma_.lower() in SPEECH_LEMMAS:
             return False
@@ -330,6 +331,7 @@ _HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibilit
                                  "likelihood", "spectre", "specter", "ability"})
 _BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
 _IDIOM_HEADS = frozenset({"heat", "fog"})        # 'in the heat of battle', 'the fog of war'
+_MEANS_HEADS = frozenset({"way", "means", "capacity", "capability", "strength", "right", "need", "reason"})
 
 
 
@@ -351,6 +353,9 @@ def _not_an_occurrence(tok: Token) -> bool:
             return True
         if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
             return True
+        if node.dep_ in ("relcl", "acl") and head.lemma_.lower() in _HYPOTHETICAL_HEADS | _MEANS_HEADS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True     # 'no other way to fight', 'the ability to strike': a means, not an occurrence
         node = head
     return False
 
@@ -359,7 +364,7 @@ def _not_an_occurrence(tok: Token) -> bool:
 # surrender', 'advised them to surrender', 'thought they would surrender', 'closer to taking control'. Offers
 # ('ready for a dialogue') are events of their own for the types in _OFFER_TYPES; plans ('expected to
 # withdraw') keep their planned modality.
-_NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "prepared", "ready", "willing",
+_NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "prepared", "ready", "willing", "volunteer",
                           "afraid", "hesitate", "advise", "urge", "ask", "think", "believe", "imagine", "close",
                           "closer", "verge", "brink"})
 # Verbs whose object did not happen or is not an event of its own: 'escape fighting', 'prevent an encirclement',
