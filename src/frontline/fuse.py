@@ -2,8 +2,8 @@
 
 An article repeats itself: the headline, the lede and a later quote often report the same capture, and 'peace
 talks' come up in five paragraphs. Within one article, two events are one when they have the same type and
-place, their dates agree (or one of them carries no date expression of its own and only defaulted to the
-publication date), and their claimants and initiators are on compatible sides. The first report keeps its
+place, their dates agree (or one of them carries no date expression of its own, only defaulted to the
+publication date while the other is within a week of it), and their claimants and initiators are on compatible sides. The first report keeps its
 evidence; the others add an explicit date, a claimant, parties and quantities. Events with no place are merged
 only for types that are not tied to a place (talks, sanctions, aid, mobilisation...) and only when one
 speaker says both: two place-less clashes, or talks mentioned by two people, are usually two events. A shared
@@ -15,6 +15,7 @@ across articles is a later stage.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from .models import Event, Location, Party, bloc
@@ -30,10 +31,23 @@ def _compatible_party(a: Party | None, b: Party | None) -> bool:
     return a is None or b is None or bloc(a.side) == bloc(b.side)
 
 
+_RECENT = dt.timedelta(days=7)
+
+
 def _dates_agree(a: Event, b: Event) -> bool:
+    """Same start, or one only defaulted to the publication date and the other is recent news too.
+
+    An undated report is of the days before publication: 'fierce fighting in X' is not the 'fight for X since
+    the beginning of the invasion' told beside it.
+    """
     if a.date.start == b.date.start:
         return True
-    return a.date.text is None or b.date.text is None      # one of them only defaulted to the publication date
+    if a.date.text is not None and b.date.text is not None:
+        return False
+    dated, undated = (a, b) if a.date.text is not None else (b, a)
+    if dated.date.start is None or undated.date.start is None:
+        return True
+    return undated.date.start - dated.date.start <= _RECENT
 
 
 def _modalities_agree(a: Event, b: Event) -> bool:
