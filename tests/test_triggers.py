@@ -26,6 +26,8 @@ def types(pipeline):
     ("A missile destroyed a bridge.", [("destroyed", "infrastructure_disruption")]),
     ("Drones attacked the power plant.", [("attacked", "air_drone_strike")]),
     ("Russian soldiers are at the gates of Pokrovsk.", [("at", "armed_clash")]),
+    ("The soldiers were fired upon as they left the trench.", [("fired", "armed_clash")]),
+    ("The soldiers were fired upon by mortars.", [("fired", "shelling")]),
     ("Mothers took to the streets against the mobilization drive.",
      [("mobilization", "mobilization"), ("took", "protest")]),
 ])

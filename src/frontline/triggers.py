@@ -317,7 +317,10 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             return None
         if near & {"open"}:
             return "armed_clash"
-        return _weapon_type(near, default="shelling")
+        target = subject(tok) if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) else None
+        # 'the unit was fired upon': troops under fire with no weapon named are in a firefight
+        default = "armed_clash" if target is not None and target.lemma_.lower() in FORCE_WORDS else "shelling"
+        return _weapon_type(near - {"fire"}, default=default)
     if name == "shoot":
         if near & {"down"}:
             return "air_drone_strike"
