@@ -28,6 +28,7 @@ def types(pipeline):
     ("Russian soldiers are at the gates of Pokrovsk.", [("at", "armed_clash")]),
     ("The soldiers were fired upon as they left the trench.", [("fired", "armed_clash")]),
     ("The soldiers were fired upon by mortars.", [("fired", "shelling")]),
+    ("A pensioner and her husband arrived from Pokrovsk this morning.", [("arrived", "evacuation")]),
     ("Mothers took to the streets against the mobilization drive.",
      [("mobilization", "mobilization"), ("took", "protest")]),
 ])

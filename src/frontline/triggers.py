@@ -23,7 +23,9 @@ FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "servicema
                          "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
                          "trooper", "comrade", "buddy"})
 CIVIL_WORDS = frozenset({"civilian", "resident", "child", "family", "people", "refugee", "inhabitant", "woman",
-                          "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid"})
+                          "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid",
+                          "husband", "spouse", "father", "son", "daughter", "youngster", "pensioner", "elderly",
+                          "grandmother", "grandfather", "baby", "neighbour", "neighbor"})
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
                               "control", "settlement", "locality", "oblast", "province", "hub", "stronghold",
                               "bridgehead", "airport", "plant", "land", "ground", "metropolis", "republic"})
