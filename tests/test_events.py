@@ -231,3 +231,10 @@ def test_a_place_right_after_a_verb_trigger_is_its_object_despite_the_parse(run)
     got = events(run, "Officials said the Russians were trying to encircle Lysychansk and mount assaults on "
                       "Severodonetsk.")
     assert ("encirclement", "Lysychansk") in got and ("armed_clash", "Sievierodonetsk") in got
+
+
+def test_a_headline_without_a_place_takes_the_place_of_its_lede(run):
+    text = ("Defenders withdraw from the battered town\n\n"
+            "Ukrainian units withdrew from Vuhledar on Tuesday, the army said.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-10-03").events]
+    assert got == [("territory_withdrawn", "Vuhledar")]    # one event: the headline repeats the lede

@@ -364,6 +364,9 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         block = _block_index(text, sent.start_char)
         if _is_heading(sent):
             focus.clear()
+            if s_idx == 0 and not local.places and len(sentences) > 1:
+                # a headline sums up the lede: 'Troops evacuate the city' is the city the lede names
+                focus.update(sentences[1][1].places, block, s_idx)
         if not found and s_idx in similar:
             etype, score = similar[s_idx]
             found = [Trigger(sent.root, etype, _similarity_strength(score), "similarity")]
