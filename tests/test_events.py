@@ -238,3 +238,10 @@ def test_a_headline_without_a_place_takes_the_place_of_its_lede(run):
             "Ukrainian units withdrew from Vuhledar on Tuesday, the army said.")
     got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-10-03").events]
     assert got == [("territory_withdrawn", "Vuhledar")]    # one event: the headline repeats the lede
+
+
+def test_a_paragraph_that_opens_without_a_place_takes_the_one_its_next_sentence_names(run):
+    text = ("The talks went on all week.\n"
+            "Olena, fleeing with her two sons, is glad to be safe. The family had lived in Kostiantynivka for years.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2025-06-01").events]
+    assert ("evacuation", "Kostiantynivka") in got

@@ -118,6 +118,7 @@ class _Focus:
 
     place: tuple[int, int, PlaceMention] | None = None          # (paragraph, sentence, mention)
     settlement: tuple[int, int, PlaceMention] | None = None
+    ahead: PlaceMention | None = None     # the one settlement the next sentence of the paragraph names
 
     def update(self, places: list[PlaceMention], paragraph: int, sentence: int) -> None:
         settlements = [p for p in places if p.precision in ("settlement", "district")]
@@ -147,7 +148,9 @@ class _Focus:
             para, sent, mention = memory
             if (para == paragraph or across and para == paragraph - 1) and sentence - sent <= _FOCUS_SENTENCES or anaphor and sentence - sent <= 2:
                 return mention
-        return None
+        # 'Inna, fleeing with her children, ... She could not shield them from life in Kramatorsk': a paragraph
+        # that opens without a place names it next
+        return self.ahead
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +373,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         if not found and s_idx in similar:
             etype, score = similar[s_idx]
             found = [Trigger(sent.root, etype, _similarity_strength(score), "similarity")]
+        focus.ahead = _place_ahead(text, sentences, s_idx, block)
         kept: list[Candidate] = []
         triggers = [t.token for t in found]
         for trig in found:
@@ -386,6 +390,15 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
         focus.update(local.places, block, s_idx)
     return out
+
+
+def _place_ahead(text: str, sentences: list[tuple[Span, _SentenceMentions, list[Trigger]]], s_idx: int,
+                 block: int) -> PlaceMention | None:
+    """The one settlement the next sentence names, when it is in the same paragraph."""
+    if s_idx + 1 >= len(sentences) or _block_index(text, sentences[s_idx + 1][0].start_char) != block:
+        return None
+    settlements = [p for p in sentences[s_idx + 1][1].places if p.precision == "settlement"]
+    return settlements[0] if len({p.place.name for p in settlements}) == 1 else None
 
 
 _MIN_WORDS = 4      # shorter lines are names, bylines and section titles
