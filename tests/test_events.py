@@ -245,3 +245,17 @@ def test_a_paragraph_that_opens_without_a_place_takes_the_one_its_next_sentence_
             "Olena, fleeing with her two sons, is glad to be safe. The family had lived in Kostiantynivka for years.")
     got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2025-06-01").events]
     assert ("evacuation", "Kostiantynivka") in got
+
+
+def test_an_oblast_an_offensive_heads_towards_is_not_where_it_is(run):
+    text = ("Russian troops shelled Kurakhove on Monday.\n"
+            "Further north, the Russian advance pushes on towards the Dnipropetrovsk region.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-12-03").events]
+    assert got == [("shelling", "Kurakhove"), ("armed_clash", "Kurakhove")]
+
+
+def test_these_towns_refers_to_the_towns_just_named(run):
+    text = ("Russian forces shelled Siversk and Lyman on Monday.\n"
+            "These towns were emptied of their residents long ago.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-12-03").events]
+    assert ("evacuation", "Lyman") in got

@@ -43,6 +43,7 @@ from .triggers import Trigger, find_triggers, names_no_trigger
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
+                       r"|\b(?:these|those) (?:cities|towns|villages|areas|settlements|localities)\b"
                        r"|\bthere\b|\bnearby\b", re.I)
 # A settlement beats an oblast, region or country a couple of dependency edges closer: analysts code the most
 # specific place the sentence ties to the event.
@@ -74,7 +75,8 @@ _UNNAMED_NEARBY = re.compile(
     r"\b(?:a|another|one) (?:town|village|city|settlement|locality) (?:about |some |around |roughly |just )?"
     r"[\w.,]+ (?:km|kilomet(?:er|re)s?|miles?) (?:further |farther )?(?:to the )?"
     r"(?:north|south|east|west)", re.I)
-_SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|settlement|locality)\b", re.I)
+_SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|settlement|locality)\b"
+                                  r"|\b(?:these|those) (?:cities|towns|villages|settlements|localities)\b", re.I)
 
 
 _REGION_KM = 150.0   # a region ('the Donbas') holds the settlements this close to its centre
@@ -546,9 +548,12 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
            focus: "_Focus", block: int, triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
     confidence = strength
     # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
-    places, jurisdictions = [], []
+    places, jurisdictions, destinations = [], [], 0
     for p in local.places:
         ptok = token_at(doc, p.start)
+        if p.precision == "admin1" and etype in _COMBAT_TYPES and _governor(ptok) in ("towards", "toward"):
+            destinations += 1   # 'the thrust continues towards the Dnipropetrovsk region': not there yet
+            continue
         if _speaker_place(ptok, tok):
             if p.precision == "admin1":
                 jurisdictions.append(p)     # 'the governor of the Kharkiv region said': the region he speaks for
@@ -576,7 +581,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
         # Fighting goes on where the last paragraph left it; a place-less count, desertion or aid does not.
         place = focus.inherit(sent.text, block, s_idx, settlement=near_focus,
-                              across=etype in _COMBAT_TYPES and not local.places)
+                              across=etype in _COMBAT_TYPES and len(local.places) == destinations)
         inherited = place is not None
     location = Location.from_mention(place) if place is not None else None
     if location is not None and near_focus:
@@ -613,6 +618,13 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
     return Candidate(event, tok.i, s_idx, paragraph)
+
+
+def _governor(tok: Token) -> str:
+    """The word a name hangs off, past the name's own compound head ('towards the [Dnipropetrovsk] region')."""
+    while tok.dep_ == "compound" and tok.head != tok:
+        tok = tok.head
+    return tok.head.lemma_.lower()
 
 
 def _in_object(tok: Token, char: int) -> bool:

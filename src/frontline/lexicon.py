@@ -160,6 +160,8 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\bred flag (?:is )?flying over\b|\braised (?:the|a) (?:\w+ )?flag over\b", "territory_captured", 0.7),
     (r"\b(?:went|go|going|gone) awol\b|\babsent without (?:official )?leave\b", "desertion", 0.8),
     (r"\breception (?:centre|center)\b", "evacuation", 0.6),
+    (r"\b(?:emptied|emptying|empties|empty|drained) of (?:their |its |all |most )?(?:residents|inhabitants|population|"
+     r"people|civilians)\b", "evacuation", 0.7),
     (r"\b(?:knock|drive|drove|push|kick)\w* (?:\w+ ){0,4}out (?:of|from)\b|\b(?:knock|drive|drove|push|kick)\w* out "
      r"(?:\w+ ){0,4}from\b", "territory_captured", 0.7),
     (r"\b(?:break|breaking|breaks|broke) through\b|\bbreakthrough\b", "armed_clash", 0.6),
