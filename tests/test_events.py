@@ -259,3 +259,10 @@ def test_these_towns_refers_to_the_towns_just_named(run):
             "These towns were emptied of their residents long ago.")
     got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-12-03").events]
     assert ("evacuation", "Lyman") in got
+
+
+def test_a_country_gives_way_to_the_town_in_focus_inside_it(run):
+    text = ("Ukrainian soldiers crossed the border at Gukovo on Sunday. One of them was badly injured on his "
+            "arrival in Russia.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2014-08-04").events]
+    assert ("casualties", "Gukovo") in got

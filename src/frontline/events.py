@@ -583,6 +583,11 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         place = focus.inherit(sent.text, block, s_idx, settlement=near_focus,
                               across=etype in _COMBAT_TYPES and len(local.places) == destinations)
         inherited = place is not None
+    elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
+        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country
+        town = focus.inherit(sent.text, block, s_idx, settlement=True)
+        if town is not None and town.place.country_code == place.place.country_code:
+            place, inherited = town, True
     location = Location.from_mention(place) if place is not None else None
     if location is not None and near_focus:
         # 'a town about 10 km further south' of the place the text is about: near it, not at it
