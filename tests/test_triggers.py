@@ -29,6 +29,8 @@ def types(pipeline):
     ("The soldiers were fired upon as they left the trench.", [("fired", "armed_clash")]),
     ("The soldiers were fired upon by mortars.", [("fired", "shelling")]),
     ("A pensioner and her husband arrived from Pokrovsk this morning.", [("arrived", "evacuation")]),
+    ("Our troops have recovered 30 percent of the town.", [("recovered", "territory_captured")]),
+    ("Divers recovered the bodies of the crew.", []),
     ("Mothers took to the streets against the mobilization drive.",
      [("mobilization", "mobilization"), ("took", "protest")]),
 ])

@@ -60,6 +60,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "liberate": TriggerRule("territory_captured", _V, "capture"), "liberation": TriggerRule("territory_captured", _N, "capture", 0.5),
     "conquer": TriggerRule("territory_captured", _V, "capture"), "overrun": TriggerRule("territory_captured", _V),
     "annex": TriggerRule("territory_captured", _V, "capture"), "regain": TriggerRule("territory_captured", _V, "capture"),
+    "recover": TriggerRule("territory_captured", _V, "capture", 0.5),
     "control": TriggerRule("territory_captured", _VN, "control", 0.5), "gain": TriggerRule("territory_captured", _VN, "gain", 0.5),
     # territory_withdrawn
     "withdraw": TriggerRule("territory_withdrawn", _V, "withdraw"), "withdrawal": TriggerRule("territory_withdrawn", _N, "withdraw"),

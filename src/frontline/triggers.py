@@ -185,9 +185,10 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
                 tok.head.head.lemma_.lower() in ("try", "attempt"):
             return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
-        if objs and not (obj_words & TERRITORY_WORDS) and not has_place:
-            return None      # capturing vehicles or people is not territory
-        if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop"}:
+        if objs and not (obj_words & (TERRITORY_WORDS | {"percent", "%"})) and not has_place:
+            return None      # capturing vehicles or people is not territory; 'recovered 20 percent' (of it) is
+        if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop", "body", "remains",
+                        "loss", "strength", "cost", "money", "fund"}:
             return None
         return "territory_captured"
     if name == "take":
