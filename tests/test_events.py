@@ -266,3 +266,10 @@ def test_a_country_gives_way_to_the_town_in_focus_inside_it(run):
             "arrival in Russia.")
     got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2014-08-04").events]
     assert ("casualties", "Gukovo") in got
+
+
+def test_flight_told_in_the_next_paragraph_happens_where_the_last_one_left_it(run):
+    text = ("Dozens of families arrive every day at a shelter in Pavlohrad, volunteers said.\n"
+            "Many fled under cover of darkness.")
+    got = run(text, "2025-03-01").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in got] == [("evacuation", "Pavlohrad")]

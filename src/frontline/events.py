@@ -42,6 +42,7 @@ from .triggers import Trigger, find_triggers, names_no_trigger
 
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
+_CARRIED_TYPES = _COMBAT_TYPES | {"evacuation"}      # types whose place carries over to the next paragraph
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
                        r"|\b(?:these|those) (?:cities|towns|villages|areas|settlements|localities)\b"
                        r"|\bthere\b|\bnearby\b", re.I)
@@ -579,9 +580,10 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         place, inherited = jurisdictions[0], True
     if place is None and etype not in ("negotiation", "sanction"):
         near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
-        # Fighting goes on where the last paragraph left it; a place-less count, desertion or aid does not.
+        # Fighting and flight go on where the last paragraph left them; a place-less count, desertion or aid
+        # does not.
         place = focus.inherit(sent.text, block, s_idx, settlement=near_focus,
-                              across=etype in _COMBAT_TYPES and len(local.places) == destinations)
+                              across=etype in _CARRIED_TYPES and len(local.places) == destinations)
         inherited = place is not None
     elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
         # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country
