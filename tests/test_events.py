@@ -273,3 +273,9 @@ def test_flight_told_in_the_next_paragraph_happens_where_the_last_one_left_it(ru
             "Many fled under cover of darkness.")
     got = run(text, "2025-03-01").events
     assert [(e.event_type, e.location.name if e.location else None) for e in got] == [("evacuation", "Pavlohrad")]
+
+
+def test_a_definite_noun_with_a_count_of_its_own_is_told_anew(run):
+    text = "Families keep arriving at a reception centre in Pavlohrad. About 300 people use the reception centre daily."
+    got = run(text, "2025-03-01").events
+    assert [sorted(q.value for q in e.quantities) for e in got if e.event_type == "evacuation"] == [[300.0]]

@@ -429,14 +429,14 @@ _DEFINITE = frozenset({"the", "these", "this", "those"})
 
 def _refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
     """'The negotiations were being hampered ...' after 'it was in negotiations with ...': a definite noun with
-    no modifier, place or date of its own names the event already told, not a new one."""
+    no modifier, place, date or count of its own names the event already told, not a new one."""
     tok = doc[cand.token]
     e = cand.event
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in tok.children):
         return False
     if any(c.dep_ in ("acl", "relcl", "prep") for c in tok.children):
         return False        # 'the war launched almost three years ago', 'the talks in Istanbul': told anew
-    if e.date.text is not None or (e.location is not None and e.location.mention is not None and
+    if e.date.text is not None or e.quantities or (e.location is not None and e.location.mention is not None and
                                    e.location.mention in doc[tok.sent.start:tok.sent.end].text):
         return False
     return any(c.event.event_type == e.event_type for c in earlier)
