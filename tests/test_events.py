@@ -261,3 +261,81 @@ def test_talks_with_a_group_of_a_force_target_the_force_not_the_place(run):
 def test_aid_for_villages_in_a_republic_has_no_target(run):
     [event] = run("Kyiv promised aid for the villages in the Donetsk People's Republic.", "2014-08-20").events
     assert (event.event_type, event.initiator.side, event.target) == ("aid", "UA", None)
+
+
+def test_fighting_in_the_next_paragraph_stays_where_the_last_paragraph_left_it(run):
+    text = ("Heavy fighting raged around Bakhmut on Monday, the commander said.\n"
+            "The enemy keeps shelling our positions with heavy artillery.")
+    got = run(text, "2023-02-14").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in got] == \
+        [("armed_clash", "Bakhmut"), ("shelling", "Bakhmut")]
+
+
+def test_a_section_heading_ends_the_place_in_focus(run):
+    text = ("Heavy fighting raged around Bakhmut on Monday, the commander said.\n"
+            "Life on the other side\n"
+            "The enemy keeps shelling our positions with heavy artillery.")
+    got = run(text, "2023-02-14").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in got] == \
+        [("armed_clash", "Bakhmut"), ("shelling", None)]
+
+
+def test_naming_the_oblast_of_the_city_keeps_the_city_in_focus(run):
+    text = ("Shelling hit Kramatorsk overnight. The city lies in the Donetsk region and is key to the defence. "
+            "Russian troops keep attacking, the mayor said.")
+    got = [(e.event_type, e.location.name) for e in run(text, "2023-02-14").events]
+    assert got == [("shelling", "Kramatorsk"), ("armed_clash", "Kramatorsk")]
+
+
+def test_a_place_right_after_a_verb_trigger_is_its_object_despite_the_parse(run):
+    got = events(run, "Officials said the Russians were trying to encircle Lysychansk and mount assaults on "
+                      "Severodonetsk.")
+    assert ("encirclement", "Lysychansk") in got and ("armed_clash", "Sievierodonetsk") in got
+
+
+def test_a_headline_without_a_place_takes_the_place_of_its_lede(run):
+    text = ("Defenders withdraw from the battered town\n\n"
+            "Ukrainian units withdrew from Vuhledar on Tuesday, the army said.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-10-03").events]
+    assert got == [("territory_withdrawn", "Vuhledar")]    # one event: the headline repeats the lede
+
+
+def test_a_paragraph_that_opens_without_a_place_takes_the_one_its_next_sentence_names(run):
+    text = ("The talks went on all week.\n"
+            "Olena, fleeing with her two sons, is glad to be safe. The family had lived in Kostiantynivka for years.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2025-06-01").events]
+    assert ("evacuation", "Kostiantynivka") in got
+
+
+def test_an_oblast_an_offensive_heads_towards_is_not_where_it_is(run):
+    text = ("Russian troops shelled Kurakhove on Monday.\n"
+            "Further north, the Russian advance pushes on towards the Dnipropetrovsk region.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-12-03").events]
+    assert got == [("shelling", "Kurakhove"), ("armed_clash", "Kurakhove")]
+
+
+def test_these_towns_refers_to_the_towns_just_named(run):
+    text = ("Russian forces shelled Siversk and Lyman on Monday.\n"
+            "These towns were emptied of their residents long ago.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-12-03").events]
+    assert ("evacuation", "Lyman") in got
+
+
+def test_a_country_gives_way_to_the_town_in_focus_inside_it(run):
+    text = ("Ukrainian soldiers crossed the border at Gukovo on Sunday. One of them was badly injured on his "
+            "arrival in Russia.")
+    got = [(e.event_type, e.location.name if e.location else None) for e in run(text, "2014-08-04").events]
+    assert ("casualties", "Gukovo") in got
+
+
+def test_flight_told_in_the_next_paragraph_happens_where_the_last_one_left_it(run):
+    text = ("Dozens of families arrive every day at a shelter in Pavlohrad, volunteers said.\n"
+            "Many fled under cover of darkness.")
+    got = run(text, "2025-03-01").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in got] == [("evacuation", "Pavlohrad")]
+
+
+def test_a_definite_noun_with_a_count_of_its_own_is_told_anew(run):
+    text = "Families keep arriving at a reception centre in Pavlohrad. About 300 people use the reception centre daily."
+    got = run(text, "2025-03-01").events
+    assert [sorted(q.value for q in e.quantities) for e in got if e.event_type == "evacuation"] == [[300.0]]

@@ -43,3 +43,16 @@ def test_a_shared_count_fuses_an_oblast_report_into_the_settlement(run):
             "Moscow said it surrounded around 2,000 Ukrainian troops in the Luhansk region.")
     got = [(e.event_type, e.location.name) for e in run(text).events]
     assert got == [("encirclement", "Hirske")]
+
+
+def test_an_undated_report_is_not_the_fighting_told_since_months_ago():
+    since = ev("armed_clash", day=dt.date(2022, 2, 24), text="since the start of the war")
+    assert not same_event(ev("armed_clash"), since)
+    assert same_event(ev("armed_clash"), ev("armed_clash", day=dt.date(2022, 6, 20), text="on Monday"))
+
+
+def test_an_undated_statement_merges_with_the_planned_event_it_repeats():
+    planned = ev("territory_withdrawn", day=dt.date(2022, 6, 24), text="last night", modality="planned")
+    assert same_event(ev("territory_withdrawn", modality="asserted"), planned)
+    assert not same_event(ev("territory_withdrawn", day=dt.date(2022, 6, 23), text="on Thursday",
+                             modality="asserted"), planned)

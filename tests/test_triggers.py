@@ -26,6 +26,11 @@ def types(pipeline):
     ("A missile destroyed a bridge.", [("destroyed", "infrastructure_disruption")]),
     ("Drones attacked the power plant.", [("attacked", "air_drone_strike")]),
     ("Russian soldiers are at the gates of Pokrovsk.", [("at", "armed_clash")]),
+    ("The soldiers were fired upon as they left the trench.", [("fired", "armed_clash")]),
+    ("The soldiers were fired upon by mortars.", [("fired", "shelling")]),
+    ("A pensioner and her husband arrived from Pokrovsk this morning.", [("arrived", "evacuation")]),
+    ("Our troops have recovered 30 percent of the town.", [("recovered", "territory_captured")]),
+    ("Divers recovered the bodies of the crew.", []),
     ("Mothers took to the streets against the mobilization drive.",
      [("mobilization", "mobilization"), ("took", "protest")]),
 ])
@@ -45,6 +50,9 @@ def test_types(types, text, expected):
     "If he didn't, it would be considered desertion.",                   # a label
     "A lawyer advised them to surrender their weapons.",                 # advice
     "Putin wanted to occupy Donbass before May 9.",                      # a wish
+    "Exhausted, the men said they could no longer fight.",               # 'no longer' negates
+    "She volunteered to fight in the spring.",                           # an offer to act, not the act
+    "The army saw no other way to advance than by waiting.",             # a means, not an occurrence
 ])
 def test_no_occurrence(types, text):
     assert types(text) == []

@@ -4,13 +4,15 @@ For every sentence, triggers come from the lexicon (lemmas over the parse, and m
 trigger is disambiguated with its syntactic context (who flees, what is taken, what is controlled), then given
 the place, date, actors and quantities that the dependency tree ties to it: the nearest mention in tree
 distance wins, so 'entered the town of Hirske yesterday' takes Hirske and yesterday even when the sentence also
-names Lysychansk. A sentence with no place of its own inherits the place of the previous event in the same
-paragraph ('fighting was continuing in the city').
+names Lysychansk. A sentence with no place of its own inherits the place in focus in the same paragraph
+('fighting was continuing in the city'), and a place-less clash or strike that of the paragraph before, unless a
+section heading came between.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -41,7 +43,9 @@ from .triggers import Trigger, find_triggers, names_no_trigger
 
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
+_CARRIED_TYPES = _COMBAT_TYPES | {"evacuation"}      # types whose place carries over to the next paragraph
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
+                       r"|\b(?:these|those) (?:cities|towns|villages|areas|settlements|localities)\b"
                        r"|\bthere\b|\bnearby\b", re.I)
 # A settlement beats an oblast, region or country a couple of dependency edges closer: analysts code the most
 # specific place the sentence ties to the event.
@@ -79,19 +83,52 @@ _UNNAMED_NEARBY = re.compile(
     r"\b(?:a|another|one) (?:town|village|city|settlement|locality) (?:about |some |around |roughly |just )?"
     r"[\w.,]+ (?:km|kilomet(?:er|re)s?|miles?) (?:further |farther )?(?:to the )?"
     r"(?:north|south|east|west)", re.I)
-_SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|settlement|locality)\b", re.I)
+_SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|settlement|locality)\b"
+                                  r"|\b(?:these|those) (?:cities|towns|villages|settlements|localities)\b", re.I)
+
+
+_REGION_KM = 150.0   # a region ('the Donbas') holds the settlements this close to its centre
+_FOCUS_SENTENCES = 6  # a place stays in focus this many sentences, within its paragraph and the next
+
+
+def _block_index(text: str, char: int) -> int:
+    """The number of non-blank lines before ``char``: paragraphs counted alike with or without blank lines."""
+    return sum(1 for line in text[:char].split("\n")[:-1] if line.strip())
+
+
+def _is_heading(sent: Span) -> bool:
+    """A line of its own without sentence punctuation ('Moscow comes to the rescue'): a section title."""
+    text = sent.text.strip()
+    return bool(text) and "\n" not in text and text[-1] not in ".!?\"'”’:;" and len(text.split()) <= 12
+
+
+def _contains(coarse: PlaceMention, settlement: PlaceMention) -> bool:
+    """Whether an oblast or region mention holds the settlement ('Sievierodonetsk ... Luhansk Province')."""
+    if coarse.precision == "admin1":
+        return coarse.place.admin1 is not None and coarse.place.admin1 == settlement.place.admin1
+    if coarse.precision == "region":
+        a, b = coarse.place, settlement.place
+        dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+        h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * \
+            math.sin(dlon / 2) ** 2
+        return 2 * 6371.0 * math.asin(math.sqrt(h)) <= _REGION_KM
+    return False
 
 
 @dataclass
 class _Focus:
     """The places the text is about so far: what 'the city', 'there' and place-less sentences refer to.
 
-    A sentence without a place of its own takes the place of the paragraph it is in (or, with an anaphor such as
-    'the city', of the last two sentences); 'the city' prefers the last settlement named, not the region.
+    A sentence without a place of its own takes the place of the paragraph it is in, or of the paragraph just
+    before when no heading came between (or, with an anaphor such as 'the city', of the last two sentences);
+    'the city' prefers the last settlement named, not the region. Naming the oblast or region that holds the
+    settlement in focus ('the administrative capital of Luhansk Province') describes it: a later sentence without
+    an anaphor is still about the settlement, while 'the area' is the region.
     """
 
     place: tuple[int, int, PlaceMention] | None = None          # (paragraph, sentence, mention)
     settlement: tuple[int, int, PlaceMention] | None = None
+    ahead: PlaceMention | None = None     # the one settlement the next sentence of the paragraph names
 
     def update(self, places: list[PlaceMention], paragraph: int, sentence: int) -> None:
         settlements = [p for p in places if p.precision in ("settlement", "district")]
@@ -100,18 +137,30 @@ class _Focus:
             self.place = self.settlement
         elif places:
             self.place = (paragraph, sentence, places[-1])
+            if self.settlement is not None and all(_contains(p, self.settlement[2]) for p in places):
+                self.settlement = (paragraph, sentence, self.settlement[2])
+
+    def clear(self) -> None:
+        self.place = self.settlement = None
 
     def inherit(self, sentence_text: str, paragraph: int, sentence: int,
-                settlement: bool = False) -> PlaceMention | None:
+                settlement: bool = False, across: bool = False) -> PlaceMention | None:
+        """The place a sentence without one of its own refers to; ``across``: the paragraph before may give it."""
         wants_settlement = settlement or _SETTLEMENT_ANAPHORA.search(sentence_text) is not None
         anaphor = wants_settlement or _ANAPHORA.search(sentence_text) is not None
+        # 'the area' may be the region just named; a sentence without an anaphor goes on about the settlement
+        # that region was named to describe
+        described = self.settlement is not None and self.place is not None and self.settlement[:2] == self.place[:2]
+        wants_settlement = wants_settlement or described and not anaphor
         for memory in ((self.settlement, self.place) if wants_settlement else (self.place,)):
             if memory is None:
                 continue
             para, sent, mention = memory
-            if para == paragraph and sentence - sent <= 4 or anaphor and sentence - sent <= 2:
+            if (para == paragraph or across and para == paragraph - 1) and sentence - sent <= _FOCUS_SENTENCES or anaphor and sentence - sent <= 2:
                 return mention
-        return None
+        # 'Inna, fleeing with her children, ... She could not shield them from life in Kramatorsk': a paragraph
+        # that opens without a place names it next
+        return self.ahead
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,15 +459,22 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     focus = _Focus()
     for s_idx, (sent, local, found) in enumerate(sentences):
         paragraph = _paragraph_index(text, sent.start_char)
+        block = _block_index(text, sent.start_char)
+        if _is_heading(sent):
+            focus.clear()
+            if s_idx == 0 and not local.places and len(sentences) > 1:
+                # a headline sums up the lede: 'Troops evacuate the city' is the city the lede names
+                focus.update(sentences[1][1].places, block, s_idx)
         if not found and s_idx in similar:
             etype, score = similar[s_idx]
             found = [Trigger(sent.root, etype, _similarity_strength(score), "similarity")]
+        focus.ahead = _place_ahead(text, sentences, s_idx, block)
         kept: list[Candidate] = []
         triggers = [t.token for t in found]
         for trig in found:
             tok, etype, strength = trig.token, trig.event_type, trig.strength
             cand = _build(doc, sent, tok, etype, strength, article_id, local, published, s_idx, paragraph,
-                          focus, triggers, mentions.actors)
+                          focus, block, triggers, mentions.actors)
             same = next((c for c in kept if c.event.event_type == etype and _same_slot(c.event, cand.event)), None)
             if same is not None:
                 kept[kept.index(same)] = _better(same, cand)
@@ -427,8 +483,17 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
-        focus.update(local.places, paragraph, s_idx)
+        focus.update(local.places, block, s_idx)
     return out
+
+
+def _place_ahead(text: str, sentences: list[tuple[Span, _SentenceMentions, list[Trigger]]], s_idx: int,
+                 block: int) -> PlaceMention | None:
+    """The one settlement the next sentence names, when it is in the same paragraph."""
+    if s_idx + 1 >= len(sentences) or _block_index(text, sentences[s_idx + 1][0].start_char) != block:
+        return None
+    settlements = [p for p in sentences[s_idx + 1][1].places if p.precision == "settlement"]
+    return settlements[0] if len({p.place.name for p in settlements}) == 1 else None
 
 
 _MIN_WORDS = 4      # shorter lines are names, bylines and section titles
@@ -456,14 +521,14 @@ _DEFINITE = frozenset({"the", "these", "this", "those"})
 
 def _refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
     """'The negotiations were being hampered ...' after 'it was in negotiations with ...': a definite noun with
-    no modifier, place or date of its own names the event already told, not a new one."""
+    no modifier, place, date or count of its own names the event already told, not a new one."""
     tok = doc[cand.token]
     e = cand.event
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in tok.children):
         return False
     if any(c.dep_ in ("acl", "relcl", "prep") for c in tok.children):
         return False        # 'the war launched almost three years ago', 'the talks in Istanbul': told anew
-    if e.date.text is not None or (e.location is not None and e.location.mention is not None and
+    if e.date.text is not None or e.quantities or (e.location is not None and e.location.mention is not None and
                                    e.location.mention in doc[tok.sent.start:tok.sent.end].text):
         return False
     return any(c.event.event_type == e.event_type for c in earlier)
@@ -488,7 +553,10 @@ def _same_slot(a: Event, b: Event) -> bool:
     lb = b.location.name if b.location else None
     side_a = a.initiator.side if a.initiator else None
     side_b = b.initiator.side if b.initiator else None
-    return (la is None or lb is None or la == lb) and a.date.start == b.date.start and \
+    # a trigger with no date expression of its own only defaulted to the publication date ('Shelling hit X
+    # overnight': 'Shelling' is dated by nothing, 'hit' by 'overnight')
+    dates = a.date.start == b.date.start or a.date.text is None or b.date.text is None
+    return (la is None or lb is None or la == lb) and dates and \
         (side_a is None or side_b is None or side_a == side_b)
 
 
@@ -502,6 +570,14 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
     head of a separate clause means the mention describes that one: in 'occupied by Moscow forces ..., then
     recaptured by the Ukrainian army in the fall of 2022' the date belongs to 'recaptured', not 'occupied'.
     """
+    # A name right after a verb trigger is its object whatever the parse says: the small model reads 'encircle
+    # Lysychansk and mount assaults' as 'Lysychansk and mount' modifying 'assaults'.
+    before = mention_tok.doc[mention_tok.i - 1] if mention_tok.i > 0 else None
+    if before is not None and before.pos_ == "VERB" and before.i in {t.i for t in triggers}:
+        if before == trigger:
+            return False
+        if trigger.pos_ != "VERB":      # a conjoined verb shares the object ('entered Hirske and surrounded')
+            return True
     trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
     trigger_indices = {t.i for t in triggers}
     node = mention_tok
@@ -562,12 +638,15 @@ def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
 
 def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, article_id: str,
            local: _SentenceMentions, published: dt.date | None, s_idx: int, paragraph: int,
-           focus: "_Focus", triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
+           focus: "_Focus", block: int, triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
     confidence = strength
     # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
-    places, jurisdictions = [], []
+    places, jurisdictions, destinations = [], [], 0
     for p in local.places:
         ptok = token_at(doc, p.start)
+        if p.precision == "admin1" and etype in _COMBAT_TYPES and _governor(ptok) in ("towards", "toward"):
+            destinations += 1   # 'the thrust continues towards the Dnipropetrovsk region': not there yet
+            continue
         if _speaker_place(ptok, tok):
             if p.precision == "admin1":
                 jurisdictions.append(p)     # 'the governor of the Kharkiv region said': the region he speaks for
@@ -593,8 +672,16 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         place, inherited = jurisdictions[0], True
     if place is None and etype not in ("negotiation", "sanction"):
         near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
-        place = focus.inherit(sent.text, paragraph, s_idx, settlement=near_focus)
+        # Fighting and flight go on where the last paragraph left them; a place-less count, desertion or aid
+        # does not.
+        place = focus.inherit(sent.text, block, s_idx, settlement=near_focus,
+                              across=etype in _CARRIED_TYPES and len(local.places) == destinations)
         inherited = place is not None
+    elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
+        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country
+        town = focus.inherit(sent.text, block, s_idx, settlement=True)
+        if town is not None and town.place.country_code == place.place.country_code:
+            place, inherited = town, True
     location = Location.from_mention(place) if place is not None else None
     if location is not None and near_focus:
         # 'a town about 10 km further south' of the place the text is about: near it, not at it
@@ -630,6 +717,13 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
     return Candidate(event, tok.i, s_idx, paragraph)
+
+
+def _governor(tok: Token) -> str:
+    """The word a name hangs off, past the name's own compound head ('towards the [Dnipropetrovsk] region')."""
+    while tok.dep_ == "compound" and tok.head != tok:
+        tok = tok.head
+    return tok.head.lemma_.lower()
 
 
 def _in_object(tok: Token, char: int) -> bool:

@@ -2,19 +2,21 @@
 
 An article repeats itself: the headline, the lede and a later quote often report the same capture, and 'peace
 talks' come up in five paragraphs. Within one article, two events are one when they have the same type and
-place, their dates agree (or one of them carries no date expression of its own and only defaulted to the
-publication date), and their claimants and initiators are on compatible sides. The first report keeps its
-evidence; the others add an explicit date, a claimant, parties and quantities. Events with no place are merged
-only for types that are not tied to a place (talks, sanctions, aid, mobilisation...) and only when one
-speaker says both: two place-less clashes, or talks mentioned by two people, are usually two events. A shared
-count is the exception: 'Moscow said it surrounded around 2,000 troops in the area' and 'surrounded up to 2,000
-in Hirske' are one encirclement, and so are a tweet's '400 soldiers flee to Russia' and the report's 400 troops
-crossing at Gukovo, when one place is missing or contains the other (the oblast of the settlement). Fusion
-across articles is a later stage.
+place, their dates agree (or one of them carries no date expression of its own, only defaulted to the
+publication date while the other is within a week of it), their claimants and initiators are on compatible
+sides, and their modalities agree (a headline's undated statement and the lede's plan are one). The first report
+keeps its evidence (unless only a later one names the place itself); the others add an explicit date, a
+claimant, parties and quantities. Events with no place are merged only for types that are not tied to a place
+(talks, sanctions, aid, mobilisation...) and only when one speaker says both: two place-less clashes, or talks
+mentioned by two people, are usually two events. A shared count is the exception: 'Moscow said it surrounded
+around 2,000 troops in the area' and 'surrounded up to 2,000 in Hirske' are one encirclement, and so are a
+tweet's '400 soldiers flee to Russia' and the report's 400 troops crossing at Gukovo, when one place is missing
+or contains the other (the oblast of the settlement). Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from .models import Event, Location, Party, bloc
@@ -30,16 +32,34 @@ def _compatible_party(a: Party | None, b: Party | None) -> bool:
     return a is None or b is None or bloc(a.side) == bloc(b.side)
 
 
+_RECENT = dt.timedelta(days=7)
+
+
 def _dates_agree(a: Event, b: Event) -> bool:
+    """Same start, or one only defaulted to the publication date and the other is recent news too.
+
+    An undated report is of the days before publication: 'fierce fighting in X' is not the 'fight for X since
+    the beginning of the invasion' told beside it.
+    """
     if a.date.start == b.date.start:
         return True
-    return a.date.text is None or b.date.text is None      # one of them only defaulted to the publication date
+    if a.date.text is not None and b.date.text is not None:
+        return False
+    dated, undated = (a, b) if a.date.text is not None else (b, a)
+    if dated.date.start is None or undated.date.start is None:
+        return True
+    return undated.date.start - dated.date.start <= _RECENT
 
 
 def _modalities_agree(a: Event, b: Event) -> bool:
     ma, mb = a.claim.modality, b.claim.modality
     # an order reported in the article's voice and the official's words about it are one planned event
-    return ma == mb or {ma, mb} <= {"asserted", "claimed"} or {ma, mb} <= {"claimed", "planned"}
+    if ma == mb or {ma, mb} <= {"asserted", "claimed"} or {ma, mb} <= {"claimed", "planned"}:
+        return True
+    # a headline's 'Troops leave the city' tells, undated, the withdrawal the lede says was due last night
+    undated = a if a.date.text is None else b
+    return {ma, mb} == {"asserted", "planned"} and undated.claim.modality == "asserted" and \
+        (a.date.text is None) != (b.date.text is None)
 
 
 def _shared_count(a: Event, b: Event) -> bool:
@@ -76,6 +96,10 @@ def same_event(a: Event, b: Event) -> bool:
             and _compatible_party(a.initiator, b.initiator))
 
 
+def _names_place(e: Event) -> bool:
+    return e.location is not None and e.location.mention is not None and e.location.mention in e.evidence.sentence
+
+
 def _merge(a: Event, b: Event) -> Event:
     quantities = list(a.quantities)
     for q in b.quantities:
@@ -92,8 +116,14 @@ def _merge(a: Event, b: Event) -> Event:
     location = a.location
     if b.location is not None and (location is None or location.precision not in ("settlement", "district")):
         location = b.location if location is None or b.location.precision in ("settlement", "district") else location
+    # a report that names the place itself is the better evidence than a headline that only says 'the city'
+    evidence, trigger = a.evidence, a.trigger
+    if not _names_place(a) and _names_place(b):
+        evidence, trigger = b.evidence, b.trigger
     return replace(
         a,
+        evidence=evidence,
+        trigger=trigger,
         location=location,
         date=date,
         initiator=a.initiator or b.initiator,

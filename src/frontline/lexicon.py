@@ -60,6 +60,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "liberate": TriggerRule("territory_captured", _V, "capture"), "liberation": TriggerRule("territory_captured", _N, "capture", 0.5),
     "conquer": TriggerRule("territory_captured", _V, "capture"), "overrun": TriggerRule("territory_captured", _V),
     "annex": TriggerRule("territory_captured", _V, "capture"), "regain": TriggerRule("territory_captured", _V, "capture"),
+    "recover": TriggerRule("territory_captured", _V, "capture", 0.5),
     "control": TriggerRule("territory_captured", _VN, "control", 0.5), "gain": TriggerRule("territory_captured", _VN, "gain", 0.5),
     # territory_withdrawn
     "withdraw": TriggerRule("territory_withdrawn", _V, "withdraw"), "withdrawal": TriggerRule("territory_withdrawn", _N, "withdraw"),
@@ -160,6 +161,8 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\bred flag (?:is )?flying over\b|\braised (?:the|a) (?:\w+ )?flag over\b", "territory_captured", 0.7),
     (r"\b(?:went|go|going|gone) awol\b|\babsent without (?:official )?leave\b", "desertion", 0.8),
     (r"\breception (?:centre|center)\b", "evacuation", 0.6),
+    (r"\b(?:emptied|emptying|empties|empty|drained) of (?:their |its |all |most )?(?:residents|inhabitants|population|"
+     r"people|civilians)\b", "evacuation", 0.7),
     (r"\b(?:knock|drive|drove|push|kick)\w* (?:\w+ ){0,4}out (?:of|from)\b|\b(?:knock|drive|drove|push|kick)\w* out "
      r"(?:\w+ ){0,4}from\b", "territory_captured", 0.7),
     (r"\b(?:break|breaking|breaks|broke) through\b|\bbreakthrough\b", "armed_clash", 0.6),

@@ -23,7 +23,9 @@ FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "servicema
                          "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
                          "trooper", "comrade", "buddy"})
 CIVIL_WORDS = frozenset({"civilian", "resident", "child", "family", "people", "refugee", "inhabitant", "woman",
-                          "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid"})
+                          "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid",
+                          "husband", "spouse", "father", "son", "daughter", "youngster", "pensioner", "elderly",
+                          "grandmother", "grandfather", "baby", "neighbour", "neighbor"})
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
                               "control", "settlement", "locality", "oblast", "province", "hub", "stronghold",
                               "bridgehead", "airport", "plant", "land", "ground", "metropolis", "republic"})
@@ -121,8 +123,9 @@ def is_negated(tok: Token) -> bool:
     """Negated directly or through the verbs it complements ('could not allow them to be surrounded')."""
     node = tok
     for _ in range(3):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
+        if any(c.dep_ == "neg" or c.lower_ in ("longer", "more") and any(g.dep_ == "neg" for g in c.children)
+               for c in node.children):
+            return True     # 'did not fight', 'could no longer fight'
         if node.dep_ not in ("xcomp", "ccomp", "aux", "auxpass", "acomp") or node.head == node or \
                 node.head.lemma_.lower() in SPEECH_LEMMAS:
             return False
@@ -182,9 +185,10 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
                 tok.head.head.lemma_.lower() in ("try", "attempt"):
             return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
-        if objs and not (obj_words & TERRITORY_WORDS) and not has_place:
-            return None      # capturing vehicles or people is not territory
-        if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop"}:
+        if objs and not (obj_words & (TERRITORY_WORDS | {"percent", "%"})) and not has_place:
+            return None      # capturing vehicles or people is not territory; 'recovered 20 percent' (of it) is
+        if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop", "body", "remains",
+                        "loss", "strength", "cost", "money", "fund"}:
             return None
         return "territory_captured"
     if name == "take":
@@ -316,7 +320,10 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             return None
         if near & {"open"}:
             return "armed_clash"
-        return _weapon_type(near, default="shelling")
+        target = subject(tok) if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) else None
+        # 'the unit was fired upon': troops under fire with no weapon named are in a firefight
+        default = "armed_clash" if target is not None and target.lemma_.lower() in FORCE_WORDS else "shelling"
+        return _weapon_type(near - {"fire"}, default=default)
     if name == "shoot":
         if near & {"down"}:
             return "air_drone_strike"
@@ -330,6 +337,7 @@ _HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibilit
                                  "likelihood", "spectre", "specter", "ability"})
 _BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
 _IDIOM_HEADS = frozenset({"heat", "fog"})        # 'in the heat of battle', 'the fog of war'
+_MEANS_HEADS = frozenset({"way", "means", "capacity", "capability", "strength", "right", "need", "reason"})
 
 
 
@@ -351,6 +359,9 @@ def _not_an_occurrence(tok: Token) -> bool:
             return True
         if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
             return True
+        if node.dep_ in ("relcl", "acl") and head.lemma_.lower() in _HYPOTHETICAL_HEADS | _MEANS_HEADS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True     # 'no other way to fight', 'the ability to strike': a means, not an occurrence
         node = head
     return False
 
@@ -359,7 +370,7 @@ def _not_an_occurrence(tok: Token) -> bool:
 # surrender', 'advised them to surrender', 'thought they would surrender', 'closer to taking control'. Offers
 # ('ready for a dialogue') are events of their own for the types in _OFFER_TYPES; plans ('expected to
 # withdraw') keep their planned modality.
-_NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "prepared", "ready", "willing",
+_NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "prepared", "ready", "willing", "volunteer",
                           "afraid", "hesitate", "advise", "urge", "ask", "think", "believe", "imagine", "close",
                           "closer", "verge", "brink"})
 # Verbs whose object did not happen or is not an event of its own: 'escape fighting', 'prevent an encirclement',
