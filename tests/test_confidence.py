@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -26,7 +27,7 @@ def test_features_read_place_date_claim_and_modality():
 
 
 def test_a_located_dated_event_is_more_likely_right_than_a_bare_one():
-    cal = Calibrator.load()
+    cal = replace(Calibrator.load(), applied=True)
     located, bare = cal.apply([event(text="yesterday"), event(place=False)])
     assert 0 < bare.confidence < located.confidence < 1
 
@@ -34,7 +35,12 @@ def test_a_located_dated_event_is_more_likely_right_than_a_bare_one():
 def test_the_shipped_table_names_the_features_and_its_cross_validation():
     table = json.loads(resources.files("frontline").joinpath("data/confidence.json").read_text(encoding="utf-8"))
     assert tuple(table["features"]) == FEATURES
-    assert table["cross_validated"]["brier"] < table["cross_validated"]["raw_brier"]
+    assert table["applied"] == (table["cross_validated"]["brier"] < table["cross_validated"]["raw_brier"])
+
+
+def test_a_map_that_did_not_beat_the_raw_scores_keeps_them():
+    kept = replace(Calibrator.load(), applied=False).apply([event(text="yesterday")])
+    assert kept[0].confidence == event(text="yesterday").confidence
 
 
 def test_a_table_with_other_features_is_refused(tmp_path):

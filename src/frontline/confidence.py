@@ -44,10 +44,15 @@ def features(event: Event, raw: float | None = None) -> list[float]:
 
 @dataclass(frozen=True, slots=True)
 class Calibrator:
-    """A logistic map from FEATURES to a probability; ``apply`` rewrites events' confidence with it."""
+    """A logistic map from FEATURES to a probability; ``apply`` rewrites events' confidence with it.
+
+    ``applied`` is False when, across held-out articles, the map scored no better than the raw scores: then
+    ``apply`` keeps the raw scores (the table says so after each fit).
+    """
 
     weights: tuple[float, ...]
     bias: float
+    applied: bool = True
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Calibrator":
@@ -60,7 +65,7 @@ class Calibrator:
             table = json.loads(text)
             if tuple(table["features"]) != FEATURES:
                 raise ValueError(f"features {table['features']} differ from {list(FEATURES)}")
-            return cls(tuple(float(w) for w in table["weights"]), float(table["bias"]))
+            return cls(tuple(float(w) for w in table["weights"]), float(table["bias"]), bool(table.get("applied", True)))
         except (OSError, ValueError, KeyError) as exc:
             raise ResourceError(f"cannot read the confidence table ({exc}): run `python scripts/fit_confidence.py`"
                                 ) from exc
@@ -71,4 +76,6 @@ class Calibrator:
 
     def apply(self, events: Sequence[Event]) -> list[Event]:
         """The events with ``confidence`` replaced by the calibrated probability (rounded to 3 places)."""
+        if not self.applied:
+            return list(events)
         return [replace(e, confidence=round(self.probability(features(e)), 3)) for e in events]
