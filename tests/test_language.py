@@ -45,3 +45,10 @@ def test_short_cyrillic_guess_is_reliable(detector):
 
 def test_empty_text_is_english_by_default(detector):
     assert detector.is_english("")[0] is True
+
+
+def test_an_article_in_capitals_is_still_english(detector):
+    text = ("TRAINS NO LONGER RUN TO THE DONETSK REGION, A PART OF THE DONBAS CLAIMED IN ITS ENTIRETY BY RUSSIA. "
+            "THE LAST STATION IS NOW ON THE WESTERN SIDE OF THE BORDER, WHERE CIVILIANS AND SOLDIERS WAIT FOR A TRAIN "
+            "TOWARDS RELATIVE SAFETY. PUTIN HAS BEEN SOUNDING MORE BULLISH SINCE THE LEAK OF US PROPOSALS.")
+    assert detector.is_english(text)[0]

@@ -60,7 +60,9 @@ class LanguageDetector:
         """
         sample = text[:SAMPLE_CHARS]
         try:
-            code, prob = self._identifier.classify(sample)
+            # the model learnt its letter n-grams from mixed-case text: an all-capitals copy (a PDF of a
+            # headline-style page, a wire in capitals) reads as another language unless lowered first
+            code, prob = self._identifier.classify(sample.lower() if _upper_share(sample) > 0.6 else sample)
         except Exception:  # noqa: BLE001 - a failed guess must not stop reading; the text is kept as English
             log.warning("language detection failed; treating the text as English", exc_info=True)
             return Guess(code=None, confidence=0.0, reliable=False)
@@ -82,6 +84,12 @@ class LanguageDetector:
         """
         guess = self.detect(text)
         return (guess.code == "en" or not guess.reliable), guess
+
+
+def _upper_share(text: str) -> float:
+    """The share of cased letters in ``text`` that are capitals (0 when it has none)."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return sum(c.isupper() for c in cased) / len(cased) if cased else 0.0
 
 
 def _non_latin_share(text: str) -> float:
