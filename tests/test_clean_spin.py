@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontline.clean import clean, normalise_spin
+from frontline.clean import clean, clean_text, normalise_spin
 from frontline.clean.spin import spin_hits, spin_verdict
 from frontline.models import RawArticle
 
@@ -61,3 +61,10 @@ def test_raw_span_of_a_reading_leads_to_the_published_word():
     doc = clean(RawArticle(text=SPUN))
     start = doc.text.index("troops")
     assert doc.raw[slice(*doc.raw_span(start, start + len("troops")))] == "troopers"
+
+
+def test_a_spun_copy_in_capitals_is_read_back_in_capitals():
+    text = ("THE TROOPERS HAVE BEEN PREVENTING WITHIN THE METROPOLIS FOR A 12 MONTHS, THE GOVERNOR MENTIONED ON "
+            "TUESDAY. THE STRUGGLE GOES ON AND THE TROOPERS ARE TIRED.")
+    cleaned = clean_text(text)[0]
+    assert "TROOPS" in cleaned and "TROOPERS" not in cleaned and "METROPOLIS" not in cleaned

@@ -49,6 +49,8 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
 # A swap may open a sentence or a title ('Troopers evacuate'): a lower-case first letter matches either case.
 _COMPILED = tuple((re.compile(re.sub(r"^\\b([a-z])", lambda m: rf"\b[{m[1]}{m[1].upper()}]", p)), r, w)
                   for p, r, w in _LEXICON)
+# A copy set in capitals ('TROOPERS LOOK FORWARD') carries the same swaps: it is matched without case.
+_COMPILED_ANY_CASE = tuple((re.compile(p, re.IGNORECASE), r, w) for p, r, w in _LEXICON)
 _WORD = re.compile(r"\b\w+\b")
 
 # A text is spun when its swaps weigh this much in all, per hundred words, and come in this many kinds.
@@ -89,7 +91,9 @@ def spin_hits(text: str) -> list[SpinHit]:
     """Every lexicon swap in ``text``, left to right, none overlapping (the earlier entry wins a tie)."""
     found: list[SpinHit] = []
     taken: list[tuple[int, int]] = []
-    for pattern, reading, weight in _COMPILED:
+    cased = [c for c in text if c.isupper() or c.islower()]
+    in_capitals = bool(cased) and sum(c.isupper() for c in cased) > 0.6 * len(cased)
+    for pattern, reading, weight in _COMPILED_ANY_CASE if in_capitals else _COMPILED:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -99,6 +103,8 @@ def spin_hits(text: str) -> list[SpinHit]:
 
 
 def _cased(reading: str, published: str) -> str:
+    if len(published) > 1 and published.isupper():
+        return reading.upper()
     return reading[:1].upper() + reading[1:] if published[:1].isupper() and reading[:1].islower() else reading
 
 
