@@ -91,3 +91,12 @@ def test_copy_event_joins_the_original_report_of_its_day():
     events = [_event("e1", "a1", day=2), _event("e2", "a1", day=9), _event("c1", "copy", day=9)]
     fused = fuse_corpus(events, _articles("a1", "copy", copies={"copy": "a1"}))
     assert [(f.event_ids, f.copy_event_ids) for f in fused] == [(("e1",), ()), (("e2",), ("c1",))]
+
+
+def test_two_inputs_that_clean_to_one_text_are_one_article_in_fusion(run):
+    from frontline import api
+
+    text = "Russian forces shelled Kharkiv on Tuesday, the governor said."
+    first, again = run(text, "2024-05-18"), run(text, "2024-05-25")    # one text, two publication dates
+    assert first.article.article_id == again.article.article_id
+    assert api.fuse_results([first, again]) == api.fuse_results([first])

@@ -108,8 +108,15 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
 
 
 def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
-    """The fused events of results (copies marked by ``mark_copies`` are not counted again)."""
-    results = list(results)
+    """The fused events of results (copies marked by ``mark_copies`` are not counted again).
+
+    Two inputs whose texts clean to the same text are one article (one content id): the first read counts,
+    as in the store, even when their metadata (say, a publication date) differ.
+    """
+    firsts: dict[str, ArticleResult] = {}
+    for r in results:
+        firsts.setdefault(r.article.article_id, r)
+    results = list(firsts.values())
     return corpus_fuse.fuse_corpus([e for r in results for e in r.events], {r.article.article_id: r.article
                                                                             for r in results})
 
