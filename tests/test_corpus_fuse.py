@@ -100,3 +100,13 @@ def test_two_inputs_that_clean_to_one_text_are_one_article_in_fusion(run):
     first, again = run(text, "2024-05-18"), run(text, "2024-05-25")    # one text, two publication dates
     assert first.article.article_id == again.article.article_id
     assert api.fuse_results([first, again]) == api.fuse_results([first])
+
+
+def test_the_pokrovsk_capture_claim_of_the_sample_is_contested_by_ukraine(pipeline):
+    from frontline import api
+
+    sample = next(api.sample_corpus().glob("000_*.txt"))
+    fused = [f for f in api.fuse_results(api.extract([sample], pipeline=pipeline))
+             if f.location is not None and f.location.name == "Pokrovsk" and f.contested]
+    assert {(f.event_type, p.name, p.side) for f in fused for p in f.claimants} == {
+        ("territory_captured", "Russian forces", "RU"), ("armed_clash", "Ukrainian government", "UA")}

@@ -139,3 +139,12 @@ def test_a_capitalised_english_word_is_not_a_town(res):
     assert places(res, "MEMBERS OF THE HUMAN RIGHTS COUNCIL SAID SO.") == []
 def test_a_compass_prefix_keeps_the_place(res):
     assert ("Donetsk", 709717, "district") in places(res, "Heavy losses in the Yuzhno-Donetsk direction.")
+
+
+def test_a_name_locating_the_town_before_it_is_its_oblast(res):
+    assert places(res, "Russian troops entered the town of Pokrovsk in Donetsk on Monday.") == [
+        ("Pokrovsk", 704422, "settlement"), ("Donetsk", 709716, "admin1")]
+
+
+def test_a_city_on_its_own_stays_the_city(res):
+    assert places(res, "Russian shelling hit Donetsk overnight.") == [("Donetsk", 709717, "settlement")]

@@ -143,7 +143,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
     candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
-    candidates = _conjoined_oblasts(candidates, text, gazetteer)
+    candidates = _locating_oblasts(_conjoined_oblasts(candidates, text, gazetteer), text, gazetteer)
     for c in candidates:
         if c.admin1 is not None and c.admin1.admin1:
             # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
@@ -307,6 +307,24 @@ def _conjoined_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazet
         if c.admin1 is None and previous is not None and previous.admin1 is not None and \
                 text[previous.end:c.start].strip(" ,").lower() in {"", "and", "and the", "or"} and \
                 (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA":
+            c = replace(c, admin1=oblast, near=False)
+        out.append(c)
+    return out
+
+
+def _locating_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """'the city of Pokrovsk in Donetsk', 'Avdiivka, Donetsk': a name that locates the town before it is its oblast.
+
+    Only when the town has a namesake in that oblast: a town does not lie in another town.
+    """
+    out: list[_Candidate] = []
+    for c in candidates:
+        previous = out[-1] if out else None
+        if c.admin1 is None and previous is not None and previous.admin1 is None and previous.matches and \
+                text[previous.end:c.start].strip().lower() in {"in", ",", "in the"} and \
+                not text[c.end:c.end + 6].lower().lstrip().startswith("city") and \
+                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA" and \
+                any(place.admin1 == oblast.admin1 and place.name != oblast.name for place, _ in previous.matches):
             c = replace(c, admin1=oblast, near=False)
         out.append(c)
     return out
