@@ -4,7 +4,7 @@ import frontline
 def test_public_surface_is_pinned():
     assert sorted(frontline.__all__) == sorted([
         "Article", "ArticleResult", "Claim", "Document", "EvalError", "Event", "EventDate", "Evidence",
-        "FrontlineError", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place", "Quantity",
+        "FetchError", "FusedEvent", "Timeline", "FrontlineError", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place", "Quantity",
         "RawArticle", "ResourceError", "StageError", "StoreError", "UnsupportedInputError", "extract",
         "stored_results", "write",
     ])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .api import IngestReport, extract, stored_results, write
 from .errors import (
                      EvalError,
+                     FetchError,
                      FrontlineError,
                      InputError,
                      ResourceError,
@@ -25,19 +26,21 @@ from .models import (
                      Event,
                      EventDate,
                      Evidence,
+                     FusedEvent,
                      Location,
                      Party,
                      Place,
                      Quantity,
                      RawArticle,
+                     Timeline,
 )
 from .pipeline import Pipeline
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
-    "Article", "ArticleResult", "Claim", "Document", "EvalError", "Event", "EventDate", "Evidence",
-    "FrontlineError", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place", "Quantity",
-    "RawArticle", "ResourceError", "StageError", "StoreError", "UnsupportedInputError", "extract",
-    "stored_results", "write",
+    "Article", "ArticleResult", "Claim", "Document", "EvalError", "Event", "EventDate", "Evidence", "FetchError",
+    "FrontlineError", "FusedEvent", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place",
+    "Quantity", "RawArticle", "ResourceError", "StageError", "StoreError", "Timeline", "UnsupportedInputError",
+    "extract", "stored_results", "write",
 ]
