@@ -354,3 +354,10 @@ def test_question_marks_left_by_a_failed_re_encoding_are_dropped_from_the_front_
 
 def test_a_question_mark_after_a_word_is_punctuation():
     assert clean_text("Who fired?? Nobody knows.")[0] == "Who fired?? Nobody knows."
+
+
+def test_a_repaired_mojibake_run_maps_each_character_into_its_own_bytes():
+    raw = "Shelled on Tuesday. Ã“0Â“Ã‡"
+    doc = clean(RawArticle(text=raw))
+    assert doc.text.endswith("Ó0“Ç")
+    assert raw[doc.offsets[doc.text.index("Ç")]] == "Ã"

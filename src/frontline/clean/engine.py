@@ -74,7 +74,9 @@ def _align(old: str, new: str, offsets: Sequence[int], base: int) -> list[int]:
     if old == new:
         return list(offsets[base:base + len(old)])
     result: list[int] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    # A non-ASCII character in a repaired run is usually one the repair made ('â€œ' -> '“'): as an anchor it
+    # can pair with a look-alike elsewhere in the run and shift the characters after it onto the wrong ones.
+    matcher = difflib.SequenceMatcher(lambda c: ord(c) > 127, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             result.extend(offsets[base + i1:base + i2])
