@@ -40,3 +40,9 @@ def test_gold_evaluation_runs_on_the_bundled_corpus(pipeline):
                                              if line.strip() and not line.startswith("#"))
     # the quality floor of this release: never lowered quietly (see docs/EVALUATION.md)
     assert report.levels["type+place+date"].f1 >= 0.50
+
+
+def test_copy_detection_shares_the_pipelines_embedding_model(pipeline):
+    from frontline.api import _detector
+
+    assert _detector(pipeline).embedder is pipeline.typer.embedder

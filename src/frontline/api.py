@@ -72,7 +72,12 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,      # checks the inputs before the model loads
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     pipeline = pipeline or Pipeline.load()
-    return mark_copies(list(pipeline.process_many(raws, progress=progress)), detector)
+    return mark_copies(list(pipeline.process_many(raws, progress=progress)), detector or _detector(pipeline))
+
+
+def _detector(pipeline: Pipeline) -> CopyDetector:
+    """A copy detector that shares the pipeline's sentence-embedding model: one model load per process."""
+    return CopyDetector(pipeline.typer.embedder) if pipeline.typer is not None else CopyDetector()
 
 
 def _as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
@@ -142,7 +147,7 @@ def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | Non
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     pipeline = pipeline or Pipeline.load()
-    detector = detector or CopyDetector()
+    detector = detector or _detector(pipeline)
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     changed = unchanged = events = copies = 0
     touched: set[str] = set()
