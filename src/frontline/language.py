@@ -13,7 +13,7 @@ from typing import Any
 
 from frontline.errors import ResourceError
 
-__all__ = ["Guess", "LanguageDetector", "MIN_WORDS"]
+__all__ = ["Guess", "LanguageDetector", "MIN_WORDS", "in_capitals"]
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class LanguageDetector:
         try:
             # the model learnt its letter n-grams from mixed-case text: an all-capitals copy (a PDF of a
             # headline-style page, a wire in capitals) reads as another language unless lowered first
-            code, prob = self._identifier.classify(sample.lower() if _upper_share(sample) > 0.6 else sample)
+            code, prob = self._identifier.classify(sample.lower() if in_capitals(sample) else sample)
         except Exception:  # noqa: BLE001 - a failed guess must not stop reading; the text is kept as English
             log.warning("language detection failed; treating the text as English", exc_info=True)
             return Guess(code=None, confidence=0.0, reliable=False)
@@ -86,10 +86,10 @@ class LanguageDetector:
         return (guess.code == "en" or not guess.reliable), guess
 
 
-def _upper_share(text: str) -> float:
-    """The share of cased letters in ``text`` that are capitals (0 when it has none)."""
+def in_capitals(text: str) -> bool:
+    """Whether ``text`` is set in capitals: more than 60 % of its cased letters are upper-case."""
     cased = [c for c in text if c.isupper() or c.islower()]
-    return sum(c.isupper() for c in cased) / len(cased) if cased else 0.0
+    return bool(cased) and sum(c.isupper() for c in cased) > 0.6 * len(cased)
 
 
 def _non_latin_share(text: str) -> float:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from frontline.clean.engine import Edit
+from frontline.language import in_capitals
 
 __all__ = ["SpinHit", "spin_hits", "spin_verdict", "normalise_spin", "SpinVerdict"]
 
@@ -91,9 +92,7 @@ def spin_hits(text: str) -> list[SpinHit]:
     """Every lexicon swap in ``text``, left to right, none overlapping (the earlier entry wins a tie)."""
     found: list[SpinHit] = []
     taken: list[tuple[int, int]] = []
-    cased = [c for c in text if c.isupper() or c.islower()]
-    in_capitals = bool(cased) and sum(c.isupper() for c in cased) > 0.6 * len(cased)
-    for pattern, reading, weight in _COMPILED_ANY_CASE if in_capitals else _COMPILED:
+    for pattern, reading, weight in _COMPILED_ANY_CASE if in_capitals(text) else _COMPILED:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
