@@ -74,10 +74,7 @@ def _align(old: str, new: str, offsets: Sequence[int], base: int) -> list[int]:
     if old == new:
         return list(offsets[base:base + len(old)])
     result: list[int] = []
-    # A non-ASCII character in a repaired run is usually one the repair made ('â€œ' -> '“'): as an anchor it
-    # can pair with a look-alike elsewhere in the run and shift the characters after it onto the wrong ones.
-    matcher = difflib.SequenceMatcher(lambda c: ord(c) > 127, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(old, new):
         if tag == "equal":
             result.extend(offsets[base + i1:base + i2])
         elif tag in ("replace", "insert"):
@@ -91,3 +88,18 @@ def _align(old: str, new: str, offsets: Sequence[int], base: int) -> list[int]:
                     result.append(offsets[max(min(base + i1, len(offsets) - 2), 0)])
     return result
 
+
+def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """How ``new`` lines up with ``old``: the alignment that keeps the most characters in place.
+
+    A non-ASCII character in a repaired run is often one the repair made ('â€œ' -> '“'): as an anchor it can pair
+    with a look-alike elsewhere in the run and shift the characters after it onto the wrong ones, so on a tie the
+    alignment anchored on ASCII characters only wins; a kept non-ASCII character ('…') still anchors when it is
+    all there is.
+    """
+    def kept(opcodes):
+        return sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
+
+    ascii_anchored = difflib.SequenceMatcher(lambda c: ord(c) > 127, old, new, autojunk=False).get_opcodes()
+    plain = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return plain if kept(plain) > kept(ascii_anchored) else ascii_anchored
