@@ -81,12 +81,25 @@ def _align(old: str, new: str, offsets: Sequence[int], base: int) -> list[int]:
             width = j2 - j1
             for k in range(width):
                 if i2 > i1:
-                    # Changed run: spread the new characters evenly over the old ones they came from.
-                    result.append(offsets[base + i1 + k * (i2 - i1) // width])
+                    # Changed run: spread the new characters evenly over the old ones they came from; a repaired
+                    # non-ASCII character ('…' from 'â€¦') points at the nearest non-ASCII one it came from
+                    i = _source(old, i1, i2, i1 + k * (i2 - i1) // width, new[j1 + k])
+                    result.append(offsets[base + i])
                 else:
                     # Pure insertion: point at the next character, or the last one at the very end.
                     result.append(offsets[max(min(base + i1, len(offsets) - 2), 0)])
     return result
+
+
+def _source(old: str, i1: int, i2: int, i: int, char: str) -> int:
+    """The index in ``old[i1:i2]`` a changed character maps to: ``i``, or for a non-ASCII character the nearest
+    non-ASCII one after (then before) it, when ``old[i]`` is plain ASCII."""
+    if ord(char) <= 127 or ord(old[i]) > 127:
+        return i
+    after = next((j for j in range(i, i2) if ord(old[j]) > 127), None)
+    if after is not None:
+        return after
+    return next((j for j in range(i - 1, i1 - 1, -1) if ord(old[j]) > 127), i)
 
 
 def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
