@@ -239,6 +239,31 @@ def test_format_report_has_levels_and_articles(tmp_path):
     assert "type+place+date" in text and "a.txt" in text and "claimed_by" in text
 
 
+def test_format_errors_lists_wrong_missed_and_spurious(tmp_path):
+    gold = write_gold(tmp_path, gold_line(claimed_by={"name": "Vadym Filashkin", "side": "UA"}, modality="claimed"),
+                      gold_line(event_type="shelling", evidence="shelled Kramatorsk"))
+    predicted = [event(modality="claimed", sentence="They captured Pokrovsk, officials said."),
+                 event("evacuation", location=KYIV, sentence="People left Kyiv.")]
+    text = ev.format_errors(ev.evaluate_gold({"a.txt": predicted}, gold))
+    assert text.splitlines() == [
+        "a.txt",
+        "  wrong claimed_by",
+        "    gold  territory_captured at Pokrovsk, 2025-12-02.. day; - -> -; counts -; by Vadym Filashkin (UA), "
+        "claimed",
+        '      "captured Pokrovsk" (gold line 1)',
+        "    pred  territory_captured at Pokrovsk, 2025-12-02.. day; - -> -; counts -; by -, claimed",
+        '      "They captured Pokrovsk, officials said."',
+        "  missed  shelling at Pokrovsk, 2025-12-02.. day; - -> -; counts -; by -, asserted",
+        '      "shelled Kramatorsk" (gold line 2)',
+        "  spurious  evacuation at Kyiv, 2025-12-02.. day; - -> -; counts -; by -, asserted",
+        '      "People left Kyiv."']
+
+
+def test_format_errors_when_all_agree(tmp_path):
+    report = ev.evaluate_gold({"a.txt": [event()]}, write_gold(tmp_path, gold_line()))
+    assert ev.format_errors(report) == "no disagreement with the gold"
+
+
 def test_bad_event_type_names_the_line(tmp_path):
     path = write_gold(tmp_path, gold_line(), gold_line(event_type="battle"))
     with pytest.raises(EvalError, match="line 2: event_type: 'battle'"):
@@ -389,6 +414,27 @@ def test_format_ucdp_shows_shares_and_counts():
     report = ev.UcdpReport("dev", 10, ev.Share(9, 10), ev.Share(3, 6), ev.Share(5, 8), ev.Share(7, 10),
                            ev.Share(1, 2))
     assert "placed   0.500     3   6  nearest event within 25 km (where_prec 1-2)\n" in ev.format_ucdp(report)
+
+
+@needs_ucdp
+def test_ucdp_misses_name_the_failed_measures():
+    def extract(text, published):
+        return [event("shelling", location=KYIV, start=published)]
+
+    report = ev.evaluate_ucdp(UCDP, extract, limit=30)
+    failing = [r.id for r in ev.read_ucdp(UCDP, limit=30)
+               if False in ev._ucdp_hits(r, extract(r.text, r.published)).values()]
+    assert [m.row.id for m in report.misses] == failing and 0 < len(failing) < 30
+    miss = report.misses[0]
+    assert set(miss.failed) <= {"placed", "oblast", "dated", "killed"} and miss.failed
+    assert miss.events[0].location == KYIV
+    text = ev.format_ucdp_misses(report)
+    assert text.startswith(f"row {miss.row.id} (") and "    | " in text and "shelling at Kyiv" in text
+
+
+def test_format_ucdp_misses_when_none():
+    report = ev.UcdpReport("dev", 1, ev.Share(1, 1), ev.Share(1, 1), ev.Share(1, 1), ev.Share(1, 1), ev.Share())
+    assert ev.format_ucdp_misses(report) == "every row passed every measure that applies to it"
 
 
 @needs_ucdp

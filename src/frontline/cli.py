@@ -250,7 +250,11 @@ def demo(db: str) -> None:
               help="Score against a UCDP GED CSV instead (headlines in, place/oblast/date/deaths checked).")
 @click.option("--years", help="With --ucdp: only rows of these years, e.g. 2022-2023 or 2014.")
 @click.option("--limit", type=int, help="With --ucdp: score a deterministic sample of this many rows.")
-def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | None, limit: int | None) -> None:
+@click.option("--errors", is_flag=True,
+              help="Also list every disagreement: missed, spurious and wrongly filled events (gold), or the rows "
+                   "that failed a measure with what was extracted (UCDP).")
+def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | None, limit: int | None,
+          errors: bool) -> None:
     """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
     from . import api, evaluate
     try:
@@ -265,10 +269,14 @@ def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | N
             with _progress("scoring UCDP rows", limit) as tick:
                 report = api.evaluate_ucdp(ucdp, years=yr, limit=limit, progress=lambda done, total: tick(None))
             click.echo(evaluate.format_ucdp(report))
+            if errors:
+                click.echo("\n" + evaluate.format_ucdp_misses(report))
         else:
             with _progress("extracting the gold corpus") as tick:
                 report = api.evaluate_gold(gold, [corpus] if corpus else None, progress=tick)
             click.echo(evaluate.format_report(report))
+            if errors:
+                click.echo("\n" + evaluate.format_errors(report))
     except FrontlineError as exc:
         _fail(exc)
     except ValueError as exc:

@@ -38,9 +38,11 @@ __all__ = [
     "PLACE_KM", "REGION_KM", "QUANTITY_TOLERANCE", "LEVELS", "FIELD_LEVELS", "FIELDS",
     "GoldPlace", "GoldDate", "GoldQuantity", "GoldParty", "GoldEvent", "load_gold",
     "Counts", "FieldAccuracy", "MatchedPair", "ArticleScores", "EvalReport", "evaluate_gold", "format_report",
+    "format_errors",
     "ReliabilityBin", "reliability",
     "place_matches", "date_matches", "quantities_match", "party_names_match", "normalise_admin1",
-    "UcdpRow", "read_ucdp", "Share", "UcdpReport", "evaluate_ucdp", "format_ucdp", "headline_killed",
+    "UcdpRow", "read_ucdp", "Share", "UcdpReport", "UcdpMiss", "evaluate_ucdp", "format_ucdp",
+    "format_ucdp_misses", "headline_killed",
 ]
 
 logger = logging.getLogger(__name__)
@@ -647,6 +649,43 @@ def format_report(report: EvalReport) -> str:
     return f"{levels}\n\n{fields}\n\n{per_article}\n\n{calibration}"
 
 
+def _describe_gold(g: GoldEvent) -> str:
+    place = g.place.name if g.place else "-"
+    claimant = f"{g.claimed_by.name} ({g.claimed_by.side})" if g.claimed_by else "-"
+    counts = ", ".join(f"{q.value:g} {q.unit} {q.role or ''}".rstrip() for q in g.quantities) or "-"
+    return (f"{g.event_type} at {place}, {g.date.start or '?'}..{g.date.end or ''} {g.date.precision}; "
+            f"{g.initiator_side or '-'} -> {g.target_side or '-'}; counts {counts}; by {claimant}, {g.modality}"
+            f"\n      \"{g.evidence}\" (gold line {g.line})")
+
+
+def _describe_event(e: Event) -> str:
+    place = e.location.name if e.location else "-"
+    party = e.claim.claimed_by
+    claimant = f"{party.name} ({party.side})" if party else "-"
+    counts = ", ".join(f"{q.value:g} {q.unit} {q.role or ''}".rstrip() for q in e.quantities) or "-"
+    sides = " -> ".join(f"{p.name} ({p.side})" if p else "-" for p in (e.initiator, e.target))
+    return (f"{e.event_type} at {place}, {e.date.start or '?'}..{e.date.end or ''} {e.date.precision}; {sides}; "
+            f"counts {counts}; by {claimant}, {e.claim.modality}\n      \"{' '.join(e.evidence.sentence.split())}\"")
+
+
+def format_errors(report: EvalReport) -> str:
+    """Every disagreement with the gold, per article: missed gold events, spurious predictions, and matched
+    pairs with the checks that failed, so a person can read why a score is what it is."""
+    out = []
+    for article in report.articles:
+        lines = []
+        for pair in article.pairs:
+            wrong = [name for name, ok in pair.checks.items() if not ok]
+            if wrong:
+                lines += [f"  wrong {', '.join(wrong)}", f"    gold  {_describe_gold(pair.gold)}",
+                          f"    pred  {_describe_event(pair.predicted)}"]
+        lines += [f"  missed  {_describe_gold(g)}" for g in article.missed]
+        lines += [f"  spurious  {_describe_event(e)}" for e in article.spurious]
+        if lines:
+            out.append(f"{article.article}\n" + "\n".join(lines))
+    return "\n\n".join(out) if out else "no disagreement with the gold"
+
+
 # --- UCDP ---------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -821,6 +860,16 @@ class UcdpReport:
     names_only: int = 0             # rows whose every 'headline' is a name of 3 words or fewer: no event to read
     years: tuple[int, int] | None = None
     limit: int | None = None
+    misses: tuple["UcdpMiss", ...] = ()   # rows that failed a measure, for reading why
+
+
+@dataclass(frozen=True, slots=True)
+class UcdpMiss:
+    """A UCDP row that failed at least one measure: which ones, and what the extractor made of it."""
+
+    row: UcdpRow
+    failed: tuple[str, ...]
+    events: tuple[Event, ...]
 
 
 _KILLED_ROLES = _ROLE_CLASSES["killed"]
@@ -868,7 +917,7 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
     """
     rows = read_ucdp(csv_path, split, years=years, limit=limit)
     tallies = {name: [0, 0] for name in ("found", "placed", "oblast", "dated", "killed")}
-    failed = 0
+    failed, misses = 0, []
     for done, row in enumerate(rows, start=1):
         try:
             events = tuple(extract(row.text, row.published))
@@ -876,17 +925,21 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
             logger.warning("UCDP row %s: extraction failed: %s", row.id, exc)
             failed += 1
             events = ()
-        for name, hit in _ucdp_hits(row, events).items():
+        hits = _ucdp_hits(row, events)
+        for name, hit in hits.items():
             if hit is not None:
                 tallies[name][0] += int(hit)
                 tallies[name][1] += 1
+        if any(hit is False for hit in hits.values()):
+            misses.append(UcdpMiss(row, tuple(name for name, hit in hits.items() if hit is False), events))
         if progress is not None:
             progress(done, len(rows))
     stated = [r for r in rows if r.headline_killed is not None]
     ceiling = Share(sum(1 for r in stated if r.low <= r.headline_killed <= r.high), len(stated))
     names_only = sum(1 for r in rows if max(len(line.split()) for line in r.text.split("\n")) <= _NAME_WORDS)
     return UcdpReport(split=split, rows=len(rows), failed=failed, years=years, limit=limit, killed_ceiling=ceiling,
-                      names_only=names_only, **{name: Share(*t) for name, t in tallies.items()})
+                      names_only=names_only, misses=tuple(misses),
+                      **{name: Share(*t) for name, t in tallies.items()})
 
 
 _NAME_WORDS = 3    # many older UCDP rows carry a place or person name in source_headline, not a headline
@@ -918,3 +971,17 @@ def format_ucdp(report: UcdpReport) -> str:
     if report.failed:
         scope.append(f"{report.failed} extraction failures")
     return "UCDP " + ", ".join(scope) + "\n" + table
+
+
+def format_ucdp_misses(report: UcdpReport) -> str:
+    """Each UCDP row that failed a measure: UCDP's own coding, the headlines, and the events extracted."""
+    out = []
+    for miss in report.misses:
+        row = miss.row
+        head = (f"row {row.id} ({', '.join(miss.failed)} failed): UCDP {row.where_description or '?'}, "
+                f"{row.adm_1 or '?'}, {row.date_start}..{row.date_end}, killed {row.low}..{row.high}; "
+                f"published {row.published}")
+        text = "\n".join(f"    | {line}" for line in row.text.split("\n"))
+        events = "\n".join(f"    - {_describe_event(e)}" for e in miss.events) or "    - no event"
+        out.append(f"{head}\n{text}\n{events}")
+    return "\n\n".join(out) if out else "every row passed every measure that applies to it"
