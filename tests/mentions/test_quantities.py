@@ -94,3 +94,13 @@ def test_places_attacked_are_not_killed(nlp):
     doc = nlp("Russian forces attacked 11 settlements 412 times over the past day, killing one person.")
     got = {(q.quantity.value, q.quantity.unit, q.quantity.role) for q in find_quantities(doc)}
     assert (11.0, "settlements", None) in got
+
+
+# --- one person at a time -------------------------------------------------------------------------------
+
+def test_a_woman_killed(nlp): assert q(nlp, "Russian troops shelled Kherson on Tuesday, killing a woman.") == [(1, "women", "killed", False)]
+def test_an_elderly_man_and_a_child_killed(nlp): assert q(nlp, "Shelling killed an elderly man and a child in Kupiansk.") == [(1, "men", "killed", False), (1, "children", "killed", False)]
+def test_a_man_injured_passive(nlp): assert q(nlp, "A 45-year-old man was injured when a drone hit a car in Nikopol.") == [(1, "men", "injured", False)]
+def test_a_soldier_speaking_is_no_count(nlp): assert q(nlp, "A soldier said the town of Lyman was shelled.") == []
+def test_one_of_the_soldiers_injured(nlp): assert q(nlp, "One of the Ukrainian soldiers was seriously injured on his arrival in Belgorod.") == [(1, "soldiers", "injured", False)]
+def test_one_of_them_speaking_is_no_count(nlp): assert q(nlp, "One of them said the unit had left Bakhmut.") == []

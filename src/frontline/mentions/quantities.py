@@ -147,7 +147,38 @@ def find_quantities(doc: Doc) -> list[QuantityMention]:
             logger.debug("not a count: %r", m.group())
         else:
             mentions.append(mention)
-    return mentions
+    counted = [(q.start, q.end) for q in mentions]
+    singles = [q for q in _single_victims(doc) if not any(a < q.end and q.start < b for a, b in counted)]
+    return sorted(mentions + singles, key=lambda q: q.start)
+
+
+# People named one at a time as victims: 'killing a woman', 'a 45-year-old man was injured'.
+_PERSON_NOUNS = frozenset(
+    "woman man child boy girl baby infant teenager civilian resident pensioner person soldier serviceman "
+    "servicewoman officer policeman volunteer journalist medic doctor nurse driver worker employee farmer "
+    "rescuer firefighter fighter militant guard".split())
+
+
+def _single_victims(doc: Doc) -> list[QuantityMention]:
+    """'a woman' / 'an elderly man' killed or injured: a count of one, when the sentence harms that person.
+
+    Numbers in words and digits are read by the phrase pattern; an indefinite article before a person noun
+    is a count too, but only as a victim ('a soldier said' counts nobody).
+    """
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _PERSON_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if det is None:
+            continue
+        role = _role(tok, doc[det.i:det.i + 1])
+        if role not in _HARM_ROLES:
+            continue
+        start, end = det.idx, tok.idx + len(tok)
+        quantity = Quantity(value=1.0, unit=_unit(tok, True), role=role, approximate=False, text=doc.text[start:end])
+        out.append(QuantityMention(start=start, end=end, quantity=quantity))
+    return out
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, bool]:
@@ -197,13 +228,14 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
     noun = None if percent else _counted_noun(number)
     if noun is not None and noun.lemma_.lower() in _MEASURES and not _is_area(noun):
         return None
-    if m["words"] and m["words"].lower() == "one" and (noun is None or noun.i != number[-1].i + 1):
-        return None    # 'one of them', 'one another': a pronoun, not a count, unless a noun follows
+    role = _role(noun if noun is not None else number[-1], number)
+    if m["words"] and m["words"].lower() == "one" and (noun is None or noun.i != number[-1].i + 1) and not (
+            role in _HARM_ROLES and text.startswith(" of ", end)):
+        return None    # 'one of them', 'one another': a pronoun, not a count, unless a noun follows or harm befalls it
     unit = "percent" if percent else _unit(noun, value == 1) if noun is not None else None
     if unit is not None and text.startswith("-strong", end):
         unit = "troops"    # a '2,000-strong force / contingent / brigade' counts its troops
     currency = _CURRENCIES.get(m["cur"] or "") or (_CURRENCIES.get(noun.lemma_.lower()) if noun is not None else None)
-    role = _role(noun if noun is not None else number[-1], number)
     if noun is not None and noun.lemma_.lower() in _CORPSES:
         # '50 bodies of dead civilians', 'recovered 14 bodies': bodies are the dead, counted as who they were
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
