@@ -19,6 +19,20 @@ def test_extract_reads_files_and_resolves_against_the_given_date(tmp_path, pipel
     assert event.event_type == "shelling" and event.date.start == dt.date(2024, 5, 14)
 
 
+def test_extract_text_reads_a_string(pipeline):
+    result = api.extract_text("Russian forces shelled Kharkiv on Tuesday, the governor said.",
+                              dt.date(2024, 5, 16), source="pasted", pipeline=pipeline)
+    assert (result.article.status, result.article.source, result.article.published) == (
+        "ok", "pasted", dt.date(2024, 5, 16))
+    (event,) = result.events
+    assert (event.event_type, event.location.name, event.date.start) == ("shelling", "Kharkiv", dt.date(2024, 5, 14))
+
+
+def test_extract_text_of_nothing_is_a_skipped_article(pipeline):
+    result = api.extract_text("   ", pipeline=pipeline)
+    assert result.article.status in ("skipped", "failed") and result.article.error and result.events == ()
+
+
 def test_extract_without_paths_is_an_input_error(pipeline):
     with pytest.raises(InputError):
         api.extract([], pipeline=pipeline)

@@ -7,7 +7,7 @@ does no work: models and the gazetteer load when a Pipeline is built.
 
 from __future__ import annotations
 
-from .api import IngestReport, extract, stored_results, write
+from .api import IngestReport, extract, extract_text, stored_results, write
 from .errors import (
                      EvalError,
                      FetchError,
@@ -42,5 +42,5 @@ __all__ = [
     "Article", "ArticleResult", "Claim", "Document", "EvalError", "Event", "EventDate", "Evidence", "FetchError",
     "FrontlineError", "FusedEvent", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place",
     "Quantity", "RawArticle", "ResourceError", "StageError", "StoreError", "Timeline", "UnsupportedInputError",
-    "extract", "stored_results", "write",
+    "extract", "extract_text", "stored_results", "write",
 ]

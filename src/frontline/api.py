@@ -75,6 +75,27 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
     return mark_copies(list(pipeline.process_many(raws, progress=progress)), detector or _detector(pipeline))
 
 
+def extract_text(text: str, published: dt.date | None = None, *, title: str | None = None,
+                 source: str | None = None, url: str | None = None,
+                 pipeline: Pipeline | None = None) -> ArticleResult:
+    """Extract the events of one article given as a string (a pasted story, a headline, a message).
+
+    Args:
+        text: the article's text, dirty or clean (it is cleaned like a file's text).
+        published: its publication date, which relative dates ('on Tuesday', 'last night') resolve against;
+            without it they stay unresolved.
+        title, source, url: metadata kept on the article.
+        pipeline: a loaded pipeline to reuse across calls (loading takes a few seconds); loaded here when not
+            given.
+
+    Returns:
+        The ArticleResult; an empty, binary or non-English text is a result with status ``skipped`` or
+        ``failed`` and an error, as for a file.
+    """
+    pipeline = pipeline or Pipeline.load()
+    return pipeline.process(RawArticle(text=text, published=published, title=title, source=source, url=url))
+
+
 def _detector(pipeline: Pipeline) -> CopyDetector:
     """A copy detector that shares the pipeline's sentence-embedding model: one model load per process."""
     return CopyDetector(pipeline.typer.embedder) if pipeline.typer is not None else CopyDetector()
