@@ -753,13 +753,38 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
     and 'convince Russia' name actors).
     """
     out = []
+    starts = {p.start for p in places}
     for p in places:
-        locative = token_at(doc, p.start).head.lemma_.lower() in LOCATIVE_PREPOSITIONS
+        tok = token_at(doc, p.start)
+        locative = tok.head.lemma_.lower() in LOCATIVE_PREPOSITIONS or _owns_a_site(tok, starts)
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
             continue
         out.append(p)
     return out
+
+
+# Nouns for a site inside a place: 'Kyiv's Independence Square', 'the Donetsk region's Kramatorsk airfield'.
+_SITE_NOUNS = frozenset({"square", "airport", "airfield", "station", "port", "plant", "street", "avenue", "district",
+                         "outskirts", "suburb", "suburbs", "centre", "center", "market", "hospital", "school",
+                         "camp", "checkpoint", "bridge", "dam", "base", "region", "oblast", "province", "village",
+                         "town", "city"})
+
+
+def _owns_a_site(tok: Token, place_starts: set[int]) -> bool:
+    """'Kiev's Independence Square', 'Ukraine's Donetsk': a place in the possessive names where a site or another
+    place lies, so it is a place there, not the state acting ('Kiev's military crackdown')."""
+    name = tok
+    while name.dep_ == "compound" and name.head != name:
+        name = name.head
+    if name.dep_ != "poss":
+        return False
+    owned = name.head
+    site = owned
+    while site.dep_ == "compound" and site.head != site:
+        site = site.head
+    return (owned.idx in place_starts or site.lemma_.lower() in _SITE_NOUNS
+            or any(t.lemma_.lower() in _SITE_NOUNS for t in owned.subtree if t.dep_ == "compound"))
 
 
 def _adjective_side(tok: Token) -> Party | None:

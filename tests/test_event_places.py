@@ -1,0 +1,27 @@
+"""Where an event is: place names in the possessive ('Kyiv's Independence Square') locate it; a state in the
+possessive acting ('Kiev's military crackdown') does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline import RawArticle
+
+PUBLISHED = dt.date(2015, 5, 10)
+
+
+def places(pipeline, text: str) -> list[tuple[str, str | None]]:
+    result = pipeline.process(RawArticle(text=text, published=PUBLISHED))
+    return [(e.event_type, e.location.name if e.location else None) for e in result.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Dead man found hanging on Kiev's Independence Square - police", [("casualties", "Kyiv")]),
+    ("Russian drones hit Kharkiv's Saltivka district overnight.", [("air_drone_strike", "Saltivka")]),
+    ("A missile struck Odesa's port on Monday.", [("shelling", "Odesa")]),
+    ("Kiev's military crackdown killed dozens.", [("casualties", None)]),
+])
+def test_a_place_in_the_possessive_locates_its_site(pipeline, text, want):
+    assert places(pipeline, text) == want
