@@ -22,6 +22,17 @@ def places(pipeline, text: str) -> list[tuple[str, str | None]]:
     ("Russian drones hit Kharkiv's Saltivka district overnight.", [("air_drone_strike", "Saltivka")]),
     ("A missile struck Odesa's port on Monday.", [("shelling", "Odesa")]),
     ("Kiev's military crackdown killed dozens.", [("casualties", None)]),
+    ("Two civilians died after Kiev shelling in Horlivka.", [("shelling", "Horlivka")]),
 ])
 def test_a_place_in_the_possessive_locates_its_site(pipeline, text, want):
+    assert places(pipeline, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("More clashes near Donetsk airport, three Ukrainian soldiers killed - Kiev", [("armed_clash", "Donetsk")]),
+    ("Shelling continues in Avdiivka - Donetsk", [("shelling", "Avdiivka")]),
+    ("Fighting near Marinka: Donetsk region", [("armed_clash", "Marinka")]),
+    ("Russian missiles hit Kyiv - Klitschko", [("shelling", "Kyiv")]),
+])
+def test_a_headlines_closing_source_is_not_a_place(pipeline, text, want):
     assert places(pipeline, text) == want

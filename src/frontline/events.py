@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS
+from .lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS, TRIGGERS
 from .mentions.actors import state_party
 from .models import (
     OPPOSITE_BLOC,
@@ -754,14 +754,33 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
     """
     out = []
     starts = {p.start for p in places}
+    tokens = {p.start: token_at(doc, p.start) for p in places}
     for p in places:
-        tok = token_at(doc, p.start)
+        tok = tokens[p.start]
         locative = tok.head.lemma_.lower() in LOCATIVE_PREPOSITIONS or _owns_a_site(tok, starts)
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
             continue
+        if _is_byline_source(doc, p):
+            continue
         out.append(p)
     return out
+
+
+# A headline's closing attribution: 'Three soldiers killed near Avdiivka - Kiev', '...: Donetsk authorities'.
+_SOURCE_TAIL = re.compile(r"\s(?:-|–|—|:)\s+(?P<source>[^-–—:]{1,60})$")
+
+
+def _is_byline_source(doc: Doc, p: PlaceMention) -> bool:
+    """Whether a place name is the source a headline closes with ('... killed - Kiev'), not where it happened."""
+    tok = token_at(doc, p.start)
+    sent = tok.sent
+    tail = _SOURCE_TAIL.search(sent.text.rstrip())
+    if tail is None or sent.start_char + tail.start("source") > p.start:
+        return False
+    return len(tail["source"].split()) <= 4 and not any(
+        t.lemma_.lower() in TRIGGERS or t.lower_ in LOCATIVE_PREPOSITIONS
+        for t in sent if t.idx >= sent.start_char + tail.start("source"))
 
 
 # Nouns for a site inside a place: 'Kyiv's Independence Square', 'the Donetsk region's Kramatorsk airfield'.
