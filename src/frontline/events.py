@@ -767,8 +767,9 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
     return out
 
 
-# A headline's closing attribution: 'Three soldiers killed near Avdiivka - Kiev', '...: Donetsk authorities'.
-_SOURCE_TAIL = re.compile(r"\s(?:-|–|—|:)\s+(?P<source>[^-–—:]{1,60})$")
+# A headline's closing attribution: 'Three soldiers killed near Avdiivka - Kiev'. (After a colon a name is as
+# often where it happened, 'Fighting near Marinka: Donetsk region', so only dashes count.)
+_SOURCE_TAIL = re.compile(r"\s(?:-|–|—)\s+(?P<source>[^-–—]{1,60})$")
 
 
 def _is_byline_source(doc: Doc, p: PlaceMention) -> bool:
