@@ -148,3 +148,12 @@ def test_a_name_locating_the_town_before_it_is_its_oblast(res):
 
 def test_a_city_on_its_own_stays_the_city(res):
     assert places(res, "Russian shelling hit Donetsk overnight.") == [("Donetsk", 709717, "settlement")]
+
+
+def test_a_hyphenated_name_tagged_by_its_head_is_read_whole(res):
+    assert places(res, "One person died in Kamenka-Dniprovska as a result of an attack.") == [
+        ("Kamenka-Dniprovska", 707026, "settlement")]
+
+
+def test_the_head_of_an_unknown_hyphenated_name_is_no_place(res):
+    assert places(res, "Kyiv-Moscow talks stalled.") == []

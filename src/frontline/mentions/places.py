@@ -188,6 +188,12 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         admin_inside = True
     if start_tok >= end_tok:
         return None
+    if _hyphen_tail(doc, end_tok):
+        # 'Kamenka-Dniprovska' tagged as 'Kamenka': the whole hyphenated name or nothing, never its head alone
+        joined = doc[start_tok:end_tok + 2].text
+        if not gazetteer.match(joined, fuzzy=len(joined) >= 8):
+            return None
+        end_tok += 2
     name_span = doc[start_tok:end_tok]
     name = name_span.text
     sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
@@ -247,6 +253,12 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                       matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
                           after is not None and after.lower_ in SECTOR_WORDS)))
+
+
+def _hyphen_tail(doc: Doc, end_tok: int) -> bool:
+    """Whether a capitalised word is glued to the name by a hyphen ('Kamianka' in 'Kamianka-Dniprovska')."""
+    return (end_tok + 1 < len(doc) and doc[end_tok].text == "-" and not doc[end_tok - 1].whitespace_
+            and not doc[end_tok].whitespace_ and doc[end_tok + 1].is_title)
 
 
 _BORDER_OF = re.compile(
