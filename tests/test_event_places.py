@@ -36,3 +36,12 @@ def test_a_place_in_the_possessive_locates_its_site(pipeline, text, want):
 ])
 def test_a_headlines_closing_source_is_not_a_place(pipeline, text, want):
     assert places(pipeline, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Shelling in Kamianka-Dniprovska killed two.", [("shelling", "Kamianka-Dniprovska")]),
+    ("Shelling in east Ukraine's Donetsk kills four civilians", [("shelling", "Donetsk")]),
+    ("Fighting near Bakhmut left three soldiers dead.", [("armed_clash", "Bakhmut")]),
+])
+def test_an_attack_as_the_subject_of_its_harm_is_an_event_where_it_happened(pipeline, text, want):
+    assert places(pipeline, text) == want

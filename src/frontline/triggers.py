@@ -350,8 +350,8 @@ def _not_an_occurrence(tok: Token) -> bool:
     """
     node = tok
     for _ in range(3):
-        if node.dep_ == "csubj":
-            return True
+        if node.dep_ == "csubj" and node.head.lemma_.lower() not in _HARM_VERBS:
+            return True     # ... but 'Shelling in Donetsk kills four civilians' reports one
         head = node.head
         if head == node:
             break
@@ -365,6 +365,9 @@ def _not_an_occurrence(tok: Token) -> bool:
         node = head
     return False
 
+
+# Verbs that tell what an attack named as their clausal subject did: 'Shelling in Horlivka kills two'.
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "claim", "leave", "damage", "destroy", "hit"})
 
 # Verbs and adjectives whose complement did not happen: 'refuse to fight', 'wanted to occupy', 'are prepared to
 # surrender', 'advised them to surrender', 'thought they would surrender', 'closer to taking control'. Offers
