@@ -339,3 +339,48 @@ def test_a_definite_noun_with_a_count_of_its_own_is_told_anew(run):
     text = "Families keep arriving at a reception centre in Pavlohrad. About 300 people use the reception centre daily."
     got = run(text, "2025-03-01").events
     assert [sorted(q.value for q in e.quantities) for e in got if e.event_type == "evacuation"] == [[300.0]]
+
+
+_LEAD = "Our correspondent spent a week with the brigade near the front. "
+
+
+def test_a_habit_with_no_place_date_or_count_is_not_an_event(run):
+    assert events(run, _LEAD + "The defenders were regularly under fire.") == []
+    assert events(run, _LEAD + "Russian artillery regularly shells Nikopol.", "2023-03-10") == [("shelling", "Nikopol")]
+
+
+def test_a_condition_is_not_an_event(run):
+    assert events(run, _LEAD + "We had no radios, and nobody would help us if we were shelled.") == []
+
+
+def test_a_state_in_the_simple_present_is_not_a_casualty(run):
+    assert events(run, _LEAD + "The Russian troops suffer from poor morale.") == []
+    # a headline in the present tense reports news
+    assert events(run, "The Russian troops suffer from poor morale.") == [("casualties", None)]
+
+
+def test_a_vague_amount_is_not_a_casualty_count(run):
+    assert events(run, _LEAD + "Cold, and so many deaths and burned houses,\" a nurse said.") == []
+
+
+def test_weapons_named_as_the_means_of_fighting_are_not_strikes(run):
+    text = _LEAD + "The army has no way to hold the line except by flattening villages with artillery and air strikes."
+    assert events(run, text) == []
+
+
+def test_a_sentence_naming_many_kinds_of_event_with_no_fact_is_a_description(run):
+    text = _LEAD + ("The morale is undermined by reports of poor training, with recruits being sent to the front "
+                    "without helmets, coming under artillery fire and abandoned while withdrawing from enemy assaults.")
+    assert events(run, text) == []
+
+
+def test_a_trend_is_not_an_event_but_a_count_is(run):
+    assert events(run, _LEAD + "The number of deserters is growing.") == []
+    e = one(run, _LEAD + "The number of deserters rose to 4,000 in March.", "desertion", "2023-04-10")
+    assert e.date.start == dt.date(2023, 3, 1)
+
+
+def test_an_intention_that_holds_up_talks_is_neither_a_surrender_nor_a_clash(run):
+    text = _LEAD + ("The negotiations were complicated by the battalion's intention to destroy 25 armored vehicles "
+                    "in their depot before laying down arms.")
+    assert [t for t, _ in events(run, text, "2014-08-04")] == ["negotiation"]

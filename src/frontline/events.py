@@ -482,6 +482,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
             kept.append(cand)
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
+        sentence_events = _drop_descriptive(doc, sentence_events, _is_heading(sent) or s_idx == 0)
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
         focus.update(local.places, block, s_idx)
     return out
@@ -634,6 +635,115 @@ def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
                                          "violence_against_civilians"}:
         return [c for c in cands if c.event.event_type != "casualties"]
     return cands
+
+
+# Adverbs that make a clause a habit or a state, not an occurrence ('they were constantly under fire').
+_HABITUAL = frozenset({"constantly", "always", "often", "usually", "regularly", "frequently", "routinely",
+                       "sometimes", "continually", "typically", "generally", "normally", "never"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "lest"})
+_VAGUE_AMOUNTS = frozenset({"many", "countless", "numerous", "innumerable", "untold"})
+# Nouns whose complement is what someone means to do, not what happened ('the troops' intention to destroy').
+_INTENTION_NOUNS = frozenset({"intention", "intent", "plan", "aim", "goal", "desire", "wish", "readiness",
+                              "willingness", "demand", "insistence", "refusal"})
+# Nouns that make the events they count a trend ('the flow of deserters is increasing'), with the verbs of change.
+_TREND_NOUNS = frozenset({"flow", "stream", "wave", "trickle", "influx", "number", "rate", "share", "tide"})
+_CHANGE_VERBS = frozenset({"increase", "grow", "rise", "swell", "mount", "decline", "fall", "drop", "decrease",
+                           "shrink", "accelerate", "slow"})
+_DESCRIPTIVE_TYPES = 3      # a sentence naming this many kinds of event with no fact of any is a description
+
+
+def _bare(e: Event) -> bool:
+    """An event with no place, no date expression and no count: nothing ties it to one occurrence."""
+    return e.location is None and e.date.text is None and not e.quantities
+
+
+def _clause_tokens(tok: Token) -> list[Token]:
+    """The trigger and the words above it up to the head of its clause (the first verb at or above it)."""
+    out = [tok]
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
+        node = node.head
+        out.append(node)
+    return out
+
+
+def _habitual(tok: Token) -> bool:
+    """'They were constantly under fire', 'they often shell us': an adverb of habit on the trigger's clause."""
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for t in _clause_tokens(tok) for c in t.children)
+
+
+def _conditional(tok: Token) -> bool:
+    """'if we were attacked from behind': the trigger is in a condition, not a report."""
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in t.children)
+               for t in [tok, *tok.ancestors])
+
+
+def _generic_present(tok: Token) -> bool:
+    """'The troops suffer from poor logistics': a verb in the simple present tells a state or a habit."""
+    return tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _vague_amount(tok: Token) -> bool:
+    """'so many deaths': a count no one gave."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _VAGUE_AMOUNTS for c in tok.children)
+
+
+def _instrument(tok: Token) -> bool:
+    """'levelling cities with artillery and air strikes': a noun naming the means of a verb, not an occurrence."""
+    node = tok
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return tok.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "with"
+
+
+def _intended(tok: Token, triggers: set[int]) -> bool:
+    """'The talks were hampered by the troops' intention to destroy ...': what a party means to do is the
+    circumstance of another event of the sentence (here the talks), not an event."""
+    for anc in tok.ancestors:
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _INTENTION_NOUNS:
+            clause = anc
+            while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+                clause = clause.head
+            return clause.i in triggers or any(c.i in triggers for c in clause.children)
+    return False
+
+
+def _trend(tok: Token) -> bool:
+    """'The flow of deserters seems to be increasing': the events counted as a trend, not one occurrence."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lemma_.lower() not in _TREND_NOUNS:
+        return False
+    verb = tok.head.head.head
+    return any(t.lemma_.lower() in _CHANGE_VERBS for t in [verb, *verb.children] if t.dep_ in ("ROOT", "xcomp",
+                                                                                               verb.dep_))
+
+
+def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[Candidate]:
+    """Drop what describes a situation rather than reports an occurrence.
+
+    A careful analyst codes a particular happening, not a characterisation: habits ('constantly under fire'),
+    conditions ('if we were attacked'), states in the simple present ('the troops suffer from'), vague amounts
+    ('so many deaths'), means ('with air strikes'), a party's intention that is the subject of other events, and
+    trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
+    but the last two need to have none); a headline, terse by nature, is kept. A sentence that names three or
+    more kinds of event, none with a place, date or count, is a description of the war ('units supplied with
+    faulty equipment, coming under fire and left behind while retreating').
+    """
+    triggers = {c.token for c in cands}
+    kept = []
+    for c in cands:
+        tok, e = doc[c.token], c.event
+        if _intended(tok, triggers - {c.token}):
+            continue
+        if e.date.text is None and not e.quantities and _trend(tok):
+            continue
+        if not headline and _bare(e) and (_habitual(tok) or _conditional(tok) or _generic_present(tok) or
+                                         _vague_amount(tok) or _instrument(tok)):
+            continue
+        kept.append(c)
+    if not headline and len({c.event.event_type for c in kept}) >= _DESCRIPTIVE_TYPES and \
+            all(_bare(c.event) for c in kept):
+        return []
+    return kept
 
 
 def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, article_id: str,
