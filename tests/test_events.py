@@ -384,3 +384,23 @@ def test_an_intention_that_holds_up_talks_is_neither_a_surrender_nor_a_clash(run
     text = _LEAD + ("The negotiations were complicated by the battalion's intention to destroy 25 armored vehicles "
                     "in their depot before laying down arms.")
     assert [t for t, _ in events(run, text, "2014-08-04")] == ["negotiation"]
+
+
+def test_fighting_that_lasted_weeks_is_a_range_ending_at_publication(run):
+    e = one(run, "Ukrainian marines repelled an assault on Vuhledar for weeks.", "armed_clash", "2023-03-10")
+    assert (e.date.start, e.date.end, e.date.precision, e.date.text) == \
+        (dt.date(2023, 2, 17), dt.date(2023, 3, 10), "day", "for weeks")
+    e = one(run, "Russian troops shelled Kherson for three days.", "shelling", "2023-03-10")
+    assert (e.date.start, e.date.end, e.date.text) == (dt.date(2023, 3, 7), dt.date(2023, 3, 10), "for three days")
+
+
+def test_a_year_spent_trying_to_take_a_town_starts_the_year_before(run):
+    e = one(run, "Moscow has spent more than a year trying to capture Chasiv Yar.", "armed_clash", "2025-02-14")
+    assert (e.date.start, e.date.end, e.date.precision) == (dt.date(2024, 1, 1), dt.date(2025, 2, 14), "year")
+
+
+def test_a_unit_that_has_been_fighting_is_a_state_of_the_month_before_publication(run):
+    got = run("Her brigade has been fighting in the besieged town of Toretsk.", "2025-01-09").events
+    assert {(e.event_type, e.date.start, e.date.end, e.date.precision) for e in got} == {
+        ("armed_clash", dt.date(2024, 12, 1), dt.date(2025, 1, 9), "month"),
+        ("encirclement", dt.date(2024, 12, 1), dt.date(2025, 1, 9), "month")}

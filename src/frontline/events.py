@@ -805,6 +805,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
                                  if not _owned_elsewhere(token_at(doc, d.start), tok, triggers)])
     if date_m is not None and date_m.date_start is not None:
         date = EventDate(date_m.date_start, date_m.precision, date_m.date_end, date_m.text)
+    elif published is not None and (lasting := _lasting(tok, published)) is not None:
+        date = lasting
     elif published is not None:
         date = EventDate(published, "day", None, None)
         confidence -= 0.05
@@ -827,6 +829,55 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
     return Candidate(event, tok.i, s_idx, paragraph)
+
+
+_DURATION_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 30), "year": ("year", 365)}
+# How long a bare plural lasts ('for weeks', 'for months'): a few of the unit, kept short of the next unit up.
+_FEW = 3
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "several": _FEW, "few": _FEW}
+
+
+def _lasting(tok: Token, published: dt.date) -> EventDate | None:
+    """The time span of an event told as lasting up to publication, when no date expression dates it.
+
+    'resisted an assault for weeks', 'has spent over a year trying to seize X': a range ending at publication
+    and starting that long before, as precise as the unit ('over a year': year precision). 'His unit has been
+    fighting in X' (present perfect continuous): a state at publication, the month-precision range from the start
+    of the month before (the convention for 'now'). The date's text is the words that say so.
+    """
+    for verb in [tok, *list(tok.ancestors)[:3]]:
+        if verb.lemma_.lower() in SPEECH_LEMMAS:
+            break
+        for child in verb.children:
+            unit = child
+            if child.dep_ == "prep" and child.lower_ == "for":
+                unit = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ not in ("npadvmod", "dobj") or verb.lemma_.lower() != "spend":
+                continue
+            found = _DURATION_UNITS.get(unit.lemma_.lower())
+            if found is None:
+                continue
+            precision, days = found
+            count = next((_NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in unit.children if c.dep_ in ("nummod", "det", "amod")), None)
+            count = count or (_FEW if unit.tag_ == "NNS" else 1)
+            start = published - dt.timedelta(days=days * count)
+            if precision == "month":
+                start = start.replace(day=1)
+            elif precision == "year":
+                start = dt.date(start.year, 1, 1)
+            words = tok.doc[min(child.i, unit.left_edge.i):unit.i + 1].text
+            return EventDate(start, "day" if precision == "day" else precision, published, words)
+    # 'the besieged city' in a clause that goes on at publication is besieged as long
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), tok) if tok.dep_ == "amod" else tok
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in aux) and \
+            any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        month = published.month - 1 or 12
+        start = dt.date(published.year - (published.month == 1), month, 1)
+        return EventDate(start, "month", published, tok.doc[aux[0].i:verb.i + 1].text)
+    return None
 
 
 def _governor(tok: Token) -> str:
