@@ -404,3 +404,14 @@ def test_a_unit_that_has_been_fighting_is_a_state_of_the_month_before_publicatio
     assert {(e.event_type, e.date.start, e.date.end, e.date.precision) for e in got} == {
         ("armed_clash", dt.date(2024, 12, 1), dt.date(2025, 1, 9), "month"),
         ("encirclement", dt.date(2024, 12, 1), dt.date(2025, 1, 9), "month")}
+
+
+def test_one_event_for_each_coordinated_place(run):
+    got = run("Russian forces shelled Kharkiv and Sumy overnight.", "2023-03-10").events
+    assert [(e.event_type, e.location.name, e.date.start) for e in got] == [
+        ("shelling", "Kharkiv", dt.date(2023, 3, 9)), ("shelling", "Sumy", dt.date(2023, 3, 9))]
+
+
+def test_a_count_told_for_coordinated_places_together_stays_one_event(run):
+    got = run("Russian forces shelled Kharkiv and Sumy with 40 rockets overnight.", "2023-03-10").events
+    assert [(e.event_type, e.location.name) for e in got] == [("shelling", "Kharkiv")]

@@ -480,11 +480,47 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
                 kept[kept.index(same)] = _better(same, cand)
                 continue
             kept.append(cand)
+            kept.extend(_at_conjoined_places(doc, cand, local.places))
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
         sentence_events = _drop_descriptive(doc, sentence_events, _is_heading(sent) or s_idx == 0)
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
         focus.update(local.places, block, s_idx)
+    return out
+
+
+def _conj_root(tok: Token) -> Token:
+    """The first conjunct of a coordination a name is part of ('Luhansk' in 'Luhansk and Donetsk Regions')."""
+    while tok.dep_ == "compound" and tok.head != tok:
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _at_conjoined_places(doc: Doc, cand: Candidate, places: list[PlaceMention]) -> list[Candidate]:
+    """One more event for each place coordinated with the event's ('rebuild the cities of Luhansk and Donetsk').
+
+    Analysts code one place per event: fighting 'in the Donetsk and Luhansk regions' is a clash in each. A count
+    told for all the places together ('shot down 23 drones over the Belgorod and Kursk regions') cannot be
+    divided among them: that event stays one.
+    """
+    e = cand.event
+    if e.quantities:
+        return []
+    own = next((p for p in places if e.location is not None and p.text == e.location.mention
+                and p.place.name == e.location.name), None)
+    if own is None:
+        return []
+    root = _conj_root(token_at(doc, own.start))
+    out, seen = [], {own.place.name}
+    for p in places:
+        if p.place.name in seen or p.precision != own.precision or _conj_root(token_at(doc, p.start)) != root:
+            continue
+        seen.add(p.place.name)
+        event = replace(e, event_id=stable_id(e.article_id, e.event_type, e.evidence.char_start, p.start),
+                        location=Location.from_mention(p))
+        out.append(replace(cand, event=event))
     return out
 
 
