@@ -415,3 +415,11 @@ def test_one_event_for_each_coordinated_place(run):
 def test_a_count_told_for_coordinated_places_together_stays_one_event(run):
     got = run("Russian forces shelled Kharkiv and Sumy with 40 rockets overnight.", "2023-03-10").events
     assert [(e.event_type, e.location.name) for e in got] == [("shelling", "Kharkiv")]
+
+
+def test_the_same_people_identified_by_an_event_told_before_is_no_new_event(run):
+    text = ("On Monday, rebel commanders said they were in talks with a Ukrainian battalion near Izium.\n\n"
+            "The convoy crossed at the Belgorod checkpoint, suggesting these are the same soldiers who were "
+            "negotiating with the rebels.")
+    assert [t for t, _ in events(run, text)].count("negotiation") == 1
+    assert [t for t, _ in events(run, text.split("\n\n")[1])].count("negotiation") == 1

@@ -558,9 +558,13 @@ _DEFINITE = frozenset({"the", "these", "this", "those"})
 
 def _refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
     """'The negotiations were being hampered ...' after 'it was in negotiations with ...': a definite noun with
-    no modifier, place, date or count of its own names the event already told, not a new one."""
+    no modifier, place, date or count of its own names the event already told, not a new one; so does a relative
+    clause that identifies 'the same' people by an event of the type told before."""
     tok = doc[cand.token]
     e = cand.event
+    if tok.dep_ == "relcl" and any(c.dep_ == "amod" and c.lower_ == "same" for c in tok.head.children):
+        # 'these are the same troops that were negotiating': the clause names who took part in an event told
+        return e.date.text is None and not e.quantities and any(c.event.event_type == e.event_type for c in earlier)
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in tok.children):
         return False
     if any(c.dep_ in ("acl", "relcl", "prep") for c in tok.children):
