@@ -423,3 +423,10 @@ def test_the_same_people_identified_by_an_event_told_before_is_no_new_event(run)
             "negotiating with the rebels.")
     assert [t for t, _ in events(run, text)].count("negotiation") == 1
     assert [t for t, _ in events(run, text.split("\n\n")[1])].count("negotiation") == 1
+
+
+def test_an_undated_past_event_goes_on_the_story_its_paragraph_dated(run):
+    text = ("Andriy says his company reached the river in March. On 3 April, his platoon crossed the bridge and was "
+            "shelled at once. Six of his friends were killed.\n\nFive soldiers were killed.")
+    got = [(e.event_type, e.date.start) for e in run(text, "2023-06-10").events if e.event_type == "casualties"]
+    assert got == [("casualties", dt.date(2023, 4, 3)), ("casualties", dt.date(2023, 6, 10))]

@@ -457,6 +457,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     similar = _similar_types(sentences, typer) if typer is not None else {}
     out: list[Candidate] = []
     focus = _Focus()
+    told: tuple[int, int, EventDate] | None = None     # (paragraph, sentence, date) of the last dated past event
     for s_idx, (sent, local, found) in enumerate(sentences):
         paragraph = _paragraph_index(text, sent.start_char)
         block = _block_index(text, sent.start_char)
@@ -484,9 +485,27 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
         sentence_events = _drop_descriptive(doc, sentence_events, _is_heading(sent) or s_idx == 0)
+        if told is not None and told[0] == block and s_idx - told[1] <= _FOCUS_SENTENCES:
+            sentence_events = [_narrated(doc, c, told[2], published) for c in sentence_events]
+        dated = [c.event.date for c in sentence_events if c.event.date.text is not None and published is not None
+                 and c.event.date.start is not None and c.event.date.start < published]
+        if dated:
+            told = (block, s_idx, dated[-1])
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
         focus.update(local.places, block, s_idx)
     return out
+
+
+def _narrated(doc: Doc, cand: Candidate, told: EventDate, published: dt.date | None) -> Candidate:
+    """An undated event in the past tense goes on the story the paragraph dated: 'on the first day of the invasion,
+    his unit was fired upon. [...] Ten were killed' happened then, not at publication."""
+    e, tok = cand.event, doc[cand.token]
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    past = tok.tag_ == "VBD" and not aux or tok.tag_ == "VBN" and bool(aux) and \
+        all(a.tag_ == "VBD" and a.lemma_.lower() != "have" for a in aux)
+    if e.date.text is not None or e.date.start != published or not past:
+        return cand
+    return replace(cand, event=replace(e, date=EventDate(told.start, told.precision, told.end, None)))
 
 
 def _conj_root(tok: Token) -> Token:
