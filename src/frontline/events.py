@@ -6,7 +6,10 @@ the place, date, actors and quantities that the dependency tree ties to it: the 
 distance wins, so 'entered the town of Hirske yesterday' takes Hirske and yesterday even when the sentence also
 names Lysychansk. A sentence with no place of its own inherits the place in focus in the same paragraph
 ('fighting was continuing in the city'), and a place-less clash or strike that of the paragraph before, unless a
-section heading came between.
+section heading came between. An undated past event goes on the story its paragraph dated; one told as lasting
+('for weeks', 'has been fighting') spans a range ending at publication. What describes a situation rather than
+reports an occurrence (habits, conditions, states, trends, intentions) is dropped, and so is a relative clause
+that only identifies people by an event already told.
 """
 
 from __future__ import annotations
