@@ -339,3 +339,94 @@ def test_a_definite_noun_with_a_count_of_its_own_is_told_anew(run):
     text = "Families keep arriving at a reception centre in Pavlohrad. About 300 people use the reception centre daily."
     got = run(text, "2025-03-01").events
     assert [sorted(q.value for q in e.quantities) for e in got if e.event_type == "evacuation"] == [[300.0]]
+
+
+_LEAD = "Our correspondent spent a week with the brigade near the front. "
+
+
+def test_a_habit_with_no_place_date_or_count_is_not_an_event(run):
+    assert events(run, _LEAD + "The defenders were regularly under fire.") == []
+    assert events(run, _LEAD + "Russian artillery regularly shells Nikopol.", "2023-03-10") == [("shelling", "Nikopol")]
+
+
+def test_a_condition_is_not_an_event(run):
+    assert events(run, _LEAD + "We had no radios, and nobody would help us if we were shelled.") == []
+
+
+def test_a_state_in_the_simple_present_is_not_a_casualty(run):
+    assert events(run, _LEAD + "The Russian troops suffer from poor morale.") == []
+    # a headline in the present tense reports news
+    assert events(run, "The Russian troops suffer from poor morale.") == [("casualties", None)]
+
+
+def test_a_vague_amount_is_not_a_casualty_count(run):
+    assert events(run, _LEAD + "Cold, and so many deaths and burned houses,\" a nurse said.") == []
+
+
+def test_weapons_named_as_the_means_of_fighting_are_not_strikes(run):
+    text = _LEAD + "The army has no way to hold the line except by flattening villages with artillery and air strikes."
+    assert events(run, text) == []
+
+
+def test_a_sentence_naming_many_kinds_of_event_with_no_fact_is_a_description(run):
+    text = _LEAD + ("The morale is undermined by reports of poor training, with recruits being sent to the front "
+                    "without helmets, coming under artillery fire and abandoned while withdrawing from enemy assaults.")
+    assert events(run, text) == []
+
+
+def test_a_trend_is_not_an_event_but_a_count_is(run):
+    assert events(run, _LEAD + "The number of deserters is growing.") == []
+    e = one(run, _LEAD + "The number of deserters rose to 4,000 in March.", "desertion", "2023-04-10")
+    assert e.date.start == dt.date(2023, 3, 1)
+
+
+def test_an_intention_that_holds_up_talks_is_neither_a_surrender_nor_a_clash(run):
+    text = _LEAD + ("The negotiations were complicated by the battalion's intention to destroy 25 armored vehicles "
+                    "in their depot before laying down arms.")
+    assert [t for t, _ in events(run, text, "2014-08-04")] == ["negotiation"]
+
+
+def test_fighting_that_lasted_weeks_is_a_range_ending_at_publication(run):
+    e = one(run, "Ukrainian marines repelled an assault on Vuhledar for weeks.", "armed_clash", "2023-03-10")
+    assert (e.date.start, e.date.end, e.date.precision, e.date.text) == \
+        (dt.date(2023, 2, 17), dt.date(2023, 3, 10), "day", "for weeks")
+    e = one(run, "Russian troops shelled Kherson for three days.", "shelling", "2023-03-10")
+    assert (e.date.start, e.date.end, e.date.text) == (dt.date(2023, 3, 7), dt.date(2023, 3, 10), "for three days")
+
+
+def test_a_year_spent_trying_to_take_a_town_starts_the_year_before(run):
+    e = one(run, "Moscow has spent more than a year trying to capture Chasiv Yar.", "armed_clash", "2025-02-14")
+    assert (e.date.start, e.date.end, e.date.precision) == (dt.date(2024, 1, 1), dt.date(2025, 2, 14), "year")
+
+
+def test_a_unit_that_has_been_fighting_is_a_state_of_the_month_before_publication(run):
+    got = run("Her brigade has been fighting in the besieged town of Toretsk.", "2025-01-09").events
+    assert {(e.event_type, e.date.start, e.date.end, e.date.precision) for e in got} == {
+        ("armed_clash", dt.date(2024, 12, 1), dt.date(2025, 1, 9), "month"),
+        ("encirclement", dt.date(2024, 12, 1), dt.date(2025, 1, 9), "month")}
+
+
+def test_one_event_for_each_coordinated_place(run):
+    got = run("Russian forces shelled Kharkiv and Sumy overnight.", "2023-03-10").events
+    assert [(e.event_type, e.location.name, e.date.start) for e in got] == [
+        ("shelling", "Kharkiv", dt.date(2023, 3, 9)), ("shelling", "Sumy", dt.date(2023, 3, 9))]
+
+
+def test_a_count_told_for_coordinated_places_together_stays_one_event(run):
+    got = run("Russian forces shelled Kharkiv and Sumy with 40 rockets overnight.", "2023-03-10").events
+    assert [(e.event_type, e.location.name) for e in got] == [("shelling", "Kharkiv")]
+
+
+def test_the_same_people_identified_by_an_event_told_before_is_no_new_event(run):
+    text = ("On Monday, rebel commanders said they were in talks with a Ukrainian battalion near Izium.\n\n"
+            "The convoy crossed at the Belgorod checkpoint, suggesting these are the same soldiers who were "
+            "negotiating with the rebels.")
+    assert [t for t, _ in events(run, text)].count("negotiation") == 1
+    assert [t for t, _ in events(run, text.split("\n\n")[1])].count("negotiation") == 1
+
+
+def test_an_undated_past_event_goes_on_the_story_its_paragraph_dated(run):
+    text = ("Andriy says his company reached the river in March. On 3 April, his platoon crossed the bridge and was "
+            "shelled at once. Six of his friends were killed.\n\nFive soldiers were killed.")
+    got = [(e.event_type, e.date.start) for e in run(text, "2023-06-10").events if e.event_type == "casualties"]
+    assert got == [("casualties", dt.date(2023, 4, 3)), ("casualties", dt.date(2023, 6, 10))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from frontline.fuse import fuse_article, same_event
 from frontline.models import Claim, Event, EventDate, Evidence, Location, Party
@@ -56,3 +57,36 @@ def test_an_undated_statement_merges_with_the_planned_event_it_repeats():
     assert same_event(ev("territory_withdrawn", modality="asserted"), planned)
     assert not same_event(ev("territory_withdrawn", day=dt.date(2022, 6, 23), text="on Thursday",
                              modality="asserted"), planned)
+
+
+def _inherited(e, mention):
+    """The event with its place taken from a neighbouring sentence: the evidence does not name it."""
+    return replace(e, location=replace(e.location, mention=mention), evidence=Evidence("they keep refusing", 0, 1))
+
+
+def test_a_placeless_report_and_a_repeat_with_no_fact_of_its_own_are_one_event():
+    head = ev("desertion", place=None, modality="asserted")
+    later = _inherited(ev("desertion", place="Hirske", modality="asserted"), "Hirske")
+    fused = fuse_article([head, later])
+    assert len(fused) == 1 and fused[0].location is None     # the place was only inherited, not told
+
+
+def _named(e):
+    """The event with its place named in its own evidence."""
+    return replace(e, location=replace(e.location, mention="Hirske"), evidence=Evidence("fighting in Hirske", 0, 1))
+
+
+def test_a_report_with_a_date_of_its_own_is_not_a_repeat_of_one_with_a_place_of_its_own():
+    placed = _named(ev("desertion", modality="asserted"))
+    dated = ev("desertion", place=None, day=dt.date(2022, 6, 24), text="yesterday", modality="asserted")
+    assert not same_event(placed, dated)
+
+
+def test_a_report_joins_the_earlier_one_of_its_own_place_rather_than_a_placeless_one():
+    placeless = ev("armed_clash", place=None, day=dt.date(2022, 6, 20), text="on Monday", modality="asserted")
+    placed = _named(ev("armed_clash", by="Oleksiy Babchenko"))
+    repeat = _inherited(ev("armed_clash", modality="asserted"), "Hirske")
+    assert same_event(placeless, repeat)
+    fused = fuse_article([placeless, placed, repeat])
+    assert [(e.location.name if e.location else None, e.date.text, e.confidence) for e in fused] == \
+        [(None, "on Monday", 0.6), ("Hirske", None, 0.65)]

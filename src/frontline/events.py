@@ -6,7 +6,10 @@ the place, date, actors and quantities that the dependency tree ties to it: the 
 distance wins, so 'entered the town of Hirske yesterday' takes Hirske and yesterday even when the sentence also
 names Lysychansk. A sentence with no place of its own inherits the place in focus in the same paragraph
 ('fighting was continuing in the city'), and a place-less clash or strike that of the paragraph before, unless a
-section heading came between.
+section heading came between. An undated past event goes on the story its paragraph dated; one told as lasting
+('for weeks', 'has been fighting') spans a range ending at publication. What describes a situation rather than
+reports an occurrence (habits, conditions, states, trends, intentions) is dropped, and so is a relative clause
+that only identifies people by an event already told.
 """
 
 from __future__ import annotations
@@ -457,6 +460,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     similar = _similar_types(sentences, typer) if typer is not None else {}
     out: list[Candidate] = []
     focus = _Focus()
+    told: tuple[int, int, EventDate] | None = None     # (paragraph, sentence, date) of the last dated past event
     for s_idx, (sent, local, found) in enumerate(sentences):
         paragraph = _paragraph_index(text, sent.start_char)
         block = _block_index(text, sent.start_char)
@@ -480,10 +484,65 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
                 kept[kept.index(same)] = _better(same, cand)
                 continue
             kept.append(cand)
+            kept.extend(_at_conjoined_places(doc, cand, local.places))
         sentence_events = sorted(kept, key=lambda c: c.token)
         sentence_events = _drop_subsumed(sentence_events)
+        sentence_events = _drop_descriptive(doc, sentence_events, _is_heading(sent) or s_idx == 0)
+        if told is not None and told[0] == block and s_idx - told[1] <= _FOCUS_SENTENCES:
+            sentence_events = [_narrated(doc, c, told[2], published) for c in sentence_events]
+        dated = [c.event.date for c in sentence_events if c.event.date.text is not None and published is not None
+                 and c.event.date.start is not None and c.event.date.start < published]
+        if dated:
+            told = (block, s_idx, dated[-1])
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
         focus.update(local.places, block, s_idx)
+    return out
+
+
+def _narrated(doc: Doc, cand: Candidate, told: EventDate, published: dt.date | None) -> Candidate:
+    """An undated event in the past tense goes on the story the paragraph dated: 'on the first day of the invasion,
+    his unit was fired upon. [...] Ten were killed' happened then, not at publication."""
+    e, tok = cand.event, doc[cand.token]
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    past = tok.tag_ == "VBD" and not aux or tok.tag_ == "VBN" and bool(aux) and \
+        all(a.tag_ == "VBD" and a.lemma_.lower() != "have" for a in aux)
+    if e.date.text is not None or e.date.start != published or not past:
+        return cand
+    return replace(cand, event=replace(e, date=EventDate(told.start, told.precision, told.end, None)))
+
+
+def _conj_root(tok: Token) -> Token:
+    """The first conjunct of a coordination a name is part of ('Luhansk' in 'Luhansk and Donetsk Regions')."""
+    while tok.dep_ == "compound" and tok.head != tok:
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _at_conjoined_places(doc: Doc, cand: Candidate, places: list[PlaceMention]) -> list[Candidate]:
+    """One more event for each place coordinated with the event's ('rebuild the cities of Luhansk and Donetsk').
+
+    Analysts code one place per event: fighting 'in the Donetsk and Luhansk regions' is a clash in each. A count
+    told for all the places together ('shot down 23 drones over the Belgorod and Kursk regions') cannot be
+    divided among them: that event stays one.
+    """
+    e = cand.event
+    if e.quantities:
+        return []
+    own = next((p for p in places if e.location is not None and p.text == e.location.mention
+                and p.place.name == e.location.name), None)
+    if own is None:
+        return []
+    root = _conj_root(token_at(doc, own.start))
+    out, seen = [], {own.place.name}
+    for p in places:
+        if p.place.name in seen or p.precision != own.precision or _conj_root(token_at(doc, p.start)) != root:
+            continue
+        seen.add(p.place.name)
+        event = replace(e, event_id=stable_id(e.article_id, e.event_type, e.evidence.char_start, p.start),
+                        location=Location.from_mention(p))
+        out.append(replace(cand, event=event))
     return out
 
 
@@ -521,9 +580,13 @@ _DEFINITE = frozenset({"the", "these", "this", "those"})
 
 def _refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
     """'The negotiations were being hampered ...' after 'it was in negotiations with ...': a definite noun with
-    no modifier, place, date or count of its own names the event already told, not a new one."""
+    no modifier, place, date or count of its own names the event already told, not a new one; so does a relative
+    clause that identifies 'the same' people by an event of the type told before."""
     tok = doc[cand.token]
     e = cand.event
+    if tok.dep_ == "relcl" and any(c.dep_ == "amod" and c.lower_ == "same" for c in tok.head.children):
+        # 'these are the same troops that were negotiating': the clause names who took part in an event told
+        return e.date.text is None and not e.quantities and any(c.event.event_type == e.event_type for c in earlier)
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in tok.children):
         return False
     if any(c.dep_ in ("acl", "relcl", "prep") for c in tok.children):
@@ -636,6 +699,115 @@ def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+# Adverbs that make a clause a habit or a state, not an occurrence ('they were constantly under fire').
+_HABITUAL = frozenset({"constantly", "always", "often", "usually", "regularly", "frequently", "routinely",
+                       "sometimes", "continually", "typically", "generally", "normally", "never"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "lest"})
+_VAGUE_AMOUNTS = frozenset({"many", "countless", "numerous", "innumerable", "untold"})
+# Nouns whose complement is what someone means to do, not what happened ('the troops' intention to destroy').
+_INTENTION_NOUNS = frozenset({"intention", "intent", "plan", "aim", "goal", "desire", "wish", "readiness",
+                              "willingness", "demand", "insistence", "refusal"})
+# Nouns that make the events they count a trend ('the flow of deserters is increasing'), with the verbs of change.
+_TREND_NOUNS = frozenset({"flow", "stream", "wave", "trickle", "influx", "number", "rate", "share", "tide"})
+_CHANGE_VERBS = frozenset({"increase", "grow", "rise", "swell", "mount", "decline", "fall", "drop", "decrease",
+                           "shrink", "accelerate", "slow"})
+_DESCRIPTIVE_TYPES = 3      # a sentence naming this many kinds of event with no fact of any is a description
+
+
+def _bare(e: Event) -> bool:
+    """An event with no place, no date expression and no count: nothing ties it to one occurrence."""
+    return e.location is None and e.date.text is None and not e.quantities
+
+
+def _clause_tokens(tok: Token) -> list[Token]:
+    """The trigger and the words above it up to the head of its clause (the first verb at or above it)."""
+    out = [tok]
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
+        node = node.head
+        out.append(node)
+    return out
+
+
+def _habitual(tok: Token) -> bool:
+    """'They were constantly under fire', 'they often shell us': an adverb of habit on the trigger's clause."""
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for t in _clause_tokens(tok) for c in t.children)
+
+
+def _conditional(tok: Token) -> bool:
+    """'if we were attacked from behind': the trigger is in a condition, not a report."""
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in t.children)
+               for t in [tok, *tok.ancestors])
+
+
+def _generic_present(tok: Token) -> bool:
+    """'The troops suffer from poor logistics': a verb in the simple present tells a state or a habit."""
+    return tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _vague_amount(tok: Token) -> bool:
+    """'so many deaths': a count no one gave."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _VAGUE_AMOUNTS for c in tok.children)
+
+
+def _instrument(tok: Token) -> bool:
+    """'levelling cities with artillery and air strikes': a noun naming the means of a verb, not an occurrence."""
+    node = tok
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return tok.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "with"
+
+
+def _intended(tok: Token, triggers: set[int]) -> bool:
+    """'The talks were hampered by the troops' intention to destroy ...': what a party means to do is the
+    circumstance of another event of the sentence (here the talks), not an event."""
+    for anc in tok.ancestors:
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _INTENTION_NOUNS:
+            clause = anc
+            while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+                clause = clause.head
+            return clause.i in triggers or any(c.i in triggers for c in clause.children)
+    return False
+
+
+def _trend(tok: Token) -> bool:
+    """'The flow of deserters seems to be increasing': the events counted as a trend, not one occurrence."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lemma_.lower() not in _TREND_NOUNS:
+        return False
+    verb = tok.head.head.head
+    return any(t.lemma_.lower() in _CHANGE_VERBS for t in [verb, *verb.children] if t.dep_ in ("ROOT", "xcomp",
+                                                                                               verb.dep_))
+
+
+def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[Candidate]:
+    """Drop what describes a situation rather than reports an occurrence.
+
+    A careful analyst codes a particular happening, not a characterisation: habits ('constantly under fire'),
+    conditions ('if we were attacked'), states in the simple present ('the troops suffer from'), vague amounts
+    ('so many deaths'), means ('with air strikes'), a party's intention that is the subject of other events, and
+    trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
+    but the last two need to have none); a headline, terse by nature, is kept. A sentence that names three or
+    more kinds of event, none with a place, date or count, is a description of the war ('units supplied with
+    faulty equipment, coming under fire and left behind while retreating').
+    """
+    triggers = {c.token for c in cands}
+    kept = []
+    for c in cands:
+        tok, e = doc[c.token], c.event
+        if _intended(tok, triggers - {c.token}):
+            continue
+        if e.date.text is None and not e.quantities and _trend(tok):
+            continue
+        if not headline and _bare(e) and (_habitual(tok) or _conditional(tok) or _generic_present(tok) or
+                                         _vague_amount(tok) or _instrument(tok)):
+            continue
+        kept.append(c)
+    if not headline and len({c.event.event_type for c in kept}) >= _DESCRIPTIVE_TYPES and \
+            all(_bare(c.event) for c in kept):
+        return []
+    return kept
+
+
 def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, article_id: str,
            local: _SentenceMentions, published: dt.date | None, s_idx: int, paragraph: int,
            focus: "_Focus", block: int, triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
@@ -695,6 +867,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
                                  if not _owned_elsewhere(token_at(doc, d.start), tok, triggers)])
     if date_m is not None and date_m.date_start is not None:
         date = EventDate(date_m.date_start, date_m.precision, date_m.date_end, date_m.text)
+    elif published is not None and (lasting := _lasting(tok, published)) is not None:
+        date = lasting
     elif published is not None:
         date = EventDate(published, "day", None, None)
         confidence -= 0.05
@@ -717,6 +891,55 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
     return Candidate(event, tok.i, s_idx, paragraph)
+
+
+_DURATION_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 30), "year": ("year", 365)}
+# How long a bare plural lasts ('for weeks', 'for months'): a few of the unit, kept short of the next unit up.
+_FEW = 3
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "several": _FEW, "few": _FEW}
+
+
+def _lasting(tok: Token, published: dt.date) -> EventDate | None:
+    """The time span of an event told as lasting up to publication, when no date expression dates it.
+
+    'resisted an assault for weeks', 'has spent over a year trying to seize X': a range ending at publication
+    and starting that long before, as precise as the unit ('over a year': year precision). 'His unit has been
+    fighting in X' (present perfect continuous): a state at publication, the month-precision range from the start
+    of the month before (the convention for 'now'). The date's text is the words that say so.
+    """
+    for verb in [tok, *list(tok.ancestors)[:3]]:
+        if verb.lemma_.lower() in SPEECH_LEMMAS:
+            break
+        for child in verb.children:
+            unit = child
+            if child.dep_ == "prep" and child.lower_ == "for":
+                unit = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ not in ("npadvmod", "dobj") or verb.lemma_.lower() != "spend":
+                continue
+            found = _DURATION_UNITS.get(unit.lemma_.lower())
+            if found is None:
+                continue
+            precision, days = found
+            count = next((_NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in unit.children if c.dep_ in ("nummod", "det", "amod")), None)
+            count = count or (_FEW if unit.tag_ == "NNS" else 1)
+            start = published - dt.timedelta(days=days * count)
+            if precision == "month":
+                start = start.replace(day=1)
+            elif precision == "year":
+                start = dt.date(start.year, 1, 1)
+            words = tok.doc[min(child.i, unit.left_edge.i):unit.i + 1].text
+            return EventDate(start, "day" if precision == "day" else precision, published, words)
+    # 'the besieged city' in a clause that goes on at publication is besieged as long
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), tok) if tok.dep_ == "amod" else tok
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in aux) and \
+            any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        month = published.month - 1 or 12
+        start = dt.date(published.year - (published.month == 1), month, 1)
+        return EventDate(start, "month", published, tok.doc[aux[0].i:verb.i + 1].text)
+    return None
 
 
 def _governor(tok: Token) -> str:

@@ -11,7 +11,10 @@ claimant, parties and quantities. Events with no place are merged only for types
 mentioned by two people, are usually two events. A shared count is the exception: 'Moscow said it surrounded
 around 2,000 troops in the area' and 'surrounded up to 2,000 in Hirske' are one encirclement, and so are a
 tweet's '400 soldiers flee to Russia' and the report's 400 troops crossing at Gukovo, when one place is missing
-or contains the other (the oblast of the settlement). Fusion across articles is a later stage.
+or contains the other (the oblast of the settlement). A report told with a place and one told without are one
+when either adds no fact of its own (no date expression, no new count, no place named in its own sentence): the
+headline's 'Russians refuse to fight' and the lede's 'reports of Russian soldiers refusing to return to the front';
+a report joins an earlier one of its own place before a place-less one. Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
@@ -84,6 +87,12 @@ def same_event(a: Event, b: Event) -> bool:
         return True
     la = a.location.name if a.location else None
     lb = b.location.name if b.location else None
+    if (la is None) != (lb is None) and (_adds_nothing(a, b) or _adds_nothing(b, a)):
+        # 'Russians refuse to fight' in the headline and 'reports of Russian soldiers refusing to return to the
+        # front' in the lede: a repeat with no fact of its own, on the same side, at the same time
+        return (_dates_agree(a, b) and _modalities_agree(a, b)
+                and _compatible_party(a.claim.claimed_by, b.claim.claimed_by)
+                and _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
     if la != lb:
         return False
     if la is None:
@@ -100,6 +109,18 @@ def _names_place(e: Event) -> bool:
     return e.location is not None and e.location.mention is not None and e.location.mention in e.evidence.sentence
 
 
+def _adds_nothing(a: Event, b: Event) -> bool:
+    """Whether report ``b`` tells nothing ``a`` does not: no date expression, new count or named place of its own.
+
+    A place ``b`` only inherited from the sentences around it is no fact of its own.
+    """
+    if b.date.text is not None:
+        return False
+    if any(not any(q.value == p.value for p in a.quantities) for q in b.quantities):
+        return False
+    return not _names_place(b) or a.location is not None and a.location.name == b.location.name
+
+
 def _merge(a: Event, b: Event) -> Event:
     quantities = list(a.quantities)
     for q in b.quantities:
@@ -114,7 +135,9 @@ def _merge(a: Event, b: Event) -> Event:
         claim = replace(claim, contested=True)
     date = a.date if a.date.text is not None or b.date.text is None else b.date
     location = a.location
-    if b.location is not None and (location is None or location.precision not in ("settlement", "district")):
+    # a place a report only inherited from its neighbours is not the place of an event told without one
+    if b.location is not None and (location is not None or _names_place(b)) and \
+            (location is None or location.precision not in ("settlement", "district")):
         location = b.location if location is None or b.location.precision in ("settlement", "district") else location
     # a report that names the place itself is the better evidence than a headline that only says 'the city'
     evidence, trigger = a.evidence, a.trigger
@@ -138,10 +161,12 @@ def fuse_article(events: list[Event]) -> list[Event]:
     """Merge repeated reports of the same event within one article; keeps the text order of first reports."""
     out: list[Event] = []
     for e in events:
-        for i, kept in enumerate(out):
-            if same_event(kept, e):
-                out[i] = _merge(kept, e)
-                break
-        else:
+        matches = [i for i, kept in enumerate(out) if same_event(kept, e)]
+        if not matches:
             out.append(e)
+            continue
+        # a report of the same place is the better match than one told without a place
+        name = e.location.name if e.location else None
+        i = next((i for i in matches if (out[i].location.name if out[i].location else None) == name), matches[0])
+        out[i] = _merge(out[i], e)
     return out
