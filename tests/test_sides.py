@@ -77,3 +77,20 @@ def test_a_chain_of_pronouns_leads_back_to_the_person(run):
     text = ("Oleg, who served in the Russian army, spoke to us in March.\n\n"
             "He talks about the first weeks.\n\nHe says the food ran out, and he says his company was shelled.")
     assert sides(run, text, "shelling", "2022-03-10") == ("UA", "RU")
+
+
+def test_the_owner_of_a_war_named_as_a_date_is_no_deserter(run):
+    text = "Some 20,000 cases of desertion have been recorded, the start of Russia's invasion being the peak."
+    assert sides(run, text, "desertion") == (None, None)
+
+
+def test_he_after_a_long_quote_is_still_the_man_before_it(run):
+    text = ("Ivan, who served in the Russian army, sits in a cafe. His unit advanced fast, he says.\n\n"
+            "“We had no maps. We had no radios. We had no food. Nobody knew the roads.”\n\n"
+            "When he had to go back to the front, his company came under fire near Izium.")
+    assert sides(run, text, "shelling", "2022-03-10") == ("UA", "RU")
+
+
+def test_a_disruption_hits_the_state_that_owns_the_ground(run):
+    text = "Trains no longer run to Ukraine's eastern Kharkiv region, claimed by Russia's President Vladimir Putin."
+    assert sides(run, text, "infrastructure_disruption") == (None, "UA")

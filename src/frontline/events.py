@@ -239,7 +239,7 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
     return earlier[-1].party if earlier else None
 
 
-_ANTECEDENT_SENTENCES = 3   # a person is still 'he' this many sentences on, within his paragraph and the next
+_ANTECEDENT_SENTENCES = 5   # a person is still 'he' this many sentences on, within his paragraph and the next
 _PRONOUN_HOPS = 12          # how far a chain of 'he ... he ... his' is followed back
 _FEMININE = frozenset({"she", "her"})
 _MASCULINE = frozenset({"he", "his", "him"})
@@ -263,12 +263,20 @@ def _gender(doc: Doc, person: ActorMention) -> str | None:
     return None
 
 
+def _quoted(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence is (within) a quotation: its paragraph has an open quotation mark before it."""
+    before = doc.text[doc.text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
+    return (before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            or sent.text.lstrip().startswith(("“", '"')))
+
+
 def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_party: Party | None,
                 hops: int = _PRONOUN_HOPS) -> ActorMention | None:
     """The person a personal pronoun stands for: the nearest sentence back that names one of its gender.
 
     Looks at the pronoun's own sentence (before it), then up to ``_ANTECEDENT_SENTENCES`` sentences back, never
     past the previous paragraph: a person named paragraphs earlier is not 'he' ('Denys, 27, ... His unit').
+    Quoted sentences and paragraphs, the speaker's own words, do not count.
     Within a sentence the subject wins, else the one named last. A nearer pronoun of the same gender carries
     the chain on ('Sergei ... he says. ... When he had to go back, he refused').
     """
@@ -276,9 +284,15 @@ def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_par
     clash = "m" if pron.lower_ in _FEMININE else "f"
     block = _block_index(doc.text, pron.idx)
     sent = pron.sent
-    for _ in range(_ANTECEDENT_SENTENCES + 1):
-        if block - _block_index(doc.text, sent.start_char) > 1:
-            return None
+    counted = crossed = 0
+    while counted <= _ANTECEDENT_SENTENCES:
+        quoted = _quoted(doc, sent)
+        if _block_index(doc.text, sent.start_char) != block:
+            block = _block_index(doc.text, sent.start_char)
+            crossed += not quoted
+            if crossed > 1:
+                return None
+        counted += not quoted
         end = min(sent.end_char, pron.idx)
         people: list[tuple[Token, ActorMention | None]] = [
             (token_at(doc, a.start), a) for a in actors
@@ -438,6 +452,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         initiator, target = _by_ground(initiator, local, when, country) or (initiator, target)
     if etype == "casualties" and target is None:
         target = _unit_among(doc, tok, local, actors)
+    if etype == "infrastructure_disruption" and target is None:
+        target = _owner_of_ground(tok)
     if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
     if etype == "armed_clash" and tok.lemma_.lower() in _DEFENSIVE_VERBS:
@@ -466,6 +482,8 @@ _ATTACKED_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "enc
                              "violence_against_civilians"})
 # Prepositions of a time phrase: 'since the start of Russia's invasion' names no actor of the event.
 _TIME_PREPOSITIONS = frozenset({"since", "during", "until", "till", "throughout", "before", "after"})
+_WAR_NOUNS = frozenset({"invasion", "war", "aggression"})
+_TIME_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "eve", "anniversary"})
 # Nouns for those who speak for a side in talks: 'Trump's envoys talked to Ukrainian negotiators'.
 _ENVOY_NOUNS = frozenset({"envoy", "negotiator", "delegation", "delegate", "emissary", "mediator"})
 # Nouns for soldiers a casualty count is taken among ('in his unit of fifty men, ten were killed').
@@ -473,8 +491,14 @@ _CASUALTY_GROUPS = _UNIT_NOUNS | {"soldier", "serviceman"}
 
 
 def _in_time_phrase(tok: Token) -> bool:
-    """Whether a word sits in a time phrase ('since the start of Russia's invasion')."""
-    return any(anc.dep_ == "prep" and anc.lower_ in _TIME_PREPOSITIONS for anc in tok.ancestors)
+    """Whether a word sits in a time phrase ('since Russia's invasion', 'at the start of Russia's invasion').
+
+    The owner of the war itself ('Russia's full-scale invasion') is a date for the events told after it.
+    """
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in _WAR_NOUNS:
+        return True
+    return any(anc.dep_ == "prep" and anc.lower_ in _TIME_PREPOSITIONS
+               or anc.dep_ == "pobj" and anc.lemma_.lower() in _TIME_NOUNS for anc in tok.ancestors)
 
 
 def _undirected(tok: Token, etype: str) -> bool:
@@ -538,6 +562,23 @@ def _envoy_parties(doc: Doc, tok: Token, local: list[ActorMention],
     if not sides:
         return None, target
     return sides[0], target or (sides[1] if len(sides) > 1 else None)
+
+
+def _owner_of_ground(tok: Token) -> Party | None:
+    """The state whose ground or works a disruption hits: 'Trains no longer run to Ukraine's Kharkiv region'.
+
+    Read from the owner or nationality of the verb's object or prepositional object ('Russian refineries').
+    """
+    scope = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+    for t in scope.subtree:
+        held = t.head.dep_ in ("dobj", "nsubjpass") and t.head.head == scope or (
+            t.head.dep_ == "pobj" and t.head.head.head == scope)
+        if held and t.dep_ in ("poss", "amod") and not _in_time_phrase(t):
+            party = state_party(t.text.removesuffix("'s").removesuffix("’s")) if t.dep_ == "poss" else None
+            party = party or _adjective_side(t)
+            if party is not None:
+                return party
+    return None
 
 
 def _unit_among(doc: Doc, tok: Token, local: list[ActorMention], actors: tuple[ActorMention, ...]) -> Party | None:
