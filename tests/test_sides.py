@@ -94,3 +94,18 @@ def test_he_after_a_long_quote_is_still_the_man_before_it(run):
 def test_a_disruption_hits_the_state_that_owns_the_ground(run):
     text = "Trains no longer run to Ukraine's eastern Kharkiv region, claimed by Russia's President Vladimir Putin."
     assert sides(run, text, "infrastructure_disruption") == (None, "UA")
+
+
+ARMY_STORY = ("Ukrainian troops hold the line near Siversk. Russian forces attack daily.\n"
+              "Ukrainian soldiers rotate every two weeks, and Ukrainian units are short of men.\n")
+
+
+def test_a_deserter_of_no_named_side_deserts_the_army_the_article_is_about(run):
+    assert sides(run, ARMY_STORY + "Bohdan deserted in April after two of his friends went awol.",
+                 "desertion") == ("UA", None)
+
+
+def test_with_two_armies_named_alike_a_deserter_gets_no_side(run):
+    text = ("Ukrainian troops hold the line near Siversk. Russian forces attack daily.\n"
+            "Bohdan deserted in April after two of his friends went awol.")
+    assert sides(run, text, "desertion") == (None, None)

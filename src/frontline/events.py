@@ -444,10 +444,16 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                       and not _in_time_phrase(token_at(doc, a.start))]
         if candidates:
             initiator, guessed = candidates[0].party, True
-        elif etype in ("desertion", "mobilization", "surrender"):
+        elif etype in _OWN_ARMY_TYPES:
             sides = {p for t in tok.sent if (p := _adjective_side(t)) is not None and not _in_time_phrase(t)}
             if len(sides) == 1:
                 initiator, guessed = sides.pop(), True
+    if etype in _OWN_ARMY_TYPES and (initiator is None or initiator.side == "unknown"):
+        # 'Serhii deserted in May', 'the men in his unit had been forcibly mobilised': the army the article is about
+        army = _article_army(actors)
+        if army is not None:
+            initiator = army if initiator is None else replace(initiator, side=army.side)
+            guessed = True
     if not directed and _undirected(tok, etype) and (not own or _besieged_ground(tok)):
         initiator, target = _by_ground(initiator, local, when, country) or (initiator, target)
     if etype == "casualties" and target is None:
@@ -488,6 +494,19 @@ _TIME_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "eve", "anni
 _ENVOY_NOUNS = frozenset({"envoy", "negotiator", "delegation", "delegate", "emissary", "mediator"})
 # Nouns for soldiers a casualty count is taken among ('in his unit of fifty men, ten were killed').
 _CASUALTY_GROUPS = _UNIT_NOUNS | {"soldier", "serviceman"}
+
+
+_OWN_ARMY_TYPES = frozenset({"desertion", "mobilization", "surrender"})
+_ARMY_MENTIONS = 3      # an article is about one army when it names it this often, and twice as often as the other
+
+
+def _article_army(actors: tuple[ActorMention, ...]) -> Party | None:
+    """The army an article is about: the side whose armed forces it names at least twice as often as the other's."""
+    counts = {side: sum(a.kind == "force" and bloc(a.party.side) == side for a in actors) for side in OPPOSITE_BLOC}
+    for side, n in counts.items():
+        if n >= _ARMY_MENTIONS and n >= 2 * counts[OPPOSITE_BLOC[side]]:
+            return _SPOKEN_FORCE[side]
+    return None
 
 
 def _in_time_phrase(tok: Token) -> bool:
