@@ -280,8 +280,9 @@ def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_par
     Within a sentence the subject wins, else the one named last. A nearer pronoun of the same gender carries
     the chain on ('Sergei ... he says. ... When he had to go back, he refused').
     """
-    same = _FEMININE if pron.lower_ in _FEMININE else _MASCULINE
-    clash = "m" if pron.lower_ in _FEMININE else "f"
+    # 'I' is whoever speaks: no gender to check, and no chain through 'he'
+    same = _FEMININE if pron.lower_ in _FEMININE else _MASCULINE if pron.lower_ in _MASCULINE else frozenset()
+    clash = "m" if pron.lower_ in _FEMININE else "f" if pron.lower_ in _MASCULINE else None
     block = _block_index(doc.text, pron.idx)
     sent = pron.sent
     counted = crossed = 0
