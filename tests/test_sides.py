@@ -109,3 +109,8 @@ def test_with_two_armies_named_alike_a_deserter_gets_no_side(run):
     text = ("Ukrainian troops hold the line near Siversk. Russian forces attack daily.\n"
             "Bohdan deserted in April after two of his friends went awol.")
     assert sides(run, text, "desertion") == (None, None)
+
+
+def test_the_counterpart_of_talks_follows_with_or_from(run):
+    assert sides(run, "Russia negotiated with Kyiv over the prisoners in Istanbul.", "negotiation") == ("RU", "UA")
+    assert sides(run, "The US envoy demanded concessions from Kyiv during the talks.", "negotiation") == ("US", "UA")

@@ -404,6 +404,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         initiator, target = _prepositional_parties(doc, tok, etype, local, actors, initiator, target)
     if initiator is None and etype == "negotiation":
         initiator, target = _envoy_parties(doc, tok, local, target)
+    if target is None and etype == "negotiation":
+        target = _counterpart(doc, tok, local, actors, initiator)
     if initiator is None and tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):
@@ -597,6 +599,24 @@ def _owner_of_ground(tok: Token) -> Party | None:
             party = state_party(t.text.removesuffix("'s").removesuffix("’s")) if t.dep_ == "poss" else None
             party = party or _adjective_side(t)
             if party is not None:
+                return party
+    return None
+
+
+def _counterpart(doc: Doc, tok: Token, local: list[ActorMention], actors: tuple[ActorMention, ...],
+                 initiator: Party | None) -> Party | None:
+    """The other party of talks named after 'with' or 'from' on the clause's verb or its object.
+
+    'Russia negotiated with Kyiv', 'the envoy demanded concessions from Kyiv during the talks' -> Kyiv.
+    """
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "from")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            party = _prep_object_party(doc, obj, local, actors, not_party=initiator)
+            if party is not None and party != initiator:
                 return party
     return None
 
