@@ -499,6 +499,7 @@ _ENVOY_NOUNS = frozenset({"envoy", "negotiator", "delegation", "delegate", "emis
 _CASUALTY_GROUPS = _UNIT_NOUNS | {"soldier", "serviceman"}
 
 
+# Types whose initiator is an army acting on its own men: who deserts, is mobilised or surrenders.
 _OWN_ARMY_TYPES = frozenset({"desertion", "mobilization", "surrender"})
 _ARMY_MENTIONS = 3      # an article is about one army when it names it this often, and twice as often as the other
 
@@ -536,15 +537,15 @@ def _undirected(tok: Token, etype: str) -> bool:
     return etype == "encirclement" and tok.dep_ == "amod"
 
 
+_SIEGE_LEMMAS = frozenset({"besiege", "besieged", "encircle", "encircled", "surround", "surrounded", "blockade",
+                           "blockaded"})
+
+
 def _besieged_ground(tok: Token) -> bool:
     """Whether the fighting is inside a besieged place ('fighting in the besieged city'): its fighters defend it."""
     return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS and any(
         t.dep_ == "amod" and t.lemma_.lower() in _SIEGE_LEMMAS for g in c.children for t in g.subtree)
         for c in tok.children)
-
-
-_SIEGE_LEMMAS = frozenset({"besiege", "besieged", "encircle", "encircled", "surround", "surrounded", "blockade",
-                           "blockaded"})
 
 
 def _by_ground(named: Party | None, local: list[ActorMention], when: dt.date | None,
