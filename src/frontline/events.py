@@ -219,7 +219,9 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
                      not_party: Party | None = None) -> Party | None:
     """'Moscow said it surrounded ...' -> the speaker; otherwise the nearest fitting actor before the pronoun.
 
-    ``not_party``: a party the pronoun cannot be ('between Putin and him' is not Putin).
+    A personal pronoun ('he', 'his') takes the nearest person of its gender within a few sentences of the same
+    or the previous paragraph, preferring a sentence's subject (see ``_antecedent``). ``not_party``: a party
+    the pronoun cannot be ('between Putin and him' is not Putin).
     """
     # an object pronoun in a speaker's words is someone else ('a dialogue between Putin and him')
     for anc in pron.ancestors if pron.lower_ != "him" else ():
@@ -232,10 +234,86 @@ def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
             break
     if pron.lower_ in ("we", "our", "us"):
         return None     # the first person is the speaker, never a third party named earlier in the text
-    personal = pron.lower_ in ("he", "she", "i", "his", "her", "him")
-    earlier = [a for a in actors if a.end <= pron.idx and (a.kind == "person") == personal and a.kind != "civilians"
+    if pron.lower_ in ("he", "she", "i", "his", "her", "him"):
+        found = _antecedent(doc, pron, actors, not_party)
+        return found.party if found is not None else None
+    earlier = [a for a in actors if a.end <= pron.idx and a.kind not in ("person", "civilians")
                and a.party != not_party]
     return earlier[-1].party if earlier else None
+
+
+_ANTECEDENT_SENTENCES = 5   # a person is still 'he' this many sentences on, within his paragraph and the next
+_PRONOUN_HOPS = 12          # how far a chain of 'he ... he ... his' is followed back
+_FEMININE = frozenset({"she", "her"})
+_MASCULINE = frozenset({"he", "his", "him"})
+_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "girlfriend", "wife", "mother", "daughter", "sister",
+                           "woman", "grandmother", "spokeswoman"})
+_MALE_WORDS = frozenset({"mr", "sir", "boyfriend", "husband", "father", "son", "brother", "man", "grandfather",
+                         "spokesman"})
+
+
+def _gender(doc: Doc, person: ActorMention) -> str | None:
+    """'f' or 'm' when a title or a noun in apposition says it ('Mrs Koval', 'his girlfriend Polina'), else None."""
+    tok = token_at(doc, person.start)
+    near = {tok.head.lemma_.lower()} if tok.dep_ == "appos" else set()
+    near |= {c.lemma_.lower() for c in tok.children if c.dep_ == "appos"}
+    if tok.i > 0:
+        near.add(doc[tok.i - 1].lower_.rstrip("."))
+    if near & _FEMALE_WORDS:
+        return "f"
+    if near & _MALE_WORDS:
+        return "m"
+    return None
+
+
+def _quoted(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence is (within) a quotation: its paragraph has an open quotation mark before it."""
+    before = doc.text[doc.text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
+    return (before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            or sent.text.lstrip().startswith(("“", '"')))
+
+
+def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_party: Party | None,
+                hops: int = _PRONOUN_HOPS) -> ActorMention | None:
+    """The person a personal pronoun stands for: the nearest sentence back that names one of its gender.
+
+    Looks at the pronoun's own sentence (before it), then up to ``_ANTECEDENT_SENTENCES`` sentences back, never
+    past the previous paragraph: a person named paragraphs earlier is not 'he' ('Denys, 27, ... His unit').
+    Quoted sentences and paragraphs, the speaker's own words, do not count.
+    Within a sentence the subject wins, else the one named last. A nearer pronoun of the same gender carries
+    the chain on ('Sergei ... he says. ... When he had to go back, he refused').
+    """
+    # 'I' is whoever speaks: no gender to check, and no chain through 'he'
+    same = _FEMININE if pron.lower_ in _FEMININE else _MASCULINE if pron.lower_ in _MASCULINE else frozenset()
+    clash = "m" if pron.lower_ in _FEMININE else "f" if pron.lower_ in _MASCULINE else None
+    block = _block_index(doc.text, pron.idx)
+    sent = pron.sent
+    counted = crossed = 0
+    while counted <= _ANTECEDENT_SENTENCES:
+        quoted = _quoted(doc, sent)
+        if _block_index(doc.text, sent.start_char) != block:
+            block = _block_index(doc.text, sent.start_char)
+            crossed += not quoted
+            if crossed > 1:
+                return None
+        counted += not quoted
+        end = min(sent.end_char, pron.idx)
+        people: list[tuple[Token, ActorMention | None]] = [
+            (token_at(doc, a.start), a) for a in actors
+            if a.kind == "person" and sent.start_char <= a.start and a.end <= end and a.party != not_party
+            and _gender(doc, a) != clash]
+        people += [(t, None) for t in sent if t.lower_ in same and t.idx < end]
+        if people:
+            people.sort(key=lambda p: p[0].i)
+            subjects = [p for p in people if p[0].dep_ in ("nsubj", "nsubjpass")]
+            tok, found = (subjects or people)[-1]
+            if found is None:
+                return _antecedent(doc, tok, actors, not_party, hops - 1) if hops > 0 else None
+            return found
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
 
 
 def _has_locative(tok: Token) -> bool:
@@ -252,7 +330,15 @@ def _subject_party(doc: Doc, subj: Token, local: list[ActorMention], actors: tup
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
         if owner is not None:
             party = _resolve_pronoun(doc, owner, actors)
+            if party is not None and owner.lower_ in ("his", "her") and subj.lemma_.lower() in _UNIT_NOUNS:
+                # a soldier's unit fights for his side; a soldier of unknown side says nothing of it
+                party = _SPOKEN_FORCE.get(party.side)
     return party
+
+
+# Nouns for a body of soldiers ('his unit', 'the men in her brigade').
+_UNIT_NOUNS = frozenset({"unit", "brigade", "battalion", "company", "platoon", "regiment", "squad", "division",
+                         "detachment", "crew", "comrade", "man", "troop"})
 
 
 def _speaker_tokens(tok: Token) -> set[int]:
@@ -285,16 +371,22 @@ def _opponent(party: Party, local: list[ActorMention], published: dt.date | None
 
 def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
              actors: tuple[ActorMention, ...],
-             published: dt.date | None = None) -> tuple[Party | None, Party | None, bool]:
+             published: dt.date | None = None, when: dt.date | None = None,
+             country: str | None = None) -> tuple[Party | None, Party | None, bool]:
     """Initiator and target of the event a trigger names, and whether they were guessed from the sentence.
 
-    In order: the grammatical subject (pronouns resolved), the passive agent ('by Moscow forces'), a noun
-    trigger's modifier ('Russian strikes'), the subject of the clause above the trigger ('Russian soldiers are
-    at the gates of'). Failing those, the first armed force, government or state named in the sentence that is
-    not the speaker. For fighting, the other side of a two-sided war is the target.
+    In order: the grammatical subject (pronouns resolved; the subject of a passive attack is its target), the
+    passive agent ('by Moscow forces'), a noun trigger's modifier ('Russian strikes'), the subject of the
+    clause above the trigger ('Russian soldiers are at the gates of'; 'his unit came under fire' is the
+    target). Failing those, the first armed force, government or state named in the sentence that is not the
+    speaker. For fighting, the other side of a two-sided war is the other party; fighting the words give no
+    direction is read by who held the ground (``_by_ground``). ``when`` is the event's date (default
+    ``published``), ``country`` the country code of its place.
     """
+    when = when or published
     subj = subject(tok)
-    initiator = _subject_party(doc, subj, local, actors) if subj is not None and subj.dep_ != "nsubjpass" else None
+    passive = subj is not None and (subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children))
+    initiator = _subject_party(doc, subj, local, actors) if subj is not None and not passive else None
     target = None
     for child in tok.children:
         if child.dep_ == "dobj":
@@ -308,8 +400,15 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         # 'threatened Russia with new sanctions', 'supplied Ukraine with weapons': the verb's object gets them
         obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
         target = _party_for(doc, obj, local, head_only=True)
+    if passive and target is None and etype in _ATTACKED_TYPES and not _has_locative(subj):
+        # 'his unit crossed the border and was fired upon': the subject of a passive attack was attacked
+        target = _subject_party(doc, subj, local, actors)
     if tok.pos_ == "NOUN" and etype in _TARGET_PREPOSITIONS:
         initiator, target = _prepositional_parties(doc, tok, etype, local, actors, initiator, target)
+    if initiator is None and etype == "negotiation":
+        initiator, target = _envoy_parties(doc, tok, local, target)
+    if target is None and etype == "negotiation":
+        target = _counterpart(doc, tok, local, actors, initiator)
     if initiator is None and tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):
@@ -332,31 +431,41 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             passed.add(anc.lemma_.lower())
             anc_subj = subject(anc)
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-                if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS):
-                    # 'Ukrainian forces resisted an assault': who resists is attacked
+                if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS) or (
+                        etype in _ATTACKED_TYPES and tok.dep_ == "pobj" and tok.head.lower_ == "under"):
+                    # 'Ukrainian forces resisted an assault', 'his unit came under fire': the subject was attacked
                     target = target or _subject_party(doc, anc_subj, local, actors)
                 else:
                     initiator = _subject_party(doc, anc_subj, local, actors)
                     indirect = True
                 break
+    # who fights is named by the trigger's own subject or modifier: 'Ukrainian soldiers are still fighting'
+    own = initiator is not None and not indirect
+    directed = target is not None
     guessed = False
     if initiator is None and etype not in _UNGUESSED_TYPES:
         speakers = _speaker_tokens(tok)
         candidates = [a for a in local if a.kind in ("force", "government", "country")
-                      and token_at(doc, a.start).i not in speakers and a.party != target]
+                      and token_at(doc, a.start).i not in speakers and a.party != target
+                      and not _in_time_phrase(token_at(doc, a.start))]
         if candidates:
             initiator, guessed = candidates[0].party, True
-        elif etype in ("desertion", "mobilization", "surrender"):
-            sentence = tok.sent
-            sides = {_adjective_side(t) for t in sentence if _adjective_side(t) is not None}
+        elif etype in _OWN_ARMY_TYPES:
+            sides = {p for t in tok.sent if (p := _adjective_side(t)) is not None and not _in_time_phrase(t)}
             if len(sides) == 1:
                 initiator, guessed = sides.pop(), True
-    if (guessed or indirect) and initiator is not None and etype == "armed_clash" and target is None \
-            and tok.lemma_.lower() in _SYMMETRIC_CLASH and tok.pos_ == "NOUN" and published is not None \
-            and published >= FULL_SCALE_INVASION and bloc(initiator.side) == "UA":
-        # 'After fierce fighting in X, Ukrainian troops ...': the sentence names no attacker, and since the full-scale
-        # invasion the fighting on Ukrainian soil is Russia's offensive, met by Ukraine's forces
-        initiator, target = _opponent(initiator, local, published), initiator
+    if etype in _OWN_ARMY_TYPES and (initiator is None or initiator.side == "unknown"):
+        # 'Serhii deserted in May', 'the men in his unit had been forcibly mobilised': the army the article is about
+        army = _article_army(actors)
+        if army is not None:
+            initiator = army if initiator is None else replace(initiator, side=army.side)
+            guessed = True
+    if not directed and _undirected(tok, etype) and (not own or _besieged_ground(tok)):
+        initiator, target = _by_ground(initiator, local, when, country) or (initiator, target)
+    if etype == "casualties" and target is None:
+        target = _unit_among(doc, tok, local, actors)
+    if etype == "infrastructure_disruption" and target is None:
+        target = _owner_of_ground(tok)
     if etype == "casualties" and tok.lemma_.lower() in ("lose", "loss", "suffer") and target is None:
         initiator, target = None, initiator     # 'the Ukrainian army lost 430 troops': the army is the victim
     if etype == "armed_clash" and tok.lemma_.lower() in _DEFENSIVE_VERBS:
@@ -378,6 +487,153 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             side = sides.pop()
             target = Party(_GOVERNMENT_NAMES.get(side, f"{side} government"), side)
     return initiator, target, guessed
+
+
+# Types whose passive subject ('was shelled') or 'come under' subject is on the receiving end.
+_ATTACKED_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "encirclement", "casualties",
+                             "violence_against_civilians"})
+# Prepositions of a time phrase: 'since the start of Russia's invasion' names no actor of the event.
+_TIME_PREPOSITIONS = frozenset({"since", "during", "until", "till", "throughout", "before", "after"})
+_WAR_NOUNS = frozenset({"invasion", "war", "aggression"})
+_TIME_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "eve", "anniversary"})
+# Nouns for those who speak for a side in talks: 'Trump's envoys talked to Ukrainian negotiators'.
+_ENVOY_NOUNS = frozenset({"envoy", "negotiator", "delegation", "delegate", "emissary", "mediator"})
+# Nouns for soldiers a casualty count is taken among ('in his unit of fifty men, ten were killed').
+_CASUALTY_GROUPS = _UNIT_NOUNS | {"soldier", "serviceman"}
+
+
+# Types whose initiator is an army acting on its own men: who deserts, is mobilised or surrenders.
+_OWN_ARMY_TYPES = frozenset({"desertion", "mobilization", "surrender"})
+_ARMY_MENTIONS = 3      # an article is about one army when it names it this often, and twice as often as the other
+
+
+def _article_army(actors: tuple[ActorMention, ...]) -> Party | None:
+    """The army an article is about: the side whose armed forces it names at least twice as often as the other's."""
+    counts = {side: sum(a.kind == "force" and bloc(a.party.side) == side for a in actors) for side in OPPOSITE_BLOC}
+    for side, n in counts.items():
+        if n >= _ARMY_MENTIONS and n >= 2 * counts[OPPOSITE_BLOC[side]]:
+            return _SPOKEN_FORCE[side]
+    return None
+
+
+def _in_time_phrase(tok: Token) -> bool:
+    """Whether a word sits in a time phrase ('since Russia's invasion', 'at the start of Russia's invasion').
+
+    The owner of the war itself ('Russia's full-scale invasion') is a date for the events told after it.
+    """
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in _WAR_NOUNS:
+        return True
+    return any(anc.dep_ == "prep" and anc.lower_ in _TIME_PREPOSITIONS
+               or anc.dep_ == "pobj" and anc.lemma_.lower() in _TIME_NOUNS for anc in tok.ancestors)
+
+
+def _undirected(tok: Token, etype: str) -> bool:
+    """Whether the words name fighting without a direction: 'fighting in X', 'a battle for X', 'the besieged city'.
+
+    Fighting 'to retake' a place or fighting someone has one; so has a siege whose besieger is its subject.
+    Who fights, when the trigger's own subject names them, keeps the initiative ('Ukrainian soldiers are still
+    fighting near X'), unless they fight inside a besieged place (``_besieged_ground``).
+    """
+    if etype == "armed_clash":
+        return tok.lemma_.lower() in _SYMMETRIC_CLASH and not any(
+            c.dep_ in ("xcomp", "dobj", "agent") for c in tok.children)
+    return etype == "encirclement" and tok.dep_ == "amod"
+
+
+_SIEGE_LEMMAS = frozenset({"besiege", "besieged", "encircle", "encircled", "surround", "surrounded", "blockade",
+                           "blockaded"})
+
+
+def _besieged_ground(tok: Token) -> bool:
+    """Whether the fighting is inside a besieged place ('fighting in the besieged city'): its fighters defend it."""
+    return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS and any(
+        t.dep_ == "amod" and t.lemma_.lower() in _SIEGE_LEMMAS for g in c.children for t in g.subtree)
+        for c in tok.children)
+
+
+def _by_ground(named: Party | None, local: list[ActorMention], when: dt.date | None,
+               country: str | None) -> tuple[Party | None, Party | None] | None:
+    """Initiator and target of fighting the words give no direction: the attacker did not hold the ground.
+
+    Since the full-scale invasion (24 February 2022) the fighting on Ukrainian soil (or at no named place) is
+    Russia's offensive met by Ukraine's forces, and on Russian soil Ukraine's incursion. A side the sentence
+    names takes its part in that. Before the invasion (the Donbas war of 2014-2022) the line barely moved and
+    the words must say who attacked: None.
+    """
+    if when is None or when < FULL_SCALE_INVASION or country not in (None, "UA", "RU"):
+        return None
+    holder = "RU" if country == "RU" else "UA"
+    if named is not None and bloc(named.side) in OPPOSITE_BLOC:
+        if bloc(named.side) == holder:
+            return _opponent(named, local, when), named
+        return named, _opponent(named, local, when)
+    return _SPOKEN_FORCE[OPPOSITE_BLOC[holder]], _SPOKEN_FORCE[holder]
+
+
+def _envoy_parties(doc: Doc, tok: Token, local: list[ActorMention],
+                   target: Party | None) -> tuple[Party | None, Party | None]:
+    """Talks read from the envoys the sentence names: 'Trump's envoys spoke to Ukrainian negotiators' -> US, UA.
+
+    The first envoy, negotiator or delegation whose owner or adjective names a side is the initiator, the next
+    of another side the target (when none is known yet).
+    """
+    sides: list[Party] = []
+    for t in tok.sent:
+        if t.lemma_.lower() not in _ENVOY_NOUNS:
+            continue
+        party = _party_for(doc, t, local) or next(
+            (p for c in t.children if c.dep_ in ("amod", "compound", "poss") and (p := _adjective_side(c))), None)
+        if party is not None and all(p.side != party.side for p in sides):
+            sides.append(party)
+    if not sides:
+        return None, target
+    return sides[0], target or (sides[1] if len(sides) > 1 else None)
+
+
+def _owner_of_ground(tok: Token) -> Party | None:
+    """The state whose ground or works a disruption hits: 'Trains no longer run to Ukraine's Kharkiv region'.
+
+    Read from the owner or nationality of the verb's object or prepositional object ('Russian refineries').
+    """
+    scope = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+    for t in scope.subtree:
+        held = t.head.dep_ in ("dobj", "nsubjpass") and t.head.head == scope or (
+            t.head.dep_ == "pobj" and t.head.head.head == scope)
+        if held and t.dep_ in ("poss", "amod") and not _in_time_phrase(t):
+            party = state_party(t.text.removesuffix("'s").removesuffix("’s")) if t.dep_ == "poss" else None
+            party = party or _adjective_side(t)
+            if party is not None:
+                return party
+    return None
+
+
+def _counterpart(doc: Doc, tok: Token, local: list[ActorMention], actors: tuple[ActorMention, ...],
+                 initiator: Party | None) -> Party | None:
+    """The other party of talks named after 'with' or 'from' on the clause's verb or its object.
+
+    'Russia negotiated with Kyiv', 'the envoy demanded concessions from Kyiv during the talks' -> Kyiv.
+    """
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "from")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            party = _prep_object_party(doc, obj, local, actors, not_party=initiator)
+            if party is not None and party != initiator:
+                return party
+    return None
+
+
+def _unit_among(doc: Doc, tok: Token, local: list[ActorMention], actors: tuple[ActorMention, ...]) -> Party | None:
+    """The side of the soldiers a casualty count is taken among: 'in his unit of fifty men, ten were killed'."""
+    for t in tok.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "among", "from") and t.head.head == tok \
+                and t.lemma_.lower() in _CASUALTY_GROUPS:
+            party = _subject_party(doc, t, local, actors)
+            if party is not None:
+                return party
+    return None
 
 
 _GOVERNMENT_NAMES = {"RU": "Russian government", "UA": "Ukrainian government", "US": "US government"}
@@ -875,7 +1131,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     else:
         date = EventDate(None, "unknown", None, None)
     # who
-    initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors, published)
+    initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors, published, date.start,
+                                          location.country_code if location is not None else None)
     if guessed:
         confidence -= 0.05
     # how many

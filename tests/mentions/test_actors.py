@@ -87,3 +87,17 @@ def test_a_speaker_of_unknown_side_takes_the_side_he_names_himself(actors):
 def test_state_party(name, party):
     got = state_party(name)
     assert (got.name, got.side) == party if party else got is None
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mykola, 31, has served in the army for three years.", ("Mykola", "Mykola", "unknown")),
+    ("Halyna, who has served in the Ukrainian army since 2023, tells me she is tired.", ("Halyna", "Halyna", "UA")),
+    ("On the platform, soldier Bohdan and his girlfriend Zoryana are parting.", ("Bohdan", "Bohdan", "unknown")),
+    ("Taras deserted in March.", ("Taras", "Taras", "unknown")),
+])
+def test_a_person_named_by_a_given_name_alone(actors, text, person):
+    assert person in actors(text)
+
+
+def test_a_given_name_after_a_locative_preposition_is_no_person(actors):
+    assert [a for a in actors("The fighting in Roman went on for days.") if a[2] == "unknown"] == []

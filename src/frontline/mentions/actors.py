@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..models import ActorMention, Party
 from ..translit import skeleton
+from .places import _GIVEN_NAMES  # one list of given names for both stages: a lone one is a person, not a place
 
 # --- group actors: a regex over the text, the normalised name and the side ---------------------------------
 # Order matters: longer, more specific phrases first. Each pattern must match whole words.
@@ -223,6 +224,45 @@ def _persons(doc: Doc) -> list[Span]:
     return out
 
 
+# Nouns for a person that a bare given name stands next to: 'soldier Andrii', 'Inna, a mother of five'.
+_PERSON_NOUNS = frozenset({"soldier", "girlfriend", "boyfriend", "wife", "husband", "mother", "father", "son",
+                           "daughter", "brother", "sister", "friend", "comrade", "resident", "volunteer", "conscript",
+                           "medic", "commander", "fighter", "deserter", "officer", "sergeant", "nurse", "doctor",
+                           "teacher", "pensioner", "driver", "man", "woman", "grandmother", "grandfather"})
+
+
+# A given name after these is a village of that name ('fighting in Roman'), not a person.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "into", "towards", "toward", "outside"})
+
+
+def _given_name_persons(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
+    """People the NER missed that features name by a given name alone ('Denys, 27, ...', 'soldier Andrii').
+
+    A title-case word is a person when it is a common given name, or when the words around it say so: an age
+    in apposition ('Mykola, 31,'), a relative 'who' ('Denys, who has served'), or a person noun in apposition
+    ('soldier Andrii', 'Inna, a nurse').
+    """
+    out: list[Span] = []
+    for tok in doc:
+        if not tok.is_title or tok.ent_type_ in ("NORP", "DATE") or not (
+                tok.pos_ == "PROPN" or tok.lower_ in _GIVEN_NAMES and tok.pos_ == "NOUN"):
+            continue
+        if _overlaps(tok.idx, tok.idx + len(tok.text), taken) or tok.head.lower_ in _PLACE_PREPOSITIONS:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+            continue      # a first name before a surname: a full name, the NER's or the known persons' to read
+        if any(c.dep_ == "compound" and c.ent_type_ == "ORG" for c in tok.children):
+            continue      # 'According to the BBC Sergei is not the only one': the parse joins source and name
+        nxt = doc[tok.i + 1:tok.i + 4]
+        aged = len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ","
+        relative = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in tok.children)
+        beside = (tok.dep_ == "appos" and tok.head.lemma_.lower() in _PERSON_NOUNS) or any(
+            c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in tok.children)
+        if tok.lower_ in _GIVEN_NAMES or aged or relative or beside:
+            out.append(doc[tok.i:tok.i + 1])
+    return out
+
+
 def _one_spelling(persons: list[ActorMention]) -> None:
     """Give every full-name mention of one person the party of the first ('Oleksandr Vilkul' ... 'Alexander Vilkoul').
 
@@ -333,6 +373,11 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
                 continue
             found.append(ActorMention(m.start(), m.end(), m.group(0), Party(name, side), kind))  # type: ignore[arg-type]
             taken.append((m.start(), m.end()))
+
+    for ent in _given_name_persons(doc, taken):
+        role, side = _person_role_and_side(text, ent)
+        found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(ent.text, side, role), "person"))
+        taken.append((ent.start_char, ent.end_char))
 
     # Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
     # A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened
