@@ -177,3 +177,37 @@ def test_a_definite_role_points_back_to_the_person_named_before(run):
     text = ("The Kremlin spokesman, Dmitry Peskov, spoke on Monday.\n\n“Talks with Kyiv will resume,” said the "
             "Russian spokesperson.\n\nThe spokesperson for Russian diplomacy, Maria Zakharova, spoke later.")
     assert claim_of(run, text, "negotiation", "2023-03-01").claimed_by.name == "Dmitry Peskov"
+
+
+def test_readiness_for_talks_is_a_claim_not_a_plan(run):
+    c = claim_of(run, "Kyiv said on Monday it was ready for negotiations with the Kremlin.", "negotiation",
+                 "2024-03-04")
+    assert (c.claimed_by.side, c.modality) == ("UA", "claimed")
+
+
+def test_an_event_only_talked_about_in_a_future_position_is_not_planned(run):
+    c = claim_of(run, "Allies are watching to see what line the new German chancellor will adopt on military aid for "
+                 "Ukraine.", "aid", "2024-03-04")
+    assert c.modality == "asserted" and c.claimed_by is None
+
+
+def test_what_a_future_act_would_bring_about_is_hypothetical(run):
+    text = "“Only new sanctions will force Moscow to take part in genuine peace talks,” Andrii Sybiha said."
+    c = claim_of(run, text, "negotiation", "2024-03-04")
+    assert (c.claimed_by.name, c.modality) == ("Andrii Sybiha", "hypothetical")
+
+
+def test_a_position_published_in_an_interview_is_its_authors_claim(run):
+    text = ("Ukrainian Prime Minister Denys Shmyhal, in an interview with a German newspaper on Friday, made a full "
+            "ceasefire a condition for any peace talks.")
+    c = claim_of(run, text, "negotiation", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Denys Shmyhal", "UA", "claimed")
+    c = claim_of(run, "Russian troops were advancing near Kupiansk, the town's military administration wrote in a "
+                 "post on Telegram.", "armed_clash", "2024-03-04")
+    assert c.modality == "claimed"
+
+
+def test_an_event_in_a_plain_sentence_has_no_stance_holder(run):
+    c = claim_of(run, "Ukrainian Prime Minister Denys Shmyhal travelled to Berlin on Friday, where peace talks were "
+                 "held.", "negotiation", "2024-03-04")
+    assert (c.claimed_by, c.modality) == (None, "asserted")

@@ -4,7 +4,9 @@ Attribution follows the parse: an event whose trigger sits under a speech verb (
 'Moscow said', 'claimed to have captured') is claimed by that verb's subject; 'according to X' attributes the
 whole sentence; a quotation takes the speaker named right after it ('..." Gaidai told Ukrainian television').
 Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
-matching role in the article. Modality comes from the verbs above the trigger (deny, threaten, will, due to, if).
+matching role in the article. A declared position is its holder's claim ('X, in an interview, made a truce a
+condition for the talks'). Modality comes from the verbs above the trigger (deny, threaten, will, due to, if);
+readiness is no plan, and what a future act 'will force' another to do is hypothetical.
 """
 
 from __future__ import annotations
@@ -25,7 +27,17 @@ _QUOTE_CHARS = "\"“”«»"
 _COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})
 # Cues of PLANNED_CUES that make no plan of the event: an attempt ('trying to encircle', 'attempting to seize')
 # is fighting that takes place, and 'could'/'may'/'might' say what is possible.
-_NOT_PLANS = frozenset({"could", "may", "might", "try", "attempt", "bid"})
+# Readiness ('the Kremlin said it was ready for a dialogue', 'willing to talk') is a stance, not a plan.
+_NOT_PLANS = frozenset({"could", "may", "might", "try", "attempt", "bid", "ready", "willing"})
+# An event that is only the topic of a future act ('what position he will adopt on military aid') is not planned.
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# Verbs that bring about another's act: 'X will convince / force Russia to engage in talks' hopes for the talks.
+_CAUSATIVE = frozenset({"convince", "force", "compel", "persuade", "push", "make", "lead", "prompt", "bring"})
+# Where a person's declared position is published: 'X, in a post on Telegram, made Y a condition for the talks'.
+_PUBLICATIONS = frozenset({"post", "publication", "interview", "statement", "speech", "address", "video", "message",
+                           "article", "column", "tweet", "letter", "briefing", "broadcast", "appeal"})
+# Nouns of a stated position: the event they govern is what the holder asks for ('a condition for the talks').
+_STANCE_NOUNS = frozenset({"condition", "precondition", "demand", "proposal", "offer", "ultimatum"})
 # 'in the event of a truce', 'in case of an attack': the event is a condition, not a fact.
 _CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -248,6 +260,8 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if any(_CONDITION.fullmatch(" ".join(t.lower_ for t in c.subtree)) for c in node.children
                if c.dep_ == "prep"):
             return "hypothetical"
+    if _caused_by_future(tok):
+        return "hypothetical"
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
@@ -258,6 +272,8 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if anc.lemma_.lower() in _COGNITION:
             return "hypothetical"
     for node in chain[:3]:
+        if node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.head.pos_ in ("VERB", "AUX"):
+            break
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
                 return "planned"
@@ -268,6 +284,46 @@ def _modality(tok: Token, attributed: str | None) -> str:
     if attributed == "denied":
         return "denied"
     return "claimed" if attributed else "asserted"
+
+
+def _caused_by_future(tok: Token) -> bool:
+    """Whether the event is what something will bring another to do ('will convince Russia to engage in talks').
+
+    Such a future is a condition of the speaker's, not a plan of anyone's: the event is hypothetical.
+    """
+    node = tok
+    for anc in tok.ancestors:
+        if node.dep_ in ("relcl", "acl", "advcl") or anc.lemma_.lower() in SPEECH_VERBS:
+            return False
+        if node.dep_ in ("xcomp", "ccomp") and anc.lemma_.lower() in _CAUSATIVE:
+            return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "could") for c in anc.children)
+        node = anc
+    return False
+
+
+def _stance_holder(ctx: _Context, tok: Token, actors: list[ActorMention]) -> Party | None:
+    """Whose declared position the event is part of: the subject of a verb told 'in a post' or 'in an interview',
+    or of the verb that sets a condition or demand for the event ('made guarantees a condition for the talks')."""
+    node = tok
+    stance = False
+    for anc in tok.ancestors:
+        if node.dep_ in ("relcl", "acl") and node != tok:
+            return None
+        stance = stance or anc.lemma_.lower() in _STANCE_NOUNS
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(anc)
+            if subj is None:
+                return None
+            # 'made a ceasefire a condition': the stance noun may be the event's sibling
+            stance = stance or any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in _STANCE_NOUNS
+                                   for c in anc.children)
+            # the parser hangs 'X, in an interview, said' on the verb or on the subject
+            published = any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _PUBLICATIONS for g in c.children)
+                for c in (*anc.children, *subj.children))
+            return _speaker(ctx, anc, actors) if published or stance else None
+        node = anc
+    return None
 
 
 def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention]) -> list[Candidate]:
@@ -292,6 +348,9 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         if party is None:
             party = _according_to(tok, actors)
             kind = "claimed" if party is not None else kind
+        if party is None and kind is None:
+            party = _stance_holder(ctx, tok, actors)
+            kind = "claimed" if party is not None else None
         if party is None:
             quoted = _quote_speaker(ctx, tok, actors)
             if quoted is not None:
