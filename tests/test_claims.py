@@ -211,3 +211,29 @@ def test_an_event_in_a_plain_sentence_has_no_stance_holder(run):
     c = claim_of(run, "Ukrainian Prime Minister Denys Shmyhal travelled to Berlin on Friday, where peace talks were "
                  "held.", "negotiation", "2024-03-04")
     assert (c.claimed_by, c.modality) == (None, "asserted")
+
+
+def test_she_is_the_person_of_her_own_paragraph_not_the_man_quoted_before(run):
+    text = ("Mykola Bondar, a farmer from Izium, says the shelling has not stopped for a week.\n"
+            "Halyna, who runs the village shop, left with her grandchildren. She told them the explosions they heard "
+            "at night were thunder.")
+    shelling = [e for e in run(text, "2024-03-04").events if e.event_type == "shelling"]
+    assert [(e.claim.claimed_by.name, e.claim.modality) for e in shelling] == [("Mykola Bondar", "claimed"),
+                                                                             ("Halyna", "claimed")]
+
+
+def test_he_said_after_a_quote_reaches_back_to_the_person_of_the_paragraph_before(run):
+    text = ("Ukrainian commander Oleh Shyriaiev spoke to reporters on Monday.\n"
+            "“Our troops repelled a Russian assault near Kupiansk overnight,” he said.")
+    c = claim_of(run, text, "armed_clash", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Oleh Shyriaiev", "UA")
+
+
+def test_a_personal_account_goes_on_but_the_journalists_description_of_the_speaker_does_not(run):
+    text = ("Andriy Kovalenko says he left Bakhmut in March. His brigade had fought in the city for months. "
+            "Whereas he calls the Russian demands absurd, he seems ready to accept peace talks now.")
+    events = run(text, "2024-03-04").events
+    clash = [e.claim for e in events if e.event_type == "armed_clash"]
+    talks = [e.claim for e in events if e.event_type == "negotiation"]
+    assert [(c.claimed_by.name, c.modality) for c in clash] == [("Andriy Kovalenko", "claimed")]
+    assert [(c.claimed_by, c.modality) for c in talks] == [(None, "asserted")]

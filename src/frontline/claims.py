@@ -160,8 +160,7 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         return party
     phrase = ctx.text[lo:hi]
     if subj.lower_ in _PRONOUNS:
-        earlier = [a for a in actors if a.end <= subj.idx and (a.kind == "person" or subj.lower_ in ("they", "it"))]
-        return earlier[-1].party if earlier else None
+        return _pronoun_referent(ctx, subj, actors)
     role_party = _resolve_role(phrase, actors, lo) or _definite_description(phrase, actors, lo)
     if role_party is not None:
         return role_party
@@ -169,6 +168,29 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
     return None
+
+
+def _pronoun_referent(ctx: "_Context", pron: Token, actors: list[ActorMention]) -> Party | None:
+    """The party a speaker pronoun points back to.
+
+    'They' and 'it' take the last actor named. 'He' and 'she' take the last person named in the pronoun's own
+    paragraph; a person of an earlier paragraph only while no other name has come up since the paragraph began
+    ('Inna, fleeing with her children, ... She had tried telling them' is not the man quoted one paragraph up,
+    even when the model missed Inna as a person).
+    """
+    if pron.lower_ in ("they", "it"):
+        earlier = [a for a in actors if a.end <= pron.idx]
+        return earlier[-1].party if earlier else None
+    persons = [a for a in actors if a.end <= pron.idx and a.kind == "person"]
+    if not persons:
+        return None
+    paragraph_start = ctx.text.rfind("\n", 0, pron.idx) + 1
+    if persons[-1].start >= paragraph_start:
+        return persons[-1].party
+    span = ctx.doc.char_span(paragraph_start, pron.idx, alignment_mode="contract")
+    if span is not None and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.is_title for t in span):
+        return None
+    return persons[-1].party
 
 
 def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
@@ -358,7 +380,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
                 party, kind = paragraph_claimant[cand.paragraph], "claimed"
         if party is None and kind is None:
-            party = _narrator_before(ctx, narrators, tok)
+            party = _narrator_before(ctx, narrators, tok, actors)
             kind = "claimed" if party is not None else None
         if party is not None:
             paragraph_claimant[cand.paragraph] = party
@@ -396,7 +418,8 @@ def _narrators(ctx: _Context, actors: list[ActorMention]) -> dict[int, Party]:
     return out
 
 
-def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token) -> Party | None:
+def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token,
+                     actors: list[ActorMention]) -> Party | None:
     """The narrator of an earlier sentence of the trigger's paragraph, or None."""
     earlier = [start for start in narrators if start < tok.sent.start]
     if not earlier:
@@ -404,7 +427,14 @@ def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token) -> 
     start = max(earlier)
     if "\n" in ctx.text[ctx.doc[start].idx:tok.idx]:
         return None
-    return narrators[start]
+    # 'Oleksii says ... He seems ready to ...': the journalist tells about the narrator himself, in his own voice
+    # (unlike a source's account of a third person: 'According to the BBC ... he refused')
+    narrator = narrators[start]
+    if not ctx.inside_quote(tok.idx) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") and
+                                             _pronoun_referent(ctx, c, actors) == narrator
+                                             for c in tok.sent.root.children):
+        return None
+    return narrator
 
 
 def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:
