@@ -237,3 +237,31 @@ def test_a_personal_account_goes_on_but_the_journalists_description_of_the_speak
     talks = [e.claim for e in events if e.event_type == "negotiation"]
     assert [(c.claimed_by.name, c.modality) for c in clash] == [("Andriy Kovalenko", "claimed")]
     assert [(c.claimed_by, c.modality) for c in talks] == [(None, "asserted")]
+
+
+def test_a_soldier_quoted_without_a_name_is_a_soldier_of_the_forces_named_before(run):
+    text = ("More than 400 Ukrainian soldiers crossed into Russia. “We were given an order to withdraw from our "
+            "positions near Vuhledar,” one of the soldiers, a tank driver, said.")
+    c = claim_of(run, text, "territory_withdrawn", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Ukrainian soldier", "UA")
+    c = claim_of(run, "“We fought in Bakhmut for three months,” a Russian paratrooper said.", "armed_clash",
+                 "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Russian soldier", "RU", "claimed")
+    c = claim_of(run, "“Russian troops shelled our street in Vovchansk every night,” a local resident told reporters.",
+                 "shelling", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("local resident", "civilians")
+
+
+def test_a_speaker_who_adds_also_said_the_sentence_before(run):
+    strike = "Two civilians were killed in a Russian drone strike on Nikopol on Sunday."
+    c = claim_of(run, strike + " A third was taken to hospital, Governor Serhiy Lysak added.", "air_drone_strike",
+                 "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Serhiy Lysak", "UA", "claimed")
+    c = claim_of(run, strike + " Governor Serhiy Lysak also said that power was cut in the city.", "air_drone_strike",
+                 "2024-03-04")
+    assert c.claimed_by.name == "Serhiy Lysak"
+    # a plain 'said' or a new paragraph does not reach back
+    for after in (" A third was taken to hospital, Governor Serhiy Lysak said.",
+                  "\nA third was taken to hospital, Governor Serhiy Lysak added."):
+        c = claim_of(run, strike + after, "air_drone_strike", "2024-03-04")
+        assert (c.claimed_by, c.modality) == (None, "asserted")

@@ -4,7 +4,8 @@ Attribution follows the parse: an event whose trigger sits under a speech verb (
 'Moscow said', 'claimed to have captured') is claimed by that verb's subject; 'according to X' attributes the
 whole sentence; a quotation takes the speaker named right after it ('..." Gaidai told Ukrainian television').
 Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
-matching role in the article. A declared position is its holder's claim ('X, in an interview, made a truce a
+matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
+followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an interview, made a truce a
 condition for the talks'). Modality comes from the verbs above the trigger (deny, threaten, will, due to, if);
 readiness is no plan, and what a future act 'will force' another to do is hypothetical.
 """
@@ -116,6 +117,31 @@ _NOT_OFFICE_WORDS = frozenset({"said", "says", "told", "russian", "russia", "ukr
                                "government", "authorities", "officials"})
 
 
+# Ordinary speakers named by what they are: a soldier quoted in a report, a resident, a witness.
+_FIGHTER_SPEAKER = re.compile(r"\b(soldier|serviceman|fighter|marine|paratrooper|officer|sergeant|sniper|medic|"
+                              r"tank(?:ist)?|driver|gunner|volunteer)s?\b", re.I)
+_CIVILIAN_SPEAKER = re.compile(r"\b(?:residents?|witness(?:es)?|survivors?|refugees?|locals?|villagers?|mothers?|"
+                               r"pensioners?|evacuees?)\b", re.I)
+_NATIONAL = {"UA": "Ukrainian", "RU": "Russian"}
+
+
+def _ordinary_speaker(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
+    """'one of the soldiers, a tank driver' -> 'Ukrainian soldier' / UA; 'a local resident' -> civilians.
+
+    A soldier with no nation in the phrase is one of the forces named last before him ('400 Ukrainian soldiers
+    crossed ... one of the soldiers said').
+    """
+    if _CIVILIAN_SPEAKER.search(phrase):
+        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), "civilians", phrase.strip())
+    if not _FIGHTER_SPEAKER.search(phrase):
+        return None
+    side = role_side(phrase)
+    if side == "unknown":
+        forces = [a for a in actors if a.end <= before and a.kind == "force" and bloc(a.party.side) in _NATIONAL]
+        side = bloc(forces[-1].party.side) if forces else "unknown"
+    return Party(f"{_NATIONAL[side]} soldier" if side in _NATIONAL else "soldier", side, phrase.strip())
+
+
 def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Party | None:
     """'the Kremlin said' -> the Kremlin's spokesperson when the article names him (who spoke for the office).
 
@@ -167,7 +193,7 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
     if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
         side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
-    return None
+    return _ordinary_speaker(phrase, actors, lo)
 
 
 def _pronoun_referent(ctx: "_Context", pron: Token, actors: list[ActorMention]) -> Party | None:
@@ -260,11 +286,26 @@ def _quote_speaker(ctx: _Context, tok: Token, actors: list[ActorMention]) -> tup
     for t in after:
         if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
             party = _speaker(ctx, t, actors)
+            if party is None and subject(t) is None:
+                # the parser may hang ', one of the soldiers, a tank driver, said' off the quote: the words between
+                # the closing mark and the verb are the speaker
+                party = _phrase_speaker(ctx, close + 1, t.idx, actors)
             if party is not None:
                 return party, SPEECH_VERBS[t.lemma_.lower()]
         if t.text in ".!?" and t.i > after.start + 1:
             break
     return None
+
+
+def _phrase_speaker(ctx: _Context, lo: int, hi: int, actors: list[ActorMention]) -> Party | None:
+    """The speaker named by the words between a closing quotation mark and its speech verb, if few."""
+    phrase = ctx.text[lo:hi].strip(" ,\n")
+    if not phrase or len(phrase.split()) > 12:
+        return None
+    person = _actor_for_span(actors, lo, hi)
+    if person is not None and person.kind == "person":
+        return person.party
+    return _ordinary_speaker(phrase, actors, lo)
 
 
 def _modality(tok: Token, attributed: str | None) -> str:
@@ -380,7 +421,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
                 party, kind = paragraph_claimant[cand.paragraph], "claimed"
         if party is None and kind is None:
-            party = _narrator_before(ctx, narrators, tok, actors)
+            party = _narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors)
             kind = "claimed" if party is not None else None
         if party is not None:
             paragraph_claimant[cand.paragraph] = party
@@ -435,6 +476,25 @@ def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token,
                                              for c in tok.sent.root.children):
         return None
     return narrator
+
+
+def _speaker_who_adds(ctx: _Context, tok: Token, actors: list[ActorMention]) -> Party | None:
+    """The speaker of the next sentence of the paragraph when it goes on with 'X added' or 'X also said'.
+
+    'One soldier was injured. He was taken to hospital, the officials added': adding presupposes that the
+    sentence before was the officials' word too.
+    """
+    sent = tok.sent
+    if sent.end >= len(ctx.doc):
+        return None
+    verb = ctx.doc[sent.end].sent.root
+    if "\n" in ctx.text[tok.idx:verb.idx]:
+        return None
+    lemma = verb.lemma_.lower()
+    also = any(c.lower_ == "also" for c in verb.children)
+    if SPEECH_VERBS.get(lemma) != "claimed" or not (lemma == "add" or also):
+        return None
+    return _speaker(ctx, verb, actors)
 
 
 def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:
