@@ -265,3 +265,11 @@ def test_a_speaker_who_adds_also_said_the_sentence_before(run):
                   "\nA third was taken to hospital, Governor Serhiy Lysak added."):
         c = claim_of(run, strike + after, "air_drone_strike", "2024-03-04")
         assert (c.claimed_by, c.modality) == (None, "asserted")
+
+
+def test_the_officials_are_those_of_the_official_named_before(run):
+    text = ("Russian border guard spokesman Vasily Malaev said 300 troops crossed at the Donetsk checkpoint. One of the "
+            "soldiers was seriously wounded in a shelling attack. He was taken to hospital, the officials added.")
+    wounded = [e.claim for e in run(text, "2024-03-04").events if e.evidence.sentence.startswith("One of")]
+    assert wounded and {(c.claimed_by.name, c.claimed_by.side, c.modality) for c in wounded} == {
+        ("Russian officials", "RU", "claimed")}

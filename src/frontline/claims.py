@@ -142,6 +142,16 @@ def _ordinary_speaker(phrase: str, actors: list[ActorMention], before: int) -> P
     return Party(f"{_NATIONAL[side]} soldier" if side in _NATIONAL else "soldier", side, phrase.strip())
 
 
+def _officials_named_before(actors: list[ActorMention], before: int) -> Party | None:
+    """'the officials added' points back to the officials quoted before: those of the last official named."""
+    officials = [a for a in actors if a.end <= before and a.kind in ("person", "government") and
+                 bloc(a.party.side) in _NATIONAL and (a.kind == "government" or _ROLE_NOUN.search(a.party.role or ""))]
+    if not officials:
+        return None
+    side = bloc(officials[-1].party.side)
+    return Party(f"{_NATIONAL[side]} officials", side)
+
+
 def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Party | None:
     """'the Kremlin said' -> the Kremlin's spokesperson when the article names him (who spoke for the office).
 
@@ -192,6 +202,8 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         return role_party
     if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
         side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
+        if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
+            return _officials_named_before(actors, lo) or Party("officials", side, phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
     return _ordinary_speaker(phrase, actors, lo)
 
