@@ -273,3 +273,11 @@ def test_the_officials_are_those_of_the_official_named_before(run):
     wounded = [e.claim for e in run(text, "2024-03-04").events if e.evidence.sentence.startswith("One of")]
     assert wounded and {(c.claimed_by.name, c.claimed_by.side, c.modality) for c in wounded} == {
         ("Russian officials", "RU", "claimed")}
+
+
+def test_the_journalists_account_of_fighting_keeps_no_claimant_from_a_sources_report_of_it(run):
+    text = ("Russian troops have spent months trying to storm Vuhledar, and Kyiv refuses to give up the town.\n"
+            "On Monday Ukraine's General Staff said fighting was continuing in Vuhledar.")
+    clashes = [e.claim for e in run(text, "2024-03-04").events if e.event_type == "armed_clash"]
+    assert [(c.claimed_by.side if c.claimed_by else None, c.modality) for c in clashes] == [(None, "asserted"),
+                                                                                          ("UA", "claimed")]
