@@ -73,8 +73,8 @@ def _own_voice_and_source(a: Event, b: Event) -> bool:
     """Whether two tellings of ongoing fighting are the article's own statement and a source's claim.
 
     The journalist's 'Russia has spent a year trying to seize X' and 'Ukraine said fighting continues in X' are two
-    events an analyst keeps apart: who says so is part of the event. A headline (the text's first line) only sums
-    up what the body attributes, so it still merges.
+    events an analyst keeps apart: who says so is part of the event. A headline (the text's first line, with no
+    closing full stop) only sums up what the body attributes, so it still merges.
     """
     if a.event_type not in _ONGOING:
         return False
@@ -84,7 +84,8 @@ def _own_voice_and_source(a: Event, b: Event) -> bool:
     def sourced(e: Event) -> bool:
         return e.claim.claimed_by is not None and e.claim.modality == "claimed"
 
-    headline = a.evidence.char_start == 0 or b.evidence.char_start == 0
+    headline = any(e.evidence.char_start == 0 and not e.evidence.sentence.rstrip().endswith((".", "!", "?", "”", '"'))
+                   for e in (a, b))
     return not headline and (own(a) and sourced(b) or own(b) and sourced(a))
 
 
