@@ -281,3 +281,9 @@ def test_the_journalists_account_of_fighting_keeps_no_claimant_from_a_sources_re
     clashes = [e.claim for e in run(text, "2024-03-04").events if e.event_type == "armed_clash"]
     assert [(c.claimed_by.side if c.claimed_by else None, c.modality) for c in clashes] == [(None, "asserted"),
                                                                                           ("UA", "claimed")]
+
+
+def test_a_council_that_says_so_is_the_claimant(run):
+    c = claim_of(run, "Two people were killed when shells hit a market in Kherson, the city council said in a "
+                 "statement.", "shelling", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("city council", "UA", "claimed")

@@ -43,7 +43,7 @@ _STANCE_NOUNS = frozenset({"condition", "precondition", "demand", "proposal", "o
 _CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
-_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry)s?\b", re.I)
+_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry|council|command|police)s?\b", re.I)
 # Speakers who take no side in the war: lawyers, rights activists, analysts, journalists ('other').
 _NEUTRAL_SPEAKER = re.compile(r"\b(?:lawyers?|activists?|analysts?|experts?|journalists?|correspondents?|researchers?|"
                               r"monitors?|rights (?:groups?|organi[sz]ations?|defenders?))\b", re.I)
