@@ -5,8 +5,8 @@ Attribution follows the parse: an event whose trigger sits under a speech verb (
 whole sentence; a quotation takes the speaker named right after it ('..." Gaidai told Ukrainian television').
 Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
 matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
-followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an interview, made a truce a
-condition for the talks'). Modality comes from the verbs above the trigger (deny, threaten, will, due to, if);
+followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an
+interview, made a truce a condition for the talks'). Modality comes from the verbs above the trigger (deny, threaten, will, due to, if);
 readiness is no plan, and what a future act 'will force' another to do is hypothetical.
 """
 
@@ -118,8 +118,8 @@ _NOT_OFFICE_WORDS = frozenset({"said", "says", "told", "russian", "russia", "ukr
 
 
 # Ordinary speakers named by what they are: a soldier quoted in a report, a resident, a witness.
-_FIGHTER_SPEAKER = re.compile(r"\b(soldier|serviceman|fighter|marine|paratrooper|officer|sergeant|sniper|medic|"
-                              r"tank(?:ist)?|driver|gunner|volunteer)s?\b", re.I)
+_FIGHTER_SPEAKER = re.compile(r"\b(soldier|serviceman|fighter|marine|paratrooper|sergeant|sniper|combat medic|"
+                              r"tank(?:ist)?|gunner)s?\b", re.I)
 _CIVILIAN_SPEAKER = re.compile(r"\b(?:residents?|witness(?:es)?|survivors?|refugees?|locals?|villagers?|mothers?|"
                                r"pensioners?|evacuees?)\b", re.I)
 _NATIONAL = {"UA": "Ukrainian", "RU": "Russian"}
