@@ -177,3 +177,113 @@ def test_a_definite_role_points_back_to_the_person_named_before(run):
     text = ("The Kremlin spokesman, Dmitry Peskov, spoke on Monday.\n\n“Talks with Kyiv will resume,” said the "
             "Russian spokesperson.\n\nThe spokesperson for Russian diplomacy, Maria Zakharova, spoke later.")
     assert claim_of(run, text, "negotiation", "2023-03-01").claimed_by.name == "Dmitry Peskov"
+
+
+def test_readiness_for_talks_is_a_claim_not_a_plan(run):
+    c = claim_of(run, "Kyiv said on Monday it was ready for negotiations with the Kremlin.", "negotiation",
+                 "2024-03-04")
+    assert (c.claimed_by.side, c.modality) == ("UA", "claimed")
+
+
+def test_an_event_only_talked_about_in_a_future_position_is_not_planned(run):
+    c = claim_of(run, "Allies are watching to see what line the new German chancellor will adopt on military aid for "
+                 "Ukraine.", "aid", "2024-03-04")
+    assert c.modality == "asserted" and c.claimed_by is None
+
+
+def test_what_a_future_act_would_bring_about_is_hypothetical(run):
+    text = "“Only new sanctions will force Moscow to take part in genuine peace talks,” Andrii Sybiha said."
+    c = claim_of(run, text, "negotiation", "2024-03-04")
+    assert (c.claimed_by.name, c.modality) == ("Andrii Sybiha", "hypothetical")
+
+
+def test_a_position_published_in_an_interview_is_its_authors_claim(run):
+    text = ("Ukrainian Prime Minister Denys Shmyhal, in an interview with a German newspaper on Friday, made a full "
+            "ceasefire a condition for any peace talks.")
+    c = claim_of(run, text, "negotiation", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Denys Shmyhal", "UA", "claimed")
+    c = claim_of(run, "Russian troops were advancing near Kupiansk, the town's military administration wrote in a "
+                 "post on Telegram.", "armed_clash", "2024-03-04")
+    assert c.modality == "claimed"
+
+
+def test_an_event_in_a_plain_sentence_has_no_stance_holder(run):
+    c = claim_of(run, "Ukrainian Prime Minister Denys Shmyhal travelled to Berlin on Friday, where peace talks were "
+                 "held.", "negotiation", "2024-03-04")
+    assert (c.claimed_by, c.modality) == (None, "asserted")
+
+
+def test_she_is_the_person_of_her_own_paragraph_not_the_man_quoted_before(run):
+    text = ("Mykola Bondar, a farmer from Izium, says the shelling has not stopped for a week.\n"
+            "Halyna, who runs the village shop, left with her grandchildren. She told them the explosions they heard "
+            "at night were thunder.")
+    shelling = [e for e in run(text, "2024-03-04").events if e.event_type == "shelling"]
+    assert [(e.claim.claimed_by.name, e.claim.modality) for e in shelling] == [("Mykola Bondar", "claimed"),
+                                                                             ("Halyna", "claimed")]
+
+
+def test_he_said_after_a_quote_reaches_back_to_the_person_of_the_paragraph_before(run):
+    text = ("Ukrainian commander Oleh Shyriaiev spoke to reporters on Monday.\n"
+            "“Our troops repelled a Russian assault near Kupiansk overnight,” he said.")
+    c = claim_of(run, text, "armed_clash", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Oleh Shyriaiev", "UA")
+
+
+def test_a_personal_account_goes_on_but_the_journalists_description_of_the_speaker_does_not(run):
+    text = ("Andriy Kovalenko says he left Bakhmut in March. His brigade had fought in the city for months. "
+            "Whereas he calls the Russian demands absurd, he seems ready to accept peace talks now.")
+    events = run(text, "2024-03-04").events
+    clash = [e.claim for e in events if e.event_type == "armed_clash"]
+    talks = [e.claim for e in events if e.event_type == "negotiation"]
+    assert [(c.claimed_by.name, c.modality) for c in clash] == [("Andriy Kovalenko", "claimed")]
+    assert [(c.claimed_by, c.modality) for c in talks] == [(None, "asserted")]
+
+
+def test_a_soldier_quoted_without_a_name_is_a_soldier_of_the_forces_named_before(run):
+    text = ("More than 400 Ukrainian soldiers crossed into Russia. “We were given an order to withdraw from our "
+            "positions near Vuhledar,” one of the soldiers, a tank driver, said.")
+    c = claim_of(run, text, "territory_withdrawn", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("Ukrainian soldier", "UA")
+    c = claim_of(run, "“We fought in Bakhmut for three months,” a Russian paratrooper said.", "armed_clash",
+                 "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Russian soldier", "RU", "claimed")
+    c = claim_of(run, "“Russian troops shelled our street in Vovchansk every night,” a local resident told reporters.",
+                 "shelling", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side) == ("local resident", "civilians")
+
+
+def test_a_speaker_who_adds_also_said_the_sentence_before(run):
+    strike = "Two civilians were killed in a Russian drone strike on Nikopol on Sunday."
+    c = claim_of(run, strike + " A third was taken to hospital, Governor Serhiy Lysak added.", "air_drone_strike",
+                 "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("Serhiy Lysak", "UA", "claimed")
+    c = claim_of(run, strike + " Governor Serhiy Lysak also said that power was cut in the city.", "air_drone_strike",
+                 "2024-03-04")
+    assert c.claimed_by.name == "Serhiy Lysak"
+    # a plain 'said' or a new paragraph does not reach back
+    for after in (" A third was taken to hospital, Governor Serhiy Lysak said.",
+                  "\nA third was taken to hospital, Governor Serhiy Lysak added."):
+        c = claim_of(run, strike + after, "air_drone_strike", "2024-03-04")
+        assert (c.claimed_by, c.modality) == (None, "asserted")
+
+
+def test_the_officials_are_those_of_the_official_named_before(run):
+    text = ("Russian border guard spokesman Vasily Malaev said 300 troops crossed at the Donetsk checkpoint. One of the "
+            "soldiers was seriously wounded in a shelling attack. He was taken to hospital, the officials added.")
+    wounded = [e.claim for e in run(text, "2024-03-04").events if e.evidence.sentence.startswith("One of")]
+    assert wounded and {(c.claimed_by.name, c.claimed_by.side, c.modality) for c in wounded} == {
+        ("Russian officials", "RU", "claimed")}
+
+
+def test_the_journalists_account_of_fighting_keeps_no_claimant_from_a_sources_report_of_it(run):
+    text = ("Russian troops have spent months trying to storm Vuhledar, and Kyiv refuses to give up the town.\n"
+            "On Monday Ukraine's General Staff said fighting was continuing in Vuhledar.")
+    clashes = [e.claim for e in run(text, "2024-03-04").events if e.event_type == "armed_clash"]
+    assert [(c.claimed_by.side if c.claimed_by else None, c.modality) for c in clashes] == [(None, "asserted"),
+                                                                                          ("UA", "claimed")]
+
+
+def test_a_council_that_says_so_is_the_claimant(run):
+    c = claim_of(run, "Two people were killed when shells hit a market in Kherson, the city council said in a "
+                 "statement.", "shelling", "2024-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("city council", "UA", "claimed")

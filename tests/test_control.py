@@ -131,9 +131,9 @@ def test_hirske_solone_kupiansk_pokrovsk_timelines(corpus_db):
     assert states == [("2022-06-24", "RU")]
     assert hirske.states[0].assertions == ()
     # 'Moscow said it surrounded around 2,000' and the Defence Ministry's 'up to 2,000 in Hirske' are one event,
-    # first told as Moscow's word
+    # claimed by the more specific of the two speakers
     assert [p.name for e in hirske.states[0].claims for p in e.claimed_by] == ["Oleksiy Babchenko",
-                                                                             "Russian government"]
+                                                                             "Russian Defence Ministry"]
     # 004: 'now under Russian control, the Defense Ministry in Moscow said'
     assert _pinned(db, "Soloné")[0] == [("2025-01-23", "RU")]
     # 004: occupied from the first days of the war, recaptured by the Ukrainian army in the fall of 2022

@@ -90,3 +90,22 @@ def test_a_report_joins_the_earlier_one_of_its_own_place_rather_than_a_placeless
     fused = fuse_article([placeless, placed, repeat])
     assert [(e.location.name if e.location else None, e.date.text, e.confidence) for e in fused] == \
         [(None, "on Monday", 0.6), ("Hirske", None, 0.65)]
+
+
+def test_the_articles_own_account_of_fighting_and_a_sources_report_stay_apart():
+    own = replace(ev("armed_clash", by=None, modality="asserted"), evidence=Evidence("s", 300, 360))
+    sourced = replace(ev("armed_clash", by="Kharkiv regional administration"), evidence=Evidence("t", 400, 460))
+    assert not same_event(own, sourced)
+    headline = replace(own, evidence=Evidence("s", 0, 40))
+    assert same_event(headline, sourced)
+    # a single incident told by the journalist and by a source is one incident
+    assert same_event(replace(own, event_type="territory_captured"), replace(sourced, event_type="territory_captured"))
+
+
+def test_the_more_specific_claimant_of_two_tellings_wins():
+    government = ev("encirclement", by="Ukrainian government")
+    office = ev("encirclement", by="Ukrainian Defence Ministry")
+    person = replace(ev("encirclement"), claim=Claim(Party("Oleh Kiper", "UA", "governor of Odesa oblast"), "claimed"))
+    assert fuse_article([government, office])[0].claim.claimed_by.name == "Ukrainian Defence Ministry"
+    assert fuse_article([office, government])[0].claim.claimed_by.name == "Ukrainian Defence Ministry"
+    assert fuse_article([office, person])[0].claim.claimed_by.name == "Oleh Kiper"

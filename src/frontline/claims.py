@@ -4,7 +4,10 @@ Attribution follows the parse: an event whose trigger sits under a speech verb (
 'Moscow said', 'claimed to have captured') is claimed by that verb's subject; 'according to X' attributes the
 whole sentence; a quotation takes the speaker named right after it ('..." Gaidai told Ukrainian television').
 Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
-matching role in the article. Modality comes from the verbs above the trigger (deny, threaten, will, due to, if).
+matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
+followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an
+interview, made a truce a condition for the talks'). Modality comes from the verbs above the trigger (deny, threaten, will, due to, if);
+readiness is no plan, and what a future act 'will force' another to do is hypothetical.
 """
 
 from __future__ import annotations
@@ -25,12 +28,22 @@ _QUOTE_CHARS = "\"“”«»"
 _COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})
 # Cues of PLANNED_CUES that make no plan of the event: an attempt ('trying to encircle', 'attempting to seize')
 # is fighting that takes place, and 'could'/'may'/'might' say what is possible.
-_NOT_PLANS = frozenset({"could", "may", "might", "try", "attempt", "bid"})
+# Readiness ('the Kremlin said it was ready for a dialogue', 'willing to talk') is a stance, not a plan.
+_NOT_PLANS = frozenset({"could", "may", "might", "try", "attempt", "bid", "ready", "willing"})
+# An event that is only the topic of a future act ('what position he will adopt on military aid') is not planned.
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# Verbs that bring about another's act: 'X will convince / force Russia to engage in talks' hopes for the talks.
+_CAUSATIVE = frozenset({"convince", "force", "compel", "persuade", "push", "make", "lead", "prompt", "bring"})
+# Where a person's declared position is published: 'X, in a post on Telegram, made Y a condition for the talks'.
+_PUBLICATIONS = frozenset({"post", "publication", "interview", "statement", "speech", "address", "video", "message",
+                           "article", "column", "tweet", "letter", "briefing", "broadcast", "appeal"})
+# Nouns of a stated position: the event they govern is what the holder asks for ('a condition for the talks').
+_STANCE_NOUNS = frozenset({"condition", "precondition", "demand", "proposal", "offer", "ultimatum"})
 # 'in the event of a truce', 'in case of an attack': the event is a condition, not a fact.
 _CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
-_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry)s?\b", re.I)
+_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry|council|command|police)s?\b", re.I)
 # Speakers who take no side in the war: lawyers, rights activists, analysts, journalists ('other').
 _NEUTRAL_SPEAKER = re.compile(r"\b(?:lawyers?|activists?|analysts?|experts?|journalists?|correspondents?|researchers?|"
                               r"monitors?|rights (?:groups?|organi[sz]ations?|defenders?))\b", re.I)
@@ -104,6 +117,41 @@ _NOT_OFFICE_WORDS = frozenset({"said", "says", "told", "russian", "russia", "ukr
                                "government", "authorities", "officials"})
 
 
+# Ordinary speakers named by what they are: a soldier quoted in a report, a resident, a witness.
+_FIGHTER_SPEAKER = re.compile(r"\b(soldier|serviceman|fighter|marine|paratrooper|sergeant|sniper|combat medic|"
+                              r"tank(?:ist)?|gunner)s?\b", re.I)
+_CIVILIAN_SPEAKER = re.compile(r"\b(?:residents?|witness(?:es)?|survivors?|refugees?|locals?|villagers?|mothers?|"
+                               r"pensioners?|evacuees?)\b", re.I)
+_NATIONAL = {"UA": "Ukrainian", "RU": "Russian"}
+
+
+def _ordinary_speaker(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
+    """'one of the soldiers, a tank driver' -> 'Ukrainian soldier' / UA; 'a local resident' -> civilians.
+
+    A soldier with no nation in the phrase is one of the forces named last before him ('400 Ukrainian soldiers
+    crossed ... one of the soldiers said').
+    """
+    if _CIVILIAN_SPEAKER.search(phrase):
+        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), "civilians", phrase.strip())
+    if not _FIGHTER_SPEAKER.search(phrase):
+        return None
+    side = role_side(phrase)
+    if side == "unknown":
+        forces = [a for a in actors if a.end <= before and a.kind == "force" and bloc(a.party.side) in _NATIONAL]
+        side = bloc(forces[-1].party.side) if forces else "unknown"
+    return Party(f"{_NATIONAL[side]} soldier" if side in _NATIONAL else "soldier", side, phrase.strip())
+
+
+def _officials_named_before(actors: list[ActorMention], before: int) -> Party | None:
+    """'the officials added' points back to the officials quoted before: those of the last official named."""
+    officials = [a for a in actors if a.end <= before and a.kind in ("person", "government") and
+                 bloc(a.party.side) in _NATIONAL and (a.kind == "government" or _ROLE_NOUN.search(a.party.role or ""))]
+    if not officials:
+        return None
+    side = bloc(officials[-1].party.side)
+    return Party(f"{_NATIONAL[side]} officials", side)
+
+
 def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Party | None:
     """'the Kremlin said' -> the Kremlin's spokesperson when the article names him (who spoke for the office).
 
@@ -148,15 +196,39 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         return party
     phrase = ctx.text[lo:hi]
     if subj.lower_ in _PRONOUNS:
-        earlier = [a for a in actors if a.end <= subj.idx and (a.kind == "person" or subj.lower_ in ("they", "it"))]
-        return earlier[-1].party if earlier else None
+        return _pronoun_referent(ctx, subj, actors)
     role_party = _resolve_role(phrase, actors, lo) or _definite_description(phrase, actors, lo)
     if role_party is not None:
         return role_party
     if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
         side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
+        if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
+            return _officials_named_before(actors, lo) or Party("officials", side, phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
-    return None
+    return _ordinary_speaker(phrase, actors, lo)
+
+
+def _pronoun_referent(ctx: "_Context", pron: Token, actors: list[ActorMention]) -> Party | None:
+    """The party a speaker pronoun points back to.
+
+    'They' and 'it' take the last actor named. 'He' and 'she' take the last person named in the pronoun's own
+    paragraph; a person of an earlier paragraph only while no other name has come up since the paragraph began
+    ('Inna, fleeing with her children, ... She had tried telling them' is not the man quoted one paragraph up,
+    even when the model missed Inna as a person).
+    """
+    if pron.lower_ in ("they", "it"):
+        earlier = [a for a in actors if a.end <= pron.idx]
+        return earlier[-1].party if earlier else None
+    persons = [a for a in actors if a.end <= pron.idx and a.kind == "person"]
+    if not persons:
+        return None
+    paragraph_start = ctx.text.rfind("\n", 0, pron.idx) + 1
+    if persons[-1].start >= paragraph_start:
+        return persons[-1].party
+    span = ctx.doc.char_span(paragraph_start, pron.idx, alignment_mode="contract")
+    if span is not None and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.is_title for t in span):
+        return None
+    return persons[-1].party
 
 
 def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
@@ -226,11 +298,26 @@ def _quote_speaker(ctx: _Context, tok: Token, actors: list[ActorMention]) -> tup
     for t in after:
         if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
             party = _speaker(ctx, t, actors)
+            if party is None and subject(t) is None:
+                # the parser may hang ', one of the soldiers, a tank driver, said' off the quote: the words between
+                # the closing mark and the verb are the speaker
+                party = _phrase_speaker(ctx, close + 1, t.idx, actors)
             if party is not None:
                 return party, SPEECH_VERBS[t.lemma_.lower()]
         if t.text in ".!?" and t.i > after.start + 1:
             break
     return None
+
+
+def _phrase_speaker(ctx: _Context, lo: int, hi: int, actors: list[ActorMention]) -> Party | None:
+    """The speaker named by the words between a closing quotation mark and its speech verb, if few."""
+    phrase = ctx.text[lo:hi].strip(" ,\n")
+    if not phrase or len(phrase.split()) > 12:
+        return None
+    person = _actor_for_span(actors, lo, hi)
+    if person is not None and person.kind == "person":
+        return person.party
+    return _ordinary_speaker(phrase, actors, lo)
 
 
 def _modality(tok: Token, attributed: str | None) -> str:
@@ -248,6 +335,8 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if any(_CONDITION.fullmatch(" ".join(t.lower_ for t in c.subtree)) for c in node.children
                if c.dep_ == "prep"):
             return "hypothetical"
+    if _caused_by_future(tok):
+        return "hypothetical"
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
@@ -258,6 +347,8 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if anc.lemma_.lower() in _COGNITION:
             return "hypothetical"
     for node in chain[:3]:
+        if node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.head.pos_ in ("VERB", "AUX"):
+            break
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
                 return "planned"
@@ -268,6 +359,46 @@ def _modality(tok: Token, attributed: str | None) -> str:
     if attributed == "denied":
         return "denied"
     return "claimed" if attributed else "asserted"
+
+
+def _caused_by_future(tok: Token) -> bool:
+    """Whether the event is what something will bring another to do ('will convince Russia to engage in talks').
+
+    Such a future is a condition of the speaker's, not a plan of anyone's: the event is hypothetical.
+    """
+    node = tok
+    for anc in tok.ancestors:
+        if node.dep_ in ("relcl", "acl", "advcl") or anc.lemma_.lower() in SPEECH_VERBS:
+            return False
+        if node.dep_ in ("xcomp", "ccomp") and anc.lemma_.lower() in _CAUSATIVE:
+            return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "could") for c in anc.children)
+        node = anc
+    return False
+
+
+def _stance_holder(ctx: _Context, tok: Token, actors: list[ActorMention]) -> Party | None:
+    """Whose declared position the event is part of: the subject of a verb told 'in a post' or 'in an interview',
+    or of the verb that sets a condition or demand for the event ('made guarantees a condition for the talks')."""
+    node = tok
+    stance = False
+    for anc in tok.ancestors:
+        if node.dep_ in ("relcl", "acl") and node != tok:
+            return None
+        stance = stance or anc.lemma_.lower() in _STANCE_NOUNS
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(anc)
+            if subj is None:
+                return None
+            # 'made a ceasefire a condition': the stance noun may be the event's sibling
+            stance = stance or any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in _STANCE_NOUNS
+                                   for c in anc.children)
+            # the parser hangs 'X, in an interview, said' on the verb or on the subject
+            published = any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _PUBLICATIONS for g in c.children)
+                for c in (*anc.children, *subj.children))
+            return _speaker(ctx, anc, actors) if published or stance else None
+        node = anc
+    return None
 
 
 def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention]) -> list[Candidate]:
@@ -292,6 +423,9 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         if party is None:
             party = _according_to(tok, actors)
             kind = "claimed" if party is not None else kind
+        if party is None and kind is None:
+            party = _stance_holder(ctx, tok, actors)
+            kind = "claimed" if party is not None else None
         if party is None:
             quoted = _quote_speaker(ctx, tok, actors)
             if quoted is not None:
@@ -299,7 +433,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
                 party, kind = paragraph_claimant[cand.paragraph], "claimed"
         if party is None and kind is None:
-            party = _narrator_before(ctx, narrators, tok)
+            party = _narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors)
             kind = "claimed" if party is not None else None
         if party is not None:
             paragraph_claimant[cand.paragraph] = party
@@ -337,7 +471,8 @@ def _narrators(ctx: _Context, actors: list[ActorMention]) -> dict[int, Party]:
     return out
 
 
-def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token) -> Party | None:
+def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token,
+                     actors: list[ActorMention]) -> Party | None:
     """The narrator of an earlier sentence of the trigger's paragraph, or None."""
     earlier = [start for start in narrators if start < tok.sent.start]
     if not earlier:
@@ -345,7 +480,33 @@ def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token) -> 
     start = max(earlier)
     if "\n" in ctx.text[ctx.doc[start].idx:tok.idx]:
         return None
-    return narrators[start]
+    # 'Oleksii says ... He seems ready to ...': the journalist tells about the narrator himself, in his own voice
+    # (unlike a source's account of a third person: 'According to the BBC ... he refused')
+    narrator = narrators[start]
+    if not ctx.inside_quote(tok.idx) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") and
+                                             _pronoun_referent(ctx, c, actors) == narrator
+                                             for c in tok.sent.root.children):
+        return None
+    return narrator
+
+
+def _speaker_who_adds(ctx: _Context, tok: Token, actors: list[ActorMention]) -> Party | None:
+    """The speaker of the next sentence of the paragraph when it goes on with 'X added' or 'X also said'.
+
+    'One soldier was injured. He was taken to hospital, the officials added': adding presupposes that the
+    sentence before was the officials' word too.
+    """
+    sent = tok.sent
+    if sent.end >= len(ctx.doc):
+        return None
+    verb = ctx.doc[sent.end].sent.root
+    if "\n" in ctx.text[tok.idx:verb.idx]:
+        return None
+    lemma = verb.lemma_.lower()
+    also = any(c.lower_ == "also" for c in verb.children)
+    if SPEECH_VERBS.get(lemma) != "claimed" or not (lemma == "add" or also):
+        return None
+    return _speaker(ctx, verb, actors)
 
 
 def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:

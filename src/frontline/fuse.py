@@ -6,7 +6,8 @@ place, their dates agree (or one of them carries no date expression of its own, 
 publication date while the other is within a week of it), their claimants and initiators are on compatible
 sides, and their modalities agree (a headline's undated statement and the lede's plan are one). The first report
 keeps its evidence (unless only a later one names the place itself); the others add an explicit date, a
-claimant, parties and quantities. Events with no place are merged only for types that are not tied to a place
+claimant (a person or an office wins over 'Moscow' read as the government), parties and quantities. Fighting
+told in the article's own voice and fighting a source reports stay two events (see ``_own_voice_and_source``). Events with no place are merged only for types that are not tied to a place
 (talks, sanctions, aid, mobilisation...) and only when one speaker says both: two place-less clashes, or talks
 mentioned by two people, are usually two events. A shared count is the exception: 'Moscow said it surrounded
 around 2,000 troops in the area' and 'surrounded up to 2,000 in Hirske' are one encirclement, and so are a
@@ -20,6 +21,7 @@ a report joins an earlier one of its own place before a place-less one. Fusion a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from .models import Event, Location, Party, bloc
@@ -65,6 +67,31 @@ def _modalities_agree(a: Event, b: Event) -> bool:
         (a.date.text is None) != (b.date.text is None)
 
 
+# Fighting and shelling go on for weeks: the article's own account of them and a source's report cover different
+# spans. A single incident (a capture, a crossing, an encirclement) told by both is one incident.
+_ONGOING = frozenset({"armed_clash", "shelling"})
+
+
+def _own_voice_and_source(a: Event, b: Event) -> bool:
+    """Whether two tellings of ongoing fighting are the article's own statement and a source's claim.
+
+    The journalist's 'Russia has spent a year trying to seize X' and 'Ukraine said fighting continues in X' are two
+    events an analyst keeps apart: who says so is part of the event. A headline (the text's first line, with no
+    closing full stop) only sums up what the body attributes, so it still merges.
+    """
+    if a.event_type not in _ONGOING:
+        return False
+    def own(e: Event) -> bool:
+        return e.claim.claimed_by is None and e.claim.modality == "asserted"
+
+    def sourced(e: Event) -> bool:
+        return e.claim.claimed_by is not None and e.claim.modality == "claimed"
+
+    headline = any(e.evidence.char_start == 0 and not e.evidence.sentence.rstrip().endswith((".", "!", "?", "”", '"'))
+                   for e in (a, b))
+    return not headline and (own(a) and sourced(b) or own(b) and sourced(a))
+
+
 def _shared_count(a: Event, b: Event) -> bool:
     """Whether the two events count the same thing: ten or more of one role (or one unstated) within 5 %."""
     return any((p.role == q.role or p.role is None or q.role is None) and min(p.value, q.value) >= 10 and
@@ -100,9 +127,23 @@ def same_event(a: Event, b: Event) -> bool:
         if a.event_type not in _PLACELESS_TYPES or a.claim.claimed_by is None or \
                 a.claim.claimed_by != b.claim.claimed_by:
             return False
-    return (_dates_agree(a, b) and _modalities_agree(a, b)
+    return (_dates_agree(a, b) and _modalities_agree(a, b) and not _own_voice_and_source(a, b)
             and _compatible_party(a.claim.claimed_by, b.claim.claimed_by)
             and _compatible_party(a.initiator, b.initiator))
+
+
+# A claimant named by a collective ('Moscow' read as the Russian government, 'Ukrainian officials') says less about
+# who stands behind a claim than an office ('Russian Defence Ministry') or a person.
+_COLLECTIVE = re.compile(r"\b(?:government|authorities|officials|forces|army|military)\b", re.I)
+
+
+def _specificity(party: Party | None) -> int:
+    """0 for no claimant, 1 for a collective, 2 for an office or organisation, 3 for a person with a role."""
+    if party is None:
+        return 0
+    if party.role:
+        return 3
+    return 1 if _COLLECTIVE.search(party.name) else 2
 
 
 def _names_place(e: Event) -> bool:
@@ -127,7 +168,7 @@ def _merge(a: Event, b: Event) -> Event:
         if not any(q.value == p.value and q.unit == p.unit for p in quantities):
             quantities.append(q)
     claim = a.claim
-    if claim.claimed_by is None and b.claim.claimed_by is not None:
+    if _specificity(b.claim.claimed_by) > _specificity(claim.claimed_by):
         claim = replace(claim, claimed_by=b.claim.claimed_by)
     if _MODALITY_RANK[b.claim.modality] > _MODALITY_RANK[claim.modality]:
         claim = replace(claim, modality=b.claim.modality)
