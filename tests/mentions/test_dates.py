@@ -130,6 +130,7 @@ def test_find_to_the_day(nlp): assert found(nlp, "The reports come four months t
 def test_find_overnight_into(nlp): assert found(nlp, "Drones hit Kyiv overnight into Thursday.", THU) == [("overnight into Thursday", THU, None, "day")]
 def test_find_headline_date_in_brackets(nlp): assert found(nlp, "Russian shelling kills two in Kherson (Jan 3)", THU) == [("Jan 3", D(2025, 1, 3), None, "day")]
 def test_find_day_month(nlp): assert found(nlp, "Russia shelled Kherson on 3 March", THU) == [("on 3 March", D(2024, 3, 3), None, "day")]
+def test_find_in_capitals(nlp): assert found(nlp, "TWELVE KILLED IN SEPT. 14 STRIKE ON TOWN", THU) == [("SEPT. 14", D(2024, 9, 14), None, "day")]
 def test_find_dotted(nlp): assert found(nlp, "Strikes on 9.03.2023 killed five.", THU) == [("on 9.03.2023", D(2023, 3, 9), None, "day")]
 def test_find_dotted_without_year(nlp): assert found(nlp, "Drones struck Sumy on 19.01 and again since 21.01.", THU) == [("on 19.01", D(2025, 1, 19), None, "day"), ("21.01", D(2025, 1, 21), None, "day")]
 @pytest.mark.parametrize("text", ["Prices rose on 10.12 percent of goods.", "The front moved by 02.05 km.", "Inflation was 11.01 in May."])

@@ -65,7 +65,11 @@ _END = r"(?![a-z0-9])"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?:{_MONTH_NAMES})"
-_MON_ANY = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+# Beside a day number a month name in capitals is a date too ('KILLED IN AUG. 13 BATTLE', wire headlines), but
+# for 'MAY', the modal verb of a headline in capitals ('TROOPS MAY 2 WEEKS LATER ...').
+_MONTH_CAPS = "|".join(m.upper() for m in _MONTH_NAMES.split("|") if m != "May")
+_MON_ANY = (rf"(?:{_MONTH}|{_MONTH_CAPS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+            r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _MDY = rf"(?:{_WD},? )?{_MON_ANY} {_DAY}(?:,? {_YEAR})?"
