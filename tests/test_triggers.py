@@ -142,6 +142,8 @@ def test_an_idiom_is_no_event(types):
     ("The number of victims in Chasiv Yar rose to nine.", [("victims", "casualties")]),
     ("Nine victims of the drone attack were named.", [("victims", "casualties"), ("attack", "air_drone_strike")]),
     ("It is \"hot\" near Kurakhove again.", [("is", "armed_clash")]),
+    ("The brigade stopped an attempt by enemy forces to cross the river.", [("stopped", "armed_clash")]),
+    ("Marines thwarted an attempt by the enemy to land on the island.", [("thwarted", "armed_clash")]),
 ])
 def test_translated_report_wording(types, text, expected):
     assert sorted(types(text)) == sorted(expected)
@@ -161,6 +163,8 @@ def test_translated_report_wording(types, text, expected):
     "He got into the car and drove off.",                                # no target
     "It is hot in the south this week.",                                 # the weather
     "Stocks sank after the announcement.",                               # no vessel
+    "Police stopped an attempt to rob the bank.",                        # no armed force
+    "The rain stopped in the afternoon.",
 ])
 def test_translated_report_wording_elsewhere(types, text):
     assert types(text) == []

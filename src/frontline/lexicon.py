@@ -161,6 +161,8 @@ TRIGGERS: dict[str, TriggerRule] = {
     "down": TriggerRule("air_drone_strike", _V, "downed", 0.7),
     "barrage": TriggerRule("shelling", _N, "barrage", 0.7), "salvo": TriggerRule("shelling", _N, "barrage", 0.7),
     "volley": TriggerRule("shelling", _N, "barrage", 0.7),
+    "thwart": TriggerRule("armed_clash", _V, "thwart", 0.6), "foil": TriggerRule("armed_clash", _V, "thwart", 0.6),
+    "stop": TriggerRule("armed_clash", _V, "thwart", 0.5, generic=True),
     "victim": TriggerRule("casualties", _N, "victim", 0.6), "slaughter": TriggerRule("casualties", _VN, "harm", 0.5),
 }
 

@@ -349,6 +349,13 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         return "air_drone_strike" if (obj_words | subj_words) & aircraft else None
     if name == "barrage":
         return _weapon_type(near, default="shelling") if near & _WEAPON_WORDS else None
+    if name == "thwart":
+        # 'stopped an attempt by the Armed Forces to break through', 'foiled an enemy landing': a repelled operation
+        operations = {"attempt", "offensive", "attack", "breakthrough", "landing", "raid", "assault", "advance",
+                      "provocation", "sortie"}
+        if not obj_words & operations or not (subj_words | obj_words) & (FORCE_WORDS | {"forces", "enemy"}):
+            return None
+        return "armed_clash"
     if name == "victim":
         # counted victims ('the number of victims rose to 23', '12 victims') or victims of an attack; 'a victim of
         # fraud' or 'of aggression' is no casualty report
