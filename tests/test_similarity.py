@@ -19,8 +19,8 @@ def test_wording_without_a_trigger_word_is_typed(pipeline):
     assert [t[0] if t else None for t in typed] == ["air_drone_strike", "armed_clash", None, None]
 
 
-def test_a_landing_attempt_is_found_by_meaning(pipeline):
-    text = "More than 250 servicemen tried to land at night in the area of the Zaporizhzhia nuclear plant."
+def test_an_infiltration_attempt_is_found_by_meaning(pipeline):
+    text = "More than 250 servicemen tried to infiltrate at night in the area of the Zaporizhzhia nuclear plant."
     events = pipeline.process(RawArticle(text=text, published=dt.date(2022, 9, 1))).events
     assert [(e.event_type, e.location.name, e.trigger) for e in events] == [("armed_clash", "Zaporizhzhia", "tried")]
     worded = "More than 250 servicemen attacked at night in the area of the Zaporizhzhia nuclear plant."
@@ -36,7 +36,7 @@ def test_a_sentence_whose_trigger_the_rules_rejected_is_not_retyped(pipeline):
 def test_without_a_typer_only_trigger_words_count(pipeline):
     typer, pipeline.typer = pipeline.typer, None
     try:
-        text = "More than 250 servicemen tried to land at night in the area of the Zaporizhzhia nuclear plant."
+        text = "More than 250 servicemen tried to infiltrate at night in the area of the Zaporizhzhia nuclear plant."
         assert pipeline.process(RawArticle(text=text, published=dt.date(2022, 9, 1))).events == ()
     finally:
         pipeline.typer = typer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontline.triggers import find_triggers
+from frontline.triggers import find_triggers, names_no_trigger
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +126,51 @@ def test_fire_missions_and_offensives_under_way(types, text, expected):
 
 def test_an_idiom_is_no_event(types):
     assert types("They are now being prosecuted for deserting in the heat of battle.") == [("prosecuted", "arrest")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There were arrivals in Sloviansk late in the evening.", [("arrivals", "shelling")]),
+    ("Minus three tanks and a mortar crew of the occupiers.", [("Minus", "armed_clash")]),
+    ("Our gunners got into an ammunition depot of the occupiers.", [("got", "shelling")]),
+    ("Enemy marines tried to land troops on the Kinburn spit.", [("land", "armed_clash")]),
+    ("The navy sank an enemy patrol boat.", [("sank", "armed_clash")]),
+    ("Russian artillery pounded the outskirts of Siversk.", [("pounded", "shelling")]),
+    ("Air defence intercepted eleven drones over the capital.", [("intercepted", "air_drone_strike")]),
+    ("Two helicopters were downed near the border.", [("downed", "air_drone_strike")]),
+    ("Saboteurs blew up the railway bridge.", [("blew", "infrastructure_disruption")]),
+    ("Villages came under a barrage of rockets.", [("barrage", "shelling")]),
+    ("The number of victims in Chasiv Yar rose to nine.", [("victims", "casualties")]),
+    ("Nine victims of the drone attack were named.", [("victims", "casualties"), ("attack", "air_drone_strike")]),
+    ("It is \"hot\" near Kurakhove again.", [("is", "armed_clash")]),
+    ("The brigade stopped an attempt by enemy forces to cross the river.", [("stopped", "armed_clash")]),
+    ("Marines thwarted an attempt by the enemy to land on the island.", [("thwarted", "armed_clash")]),
+])
+def test_translated_report_wording(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Grain exports hit a record in October.",                            # economics, not a target
+    "The president fired the energy minister.",                          # dismissed from office
+    "The arrival of the delegation was delayed.",                        # people arriving
+    "Tourist arrivals rose by a fifth.",
+    "She was a victim of fraud.",                                        # no attack
+    "The plane landed at the airport at noon.",                          # no force
+    "The minister faced a barrage of questions.",                        # no weapon
+    "Customs officers intercepted a shipment of cigarettes.",            # no projectile
+    "Children blew up balloons for the parade.",                         # nothing destroyed
+    "Temperatures fell to minus 15.",                                    # a number
+    "He got into the car and drove off.",                                # no target
+    "It is hot in the south this week.",                                 # the weather
+    "Stocks sank after the announcement.",                               # no vessel
+    "Police stopped an attempt to rob the bank.",                        # no armed force
+    "The rain stopped in the afternoon.",
+])
+def test_translated_report_wording_elsewhere(types, text):
+    assert types(text) == []
+
+
+def test_a_rejected_generic_word_leaves_the_sentence_to_similarity(pipeline):
+    doc = pipeline.resources.nlp("The plane landed at the airport at noon. The plane surrendered at the airport.")
+    first, second = doc.sents
+    assert names_no_trigger(first) and not names_no_trigger(second)

@@ -18,6 +18,9 @@ class TriggerRule:
     pos: frozenset[str]
     rule: str | None = None     # name of a disambiguation rule in events.py
     strength: float = 0.8        # prior that this word, alone, names a real event of this type
+    # A common word that names an event in one construction only ('got into an ammunition depot', 'troops
+    # landed'): when its rule rejects a use, the sentence still counts as naming no trigger word.
+    generic: bool = False
 
 
 _V = frozenset({"VERB"})
@@ -143,9 +146,24 @@ TRIGGERS: dict[str, TriggerRule] = {
     "fire": TriggerRule("shelling", _VN, "fire", 0.5), "shoot": TriggerRule("armed_clash", _V, "shoot", 0.6),
     "run": TriggerRule("infrastructure_disruption", _V, "service", 0.5),
     "hostility": TriggerRule("armed_clash", _N, None, 0.6), "hostilities": TriggerRule("armed_clash", _N, None, 0.6),
-    "blow": TriggerRule("armed_clash", _N, "blow", 0.6), "oust": TriggerRule("territory_captured", _V, "oust", 0.7),
+    "blow": TriggerRule("armed_clash", _VN, "blow", 0.6), "oust": TriggerRule("territory_captured", _V, "oust", 0.7),
     "dislodge": TriggerRule("territory_captured", _V, "oust", 0.7),
     "harm": TriggerRule("casualties", _N, "harm_civilians", 0.5),
+    # wording of translated Ukrainian and Russian war reports: 'there were arrivals (prilet) in Kramatorsk',
+    # 'minus two command posts', 'our gunners got into an ammunition depot', 'tried to land troops'
+    "arrival": TriggerRule("shelling", _N, "arrival", 0.5, generic=True),
+    "minus": TriggerRule("armed_clash", _ANY | {"CCONJ", "ADP", "SCONJ"}, "minus", 0.6, generic=True),
+    "get": TriggerRule("shelling", _V, "get_into", 0.5, generic=True),
+    "land": TriggerRule("armed_clash", _V, "landing", 0.6, generic=True),
+    "landing": TriggerRule("armed_clash", _N, "landing", 0.6, generic=True),
+    "pound": TriggerRule("shelling", _V, "hit", 0.6), "sink": TriggerRule("armed_clash", _V, "military_object", 0.6),
+    "intercept": TriggerRule("air_drone_strike", _V, "intercept", 0.6),
+    "down": TriggerRule("air_drone_strike", _V, "downed", 0.7),
+    "barrage": TriggerRule("shelling", _N, "barrage", 0.7), "salvo": TriggerRule("shelling", _N, "barrage", 0.7),
+    "volley": TriggerRule("shelling", _N, "barrage", 0.7),
+    "thwart": TriggerRule("armed_clash", _V, "thwart", 0.6), "foil": TriggerRule("armed_clash", _V, "thwart", 0.6),
+    "stop": TriggerRule("armed_clash", _V, "thwart", 0.5, generic=True),
+    "victim": TriggerRule("casualties", _N, "victim", 0.6), "slaughter": TriggerRule("casualties", _VN, "harm", 0.5),
 }
 
 # Multi-word triggers matched on the lower-cased sentence text (regex, event type, strength).
@@ -159,6 +177,8 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\btook to the streets\b|\btake to the streets\b", "protest", 0.8),
     (r"\bunder (?:russian|ukrainian|their|our|its|full|the) control\b|\bunder the control of\b", "territory_captured", 0.8),
     (r"\bred flag (?:is )?flying over\b|\braised (?:the|a) (?:\w+ )?flag over\b", "territory_captured", 0.7),
+    # 'it is "hot" in Bakhmut': front-line idiom for heavy fighting; the quotes tell it from the weather
+    (r"\bit(?:'s|’s| is| was| has been) [\"'“‘«]hot[\"'”’»] (?:in|near|at|on|around)\b", "armed_clash", 0.5),
     (r"\b(?:went|go|going|gone) awol\b|\babsent without (?:official )?leave\b", "desertion", 0.8),
     (r"\breception (?:centre|center)\b", "evacuation", 0.6),
     (r"\b(?:emptied|emptying|empties|empty|drained) of (?:their |its |all |most )?(?:residents|inhabitants|population|"

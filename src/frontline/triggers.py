@@ -40,6 +40,19 @@ _INFRASTRUCTURE = frozenset({"infrastructure", "power", "plant", "bridge", "rail
                              "line", "pipeline", "port", "airport", "energy", "electricity", "water"})
 
 
+_WEAPON_WORDS = frozenset({"artillery", "mortar", "rocket", "missile", "himars", "mlrs", "grad", "howitzer", "shell",
+                           "drone", "shahed", "bomb", "uav", "fire", "gun", "cannon"})
+_ATTACK_WORDS = _WEAPON_WORDS | {"hit", "explosion", "strike", "shelling", "enemy", "damage", "destroy", "injure",
+                                 "wound", "kill", "occupier", "invader", "attack", "siren"}
+# What is 'hit' in economics and sport, and who is 'fired' from a post: no weapon ever meets these.
+_NOT_TARGETS = frozenset({"record", "high", "low", "peak", "level", "milestone", "mark", "snag", "headline", "jackpot",
+                          "market", "shelf", "price", "inflation", "export", "import", "sale", "rating", "poll",
+                          "stock", "currency", "hryvnia", "ruble", "rouble", "growth", "economy", "wall", "note"})
+_OFFICE_WORDS = frozenset({"minister", "official", "chief", "director", "coach", "manager", "employee", "worker",
+                           "staff", "adviser", "advisor", "governor", "prosecutor", "deputy", "ceo", "secretary",
+                           "head", "mayor", "ambassador", "editor", "executive", "president"})
+
+
 def _weapon_type(words: set[str], default: str) -> str:
     """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
     if words & {"aviation", "aerospace", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
@@ -88,8 +101,12 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
 
 
 def names_no_trigger(sent: Span) -> bool:
-    """True when no word or phrase of the lexicon occurs in the sentence, not even one its rules reject."""
-    return not _candidates(sent)
+    """True when no word or phrase of the lexicon occurs in the sentence, not even one its rules reject.
+
+    Generic words ('get', 'land', 'arrival') do not count: they name an event in one construction only, so a
+    rejected use says nothing about the sentence.
+    """
+    return all(rule is not None and rule.generic for *_, rule in _candidates(sent))
 
 
 def _candidates(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]]:
@@ -287,10 +304,65 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             return "infrastructure_disruption"
         return None
     if name == "hit":
+        if (obj_words | subj_words) & _NOT_TARGETS:
+            return None     # 'exports hit a record', 'inflation hit its peak'
         if not (obj_words & (_MILITARY_OBJECTS | _INFRASTRUCTURE | TERRITORY_WORDS) or has_place
                 or subj_words & (FORCE_WORDS | {"missile", "drone", "rocket", "artillery", "shell"})):
             return None
         return _weapon_type(subj_words | near, default="shelling")
+    if name == "arrival":
+        # 'there were arrivals in Kramatorsk' (the Ukrainian 'prilet', a hit); 'the arrival of the delegation',
+        # 'tourist arrivals' are people arriving
+        if any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None
+        existential = tok.head.lemma_ == "be" and any(c.dep_ == "expl" for c in tok.head.children)
+        if not (existential or sent_lemmas & _ATTACK_WORDS):
+            return None
+        return _weapon_type(sent_lemmas, default="shelling")
+    if name == "minus":
+        # 'Minus two command posts': report slang for destroyed; 'minus 20 degrees' is a number
+        if tok.i > sent.start and sent.doc[tok.i - 1].is_alpha:
+            return None
+        target = tok.head if tok.head != tok else None
+        words = lemma_set(target.subtree) if target is not None else set()
+        return _weapon_type(near, default="armed_clash") if words & _MILITARY_OBJECTS else None
+    if name == "get_into":
+        # 'our gunners got into an ammunition depot': the reports' word for a hit on a target
+        targets = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "into"
+                   for o in c.children if o.dep_ == "pobj"]
+        words = set().union(*(lemma_set(o.subtree) for o in targets)) if targets else set()
+        if not words & (_MILITARY_OBJECTS | {"concentration", "manpower"}) or \
+                not subj_words & (FORCE_WORDS | {"forces", "gunner", "artillery", "drone", "missile", "aviation"}):
+            return None
+        return _weapon_type(subj_words | words, default="shelling")
+    if name == "landing":
+        if tok.pos_ == "NOUN":
+            if tok.dep_ == "compound" or not near & {"attempt", "force", "party", "operation", "amphibious", "troop"}:
+                return None     # a 'landing ship', a plane's landing
+            return "armed_clash"
+        return "armed_clash" if (subj_words | obj_words) & (FORCE_WORDS - {"man"}) else None
+    if name == "intercept":
+        projectiles = {"missile", "drone", "rocket", "shahed", "uav", "projectile", "bomb", "aircraft", "target"}
+        return _weapon_type(obj_words, default="air_drone_strike") if obj_words & projectiles else None
+    if name == "downed":
+        aircraft = {"drone", "plane", "aircraft", "helicopter", "jet", "uav", "shahed", "missile", "fighter"}
+        return "air_drone_strike" if (obj_words | subj_words) & aircraft else None
+    if name == "barrage":
+        return _weapon_type(near, default="shelling") if near & _WEAPON_WORDS else None
+    if name == "thwart":
+        # 'stopped an attempt by the Armed Forces to break through', 'foiled an enemy landing': a repelled operation
+        operations = {"attempt", "offensive", "attack", "breakthrough", "landing", "raid", "assault", "advance",
+                      "provocation", "sortie"}
+        if not obj_words & operations or not (subj_words | obj_words) & (FORCE_WORDS | {"forces", "enemy"}):
+            return None
+        return "armed_clash"
+    if name == "victim":
+        # counted victims ('the number of victims rose to 23', '12 victims') or victims of an attack; 'a victim of
+        # fraud' or 'of aggression' is no casualty report
+        counted = any(c.dep_ == "nummod" for c in tok.children) or \
+            tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("number", "toll")
+        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        return "casualties" if counted or any(_names_event(o) for o in of) else None
     if name == "inflict":
         return _weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
                                                                      "blow", "strike"} else None
@@ -305,6 +377,12 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             return None
         return "casualties" if (near | sent_lemmas) & (FORCE_WORDS | {"enemy", "personnel", "military", "armed",
                                                                        "killed", "dead", "wounded", "war"}) else None
+    if name == "blow" and tok.pos_ == "VERB":
+        if not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return None
+        if obj_words & (_MILITARY_OBJECTS | FORCE_WORDS):
+            return "armed_clash"
+        return "infrastructure_disruption" if obj_words & (_INFRASTRUCTURE | {"dam", "road", "tunnel"}) else None
     if name == "blow":
         agent = subject(tok.head)
         return _weapon_type(near | (lemma_set(agent.subtree) if agent is not None else set()), default="armed_clash") \
@@ -316,6 +394,9 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     if name == "explosion":
         return "shelling"
     if name == "fire":
+        if tok.pos_ == "VERB" and (obj_words | (subj_words if "auxpass" in {c.dep_ for c in tok.children} else set())) \
+                & _OFFICE_WORDS:
+            return None     # 'fired the defence minister', 'the coach was fired': dismissed
         if tok.pos_ == "NOUN" and not (near & {"open", "artillery", "mortar", "rocket", "come", "under", "return"}):
             return None
         if near & {"open"}:

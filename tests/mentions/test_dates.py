@@ -83,6 +83,9 @@ def test_full_date(): assert resolve("January 20, 2025", THU) == (D(2025, 1, 20)
 def test_full_date_on(): assert resolve("on October 24, 2024", THU) == (D(2024, 10, 24), None, "day")
 def test_dotted_day_first(): assert resolve("9.03.2023", THU) == (D(2023, 3, 9), None, "day")
 def test_dotted_impossible(): assert resolve("31.02.2023", THU) == (None, None, "unknown")
+def test_dotted_without_year_last_year(): assert resolve("14.11", THU) == (D(2024, 11, 14), None, "day")
+def test_dotted_without_year_this_year(): assert resolve("07.01", THU) == (D(2025, 1, 7), None, "day")
+def test_dotted_without_year_unanchored(): assert resolve("07.01", None) == (None, None, "unknown")
 def test_day_month_year(): assert resolve("20 January 2025", THU) == (D(2025, 1, 20), None, "day")
 def test_month_year(): assert resolve("November 2024", THU) == (D(2024, 11, 1), D(2024, 11, 30), "month")
 def test_year(): assert resolve("in 2014", SAT) == (D(2014, 1, 1), D(2014, 12, 31), "year")
@@ -127,7 +130,11 @@ def test_find_to_the_day(nlp): assert found(nlp, "The reports come four months t
 def test_find_overnight_into(nlp): assert found(nlp, "Drones hit Kyiv overnight into Thursday.", THU) == [("overnight into Thursday", THU, None, "day")]
 def test_find_headline_date_in_brackets(nlp): assert found(nlp, "Russian shelling kills two in Kherson (Jan 3)", THU) == [("Jan 3", D(2025, 1, 3), None, "day")]
 def test_find_day_month(nlp): assert found(nlp, "Russia shelled Kherson on 3 March", THU) == [("on 3 March", D(2024, 3, 3), None, "day")]
+def test_find_in_capitals(nlp): assert found(nlp, "TWELVE KILLED IN SEPT. 14 STRIKE ON TOWN", THU) == [("SEPT. 14", D(2024, 9, 14), None, "day")]
 def test_find_dotted(nlp): assert found(nlp, "Strikes on 9.03.2023 killed five.", THU) == [("on 9.03.2023", D(2023, 3, 9), None, "day")]
+def test_find_dotted_without_year(nlp): assert found(nlp, "Drones struck Sumy on 19.01 and again since 21.01.", THU) == [("on 19.01", D(2025, 1, 19), None, "day"), ("21.01", D(2025, 1, 21), None, "day")]
+@pytest.mark.parametrize("text", ["Prices rose on 10.12 percent of goods.", "The front moved by 02.05 km.", "Inflation was 11.01 in May."])
+def test_find_dotted_without_year_not_a_number(nlp, text): assert all("." not in m.text for m in find_dates(nlp(text), THU))
 def test_find_past_24_hours(nlp): assert found(nlp, "Over 250 servicemen lost in the past 24 hours.", SAT) == [("in the past 24 hours", D(2022, 6, 24), SAT, "day")]
 def test_find_late_july(nlp): assert found(nlp, "In late July 41 Ukrainian troops fled to Russia.", MON) == [("In late July", D(2014, 7, 20), D(2014, 7, 31), "month")]
 def test_find_ago(nlp): assert found(nlp, "My contract expired four months ago, he explained.", MON) == [("four months ago", D(2014, 4, 1), D(2014, 4, 30), "month")]

@@ -65,7 +65,11 @@ _END = r"(?![a-z0-9])"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?:{_MONTH_NAMES})"
-_MON_ANY = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+# Beside a day number a month name in capitals is a date too ('KILLED IN AUG. 13 BATTLE', wire headlines), but
+# for 'MAY', the modal verb of a headline in capitals ('TROOPS MAY 2 WEEKS LATER ...').
+_MONTH_CAPS = "|".join(m.upper() for m in _MONTH_NAMES.split("|") if m != "May")
+_MON_ANY = (rf"(?:{_MONTH}|{_MONTH_CAPS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+            r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _MDY = rf"(?:{_WD},? )?{_MON_ANY} {_DAY}(?:,? {_YEAR})?"
@@ -89,6 +93,10 @@ _TEXT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     rf"(?<![\w])(?:(?i:last|this|early|late) )?{_WD}(?: (?i:night|morning|afternoon|evening))?{_END}",
     rf"(?<![\w])(?i:overnight)(?: (?i:into|on|to))? {_WD}{_END}",
     rf"(?<![\w])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.{_YEAR}{_END}",
+    # 'on 05.06' without a year, as Ukrainian reports write it: a preposition and a two-digit month, so that
+    # decimals ('5.5 km') and clock times ('at 10.30') are not read as dates
+    r"(?<![\w.])(?i:on|since|until|till|from|by) (?P<core>(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9]))"
+    r"(?![\w.,]?\d)(?! ?(?i:%|percent|per cent|km|m|h|hours?|am|pm|points?)(?![a-z]))",
     r"(?<![\w])(?i:(?:in|over|during|for) the (?:past|last) (?:24 hours|day|twenty-four hours)"
     r"|(?:over|during|at) the weekend)" + _END,
     r"(?<![\w])(?i:(?:the )?day before yesterday|yesterday(?: (?:morning|afternoon|evening|night))?|today|tonight"
@@ -113,6 +121,7 @@ _YEAR_ONLY = re.compile(r"(\d{4})")
 _AGO = re.compile(rf"(?:(?:{_APPROX_WORDS}) )?(.+) (day|week|month|year|decade)s? ago")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_DAY_MONTH = re.compile(r"(\d{2})\.(\d{2})")
 _PAST_DAY = re.compile(r"(?:in |over |during |for )?the (?:past|last) (?:24 hours|day|twenty-four hours)")
 _DATEPARSER_GUARD = re.compile(
     rf"\b(?:{_MONTH_NAMES.lower()}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\d{{4}}-\d{{2}}-\d{{2}}"
@@ -273,7 +282,20 @@ def _weekday(e: str, published: dt.date | None) -> Resolution | None:
 
 
 def _dotted(e: str, published: dt.date | None) -> Resolution | None:
-    """'9.03.2023': day first, as Ukrainian and Russian sources write it."""
+    """'9.03.2023': day first, as Ukrainian and Russian sources write it; '05.06' is the latest 5 June on or
+    before publication."""
+    if m := _DAY_MONTH.fullmatch(e):
+        if published is None:
+            return _UNANCHORED
+        day, month = int(m.group(1)), int(m.group(2))
+        for year in (published.year, published.year - 1):
+            try:
+                found = dt.date(year, month, day)
+            except ValueError:
+                return None
+            if found <= published:
+                return found, None, "day"
+        return None
     m = _DOTTED.fullmatch(e)
     if not m:
         return None
