@@ -118,7 +118,7 @@ def same_event(a: Event, b: Event) -> bool:
         # 'Russians refuse to fight' in the headline and 'reports of Russian soldiers refusing to return to the
         # front' in the lede: a repeat with no fact of its own, on the same side, at the same time
         return (_dates_agree(a, b) and _modalities_agree(a, b)
-                and _compatible_party(a.claim.claimed_by, b.claim.claimed_by)
+                and _tellers_agree(a.claim.claimed_by, b.claim.claimed_by)
                 and _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
     if la != lb:
         return False
@@ -135,6 +135,15 @@ def same_event(a: Event, b: Event) -> bool:
 # A claimant named by a collective ('Moscow' read as the Russian government, 'Ukrainian officials') says less about
 # who stands behind a claim than an office ('Russian Defence Ministry') or a person.
 _COLLECTIVE = re.compile(r"\b(?:government|authorities|officials|forces|army|military)\b", re.I)
+
+
+def _tellers_agree(a: Party | None, b: Party | None) -> bool:
+    """Whether two claimants can be telling one report: one unknown, the same name, or a collective on the same
+    side. Two named people ('a farmer says the shelling goes on', 'his neighbour told them of explosions') give
+    two accounts, each of its own."""
+    if a is None or b is None or a.name == b.name:
+        return True
+    return _compatible_party(a, b) and min(_specificity(a), _specificity(b)) == 1
 
 
 def _specificity(party: Party | None) -> int:

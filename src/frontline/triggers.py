@@ -304,8 +304,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             return "infrastructure_disruption"
         return None
     if name == "hit":
-        if (obj_words | subj_words) & _NOT_TARGETS:
-            return None     # 'exports hit a record', 'inflation hit its peak'
+        if (obj_words | subj_words) & _NOT_TARGETS and not subj_words & _WEAPON_WORDS:
+            return None     # 'exports hit a record', 'inflation hit its peak'; but 'shells hit a market'
         if not (obj_words & (_MILITARY_OBJECTS | _INFRASTRUCTURE | TERRITORY_WORDS) or has_place
                 or subj_words & (FORCE_WORDS | {"missile", "drone", "rocket", "artillery", "shell"})):
             return None
