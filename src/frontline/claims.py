@@ -205,7 +205,24 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
             return _officials_named_before(actors, lo) or Party("officials", side, phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
-    return _ordinary_speaker(phrase, actors, lo)
+    return _ordinary_speaker(phrase, actors, lo) or _institution(phrase, subj)
+
+
+# Bodies that speak for themselves: 'the Ukrainian air force said', 'the UAE said', 'the IAEA reported'.
+_INSTITUTION_WORDS = re.compile(r"\b(?:air force|navy|army|command|general staff|ministry|agency|service|office|"
+                                r"mission|committee|council|commission|police|guard|prosecutors?)\b", re.I)
+
+
+def _institution(phrase: str, subj: Token) -> Party | None:
+    """An organisation or state the actor lexicon does not know, named as the speaker: its own name, its side from
+    the phrase ('Ukrainian air force' UA), else 'other' for a named body ('the UAE', 'the IAEA')."""
+    named = subj.ent_type_ in ("ORG", "GPE")
+    if not (named or _INSTITUTION_WORDS.search(phrase)) or len(phrase.split()) > 8:
+        return None
+    side = role_side(phrase)
+    if side == "unknown" and named:
+        side = "other"
+    return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), side, None)
 
 
 def _pronoun_referent(ctx: "_Context", pron: Token, actors: list[ActorMention]) -> Party | None:

@@ -63,7 +63,7 @@ _SYMMETRIC_CLASH = frozenset({"fight", "fighting", "battle", "clash", "combat", 
 # Who withdraws or retreats after an attack was on its receiving end ('Ukraine withdrew after weeks of shelling').
 _YIELDING_VERBS = frozenset({"withdraw", "retreat"})
 # Event nouns whose party on the other end follows a preposition: 'a dialogue with Trump', 'aid for Ukraine'.
-_TARGET_PREPOSITIONS = {"negotiation": ("with",), "aid": ("for", "to")}
+_TARGET_PREPOSITIONS = {"negotiation": ("with",), "aid": ("for", "to"), "sanction": ("against", "on")}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
                  "RU_aligned": Party("Pro-Russian separatists", "RU_aligned")}
 
@@ -475,6 +475,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             target = _opponent(initiator, local, published)
         if target is not None and initiator is None:
             initiator = _opponent(target, local, published)
+    if initiator is not None and initiator == target:
+        initiator = None    # 'sanctions on Russian banks' are nobody's sanctions on themselves
     if etype == "evacuation" and target is None:
         target = Party("civilians", "civilians")
     if etype == "protest" and (initiator is None or initiator.side == "civilians"
@@ -650,7 +652,9 @@ def _prepositional_parties(doc: Doc, tok: Token, etype: str, local: list[ActorMe
     'A dialogue between Putin and him': the first is the initiator, the second the target. Parties already
     found are kept.
     """
-    for prep in tok.children:
+    # 'imposed sanctions on Russia', 'sent aid to Kharkiv': the verb whose object the noun is carries the party too
+    carriers = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])
+    for prep in carriers:
         if prep.dep_ != "prep":
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -1133,6 +1137,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     # who
     initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors, published, date.start,
                                           location.country_code if location is not None else None)
+    if etype in _STRIKE_TYPES and _civilian_victims(doc, local):
+        initiator, target = _with_civilian_target(initiator, target, local.actors)
     if guessed:
         confidence -= 0.05
     # how many
@@ -1197,6 +1203,35 @@ def _lasting(tok: Token, published: dt.date) -> EventDate | None:
         start = dt.date(published.year - (published.month == 1), month, 1)
         return EventDate(start, "month", published, tok.doc[aux[0].i:verb.i + 1].text)
     return None
+
+
+# Attacks whose victims decide the target: shells that kill residents were fired at them, not at an army.
+_STRIKE_TYPES = frozenset({"shelling", "air_drone_strike", "casualties"})
+_CIVILIAN_UNITS = frozenset({"people", "civilians", "residents", "inhabitants", "women", "children", "adults",
+                             "girls", "boys", "babies", "infants", "teenagers", "pensioners", "passengers", "workers",
+                             "employees", "volunteers", "journalists", "doctors", "medics", "rescuers",
+                             "firefighters", "shoppers", "patients", "families"})
+
+
+def _civilian_victims(doc: Doc, local: "_SentenceMentions") -> bool:
+    """Whether the sentence counts its dead or wounded as civilians ('killed a woman', '14 people were killed')
+    and names no soldier among them."""
+    harmed = [q.quantity for q in local.quantities if q.quantity.role in ("killed", "injured")]
+    # a bare number ('six were killed') counts whoever the sentence is about: it says nothing of its own
+    named = [q for q in harmed if q.unit[:3].lower() in (q.text or "").lower()
+             or q.unit == "people" and "person" in (q.text or "").lower()]
+    return bool(named) and all(q.unit in _CIVILIAN_UNITS for q in harmed if q in named)
+
+
+def _with_civilian_target(initiator: Party | None, target: Party | None,
+                          actors: list[ActorMention]) -> tuple[Party | None, Party | None]:
+    """Civilians are the target unless the sentence itself names another one; victims never initiate."""
+    named = {a.party for a in actors if a.kind != "civilians"}
+    if target is None or target not in named or target.side == "civilians":
+        target = Party("civilians", "civilians")
+    if initiator is not None and initiator.side == "civilians":
+        initiator = None
+    return initiator, target
 
 
 def _governor(tok: Token) -> str:

@@ -148,6 +148,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "hostility": TriggerRule("armed_clash", _N, None, 0.6), "hostilities": TriggerRule("armed_clash", _N, None, 0.6),
     "blow": TriggerRule("armed_clash", _VN, "blow", 0.6), "oust": TriggerRule("territory_captured", _V, "oust", 0.7),
     "dislodge": TriggerRule("territory_captured", _V, "oust", 0.7),
+    "fall": TriggerRule("territory_captured", _V, "fall", 0.7),
     "harm": TriggerRule("casualties", _N, "harm_civilians", 0.5),
     # wording of translated Ukrainian and Russian war reports: 'there were arrivals (prilet) in Kramatorsk',
     # 'minus two command posts', 'our gunners got into an ammunition depot', 'tried to land troops'

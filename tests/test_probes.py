@@ -1,0 +1,93 @@
+"""Whole-pipeline checks on single news sentences written for this test (none from the sample articles).
+
+Each probe names the event a careful analyst would code from the sentence, with the fields the sentence makes
+clear; fields left out of a probe are not checked. Publication date for all: Friday 10 May 2024.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline import Pipeline, RawArticle
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+PROBES = [
+    ("Avdiivka fell to Russian forces on 17 February.",
+     dict(type="territory_captured", place="Avdiivka", start="2024-02-17", initiator="RU")),
+    ("The city of Bakhmut fell in May last year.", dict(type="territory_captured", place="Bakhmut")),
+    ("At least 14 people were killed and 30 wounded in a Russian missile strike on a shopping centre in Kremenchuk "
+     "on Monday afternoon, regional governor Dmytro Lunin said.",
+     dict(type="shelling", place="Kremenchuk", start="2024-05-06", initiator="RU", target="civilians",
+          counts={(14, "killed"), (30, "injured")}, claimant="Dmytro Lunin", modality="claimed")),
+    ("Three people died and 14 were wounded after a drone attack on Sumy.",
+     dict(type="air_drone_strike", place="Sumy", target="civilians", counts={(3, "killed"), (14, "injured")})),
+    ("Russian forces launched 40 Shahed drones overnight, 35 of which were shot down, the Ukrainian air force said.",
+     dict(type="air_drone_strike", initiator="RU", claimant_side="UA", modality="claimed")),
+    ("Ukraine and Russia exchanged 95 prisoners of war each on Wednesday, the UAE said.",
+     dict(type="prisoner_exchange", start="2024-05-08", claimant_side="other", modality="claimed")),
+    ("Kyiv denied that its troops had been surrounded near Bakhmut.",
+     dict(type="encirclement", place="Bakhmut", target="UA", claimant_side="UA", modality="denied")),
+    ("The EU agreed a new package of sanctions against Russia on Friday.",
+     dict(type="sanction", start="2024-05-10", initiator="EU", target="RU")),
+    ("Russia's defence ministry said its forces had taken control of Krasnohorivka.",
+     dict(type="territory_captured", place="Krasnohorivka", initiator="RU", claimant_side="RU", modality="claimed")),
+    ("Ukrainian forces have recaptured the village of Robotyne in the Zaporizhzhia region, Deputy Defence Minister "
+     "Hanna Maliar said on Monday.",
+     dict(type="territory_captured", place="Robotyne", initiator="UA", target="RU", claimant="Hanna Maliar")),
+    ("Ukraine's military said it had withdrawn from Avdiivka to avoid encirclement.",
+     dict(type="territory_withdrawn", place="Avdiivka", initiator="UA", claimant_side="UA")),
+    ("Police in Moscow detained 12 people who laid flowers for the opposition leader.",
+     dict(type="arrest", place="Moscow", counts={(12, "detained")})),
+    ("Russia threatened to strike Kyiv if Ukraine used Western missiles.",
+     dict(type="shelling", place="Kyiv", initiator="RU", modality="threatened")),
+    ("Last week, Ukrainian drones struck an oil refinery in Ryazan, Russian officials said.",
+     dict(type="air_drone_strike", place="Ryazan’", start="2024-04-29", initiator="UA", claimant_side="RU")),
+    ("Two civilians were killed in the shelling of Chasiv Yar yesterday, Vadym Filashkin said.",
+     dict(type="shelling", place="Chasiv Yar", start="2024-05-09", target="civilians", claimant="Vadym Filashkin")),
+    ("The EU imposed sanctions on Russia.", dict(type="sanction", initiator="EU", target="RU")),
+    ("Sanctions on Russian banks took effect on Monday.", dict(type="sanction", initiator=None, target="RU")),
+    ("The Russians have been storming Vuhledar for months.", dict(type="armed_clash", place="Vuhledar", initiator="RU")),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _fits(event, want: dict) -> list[str]:
+    """The fields of ``want`` that ``event`` gets wrong (empty: it fits)."""
+    got = {
+        "type": event.event_type,
+        "place": event.location.name if event.location else None,
+        "start": event.date.start.isoformat() if event.date.start else None,
+        "initiator": event.initiator.side if event.initiator else None,
+        "target": event.target.side if event.target else None,
+        "claimant": event.claim.claimed_by.name if event.claim.claimed_by else None,
+        "claimant_side": event.claim.claimed_by.side if event.claim.claimed_by else None,
+        "modality": event.claim.modality,
+        "counts": {(q.value, q.role) for q in event.quantities},
+    }
+    wrong = [k for k, v in want.items() if k != "counts" and got[k] != v]
+    if "counts" in want and not want["counts"] <= got["counts"]:
+        wrong.append("counts")
+    return wrong
+
+
+@pytest.mark.parametrize("sentence, want", PROBES, ids=[p[0][:40] for p in PROBES])
+def test_probe(pipeline, sentence, want):
+    events = pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events
+    same_type = [e for e in events if e.event_type == want["type"]]
+    assert same_type, f"no {want['type']} event; got {[e.event_type for e in events]}"
+    errors = [(e, _fits(e, want)) for e in same_type]
+    best = min(errors, key=lambda pair: len(pair[1]))
+    assert best[1] == [], f"wrong {best[1]}: {best[0]}"
+
+
+@pytest.mark.parametrize("sentence", ["Prices fell sharply in May.", "Zelensky fell ill in May.",
+                                      "Exports hit a record in March."])
+def test_no_event(pipeline, sentence):
+    assert pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events == ()
