@@ -49,6 +49,9 @@ PROBES = [
      dict(type="shelling", place="Chasiv Yar", start="2024-05-09", target="civilians", claimant="Vadym Filashkin")),
     ("The EU imposed sanctions on Russia.", dict(type="sanction", initiator="EU", target="RU")),
     ("Sanctions on Russian banks took effect on Monday.", dict(type="sanction", initiator=None, target="RU")),
+    ("Russian troops, who captured Avdiivka in February, are now advancing on Pokrovsk.",
+     dict(type="territory_captured", place="Avdiivka", start="2024-02-01", initiator="RU")),
+    ("Moscow rejected talks with Donald Trump, who threatened new sanctions.", dict(type="sanction", initiator="US")),
     ("The Russians have been storming Vuhledar for months.", dict(type="armed_clash", place="Vuhledar", initiator="RU")),
 ]
 

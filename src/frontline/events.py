@@ -325,6 +325,9 @@ def _subject_party(doc: Doc, subj: Token, local: list[ActorMention], actors: tup
     """The actor a subject names; pronouns ('it', 'they') and possessives ('its forces') resolved."""
     if subj.lower_ in _PRONOUNS:
         return _resolve_pronoun(doc, subj, actors)
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        # 'Trump, who threatened new sanctions': the relative pronoun is the noun the clause describes
+        return _party_for(doc, subj.head.head, local, head_only=True)
     party = _party_for(doc, subj, local)
     if party is None:
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
