@@ -52,6 +52,10 @@ PROBES = [
     ("Russian troops, who captured Avdiivka in February, are now advancing on Pokrovsk.",
      dict(type="territory_captured", place="Avdiivka", start="2024-02-01", initiator="RU")),
     ("Moscow rejected talks with Donald Trump, who threatened new sanctions.", dict(type="sanction", initiator="US")),
+    ("Germany will send two more Patriot air defence systems to Ukraine, Chancellor Olaf Scholz said.",
+     dict(type="aid", initiator="other", target="UA", modality="planned")),
+    ("The US delivered 31 Abrams tanks to Ukraine in September.",
+     dict(type="aid", start="2023-09-01", initiator="US", target="UA")),
     ("The Russians have been storming Vuhledar for months.", dict(type="armed_clash", place="Vuhledar", initiator="RU")),
 ]
 
@@ -91,6 +95,8 @@ def test_probe(pipeline, sentence, want):
 
 
 @pytest.mark.parametrize("sentence", ["Prices fell sharply in May.", "Zelensky fell ill in May.",
-                                      "Exports hit a record in March."])
+                                      "Exports hit a record in March.",
+                                      "Putin sent tens of thousands of troops across the border.",
+                                      "The ministry provided no details.", "She sent a letter to the mayor."])
 def test_no_event(pipeline, sentence):
     assert pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events == ()

@@ -406,8 +406,12 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     if passive and target is None and etype in _ATTACKED_TYPES and not _has_locative(subj):
         # 'his unit crossed the border and was fired upon': the subject of a passive attack was attacked
         target = _subject_party(doc, subj, local, actors)
-    if tok.pos_ == "NOUN" and etype in _TARGET_PREPOSITIONS:
+    if etype in _TARGET_PREPOSITIONS and (tok.pos_ == "NOUN" or etype != "negotiation"):
         initiator, target = _prepositional_parties(doc, tok, etype, local, actors, initiator, target)
+    if initiator is None and etype in _TARGET_PREPOSITIONS and subj is not None and subj.ent_type_ == "GPE" \
+            and not passive:
+        # 'Germany will send two Patriot systems': a state the actor lexicon does not know gives aid too
+        initiator = state_party(subj.text) or Party(f"Government of {subj.text}", "other")
     if initiator is None and etype == "negotiation":
         initiator, target = _envoy_parties(doc, tok, local, target)
     if target is None and etype == "negotiation":

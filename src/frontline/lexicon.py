@@ -149,6 +149,9 @@ TRIGGERS: dict[str, TriggerRule] = {
     "blow": TriggerRule("armed_clash", _VN, "blow", 0.6), "oust": TriggerRule("territory_captured", _V, "oust", 0.7),
     "dislodge": TriggerRule("territory_captured", _V, "oust", 0.7),
     "fall": TriggerRule("territory_captured", _V, "fall", 0.7),
+    "send": TriggerRule("aid", _V, "give_arms", 0.6), "deliver": TriggerRule("aid", _V, "give_arms", 0.6),
+    "provide": TriggerRule("aid", _V, "give_arms", 0.6), "transfer": TriggerRule("aid", _V, "give_arms", 0.6),
+    "donate": TriggerRule("aid", _V, "give_arms", 0.6),
     "harm": TriggerRule("casualties", _N, "harm_civilians", 0.5),
     # wording of translated Ukrainian and Russian war reports: 'there were arrivals (prilet) in Kramatorsk',
     # 'minus two command posts', 'our gunners got into an ammunition depot', 'tried to land troops'

@@ -26,6 +26,11 @@ CIVIL_WORDS = frozenset({"civilian", "resident", "child", "family", "people", "r
                           "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid",
                           "husband", "spouse", "father", "son", "daughter", "youngster", "pensioner", "elderly",
                           "grandmother", "grandfather", "baby", "neighbour", "neighbor"})
+# What a state gives another in war: weapons and their parts, and aid of every kind.
+_ARMS_AND_AID = frozenset({"weapon", "arm", "system", "missile", "tank", "ammunition", "shell", "howitzer", "jet",
+                           "aircraft", "f-16", "patriot", "himars", "atacms", "drone", "equipment", "vehicle", "gun",
+                           "aid", "assistance", "package", "munition", "rocket", "launcher", "generator", "defence",
+                           "defense"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "spring", "summer", "autumn", "fall", "winter"})
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
@@ -169,6 +174,11 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
 
     if name is None:
         return rule.event_type
+    if name == "give_arms":
+        # 'will send two Patriot systems to Ukraine', 'delivered 50 tanks'; not 'sent troops across the border',
+        # 'provided no details', 'sent a letter'
+        given = obj_words | {w for c in tok.children if c.dep_ == "dative" for w in lemma_set(c.subtree)}
+        return "aid" if given & _ARMS_AND_AID and not given & FORCE_WORDS else None
     if name == "fall":
         # 'Avdiivka fell to Russian forces', 'the town fell in May'; not 'prices fell', 'a missile fell on a house'
         place_subject = subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.lemma_.lower()
