@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from frontline.fuse import fuse_article, same_event
-from frontline.models import Claim, Event, EventDate, Evidence, Location, Party
+from frontline.models import Claim, Event, EventDate, Evidence, Location, Party, Quantity
 
 
 def ev(etype="territory_captured", place="Hirske", day=None, text=None, by=None, modality="claimed", init="RU"):
@@ -109,3 +109,18 @@ def test_the_more_specific_claimant_of_two_tellings_wins():
     assert fuse_article([government, office])[0].claim.claimed_by.name == "Ukrainian Defence Ministry"
     assert fuse_article([office, government])[0].claim.claimed_by.name == "Ukrainian Defence Ministry"
     assert fuse_article([office, person])[0].claim.claimed_by.name == "Oleh Kiper"
+
+
+def _counting(e, *quantities):
+    return replace(e, quantities=tuple(Quantity(v, unit, role, approx) for v, unit, role, approx in quantities))
+
+
+def test_two_groups_counted_apart_are_two_events_but_a_rising_toll_is_one():
+    family = _counting(ev("evacuation", modality="asserted", init=None), (2, "children", "evacuated", False))
+    other = _counting(ev("evacuation", modality="asserted", init=None), (5, "children", "evacuated", False))
+    assert not same_event(family, other)
+    about = _counting(ev("evacuation", modality="asserted", init=None), (24, "children", "evacuated", True))
+    assert same_event(family, about)
+    first = _counting(ev("shelling", modality="asserted"), (12, "people", "killed", False))
+    update = _counting(ev("shelling", modality="asserted"), (14, "people", "killed", False))
+    assert same_event(first, update)

@@ -98,6 +98,15 @@ def _shared_count(a: Event, b: Event) -> bool:
                abs(p.value - q.value) <= 0.05 * max(p.value, q.value) for p in a.quantities for q in b.quantities)
 
 
+def _other_group(a: Event, b: Event) -> bool:
+    """Whether the two count different groups of the same people: 'arrived with their two children' and 'fleeing
+    with her five children' are two families. Tolls of the dead and wounded are left out: they are updated as a
+    story goes on ('at least 12 killed', 'the toll rose to 14')."""
+    return any(p.unit == q.unit and p.role == q.role and p.role not in ("killed", "injured")
+               and not (p.approximate or q.approximate) and p.value != q.value
+               for p in a.quantities for q in b.quantities)
+
+
 def _places_nest(a: Location | None, b: Location | None) -> bool:
     """One place missing, the same place, or one the oblast the other lies in."""
     if a is None or b is None or a.name == b.name:
@@ -120,7 +129,7 @@ def same_event(a: Event, b: Event) -> bool:
         return (_dates_agree(a, b) and _modalities_agree(a, b)
                 and _tellers_agree(a.claim.claimed_by, b.claim.claimed_by)
                 and _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
-    if la != lb:
+    if la != lb or _other_group(a, b):
         return False
     if la is None:
         # without a place, only the same speaker repeating himself is safely the same event
