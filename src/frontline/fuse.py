@@ -99,10 +99,12 @@ def _shared_count(a: Event, b: Event) -> bool:
 
 
 def _other_group(a: Event, b: Event) -> bool:
-    """Whether the two count different groups of the same people: 'arrived with their two children' and 'fleeing
-    with her five children' are two families. Tolls of the dead and wounded are left out: they are updated as a
+    """Whether the two count different groups of the same people or ground: 'arrived with their two children' and
+    'fleeing with her five children' are two families, '70 percent controlled' and '20 percent recovered' two
+    facts. Tolls of the dead and wounded are left out: they are updated as a
     story goes on ('at least 12 killed', 'the toll rose to 14')."""
-    return any(p.unit == q.unit and p.role == q.role and p.role not in ("killed", "injured")
+    return any(p.unit == q.unit and p.role is not None and q.role is not None
+               and not {p.role, q.role} & {"killed", "injured"}
                and not (p.approximate or q.approximate) and p.value != q.value
                for p in a.quantities for q in b.quantities)
 
