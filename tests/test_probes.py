@@ -56,6 +56,10 @@ PROBES = [
      dict(type="aid", initiator="other", target="UA", modality="planned")),
     ("The US delivered 31 Abrams tanks to Ukraine in September.",
      dict(type="aid", start="2023-09-01", initiator="US", target="UA")),
+    ("“We have recaptured two villages near Kupiansk,” said Oleh Syniehubov, the governor of the Kharkiv region.",
+     dict(type="territory_captured", place="Kupiansk", initiator="UA", target="RU", claimant="Oleh Syniehubov")),
+    ("“We took Ocheretyne,” the Russian defence ministry said.",
+     dict(type="territory_captured", place="Ocheretyne", initiator="RU", target="UA", claimant_side="RU")),
     ("The Russians have been storming Vuhledar for months.", dict(type="armed_clash", place="Vuhledar", initiator="RU")),
 ]
 

@@ -76,6 +76,7 @@ class Candidate:
     token: int            # index of the trigger token in the spaCy Doc
     sentence: int         # index of the sentence in the Doc
     paragraph: int        # index of the paragraph (blank-line or newline separated block)
+    first_person: bool = False   # the trigger's subject is 'we' / 'our ...': the speaker's side, once known
 
 
 def _paragraph_index(text: str, char: int) -> int:
@@ -1160,7 +1161,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         initiator=initiator, target=target, quantities=quantities, claim=Claim(),
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
-    return Candidate(event, tok.i, s_idx, paragraph)
+    return Candidate(event, tok.i, s_idx, paragraph, _first_person(tok))
 
 
 _DURATION_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 30), "year": ("year", 365)}
@@ -1375,6 +1376,27 @@ def _quantity_fits(doc: Doc, trigger: Token, q: QuantityMention, etype: str) -> 
     return tree_distance(trigger, tok) <= 3
 
 
+def _first_person(tok: Token) -> bool:
+    """Whether the trigger's subject is the speaker's own side: 'we have recovered', 'our troops are fighting'."""
+    subj = subject(tok)
+    if subj is None:
+        return False
+    return subj.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in subj.children)
+
+
 def with_claims(candidates: list[Candidate], claims: list[Claim]) -> list[Candidate]:
-    """Return the candidates with their claims replaced (used by the claims stage)."""
-    return [replace(c, event=replace(c.event, claim=cl)) for c, cl in zip(candidates, claims, strict=True)]
+    """Return the candidates with their claims replaced (used by the claims stage).
+
+    A fight told in the first person by a claimant of a warring side is that side's: 'we have recovered 20
+    percent', the governor said -> Ukrainian forces against Russian ones.
+    """
+    out = []
+    for c, cl in zip(candidates, claims, strict=True):
+        event = replace(c.event, claim=cl)
+        speaker = cl.claimed_by
+        if c.first_person and speaker is not None and event.event_type in _COMBAT_TYPES and \
+                bloc(speaker.side) in ("RU", "UA"):
+            own = _SPOKEN_FORCE[speaker.side if speaker.side in _SPOKEN_FORCE else bloc(speaker.side)]
+            event = replace(event, initiator=own, target=_opponent(own, [], event.date.start))
+        out.append(replace(c, event=event))
+    return out
