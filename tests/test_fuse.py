@@ -127,3 +127,10 @@ def test_two_groups_counted_apart_are_two_events_but_a_rising_toll_is_one():
     first = _counting(ev("shelling", modality="asserted"), (12, "people", "killed", False))
     update = _counting(ev("shelling", modality="asserted"), (14, "people", "killed", False))
     assert same_event(first, update)
+
+
+def test_a_persons_placeless_account_does_not_fold_into_the_articles_own_report():
+    own = replace(ev("armed_clash", by=None, modality="asserted"), evidence=Evidence("fighting in Hirske", 300, 360))
+    own = replace(own, location=replace(own.location, mention="Hirske"))
+    account = replace(ev("armed_clash", place=None, by="Oleksiy Babchenko"), evidence=Evidence("t", 400, 460))
+    assert not same_event(own, account)

@@ -128,7 +128,7 @@ def same_event(a: Event, b: Event) -> bool:
     if (la is None) != (lb is None) and (_adds_nothing(a, b) or _adds_nothing(b, a)):
         # 'Russians refuse to fight' in the headline and 'reports of Russian soldiers refusing to return to the
         # front' in the lede: a repeat with no fact of its own, on the same side, at the same time
-        return (_dates_agree(a, b) and _modalities_agree(a, b)
+        return (_dates_agree(a, b) and _modalities_agree(a, b) and not _own_voice_and_source(a, b)
                 and _tellers_agree(a.claim.claimed_by, b.claim.claimed_by)
                 and _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
     if la != lb or _other_group(a, b):
