@@ -14,7 +14,9 @@ that only identifies people by an event already told.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -97,7 +99,29 @@ _FOCUS_SENTENCES = 6  # a place stays in focus this many sentences, within its p
 
 def _block_index(text: str, char: int) -> int:
     """The number of non-blank lines before ``char``: paragraphs counted alike with or without blank lines."""
-    return sum(1 for line in text[:char].split("\n")[:-1] if line.strip())
+    return bisect.bisect_left(_nonblank_line_ends(text), char)
+
+
+@functools.lru_cache(maxsize=8)
+def _nonblank_line_ends(text: str) -> tuple[int, ...]:
+    """Offsets of the newlines that end non-blank lines (one pass per text; Python caches a string's hash)."""
+    ends, start = [], 0
+    for end in (m.start() for m in re.finditer("\n", text)):
+        if text[start:end].strip():
+            ends.append(end)
+        start = end + 1
+    return tuple(ends)
+
+
+_TEXT_KEY = "frontline.text"
+
+
+def _text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins the tokens anew on every ``doc.text``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def _is_heading(sent: Span) -> bool:
@@ -269,7 +293,8 @@ def _gender(doc: Doc, person: ActorMention) -> str | None:
 
 def _quoted(doc: Doc, sent: Span) -> bool:
     """Whether a sentence is (within) a quotation: its paragraph has an open quotation mark before it."""
-    before = doc.text[doc.text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
+    text = _text(doc)
+    before = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
     return (before.count("“") > before.count("”") or before.count('"') % 2 == 1
             or sent.text.lstrip().startswith(("“", '"')))
 
@@ -287,13 +312,14 @@ def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_par
     # 'I' is whoever speaks: no gender to check, and no chain through 'he'
     same = _FEMININE if pron.lower_ in _FEMININE else _MASCULINE if pron.lower_ in _MASCULINE else frozenset()
     clash = "m" if pron.lower_ in _FEMININE else "f" if pron.lower_ in _MASCULINE else None
-    block = _block_index(doc.text, pron.idx)
+    text = _text(doc)
+    block = _block_index(text, pron.idx)
     sent = pron.sent
     counted = crossed = 0
     while counted <= _ANTECEDENT_SENTENCES:
         quoted = _quoted(doc, sent)
-        if _block_index(doc.text, sent.start_char) != block:
-            block = _block_index(doc.text, sent.start_char)
+        if _block_index(text, sent.start_char) != block:
+            block = _block_index(text, sent.start_char)
             crossed += not quoted
             if crossed > 1:
                 return None
@@ -717,7 +743,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     Returns:
         Candidates in text order, with claim left as 'asserted' (the claims stage attributes them).
     """
-    text = doc.text
+    text = _text(doc)
     sentences = []
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
