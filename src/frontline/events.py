@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS, TRIGGERS
 from .mentions.actors import state_party
+from .mentions.quantities import parse_number
 from .models import (
     OPPOSITE_BLOC,
     ActorMention,
@@ -1251,9 +1252,8 @@ def _civilian_victims(doc: Doc, local: "_SentenceMentions") -> bool:
     """Whether the sentence counts its dead or wounded as civilians ('killed a woman', '14 people were killed')
     and names no soldier among them."""
     harmed = [q.quantity for q in local.quantities if q.quantity.role in ("killed", "injured")]
-    # a bare number ('six were killed') counts whoever the sentence is about: it says nothing of its own
-    named = [q for q in harmed if q.unit[:3].lower() in (q.text or "").lower()
-             or q.unit == "people" and "person" in (q.text or "").lower()]
+    # a bare number ('six were killed', 'at least 27') counts whoever the sentence is about: it names nobody
+    named = [q for q in harmed if q.text and parse_number(q.text.split()[-1]) is None]
     return bool(named) and all(q.unit in _CIVILIAN_UNITS for q in harmed if q in named)
 
 
