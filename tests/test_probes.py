@@ -18,6 +18,8 @@ PROBES = [
     ("Avdiivka fell to Russian forces on 17 February.",
      dict(type="territory_captured", place="Avdiivka", start="2024-02-17", initiator="RU")),
     ("The city of Bakhmut fell in May last year.", dict(type="territory_captured", place="Bakhmut")),
+    ("Mariupol fell into Russian hands in May 2022.",
+     dict(type="territory_captured", place="Mariupol", start="2022-05-01")),
     ("At least 14 people were killed and 30 wounded in a Russian missile strike on a shopping centre in Kremenchuk "
      "on Monday afternoon, regional governor Dmytro Lunin said.",
      dict(type="shelling", place="Kremenchuk", start="2024-05-06", initiator="RU", target="civilians",

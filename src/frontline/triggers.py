@@ -31,8 +31,6 @@ _ARMS_AND_AID = frozenset({"weapon", "arm", "system", "missile", "tank", "ammuni
                            "aircraft", "f-16", "patriot", "himars", "atacms", "drone", "equipment", "vehicle", "gun",
                            "aid", "assistance", "package", "munition", "rocket", "launcher", "generator", "defence",
                            "defense"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "spring", "summer", "autumn", "fall", "winter"})
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
                               "control", "settlement", "locality", "oblast", "province", "hub", "stronghold",
                               "bridgehead", "airport", "plant", "land", "ground", "metropolis", "republic"})
@@ -183,9 +181,9 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         # 'Avdiivka fell to Russian forces', 'the town fell in May'; not 'prices fell', 'a missile fell on a house'
         place_subject = subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.lemma_.lower()
                                               in TERRITORY_WORDS or subj.pos_ == "PROPN" and has_place)
-        falls_on = any(c.dep_ == "prep" and c.lower_ in ("on", "onto", "into", "in") and
-                       any(g.lemma_.lower() not in ("hand",) and g.ent_type_ not in ("DATE", "TIME")
-                           and g.lemma_.lower() not in _MONTHS for g in c.children) for c in tok.children)
+        landing = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "onto", "into", "in")
+                   for g in c.children]     # 'fell on a house'; but 'fell into Russian hands', 'fell in May'
+        falls_on = any(g.lemma_.lower() != "hand" and g.ent_type_ not in ("DATE", "TIME") for g in landing)
         return "territory_captured" if place_subject and not falls_on else None
     if name == "combat" and tok.pos_ == "ADJ":
         return "armed_clash" if tok.dep_ in ("acomp", "dobj", "attr", "oprd") else None   # 'continues offensive'
