@@ -445,6 +445,18 @@ def test_ucdp_report_counts_rows_that_hold_only_names():
     assert "have only names" in ev.format_ucdp(report)
 
 
+@pytest.mark.parametrize(("line", "name"), [
+    ("Debaltseve", True),
+    ("Rob Lee @RALee85", True),
+    ("NOËL (reports) @NOELreports · 20h", True),
+    ("Shelling kills two in Kharkiv", False),
+    ("Drone attack on Odesa port, says @Ukraine_Navy spokesman Pletenchuk today", False),
+    ("Contact: press@mod.gov.ua", True),
+])
+def test_a_name_or_account_handle_is_no_headline(line, name):
+    assert ev._is_name_line(line) is name
+
+
 def test_reliability_bins_count_right_and_wrong_predictions():
     from frontline.evaluate import ArticleScores, EvalReport, MatchedPair, reliability
     from frontline.models import Claim, Event, EventDate, Evidence

@@ -857,7 +857,7 @@ class UcdpReport:
     killed: Share
     killed_ceiling: Share = Share()  # rows whose own headline number lies in low..high: the best 'killed' can do
     failed: int = 0                 # rows where extract raised a FrontlineError (counted as not found)
-    names_only: int = 0             # rows whose every 'headline' is a name of 3 words or fewer: no event to read
+    names_only: int = 0             # rows whose every "headline" is a name or an account handle: no event to read
     years: tuple[int, int] | None = None
     limit: int | None = None
     misses: tuple["UcdpMiss", ...] = ()   # rows that failed a measure, for reading why
@@ -936,13 +936,21 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
             progress(done, len(rows))
     stated = [r for r in rows if r.headline_killed is not None]
     ceiling = Share(sum(1 for r in stated if r.low <= r.headline_killed <= r.high), len(stated))
-    names_only = sum(1 for r in rows if max(len(line.split()) for line in r.text.split("\n")) <= _NAME_WORDS)
+    names_only = sum(1 for r in rows if all(_is_name_line(line) for line in r.text.split("\n")))
     return UcdpReport(split=split, rows=len(rows), failed=failed, years=years, limit=limit, killed_ceiling=ceiling,
                       names_only=names_only, misses=tuple(misses),
                       **{name: Share(*t) for name, t in tallies.items()})
 
 
 _NAME_WORDS = 3    # many older UCDP rows carry a place or person name in source_headline, not a headline
+_HANDLE_WORDS = 6  # 'NOËL (reports) @NOELreports · 20h': an account's name line, copied where a headline belongs
+_HANDLE = re.compile(r"(?<!\w)@\w{2,}")
+
+
+def _is_name_line(line: str) -> bool:
+    """A 'headline' that is a name ('Debaltseve') or a social-media account ('Rob Lee @RALee85'): no event in it."""
+    words = line.split()
+    return len(words) <= _NAME_WORDS or len(words) <= _HANDLE_WORDS and _HANDLE.search(line) is not None
 
 
 def format_ucdp(report: UcdpReport) -> str:
@@ -961,8 +969,10 @@ def format_ucdp(report: UcdpReport) -> str:
     table += (f"\n(killed: the headline's own number is within low..high in {ceiling.hits} of {ceiling.total} rows, "
               f"{ceiling.share:.3f}: the ceiling for this measure)")
     if report.names_only:
+        readable = report.rows - report.names_only
         table += (f"\n({report.names_only} of {report.rows} rows, {report.names_only / report.rows:.3f}, have only "
-                  f"names of {_NAME_WORDS} words or fewer as headlines ('Debaltseve'): no event can be read there)")
+                  f"names or account handles as headlines ('Debaltseve', 'Rob Lee @RALee85'): no event can be read "
+                  f"there; found is at most {readable / report.rows:.3f})")
     scope = [f"split {report.split}", f"{report.rows} rows"]
     if report.years:
         scope.append(f"years {report.years[0]}-{report.years[1]}")
