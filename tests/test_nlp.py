@@ -20,3 +20,21 @@ def test_chassiv_yar_is_gpe(nlp): assert ("Chassiv Yar", "GPE") in ents(nlp, "Le
 def test_village_is_gpe(nlp): assert ("Soloné", "GPE") in ents(nlp, "Russian forces shelled Soloné overnight.")
 def test_dodge_is_not_gpe(nlp): assert ("Dodge", "GPE") not in ents(nlp, "They had to get out of Dodge.")
 def test_person_name_is_not_gpe(nlp): assert ("Haidai", "GPE") not in ents(nlp, "Serhiy Haidai said so.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Soledar fell.", "Soledar"),
+    ("Kreminna is under fire again.", "Kreminna"),
+    ("Toretsk: the enemy advanced overnight.", "Toretsk"),
+])
+def test_a_town_opening_a_sentence_is_gpe(nlp, text, name):
+    assert (name, "GPE") in ents(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dmitriev said the talks went well.", "Dmitriev"),     # a surname spelt like a town (Dmitriyev)
+    ("Medvedev said the strikes would go on.", "Medvedev"),  # a village's name before a speech verb
+    ("Human rights groups condemned it.", "Human"),          # an English word (Uman's Polish name)
+])
+def test_a_name_opening_a_sentence_is_no_gpe(nlp, text, name):
+    assert (name, "GPE") not in ents(nlp, text)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import ResourceError
 from .gazetteer import SECTOR_WORDS, Gazetteer
+from .lexicon import SPEECH_LEMMAS
 from .syntax import PLACE_PREPOSITIONS
 from .translit import adjective_stems, normalize
 
@@ -31,6 +32,7 @@ _CONNECTORS = {"-", "on", "na", "de", "upon", "the", "of"}
 # Part-of-speech tags under which a single capitalised word is not a place ('Mirny' as an adjective).
 _NOT_PLACE_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "NUM", "CCONJ", "SCONJ", "INTJ"}
 _BIG_TOWN = 20_000
+_TOWN = 1_000
 _CITY = 200_000
 _ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
 
@@ -95,9 +97,10 @@ class GazetteerRecognizer:
                for n in neighbours):
             return False
         places = self.gazetteer.candidates(key)
-        # In capitals a word has lost the case that tells 'Human' (Polish for Uman) from 'HUMAN RIGHTS'; only a
-        # city ('KIEV') stays a place
-        if key in self.common_words and token.is_upper and all(p.population < _CITY for p in places):
+        # In capitals, or opening a sentence, a word has lost the case that tells 'Human' (Polish for Uman) from
+        # 'HUMAN RIGHTS' or 'Human rights groups'; only a city ('KIEV') stays a place
+        if key in self.common_words and (token.is_upper or token.is_sent_start) and \
+                all(p.population < _CITY for p in places):
             return False
         if any(p.population >= _BIG_TOWN or p.kind != "settlement" for p in places):
             return True
@@ -107,7 +110,22 @@ class GazetteerRecognizer:
         # model gives an unknown word ('evacuation of Vuhledar' tags it ADJ).
         if i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS:
             return True
-        return not (token.pos_ in _NOT_PLACE_POS or token.is_sent_start)
+        if token.is_sent_start:
+            return self._opens_sentence_as_place(doc, i, key, places)
+        return token.pos_ not in _NOT_PLACE_POS
+
+    @staticmethod
+    def _opens_sentence_as_place(doc: Doc, i: int, key: str, places) -> bool:
+        """'Soledar fell', 'Kreminna is under fire': a town's own name may open a sentence.
+
+        Only a noun spelt as a town of some size is spelt (a loose rendering opening a sentence is more
+        often a surname: 'Dmitriev' for Dmitriyev), and not before a speech verb ('Medvedev said').
+        """
+        if doc[i].pos_ not in ("PROPN", "NOUN"):     # the small model calls an unknown word either
+            return False
+        if i + 1 < len(doc) and doc[i + 1].lemma_.lower() in SPEECH_LEMMAS:
+            return False
+        return any(p.population >= _TOWN and normalize(p.name) == key for p in places)
 
 
 def _common_words(nlp: Language) -> frozenset[str]:
