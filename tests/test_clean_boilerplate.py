@@ -122,6 +122,16 @@ def test_headline_stays():
     assert classify_lines(text) == []
 
 
+@pytest.mark.parametrize("headline", ["Ukrainian troops push back near Kupiansk (Part 2)",
+                                      "Drone strike on Odesa port (video)", "Russian forces shell Vovchansk (updated)"])
+def test_headline_with_its_own_tag_in_brackets_stays(headline):
+    assert classify_lines(f"{headline}\n{PROSE}") == []
+
+
+def test_credit_in_brackets_after_photos_goes():
+    assert why("Volunteers clearing rubble in Lviv (Photos: Reuters)") == "photo caption"
+
+
 def test_section_tag_after_the_headline_goes():
     text = f"Russian forces shell Vovchansk | World News\n{PROSE}"
     assert [(text[s:e], w) for s, e, w in classify_lines(text)] == [(" | World News", "section tag")]

@@ -110,8 +110,12 @@ _CALL_TO_ACTION = re.compile(r"^(?:support|subscribe|donate|follow|join|sign up|
 # A byline with the time of publication: 'Olha Kyrylenko — 14 May 2024, 08:12', 'By Name, Updated 10:05 GMT'
 _DATED_BYLINE = re.compile(r"^(?:by )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*[—–|,-]\s*.*\b\d{1,2}[:.]\d{2}\b",
                            re.IGNORECASE)
-# A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'
-_BRACKET_CREDIT = re.compile(r"\((?:photo|image|picture|credit)?:? ?[A-Z][\w.&' /-]{1,30}\)\s*$", re.IGNORECASE)
+# A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'; a headline's own tag
+# in brackets ('(Part 2)', '(video)', '(updated)', '(live)') is no credit.
+_HEADLINE_TAGS = r"part|video|videos|update|updated|live|photos|map|maps|opinion|analysis|interview|explainer|" \
+                 r"exclusive|watch|poll|graphics|timeline|full text|transcript"
+_BRACKET_CREDIT = re.compile(rf"\((?:photos?|images?|pictures?|credit)?:? ?(?!(?:{_HEADLINE_TAGS})\b)[A-Z][\w.&' /-]{{1,30}}\)\s*$",
+                             re.IGNORECASE)
 # A wire photo caption: a participle near the start ('Rescuers searching ...', 'Servicemen riding ...'), one
 # sentence, ending with the date the picture was taken ('..., Ukraine, February 13, 2023.').
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
