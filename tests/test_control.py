@@ -158,8 +158,8 @@ def test_sievierodonetsk_timeline_ends_under_russian_control_on_ukrainian_word(c
     assert [p.name for e in t.states[-1].claims for p in e.claimed_by] == ["Oleksander Musiyenko"]
 
 
-@pytest.mark.xfail(reason="events: the headline 'Ukraine gains ground in Shevyerodonetsk' is read as a Russian "
-                          "capture, so 2022-06-03 reads RU where article 001 says the city is fought over")
+@pytest.mark.xfail(reason="control: the headline 'Ukraine gains ground in Shevyerodonetsk' (a Ukrainian capture) "
+                          "turns the city UA on 2022-06-04, where a partial gain leaves it fought over")
 def test_sievierodonetsk_timeline_as_read_by_hand(corpus_db):
     db, _ = corpus_db
     assert _pinned(db, "Sievierodonetsk")[0] == [("2022-02-24", "contested"), ("2022-06-25", "RU")]

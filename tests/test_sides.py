@@ -114,3 +114,10 @@ def test_with_two_armies_named_alike_a_deserter_gets_no_side(run):
 def test_the_counterpart_of_talks_follows_with_or_from(run):
     assert sides(run, "Russia negotiated with Kyiv over the prisoners in Istanbul.", "negotiation") == ("RU", "UA")
     assert sides(run, "The US envoy demanded concessions from Kyiv during the talks.", "negotiation") == ("US", "UA")
+
+
+
+def test_a_country_before_a_noun_of_action_is_its_actor(run):
+    assert sides(run, "Ukraine gains ground near Kupiansk", "territory_captured") == ("UA", "RU")
+    assert sides(run, "Russia advances near Toretsk", "armed_clash") == ("RU", "UA")
+    assert sides(run, "New US sanctions target Russian oil exports", "sanction")[0] == "US"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS, TRIGGERS
-from .mentions.actors import state_party
+from .mentions.actors import country_party, state_party
 from .mentions.quantities import parse_number
 from .models import (
     OPPOSITE_BLOC,
@@ -444,6 +444,15 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
         initiator, target = _envoy_parties(doc, tok, local, target)
     if target is None and etype == "negotiation":
         target = _counterpart(doc, tok, local, actors, initiator)
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ == "compound" and (country := country_party(child.text)) is not None:
+                # A country before a noun of action acts ('Ukraine gains ground', 'US sanctions'); before aid or
+                # sanctions, one of the warring sides receives them ('Ukraine aid', 'Russia sanctions')
+                if etype in ("aid", "sanction") and country.side in ("RU", "UA"):
+                    target = target or country
+                else:
+                    initiator = initiator or country
     if initiator is None and tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):

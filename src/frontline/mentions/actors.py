@@ -81,6 +81,11 @@ def state_party(name: str) -> Party | None:
 
 _COUNTRIES = frozenset({"russia", "ukraine", "us", "u.s.", "united states", "america"})
 
+
+def country_party(name: str) -> Party | None:
+    """Like ``state_party`` for a country's name only: a capital before a noun ('Kyiv strikes') is its place."""
+    return state_party(name) if name.lower() in _COUNTRIES else None
+
 # Well-known persons: canonical name, side and role. Variants are matched by phonetic key (see translit).
 _PERSONS: tuple[tuple[str, str, str], ...] = (
     ("Vladimir Putin", "RU", "President of Russia"),
