@@ -2,7 +2,8 @@
 
 How a fused event at a settlement reads (prospective reports — planned, threatened, hypothetical — say nothing):
 
-``territory_captured``   the capturer's side holds it (the initiator's bloc, RU or UA)
+``territory_captured``   the capturer's side holds it (the initiator's bloc, RU or UA); a share of it ('gains
+                         ground in', 'part of', '70 percent of') leaves it contested
 ``territory_withdrawn``  the side that withdrew lost it: the other side holds it. The side that withdrew is the
                          initiator, unless a claimant of one side speaks of 'our' forces or of 'we'
 ``armed_clash``          contested (fighting there)
@@ -68,6 +69,8 @@ def _reading(f: FusedEvent, events: Mapping[str, Event], held: ControlStatus | N
         return "contested"
     initiator = _side(members[0].initiator)
     if f.event_type == "territory_captured":
+        if all(_partial(e) for e in members):
+            return "contested"
         return initiator or "unknown"       # type: ignore[return-value]
     if f.event_type == "territory_withdrawn":
         side = _withdrawer(f, events)
@@ -77,6 +80,17 @@ def _reading(f: FusedEvent, events: Mapping[str, Event], held: ControlStatus | N
     if f.event_type in ("encirclement", "armed_clash"):
         return "contested"
     return None
+
+
+# 'gains ground in', 'took part of', 'controls 70 percent of', 'pushed into the outskirts of': a share of the place
+_PARTIAL = re.compile(r"\b(?:gain(?:s|ed|ing)?\s+ground|(?:part|parts|some|half|much|most|districts?|outskirts|"
+                      r"neighbou?rhoods?|quarters?|sections?)\s+of|per\s?cent\s+of|%\s+of)\b", re.IGNORECASE)
+
+
+def _partial(e: Event) -> bool:
+    """Whether a capture report gives only a share of its place: the place is then fought over, not taken."""
+    return any(q.unit in ("percent", "%") and q.value < 100 for q in e.quantities) or \
+        _PARTIAL.search(e.evidence.sentence) is not None
 
 
 def _evidence(f: FusedEvent, status: ControlStatus) -> ControlEvidence:
