@@ -128,6 +128,14 @@ def test_headline_with_its_own_tag_in_brackets_stays(headline):
     assert classify_lines(f"{headline}\n{PROSE}") == []
 
 
+@pytest.mark.parametrize("tail", ["   Read more on UNIAN: https://www.unian.info/war/10190813.html",
+                                  " Read also: www.example.org/news/2211", " See also » https://example.com/a?b=1"])
+def test_teaser_link_glued_to_a_sentence_goes_and_the_sentence_stays(tail):
+    sentence = "Ukraine reports 1 KIA, 2 WIA amid 21 enemy attacks in Donbas in past day."
+    text = f"{sentence}{tail}\n{PROSE}"
+    assert [(text[s:e], w) for s, e, w in classify_lines(text)] == [(tail, "teaser")]
+
+
 def test_credit_in_brackets_after_photos_goes():
     assert why("Volunteers clearing rubble in Lviv (Photos: Reuters)") == "photo caption"
 

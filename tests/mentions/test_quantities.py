@@ -104,3 +104,5 @@ def test_a_man_injured_passive(nlp): assert q(nlp, "A 45-year-old man was injure
 def test_a_soldier_speaking_is_no_count(nlp): assert q(nlp, "A soldier said the town of Lyman was shelled.") == []
 def test_one_of_the_soldiers_injured(nlp): assert q(nlp, "One of the Ukrainian soldiers was seriously injured on his arrival in Belgorod.") == [(1, "soldiers", "injured", False)]
 def test_one_of_them_speaking_is_no_count(nlp): assert q(nlp, "One of them said the unit had left Bakhmut.") == []
+def test_casualty_abbreviations(nlp): assert q(nlp, "The brigade reported 1 KIA and 4 WIA's after the assault.") == [(1, "soldiers", "killed", False), (4, "soldiers", "injured", False)]
+def test_prisoners_of_war_keep_their_role(nlp): assert q(nlp, "Kyiv said 12 POWs were released on Friday.") == [(12, "prisoners of war", "released", False)]

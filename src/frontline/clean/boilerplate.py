@@ -124,6 +124,10 @@ _PARTICIPLE = re.compile(r"^(?:\S+\s+){0,6}?[a-z]{2,}ing\b")
 # A site or section name after a bar at the end of the headline: '... refuse to fight | Abroad', '| World News';
 # a clause after a bar ('| Kyiv denies') is part of the headline.
 _SECTION_TAG = re.compile(r"[ \t]+\|[ \t]+[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,2}[ \t]*$", re.MULTILINE)
+# A teaser link glued after the text it follows: '... in past day   Read more on UNIAN: https://...'.
+_GLUED_TEASER = re.compile(r"[ \t]+(?:read (?:more|also|further)|see also|also read|more on this|related)"
+                           r"(?:[ \t]+(?:on|at|in|from)[ \t]+[\w.' -]{1,40})?[ \t]*[:>»-]?[ \t]*"
+                           r"(?:https?://|www\.)\S+[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
 _QUOTES = "\"'“”‘’«»"
 
@@ -226,10 +230,16 @@ def _title_block(lines: list[_Line], prose: list[bool], title: int, i: int) -> b
 def classify_lines(text: str) -> list[tuple[int, int, str]]:
     """The ``(start, end, why)`` of every line of ``text`` that is not article text."""
     lines: list[_Line] = []
+    tails: dict[int, tuple[int, int, str]] = {}     # a teaser link glued to a line's end, judged apart
     pos = 0
     for piece in text.split("\n"):
         if piece.strip():
-            lines.append(_Line(pos, pos + len(piece), piece.strip()))
+            end = pos + len(piece)
+            tail = _GLUED_TEASER.search(text, pos, end)
+            if tail is not None and text[pos:tail.start()].strip():
+                tails[len(lines)] = (tail.start(), end, "teaser")
+                end = tail.start()
+            lines.append(_Line(pos, end, text[pos:end].strip()))
         pos += len(piece) + 1
     if not lines:
         return []
@@ -283,6 +293,7 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
                 and (nxt is None or prose[nxt])):
             why[i] = "heading"
     spans = [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
+    spans += [tail for i, tail in tails.items() if i not in why]
     headline = lines[kept[0]]
     section = _SECTION_TAG.search(text, headline.start, headline.end)
     if kept[0] not in why and section and prose_text:

@@ -115,6 +115,8 @@ _ADJ_ROLES = {"dead": "killed", "killed": "killed", "injured": "injured", "wound
 _NOUN_ROLES = {"death": "killed", "fatality": "killed", "injury": "injured", "desertion": "deserted",
                "evacuation": "evacuated", "arrest": "detained", "detention": "detained",
                "encirclement": "surrounded", "surrender": "surrendered", "capture": "captured"}
+# Military casualty abbreviations: '1 KIA, 2 WIA's' counts soldiers killed and wounded.
+_CASUALTY_ABBREVIATIONS = {"kia": "killed", "wia": "injured", "mia": "missing", "pow": "captured"}
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "dative", "ROOT"})
 _TRANSPARENT_PREPS = frozenset({"including", "among", "of"})
 
@@ -243,6 +245,11 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
         unit, role = (_unit(victims, False) if victims is not None else "people"), "killed"
     elif noun is None and _TOLL_BEFORE.search(text[max(0, start - 120):start]):
         role = "killed"    # 'the death toll rose to 45', 'a toll of 12'
+    stem = noun.text.removesuffix("s") if noun is not None else ""
+    if stem.isupper() and stem.lower() in _CASUALTY_ABBREVIATIONS:
+        # the abbreviation says what befell them; a prisoner may yet be released or exchanged
+        unit = "prisoners of war" if stem == "POW" else "soldiers"
+        role = role if stem == "POW" and role is not None else _CASUALTY_ABBREVIATIONS[stem.lower()]
     if currency:
         if not _AID_WORDS.search(number.sent.text):
             return None
