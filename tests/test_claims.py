@@ -287,3 +287,39 @@ def test_a_council_that_says_so_is_the_claimant(run):
     c = claim_of(run, "Two people were killed when shells hit a market in Kherson, the city council said in a "
                  "statement.", "shelling", "2024-03-04")
     assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("city council", "UA", "claimed")
+
+
+def by(run, text, published="2024-03-04"):
+    """(event type, claimant name, modality) of every event of a text, in order."""
+    return [(e.event_type, e.claim.claimed_by.name if e.claim.claimed_by else None, e.claim.modality)
+            for e in run(text, published).events]
+
+
+def test_a_relative_clause_set_off_by_a_comma_in_reported_speech_is_the_writers_voice(run):
+    text = "Zelensky said he was open to talks with the Kremlin chief, whose army shelled the power grid in Odesa."
+    assert by(run, text) == [("negotiation", "Volodymyr Zelensky", "claimed"), ("shelling", None, "asserted")]
+
+
+def test_a_relative_clause_hung_on_an_apposition_is_the_writers_voice(run):
+    text = "Zelensky said he had met Lukashenko, the man whose army shelled Chernihiv in 2022."
+    assert by(run, text) == [("shelling", None, "asserted")]
+
+
+def test_a_relative_clause_between_dashes_is_the_writers_voice(run):
+    text = "The governor said the brigade – which had shelled Vovchansk for weeks – was withdrawn."
+    assert by(run, text) == [("shelling", None, "asserted"), ("territory_withdrawn", "governor", "claimed")]
+
+
+def test_a_restrictive_relative_clause_is_part_of_the_claim(run):
+    text = "The governor said the troops that shelled Kherson had withdrawn."
+    assert by(run, text) == [("shelling", "governor", "claimed"), ("territory_withdrawn", "governor", "claimed")]
+
+
+def test_a_threat_in_the_writers_aside_is_the_threateners_word_not_the_speakers(run):
+    text = "Peskov said Moscow was ready to talk to Joe Biden, who threatened new sanctions on Russia."
+    assert by(run, text) == [("sanction", "Joe Biden", "threatened")]
+
+
+def test_the_verbs_of_the_main_clause_lend_no_modality_to_a_writers_aside(run):
+    text = "The Kremlin warned Lithuania, which imposed sanctions on the Kaliningrad transit in June."
+    assert by(run, text) == [("sanction", None, "asserted")]

@@ -49,12 +49,47 @@ _NEUTRAL_SPEAKER = re.compile(r"\b(?:lawyers?|activists?|analysts?|experts?|jour
                               r"monitors?|rights (?:groups?|organi[sz]ations?|defenders?))\b", re.I)
 
 
+# Marks that set a relative clause off from its noun ('the Kremlin chief, who ordered ...', '– who ...').
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "("})
+
+
+def _writers_aside(node: Token) -> bool:
+    """Whether a clause is a non-restrictive relative clause: set off by a comma or a dash ('talks with the Kremlin
+    chief, who ordered new strikes') or hung on an apposition ('met Putin, the man who ordered them').
+
+    Such a clause is the writer's description of the noun, even inside a reported sentence; a restrictive one
+    ('said the troops that shelled the town withdrew') is part of what was said.
+    """
+    if node.dep_ != "relcl":
+        return False
+    first = node.left_edge.i
+    return (first > 0 and node.doc[first - 1].text in _ASIDE_MARKS) or node.head.dep_ == "appos"
+
+
+def _own_clauses(tok: Token) -> list[Token]:
+    """The trigger and the words above it, up to the writer's aside that holds it (included), if any."""
+    chain = []
+    for node in (tok, *tok.ancestors):
+        chain.append(node)
+        if _writers_aside(node):
+            break
+    return chain
+
+
+def _in_writers_aside(tok: Token) -> bool:
+    """Whether the trigger sits in a writer's aside with no speech verb of its own between them."""
+    chain = _own_clauses(tok)
+    if any(node.lemma_.lower() in SPEECH_VERBS and node.pos_ in ("VERB", "AUX") for node in chain[1:]):
+        return False
+    return _writers_aside(chain[-1])
+
+
 def _speech_head(tok: Token) -> tuple[Token, str] | None:
     """The nearest speech verb that governs the trigger, with the modality it lends."""
     node = tok
     for anc in tok.ancestors:
-        if node.dep_ in ("relcl", "acl") and node != tok:
-            return None     # 'ready for a dialogue with Trump, who threatened sanctions': the threat is not said
+        if node.dep_ == "acl" and node != tok or _writers_aside(node):
+            return None
         lemma = anc.lemma_.lower()
         if lemma in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
             return anc, SPEECH_VERBS[lemma]
@@ -338,8 +373,12 @@ def _phrase_speaker(ctx: _Context, lo: int, hi: int, actors: list[ActorMention])
 
 
 def _modality(tok: Token, attributed: str | None) -> str:
-    """asserted / claimed / denied / threatened / planned / hypothetical for one trigger."""
-    chain = [tok, *tok.ancestors]
+    """asserted / claimed / denied / threatened / planned / hypothetical for one trigger.
+
+    Only the trigger's own clauses count: a writer's aside ends them ('will meet the envoy, who announced
+    sanctions' plans no sanctions).
+    """
+    chain = _own_clauses(tok)
     for node in chain:
         lemma = node.lemma_.lower()
         if lemma in THREAT_CUES:
@@ -358,9 +397,9 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
         if c.dep_ == "aux" and c.lower_ in ("would", "might") and not any(
-                a.lemma_.lower() in SPEECH_VERBS for a in tok.ancestors):
+                a.lemma_.lower() in SPEECH_VERBS for a in chain[1:]):
             return "hypothetical"
-    for anc in list(tok.ancestors)[:3]:
+    for anc in chain[1:4]:
         if anc.lemma_.lower() in _COGNITION:
             return "hypothetical"
     for node in chain[:3]:
@@ -432,26 +471,11 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
     paragraph_claimant: dict[int, Party] = {}
     for cand in candidates:
         tok = doc[cand.token]
-        party, kind = None, None
-        head = _speech_head(tok) or _sentence_speech_verb(tok)
-        if head is not None:
-            party = _speaker(ctx, head[0], actors)
-            kind = head[1]
-        if party is None:
-            party = _according_to(tok, actors)
-            kind = "claimed" if party is not None else kind
-        if party is None and kind is None:
-            party = _stance_holder(ctx, tok, actors)
-            kind = "claimed" if party is not None else None
-        if party is None:
-            quoted = _quote_speaker(ctx, tok, actors)
-            if quoted is not None:
-                party, kind = quoted
-            elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
-                party, kind = paragraph_claimant[cand.paragraph], "claimed"
-        if party is None and kind is None:
-            party = _narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors)
-            kind = "claimed" if party is not None else None
+        if _in_writers_aside(tok) and not ctx.inside_quote(tok.idx):
+            # 'X said it was open to talks with the Kremlin chief, who ordered new strikes': no one's claim
+            party, kind, head = None, None, None
+        else:
+            party, kind, head = _source(ctx, tok, cand, actors, narrators, paragraph_claimant)
         if party is not None:
             paragraph_claimant[cand.paragraph] = party
         # an unnamed source still makes a claim ('units were reported to be cut off'); a speech verb whose speaker
@@ -462,6 +486,32 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
     return mark_contested(with_claims(candidates, claims), _denials(ctx, actors))
+
+
+def _source(ctx: _Context, tok: Token, cand: Candidate, actors: list[ActorMention], narrators: dict[int, Party],
+            paragraph_claimant: dict[int, Party]) -> tuple[Party | None, str | None, tuple[Token, str] | None]:
+    """Who says the trigger's sentence, the modality the saying lends, and the speech verb it hangs on, if any."""
+    party, kind = None, None
+    head = _speech_head(tok) or _sentence_speech_verb(tok)
+    if head is not None:
+        party = _speaker(ctx, head[0], actors)
+        kind = head[1]
+    if party is None:
+        party = _according_to(tok, actors)
+        kind = "claimed" if party is not None else kind
+    if party is None and kind is None:
+        party = _stance_holder(ctx, tok, actors)
+        kind = "claimed" if party is not None else None
+    if party is None:
+        quoted = _quote_speaker(ctx, tok, actors)
+        if quoted is not None:
+            party, kind = quoted
+        elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
+            party, kind = paragraph_claimant[cand.paragraph], "claimed"
+    if party is None and kind is None:
+        party = _narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors)
+        kind = "claimed" if party is not None else None
+    return party, kind, head
 
 
 # Present-tense speech verbs of a feature story's narrator ('Sergei says he was sent to the border ...'): the
