@@ -323,3 +323,24 @@ def test_a_threat_in_the_writers_aside_is_the_threateners_word_not_the_speakers(
 def test_the_verbs_of_the_main_clause_lend_no_modality_to_a_writers_aside(run):
     text = "The Kremlin warned Lithuania, which imposed sanctions on the Kaliningrad transit in June."
     assert by(run, text) == [("sanction", None, "asserted")]
+
+
+def test_a_fact_negated_in_reported_speech_is_the_speakers_denial(run):
+    text = "Moscow insisted its forces had not struck the hospital in Kharkiv."
+    assert by(run, text) == [("air_drone_strike", "Russian government", "denied")]
+
+
+def test_a_negated_fact_before_its_speech_verb_is_denied(run):
+    text = "Ukraine's army has not withdrawn from Chasiv Yar, the general staff said."
+    assert by(run, text) == [("territory_withdrawn", "general staff", "denied")]
+
+
+def test_a_denial_verb_denies_what_it_governs(run):
+    text = "Kyiv denied that its troops had withdrawn from Vovchansk."
+    assert by(run, text, "2024-05-20") == [("territory_withdrawn", "Ukrainian government", "denied")]
+
+
+def test_a_negation_in_the_writers_voice_or_of_a_modal_reports_no_event(run):
+    assert by(run, "Russian troops did not capture Kupiansk.") == []
+    assert by(run, "Zelensky said Ukraine would not withdraw from Chasiv Yar.") == []
+    assert by(run, "The governor said Russian forces could not capture Vovchansk.") == []

@@ -6,8 +6,11 @@ whole sentence; a quotation takes the speaker named right after it ('..." Gaidai
 Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
 matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
 followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an
-interview, made a truce a condition for the talks'). Modality comes from the verbs above the trigger (deny, threaten, will, due to, if);
-readiness is no plan, and what a future act 'will force' another to do is hypothetical.
+interview, made a truce a condition for the talks'). A relative clause set off from its noun ('talks with the Kremlin
+chief, who ordered new strikes') is the writer's aside, no one's claim. Modality comes from the verbs above the
+trigger (deny, threaten, will, due to, if), and a fact negated in what someone says is his denial ('the ministry said
+its forces had not shelled the village'); readiness is no plan, and what a future act 'will force' another to do is
+hypothetical.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
 from .mentions.actors import ROLE_WORDS, role_side
 from .models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
 from .syntax import subject
+from .triggers import denied_in_speech
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTE_CHARS = "\"“”«»"
@@ -378,6 +382,8 @@ def _modality(tok: Token, attributed: str | None) -> str:
     Only the trigger's own clauses count: a writer's aside ends them ('will meet the envoy, who announced
     sanctions' plans no sanctions).
     """
+    if denied_in_speech(tok):
+        return "denied"
     chain = _own_clauses(tok)
     for node in chain:
         lemma = node.lemma_.lower()
