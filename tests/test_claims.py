@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def claim_of(run, text, event_type, published="2022-06-25"):
     found = [e for e in run(text, published).events if e.event_type == event_type]
@@ -344,3 +346,29 @@ def test_a_negation_in_the_writers_voice_or_of_a_modal_reports_no_event(run):
     assert by(run, "Russian troops did not capture Kupiansk.") == []
     assert by(run, "Zelensky said Ukraine would not withdraw from Chasiv Yar.") == []
     assert by(run, "The governor said Russian forces could not capture Vovchansk.") == []
+
+
+@pytest.mark.parametrize("headline, claimant", [
+    ("Two civilians killed in shelling of Kherson: officials", ("officials", "unknown")),
+    ("Drone attack on Belgorod injures three – governor", ("governor", "unknown")),
+    ("Two drones downed over Kursk – Russian governor", ("Russian governor", "RU")),
+    ("Russian forces withdraw from Kherson - Ukrainian official", ("Ukrainian official", "UA")),
+    ("One soldier killed, two wounded in Donbas - Ukraine military", ("Ukraine military", "UA")),
+    ("Explosions heard in Melitopol - authorities", ("authorities", "unknown")),
+    ("Protesters detained in Minsk after rally - opposition", ("opposition", "unknown")),
+    ("Russian troops shell Nikopol - Moscow", ("Russian government", "RU")),
+    ("Russian missiles hit Kyiv - Klitschko", ("Klitschko", "unknown")),
+])
+def test_a_headline_names_its_source_after_a_closing_dash_or_colon(run, headline, claimant):
+    claims = {(e.claim.claimed_by.name, e.claim.claimed_by.side, e.claim.modality) if e.claim.claimed_by else None
+              for e in run(headline, "2023-05-10").events}
+    assert claims == {(*claimant, "claimed")}
+
+
+def test_a_place_after_a_headlines_colon_is_where_it_happened_not_a_source(run):
+    assert by(run, "Heavy fighting reported: Donetsk region", "2023-05-10") == [("armed_clash", None, "asserted")]
+
+
+def test_a_closing_dash_clause_with_an_event_of_its_own_names_no_source(run):
+    assert by(run, "Three civilians wounded in Kramatorsk - fighting rages", "2023-05-10") == [
+        ("armed_clash", None, "asserted")]

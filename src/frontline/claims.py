@@ -7,7 +7,8 @@ Pronouns and role-only subjects ('he said', 'the regional governor said') resolv
 matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
 followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an
 interview, made a truce a condition for the talks'). A relative clause set off from its noun ('talks with the Kremlin
-chief, who ordered new strikes') is the writer's aside, no one's claim. Modality comes from the verbs above the
+chief, who ordered new strikes') is the writer's aside, no one's claim. A headline names its source after a closing
+dash or colon ('... killed near Avdiivka - Kiev', ': officials'). Modality comes from the verbs above the
 trigger (deny, threaten, will, due to, if), and a fact negated in what someone says is his denial ('the ministry said
 its forces had not shelled the village'); readiness is no plan, and what a future act 'will force' another to do is
 hypothetical.
@@ -21,8 +22,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .events import Candidate, with_claims
-from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
-from .mentions.actors import ROLE_WORDS, role_side
+from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES, TRIGGERS
+from .mentions.actors import ROLE_WORDS, role_side, state_party
 from .models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
 from .syntax import subject
 from .triggers import denied_in_speech
@@ -310,6 +311,48 @@ def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
     return Party(words, "unknown") if words else None
 
 
+# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor'. A sentence
+# ends in punctuation; a headline does not.
+_HEADLINE_TAIL = re.compile(r"(?:\s-\s+|\s*[–—]\s*|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
+# Sources a headline closes with that no speaker pattern names ('- authorities', ': opposition').
+_TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|media|rebels|separatists|staff|"
+                           r"headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
+
+
+def _headline_source(tok: Token, actors: list[ActorMention]) -> Party | None:
+    """The source a headline names after a closing dash or colon ('Drone attack injures three – governor').
+
+    A role takes a side only from a national word beside it ('- Ukrainian official' UA, '- Belgorod governor' RU;
+    '- governor' stays unknown: a headline drops the qualifier a sentence of the story would give). After a dash a
+    capital or a name is the source too ('- Kiev' is the Ukrainian government, '- Klitschko'); after a colon a name
+    is as often where it happened ('Heavy fighting: Donetsk region'), so there only a role, an office or a person
+    counts.
+    """
+    sent = tok.sent
+    m = _HEADLINE_TAIL.search(sent.text.rstrip())
+    if m is None or tok.idx >= sent.start_char + m.start():
+        return None
+    lo, hi = sent.start_char + m.start("source"), sent.start_char + m.end("source")
+    words = [t for t in sent if lo <= t.idx < hi]
+    if len(words) > 4 or any(t.lemma_.lower() in TRIGGERS or t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    phrase, dash = m["source"].strip(), not m.group(0).lstrip().startswith(":")
+    actor = _actor_for_span(actors, lo, hi)
+    if actor is not None and (dash or actor.kind in ("person", "government")):
+        return actor.party
+    if _NEUTRAL_SPEAKER.search(phrase):
+        return Party(phrase, "other", phrase)
+    if _ROLE_NOUN.search(phrase) or _TAIL_SOURCES.search(phrase) or _INSTITUTION_WORDS.search(phrase):
+        qualifier = _INSTITUTION_WORDS.sub("", _TAIL_SOURCES.sub("", _ROLE_NOUN.sub("", phrase)))
+        states = [state for state in map(state_party, qualifier.split()) if state is not None]
+        side = role_side(qualifier) if role_side(qualifier) != "unknown" or not states else states[0].side
+        return Party(phrase, side, phrase)
+    if not dash:
+        return None
+    return state_party(phrase) or _ordinary_speaker(phrase, actors, lo) or (
+        Party(phrase, "unknown") if all(t.pos_ == "PROPN" for t in words) else None)
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """One parsed article with what every claim look-up needs, computed once (``Doc.text`` rebuilds the string)."""
@@ -515,7 +558,8 @@ def _source(ctx: _Context, tok: Token, cand: Candidate, actors: list[ActorMentio
         elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
             party, kind = paragraph_claimant[cand.paragraph], "claimed"
     if party is None and kind is None:
-        party = _narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors)
+        party = (_narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors) or
+                 _headline_source(tok, actors))
         kind = "claimed" if party is not None else None
     return party, kind, head
 
