@@ -372,3 +372,12 @@ def test_a_place_after_a_headlines_colon_is_where_it_happened_not_a_source(run):
 def test_a_closing_dash_clause_with_an_event_of_its_own_names_no_source(run):
     assert by(run, "Three civilians wounded in Kramatorsk - fighting rages", "2023-05-10") == [
         ("armed_clash", None, "asserted")]
+
+
+def test_an_office_speaking_from_the_capital_the_sentence_opens_with_takes_its_side(run):
+    c = claim_of(run, "In Moscow, the defence ministry said its troops had captured the village of Pishchane.",
+                 "territory_captured", "2025-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("defence ministry", "RU", "claimed")
+    c = claim_of(run, "In Kyiv, the presidency said it was open to talks with the Kremlin.", "negotiation",
+                 "2025-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("presidency", "UA", "claimed")

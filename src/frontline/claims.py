@@ -242,6 +242,8 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         return role_party
     if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
         side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
+        if side == "unknown":
+            side = _capital_side(subj) or side
         if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
             return _officials_named_before(actors, lo) or Party("officials", side, phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
@@ -250,18 +252,28 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
 
 # Bodies that speak for themselves: 'the Ukrainian air force said', 'the UAE said', 'the IAEA reported'.
 _INSTITUTION_WORDS = re.compile(r"\b(?:air force|navy|army|command|general staff|ministry|agency|service|office|"
-                                r"mission|committee|council|commission|police|guard|prosecutors?)\b", re.I)
+                                r"mission|committee|council|commission|police|guard|prosecutors?|presidency)\b", re.I)
+# Wire copy opens a sentence with the capital the speaker speaks from: 'In Kyiv, the presidency said ...'.
+_CAPITAL_LEAD = re.compile(r"\s*In (\w+),")
+
+
+def _capital_side(subj: Token) -> str | None:
+    """The side of the capital a sentence opens with, when the speaker comes after it ('In Kyiv, the presidency')."""
+    lead = _CAPITAL_LEAD.match(subj.sent.text)
+    state = state_party(lead.group(1)) if lead is not None and subj.sent[0].idx < subj.idx else None
+    return state.side if state is not None else None
 
 
 def _institution(phrase: str, subj: Token) -> Party | None:
     """An organisation or state the actor lexicon does not know, named as the speaker: its own name, its side from
-    the phrase ('Ukrainian air force' UA), else 'other' for a named body ('the UAE', 'the IAEA')."""
+    the phrase ('Ukrainian air force' UA) or from the capital the sentence opens with ('In Kyiv, the presidency
+    said' UA), else 'other' for a named body ('the UAE', 'the IAEA')."""
     named = subj.ent_type_ in ("ORG", "GPE")
     if not (named or _INSTITUTION_WORDS.search(phrase)) or len(phrase.split()) > 8:
         return None
     side = role_side(phrase)
-    if side == "unknown" and named:
-        side = "other"
+    if side == "unknown":
+        side = _capital_side(subj) or ("other" if named else side)
     return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), side, None)
 
 
