@@ -381,3 +381,12 @@ def test_an_office_speaking_from_the_capital_the_sentence_opens_with_takes_its_s
     c = claim_of(run, "In Kyiv, the presidency said it was open to talks with the Kremlin.", "negotiation",
                  "2025-03-04")
     assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("presidency", "UA", "claimed")
+
+
+def test_who_says_so_in_a_relative_clause_is_the_noun_it_follows(run):
+    assert by(run, "Zelensky met Antony Blinken, who said Russian forces had withdrawn from Kupiansk.") == [
+        ("territory_withdrawn", "Antony Blinken", "claimed")]
+    assert by(run, "Zelensky met the governor of Kharkiv, who said Russian forces had withdrawn from Kupiansk.") == [
+        ("territory_withdrawn", "governor of Kharkiv", "claimed")]
+    assert by(run, "Kupiansk, which Russia said it had captured in January, is again under fire.")[0] == (
+        "territory_captured", "Russian government", "claimed")

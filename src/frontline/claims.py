@@ -47,6 +47,7 @@ _STANCE_NOUNS = frozenset({"condition", "precondition", "demand", "proposal", "o
 # 'in the event of a truce', 'in case of an attack': the event is a condition, not a fact.
 _CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
 _ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry|council|command|police)s?\b", re.I)
 # Speakers who take no side in the war: lawyers, rights activists, analysts, journalists ('other').
@@ -112,14 +113,21 @@ def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The speaker phrase: the subject of a speech verb, not looking through relative clauses.
+    """The speaker phrase: the subject of a speech verb; of a relative clause only its own subject.
 
     Of a passive speech verb ('units were reported to be cut off') the speaker is the agent ('by X'), if any:
     the subject is what is told about.
     """
-    if verb.dep_ == "relcl":
-        return None
     subj = subject(verb)
+    if verb.dep_ == "relcl" and (subj is None or subj.head != verb):
+        return None
+    if verb.dep_ == "relcl" and subj.dep_ == "nsubj" and subj.lower_ in _RELATIVE_PRONOUNS:
+        # 'the envoy, who said the troops had withdrawn': the relative pronoun stands for the noun it follows, or for
+        # the noun that one completes ('the governor of Kharkiv, who said')
+        noun = verb.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        return noun if noun.pos_ in ("NOUN", "PROPN") else None
     if subj is not None and subj.dep_ == "nsubjpass":
         return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     return subj
@@ -225,6 +233,10 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
     if subj is None:
         return None
     lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    if verb.dep_ == "relcl" and verb in subj.subtree:
+        # the antecedent of 'who' is its words before the relative clause
+        last = next(t for t in reversed(ctx.doc[subj.left_edge.i:verb.left_edge.i]) if not t.is_punct)
+        hi = last.idx + len(last.text)
     actor = _actor_for_span(actors, lo, hi)
     if actor is not None:
         party = actor.party
