@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def claim_of(run, text, event_type, published="2022-06-25"):
     found = [e for e in run(text, published).events if e.event_type == event_type]
@@ -287,3 +289,104 @@ def test_a_council_that_says_so_is_the_claimant(run):
     c = claim_of(run, "Two people were killed when shells hit a market in Kherson, the city council said in a "
                  "statement.", "shelling", "2024-03-04")
     assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("city council", "UA", "claimed")
+
+
+def by(run, text, published="2024-03-04"):
+    """(event type, claimant name, modality) of every event of a text, in order."""
+    return [(e.event_type, e.claim.claimed_by.name if e.claim.claimed_by else None, e.claim.modality)
+            for e in run(text, published).events]
+
+
+def test_a_relative_clause_set_off_by_a_comma_in_reported_speech_is_the_writers_voice(run):
+    text = "Zelensky said he was open to talks with the Kremlin chief, whose army shelled the power grid in Odesa."
+    assert by(run, text) == [("negotiation", "Volodymyr Zelensky", "claimed"), ("shelling", None, "asserted")]
+
+
+def test_a_relative_clause_hung_on_an_apposition_is_the_writers_voice(run):
+    text = "Zelensky said he had met Lukashenko, the man whose army shelled Chernihiv in 2022."
+    assert by(run, text) == [("shelling", None, "asserted")]
+
+
+def test_a_relative_clause_between_dashes_is_the_writers_voice(run):
+    text = "The governor said the brigade – which had shelled Vovchansk for weeks – was withdrawn."
+    assert by(run, text) == [("shelling", None, "asserted"), ("territory_withdrawn", "governor", "claimed")]
+
+
+def test_a_restrictive_relative_clause_is_part_of_the_claim(run):
+    text = "The governor said the troops that shelled Kherson had withdrawn."
+    assert by(run, text) == [("shelling", "governor", "claimed"), ("territory_withdrawn", "governor", "claimed")]
+
+
+def test_a_threat_in_the_writers_aside_is_the_threateners_word_not_the_speakers(run):
+    text = "Peskov said Moscow was ready to talk to Joe Biden, who threatened new sanctions on Russia."
+    assert by(run, text) == [("sanction", "Joe Biden", "threatened")]
+
+
+def test_the_verbs_of_the_main_clause_lend_no_modality_to_a_writers_aside(run):
+    text = "The Kremlin warned Lithuania, which imposed sanctions on the Kaliningrad transit in June."
+    assert by(run, text) == [("sanction", None, "asserted")]
+
+
+def test_a_fact_negated_in_reported_speech_is_the_speakers_denial(run):
+    text = "Moscow insisted its forces had not struck the hospital in Kharkiv."
+    assert by(run, text) == [("air_drone_strike", "Russian government", "denied")]
+
+
+def test_a_negated_fact_before_its_speech_verb_is_denied(run):
+    text = "Ukraine's army has not withdrawn from Chasiv Yar, the general staff said."
+    assert by(run, text) == [("territory_withdrawn", "general staff", "denied")]
+
+
+def test_a_denial_verb_denies_what_it_governs(run):
+    text = "Kyiv denied that its troops had withdrawn from Vovchansk."
+    assert by(run, text, "2024-05-20") == [("territory_withdrawn", "Ukrainian government", "denied")]
+
+
+def test_a_negation_in_the_writers_voice_or_of_a_modal_reports_no_event(run):
+    assert by(run, "Russian troops did not capture Kupiansk.") == []
+    assert by(run, "Zelensky said Ukraine would not withdraw from Chasiv Yar.") == []
+    assert by(run, "The governor said Russian forces could not capture Vovchansk.") == []
+
+
+@pytest.mark.parametrize("headline, claimant", [
+    ("Two civilians killed in shelling of Kherson: officials", ("officials", "unknown")),
+    ("Drone attack on Belgorod injures three – governor", ("governor", "unknown")),
+    ("Two drones downed over Kursk – Russian governor", ("Russian governor", "RU")),
+    ("Russian forces withdraw from Kherson - Ukrainian official", ("Ukrainian official", "UA")),
+    ("One soldier killed, two wounded in Donbas - Ukraine military", ("Ukraine military", "UA")),
+    ("Explosions heard in Melitopol - authorities", ("authorities", "unknown")),
+    ("Protesters detained in Minsk after rally - opposition", ("opposition", "unknown")),
+    ("Russian troops shell Nikopol - Moscow", ("Russian government", "RU")),
+    ("Russian missiles hit Kyiv - Klitschko", ("Klitschko", "unknown")),
+])
+def test_a_headline_names_its_source_after_a_closing_dash_or_colon(run, headline, claimant):
+    claims = {(e.claim.claimed_by.name, e.claim.claimed_by.side, e.claim.modality) if e.claim.claimed_by else None
+              for e in run(headline, "2023-05-10").events}
+    assert claims == {(*claimant, "claimed")}
+
+
+def test_a_place_after_a_headlines_colon_is_where_it_happened_not_a_source(run):
+    assert by(run, "Heavy fighting reported: Donetsk region", "2023-05-10") == [("armed_clash", None, "asserted")]
+
+
+def test_a_closing_dash_clause_with_an_event_of_its_own_names_no_source(run):
+    assert by(run, "Three civilians wounded in Kramatorsk - fighting rages", "2023-05-10") == [
+        ("armed_clash", None, "asserted")]
+
+
+def test_an_office_speaking_from_the_capital_the_sentence_opens_with_takes_its_side(run):
+    c = claim_of(run, "In Moscow, the defence ministry said its troops had captured the village of Pishchane.",
+                 "territory_captured", "2025-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("defence ministry", "RU", "claimed")
+    c = claim_of(run, "In Kyiv, the presidency said it was open to talks with the Kremlin.", "negotiation",
+                 "2025-03-04")
+    assert (c.claimed_by.name, c.claimed_by.side, c.modality) == ("presidency", "UA", "claimed")
+
+
+def test_who_says_so_in_a_relative_clause_is_the_noun_it_follows(run):
+    assert by(run, "Zelensky met Antony Blinken, who said Russian forces had withdrawn from Kupiansk.") == [
+        ("territory_withdrawn", "Antony Blinken", "claimed")]
+    assert by(run, "Zelensky met the governor of Kharkiv, who said Russian forces had withdrawn from Kupiansk.") == [
+        ("territory_withdrawn", "governor of Kharkiv", "claimed")]
+    assert by(run, "Kupiansk, which Russia said it had captured in January, is again under fire.")[0] == (
+        "territory_captured", "Russian government", "claimed")

@@ -6,8 +6,12 @@ whole sentence; a quotation takes the speaker named right after it ('..." Gaidai
 Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
 matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
 followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an
-interview, made a truce a condition for the talks'). Modality comes from the verbs above the trigger (deny, threaten, will, due to, if);
-readiness is no plan, and what a future act 'will force' another to do is hypothetical.
+interview, made a truce a condition for the talks'). A relative clause set off from its noun ('talks with the Kremlin
+chief, who ordered new strikes') is the writer's aside, no one's claim. A headline names its source after a closing
+dash or colon ('... killed near Avdiivka - Kiev', ': officials'). Modality comes from the verbs above the
+trigger (deny, threaten, will, due to, if), and a fact negated in what someone says is his denial ('the ministry said
+its forces had not shelled the village'); readiness is no plan, and what a future act 'will force' another to do is
+hypothetical.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .events import Candidate, with_claims
-from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
-from .mentions.actors import ROLE_WORDS, role_side
+from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES, TRIGGERS
+from .mentions.actors import ROLE_WORDS, role_side, state_party
 from .models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
 from .syntax import subject
+from .triggers import denied_in_speech
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTE_CHARS = "\"“”«»"
@@ -42,6 +47,7 @@ _STANCE_NOUNS = frozenset({"condition", "precondition", "demand", "proposal", "o
 # 'in the event of a truce', 'in case of an attack': the event is a condition, not a fact.
 _CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
 _ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry|council|command|police)s?\b", re.I)
 # Speakers who take no side in the war: lawyers, rights activists, analysts, journalists ('other').
@@ -49,12 +55,47 @@ _NEUTRAL_SPEAKER = re.compile(r"\b(?:lawyers?|activists?|analysts?|experts?|jour
                               r"monitors?|rights (?:groups?|organi[sz]ations?|defenders?))\b", re.I)
 
 
+# Marks that set a relative clause off from its noun ('the Kremlin chief, who ordered ...', '– who ...').
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "("})
+
+
+def _writers_aside(node: Token) -> bool:
+    """Whether a clause is a non-restrictive relative clause: set off by a comma or a dash ('talks with the Kremlin
+    chief, who ordered new strikes') or hung on an apposition ('met Putin, the man who ordered them').
+
+    Such a clause is the writer's description of the noun, even inside a reported sentence; a restrictive one
+    ('said the troops that shelled the town withdrew') is part of what was said.
+    """
+    if node.dep_ != "relcl":
+        return False
+    first = node.left_edge.i
+    return (first > 0 and node.doc[first - 1].text in _ASIDE_MARKS) or node.head.dep_ == "appos"
+
+
+def _own_clauses(tok: Token) -> list[Token]:
+    """The trigger and the words above it, up to the writer's aside that holds it (included), if any."""
+    chain = []
+    for node in (tok, *tok.ancestors):
+        chain.append(node)
+        if _writers_aside(node):
+            break
+    return chain
+
+
+def _in_writers_aside(tok: Token) -> bool:
+    """Whether the trigger sits in a writer's aside with no speech verb of its own between them."""
+    chain = _own_clauses(tok)
+    if any(node.lemma_.lower() in SPEECH_VERBS and node.pos_ in ("VERB", "AUX") for node in chain[1:]):
+        return False
+    return _writers_aside(chain[-1])
+
+
 def _speech_head(tok: Token) -> tuple[Token, str] | None:
     """The nearest speech verb that governs the trigger, with the modality it lends."""
     node = tok
     for anc in tok.ancestors:
-        if node.dep_ in ("relcl", "acl") and node != tok:
-            return None     # 'ready for a dialogue with Trump, who threatened sanctions': the threat is not said
+        if node.dep_ == "acl" and node != tok or _writers_aside(node):
+            return None
         lemma = anc.lemma_.lower()
         if lemma in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
             return anc, SPEECH_VERBS[lemma]
@@ -72,14 +113,21 @@ def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The speaker phrase: the subject of a speech verb, not looking through relative clauses.
+    """The speaker phrase: the subject of a speech verb; of a relative clause only its own subject.
 
     Of a passive speech verb ('units were reported to be cut off') the speaker is the agent ('by X'), if any:
     the subject is what is told about.
     """
-    if verb.dep_ == "relcl":
-        return None
     subj = subject(verb)
+    if verb.dep_ == "relcl" and (subj is None or subj.head != verb):
+        return None
+    if verb.dep_ == "relcl" and subj.dep_ == "nsubj" and subj.lower_ in _RELATIVE_PRONOUNS:
+        # 'the envoy, who said the troops had withdrawn': the relative pronoun stands for the noun it follows, or for
+        # the noun that one completes ('the governor of Kharkiv, who said')
+        noun = verb.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        return noun if noun.pos_ in ("NOUN", "PROPN") else None
     if subj is not None and subj.dep_ == "nsubjpass":
         return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     return subj
@@ -185,6 +233,10 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
     if subj is None:
         return None
     lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    if verb.dep_ == "relcl" and verb in subj.subtree:
+        # the antecedent of 'who' is its words before the relative clause
+        last = next(t for t in reversed(ctx.doc[subj.left_edge.i:verb.left_edge.i]) if not t.is_punct)
+        hi = last.idx + len(last.text)
     actor = _actor_for_span(actors, lo, hi)
     if actor is not None:
         party = actor.party
@@ -202,6 +254,8 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         return role_party
     if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
         side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
+        if side == "unknown":
+            side = _capital_side(subj) or side
         if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
             return _officials_named_before(actors, lo) or Party("officials", side, phrase)
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
@@ -210,18 +264,28 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
 
 # Bodies that speak for themselves: 'the Ukrainian air force said', 'the UAE said', 'the IAEA reported'.
 _INSTITUTION_WORDS = re.compile(r"\b(?:air force|navy|army|command|general staff|ministry|agency|service|office|"
-                                r"mission|committee|council|commission|police|guard|prosecutors?)\b", re.I)
+                                r"mission|committee|council|commission|police|guard|prosecutors?|presidency)\b", re.I)
+# Wire copy opens a sentence with the capital the speaker speaks from: 'In Kyiv, the presidency said ...'.
+_CAPITAL_LEAD = re.compile(r"\s*In (\w+),")
+
+
+def _capital_side(subj: Token) -> str | None:
+    """The side of the capital a sentence opens with, when the speaker comes after it ('In Kyiv, the presidency')."""
+    lead = _CAPITAL_LEAD.match(subj.sent.text)
+    state = state_party(lead.group(1)) if lead is not None and subj.sent[0].idx < subj.idx else None
+    return state.side if state is not None else None
 
 
 def _institution(phrase: str, subj: Token) -> Party | None:
     """An organisation or state the actor lexicon does not know, named as the speaker: its own name, its side from
-    the phrase ('Ukrainian air force' UA), else 'other' for a named body ('the UAE', 'the IAEA')."""
+    the phrase ('Ukrainian air force' UA) or from the capital the sentence opens with ('In Kyiv, the presidency
+    said' UA), else 'other' for a named body ('the UAE', 'the IAEA')."""
     named = subj.ent_type_ in ("ORG", "GPE")
     if not (named or _INSTITUTION_WORDS.search(phrase)) or len(phrase.split()) > 8:
         return None
     side = role_side(phrase)
-    if side == "unknown" and named:
-        side = "other"
+    if side == "unknown":
+        side = _capital_side(subj) or ("other" if named else side)
     return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), side, None)
 
 
@@ -269,6 +333,48 @@ def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
         earlier = [a for a in actors if a.end <= sent.start_char + m.start() and a.kind == "person"]
         return earlier[-1].party if earlier else None
     return Party(words, "unknown") if words else None
+
+
+# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor'. A sentence
+# ends in punctuation; a headline does not.
+_HEADLINE_TAIL = re.compile(r"(?:\s-\s+|\s*[–—]\s*|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
+# Sources a headline closes with that no speaker pattern names ('- authorities', ': opposition').
+_TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|media|rebels|separatists|staff|"
+                           r"headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
+
+
+def _headline_source(tok: Token, actors: list[ActorMention]) -> Party | None:
+    """The source a headline names after a closing dash or colon ('Drone attack injures three – governor').
+
+    A role takes a side only from a national word beside it ('- Ukrainian official' UA, '- Belgorod governor' RU;
+    '- governor' stays unknown: a headline drops the qualifier a sentence of the story would give). After a dash a
+    capital or a name is the source too ('- Kiev' is the Ukrainian government, '- Klitschko'); after a colon a name
+    is as often where it happened ('Heavy fighting: Donetsk region'), so there only a role, an office or a person
+    counts.
+    """
+    sent = tok.sent
+    m = _HEADLINE_TAIL.search(sent.text.rstrip())
+    if m is None or tok.idx >= sent.start_char + m.start():
+        return None
+    lo, hi = sent.start_char + m.start("source"), sent.start_char + m.end("source")
+    words = [t for t in sent if lo <= t.idx < hi]
+    if len(words) > 4 or any(t.lemma_.lower() in TRIGGERS or t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    phrase, dash = m["source"].strip(), not m.group(0).lstrip().startswith(":")
+    actor = _actor_for_span(actors, lo, hi)
+    if actor is not None and (dash or actor.kind in ("person", "government")):
+        return actor.party
+    if _NEUTRAL_SPEAKER.search(phrase):
+        return Party(phrase, "other", phrase)
+    if _ROLE_NOUN.search(phrase) or _TAIL_SOURCES.search(phrase) or _INSTITUTION_WORDS.search(phrase):
+        qualifier = _INSTITUTION_WORDS.sub("", _TAIL_SOURCES.sub("", _ROLE_NOUN.sub("", phrase)))
+        states = [state for state in map(state_party, qualifier.split()) if state is not None]
+        side = role_side(qualifier) if role_side(qualifier) != "unknown" or not states else states[0].side
+        return Party(phrase, side, phrase)
+    if not dash:
+        return None
+    return state_party(phrase) or _ordinary_speaker(phrase, actors, lo) or (
+        Party(phrase, "unknown") if all(t.pos_ == "PROPN" for t in words) else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,8 +444,14 @@ def _phrase_speaker(ctx: _Context, lo: int, hi: int, actors: list[ActorMention])
 
 
 def _modality(tok: Token, attributed: str | None) -> str:
-    """asserted / claimed / denied / threatened / planned / hypothetical for one trigger."""
-    chain = [tok, *tok.ancestors]
+    """asserted / claimed / denied / threatened / planned / hypothetical for one trigger.
+
+    Only the trigger's own clauses count: a writer's aside ends them ('will meet the envoy, who announced
+    sanctions' plans no sanctions).
+    """
+    if denied_in_speech(tok):
+        return "denied"
+    chain = _own_clauses(tok)
     for node in chain:
         lemma = node.lemma_.lower()
         if lemma in THREAT_CUES:
@@ -358,9 +470,9 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
         if c.dep_ == "aux" and c.lower_ in ("would", "might") and not any(
-                a.lemma_.lower() in SPEECH_VERBS for a in tok.ancestors):
+                a.lemma_.lower() in SPEECH_VERBS for a in chain[1:]):
             return "hypothetical"
-    for anc in list(tok.ancestors)[:3]:
+    for anc in chain[1:4]:
         if anc.lemma_.lower() in _COGNITION:
             return "hypothetical"
     for node in chain[:3]:
@@ -432,26 +544,11 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
     paragraph_claimant: dict[int, Party] = {}
     for cand in candidates:
         tok = doc[cand.token]
-        party, kind = None, None
-        head = _speech_head(tok) or _sentence_speech_verb(tok)
-        if head is not None:
-            party = _speaker(ctx, head[0], actors)
-            kind = head[1]
-        if party is None:
-            party = _according_to(tok, actors)
-            kind = "claimed" if party is not None else kind
-        if party is None and kind is None:
-            party = _stance_holder(ctx, tok, actors)
-            kind = "claimed" if party is not None else None
-        if party is None:
-            quoted = _quote_speaker(ctx, tok, actors)
-            if quoted is not None:
-                party, kind = quoted
-            elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
-                party, kind = paragraph_claimant[cand.paragraph], "claimed"
-        if party is None and kind is None:
-            party = _narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors)
-            kind = "claimed" if party is not None else None
+        if _in_writers_aside(tok) and not ctx.inside_quote(tok.idx):
+            # 'X said it was open to talks with the Kremlin chief, who ordered new strikes': no one's claim
+            party, kind, head = None, None, None
+        else:
+            party, kind, head = _source(ctx, tok, cand, actors, narrators, paragraph_claimant)
         if party is not None:
             paragraph_claimant[cand.paragraph] = party
         # an unnamed source still makes a claim ('units were reported to be cut off'); a speech verb whose speaker
@@ -462,6 +559,33 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
     return mark_contested(with_claims(candidates, claims), _denials(ctx, actors))
+
+
+def _source(ctx: _Context, tok: Token, cand: Candidate, actors: list[ActorMention], narrators: dict[int, Party],
+            paragraph_claimant: dict[int, Party]) -> tuple[Party | None, str | None, tuple[Token, str] | None]:
+    """Who says the trigger's sentence, the modality the saying lends, and the speech verb it hangs on, if any."""
+    party, kind = None, None
+    head = _speech_head(tok) or _sentence_speech_verb(tok)
+    if head is not None:
+        party = _speaker(ctx, head[0], actors)
+        kind = head[1]
+    if party is None:
+        party = _according_to(tok, actors)
+        kind = "claimed" if party is not None else kind
+    if party is None and kind is None:
+        party = _stance_holder(ctx, tok, actors)
+        kind = "claimed" if party is not None else None
+    if party is None:
+        quoted = _quote_speaker(ctx, tok, actors)
+        if quoted is not None:
+            party, kind = quoted
+        elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
+            party, kind = paragraph_claimant[cand.paragraph], "claimed"
+    if party is None and kind is None:
+        party = (_narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors) or
+                 _headline_source(tok, actors))
+        kind = "claimed" if party is not None else None
+    return party, kind, head
 
 
 # Present-tense speech verbs of a feature story's narrator ('Sergei says he was sent to the border ...'): the

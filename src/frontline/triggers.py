@@ -3,8 +3,9 @@
 Candidates come from the lexicon (lemmas with their parts of speech, and multi-word phrases). Each ambiguous
 trigger has a rule that reads its context from the parse: who flees (soldiers desert, civilians are
 evacuated), what is taken (a town is captured, vehicles are not), what is destroyed (a howitzer is a clash, a
-bridge is infrastructure). Uses that report no occurrence are dropped: negated ('did not capture'), possible
-('the risk of strikes'), a summary of the war ('a conflict that has killed thousands'), a quoted word.
+bridge is infrastructure). Uses that report no occurrence are dropped: negated ('did not capture', but not a
+denial: 'Kyiv said it had not withdrawn'), possible ('the risk of strikes'), a summary of the war ('a conflict that
+has killed thousands'), a quoted word.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
             etype = resolved
         elif tok.lower_ == "under" and tok.head.pos_ not in ("VERB", "AUX"):
             continue      # 'the territory under Ukrainian control' describes, 'is now under Russian control' reports
-        if is_negated(tok) and etype not in ("infrastructure_disruption", "desertion"):
+        if is_negated(tok) and etype not in ("infrastructure_disruption", "desertion") and not denied_in_speech(tok):
             continue
         if _not_an_occurrence(tok) or _quoted_word(tok) or _unreal(tok, etype):
             continue
@@ -153,6 +154,20 @@ def is_negated(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def denied_in_speech(tok: Token) -> bool:
+    """A fact negated in what someone says ('the ministry said its forces had not shelled the village'): a denial.
+
+    A negated modal ('said it would not withdraw', 'could not be taken') rules a thing out and denies nothing.
+    """
+    node = tok
+    while not any(c.dep_ == "neg" for c in node.children):
+        if node.dep_ not in ("xcomp", "aux", "auxpass", "acomp") or node.head == node:
+            return False
+        node = node.head
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_LEMMAS and \
+        not any(c.tag_ == "MD" for c in node.children)
 
 
 def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) -> str | None:
