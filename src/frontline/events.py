@@ -1152,7 +1152,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     location = Location.from_mention(place) if place is not None else None
     if location is not None and near_focus:
         # 'a town about 10 km further south' of the place the text is about: near it, not at it
-        location = replace(location, precision="district")
+        location = replace(location, precision="district", near=unnamed.group() if unnamed else None)
     if location is None:
         confidence -= 0.1
     elif inherited:

@@ -243,6 +243,8 @@ class Location:
     precision: LocationPrecision
     geonames_id: int | None = None
     mention: str | None = None
+    # the words that put the event near this place, not at it ('a village 15 km to the north'); internal to fusion
+    near: str | None = None
 
     @classmethod
     def from_mention(cls, m: PlaceMention) -> "Location":
