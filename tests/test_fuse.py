@@ -136,8 +136,8 @@ def test_a_persons_placeless_account_does_not_fold_into_the_articles_own_report(
     assert not same_event(own, account)
 
 
-def _town(name, lat, lon, precision="settlement", near=None):
-    return Location(name, lat, lon, "Donetsk", "UA", precision, None, name, near)
+def _town(name, lat, lon):
+    return Location(name, lat, lon, "Donetsk", "UA", "settlement", None, name)
 
 
 BAKHMUT = _town("Bakhmut", 48.59419, 37.99886)
@@ -156,16 +156,16 @@ def _capture(location, day=dt.date(2023, 1, 12), text=None, by=None, side="RU", 
 
 
 def _near(phrase, day=dt.date(2023, 1, 12), text=None, side="RU"):
-    lede = _capture(replace(BAKHMUT, precision="district", near=phrase), day, text,
+    lede = _capture(replace(BAKHMUT, precision="district"), day, text,
                     Party("Ukrainian officials", "UA"), side, f"Russian forces also seized {phrase}, officials said")
-    return replace(lede, evidence=replace(lede.evidence, char_start=10, char_end=60))
+    return replace(lede, evidence=replace(lede.evidence, char_start=10, char_end=60), near=phrase)
 
 
 def test_an_unnamed_town_near_the_focus_fuses_with_the_capture_of_the_town_named_later():
     lede = _near("a town about 10 km to the north")
     body = _capture(SOLEDAR, dt.date(2023, 1, 9), "on Monday", Party("Pavlo Kyrylenko", "UA", "governor"))
     fused = fuse_article([lede, body])
-    assert [(e.location.name, e.location.precision, e.location.near, e.date.text, e.claim.claimed_by.name,
+    assert [(e.location.name, e.location.precision, e.near, e.date.text, e.claim.claimed_by.name,
              e.evidence.sentence, e.confidence) for e in fused] == \
         [("Soledar", "settlement", None, "on Monday", "Pavlo Kyrylenko", "Russian troops entered Soledar", 0.65)]
     # the named report first: the same one event
@@ -264,3 +264,15 @@ def test_a_soldiers_account_told_twice_is_one_clash_in_a_whole_text(run):
             e.claim.claimed_by.name) for e in run(text, "2022-07-10").events]
     assert got == [("desertion", None, dt.date(2022, 7, 10), None),
                    ("armed_clash", "Ukraine", dt.date(2022, 2, 24), "Ivan")]
+
+
+def test_two_unnamed_towns_in_other_directions_are_two_places_but_a_repeat_is_one():
+    north = _near("a town about 10 km to the north")
+    assert not same_event(north, _near("a village about 10 km to the south"))
+    assert same_event(north, _near("a town 10 km north"))
+
+
+def test_a_telling_with_no_date_of_its_own_but_one_taken_from_before_is_not_the_publication_day():
+    dated = _told(dt.date(2022, 3, 9), "on 9 March")
+    assert same_event(dated, _told(dt.date(2022, 7, 10), None))
+    assert not same_event(dated, _told(dt.date(2022, 2, 24), None))

@@ -1152,7 +1152,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     location = Location.from_mention(place) if place is not None else None
     if location is not None and near_focus:
         # 'a town about 10 km further south' of the place the text is about: near it, not at it
-        location = replace(location, precision="district", near=unnamed.group() if unnamed else None)
+        location = replace(location, precision="district")
     if location is None:
         confidence -= 0.1
     elif inherited:
@@ -1187,7 +1187,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         article_id=article_id, event_type=etype, location=location, date=date,
         initiator=initiator, target=target, quantities=quantities, claim=Claim(),
         evidence=Evidence(sentence_text, s0, s1),
-        confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
+        confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text,
+        near=unnamed.group() if unnamed and near_focus and location is not None else None)
     return Candidate(event, tok.i, s_idx, paragraph, _first_person(tok))
 
 

@@ -18,9 +18,9 @@ headline's 'Russians refuse to fight' and the lede's 'reports of Russian soldier
 a report joins an earlier one of its own place before a place-less one.
 
 Two repeats that share no place name are fused too. A lede's 'seized a village about 15 km to the north' is
-located at the place in focus only as near it (``Location.near``); it is the same-type event, by the same side at
+located at the place in focus only as near it (``Event.near``); it is the same-type event, by the same side at
 an overlapping time, at a settlement named elsewhere in the article that lies that far in that direction (see
-``_fits_near``), and never the place in focus itself. A person's own account told in several places
+``_fits_near``), never the place in focus itself, nor a place near it in another direction. A person's own account told in several places
 ('Sergei, who fought in Ukraine earlier this year', 'on the first day his unit was fired upon', 'his unit advanced
 with no clear strategy, he says') is one event when no telling names a place finer than a country, the person
 tells each (as claimant, or as the one who fought) and one date lies within the other or one telling has no date
@@ -141,22 +141,28 @@ _NEAR_KM = 30.0
 
 
 def _is_near(e: Event) -> bool:
-    return e.location is not None and e.location.near is not None
+    return e.location is not None and e.near is not None
 
 
-def _fits_near(near: Location, named: Location) -> bool:
+def _heading(e: Event) -> str | None:
+    heading = _HEADING.search(e.near or "")
+    return heading.group(1).lower() if heading else None
+
+
+def _fits_near(near: Event, named: Location) -> bool:
     """Whether ``named`` can be the settlement ``near`` puts 'about 15 km to the north' of the place in focus.
 
     A flat east/north offset: at a few tens of kilometres the earth's curvature changes nothing, and the heading
     needs the components. The named place must lie on the stated side and within the stated distance with slack.
     """
-    if named.precision != "settlement" or named.name == near.name:
+    focus = near.location
+    if focus is None or named.precision != "settlement" or named.name == focus.name:
         return False
-    east = (named.lon - near.lon) * math.cos(math.radians((named.lat + near.lat) / 2)) * _KM_PER_DEGREE
-    north = (named.lat - near.lat) * _KM_PER_DEGREE
-    heading = _HEADING.search(near.near or "")
+    east = (named.lon - focus.lon) * math.cos(math.radians((named.lat + focus.lat) / 2)) * _KM_PER_DEGREE
+    north = (named.lat - focus.lat) * _KM_PER_DEGREE
+    heading = _heading(near)
     if heading is not None:
-        dx, dy = _HEADINGS[heading.group(1).lower()]
+        dx, dy = _HEADINGS[heading]
         if east * dx + north * dy <= 0:
             return False
     distance = _DISTANCE.search(near.near or "")
@@ -182,7 +188,7 @@ def _dates_overlap(a: Event, b: Event) -> bool:
 def _same_near_place(a: Event, b: Event) -> bool:
     """Whether one event's unnamed place near the focus is the settlement the other names, by the same side."""
     near, named = (a, b) if _is_near(a) else (b, a)
-    return (named.location is not None and _names_place(named) and _fits_near(near.location, named.location)
+    return (named.location is not None and _names_place(named) and _fits_near(near, named.location)
             and near.initiator is not None and named.initiator is not None
             and bloc(near.initiator.side) == bloc(named.initiator.side)
             and _dates_overlap(a, b) and _modalities_agree(a, b) and not _own_voice_and_source(a, b))
@@ -225,7 +231,13 @@ def _one_persons_account(a: Event, b: Event) -> bool:
     Two tellings with dates of their own are one only when one range holds the other: 'on the first day' lies in
     'earlier this year', 'on March 3' and 'on March 9' are two events.
     """
-    dates = a.date.text is None or b.date.text is None or _within(a, b) or _within(b, a)
+    if a.date.text is not None and b.date.text is not None:
+        dates = _within(a, b) or _within(b, a)
+    else:
+        # a telling with no date expression is dated on the day of publication, after what the other tells: one
+        # dated before that took its date from somewhere else
+        dated, undated = (a, b) if a.date.text is not None else (b, a)
+        dates = dated.date.start is None or undated.date.start is None or undated.date.start >= dated.date.start
     return (dates and _no_finer_place(a.location, b.location) and _told_by_one_person(a, b)
             and _modalities_agree(a, b) and _same_fight(a, b) and not _other_group(a, b))
 
@@ -237,6 +249,8 @@ def same_event(a: Event, b: Event) -> bool:
     if a.location is not None and b.location is not None and _is_near(a) != _is_near(b):
         # 'a village about 15 km to the north' is not the place in focus, only maybe a village named near it
         return _same_near_place(a, b)
+    if _is_near(a) and _is_near(b) and _heading(a) != _heading(b):
+        return False    # a village to the north and a town to the south of one place are two places
     if _one_persons_account(a, b):
         return True
     if _shared_count(a, b) and _places_nest(a.location, b.location) and _dates_agree(a, b) and \
@@ -335,6 +349,7 @@ def _merge(a: Event, b: Event) -> Event:
         evidence=evidence,
         trigger=trigger,
         location=location,
+        near=a.near if location is a.location else b.near,
         date=date,
         initiator=a.initiator or b.initiator,
         target=a.target or b.target,

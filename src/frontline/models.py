@@ -243,8 +243,6 @@ class Location:
     precision: LocationPrecision
     geonames_id: int | None = None
     mention: str | None = None
-    # the words that put the event near this place, not at it ('a village 15 km to the north'); internal to fusion
-    near: str | None = None
 
     @classmethod
     def from_mention(cls, m: PlaceMention) -> "Location":
@@ -291,6 +289,8 @@ class Event:
     evidence: Evidence
     confidence: float
     trigger: str = ""                       # the words that named the event, e.g. 'entered', 'surrounded'
+    # the words that put the event near its location, not at it ('a village 15 km to the north'); internal to fusion
+    near: str | None = None
 
 
 # --- results ------------------------------------------------------------------------------------------
