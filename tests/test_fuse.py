@@ -276,3 +276,14 @@ def test_a_telling_with_no_date_of_its_own_but_one_taken_from_before_is_not_the_
     dated = _told(dt.date(2022, 3, 9), "on 9 March")
     assert same_event(dated, _told(dt.date(2022, 7, 10), None))
     assert not same_event(dated, _told(dt.date(2022, 2, 24), None))
+
+
+def test_an_office_repeating_itself_is_no_person_telling_his_own_fight():
+    dated = _told(dt.date(2022, 3, 9), "on 9 March", by="Ukrainian Defence Ministry")
+    assert not same_event(dated, _told(dt.date(2022, 7, 10), None, by="Ukrainian Defence Ministry"))
+    assert not same_event(_told(dt.date(2022, 3, 9), "on 9 March", by="Kremlin"),
+                          _told(dt.date(2022, 7, 10), None, by="Kremlin"))
+    brian = _told(dt.date(2022, 3, 9), "on 9 March", by="Brian")
+    assert same_event(brian, _told(dt.date(2022, 7, 10), None, by="Brian"))
+    # two tellings with no date of their own, each dated from elsewhere, are not one
+    assert not same_event(_told(dt.date(2022, 3, 9), None), _told(dt.date(2022, 7, 10), None))

@@ -20,11 +20,11 @@ a report joins an earlier one of its own place before a place-less one.
 Two repeats that share no place name are fused too. A lede's 'seized a village about 15 km to the north' is
 located at the place in focus only as near it (``Event.near``); it is the same-type event, by the same side at
 an overlapping time, at a settlement named elsewhere in the article that lies that far in that direction (see
-``_fits_near``), never the place in focus itself, nor a place near it in another direction. A person's own account told in several places
-('Sergei, who fought in Ukraine earlier this year', 'on the first day his unit was fired upon', 'his unit advanced
-with no clear strategy, he says') is one event when no telling names a place finer than a country, the person
-tells each (as claimant, or as the one who fought) and one date lies within the other or one telling has no date
-expression: the dated telling is kept. Fusion across articles is a later stage.
+``_fits_near``), never the place in focus itself, nor a place near it in another direction. A person's own
+account told in several places ('Sergei, who fought in Ukraine earlier this year', 'on the first day his unit was
+fired upon', 'his unit advanced with no clear strategy, he says') is one event when no telling names a place finer
+than a country, the person tells each (as claimant, or as the one who fought) and one date lies within the other
+or one telling has no date expression: the dated telling is kept. Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
@@ -200,16 +200,28 @@ def _within(inner: Event, outer: Event) -> bool:
     return si is not None and so is not None and so[0] <= si[0] and si[1] <= so[1]
 
 
+# A person named without a role: capitalised words ('Sergei', 'Oleksiy Babchenko'), none naming an institution or
+# an outlet ('Kremlin', 'General Staff', 'Defence Ministry'); an acronym ('BBC') is no such word at all.
+_PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3}")
+_INSTITUTION = re.compile(r"\b(?:kremlin|pentagon|ministry|office|staff|command|council|administration|service|agency|"
+                          r"police|guard|directorate|committee|headquarters|government|army|forces|military|media|"
+                          r"news|reuters|interfax)\b", re.I)
+
+
+def _person(party: Party) -> bool:
+    return party.role is not None or bool(_PERSON_NAME.fullmatch(party.name)) and not _INSTITUTION.search(party.name)
+
+
 def _told_by_one_person(a: Event, b: Event) -> bool:
     """Whether one person tells both: the same claimant, or the claimant of one is the one who fought in the other.
 
-    A collective ('Ukrainian officials') speaks for many and tells many events.
+    An office or a collective ('the Defence Ministry', 'Ukrainian officials') speaks for many and tells many events.
     """
     ca, cb = a.claim.claimed_by, b.claim.claimed_by
     if ca is not None and cb is not None:
-        return ca.name == cb.name and _specificity(ca) >= 2
+        return ca.name == cb.name and _person(ca)
     teller, actor = (ca, b.initiator) if ca is not None else (cb, a.initiator)
-    return teller is not None and actor is not None and teller.name == actor.name and _specificity(teller) >= 2
+    return teller is not None and actor is not None and teller.name == actor.name and _person(teller)
 
 
 def _same_fight(a: Event, b: Event) -> bool:
@@ -233,6 +245,8 @@ def _one_persons_account(a: Event, b: Event) -> bool:
     """
     if a.date.text is not None and b.date.text is not None:
         dates = _within(a, b) or _within(b, a)
+    elif a.date.text is None and b.date.text is None:
+        dates = a.date.start == b.date.start
     else:
         # a telling with no date expression is dated on the day of publication, after what the other tells: one
         # dated before that took its date from somewhere else
