@@ -134,3 +134,156 @@ def test_a_persons_placeless_account_does_not_fold_into_the_articles_own_report(
     own = replace(own, location=replace(own.location, mention="Hirske"))
     account = replace(ev("armed_clash", place=None, by="Oleksiy Babchenko"), evidence=Evidence("t", 400, 460))
     assert not same_event(own, account)
+
+
+def _town(name, lat, lon):
+    return Location(name, lat, lon, "Donetsk", "UA", "settlement", None, name)
+
+
+BAKHMUT = _town("Bakhmut", 48.59419, 37.99886)
+SOLEDAR = _town("Soledar", 48.6921, 38.07098)            # 12.6 km north-north-east of Bakhmut
+KLISHCHIIVKA = _town("Klishchiivka", 48.52897, 37.95972)  # 8.5 km south-south-west
+SIVERSK = _town("Siversk", 48.86476, 38.09683)            # 31 km north
+
+
+def _capture(location, day=dt.date(2023, 1, 12), text=None, by=None, side="RU", sentence=None):
+    """A capture told at ``location``; ``sentence`` names the place unless the place is only near the focus."""
+    return Event(event_id=f"{location.name}{day}{by}", article_id="a", event_type="territory_captured",
+                 location=location, date=EventDate(day, "day", None, text),
+                 initiator=Party("Russian forces", side), target=None, quantities=(),
+                 claim=Claim(by, "claimed" if by else "asserted"),
+                 evidence=Evidence(sentence or f"Russian troops entered {location.name}", 100, 140), confidence=0.6)
+
+
+def _near(phrase, day=dt.date(2023, 1, 12), text=None, side="RU"):
+    lede = _capture(replace(BAKHMUT, precision="district"), day, text,
+                    Party("Ukrainian officials", "UA"), side, f"Russian forces also seized {phrase}, officials said")
+    return replace(lede, evidence=replace(lede.evidence, char_start=10, char_end=60), near=phrase)
+
+
+def test_an_unnamed_town_near_the_focus_fuses_with_the_capture_of_the_town_named_later():
+    lede = _near("a town about 10 km to the north")
+    body = _capture(SOLEDAR, dt.date(2023, 1, 9), "on Monday", Party("Pavlo Kyrylenko", "UA", "governor"))
+    fused = fuse_article([lede, body])
+    assert [(e.location.name, e.location.precision, e.near, e.date.text, e.claim.claimed_by.name,
+             e.evidence.sentence, e.confidence) for e in fused] == \
+        [("Soledar", "settlement", None, "on Monday", "Pavlo Kyrylenko", "Russian troops entered Soledar", 0.65)]
+    # the named report first: the same one event
+    assert [e.location.name for e in fuse_article([body, lede])] == ["Soledar"]
+
+
+def test_the_named_town_must_lie_in_the_stated_direction_and_distance():
+    assert not same_event(_near("a town about 10 km to the north"), _capture(KLISHCHIIVKA))
+    assert same_event(_near("a village some 8 km further south"), _capture(KLISHCHIIVKA))
+    assert not same_event(_near("a town about 10 km to the north"), _capture(SIVERSK))    # 31 km, not 10
+    assert same_event(_near("a town about 20 km to the north"), _capture(SIVERSK))
+    assert same_event(_near("a town about 15 miles to the north"), _capture(SIVERSK))    # 24 km
+    assert same_event(_near("a town about ten kilometres to the north"), _capture(SOLEDAR))
+
+
+def test_an_unnamed_town_is_not_the_focus_nor_a_town_taken_by_the_other_side_or_at_another_time():
+    lede = _near("a town about 10 km to the north")
+    assert not same_event(lede, _capture(BAKHMUT))       # the place in focus itself is not the town near it
+    assert fuse_article([lede, _capture(BAKHMUT)]) == [lede, _capture(BAKHMUT)]
+    assert not same_event(lede, _capture(SOLEDAR, side="UA"))
+    assert not same_event(_near("a town about 10 km to the north", dt.date(2022, 5, 1), "in May"),
+                          _capture(SOLEDAR, dt.date(2023, 1, 9), "on Monday"))
+    # a named place only inherited from the sentences around is no place named
+    assert not same_event(lede, _capture(SOLEDAR, sentence="They took it"))
+
+
+def test_an_unnamed_town_without_a_named_one_stays_as_it_is():
+    lede = _near("a village about 5 km to the west")
+    assert fuse_article([lede, _capture(SOLEDAR)]) == [lede, _capture(SOLEDAR)]
+
+
+UKRAINE = Location("Ukraine", 49.0, 32.0, None, "UA", "country", 690791, "Ukraine")
+RU_FORCES, UA_FORCES = Party("Russian forces", "RU"), Party("Ukrainian forces", "UA")
+
+
+def _told(day, text, by="Ivan", place=None, init=RU_FORCES, target=UA_FORCES, end=None, start=500):
+    """One telling of a clash by the soldier Ivan (or by ``by``), place-less unless ``place``."""
+    precision = "day" if end is None else "month"
+    return Event(event_id=f"clash{start}", article_id="a", event_type="armed_clash", location=place,
+                 date=EventDate(day, precision, end, text), initiator=init, target=target, quantities=(),
+                 claim=Claim(Party(by, "RU") if by else None, "claimed" if by else "asserted"),
+                 evidence=Evidence(f"fought in {place.name}" if place else "fought", start, start + 40), confidence=0.6)
+
+
+def test_one_soldiers_tellings_of_his_fighting_are_one_event_dated_by_the_dated_telling():
+    fought = _told(dt.date(2022, 1, 1), "earlier this year", by=None, place=UKRAINE, init=Party("Ivan", "RU"),
+                   end=dt.date(2022, 7, 10), start=100)
+    first_day = _told(dt.date(2022, 2, 24), "on the first day of the invasion", init=UA_FORCES, target=RU_FORCES,
+                      start=300)
+    advanced = _told(dt.date(2022, 7, 10), None, start=600)
+    fused = fuse_article([fought, first_day, advanced])
+    assert [(e.location.name, e.date.start, e.date.text, e.initiator.name, e.claim.claimed_by.name,
+             e.claim.modality, e.evidence.char_start, e.confidence) for e in fused] == \
+        [("Ukraine", dt.date(2022, 2, 24), "on the first day of the invasion", "Ukrainian forces", "Ivan", "claimed",
+          300, 0.7)]
+
+
+def test_two_dated_incidents_or_other_tellers_stay_apart():
+    assert not same_event(_told(dt.date(2022, 3, 3), "on 3 March"), _told(dt.date(2022, 3, 9), "on 9 March"))
+    assert not same_event(_told(dt.date(2022, 3, 1), "in March", end=dt.date(2022, 3, 31)),
+                          _told(dt.date(2022, 4, 1), "in April", end=dt.date(2022, 4, 30)))
+    assert same_event(_told(dt.date(2022, 3, 1), "in March", end=dt.date(2022, 3, 31)),
+                      _told(dt.date(2022, 3, 9), "on 9 March"))
+    # a collective tells many events; two people tell two accounts
+    assert not same_event(_told(dt.date(2022, 3, 9), "on 9 March", by="Ukrainian officials"),
+                          _told(dt.date(2022, 7, 10), None, by="Ukrainian officials"))
+    assert not same_event(_told(dt.date(2022, 3, 9), "on 9 March"), _told(dt.date(2022, 7, 10), None, by="Oleg"))
+    # 'fought in Ukraine' and 'fought in Russia' are not one telling
+    russia = replace(UKRAINE, name="Russia", country_code="RU", geonames_id=2017370)
+    assert not same_event(_told(dt.date(2022, 3, 9), "on 9 March", place=UKRAINE),
+                          _told(dt.date(2022, 7, 10), None, place=russia))
+
+
+def test_a_lede_and_the_named_village_it_is_near_are_one_capture_in_a_whole_text(run):
+    text = ("Fighting raged in Bakhmut on Tuesday, the Ukrainian army said. Russian forces also seized a {} about "
+            "10 km to the {}, Ukrainian officials said.\n\nRussian troops entered the {} of {} on Wednesday and took "
+            "control of it, the local mayor said.")
+
+    def got(*words):
+        return [(e.event_type, e.location.name, e.location.precision, e.date.text)
+                for e in run(text.format(*words), "2023-01-12").events]
+    assert got("town", "north", "town", "Soledar") == [
+        ("armed_clash", "Bakhmut", "settlement", "on Tuesday"),
+        ("territory_captured", "Soledar", "settlement", "on Wednesday")]
+    assert got("village", "north", "village", "Klishchiivka") == [
+        ("armed_clash", "Bakhmut", "settlement", "on Tuesday"),
+        ("territory_captured", "Bakhmut", "district", None),
+        ("territory_captured", "Klishchiivka", "settlement", "on Wednesday")]
+
+
+def test_a_soldiers_account_told_twice_is_one_clash_in_a_whole_text(run):
+    text = ("Many soldiers refuse to return. The newspaper interviewed one of them, Ivan (not his real name), who "
+            "fought in Ukraine for six weeks earlier this year.\n\nOn the first day of the invasion his company had to "
+            "cross the border and was immediately attacked, he said.")
+    got = [(e.event_type, e.location.name if e.location else None, e.date.start, e.claim.claimed_by and
+            e.claim.claimed_by.name) for e in run(text, "2022-07-10").events]
+    assert got == [("desertion", None, dt.date(2022, 7, 10), None),
+                   ("armed_clash", "Ukraine", dt.date(2022, 2, 24), "Ivan")]
+
+
+def test_two_unnamed_towns_in_other_directions_are_two_places_but_a_repeat_is_one():
+    north = _near("a town about 10 km to the north")
+    assert not same_event(north, _near("a village about 10 km to the south"))
+    assert same_event(north, _near("a town 10 km north"))
+
+
+def test_a_telling_with_no_date_of_its_own_but_one_taken_from_before_is_not_the_publication_day():
+    dated = _told(dt.date(2022, 3, 9), "on 9 March")
+    assert same_event(dated, _told(dt.date(2022, 7, 10), None))
+    assert not same_event(dated, _told(dt.date(2022, 2, 24), None))
+
+
+def test_an_office_repeating_itself_is_no_person_telling_his_own_fight():
+    dated = _told(dt.date(2022, 3, 9), "on 9 March", by="Ukrainian Defence Ministry")
+    assert not same_event(dated, _told(dt.date(2022, 7, 10), None, by="Ukrainian Defence Ministry"))
+    assert not same_event(_told(dt.date(2022, 3, 9), "on 9 March", by="Kremlin"),
+                          _told(dt.date(2022, 7, 10), None, by="Kremlin"))
+    brian = _told(dt.date(2022, 3, 9), "on 9 March", by="Brian")
+    assert same_event(brian, _told(dt.date(2022, 7, 10), None, by="Brian"))
+    # two tellings with no date of their own, each dated from elsewhere, are not one
+    assert not same_event(_told(dt.date(2022, 3, 9), None), _told(dt.date(2022, 7, 10), None))

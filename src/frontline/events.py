@@ -1196,7 +1196,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         article_id=article_id, event_type=etype, location=location, date=date,
         initiator=initiator, target=target, quantities=quantities, claim=Claim(),
         evidence=Evidence(sentence_text, s0, s1),
-        confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text)
+        confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text,
+        near=unnamed.group() if unnamed and near_focus and location is not None else None)
     return Candidate(event, tok.i, s_idx, paragraph, _first_person(tok))
 
 

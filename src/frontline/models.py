@@ -289,6 +289,8 @@ class Event:
     evidence: Evidence
     confidence: float
     trigger: str = ""                       # the words that named the event, e.g. 'entered', 'surrounded'
+    # the words that put the event near its location, not at it ('a village 15 km to the north'); internal to fusion
+    near: str | None = None
 
 
 # --- results ------------------------------------------------------------------------------------------
