@@ -45,3 +45,27 @@ def test_a_headlines_closing_source_is_not_a_place(pipeline, text, want):
 ])
 def test_an_attack_as_the_subject_of_its_harm_is_an_event_where_it_happened(pipeline, text, want):
     assert places(pipeline, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russian shelling killed a woman and injured two children in Kherson.", [("shelling", "Kherson")]),
+    ("Troops stormed and captured Klishchiivka.",
+     [("armed_clash", "Klishchiivka"), ("territory_captured", "Klishchiivka")]),
+    ("Ukrainian forces advanced and took control of Robotyne.",
+     [("armed_clash", "Robotyne"), ("territory_captured", "Robotyne")]),
+    ("Russian drones attacked and set fire to a warehouse in Odesa on Monday.", [("air_drone_strike", "Odesa")]),
+])
+def test_coordinated_verbs_share_the_place_the_last_one_names(pipeline, text, want):
+    assert places(pipeline, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russia invaded Ukraine in 2022 and captured Bakhmut in May 2023.",
+     [("armed_clash", None), ("territory_captured", "Bakhmut")]),
+    ("Russian troops shelled Kharkiv and captured two villages near Kupiansk.",
+     [("shelling", "Kharkiv"), ("territory_captured", "Kupiansk")]),
+    ("Russian troops withdrew and Ukrainian forces entered Kherson.",
+     [("territory_withdrawn", None), ("territory_captured", "Kherson")]),
+])
+def test_a_verb_with_a_place_or_object_of_its_own_keeps_it(pipeline, text, want):
+    assert places(pipeline, text) == want

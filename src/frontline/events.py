@@ -951,6 +951,34 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
     return node != trigger and _own_subject_below(trigger, node)
 
 
+def _shared_by_conjuncts(mention_tok: Token, trigger: Token) -> bool:
+    """Whether a later verb conjunct's place is the trigger's too ('killed a woman and injured two in Kherson').
+
+    Coordinated verbs without subjects of their own tell one scene: 'troops stormed and captured Klishchiivka'
+    stormed it. The place is shared only when the verb on the trigger's line has no word of the same role as the
+    place's (an object for an object, a preposition for a preposition): 'invaded Ukraine and captured Bakhmut'
+    did not invade Bakhmut.
+    """
+    trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    path = [mention_tok]
+    while path[-1].head.i not in trigger_line:
+        if path[-1].head == path[-1]:
+            return False
+        path.append(path[-1].head)
+    anchor = path[-1].head
+    conjuncts = 0
+    while path and path[-1].dep_ == "conj" and path[-1].pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in path[-1].children):
+        conjuncts += 1
+        path.pop()
+    if not conjuncts or not path or anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    role = path[-1].dep_
+    if any(n.dep_ in _CLAUSE_DEPS and n.pos_ in ("VERB", "AUX") for n in path[:-1]):
+        return False        # 'injured two who fled to Kherson': the place of another clause below
+    return role in ("dobj", "prep") and not any(c.dep_ == role for c in anchor.children)
+
+
 def _own_subject_below(trigger: Token, top: Token) -> bool:
     """Whether a conjunct between the trigger and ``top`` (inclusive of the trigger) has a subject of its own."""
     node = trigger
@@ -1108,7 +1136,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
            focus: "_Focus", block: int, triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
     confidence = strength
     # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
-    places, jurisdictions, destinations = [], [], 0
+    places, jurisdictions, destinations, shared = [], [], 0, []
     for p in local.places:
         ptok = token_at(doc, p.start)
         if p.precision == "admin1" and etype in _COMBAT_TYPES and _governor(ptok) in ("towards", "toward"):
@@ -1118,11 +1146,14 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
             if p.precision == "admin1":
                 jurisdictions.append(p)     # 'the governor of the Kharkiv region said': the region he speaks for
             continue
-        if _owned_elsewhere(ptok, tok, triggers):
+        owned = _owned_elsewhere(ptok, tok, triggers)
+        if owned and not _shared_by_conjuncts(ptok, tok):
             continue
         if etype in _EXCHANGE_TYPES and ptok.head.lower_ in ("to", "for", "against", "with", "on"):
             continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
-        places.append(p)
+        (shared if owned else places).append(p)
+    # a later conjunct's place serves the verb that names none of its own
+    places = places or shared
     containers = {q.place.admin1 for q in places if q.place.kind == "settlement" and q.place.admin1}
     unnamed = _UNNAMED_NEARBY.search(sent.text)
     if unnamed is not None and _in_object(tok, sent.start_char + unnamed.start()):
