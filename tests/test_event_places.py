@@ -69,3 +69,14 @@ def test_coordinated_verbs_share_the_place_the_last_one_names(pipeline, text, wa
 ])
 def test_a_verb_with_a_place_or_object_of_its_own_keeps_it(pipeline, text, want):
     assert places(pipeline, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russian forces pounded Severodonetsk's twin city of Lysychansk.", [("shelling", "Lysychansk")]),
+    ("Fighting raged in Bakhmut's neighbouring town of Soledar.", [("armed_clash", "Soledar")]),
+    ("Two people were killed in Kharkiv's suburb of Tsyrkuny.", [("casualties", "Tsyrkuny")]),
+    ("Russian forces shelled Kharkiv's suburb, Tsyrkuny, on Monday.", [("shelling", "Tsyrkuny")]),
+    ("Fighting raged in the Donetsk region's town of Chasiv Yar.", [("armed_clash", "Chasiv Yar")]),
+])
+def test_a_possessive_phrase_that_names_its_own_place_is_at_that_place(pipeline, text, want):
+    assert places(pipeline, text) == want

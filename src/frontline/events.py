@@ -1337,6 +1337,8 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
     tokens = {p.start: token_at(doc, p.start) for p in places}
     for p in places:
         tok = tokens[p.start]
+        if _names_its_own_place(tok, {token_at(doc, q.end - 1).i for q in places if q is not p}):
+            continue
         locative = tok.head.lemma_.lower() in LOCATIVE_PREPOSITIONS or _owns_a_site(tok, starts)
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
@@ -1385,6 +1387,24 @@ def _owns_a_site(tok: Token, place_starts: set[int]) -> bool:
         site = site.head
     return (owned.idx in place_starts or site.lemma_.lower() in _SITE_NOUNS
             or any(t.lemma_.lower() in _SITE_NOUNS for t in owned.subtree if t.dep_ == "compound"))
+
+
+def _names_its_own_place(tok: Token, place_heads: set[int]) -> bool:
+    """'Severodonetsk's twin city of Lysychansk', 'Kharkiv's suburb, Tsyrkuny': the phrase a place in the
+    possessive opens names its own place, and that place is where the event is; the possessor only describes it.
+
+    ``place_heads``: the index of the last token of every other place mention of the sentence.
+    """
+    name = tok
+    while name.dep_ == "compound" and name.head != name:
+        name = name.head
+    if name.dep_ != "poss":
+        return False
+    owned = name.head
+    named = [g for c in owned.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    named += [c for c in owned.children if c.dep_ == "appos"]
+    return any(n.i in place_heads for n in named)
 
 
 def _adjective_side(tok: Token) -> Party | None:
