@@ -80,3 +80,34 @@ def test_a_verb_with_a_place_or_object_of_its_own_keeps_it(pipeline, text, want)
 ])
 def test_a_possessive_phrase_that_names_its_own_place_is_at_that_place(pipeline, text, want):
     assert places(pipeline, text) == want
+
+
+STORY = "Taras joined a brigade fighting near Vuhledar in March. His company was short of ammunition.\n\n"
+
+
+@pytest.mark.parametrize("text, want", [
+    (STORY + "In July, Taras went awol after his commander was killed.",
+     [("armed_clash", "Vuhledar"), ("desertion", "Vuhledar"), ("casualties", None)]),
+    (STORY + "In July, he deserted with two friends.", [("armed_clash", "Vuhledar"), ("desertion", "Vuhledar")]),
+    ("Taras joined a brigade fighting near Vuhledar in March.\n\nIn July, dozens of soldiers deserted.",
+     [("armed_clash", "Vuhledar"), ("desertion", None)]),
+    ("Taras joined a brigade fighting near Vuhledar in March.\n\nDesertions have risen sharply this year.",
+     [("armed_clash", "Vuhledar"), ("desertion", None)]),
+])
+def test_a_desertion_is_where_the_story_put_the_deserter(pipeline, text, want):
+    assert places(pipeline, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Many soldiers sent to Zaporizhzhia are exhausted. There have been more than 20,000 cases of desertion.",
+    "Many soldiers sent to Zaporizhzhia are exhausted.\n\nThere have been more than 20,000 cases of desertion.",
+])
+def test_a_count_of_desertions_is_a_statistic_without_a_place(pipeline, text):
+    assert places(pipeline, text) == [("desertion", None)]
+
+
+def test_an_expletive_there_refers_to_no_place(pipeline):
+    text = "Russian troops attacked Robotyne on Monday.\n\nThere have been 40 civilians killed by drones since May."
+    assert places(pipeline, text) == [("armed_clash", "Robotyne"), ("casualties", None)]
+    text = "Russian troops attacked Robotyne on Monday.\n\nThere, three Ukrainian soldiers were killed."
+    assert places(pipeline, text) == [("armed_clash", "Robotyne"), ("casualties", "Robotyne")]

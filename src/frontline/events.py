@@ -50,6 +50,8 @@ from .triggers import Trigger, find_triggers, names_no_trigger
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
 _CARRIED_TYPES = _COMBAT_TYPES | {"evacuation"}      # types whose place carries over to the next paragraph
+# A soldier's own act: where it happened is where the story put him, and a count without a place is a statistic.
+_PERSONAL_TYPES = frozenset({"desertion", "surrender"})
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
                        r"|\b(?:these|those) (?:cities|towns|villages|areas|settlements|localities)\b"
                        r"|\bthere\b|\bnearby\b", re.I)
@@ -158,8 +160,12 @@ class _Focus:
     place: tuple[int, int, PlaceMention] | None = None          # (paragraph, sentence, mention)
     settlement: tuple[int, int, PlaceMention] | None = None
     ahead: PlaceMention | None = None     # the one settlement the next sentence of the paragraph names
+    people: frozenset[str] = frozenset()  # the persons the sentence that named the place is about
 
-    def update(self, places: list[PlaceMention], paragraph: int, sentence: int) -> None:
+    def update(self, places: list[PlaceMention], paragraph: int, sentence: int,
+               people: frozenset[str] = frozenset()) -> None:
+        if places:
+            self.people = people
         settlements = [p for p in places if p.precision in ("settlement", "district")]
         if settlements:
             self.settlement = (paragraph, sentence, settlements[-1])
@@ -171,12 +177,13 @@ class _Focus:
 
     def clear(self) -> None:
         self.place = self.settlement = None
+        self.people = frozenset()
 
-    def inherit(self, sentence_text: str, paragraph: int, sentence: int,
+    def inherit(self, sent: Span, paragraph: int, sentence: int,
                 settlement: bool = False, across: bool = False) -> PlaceMention | None:
         """The place a sentence without one of its own refers to; ``across``: the paragraph before may give it."""
-        wants_settlement = settlement or _SETTLEMENT_ANAPHORA.search(sentence_text) is not None
-        anaphor = wants_settlement or _ANAPHORA.search(sentence_text) is not None
+        wants_settlement = settlement or _SETTLEMENT_ANAPHORA.search(sent.text) is not None
+        anaphor = wants_settlement or _refers_to_a_place(sent)
         # 'the area' may be the region just named; a sentence without an anaphor goes on about the settlement
         # that region was named to describe
         described = self.settlement is not None and self.place is not None and self.settlement[:2] == self.place[:2]
@@ -190,6 +197,15 @@ class _Focus:
         # 'Inna, fleeing with her children, ... She could not shield them from life in Kramatorsk': a paragraph
         # that opens without a place names it next
         return self.ahead
+
+
+def _refers_to_a_place(sent: Span) -> bool:
+    """Whether the sentence names a place by an anaphor ('the area', 'there'); 'there have been' names none."""
+    for m in _ANAPHORA.finditer(sent.text):
+        tok = token_at(sent.doc, sent.start_char + m.start())
+        if not (tok.lower_ == "there" and tok.dep_ == "expl"):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +358,17 @@ def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_par
             return None
         sent = doc[sent.start - 1].sent
     return None
+
+
+def _people_in(doc: Doc, phrase: Span | Token, actors: tuple[ActorMention, ...]) -> frozenset[str]:
+    """The persons a sentence or phrase names or refers to ('he', 'his unit'), by name."""
+    tokens = list(phrase.subtree) if isinstance(phrase, Token) else list(phrase)
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    names = {a.party.name for a in actors if a.kind == "person" and lo <= a.start and a.end <= hi}
+    for t in tokens:
+        if t.lower_ in _MASCULINE | _FEMININE and (found := _antecedent(doc, t, actors, None)) is not None:
+            names.add(found.party.name)
+    return frozenset(names)
 
 
 def _has_locative(tok: Token) -> bool:
@@ -790,7 +817,8 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         if dated:
             told = (block, s_idx, dated[-1])
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
-        focus.update(local.places, block, s_idx)
+        focus.update(local.places, block, s_idx,
+                     _people_in(doc, sent, mentions.actors) if local.places else frozenset())
     return out
 
 
@@ -1168,16 +1196,19 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     if place is None and jurisdictions and etype not in _EXCHANGE_TYPES:
         # A local official reports on his own region: with no place of its own, the event is located there.
         place, inherited = jurisdictions[0], True
-    if place is None and etype not in ("negotiation", "sanction"):
+    if place is None and etype not in ("negotiation", "sanction") and not (etype in _PERSONAL_TYPES and
+                                                                          tok.pos_ in ("NOUN", "PROPN")):
         near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
-        # Fighting and flight go on where the last paragraph left them; a place-less count, desertion or aid
-        # does not.
-        place = focus.inherit(sent.text, block, s_idx, settlement=near_focus,
-                              across=etype in _CARRIED_TYPES and len(local.places) == destinations)
+        # Fighting and flight go on where the last paragraph left them; a place-less count or aid does not, nor
+        # does a desertion unless its deserter is someone the last paragraph placed ('Serhii served near
+        # Pokrovsk. [...] He deserted in May'). 'Cases of desertion' are counted, not placed.
+        across = etype in _CARRIED_TYPES and len(local.places) == destinations or \
+            etype in _PERSONAL_TYPES and bool(focus.people & _people_in(doc, subject(tok) or tok, all_actors))
+        place = focus.inherit(sent, block, s_idx, settlement=near_focus, across=across)
         inherited = place is not None
     elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
         # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country
-        town = focus.inherit(sent.text, block, s_idx, settlement=True)
+        town = focus.inherit(sent, block, s_idx, settlement=True)
         if town is not None and town.place.country_code == place.place.country_code:
             place, inherited = town, True
     location = Location.from_mention(place) if place is not None else None
