@@ -111,3 +111,18 @@ def test_an_expletive_there_refers_to_no_place(pipeline):
     assert places(pipeline, text) == [("armed_clash", "Robotyne"), ("casualties", None)]
     text = "Russian troops attacked Robotyne on Monday.\n\nThere, three Ukrainian soldiers were killed."
     assert places(pipeline, text) == [("armed_clash", "Robotyne"), ("casualties", "Robotyne")]
+
+
+CROSSING = ("About 100 Ukrainian soldiers crossed into Russia at the Gukovo checkpoint on Sunday. They asked for "
+            "refuge. The guards let them in.\n\n")
+
+
+def test_a_country_is_the_town_the_story_placed_its_people_in(pipeline):
+    text = CROSSING + "One of the soldiers was seriously injured on his arrival in Russia."
+    assert places(pipeline, text) == [("desertion", "Gukovo"), ("casualties", "Gukovo")]
+
+
+def test_a_country_stays_a_country_for_people_the_story_did_not_place(pipeline):
+    text = ("Russian missiles struck Kharkiv on Monday. Rescuers worked through the night. The mayor visited the "
+            "site.\n\nIn Ukraine, the war has killed more than 10,000 civilians, the UN says.")
+    assert places(pipeline, text) == [("shelling", "Kharkiv"), ("casualties", "Ukraine")]

@@ -371,6 +371,16 @@ def _people_in(doc: Doc, phrase: Span | Token, actors: tuple[ActorMention, ...])
     return frozenset(names)
 
 
+def _refers_to_people(phrase: Token) -> bool:
+    """Whether a phrase names people told of before: a pronoun, 'their', or a definite plural ('one of the soldiers').
+
+    'The war has killed 10,000 civilians' is about no one the text placed.
+    """
+    return any(t.lower_ in _PRONOUNS | _POSSESSIVES and t.lower_ not in ("it", "its") or
+               t.dep_ == "det" and t.lower_ in _DEFINITE and t.head.tag_ in ("NNS", "NNPS")
+               for t in phrase.subtree)
+
+
 def _has_locative(tok: Token) -> bool:
     """Whether a phrase holds a locative modifier ('the village of X in the DPR'), which may name an actor."""
     return any(t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPOSITIONS for t in tok.subtree)
@@ -1207,8 +1217,9 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         place = focus.inherit(sent, block, s_idx, settlement=near_focus, across=across)
         inherited = place is not None
     elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
-        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country
-        town = focus.inherit(sent, block, s_idx, settlement=True)
+        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country; from
+        # the paragraph before only when the sentence goes on about the people it placed ('one of the soldiers')
+        town = focus.inherit(sent, block, s_idx, settlement=True, across=_refers_to_people(subject(tok) or tok))
         if town is not None and town.place.country_code == place.place.country_code:
             place, inherited = town, True
     location = Location.from_mention(place) if place is not None else None
