@@ -54,6 +54,7 @@ def test_an_attack_as_the_subject_of_its_harm_is_an_event_where_it_happened(pipe
     ("Ukrainian forces advanced and took control of Robotyne.",
      [("armed_clash", "Robotyne"), ("territory_captured", "Robotyne")]),
     ("Russian drones attacked and set fire to a warehouse in Odesa on Monday.", [("air_drone_strike", "Odesa")]),
+    ("Russian shelling killed a woman and injured two children in Kherson on Tuesday.", [("shelling", "Kherson")]),
 ])
 def test_coordinated_verbs_share_the_place_the_last_one_names(pipeline, text, want):
     assert places(pipeline, text) == want
@@ -64,6 +65,8 @@ def test_coordinated_verbs_share_the_place_the_last_one_names(pipeline, text, wa
      [("armed_clash", None), ("territory_captured", "Bakhmut")]),
     ("Russian troops shelled Kharkiv and captured two villages near Kupiansk.",
      [("shelling", "Kharkiv"), ("territory_captured", "Kupiansk")]),
+    ("Russia invaded Ukraine and captured two villages near Kupiansk.",
+     [("armed_clash", None), ("territory_captured", "Kupiansk")]),
     ("Russian troops withdrew and Ukrainian forces entered Kherson.",
      [("territory_withdrawn", None), ("territory_captured", "Kherson")]),
 ])

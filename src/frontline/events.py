@@ -994,8 +994,8 @@ def _shared_by_conjuncts(mention_tok: Token, trigger: Token) -> bool:
 
     Coordinated verbs without subjects of their own tell one scene: 'troops stormed and captured Klishchiivka'
     stormed it. The place is shared only when the verb on the trigger's line has no word of the same role as the
-    place's (an object for an object, a preposition for a preposition): 'invaded Ukraine and captured Bakhmut'
-    did not invade Bakhmut.
+    place's (an object for an object; a preposition or a named object for a locative phrase): 'invaded Ukraine
+    and captured Bakhmut' did not invade Bakhmut.
     """
     trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
     path = [mention_tok]
@@ -1011,10 +1011,12 @@ def _shared_by_conjuncts(mention_tok: Token, trigger: Token) -> bool:
         path.pop()
     if not conjuncts or not path or anchor.pos_ not in ("VERB", "AUX"):
         return False
-    role = path[-1].dep_
     if any(n.dep_ in _CLAUSE_DEPS and n.pos_ in ("VERB", "AUX") for n in path[:-1]):
         return False        # 'injured two who fled to Kherson': the place of another clause below
-    return role in ("dobj", "prep") and not any(c.dep_ == role for c in anchor.children)
+    # a locative phrase is the scene wherever the parse hangs it ('injured [two children in Kherson]')
+    if any(n.dep_ == "prep" and n.lower_ in LOCATIVE_PREPOSITIONS for n in path):
+        return not any(c.dep_ == "prep" or c.dep_ == "dobj" and c.pos_ == "PROPN" for c in anchor.children)
+    return path[-1].dep_ == "dobj" and not any(c.dep_ == "dobj" for c in anchor.children)
 
 
 def _own_subject_below(trigger: Token, top: Token) -> bool:
