@@ -96,6 +96,14 @@ STORY = "Taras joined a brigade fighting near Vuhledar in March. His company was
      [("armed_clash", "Vuhledar"), ("desertion", None)]),
     ("Taras joined a brigade fighting near Vuhledar in March.\n\nDesertions have risen sharply this year.",
      [("armed_clash", "Vuhledar"), ("desertion", None)]),
+    ("The 47th brigade was sent to Avdiivka in October. Its soldiers were exhausted.\n\n"
+     "In February, the brigade surrendered.", [("surrender", "Avdiivka")]),
+    ("A company held the line near Vuhledar for weeks.\n\nIn February, the company went awol.",
+     [("desertion", "Vuhledar")]),
+    ("A company held the line near Vuhledar for weeks.\n\nIn February, another company went awol.",
+     [("desertion", None)]),
+    ("Ukrainian units are holding the line near Pokrovsk.\n\nThousands of soldiers have deserted this year.",
+     [("desertion", None)]),
 ])
 def test_a_desertion_is_where_the_story_put_the_deserter(pipeline, text, want):
     assert places(pipeline, text) == want

@@ -360,14 +360,22 @@ def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_par
     return None
 
 
-def _people_in(doc: Doc, phrase: Span | Token, actors: tuple[ActorMention, ...]) -> frozenset[str]:
-    """The persons a sentence or phrase names or refers to ('he', 'his unit'), by name."""
+def _people_in(doc: Doc, phrase: Span | Token, actors: tuple[ActorMention, ...],
+               told: bool = False) -> frozenset[str]:
+    """The persons a sentence or phrase names or refers to ('he', 'his unit'), by name, and the units it names.
+
+    A unit is its noun ('brigade'); with ``told`` only a unit already told of counts ('the brigade', 'its
+    company'), not a new one ('a company').
+    """
     tokens = list(phrase.subtree) if isinstance(phrase, Token) else list(phrase)
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     names = {a.party.name for a in actors if a.kind == "person" and lo <= a.start and a.end <= hi}
     for t in tokens:
         if t.lower_ in _MASCULINE | _FEMININE and (found := _antecedent(doc, t, actors, None)) is not None:
             names.add(found.party.name)
+        if t.tag_ == "NN" and t.lemma_.lower() in _UNIT_NOUNS and (not told or any(
+                c.lower_ in _DEFINITE or c.dep_ == "poss" for c in t.children)):
+            names.add(t.lemma_.lower())
     return frozenset(names)
 
 
@@ -1212,10 +1220,10 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
                                                                           tok.pos_ in ("NOUN", "PROPN")):
         near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
         # Fighting and flight go on where the last paragraph left them; a place-less count or aid does not, nor
-        # does a desertion unless its deserter is someone the last paragraph placed ('Serhii served near
+        # does a desertion unless its deserter is someone or a unit the last paragraph placed ('Serhii served near
         # Pokrovsk. [...] He deserted in May'). 'Cases of desertion' are counted, not placed.
         across = etype in _CARRIED_TYPES and len(local.places) == destinations or \
-            etype in _PERSONAL_TYPES and bool(focus.people & _people_in(doc, subject(tok) or tok, all_actors))
+            etype in _PERSONAL_TYPES and bool(focus.people & _people_in(doc, subject(tok) or tok, all_actors, told=True))
         place = focus.inherit(sent, block, s_idx, settlement=near_focus, across=across)
         inherited = place is not None
     elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
