@@ -160,7 +160,7 @@ class _Focus:
     place: tuple[int, int, PlaceMention] | None = None          # (paragraph, sentence, mention)
     settlement: tuple[int, int, PlaceMention] | None = None
     ahead: PlaceMention | None = None     # the one settlement the next sentence of the paragraph names
-    people: frozenset[str] = frozenset()  # the persons the sentence that named the place is about
+    people: frozenset[str] = frozenset()  # who the sentence that named the place is about (see _people_in)
 
     def update(self, places: list[PlaceMention], paragraph: int, sentence: int,
                people: frozenset[str] = frozenset()) -> None:
