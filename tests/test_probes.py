@@ -106,3 +106,20 @@ def test_probe(pipeline, sentence, want):
                                       "The ministry provided no details.", "She sent a letter to the mayor."])
 def test_no_event(pipeline, sentence):
     assert pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events == ()
+
+
+PLACE_PROBES = [
+    ("Russian shelling killed a woman and injured two children in Kherson on Tuesday.",
+     dict(type="shelling", place="Kherson", initiator="RU", target="civilians", counts={(1, "killed"), (2, "injured")})),
+    ("Russian troops stormed and captured Klishchiivka.", dict(type="armed_clash", place="Klishchiivka", initiator="RU")),
+    ("Ukrainian drones attacked and set fire to an oil depot in Novorossiysk overnight.",
+     dict(type="air_drone_strike", place="Novorossiysk", initiator="UA")),
+    ("Two people were killed in a Russian strike on Kharkiv's suburb of Tsyrkuny.",
+     dict(type="air_drone_strike", place="Tsyrkuny", initiator="RU", counts={(2, "killed")})),
+    ("Fighting raged in Bakhmut's neighbouring town of Soledar.", dict(type="armed_clash", place="Soledar")),
+]
+
+
+@pytest.mark.parametrize("sentence, want", PLACE_PROBES, ids=[p[0][:40] for p in PLACE_PROBES])
+def test_place_probe(pipeline, sentence, want):
+    test_probe(pipeline, sentence, want)

@@ -50,6 +50,8 @@ from .triggers import Trigger, find_triggers, names_no_trigger
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
 _CARRIED_TYPES = _COMBAT_TYPES | {"evacuation"}      # types whose place carries over to the next paragraph
+# A soldier's own act: where it happened is where the story put him, and a count without a place is a statistic.
+_PERSONAL_TYPES = frozenset({"desertion", "surrender"})
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
                        r"|\b(?:these|those) (?:cities|towns|villages|areas|settlements|localities)\b"
                        r"|\bthere\b|\bnearby\b", re.I)
@@ -158,8 +160,12 @@ class _Focus:
     place: tuple[int, int, PlaceMention] | None = None          # (paragraph, sentence, mention)
     settlement: tuple[int, int, PlaceMention] | None = None
     ahead: PlaceMention | None = None     # the one settlement the next sentence of the paragraph names
+    people: frozenset[str] = frozenset()  # who the sentence that named the place is about (see _people_in)
 
-    def update(self, places: list[PlaceMention], paragraph: int, sentence: int) -> None:
+    def update(self, places: list[PlaceMention], paragraph: int, sentence: int,
+               people: frozenset[str] = frozenset()) -> None:
+        if places:
+            self.people = people
         settlements = [p for p in places if p.precision in ("settlement", "district")]
         if settlements:
             self.settlement = (paragraph, sentence, settlements[-1])
@@ -171,12 +177,13 @@ class _Focus:
 
     def clear(self) -> None:
         self.place = self.settlement = None
+        self.people = frozenset()
 
-    def inherit(self, sentence_text: str, paragraph: int, sentence: int,
+    def inherit(self, sent: Span, paragraph: int, sentence: int,
                 settlement: bool = False, across: bool = False) -> PlaceMention | None:
         """The place a sentence without one of its own refers to; ``across``: the paragraph before may give it."""
-        wants_settlement = settlement or _SETTLEMENT_ANAPHORA.search(sentence_text) is not None
-        anaphor = wants_settlement or _ANAPHORA.search(sentence_text) is not None
+        wants_settlement = settlement or _SETTLEMENT_ANAPHORA.search(sent.text) is not None
+        anaphor = wants_settlement or _refers_to_a_place(sent)
         # 'the area' may be the region just named; a sentence without an anaphor goes on about the settlement
         # that region was named to describe
         described = self.settlement is not None and self.place is not None and self.settlement[:2] == self.place[:2]
@@ -190,6 +197,15 @@ class _Focus:
         # 'Inna, fleeing with her children, ... She could not shield them from life in Kramatorsk': a paragraph
         # that opens without a place names it next
         return self.ahead
+
+
+def _refers_to_a_place(sent: Span) -> bool:
+    """Whether the sentence names a place by an anaphor ('the area', 'there'); 'there have been' names none."""
+    for m in _ANAPHORA.finditer(sent.text):
+        tok = token_at(sent.doc, sent.start_char + m.start())
+        if not (tok.lower_ == "there" and tok.dep_ == "expl"):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +358,35 @@ def _antecedent(doc: Doc, pron: Token, actors: tuple[ActorMention, ...], not_par
             return None
         sent = doc[sent.start - 1].sent
     return None
+
+
+def _people_in(doc: Doc, phrase: Span | Token, actors: tuple[ActorMention, ...],
+               told: bool = False) -> frozenset[str]:
+    """The persons a sentence or phrase names or refers to ('he', 'his unit'), by name, and the units it names.
+
+    A unit is its noun ('brigade'); with ``told`` only a unit already told of counts ('the brigade', 'its
+    company'), not a new one ('a company').
+    """
+    tokens = list(phrase.subtree) if isinstance(phrase, Token) else list(phrase)
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    names = {a.party.name for a in actors if a.kind == "person" and lo <= a.start and a.end <= hi}
+    for t in tokens:
+        if t.lower_ in _MASCULINE | _FEMININE and (found := _antecedent(doc, t, actors, None)) is not None:
+            names.add(found.party.name)
+        if t.tag_ == "NN" and t.lemma_.lower() in _UNIT_NOUNS and (not told or any(
+                c.lower_ in _DEFINITE or c.dep_ == "poss" for c in t.children)):
+            names.add(t.lemma_.lower())
+    return frozenset(names)
+
+
+def _refers_to_people(phrase: Token) -> bool:
+    """Whether a phrase names people told of before: a pronoun, 'their', or a definite plural ('one of the soldiers').
+
+    'The war has killed 10,000 civilians' is about no one the text placed.
+    """
+    return any(t.lower_ in _PRONOUNS | _POSSESSIVES and t.lower_ not in ("it", "its") or
+               t.dep_ == "det" and t.lower_ in _DEFINITE and t.head.tag_ in ("NNS", "NNPS")
+               for t in phrase.subtree)
 
 
 def _has_locative(tok: Token) -> bool:
@@ -799,7 +844,8 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         if dated:
             told = (block, s_idx, dated[-1])
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
-        focus.update(local.places, block, s_idx)
+        focus.update(local.places, block, s_idx,
+                     _people_in(doc, sent, mentions.actors) if local.places else frozenset())
     return out
 
 
@@ -960,6 +1006,36 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
     return node != trigger and _own_subject_below(trigger, node)
 
 
+def _shared_by_conjuncts(mention_tok: Token, trigger: Token) -> bool:
+    """Whether a later verb conjunct's place is the trigger's too ('killed a woman and injured two in Kherson').
+
+    Coordinated verbs without subjects of their own tell one scene: 'troops stormed and captured Klishchiivka'
+    stormed it. The place is shared only when the verb on the trigger's line has no word of the same role as the
+    place's (an object for an object; a preposition or a named object for a locative phrase): 'invaded Ukraine
+    and captured Bakhmut' did not invade Bakhmut.
+    """
+    trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    path = [mention_tok]
+    while path[-1].head.i not in trigger_line:
+        if path[-1].head == path[-1]:
+            return False
+        path.append(path[-1].head)
+    anchor = path[-1].head
+    conjuncts = 0
+    while path and path[-1].dep_ == "conj" and path[-1].pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in path[-1].children):
+        conjuncts += 1
+        path.pop()
+    if not conjuncts or not path or anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(n.dep_ in _CLAUSE_DEPS and n.pos_ in ("VERB", "AUX") for n in path[:-1]):
+        return False        # 'injured two who fled to Kherson': the place of another clause below
+    # a locative phrase is the scene wherever the parse hangs it ('injured [two children in Kherson]')
+    if any(n.dep_ == "prep" and n.lower_ in LOCATIVE_PREPOSITIONS for n in path):
+        return not any(c.dep_ == "prep" or c.dep_ == "dobj" and c.pos_ == "PROPN" for c in anchor.children)
+    return path[-1].dep_ == "dobj" and not any(c.dep_ == "dobj" for c in anchor.children)
+
+
 def _own_subject_below(trigger: Token, top: Token) -> bool:
     """Whether a conjunct between the trigger and ``top`` (inclusive of the trigger) has a subject of its own."""
     node = trigger
@@ -1117,7 +1193,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
            focus: "_Focus", block: int, triggers: list[Token], all_actors: tuple[ActorMention, ...]) -> Candidate:
     confidence = strength
     # where: the most specific place the parse ties to this trigger, not a speaker's or a reference point
-    places, jurisdictions, destinations = [], [], 0
+    places, jurisdictions, destinations, shared = [], [], 0, []
     for p in local.places:
         ptok = token_at(doc, p.start)
         if p.precision == "admin1" and etype in _COMBAT_TYPES and _governor(ptok) in ("towards", "toward"):
@@ -1127,11 +1203,14 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
             if p.precision == "admin1":
                 jurisdictions.append(p)     # 'the governor of the Kharkiv region said': the region he speaks for
             continue
-        if _owned_elsewhere(ptok, tok, triggers):
+        owned = _owned_elsewhere(ptok, tok, triggers)
+        if owned and not _shared_by_conjuncts(ptok, tok):
             continue
         if etype in _EXCHANGE_TYPES and ptok.head.lower_ in ("to", "for", "against", "with", "on"):
             continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
-        places.append(p)
+        (shared if owned else places).append(p)
+    # a later conjunct's place serves the verb that names none of its own
+    places = places or shared
     containers = {q.place.admin1 for q in places if q.place.kind == "settlement" and q.place.admin1}
     unnamed = _UNNAMED_NEARBY.search(sent.text)
     if unnamed is not None and _in_object(tok, sent.start_char + unnamed.start()):
@@ -1146,16 +1225,20 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     if place is None and jurisdictions and etype not in _EXCHANGE_TYPES:
         # A local official reports on his own region: with no place of its own, the event is located there.
         place, inherited = jurisdictions[0], True
-    if place is None and etype not in ("negotiation", "sanction"):
+    if place is None and etype not in ("negotiation", "sanction") and not (etype in _PERSONAL_TYPES and
+                                                                          tok.pos_ in ("NOUN", "PROPN")):
         near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
-        # Fighting and flight go on where the last paragraph left them; a place-less count, desertion or aid
-        # does not.
-        place = focus.inherit(sent.text, block, s_idx, settlement=near_focus,
-                              across=etype in _CARRIED_TYPES and len(local.places) == destinations)
+        # Fighting and flight go on where the last paragraph left them; a place-less count or aid does not, nor
+        # does a desertion unless its deserter is someone or a unit the last paragraph placed ('Serhii served near
+        # Pokrovsk. [...] He deserted in May'). 'Cases of desertion' are counted, not placed.
+        across = etype in _CARRIED_TYPES and len(local.places) == destinations or \
+            etype in _PERSONAL_TYPES and bool(focus.people & _people_in(doc, subject(tok) or tok, all_actors, told=True))
+        place = focus.inherit(sent, block, s_idx, settlement=near_focus, across=across)
         inherited = place is not None
     elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
-        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country
-        town = focus.inherit(sent.text, block, s_idx, settlement=True)
+        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country; from
+        # the paragraph before only when the sentence goes on about the people it placed ('one of the soldiers')
+        town = focus.inherit(sent, block, s_idx, settlement=True, across=_refers_to_people(subject(tok) or tok))
         if town is not None and town.place.country_code == place.place.country_code:
             place, inherited = town, True
     location = Location.from_mention(place) if place is not None else None
@@ -1316,6 +1399,8 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
     tokens = {p.start: token_at(doc, p.start) for p in places}
     for p in places:
         tok = tokens[p.start]
+        if _names_its_own_place(tok, {token_at(doc, q.end - 1).i for q in places if q is not p}):
+            continue
         locative = tok.head.lemma_.lower() in LOCATIVE_PREPOSITIONS or _owns_a_site(tok, starts)
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
@@ -1364,6 +1449,24 @@ def _owns_a_site(tok: Token, place_starts: set[int]) -> bool:
         site = site.head
     return (owned.idx in place_starts or site.lemma_.lower() in _SITE_NOUNS
             or any(t.lemma_.lower() in _SITE_NOUNS for t in owned.subtree if t.dep_ == "compound"))
+
+
+def _names_its_own_place(tok: Token, place_heads: set[int]) -> bool:
+    """'Severodonetsk's twin city of Lysychansk', 'Kharkiv's suburb, Tsyrkuny': the phrase a place in the
+    possessive opens names its own place, and that place is where the event is; the possessor only describes it.
+
+    ``place_heads``: the index of the last token of every other place mention of the sentence.
+    """
+    name = tok
+    while name.dep_ == "compound" and name.head != name:
+        name = name.head
+    if name.dep_ != "poss":
+        return False
+    owned = name.head
+    named = [g for c in owned.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    named += [c for c in owned.children if c.dep_ == "appos"]
+    return any(n.i in place_heads for n in named)
 
 
 def _adjective_side(tok: Token) -> Party | None:
