@@ -1074,6 +1074,16 @@ def _trend(tok: Token) -> bool:
                                                                                                verb.dep_))
 
 
+def _since_undated(tok: Token, e: Event) -> bool:
+    """'Since the war began, millions have fled', 'since Russia invaded': an event told as the starting point of
+    another, with no date expression of its own, is background; the publication date would misdate it."""
+    if e.date.text is not None:
+        return False
+    clause = _clause_tokens(tok)[-1]
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) or \
+        tok.dep_ == "pobj" and tok.head.lower_ == "since"
+
+
 def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[Candidate]:
     """Drop what describes a situation rather than reports an occurrence.
 
@@ -1081,7 +1091,8 @@ def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[
     conditions ('if we were attacked'), states in the simple present ('the troops suffer from'), vague amounts
     ('so many deaths'), means ('with air strikes'), a party's intention that is the subject of other events, and
     trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
-    but the last two need to have none); a headline, terse by nature, is kept. A sentence that names three or
+    but the last two need to have none); a headline, terse by nature, is kept. An undated event told as the point
+    since which something holds ('since the war began') goes too. A sentence that names three or
     more kinds of event, none with a place, date or count, is a description of the war ('units supplied with
     faulty equipment, coming under fire and left behind while retreating').
     """
@@ -1091,7 +1102,7 @@ def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[
         tok, e = doc[c.token], c.event
         if _intended(tok, triggers - {c.token}):
             continue
-        if e.date.text is None and not e.quantities and _trend(tok):
+        if e.date.text is None and not e.quantities and _trend(tok) or _since_undated(tok, e):
             continue
         if not headline and _bare(e) and (_habitual(tok) or _conditional(tok) or _generic_present(tok) or
                                          _vague_amount(tok) or _instrument(tok)):
