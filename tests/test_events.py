@@ -454,3 +454,10 @@ def test_the_wars_rough_toll_is_no_event_but_a_counted_one_is(run):
     assert events(run, _LEAD + "The invasion has uprooted millions and killed tens of thousands.") == []
     e = one(run, _LEAD + "The war has killed 8,490 civilians, the UN monitoring mission said.", "casualties")
     assert [(q.value, q.role) for q in e.quantities] == [(8490.0, "killed")]
+
+
+def test_the_start_of_the_war_retold_without_a_date_is_background(run):
+    assert events(run, _LEAD + "Putin, who launched the invasion, met his generals.", "2023-05-10") == []
+    # on the day itself it is the news
+    e = one(run, "Russia launched a full-scale invasion of Ukraine.", "armed_clash", "2022-02-24")
+    assert (e.date.start, e.initiator.side, e.target.side) == (dt.date(2022, 2, 24), "RU", "UA")

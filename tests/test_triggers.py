@@ -212,6 +212,7 @@ def test_the_fighting_as_a_setting_is_no_new_event(types, text, expected):
     ("The invasion began before dawn.", [("invasion", "armed_clash")]),
     ("Putin ordered the invasion.", [("invasion", "armed_clash")]),
     ("Russia launched 40 drones overnight.", [("drones", "air_drone_strike")]),
+    ("The EU launched an investigation into war crimes.", []),
     # no crossing, no invasion; the war alone is the setting of everything else
     ("Moscow sent 10,000 soldiers to the border.", []),
     ("Donations poured into Lviv.", []),

@@ -215,7 +215,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         # ('the war launched ...') elsewhere: the noun right before the participle still owns it.
         before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
         owner = tok.head if tok.dep_ in ("acl", "relcl") else before if tok.tag_ in ("VBN", "VBD") else None
-        started = obj_words & _WAR_STARTS or owner is not None and owner.lemma_.lower() in _WAR_STARTS
+        started = any(o.lemma_.lower() in _WAR_STARTS for o in objs) or \
+            owner is not None and owner.lemma_.lower() in _WAR_STARTS     # not 'launched a probe into war crimes'
         return "armed_clash" if started else None
     if name == "war_begins":
         # 'the invasion began on 24 February', 'Putin ordered the invasion'; 'the war' alone is the setting of
