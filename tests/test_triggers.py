@@ -206,6 +206,7 @@ def test_the_fighting_as_a_setting_is_no_new_event(types, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Moscow sent 150,000 soldiers across the border.", [("sent", "armed_clash")]),
     ("Russian tanks rolled into Ukraine.", [("rolled", "armed_clash")]),
+    ("Ukrainian troops poured into the Kursk region.", [("poured", "armed_clash")]),
     ("The Kremlin launched the full-scale invasion in 2022.", [("launched", "armed_clash")]),
     ("Talks to end the war launched two years ago stalled.", [("launched", "armed_clash"), ("Talks", "negotiation")]),
     ("The war that Moscow unleashed in 2014 goes on.", [("unleashed", "armed_clash")]),
@@ -216,6 +217,8 @@ def test_the_fighting_as_a_setting_is_no_new_event(types, text, expected):
     # no crossing, no invasion; the war alone is the setting of everything else
     ("Moscow sent 10,000 soldiers to the border.", []),
     ("Donations poured into Lviv.", []),
+    ("Foreign volunteers streamed into Ukraine to join the army.", []),
+    ("Moscow sent troops into position near Kupiansk.", []),
     ("The war changed the region.", []),
 ])
 def test_the_invasion_told_as_a_fact(types, text, expected):

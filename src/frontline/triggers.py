@@ -60,7 +60,11 @@ _OFFICE_WORDS = frozenset({"minister", "official", "chief", "director", "coach",
 
 # What is launched when a war starts: 'launched the invasion', 'the war Russia unleashed'.
 _WAR_STARTS = frozenset({"invasion", "war", "aggression"})
-# What troops cross when they invade: 'across the border', 'over the frontier'.
+# Who pours into a country as an army does; volunteers and foreign fighters come to join one.
+_INVADERS = frozenset({"troop", "force", "army", "soldier", "unit", "military", "tank", "column", "convoy",
+                       "paratrooper", "marine", "armor", "armour"})
+# What troops cross when they invade: 'across the border', 'over the frontier', 'into the Kursk region'.
+_LANDS = frozenset({"country", "territory", "region", "oblast", "province"})
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
 
 
@@ -75,8 +79,7 @@ def _crossing(tok: Token) -> bool:
         ends = [o for o in prep.children if o.dep_ == "pobj"]
         if prep.lower_ in ("across", "over") and any(o.lemma_.lower() in _FRONTIERS for o in ends):
             return True
-        if prep.lower_ == "into" and any(o.ent_type_ == "GPE" or o.lemma_.lower() in ("country", "territory")
-                                         for o in ends):
+        if prep.lower_ == "into" and any(o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in _LANDS for o in ends):
             return True
     return False
 
@@ -207,7 +210,7 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     if name == "pour_in":
         # 'Russian troops poured into Ukraine', 'tanks rolled across the border'; not 'refugees poured into
         # Poland', 'money poured in'
-        movers = subj_words & (FORCE_WORDS | {"tank", "column", "convoy"})
+        movers = subj_words & _INVADERS
         return "armed_clash" if movers and _crossing(tok) else None
     if name == "launched":
         # 'launched the full-scale invasion', 'the war launched almost three years ago': the start of the war
