@@ -1107,9 +1107,9 @@ def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[
     trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
     but the last two need to have none); a headline, terse by nature, is kept. An undated event told as the point
     since which something holds ('since the war began') goes too, and so does the start of the war retold
-    without a date. A sentence that names three or
-    more kinds of event, none with a place, date or count, is a description of the war ('units supplied with
-    faulty equipment, coming under fire and left behind while retreating').
+    without a date. A sentence that names three or more kinds of event, none with a place, date or count, is a
+    description of the war ('units supplied with faulty equipment, coming under fire and left behind while
+    retreating').
     """
     triggers = {c.token for c in cands}
     kept = []

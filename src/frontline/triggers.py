@@ -4,7 +4,9 @@ Candidates come from the lexicon (lemmas with their parts of speech, and multi-w
 trigger has a rule that reads its context from the parse: who flees (soldiers desert, civilians are
 evacuated), what is taken (a town is captured, vehicles are not), what is destroyed (a howitzer is a clash, a
 bridge is infrastructure). Uses that report no occurrence are dropped: negated ('did not capture'), possible
-('the risk of strikes'), a summary of the war ('a conflict that has killed thousands'), a quoted word.
+('the risk of strikes'), a summary of the war ('a conflict that has killed thousands', 'the war has displaced
+millions'), the fighting as the setting of another event ('fled because of the fighting'), a quoted word. The
+start of the war told as a fact ('launched the invasion', 'sent troops across the border') is a clash.
 """
 
 from __future__ import annotations
@@ -606,7 +608,7 @@ def _backdrop(tok: Token, others: set[int]) -> bool:
     fighting as the setting of something else, not a new event.
 
     Only a bare definite noun goes: one with a place, an actor, a count or a clause of its own ('the battle for
-    Avdiivka', 'the Russian assault', 'the fighting that broke out on Monday') is told anew. It must be the object
+    Avdiivka', 'the fighting near Siversk', 'the clashes that broke out on Monday') is told anew. It must be the object
     of a preposition under another noun, in a causal or circumstantial phrase, or under another trigger of the
     sentence (``others``: token indices), so that the sentence's own event carries the report.
     """
@@ -615,11 +617,12 @@ def _backdrop(tok: Token, others: set[int]) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
         return False
     if any(c.dep_ not in ("det", "amod", "punct") or c.ent_type_ for c in tok.children):
-        return False        # 'the Russian assault', 'the battle for Avdiivka', 'the fighting there'
+        return False        # 'the battle for Avdiivka', 'the Ukrainian clashes', 'the fighting there'
     prep = tok.head
     governor = prep.head
     return prep.lower_ in _CIRCUMSTANCE_WORDS or governor.lower_ in _CIRCUMSTANCE_WORDS or \
         governor.i in others or governor.pos_ in ("NOUN", "PROPN")
+
 
 # Verbs and adjectives whose complement did not happen: 'refuse to fight', 'wanted to occupy', 'are prepared to
 # surrender', 'advised them to surrender', 'thought they would surrender', 'closer to taking control'. Offers

@@ -207,7 +207,8 @@ def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
         e = stripped
     if not e:
         return None
-    for handler in (_war_anchor, _to_the_day_since, _relative, _dotted, _weekday, _modified, _season, _year, _ago, _with_dateparser):
+    for handler in (_war_anchor, _to_the_day_since, _relative, _dotted, _weekday, _modified, _season, _year, _ago,
+                    _with_dateparser):
         found = handler(e, published)
         if found is not None:
             return found
@@ -255,7 +256,7 @@ def _relative(e: str, published: dt.date | None) -> Resolution | None:
     """Days, weeks, months and years named relative to publication ('yesterday', 'earlier this week')."""
     to_the_day = _TO_THE_DAY.fullmatch(e)
     if e in _DAY_WORDS or to_the_day:
-        # 'four months to the day since X' dates the report itself: the publication day.
+        # 'four months to the day since February 24' dates the report itself: the publication day.
         back = 0 if to_the_day else _DAY_WORDS[e]
         return _UNANCHORED if published is None else (published - dt.timedelta(days=back), None, "day")
     if _PAST_DAY.fullmatch(e):
