@@ -461,3 +461,9 @@ def test_the_start_of_the_war_retold_without_a_date_is_background(run):
     # on the day itself it is the news
     e = one(run, "Russia launched a full-scale invasion of Ukraine.", "armed_clash", "2022-02-24")
     assert (e.date.start, e.initiator.side, e.target.side) == (dt.date(2022, 2, 24), "RU", "UA")
+
+
+def test_to_the_day_since_dates_the_clause_not_the_main_event(run):
+    got = run("Russian missiles struck Odesa a year to the day since the invasion began.", "2023-02-24").events
+    assert sorted((e.event_type, e.date.start) for e in got) == [("armed_clash", dt.date(2022, 2, 24)),
+                                                                 ("shelling", dt.date(2023, 2, 24))]

@@ -194,6 +194,14 @@ def find_dates(doc: Doc | Span, published: dt.date | None) -> list[DateMention]:
         # 'on'/'in' belong to the expression as a reader quotes it ('on Tuesday', 'in late July').
         if _LEAD.search(full[max(base, start - 4):start]):
             start -= 3
+        if _TO_THE_DAY_SINCE.fullmatch(expression.lower()):
+            # 'The strike came a year to the day since Russia invaded': the strike is of the publication day, the
+            # invasion of a year before; the word 'since' opens the clause it dates and stands for that date
+            since = end - len("since")
+            now = _interpret(full[start:since].rstrip(), published) or _UNANCHORED
+            mentions.append(DateMention(start=start, end=since - 1, text=full[start:since - 1], date_start=now[0],
+                                        date_end=now[1], precision=now[2]))
+            start = since
         mentions.append(DateMention(start=start, end=end, text=full[start:end], date_start=found[0],
                                     date_end=found[1], precision=found[2]))
     return mentions
