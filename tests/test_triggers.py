@@ -220,6 +220,7 @@ def test_the_fighting_as_a_setting_is_no_new_event(types, text, expected):
     ("Foreign volunteers streamed into Ukraine to join the army.", []),
     ("Moscow sent troops into position near Kupiansk.", []),
     ("The war changed the region.", []),
+    ("The victims of the war were remembered in Lviv.", []),
 ])
 def test_the_invasion_told_as_a_fact(types, text, expected):
     assert sorted(types(text)) == sorted(expected)

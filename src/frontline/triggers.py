@@ -672,9 +672,13 @@ def _unreal(tok: Token, etype: str) -> bool:
 
 
 def _names_event(tok: Token) -> bool:
-    """Whether a word, or its object, is itself a trigger word (the event a purpose clause belongs to)."""
+    """Whether a word, or its object, is itself a trigger word (the event a purpose clause belongs to).
+
+    Generic words ('war', 'landing') name an event in one construction only: 'victims of the war' are no toll.
+    """
     words = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return any((rule := TRIGGERS.get(w.lemma_.lower())) is not None and w.pos_ in rule.pos for w in words)
+    return any((rule := TRIGGERS.get(w.lemma_.lower())) is not None and w.pos_ in rule.pos and not rule.generic
+               for w in words)
 
 
 _QUOTES = frozenset("'\"‘’“”«»")
