@@ -432,3 +432,40 @@ def test_an_undated_past_event_goes_on_the_story_its_paragraph_dated(run):
             "shelled at once. Six of his friends were killed.\n\nFive soldiers were killed.")
     got = [(e.event_type, e.date.start) for e in run(text, "2023-06-10").events if e.event_type == "casualties"]
     assert got == [("casualties", dt.date(2023, 4, 3)), ("casualties", dt.date(2023, 6, 10))]
+
+
+def test_an_undated_event_told_as_a_starting_point_is_background(run):
+    assert events(run, _LEAD + "Since the invasion began, the brigade has lost half its vehicles.") == []
+    assert events(run, _LEAD + "Bread prices have doubled since Russian troops poured into Ukraine.") == []
+    # dated by its own words, the same clause is the invasion
+    e = one(run, _LEAD + "Since Russia invaded Ukraine on 24 February 2022, the brigade has lost half its vehicles.",
+            "armed_clash")
+    assert (e.date.start, e.date.precision, e.initiator.side, e.target.side) == (dt.date(2022, 2, 24), "day", "RU", "UA")
+
+
+def test_the_invasion_dated_relative_to_publication(run):
+    e = one(run, _LEAD + "Talks to end the war launched almost two years ago stalled again.", "armed_clash",
+            "2024-01-15")
+    assert (e.date.start, e.date.end, e.date.precision) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31), "year")
+    e = one(run, _LEAD + "The vote took place six months to the day since Moscow sent troops across the border.",
+            "armed_clash", "2022-08-24")
+    assert (e.date.start, e.date.precision, e.initiator.side) == (dt.date(2022, 2, 24), "day", "RU")
+
+
+def test_the_wars_rough_toll_is_no_event_but_a_counted_one_is(run):
+    assert events(run, _LEAD + "The invasion has uprooted millions and killed tens of thousands.") == []
+    e = one(run, _LEAD + "The war has killed 8,490 civilians, the UN monitoring mission said.", "casualties")
+    assert [(q.value, q.role) for q in e.quantities] == [(8490.0, "killed")]
+
+
+def test_the_start_of_the_war_retold_without_a_date_is_background(run):
+    assert events(run, _LEAD + "Putin, who launched the invasion, met his generals.", "2023-05-10") == []
+    # on the day itself it is the news
+    e = one(run, "Russia launched a full-scale invasion of Ukraine.", "armed_clash", "2022-02-24")
+    assert (e.date.start, e.initiator.side, e.target.side) == (dt.date(2022, 2, 24), "RU", "UA")
+
+
+def test_to_the_day_since_dates_the_clause_not_the_main_event(run):
+    got = run("Russian missiles struck Odesa a year to the day since the invasion began.", "2023-02-24").events
+    assert sorted((e.event_type, e.date.start) for e in got) == [("armed_clash", dt.date(2022, 2, 24)),
+                                                                 ("shelling", dt.date(2023, 2, 24))]

@@ -63,6 +63,21 @@ PROBES = [
     ("“We took Ocheretyne,” the Russian defence ministry said.",
      dict(type="territory_captured", place="Ocheretyne", initiator="RU", target="UA", claimant_side="RU")),
     ("The Russians have been storming Vuhledar for months.", dict(type="armed_clash", place="Vuhledar", initiator="RU")),
+    # the invasion told as a background fact, dated by its own words
+    ("Putin sent tens of thousands of troops across the border on 24 February 2022.",
+     dict(type="armed_clash", place=None, start="2022-02-24", initiator="RU", target="UA")),
+    ("Russian tanks rolled into Ukraine in February 2022.",
+     dict(type="armed_clash", start="2022-02-01", initiator="RU", target="UA")),
+    ("Kyiv has held out since Moscow launched its full-scale invasion in February 2022.",
+     dict(type="armed_clash", start="2022-02-01", initiator="RU")),
+    ("Villages emptied as the invasion launched more than two years ago dragged on.",
+     dict(type="armed_clash", start="2022-01-01")),
+    ("The rally came three months to the day since Russia invaded Ukraine.",
+     dict(type="armed_clash", start="2024-02-10", initiator="RU", target="UA")),
+    # the fighting as the setting: the sentence's own event stays, and is the only one
+    ("Two medics were wounded in the fighting near Kreminna, the army said.",
+     dict(type="armed_clash", place="Kreminna")),
+    ("On Tuesday a paramedic was wounded in the fighting.", dict(type="casualties", start="2024-05-07")),
 ]
 
 
@@ -102,8 +117,12 @@ def test_probe(pipeline, sentence, want):
 
 @pytest.mark.parametrize("sentence", ["Prices fell sharply in May.", "Zelensky fell ill in May.",
                                       "Exports hit a record in March.",
-                                      "Putin sent tens of thousands of troops across the border.",
-                                      "The ministry provided no details.", "She sent a letter to the mayor."])
+                                      "Moscow sent tens of thousands of troops to the border.",
+                                      "The ministry provided no details.", "She sent a letter to the mayor.",
+                                      "The war has displaced millions of Ukrainians.",
+                                      "It marks a year of a conflict that has killed thousands and uprooted millions.",
+                                      "Prices have tripled since the war began.",
+                                      "Prices have tripled since Russian troops poured into Ukraine."])
 def test_no_event(pipeline, sentence):
     assert pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events == ()
 
@@ -123,3 +142,13 @@ PLACE_PROBES = [
 @pytest.mark.parametrize("sentence, want", PLACE_PROBES, ids=[p[0][:40] for p in PLACE_PROBES])
 def test_place_probe(pipeline, sentence, want):
     test_probe(pipeline, sentence, want)
+
+
+@pytest.mark.parametrize("sentence, types", [
+    ("Residents fled Huliaipole because of the fighting.", ["evacuation"]),
+    ("On Tuesday a paramedic was wounded in the fighting.", ["casualties"]),
+    ("The offensive made Kurakhove the next main focus of the fights.", ["armed_clash"]),
+])
+def test_the_fighting_as_setting_adds_no_event(pipeline, sentence, types):
+    events = pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events
+    assert [e.event_type for e in events] == types

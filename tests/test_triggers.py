@@ -174,3 +174,53 @@ def test_a_rejected_generic_word_leaves_the_sentence_to_similarity(pipeline):
     doc = pipeline.resources.nlp("The plane landed at the airport at noon. The plane surrendered at the airport.")
     first, second = doc.sents
     assert names_no_trigger(first) and not names_no_trigger(second)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The war has displaced millions of people.", []),
+    ("Hundreds of thousands have been uprooted by the invasion.", []),
+    ("It was the anniversary of a conflict that has killed thousands, uprooted millions and levelled towns.", []),
+    ("The aggression, which has claimed tens of thousands of lives, goes on.", []),
+    # a counted toll with its source stays; so does a rough count of one attack's victims
+    ("The UN says the war has killed 10,582 civilians.", [("killed", "casualties")]),
+    ("Shelling killed dozens of civilians in Kherson.", [("Shelling", "shelling"), ("killed", "casualties")]),
+])
+def test_the_wars_running_toll_is_no_event(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The assault made Kurakhove the next main target of the fights.", [("assault", "armed_clash")]),
+    ("Families fled Toretsk because of the fighting.", [("fled", "evacuation")]),
+    ("A medic was wounded in the battle.", [("wounded", "casualties")]),
+    ("Villagers fled amid the clashes.", [("fled", "evacuation")]),
+    # fighting with a place, an actor or a count of its own, or as a subject, is told anew
+    ("Fighting in Siversk continues.", [("Fighting", "armed_clash")]),
+    ("The battle for Vovchansk goes on.", [("battle", "armed_clash")]),
+    ("A medic was wounded in the Russian assault.", [("wounded", "casualties"), ("assault", "armed_clash")]),
+])
+def test_the_fighting_as_a_setting_is_no_new_event(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow sent 150,000 soldiers across the border.", [("sent", "armed_clash")]),
+    ("Russian tanks rolled into Ukraine.", [("rolled", "armed_clash")]),
+    ("Ukrainian troops poured into the Kursk region.", [("poured", "armed_clash")]),
+    ("The Kremlin launched the full-scale invasion in 2022.", [("launched", "armed_clash")]),
+    ("Talks to end the war launched two years ago stalled.", [("launched", "armed_clash"), ("Talks", "negotiation")]),
+    ("The war that Moscow unleashed in 2014 goes on.", [("unleashed", "armed_clash")]),
+    ("The invasion began before dawn.", [("invasion", "armed_clash")]),
+    ("Putin ordered the invasion.", [("invasion", "armed_clash")]),
+    ("Russia launched 40 drones overnight.", [("drones", "air_drone_strike")]),
+    ("The EU launched an investigation into war crimes.", []),
+    # no crossing, no invasion; the war alone is the setting of everything else
+    ("Moscow sent 10,000 soldiers to the border.", []),
+    ("Donations poured into Lviv.", []),
+    ("Foreign volunteers streamed into Ukraine to join the army.", []),
+    ("Moscow sent troops into position near Kupiansk.", []),
+    ("The war changed the region.", []),
+    ("The victims of the war were remembered in Lviv.", []),
+])
+def test_the_invasion_told_as_a_fact(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)

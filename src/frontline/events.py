@@ -1159,6 +1159,30 @@ def _trend(tok: Token) -> bool:
                                                                                                verb.dep_))
 
 
+def _since_undated(tok: Token, e: Event) -> bool:
+    """'Since the war began, millions have fled', 'since Russia invaded': an event told as the starting point of
+    another, with no date expression of its own, is background; the publication date would misdate it."""
+    if e.date.text is not None:
+        return False
+    clause = _clause_tokens(tok)[-1]
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) or \
+        tok.dep_ == "pobj" and tok.head.lower_ == "since"
+
+
+# Lexicon rules that read the start of the war ('launched the invasion', 'the invasion began'), and how long after
+# 24 February 2022 an undated telling of it was still the news of the day.
+_WAR_START_RULES = frozenset({"launched", "war_begins"})
+_WAR_START_NEWS = dt.timedelta(days=14)
+
+
+def _retold_war_start(tok: Token, e: Event) -> bool:
+    """'Putin, who launched the invasion, ...' in a later article: the start of the war retold with no date of its
+    own is background; only in the invasion's first days was it the news (and publication its date)."""
+    rule = TRIGGERS.get(tok.lemma_.lower())
+    return rule is not None and rule.rule in _WAR_START_RULES and e.date.text is None and \
+        e.date.start is not None and not FULL_SCALE_INVASION <= e.date.start <= FULL_SCALE_INVASION + _WAR_START_NEWS
+
+
 def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[Candidate]:
     """Drop what describes a situation rather than reports an occurrence.
 
@@ -1166,9 +1190,11 @@ def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[
     conditions ('if we were attacked'), states in the simple present ('the troops suffer from'), vague amounts
     ('so many deaths'), means ('with air strikes'), a party's intention that is the subject of other events, and
     trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
-    but the last two need to have none); a headline, terse by nature, is kept. A sentence that names three or
-    more kinds of event, none with a place, date or count, is a description of the war ('units supplied with
-    faulty equipment, coming under fire and left behind while retreating').
+    but the last two need to have none); a headline, terse by nature, is kept. An undated event told as the point
+    since which something holds ('since the war began') goes too, and so does the start of the war retold
+    without a date. A sentence that names three or more kinds of event, none with a place, date or count, is a
+    description of the war ('units supplied with faulty equipment, coming under fire and left behind while
+    retreating').
     """
     triggers = {c.token for c in cands}
     kept = []
@@ -1176,7 +1202,8 @@ def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[
         tok, e = doc[c.token], c.event
         if _intended(tok, triggers - {c.token}):
             continue
-        if e.date.text is None and not e.quantities and _trend(tok):
+        if e.date.text is None and not e.quantities and _trend(tok) or _since_undated(tok, e) or \
+                _retold_war_start(tok, e):
             continue
         if not headline and _bare(e) and (_habitual(tok) or _conditional(tok) or _generic_present(tok) or
                                          _vague_amount(tok) or _instrument(tok)):

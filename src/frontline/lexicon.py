@@ -42,6 +42,17 @@ TRIGGERS: dict[str, TriggerRule] = {
     "ambush": TriggerRule("armed_clash", _VN),
     "combat": TriggerRule("armed_clash", _N, "combat", 0.6), "thrust": TriggerRule("armed_clash", _N, "combat", 0.6),
     "invade": TriggerRule("armed_clash", _V),
+    # the invasion told as a background fact: 'launched the full-scale invasion', 'the war launched in 2022',
+    # 'sent troops across the border', 'troops poured into Ukraine'
+    "launch": TriggerRule("armed_clash", _V, "launched", 0.6, generic=True),
+    "unleash": TriggerRule("armed_clash", _V, "launched", 0.6, generic=True),
+    "invasion": TriggerRule("armed_clash", _N, "war_begins", 0.6, generic=True),
+    "war": TriggerRule("armed_clash", _N, "war_begins", 0.6, generic=True),
+    "pour": TriggerRule("armed_clash", _V, "pour_in", 0.6, generic=True),
+    "roll": TriggerRule("armed_clash", _V, "pour_in", 0.6, generic=True),
+    "swarm": TriggerRule("armed_clash", _V, "pour_in", 0.6, generic=True),
+    "surge": TriggerRule("armed_clash", _V, "pour_in", 0.6, generic=True),
+    "stream": TriggerRule("armed_clash", _V, "pour_in", 0.6, generic=True),
     # shelling
     "shell": TriggerRule("shelling", _V), "shelling": TriggerRule("shelling", _VN),
     "artillery": TriggerRule("shelling", _N, "weapon", 0.6), "mortar": TriggerRule("shelling", _N, "weapon", 0.6),

@@ -5,7 +5,9 @@ trigger has a rule that reads its context from the parse: who flees (soldiers de
 evacuated), what is taken (a town is captured, vehicles are not), what is destroyed (a howitzer is a clash, a
 bridge is infrastructure). Uses that report no occurrence are dropped: negated ('did not capture', but not a
 denial: 'Kyiv said it had not withdrawn'), possible ('the risk of strikes'), a summary of the war ('a conflict that
-has killed thousands'), a quoted word.
+has killed thousands', 'the war has displaced millions'), the fighting as the setting of another event ('fled
+because of the fighting'), a quoted word. The start of the war told as a fact ('launched the invasion', 'sent
+troops across the border') is a clash.
 """
 
 from __future__ import annotations
@@ -59,6 +61,32 @@ _OFFICE_WORDS = frozenset({"minister", "official", "chief", "director", "coach",
                            "head", "mayor", "ambassador", "editor", "executive", "president"})
 
 
+# What is launched when a war starts: 'launched the invasion', 'the war Russia unleashed'.
+_WAR_STARTS = frozenset({"invasion", "war", "aggression"})
+# Who pours into a country as an army does; volunteers and foreign fighters come to join one.
+_INVADERS = frozenset({"troop", "force", "army", "soldier", "unit", "military", "tank", "column", "convoy",
+                       "paratrooper", "marine", "armor", "armour"})
+# What troops cross when they invade: 'across the border', 'over the frontier', 'into the Kursk region'.
+_LANDS = frozenset({"country", "territory", "region", "oblast", "province"})
+_FRONTIERS = frozenset({"border", "frontier", "boundary"})
+
+
+def _crossing(tok: Token) -> bool:
+    """Whether a verb of movement takes its subject or object over a border: 'across the border', 'into Ukraine'.
+
+    'to the border', 'towards the frontier' and 'into position' stop short of it.
+    """
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        ends = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ in ("across", "over") and any(o.lemma_.lower() in _FRONTIERS for o in ends):
+            return True
+        if prep.lower_ == "into" and any(o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in _LANDS for o in ends):
+            return True
+    return False
+
+
 def _weapon_type(words: set[str], default: str) -> str:
     """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
     if words & {"aviation", "aerospace", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
@@ -98,12 +126,14 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
             continue      # 'the territory under Ukrainian control' describes, 'is now under Russian control' reports
         if is_negated(tok) and etype not in ("infrastructure_disruption", "desertion") and not denied_in_speech(tok):
             continue
-        if _not_an_occurrence(tok) or _quoted_word(tok) or _unreal(tok, etype):
+        if _not_an_occurrence(tok) or _war_toll(tok) or _quoted_word(tok) or _unreal(tok, etype):
             continue
         out.append(Trigger(tok, etype, strength, rule.rule if rule else None))
     # 'A missile destroyed a bridge', 'Drones attacked the plant': the weapon says how, the verb names the event
     verbs = {t.token.i for t in out if t.rule != "weapon"}
-    return [t for t in out if t.rule != "weapon" or not ({t.token.head.i, t.token.head.head.i} & verbs)]
+    out = [t for t in out if t.rule != "weapon" or not ({t.token.head.i, t.token.head.head.i} & verbs)]
+    others = {t.token.i for t in out}
+    return [t for t in out if not _backdrop(t.token, others - {t.token.i})]
 
 
 def names_no_trigger(sent: Span) -> bool:
@@ -188,10 +218,33 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
     if name is None:
         return rule.event_type
     if name == "give_arms":
-        # 'will send two Patriot systems to Ukraine', 'delivered 50 tanks'; not 'sent troops across the border',
-        # 'provided no details', 'sent a letter'
+        # 'will send two Patriot systems to Ukraine', 'delivered 50 tanks'; not 'provided no details', 'sent a
+        # letter'. Troops sent across a border or into a country invade it; troops sent to the border do not.
         given = obj_words | {w for c in tok.children if c.dep_ == "dative" for w in lemma_set(c.subtree)}
-        return "aid" if given & _ARMS_AND_AID and not given & FORCE_WORDS else None
+        if given & FORCE_WORDS:
+            return "armed_clash" if _crossing(tok) else None
+        return "aid" if given & _ARMS_AND_AID else None
+    if name == "pour_in":
+        # 'Russian troops poured into Ukraine', 'tanks rolled across the border'; not 'refugees poured into
+        # Poland', 'money poured in'
+        movers = subj_words & _INVADERS
+        return "armed_clash" if movers and _crossing(tok) else None
+    if name == "launched":
+        # 'launched the full-scale invasion', 'the war launched almost three years ago': the start of the war
+        # told as a fact; 'launched 40 drones' is told by the drones. The parser often hangs a reduced relative
+        # ('the war launched ...') elsewhere: the noun right before the participle still owns it.
+        before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        owner = tok.head if tok.dep_ in ("acl", "relcl") else before if tok.tag_ in ("VBN", "VBD") else None
+        started = any(o.lemma_.lower() in _WAR_STARTS for o in objs) or \
+            owner is not None and owner.lemma_.lower() in _WAR_STARTS     # not 'launched a probe into war crimes'
+        return "armed_clash" if started else None
+    if name == "war_begins":
+        # 'the invasion began on 24 February', 'Putin ordered the invasion'; 'the war' alone is the setting of
+        # everything else
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("begin", "start"):
+            return "armed_clash"
+        return "armed_clash" if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("order", "begin", "start") \
+            else None
     if name == "fall":
         # 'Avdiivka fell to Russian forces', 'the town fell in May'; not 'prices fell', 'a missile fell on a house'
         place_subject = subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.lemma_.lower()
@@ -464,15 +517,15 @@ def _not_an_occurrence(tok: Token) -> bool:
     """
     node = tok
     for _ in range(3):
-        if node.dep_ == "csubj" and node.head.lemma_.lower() not in _HARM_VERBS:
+        if node.dep_ == "csubj" and node.head.lemma_.lower() not in _HARM_VERBS | _ONGOING_VERBS:
             return True     # ... but 'Shelling in Donetsk kills four civilians' reports one
         head = node.head
         if head == node:
             break
         if node.dep_ in ("pobj", "prep") and head.lemma_.lower() in _HYPOTHETICAL_HEADS | _IDIOM_HEADS:
             return True
-        if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS:
-            return True
+        if node.dep_ == "relcl" and head.lemma_.lower() in _BACKGROUND_HEADS and not _starts_war(node):
+            return True     # ... but 'the war Russia unleashed in 2022' tells its start
         if node.dep_ in ("relcl", "acl") and head.lemma_.lower() in _HYPOTHETICAL_HEADS | _MEANS_HEADS and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return True     # 'no other way to fight', 'the ability to strike': a means, not an occurrence
@@ -480,8 +533,111 @@ def _not_an_occurrence(tok: Token) -> bool:
     return False
 
 
+def _starts_war(verb: Token) -> bool:
+    """Whether a verb is one that launches a war ('launched', 'unleashed')."""
+    rule = TRIGGERS.get(verb.lemma_.lower())
+    return rule is not None and rule.rule == "launched"
+
+
 # Verbs that tell what an attack named as their clausal subject did: 'Shelling in Horlivka kills two'.
 _HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "claim", "leave", "damage", "destroy", "hit"})
+# Verbs that say fighting named as their clausal subject goes on: 'Fighting in Bakhmut continues'.
+_ONGOING_VERBS = frozenset({"continue", "rage", "persist", "resume", "intensify", "escalate", "erupt", "flare"})
+
+# The war itself as the doer ('the war has displaced millions'), and number words that count only roughly
+# ('thousands', 'tens of thousands', 'millions'): the war's running toll, not an occurrence of its own.
+_WAR_NOUNS = _BACKGROUND_HEADS | {"aggression"}
+_ROUND_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "ten", "score"})
+_ROUGH_AMOUNTS = frozenset({"many", "countless", "numerous", "untold", "innumerable"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _rough_count(noun: Token) -> bool:
+    """'thousands', 'tens of thousands of civilians', 'millions of people', 'countless lives': a number no one
+    counted. '9,614 civilians' and 'two million people' are counts."""
+    node: Token | None = noun
+    while node is not None:
+        if any(c.lower_ in _ROUGH_AMOUNTS and c.dep_ in ("amod", "det") for c in node.children) or \
+                node.lower_ in _ROUGH_AMOUNTS:
+            return True
+        if node.lemma_.lower() in _ROUND_NUMBERS and node.tag_ == "NNS" and \
+                not any(c.dep_ in ("nummod", "compound") and c.like_num for c in node.children):
+            return True
+        node = next((o for c in node.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in c.children if o.dep_ == "pobj"), None)
+    return False
+
+
+def _war_toll(tok: Token) -> bool:
+    """'the war has displaced millions', 'millions were uprooted by the invasion', 'a conflict that has killed
+    thousands, uprooted millions': what the war has done so far, counted roughly, is no event of its own.
+
+    A counted toll ('the UN said the war has killed 9,614 civilians') stays: a figure someone stands behind is
+    the one way such a toll reaches the data, and it carries its source.
+    """
+    if tok.pos_ != "VERB":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    counted = [subject(tok)] if passive else [c for c in tok.children if c.dep_ == "dobj"]
+    if not any(c is not None and _rough_count(c) for c in counted):
+        return False
+    # in a list of what the war did ('has killed thousands, uprooted millions') the parser may hang the later
+    # verbs on another clause: the first verb of the list names the doer
+    verbs = [tok, *([first] if (first := _earlier_in_list(tok)) is not None else [])]
+    return any(d.lemma_.lower() in _WAR_NOUNS for v in verbs for d in _doers(v))
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what does a verb's action: its subject, the head of its relative clause, or its 'by' agent."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subj = subject(verb)
+    if subj is not None and subj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subj = verb.head
+    return [subj] if subj is not None else []
+
+
+def _earlier_in_list(tok: Token) -> Token | None:
+    """The verb of the item before this one in a comma list ('killed thousands, uprooted millions')."""
+    i = tok.left_edge.i - 1
+    doc = tok.doc
+    if i < tok.sent.start + 1 or doc[i].text != ",":
+        return None
+    node = doc[i - 1]
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
+        node = node.head
+    return node if node.pos_ == "VERB" and node != tok else None
+
+
+# Nouns of fighting that, definite and bare ('the fighting', 'the fights'), name the war's fighting already told,
+# and the words that make them a cause or a circumstance ('fled because of the fighting', 'amid the clashes').
+_FIGHT_NOUNS = frozenset({"fight", "fighting", "battle", "clash", "combat", "hostility", "hostilities", "war",
+                          "skirmish", "firefight"})
+_CIRCUMSTANCE_WORDS = frozenset({"because", "due", "owing", "result", "amid", "amidst", "despite", "during",
+                                 "thanks"})
+_DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+
+
+def _backdrop(tok: Token, others: set[int]) -> bool:
+    """'the next main focus of the fights', 'fled because of the fighting', 'was wounded in the fighting': the
+    fighting as the setting of something else, not a new event.
+
+    Only a bare definite noun goes: one with a place, an actor, a count or a clause of its own ('the battle for
+    Avdiivka', 'the fighting near Siversk', 'the clashes that broke out on Monday') is told anew. It must be the object
+    of a preposition under another noun, in a causal or circumstantial phrase, or under another trigger of the
+    sentence (``others``: token indices), so that the sentence's own event carries the report.
+    """
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _FIGHT_NOUNS or tok.dep_ != "pobj":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return False
+    if any(c.dep_ not in ("det", "amod", "punct") or c.ent_type_ for c in tok.children):
+        return False        # 'the battle for Avdiivka', 'the Ukrainian clashes', 'the fighting there'
+    prep = tok.head
+    governor = prep.head
+    return prep.lower_ in _CIRCUMSTANCE_WORDS or governor.lower_ in _CIRCUMSTANCE_WORDS or \
+        governor.i in others or governor.pos_ in ("NOUN", "PROPN")
+
 
 # Verbs and adjectives whose complement did not happen: 'refuse to fight', 'wanted to occupy', 'are prepared to
 # surrender', 'advised them to surrender', 'thought they would surrender', 'closer to taking control'. Offers
@@ -531,9 +687,13 @@ def _unreal(tok: Token, etype: str) -> bool:
 
 
 def _names_event(tok: Token) -> bool:
-    """Whether a word, or its object, is itself a trigger word (the event a purpose clause belongs to)."""
+    """Whether a word, or its object, is itself a trigger word (the event a purpose clause belongs to).
+
+    Generic words ('war', 'landing') name an event in one construction only: 'victims of the war' are no toll.
+    """
     words = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return any((rule := TRIGGERS.get(w.lemma_.lower())) is not None and w.pos_ in rule.pos for w in words)
+    return any((rule := TRIGGERS.get(w.lemma_.lower())) is not None and w.pos_ in rule.pos and not rule.generic
+               for w in words)
 
 
 _QUOTES = frozenset("'\"‘’“”«»")

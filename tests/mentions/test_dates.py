@@ -60,6 +60,9 @@ def test_four_months_ago(): assert resolve("four months ago", MON) == (D(2014, 4
 def test_almost_three_years_ago(): assert resolve("almost three years ago", THU) == (D(2022, 1, 1), D(2022, 12, 31), "year")
 def test_digits_days_ago(): assert resolve("3 days ago", THU) == (D(2025, 1, 20), None, "day")
 def test_to_the_day_is_publication(): assert resolve("four months to the day since February 24", SAT) == (SAT, None, "day")
+def test_to_the_day_since_a_clause(): assert resolve("four months to the day since", SAT) == (D(2022, 2, 25), None, "day")
+def test_a_year_to_the_day_after(): assert resolve("a year to the day after", THU) == (D(2024, 1, 23), None, "day")
+def test_weeks_to_the_day_since(): assert resolve("three weeks to the day since", THU) == (D(2025, 1, 2), None, "day")
 
 
 # --- unanchored calendar dates: the most recent one not after publication -----------------------------
@@ -127,6 +130,7 @@ def test_find_glued_last_night(nlp): assert found(nlp, "This happened last night
 def test_find_sunday_night(nlp): assert found(nlp, "438 soldiers have been allowed into Russia on Sunday night.", MON) == [("on Sunday night", D(2014, 8, 3), None, "day")]
 def test_find_fall_of(nlp): assert found(nlp, "It was recaptured by the Ukrainian army in the fall of 2022.", THU) == [("in the fall of 2022", D(2022, 9, 1), D(2022, 11, 30), "month")]
 def test_find_to_the_day(nlp): assert found(nlp, "The reports come four months to the day since February 24.", SAT) == [("four months to the day since February 24", SAT, None, "day")]
+def test_find_to_the_day_since_a_clause(nlp): assert found(nlp, "The strike came six months to the day since Moscow annexed the region.", SAT) == [("six months to the day", SAT, None, "day"), ("since", D(2021, 12, 25), None, "day")]
 def test_find_overnight_into(nlp): assert found(nlp, "Drones hit Kyiv overnight into Thursday.", THU) == [("overnight into Thursday", THU, None, "day")]
 def test_find_headline_date_in_brackets(nlp): assert found(nlp, "Russian shelling kills two in Kherson (Jan 3)", THU) == [("Jan 3", D(2025, 1, 3), None, "day")]
 def test_find_day_month(nlp): assert found(nlp, "Russia shelled Kherson on 3 March", THU) == [("on 3 March", D(2024, 3, 3), None, "day")]

@@ -80,7 +80,10 @@ _APPROX_WORDS = r"almost|nearly|about|around|some|more than|over|less than|just 
 _APPROX = rf"(?i:{_APPROX_WORDS})"
 
 _TEXT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
-    rf"(?<![\w])[\w-]+ (?i:days?|weeks?|months?|years?) (?i:to the day)(?: (?i:since|after|from) (?:{_MDY}|{_DMY}))?",
+    # 'four months to the day since February 24'; before a clause ('... since Putin sent troops'), the 'since'
+    # belongs to the expression: it dates the clause's event
+    rf"(?<![\w])[\w-]+ (?i:days?|weeks?|months?|years?) (?i:to the day)"
+    rf"(?: (?i:since|after|from) (?:{_MDY}|{_DMY})| (?i:since|after)(?= \w))?",
     rf"(?<![\w]){_MDY}{_END}",
     rf"(?<![\w]){_DMY}{_END}",
     rf"(?<![\w]){_MODIFIER}[- ]?{_MONTH}(?:,? {_YEAR})?{_END}",
@@ -114,6 +117,7 @@ _SPACES = re.compile(r"\s+")
 _LEAD = re.compile(r"(?:^|[^\w])(?:[Oo]n|[Ii]n) $")    # 'on'/'in' just before an expression
 _LEADING = re.compile(r"^(?:on|in|at|during|by|since|from|until|till|before|after|as of|of)\s+")
 _TO_THE_DAY = re.compile(r"[\w-]+ (?:days?|weeks?|months?|years?) to the day\b.*")
+_TO_THE_DAY_SINCE = re.compile(r"([\w-]+) (day|week|month|year)s? to the day (?:since|after)")
 _WEEKDAY = re.compile(rf"(?:(last|this|early|late|overnight(?: into| on| to)?) )?({'|'.join(_WEEKDAYS)})(?: (?:night|morning|afternoon|evening))?")
 _MODIFIED = re.compile(r"(early|mid|late|the (?:start|beginning|middle|end) of)[- ]?(.+)")
 _SEASON = re.compile(r"(?:(last|this past) )?(?:the )?(spring|summer|fall|autumn|winter)(?: of)?(?: (\d{4}))?")
@@ -190,6 +194,14 @@ def find_dates(doc: Doc | Span, published: dt.date | None) -> list[DateMention]:
         # 'on'/'in' belong to the expression as a reader quotes it ('on Tuesday', 'in late July').
         if _LEAD.search(full[max(base, start - 4):start]):
             start -= 3
+        if _TO_THE_DAY_SINCE.fullmatch(expression.lower()):
+            # 'The strike came a year to the day since Russia invaded': the strike is of the publication day, the
+            # invasion of a year before; the word 'since' opens the clause it dates and stands for that date
+            since = end - len("since")
+            now = _interpret(full[start:since].rstrip(), published) or _UNANCHORED
+            mentions.append(DateMention(start=start, end=since - 1, text=full[start:since - 1], date_start=now[0],
+                                        date_end=now[1], precision=now[2]))
+            start = since
         mentions.append(DateMention(start=start, end=end, text=full[start:end], date_start=found[0],
                                     date_end=found[1], precision=found[2]))
     return mentions
@@ -203,7 +215,8 @@ def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
         e = stripped
     if not e:
         return None
-    for handler in (_war_anchor, _relative, _dotted, _weekday, _modified, _season, _year, _ago, _with_dateparser):
+    for handler in (_war_anchor, _to_the_day_since, _relative, _dotted, _weekday, _modified, _season, _year, _ago,
+                    _with_dateparser):
         found = handler(e, published)
         if found is not None:
             return found
@@ -230,11 +243,28 @@ def _war_anchor(e: str, published: dt.date | None) -> Resolution | None:
     return FULL_SCALE_INVASION, None, "day"
 
 
+def _to_the_day_since(e: str, published: dt.date | None) -> Resolution | None:
+    """'four months to the day since' before a clause: the clause's event, that long before publication."""
+    m = _TO_THE_DAY_SINCE.fullmatch(e)
+    if m is None:
+        return None
+    count = 1 if m.group(1) in ("a", "an") else parse_number(m.group(1))
+    if count is None or count != int(count):
+        return None
+    if published is None:
+        return _UNANCHORED
+    n, unit = int(count), m.group(2)
+    if unit in ("day", "week"):
+        return published - dt.timedelta(days=n * (7 if unit == "week" else 1)), None, "day"
+    year, month = _add_months(published.year, published.month, -n * (12 if unit == "year" else 1))
+    return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1])), None, "day"
+
+
 def _relative(e: str, published: dt.date | None) -> Resolution | None:
     """Days, weeks, months and years named relative to publication ('yesterday', 'earlier this week')."""
     to_the_day = _TO_THE_DAY.fullmatch(e)
     if e in _DAY_WORDS or to_the_day:
-        # 'four months to the day since X' dates the report itself: the publication day.
+        # 'four months to the day since February 24' dates the report itself: the publication day.
         back = 0 if to_the_day else _DAY_WORDS[e]
         return _UNANCHORED if published is None else (published - dt.timedelta(days=back), None, "day")
     if _PAST_DAY.fullmatch(e):
