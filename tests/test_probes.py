@@ -78,6 +78,15 @@ PROBES = [
     ("Two medics were wounded in the fighting near Kreminna, the army said.",
      dict(type="armed_clash", place="Kreminna")),
     ("On Tuesday a paramedic was wounded in the fighting.", dict(type="casualties", start="2024-05-07")),
+    # headlines: the toll's place is the attack's; the closing source says so and is no party
+    ("Three killed in Nikopol shelling - Ukraine's interior ministry",
+     dict(type="shelling", place="Nikopol", initiator=None, counts={(3, "killed")}, claimant_side="UA",
+          modality="claimed")),
+    ("Shelling in the DPR killed two.", dict(type="shelling", place="Donetsk", initiator=None, counts={(2, "killed")})),
+    ("Five people died in the Luhansk People's Republic after a Ukrainian strike - JCCC",
+     dict(type="air_drone_strike", place="Luhansk", counts={(5, "killed")}, claimant="JCCC")),
+    ("Ukraine reports 1 KIA, 2 WIA amid 21 enemy attacks in Donbas in past day",
+     dict(type="armed_clash", place="Donbas", counts={(1, "killed"), (2, "injured")})),
 ]
 
 
@@ -122,7 +131,8 @@ def test_probe(pipeline, sentence, want):
                                       "The war has displaced millions of Ukrainians.",
                                       "It marks a year of a conflict that has killed thousands and uprooted millions.",
                                       "Prices have tripled since the war began.",
-                                      "Prices have tripled since Russian troops poured into Ukraine."])
+                                      "Prices have tripled since Russian troops poured into Ukraine.",
+                                      "Kia sold 300 cars in Kyiv in May."])
 def test_no_event(pipeline, sentence):
     assert pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events == ()
 
@@ -152,3 +162,8 @@ def test_place_probe(pipeline, sentence, want):
 def test_the_fighting_as_setting_adds_no_event(pipeline, sentence, types):
     events = pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events
     assert [e.event_type for e in events] == types
+
+
+def test_sanctions_that_hit_banks_are_no_shelling(pipeline):
+    events = pipeline.process(RawArticle(text="New US sanctions hit Moscow banks.", published=PUBLISHED)).events
+    assert [(e.event_type, e.initiator.side) for e in events] == [("sanction", "US")]

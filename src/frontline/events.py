@@ -519,6 +519,8 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 break
             passed.add(anc.lemma_.lower())
             anc_subj = subject(anc)
+            if anc_subj is not None and tok in anc_subj.subtree:
+                break       # 'Shelling in the DPR killed two': the subject above is the event itself
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
                 if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS) or (
                         etype in _ATTACKED_TYPES and tok.dep_ == "pobj" and tok.head.lower_ == "under"):
@@ -534,9 +536,11 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
     guessed = False
     if initiator is None and etype not in _UNGUESSED_TYPES:
         speakers = _speaker_tokens(tok)
+        # not a speaker, the target, a name in a time phrase or one that says where ('shelling in the DPR')
         candidates = [a for a in local if a.kind in ("force", "government", "country")
                       and token_at(doc, a.start).i not in speakers and a.party != target
-                      and not _in_time_phrase(token_at(doc, a.start))]
+                      and not _in_time_phrase(token_at(doc, a.start))
+                      and token_at(doc, a.end - 1).head.lemma_.lower() not in LOCATIVE_PREPOSITIONS]
         if candidates:
             initiator, guessed = candidates[0].party, True
         elif etype in _OWN_ARMY_TYPES:
@@ -976,6 +980,10 @@ def _same_slot(a: Event, b: Event) -> bool:
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "csubj"})
 
 
+# 'Two killed in Kherson shelling': a clause telling the toll of the trigger's event is not another event's.
+_TOLL_LEMMAS = frozenset({"kill", "injure", "wound", "die", "hurt"})
+
+
 def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) -> bool:
     """True when a mention belongs to another clause than the trigger's.
 
@@ -996,7 +1004,8 @@ def _owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) 
     node = mention_tok
     while node.i not in trigger_line:
         if node != mention_tok and (node.i in trigger_indices or
-                                        (node.dep_ in _CLAUSE_DEPS and node.pos_ in ("VERB", "AUX"))):
+                                        (node.dep_ in _CLAUSE_DEPS and node.pos_ in ("VERB", "AUX")
+                                         and node.lemma_.lower() not in _TOLL_LEMMAS)):
             return True
         if node.head == node:
             return False
@@ -1071,11 +1080,20 @@ def _is_reference_point(mention_tok: Token) -> bool:
 
 
 def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
-    """A casualty count that belongs to a strike or clash in the same sentence is part of that event."""
+    """A casualty count that belongs to a strike or clash in the same sentence is part of that event.
+
+    The place the toll names is the attack's when the attack names none ('Two killed in Kherson shelling').
+    """
     types = {c.event.event_type for c in cands}
     if "casualties" in types and types & {"shelling", "air_drone_strike", "armed_clash",
                                          "violence_against_civilians"}:
-        return [c for c in cands if c.event.event_type != "casualties"]
+        places = {c.event.location for c in cands if c.event.event_type == "casualties" and c.event.location}
+        kept = [c for c in cands if c.event.event_type != "casualties"]
+        if len(places) == 1:
+            (place,) = places
+            kept = [c if c.event.location is not None else replace(c, event=replace(c.event, location=place))
+                    for c in kept]
+        return kept
     return cands
 
 
@@ -1288,8 +1306,9 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         confidence -= 0.05
     else:
         date = EventDate(None, "unknown", None, None)
-    # who
-    initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors, published, date.start,
+    # who: not the source a headline closes with ('Two killed in Kherson shelling - Russia's defence ministry')
+    actors_here = [a for a in local.actors if not _in_source_tail(doc, a.start)]
+    initiator, target, guessed = _parties(doc, tok, etype, actors_here, all_actors, published, date.start,
                                           location.country_code if location is not None else None)
     if etype in _STRIKE_TYPES and _civilian_victims(doc, local):
         initiator, target = _with_civilian_target(initiator, target, local.actors)
@@ -1428,7 +1447,10 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
         tok = tokens[p.start]
         if _names_its_own_place(tok, {token_at(doc, q.end - 1).i for q in places if q is not p}):
             continue
-        locative = tok.head.lemma_.lower() in LOCATIVE_PREPOSITIONS or _owns_a_site(tok, starts)
+        # the name's last word hangs on the preposition: 'in the Luhansk People's Republic'
+        last = token_at(doc, p.end - 1)
+        locative = any(t.head.lemma_.lower() in LOCATIVE_PREPOSITIONS for t in (tok, last)) or \
+            _owns_a_site(tok, starts)
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
             continue
@@ -1445,10 +1467,14 @@ _SOURCE_TAIL = re.compile(r"\s(?:-|–|—)\s+(?P<source>[^-–—]{1,60})$")
 
 def _is_byline_source(doc: Doc, p: PlaceMention) -> bool:
     """Whether a place name is the source a headline closes with ('... killed - Kiev'), not where it happened."""
-    tok = token_at(doc, p.start)
-    sent = tok.sent
+    return _in_source_tail(doc, p.start)
+
+
+def _in_source_tail(doc: Doc, char: int) -> bool:
+    """Whether ``char`` lies in the source a sentence closes with ('... killed - Russia's defence ministry')."""
+    sent = token_at(doc, char).sent
     tail = _SOURCE_TAIL.search(sent.text.rstrip())
-    if tail is None or sent.start_char + tail.start("source") > p.start:
+    if tail is None or sent.start_char + tail.start("source") > char:
         return False
     return len(tail["source"].split()) <= 4 and not any(
         t.lemma_.lower() in TRIGGERS or t.lower_ in LOCATIVE_PREPOSITIONS

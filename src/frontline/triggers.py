@@ -55,7 +55,10 @@ _ATTACK_WORDS = _WEAPON_WORDS | {"hit", "explosion", "strike", "shelling", "enem
 # What is 'hit' in economics and sport, and who is 'fired' from a post: no weapon ever meets these.
 _NOT_TARGETS = frozenset({"record", "high", "low", "peak", "level", "milestone", "mark", "snag", "headline", "jackpot",
                           "market", "shelf", "price", "inflation", "export", "import", "sale", "rating", "poll",
-                          "stock", "currency", "hryvnia", "ruble", "rouble", "growth", "economy", "wall", "note"})
+                          "stock", "currency", "hryvnia", "ruble", "rouble", "growth", "economy", "wall", "note",
+                          "sanction", "tariff", "embargo", "restriction"})
+# Words the lexicon holds as abbreviations: only in capitals are they those.
+_ABBREVIATIONS = frozenset({"kia", "wia"})
 _OFFICE_WORDS = frozenset({"minister", "official", "chief", "director", "coach", "manager", "employee", "worker",
                            "staff", "adviser", "advisor", "governor", "prosecutor", "deputy", "ceo", "secretary",
                            "head", "mayor", "ambassador", "editor", "executive", "president"})
@@ -117,6 +120,8 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
     """
     out = []
     for tok, etype, strength, rule in _candidates(sent):
+        if tok.lower_ in _ABBREVIATIONS and not tok.is_upper:
+            continue        # 'KIA' (killed in action), not the car maker Kia
         if rule is not None:
             resolved = _disambiguate(tok, rule, sent, has_place)
             if resolved is None:
