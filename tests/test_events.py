@@ -469,3 +469,11 @@ def test_to_the_day_since_dates_the_clause_not_the_main_event(run):
     got = run("Russian missiles struck Odesa a year to the day since the invasion began.", "2023-02-24").events
     assert sorted((e.event_type, e.date.start) for e in got) == [("armed_clash", dt.date(2022, 2, 24)),
                                                                  ("shelling", dt.date(2023, 2, 24))]
+
+
+def test_a_description_of_the_war_stays_one_when_the_paragraph_before_names_a_place(run):
+    description = ("The situation is made worse by poor command, with brigades coming under friendly fire, being "
+                   "surrounded and simply left behind while retreating.")
+    text = f"Russian forces shelled Kupiansk on Monday.\n\n{description}"
+    events = run(text, "2023-03-10").events
+    assert [(e.event_type, e.location.name) for e in events] == [("shelling", "Kupiansk")]

@@ -82,6 +82,7 @@ class Candidate:
     sentence: int         # index of the sentence in the Doc
     paragraph: int        # index of the paragraph (blank-line or newline separated block)
     first_person: bool = False   # the trigger's subject is 'we' / 'our ...': the speaker's side, once known
+    inherited: bool = False      # the place came from the text around, the sentence names none
 
 
 def _paragraph_index(text: str, char: int) -> int:
@@ -1112,9 +1113,11 @@ _CHANGE_VERBS = frozenset({"increase", "grow", "rise", "swell", "mount", "declin
 _DESCRIPTIVE_TYPES = 3      # a sentence naming this many kinds of event with no fact of any is a description
 
 
-def _bare(e: Event) -> bool:
-    """An event with no place, no date expression and no count: nothing ties it to one occurrence."""
-    return e.location is None and e.date.text is None and not e.quantities
+def _bare(c: Candidate, own: bool = False) -> bool:
+    """An event with no place, date expression or count (``own``: none from its sentence): nothing ties it to one
+    occurrence."""
+    e = c.event
+    return (e.location is None or own and c.inherited) and e.date.text is None and not e.quantities
 
 
 def _clause_tokens(tok: Token) -> list[Token]:
@@ -1210,9 +1213,9 @@ def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[
     trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
     but the last two need to have none); a headline, terse by nature, is kept. An undated event told as the point
     since which something holds ('since the war began') goes too, and so does the start of the war retold
-    without a date. A sentence that names three or more kinds of event, none with a place, date or count, is a
-    description of the war ('units supplied with faulty equipment, coming under fire and left behind while
-    retreating').
+    without a date. A sentence that names three or more kinds of event, none with a place, date or count of its
+    own (a place the text around gave does not count), is a description of the war ('units supplied with faulty
+    equipment, coming under fire and left behind while retreating').
     """
     triggers = {c.token for c in cands}
     kept = []
@@ -1223,12 +1226,12 @@ def _drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[
         if e.date.text is None and not e.quantities and _trend(tok) or _since_undated(tok, e) or \
                 _retold_war_start(tok, e):
             continue
-        if not headline and _bare(e) and (_habitual(tok) or _conditional(tok) or _generic_present(tok) or
+        if not headline and _bare(c) and (_habitual(tok) or _conditional(tok) or _generic_present(tok) or
                                          _vague_amount(tok) or _instrument(tok)):
             continue
         kept.append(c)
     if not headline and len({c.event.event_type for c in kept}) >= _DESCRIPTIVE_TYPES and \
-            all(_bare(c.event) for c in kept):
+            all(_bare(c, own=True) for c in kept):
         return []
     return kept
 
@@ -1266,6 +1269,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
                      (4 if _is_reference_point(token_at(doc, p.start)) else 0) +
                      (3 if p.place.name in containers and _is_oblast_centre_name(p, places) else 0))
     inherited = False
+    from_context = False    # the sentence names no place of its own, not even its speaker's region
     near_focus = False
     if place is None and jurisdictions and etype not in _EXCHANGE_TYPES:
         # A local official reports on his own region: with no place of its own, the event is located there.
@@ -1279,7 +1283,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         across = etype in _CARRIED_TYPES and len(local.places) == destinations or \
             etype in _PERSONAL_TYPES and bool(focus.people & _people_in(doc, subject(tok) or tok, all_actors, told=True))
         place = focus.inherit(sent, block, s_idx, settlement=near_focus, across=across)
-        inherited = place is not None
+        inherited = from_context = place is not None
     elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
         # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country; from
         # the paragraph before only when the sentence goes on about the people it placed ('one of the soldiers')
@@ -1327,7 +1331,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         evidence=Evidence(sentence_text, s0, s1),
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text,
         near=unnamed.group() if unnamed and near_focus and location is not None else None)
-    return Candidate(event, tok.i, s_idx, paragraph, _first_person(tok))
+    return Candidate(event, tok.i, s_idx, paragraph, _first_person(tok), from_context)
 
 
 _DURATION_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 30), "year": ("year", 365)}
