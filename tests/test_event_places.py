@@ -137,3 +137,11 @@ def test_a_country_stays_a_country_for_people_the_story_did_not_place(pipeline):
     text = ("Russian missiles struck Kharkiv on Monday. Rescuers worked through the night. The mayor visited the "
             "site.\n\nIn Ukraine, the war has killed more than 10,000 civilians, the UN says.")
     assert places(pipeline, text) == [("shelling", "Kharkiv"), ("casualties", "Ukraine")]
+
+
+def test_a_town_opening_a_statement_is_where_its_events_are_not_a_capital_or_a_home(run):
+    def places(text):
+        return [(e.event_type, e.location.name if e.location else None) for e in run(text, "2024-03-04").events]
+    assert places("In Kherson, the governor said shelling killed two.") == [("shelling", "Kherson")]
+    assert places("In Moscow, the Kremlin said the strikes would go on.") == [("air_drone_strike", None)]
+    assert places("Speaking in Geneva, the UN rights chief said shelling killed two.") == [("shelling", None)]

@@ -1056,6 +1056,17 @@ def _own_subject_below(trigger: Token, top: Token) -> bool:
     return False
 
 
+def _local_seat(p: PlaceMention, tok: Token) -> bool:
+    """A town of the war's two countries, no capital, opening the sentence before its speech verb: who speaks
+    there speaks of it ('In Kherson, the governor said'), where a capital ('In Moscow, the Kremlin said'), a town
+    abroad or a speaker's home ('a farmer from Izium says') is only where he sits."""
+    prep = tok.head
+    fronted = prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.lemma_.lower() in SPEECH_LEMMAS and \
+        prep.i < prep.head.i
+    return fronted and p.precision in ("settlement", "district") and p.place.country_code in ("UA", "RU") and \
+        state_party(p.place.name) is None and state_party(p.text) is None
+
+
 def _speaker_place(mention_tok: Token, trigger: Token) -> bool:
     """'In Moscow, the Kremlin said ...': the place hangs off the speech verb, not off the event."""
     trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
@@ -1248,8 +1259,9 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
             destinations += 1   # 'the thrust continues towards the Dnipropetrovsk region': not there yet
             continue
         if _speaker_place(ptok, tok):
-            if p.precision == "admin1":
-                jurisdictions.append(p)     # 'the governor of the Kharkiv region said': the region he speaks for
+            if p.precision == "admin1" or _local_seat(p, ptok):
+                # 'the governor of the Kharkiv region said', 'In Kherson, the mayor said': the ground he speaks for
+                jurisdictions.append(p)
             continue
         owned = _owned_elsewhere(ptok, tok, triggers)
         if owned and not _shared_by_conjuncts(ptok, tok):
