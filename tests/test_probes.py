@@ -85,6 +85,12 @@ PROBES = [
     ("Shelling in the DPR killed two.", dict(type="shelling", place="Donetsk", initiator=None, counts={(2, "killed")})),
     ("Five people died in the Luhansk People's Republic after a Ukrainian strike - JCCC",
      dict(type="air_drone_strike", place="Luhansk", counts={(5, "killed")}, claimant="JCCC")),
+    # leaders meeting are talks
+    ("Zelensky met Erdogan in Istanbul on Friday.", dict(type="negotiation", start="2024-05-10", initiator="UA")),
+    ("Putin will meet Trump in Alaska next week.",
+     dict(type="negotiation", initiator="RU", target="US", modality="planned")),
+    ("A meeting between the Russian and Ukrainian foreign ministers took place on Tuesday.",
+     dict(type="negotiation", start="2024-05-07")),
     ("Ukraine reports 1 KIA, 2 WIA amid 21 enemy attacks in Donbas in past day",
      dict(type="armed_clash", place="Donbas", counts={(1, "killed"), (2, "injured")})),
 ]
@@ -132,7 +138,10 @@ def test_probe(pipeline, sentence, want):
                                       "It marks a year of a conflict that has killed thousands and uprooted millions.",
                                       "Prices have tripled since the war began.",
                                       "Prices have tripled since Russian troops poured into Ukraine.",
-                                      "Kia sold 300 cars in Kyiv in May."])
+                                      "Kia sold 300 cars in Kyiv in May.",
+                                      "Ukrainian troops met fierce resistance near Robotyne.",
+                                      "The plan meets the demands of the EU.", "I met him at the station.",
+                                      "The meeting of the city council in Lviv was cancelled."])
 def test_no_event(pipeline, sentence):
     assert pipeline.process(RawArticle(text=sentence, published=PUBLISHED)).events == ()
 

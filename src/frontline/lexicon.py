@@ -131,6 +131,8 @@ TRIGGERS: dict[str, TriggerRule] = {
     # negotiation
     "talk": TriggerRule("negotiation", _N, "talks"), "negotiation": TriggerRule("negotiation", _N),
     "negotiate": TriggerRule("negotiation", _V), "dialogue": TriggerRule("negotiation", _N),
+    "meet": TriggerRule("negotiation", _V, "meeting", 0.6), "meeting": TriggerRule("negotiation", _N, "meeting", 0.6),
+    "summit": TriggerRule("negotiation", _N, "meeting", 0.6),
     "ceasefire": TriggerRule("negotiation", _N), "truce": TriggerRule("negotiation", _N, None, 0.6),
     "agreement": TriggerRule("negotiation", _N, None, 0.5), "deal": TriggerRule("negotiation", _N, "deal", 0.5),
     "proposal": TriggerRule("negotiation", _N, "talks", 0.4), "plan": TriggerRule("negotiation", _N, "peace_plan", 0.4),

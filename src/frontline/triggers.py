@@ -57,6 +57,37 @@ _NOT_TARGETS = frozenset({"record", "high", "low", "peak", "level", "milestone",
                           "market", "shelf", "price", "inflation", "export", "import", "sale", "rating", "poll",
                           "stock", "currency", "hryvnia", "ruble", "rouble", "growth", "economy", "wall", "note",
                           "sanction", "tariff", "embargo", "restriction"})
+# Who meets to negotiate: leaders, envoys and states ('Zelensky met Erdogan', 'a meeting of the foreign ministers').
+_POLITICAL_WORDS = frozenset({"president", "minister", "envoy", "delegation", "delegate", "leader", "negotiator",
+                              "diplomat", "ambassador", "chancellor", "premier", "counterpart", "official",
+                              "secretary", "mediator", "head", "emissary"})
+_POLITICAL_ENTITIES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+
+
+def _political(tokens) -> bool:
+    return any((t.ent_type_ in _POLITICAL_ENTITIES or t.lemma_.lower() in _POLITICAL_WORDS)
+               and t.lemma_.lower() not in FORCE_WORDS for t in tokens)
+
+
+def _leaders_meet(tok: Token) -> bool:
+    """'Zelensky met Erdogan in Istanbul', 'a meeting between the two foreign ministers', 'a summit with Putin': a
+    meeting of political actors is talks; troops that 'met fierce resistance' or a plan that 'meets the demand'
+    are none."""
+    if tok.pos_ == "VERB":
+        subj = subject(tok)
+        partners = [c for c in tok.children if c.dep_ == "dobj"]
+        partners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        return subj is not None and _political(subj.subtree) and \
+            not any(t.lemma_.lower() in FORCE_WORDS for t in subj.subtree) and \
+            any(_political([p, *(c for c in p.children if c.dep_ in ("compound", "amod", "poss"))]) for p in partners)
+    heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "of")
+             for g in c.children if g.dep_ == "pobj"]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    heads += [c for c in tok.children if c.dep_ in ("poss", "compound")]
+    words = heads + [c for h in heads for c in h.children if c.dep_ in ("compound", "amod", "poss")]
+    return _political(words) and not any(t.lemma_.lower() in FORCE_WORDS for t in words)
+
+
 # Words the lexicon holds as abbreviations: only in capitals are they those.
 _ABBREVIATIONS = frozenset({"kia", "wia"})
 _OFFICE_WORDS = frozenset({"minister", "official", "chief", "director", "coach", "manager", "employee", "worker",
@@ -374,6 +405,8 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
         return "protest"
     if name == "draft":
         return "mobilization" if near & {"army", "military", "service", "conscript"} else None
+    if name == "meeting":
+        return "negotiation" if _leaders_meet(tok) else None
     if name in ("talks", "peace_plan", "deal"):
         if name == "talks" and tok.text.lower() != "talks":
             return None
