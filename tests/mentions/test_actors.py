@@ -31,6 +31,9 @@ def actors(pipeline):
     ("Fighters of the Freedom of Russia Legion crossed the border.", "the Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned"),
     ("Two units of the Armed Forces of Ukraine and a foreign legion lost 150 people.", "foreign legion", "International Legion", "UA_aligned"),
     ("Pro-Kiev volunteer battalions entered the town.", "Pro-Kiev volunteer battalions", "Ukrainian volunteer battalions", "UA_aligned"),
+    ("RF Armed Forces struck a depot.", "RF Armed Forces", "Russian armed forces", "RU"),
+    ("The Armed Forces of the Russian Federation advanced.", "The Armed Forces of the Russian Federation", "Russian armed forces", "RU"),
+    ("The RF Ministry of Defense reported it.", "The RF Ministry of Defense", "Russian Defence Ministry", "RU"),
 ])
 def test_group_sides(actors, text, phrase, name, side):
     assert (phrase, name, side) in actors(text)

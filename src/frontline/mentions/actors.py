@@ -21,7 +21,8 @@ from .places import _GIVEN_NAMES  # one list of given names for both stages: a l
 # Order matters: longer, more specific phrases first. Each pattern must match whole words.
 _GROUPS: tuple[tuple[str, str, str, str], ...] = (
     # (pattern, normalised name, side, kind)
-    (r"(?:the )?(?:Russian|Russia's) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD)", "Russian Defence Ministry", "RU", "government"),
+    (r"(?:the )?(?:Russian|Russia's|(?-i:RF)) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD)|(?:the )?Ministry of "
+     r"Defen[cs]e of (?:the )?(?:Russian Federation|(?-i:RF))", "Russian Defence Ministry", "RU", "government"),
     (r"(?:the )?Defen[cs]e Ministry in Moscow", "Russian Defence Ministry", "RU", "government"),
     (r"(?:the )?(?:Ukrainian|Ukraine's) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e)", "Ukrainian Defence Ministry", "UA", "government"),
     (r"(?:the )?(?:General Staff of the )?Armed Forces of Ukraine|AFU|APU|ZSU", "Armed Forces of Ukraine", "UA", "force"),
@@ -30,7 +31,8 @@ _GROUPS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:the )?(?:Ukrainian )?National Guard(?: of Ukraine)?", "National Guard of Ukraine", "UA", "force"),
     (r"(?:the )?Ukrainian border guards?|(?:the )?State Border (?:Guard )?Service", "Ukrainian border guards", "UA", "force"),
     (r"(?:the )?Russian border guards?|(?:the )?(?:Russian )?FSB", "Russian border guards", "RU", "force"),
-    (r"(?:the )?Russian (?:army|military|armed forces)", "Russian armed forces", "RU", "force"),
+    (r"(?:the )?(?:Russian|(?-i:RF)) (?:army|military|armed forces)|(?:the )?armed forces of (?:the )?"
+     r"(?:Russian Federation|(?-i:RF))", "Russian armed forces", "RU", "force"),
     (r"(?:the )?Wagner(?: Group| mercenaries| fighters)?", "Wagner Group", "RU_aligned", "force"),
     # armed formations outside Ukraine's regular forces that fight on its side
     (r"(?:the )?Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned", "force"),
