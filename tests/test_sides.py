@@ -121,3 +121,8 @@ def test_a_country_before_a_noun_of_action_is_its_actor(run):
     assert sides(run, "Ukraine gains ground near Kupiansk", "territory_captured") == ("UA", "RU")
     assert sides(run, "Russia advances near Toretsk", "armed_clash") == ("RU", "UA")
     assert sides(run, "New US sanctions target Russian oil exports", "sanction")[0] == "US"
+
+
+def test_the_dead_an_army_lost_are_that_armys_not_civilians(run):
+    text = "The AFU lost more than 300 people killed near Kupiansk in a day, the Russian Defense Ministry said."
+    assert sides(run, text, "casualties", "2022-09-12") == (None, "UA")

@@ -1326,7 +1326,13 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     actors_here = [a for a in local.actors if not _in_source_tail(doc, a.start)]
     initiator, target, guessed = _parties(doc, tok, etype, actors_here, all_actors, published, date.start,
                                           location.country_code if location is not None else None)
-    if etype in _STRIKE_TYPES and _civilian_victims(doc, local):
+    losers = _losing_forces(doc, sent, actors_here)
+    if etype == "casualties" and losers and (target is None or target.side == "civilians"):
+        # 'APU lost more than 300 people killed': the army that lost them; the dead start nothing
+        target = losers[0]
+        if initiator is not None and (initiator.side == "civilians" or initiator == target):
+            initiator = None
+    elif etype in _STRIKE_TYPES and _civilian_victims(doc, local) and not losers:
         initiator, target = _with_civilian_target(initiator, target, local.actors)
     if guessed:
         confidence -= 0.05
@@ -1410,6 +1416,18 @@ def _civilian_victims(doc: Doc, local: "_SentenceMentions") -> bool:
     # a bare number ('six were killed', 'at least 27') counts whoever the sentence is about: it names nobody
     named = [q for q in harmed if q.text and parse_number(q.text.split()[-1]) is None]
     return bool(named) and all(q.unit in _CIVILIAN_UNITS for q in harmed if q in named)
+
+
+def _losing_forces(doc: Doc, sent: Span, actors: list[ActorMention]) -> list[Party]:
+    """Armed forces that are the subject of 'lose' or 'suffer' in the sentence: the dead it counts are theirs."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() in ("lose", "suffer") and tok.pos_ == "VERB":
+            subj = subject(tok)
+            if subj is not None:
+                words = {t.i for t in subj.subtree}
+                out += [a.party for a in actors if a.kind == "force" and token_at(doc, a.start).i in words]
+    return out
 
 
 def _with_civilian_target(initiator: Party | None, target: Party | None,
