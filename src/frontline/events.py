@@ -1522,15 +1522,20 @@ _SITE_NOUNS = frozenset({"square", "airport", "airfield", "station", "port", "pl
                          "town", "city"})
 
 
-def _owns_a_site(tok: Token, place_starts: set[int]) -> bool:
-    """'Kiev's Independence Square', 'Ukraine's Donetsk': a place in the possessive names where a site or another
-    place lies, so it is a place there, not the state acting ('Kiev's military crackdown')."""
+def _possessed(tok: Token) -> Token | None:
+    """The noun a name in the possessive qualifies ('Kyiv's [square]', 'the Donetsk region's [airfield]'), else None."""
     name = tok
     while name.dep_ == "compound" and name.head != name:
         name = name.head
-    if name.dep_ != "poss":
+    return name.head if name.dep_ == "poss" else None
+
+
+def _owns_a_site(tok: Token, place_starts: set[int]) -> bool:
+    """'Kiev's Independence Square', 'Ukraine's Donetsk': a place in the possessive names where a site or another
+    place lies, so it is a place there, not the state acting ('Kiev's military crackdown')."""
+    owned = _possessed(tok)
+    if owned is None:
         return False
-    owned = name.head
     site = owned
     while site.dep_ == "compound" and site.head != site:
         site = site.head
@@ -1544,12 +1549,9 @@ def _names_its_own_place(tok: Token, place_heads: set[int]) -> bool:
 
     ``place_heads``: the index of the last token of every other place mention of the sentence.
     """
-    name = tok
-    while name.dep_ == "compound" and name.head != name:
-        name = name.head
-    if name.dep_ != "poss":
+    owned = _possessed(tok)
+    if owned is None:
         return False
-    owned = name.head
     named = [g for c in owned.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
     named += [c for c in owned.children if c.dep_ == "appos"]
