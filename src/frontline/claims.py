@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .events import Candidate, with_claims
-from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES, TRIGGERS
+from .events import Candidate, headline_source, with_claims
+from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
 from .mentions.actors import ROLE_WORDS, role_side, state_party
 from .models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
 from .syntax import subject
@@ -335,9 +335,6 @@ def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
     return Party(words, "unknown") if words else None
 
 
-# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor'. A sentence
-# ends in punctuation; a headline does not.
-_HEADLINE_TAIL = re.compile(r"(?:\s-\s+|\s*[–—]\s*|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
 # Sources a headline closes with that no speaker pattern names ('- authorities', ': opposition').
 _TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|media|rebels|separatists|staff|"
                            r"headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
@@ -353,14 +350,12 @@ def _headline_source(tok: Token, actors: list[ActorMention]) -> Party | None:
     counts.
     """
     sent = tok.sent
-    m = _HEADLINE_TAIL.search(sent.text.rstrip())
-    if m is None or tok.idx >= sent.start_char + m.start():
+    tail = headline_source(sent)
+    if tail is None or tok.idx >= tail[0]:
         return None
-    lo, hi = sent.start_char + m.start("source"), sent.start_char + m.end("source")
+    lo, hi, dash = tail
     words = [t for t in sent if lo <= t.idx < hi]
-    if len(words) > 4 or any(t.lemma_.lower() in TRIGGERS or t.pos_ in ("VERB", "AUX") for t in words):
-        return None
-    phrase, dash = m["source"].strip(), not m.group(0).lstrip().startswith(":")
+    phrase = sent.doc.text[lo:hi].strip()
     actor = _actor_for_span(actors, lo, hi)
     if actor is not None and (dash or actor.kind in ("person", "government")):
         return actor.party

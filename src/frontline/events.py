@@ -1488,31 +1488,41 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
             continue
-        if _is_byline_source(doc, p):
+        if _in_source_tail(doc, p.start):
             continue
         out.append(p)
     return out
 
 
-# A headline's closing attribution: 'Three soldiers killed near Avdiivka - Kiev'. (After a colon a name is as
-# often where it happened, 'Fighting near Marinka: Donetsk region', so only dashes count.)
-_SOURCE_TAIL = re.compile(r"\s(?:-|–|—)\s+(?P<source>[^-–—]{1,60})$")
+# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor'. A sentence
+# ends in punctuation; a headline does not.
+_SOURCE_TAIL = re.compile(r"(?:\s[-–—]\s+|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
+_SOURCE_WORDS = 4
 
 
-def _is_byline_source(doc: Doc, p: PlaceMention) -> bool:
-    """Whether a place name is the source a headline closes with ('... killed - Kiev'), not where it happened."""
-    return _in_source_tail(doc, p.start)
+def headline_source(sent: Span) -> tuple[int, int, bool] | None:
+    """Where the source a sentence closes with lies ('... killed - Kiev', '...: officials'), as the characters
+    ``(start, end)`` and whether a dash (not a colon) set it off; None when there is none.
+
+    A source is a few words, with no verb, no event word and no locative phrase ('- near Kharkiv' is a place).
+    """
+    m = _SOURCE_TAIL.search(sent.text.rstrip())
+    if m is None:
+        return None
+    lo, hi = sent.start_char + m.start("source"), sent.start_char + m.end("source")
+    words = [t for t in sent if lo <= t.idx < hi]
+    if len(words) > _SOURCE_WORDS or any(t.lemma_.lower() in TRIGGERS or t.pos_ in ("VERB", "AUX")
+                                         or t.lower_ in LOCATIVE_PREPOSITIONS for t in words):
+        return None
+    return lo, hi, not m.group(0).lstrip().startswith(":")
 
 
 def _in_source_tail(doc: Doc, char: int) -> bool:
-    """Whether ``char`` lies in the source a sentence closes with ('... killed - Russia's defence ministry')."""
-    sent = token_at(doc, char).sent
-    tail = _SOURCE_TAIL.search(sent.text.rstrip())
-    if tail is None or sent.start_char + tail.start("source") > char:
-        return False
-    return len(tail["source"].split()) <= 4 and not any(
-        t.lemma_.lower() in TRIGGERS or t.lower_ in LOCATIVE_PREPOSITIONS
-        for t in sent if t.idx >= sent.start_char + tail.start("source"))
+    """Whether ``char`` lies in the source a sentence closes with after a dash ('... killed - Kiev'): the source,
+    not a place or party of the event. (After a colon a name is as often where it happened, 'Fighting near
+    Marinka: Donetsk region'.)"""
+    tail = headline_source(token_at(doc, char).sent)
+    return tail is not None and tail[2] and tail[0] <= char
 
 
 # Nouns for a site inside a place: 'Kyiv's Independence Square', 'the Donetsk region's Kramatorsk airfield'.
