@@ -67,6 +67,8 @@ _DEFENSIVE_VERBS = frozenset({"resist", "repel", "repulse", "withstand", "defend
 _SYMMETRIC_CLASH = frozenset({"fight", "fighting", "battle", "clash", "combat", "hostility", "skirmish"})
 # Who withdraws or retreats after an attack was on its receiving end ('Ukraine withdrew after weeks of shelling').
 _YIELDING_VERBS = frozenset({"withdraw", "retreat"})
+# 'The AFU lost more than 300 people killed': the dead are the subject's own.
+_LOSING_VERBS = frozenset({"lose", "suffer"})
 # Event nouns whose party on the other end follows a preposition: 'a dialogue with Trump', 'aid for Ukraine'.
 _TARGET_PREPOSITIONS = {"negotiation": ("with",), "aid": ("for", "to"), "sanction": ("against", "on")}
 _SPOKEN_FORCE = {"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),
@@ -523,7 +525,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             if anc_subj is not None and tok in anc_subj.subtree:
                 break       # 'Shelling in the DPR killed two': the subject above is the event itself
             if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-                if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS) or (
+                if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS | _LOSING_VERBS) or (
                         etype in _ATTACKED_TYPES and tok.dep_ == "pobj" and tok.head.lower_ == "under"):
                     # 'Ukrainian forces resisted an assault', 'his unit came under fire': the subject was attacked
                     target = target or _subject_party(doc, anc_subj, local, actors)
@@ -1326,13 +1328,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     actors_here = [a for a in local.actors if not _in_source_tail(doc, a.start)]
     initiator, target, guessed = _parties(doc, tok, etype, actors_here, all_actors, published, date.start,
                                           location.country_code if location is not None else None)
-    losers = _losing_forces(doc, sent, actors_here)
-    if etype == "casualties" and losers and (target is None or target.side == "civilians"):
-        # 'APU lost more than 300 people killed': the army that lost them; the dead start nothing
-        target = losers[0]
-        if initiator is not None and (initiator.side == "civilians" or initiator == target):
-            initiator = None
-    elif etype in _STRIKE_TYPES and _civilian_victims(doc, local) and not losers:
+    if etype in _STRIKE_TYPES and _civilian_victims(local):
         initiator, target = _with_civilian_target(initiator, target, local.actors)
     if guessed:
         confidence -= 0.05
@@ -1409,25 +1405,13 @@ _CIVILIAN_UNITS = frozenset({"people", "civilians", "residents", "inhabitants", 
                              "firefighters", "shoppers", "patients", "families"})
 
 
-def _civilian_victims(doc: Doc, local: "_SentenceMentions") -> bool:
+def _civilian_victims(local: "_SentenceMentions") -> bool:
     """Whether the sentence counts its dead or wounded as civilians ('killed a woman', '14 people were killed')
     and names no soldier among them."""
     harmed = [q.quantity for q in local.quantities if q.quantity.role in ("killed", "injured")]
     # a bare number ('six were killed', 'at least 27') counts whoever the sentence is about: it names nobody
     named = [q for q in harmed if q.text and parse_number(q.text.split()[-1]) is None]
-    return bool(named) and all(q.unit in _CIVILIAN_UNITS for q in harmed if q in named)
-
-
-def _losing_forces(doc: Doc, sent: Span, actors: list[ActorMention]) -> list[Party]:
-    """Armed forces that are the subject of 'lose' or 'suffer' in the sentence: the dead it counts are theirs."""
-    out = []
-    for tok in sent:
-        if tok.lemma_.lower() in ("lose", "suffer") and tok.pos_ == "VERB":
-            subj = subject(tok)
-            if subj is not None:
-                words = {t.i for t in subj.subtree}
-                out += [a.party for a in actors if a.kind == "force" and token_at(doc, a.start).i in words]
-    return out
+    return bool(named) and all(q.unit in _CIVILIAN_UNITS for q in named)
 
 
 def _with_civilian_target(initiator: Party | None, target: Party | None,
