@@ -451,7 +451,7 @@ def test_ucdp_report_counts_rows_that_hold_only_names():
     ("NOËL (reports) @NOELreports · 20h", True),
     ("Shelling kills two in Kharkiv", False),
     ("Drone attack on Odesa port, says @Ukraine_Navy spokesman Pletenchuk today", False),
-    ("Contact: press@mod.gov.ua", True),
+    ("Write to the ministry at press@mod.gov.ua", False),     # an e-mail address is no account handle
 ])
 def test_a_name_or_account_handle_is_no_headline(line, name):
     assert ev._is_name_line(line) is name

@@ -88,9 +88,14 @@ _PARTIAL = re.compile(r"\b(?:gain(?:s|ed|ing)?\s+ground|(?:part|parts|some|half|
 
 
 def _partial(e: Event) -> bool:
-    """Whether a capture report gives only a share of its place: the place is then fought over, not taken."""
-    return any(q.unit in ("percent", "%") and q.value < 100 for q in e.quantities) or \
-        _PARTIAL.search(e.evidence.sentence) is not None
+    """Whether a capture report gives only a share of its place: the place is then fought over, not taken.
+
+    Read from the trigger to the end of its clause: 'captured Soledar, killing most of its defenders' took it all.
+    """
+    sentence = e.evidence.sentence
+    at = sentence.find(e.trigger) if e.trigger else -1
+    clause = re.split(r"[,;]", sentence[at:])[0] if at >= 0 else sentence
+    return any(q.unit == "percent" and q.value < 100 for q in e.quantities) or _PARTIAL.search(clause) is not None
 
 
 def _evidence(f: FusedEvent, status: ControlStatus) -> ControlEvidence:

@@ -65,8 +65,10 @@ _POLITICAL_ENTITIES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 
 
 def _political(tokens) -> bool:
-    return any((t.ent_type_ in _POLITICAL_ENTITIES or t.lemma_.lower() in _POLITICAL_WORDS)
-               and t.lemma_.lower() not in FORCE_WORDS for t in tokens)
+    """A group of words naming a leader, envoy or state, and no armed force ('Russian troops' is none)."""
+    tokens = list(tokens)
+    return not any(t.lemma_.lower() in FORCE_WORDS for t in tokens) and \
+        any(t.ent_type_ in _POLITICAL_ENTITIES or t.lemma_.lower() in _POLITICAL_WORDS for t in tokens)
 
 
 def _leaders_meet(tok: Token) -> bool:
@@ -78,17 +80,16 @@ def _leaders_meet(tok: Token) -> bool:
         partners = [c for c in tok.children if c.dep_ == "dobj"]
         partners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
         return subj is not None and _political(subj.subtree) and \
-            not any(t.lemma_.lower() in FORCE_WORDS for t in subj.subtree) and \
             any(_political([p, *(c for c in p.children if c.dep_ in ("compound", "amod", "poss"))]) for p in partners)
     heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "of")
              for g in c.children if g.dep_ == "pobj"]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     heads += [c for c in tok.children if c.dep_ in ("poss", "compound")]
     words = heads + [c for h in heads for c in h.children if c.dep_ in ("compound", "amod", "poss")]
-    return _political(words) and not any(t.lemma_.lower() in FORCE_WORDS for t in words)
+    return _political(words)
 
 
-# Words the lexicon holds as abbreviations: only in capitals are they those.
+# Words the lexicon holds as abbreviations: only in capitals are they those ('KIA', not the car maker Kia).
 _ABBREVIATIONS = frozenset({"kia", "wia"})
 _OFFICE_WORDS = frozenset({"minister", "official", "chief", "director", "coach", "manager", "employee", "worker",
                            "staff", "adviser", "advisor", "governor", "prosecutor", "deputy", "ceo", "secretary",
@@ -151,8 +152,6 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
     """
     out = []
     for tok, etype, strength, rule in _candidates(sent):
-        if tok.lower_ in _ABBREVIATIONS and not tok.is_upper:
-            continue        # 'KIA' (killed in action), not the car maker Kia
         if rule is not None:
             resolved = _disambiguate(tok, rule, sent, has_place)
             if resolved is None:
@@ -187,7 +186,7 @@ def _candidates(sent: Span) -> list[tuple[Token, str, float, TriggerRule | None]
     for tok in sent:
         lemma = tok.lemma_.lower()
         rule = TRIGGERS.get(lemma) or TRIGGERS.get(tok.text.lower())
-        if rule is None or tok.pos_ not in rule.pos:
+        if rule is None or tok.pos_ not in rule.pos or tok.lower_ in _ABBREVIATIONS and not tok.is_upper:
             continue
         found.append((tok, rule.event_type, rule.strength, rule))
     low = sent.text
@@ -283,11 +282,15 @@ def _disambiguate(tok: Token, rule: TriggerRule, sent: Span, has_place: bool) ->
             else None
     if name == "fall":
         # 'Avdiivka fell to Russian forces', 'the town fell in May'; not 'prices fell', 'a missile fell on a house'
+        if any(c.dep_ in ("acomp", "oprd") for c in tok.children):
+            return None     # 'Zelensky fell ill', 'the city fell silent'
         place_subject = subj is not None and (subj.ent_type_ in ("GPE", "LOC", "FAC") or subj.lemma_.lower()
-                                              in TERRITORY_WORDS or subj.pos_ == "PROPN" and has_place)
+                                              in TERRITORY_WORDS or subj.pos_ == "PROPN" and has_place and subj.ent_type_ not in ("PERSON", "NORP", "ORG"))
         landing = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "onto", "into", "in")
                    for g in c.children]     # 'fell on a house'; but 'fell into Russian hands', 'fell in May'
-        falls_on = any(g.lemma_.lower() != "hand" and g.ent_type_ not in ("DATE", "TIME") for g in landing)
+        # 'fell in the Donetsk region' is where the town lies, not what something fell onto
+        falls_on = any(g.lemma_.lower() not in TERRITORY_WORDS | {"hand"} and
+                       g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC") for g in landing)
         return "territory_captured" if place_subject and not falls_on else None
     if name == "combat" and tok.pos_ == "ADJ":
         return "armed_clash" if tok.dep_ in ("acomp", "dobj", "attr", "oprd") else None   # 'continues offensive'

@@ -322,7 +322,7 @@ def _dotted(e: str, published: dt.date | None) -> Resolution | None:
             try:
                 found = dt.date(year, month, day)
             except ValueError:
-                return None
+                continue        # '29.02' in a year without it: the leap year before may have it
             if found <= published:
                 return found, None, "day"
         return None
