@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .events import Candidate, headline_source, with_claims
+from .events import Candidate, headline_source, resolve_pronoun, with_claims
 from .lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
 from .mentions.actors import ROLE_WORDS, role_side, state_party
 from .models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
@@ -248,7 +248,7 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         return party
     phrase = ctx.text[lo:hi]
     if subj.lower_ in _PRONOUNS:
-        return _pronoun_referent(ctx, subj, actors)
+        return resolve_pronoun(ctx.doc, subj, tuple(actors))
     role_party = _resolve_role(phrase, actors, lo) or _definite_description(phrase, actors, lo)
     if role_party is not None:
         return role_party
@@ -287,29 +287,6 @@ def _institution(phrase: str, subj: Token) -> Party | None:
     if side == "unknown":
         side = _capital_side(subj) or ("other" if named else side)
     return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), side, None)
-
-
-def _pronoun_referent(ctx: "_Context", pron: Token, actors: list[ActorMention]) -> Party | None:
-    """The party a speaker pronoun points back to.
-
-    'They' and 'it' take the last actor named. 'He' and 'she' take the last person named in the pronoun's own
-    paragraph; a person of an earlier paragraph only while no other name has come up since the paragraph began
-    ('Inna, fleeing with her children, ... She had tried telling them' is not the man quoted one paragraph up,
-    even when the model missed Inna as a person).
-    """
-    if pron.lower_ in ("they", "it"):
-        earlier = [a for a in actors if a.end <= pron.idx]
-        return earlier[-1].party if earlier else None
-    persons = [a for a in actors if a.end <= pron.idx and a.kind == "person"]
-    if not persons:
-        return None
-    paragraph_start = ctx.text.rfind("\n", 0, pron.idx) + 1
-    if persons[-1].start >= paragraph_start:
-        return persons[-1].party
-    span = ctx.doc.char_span(paragraph_start, pron.idx, alignment_mode="contract")
-    if span is not None and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.is_title for t in span):
-        return None
-    return persons[-1].party
 
 
 def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
@@ -355,7 +332,7 @@ def _headline_source(tok: Token, actors: list[ActorMention]) -> Party | None:
         return None
     lo, hi, dash = tail
     words = [t for t in sent if lo <= t.idx < hi]
-    phrase = sent.doc.text[lo:hi].strip()
+    phrase = sent.text[lo - sent.start_char:hi - sent.start_char].strip()
     actor = _actor_for_span(actors, lo, hi)
     if actor is not None and (dash or actor.kind in ("person", "government")):
         return actor.party
@@ -620,7 +597,7 @@ def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token,
     # (unlike a source's account of a third person: 'According to the BBC ... he refused')
     narrator = narrators[start]
     if not ctx.inside_quote(tok.idx) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") and
-                                             _pronoun_referent(ctx, c, actors) == narrator
+                                             resolve_pronoun(ctx.doc, c, tuple(actors)) == narrator
                                              for c in tok.sent.root.children):
         return None
     return narrator

@@ -260,7 +260,7 @@ _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them", "him"})
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 
 
-def _resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
+def resolve_pronoun(doc: Doc, pron: Token, actors: tuple[ActorMention, ...],
                      not_party: Party | None = None) -> Party | None:
     """'Moscow said it surrounded ...' -> the speaker; otherwise the nearest fitting actor before the pronoun.
 
@@ -400,7 +400,7 @@ def _has_locative(tok: Token) -> bool:
 def _subject_party(doc: Doc, subj: Token, local: list[ActorMention], actors: tuple[ActorMention, ...]) -> Party | None:
     """The actor a subject names; pronouns ('it', 'they') and possessives ('its forces') resolved."""
     if subj.lower_ in _PRONOUNS:
-        return _resolve_pronoun(doc, subj, actors)
+        return resolve_pronoun(doc, subj, actors)
     if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         # 'Trump, who threatened new sanctions': the relative pronoun is the noun the clause describes
         return _party_for(doc, subj.head.head, local, head_only=True)
@@ -408,7 +408,7 @@ def _subject_party(doc: Doc, subj: Token, local: list[ActorMention], actors: tup
     if party is None:
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
         if owner is not None:
-            party = _resolve_pronoun(doc, owner, actors)
+            party = resolve_pronoun(doc, owner, actors)
             if party is not None and owner.lower_ in ("his", "her") and subj.lemma_.lower() in _UNIT_NOUNS:
                 # a soldier's unit fights for his side; a soldier of unknown side says nothing of it
                 party = _SPOKEN_FORCE.get(party.side)
@@ -506,7 +506,7 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
             if child.dep_ in ("amod", "compound", "poss"):
                 initiator = initiator or _party_for(doc, child, local) or _adjective_side(child)
                 if initiator is None and child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
-                    initiator = _resolve_pronoun(doc, child, actors)     # 'with their artillery'
+                    initiator = resolve_pronoun(doc, child, actors)     # 'with their artillery'
                 if initiator is None and child.lower_ == "enemy":
                     initiator = _enemy_of_speaker(doc, tok, local, actors, published)
     if initiator is None and tok.pos_ == "ADP":
@@ -769,7 +769,7 @@ def _prep_object_party(doc: Doc, obj: Token, local: list[ActorMention], actors: 
                        not_party: Party | None = None) -> Party | None:
     """The actor a prepositional object names: an actor mention, a pronoun, or a country or capital name."""
     if obj.lower_ in _PRONOUNS:
-        return _resolve_pronoun(doc, obj, actors, not_party=not_party)
+        return resolve_pronoun(doc, obj, actors, not_party=not_party)
     # 'with a contingent of Ukrainian troops in Luhansk' names the troops; 'aid for a village in the DPR' not the DPR
     located = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS for t in p.subtree}
     party = _party_for(doc, obj, [a for a in local if token_at(doc, a.start).i not in located])

@@ -209,7 +209,10 @@ _INSTITUTION = re.compile(r"\b(?:kremlin|pentagon|ministry|office|staff|command|
 
 
 def _person(party: Party) -> bool:
-    return party.role is not None or bool(_PERSON_NAME.fullmatch(party.name)) and not _INSTITUTION.search(party.name)
+    """A named person: claims gives 'the ministry' or 'authorities' a role too (the words that named them)."""
+    if _COLLECTIVE.search(party.name) or _INSTITUTION.search(party.name):
+        return False
+    return party.role is not None or bool(_PERSON_NAME.fullmatch(party.name))
 
 
 def _told_by_one_person(a: Event, b: Event) -> bool:
@@ -308,9 +311,9 @@ def _specificity(party: Party | None) -> int:
     """0 for no claimant, 1 for a collective, 2 for an office or organisation, 3 for a person with a role."""
     if party is None:
         return 0
-    if party.role:
-        return 3
-    return 1 if _COLLECTIVE.search(party.name) else 2
+    if _COLLECTIVE.search(party.name):
+        return 1
+    return 3 if party.role else 2
 
 
 def _names_place(e: Event) -> bool:
