@@ -808,10 +808,11 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     text = _text(doc)
     sentences = []
     for sent in doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
+        # a headline's closing source after a dash ('... killed - Kiev') is neither where it happened nor a party
+        s0, s1 = sent.start_char, _source_start(sent)
         local = _SentenceMentions(_event_places(doc, _within(mentions.places, s0, s1), mentions.actors),
-                                  _within(mentions.dates, s0, s1),
-                                  _within(mentions.actors, s0, s1), _within(mentions.quantities, s0, s1))
+                                  _within(mentions.dates, s0, sent.end_char),
+                                  _within(mentions.actors, s0, s1), _within(mentions.quantities, s0, sent.end_char))
         sentences.append((sent, local, find_triggers(sent, bool(local.places))))
     similar = _similar_types(sentences, typer) if typer is not None else {}
     out: list[Candidate] = []
@@ -1325,8 +1326,7 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
     else:
         date = EventDate(None, "unknown", None, None)
     # who: not the source a headline closes with ('Two killed in Kherson shelling - Russia's defence ministry')
-    actors_here = [a for a in local.actors if not _in_source_tail(doc, a.start)]
-    initiator, target, guessed = _parties(doc, tok, etype, actors_here, all_actors, published, date.start,
+    initiator, target, guessed = _parties(doc, tok, etype, local.actors, all_actors, published, date.start,
                                           location.country_code if location is not None else None)
     if etype in _STRIKE_TYPES and _civilian_victims(local):
         initiator, target = _with_civilian_target(initiator, target, local.actors)
@@ -1472,8 +1472,6 @@ def _event_places(doc: Doc, places: list[PlaceMention], actors) -> list[PlaceMen
         is_actor = any(a.start <= p.start and p.end <= a.end and a.kind != "person" for a in actors)
         if (is_actor or p.precision == "country") and not locative:
             continue
-        if _in_source_tail(doc, p.start):
-            continue
         out.append(p)
     return out
 
@@ -1501,12 +1499,11 @@ def headline_source(sent: Span) -> tuple[int, int, bool] | None:
     return lo, hi, not m.group(0).lstrip().startswith(":")
 
 
-def _in_source_tail(doc: Doc, char: int) -> bool:
-    """Whether ``char`` lies in the source a sentence closes with after a dash ('... killed - Kiev'): the source,
-    not a place or party of the event. (After a colon a name is as often where it happened, 'Fighting near
-    Marinka: Donetsk region'.)"""
-    tail = headline_source(token_at(doc, char).sent)
-    return tail is not None and tail[2] and tail[0] <= char
+def _source_start(sent: Span) -> int:
+    """Where the source a sentence closes with after a dash begins ('... killed - Kiev'), else the sentence's end.
+    (After a colon a name is as often where it happened, 'Fighting near Marinka: Donetsk region'.)"""
+    tail = headline_source(sent)
+    return tail[0] if tail is not None and tail[2] else sent.end_char
 
 
 # Nouns for a site inside a place: 'Kyiv's Independence Square', 'the Donetsk region's Kramatorsk airfield'.
