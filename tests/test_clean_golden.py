@@ -90,6 +90,7 @@ _MIXED = st.tuples(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=3
 @example((["Russian forces shelled Kharkiv on Tuesday, officials said.", "Ó0\x93Ç"], "all"))   # once mis-mapped
 @example((["á\x80", "…"], "all"))                                                          # once mis-mapped
 @example((["á\x87", "…"], "all"))                                                          # once mis-mapped
+@example((["…", "¦Õ", "\x08", "\x91"], "all"))                                           # once mis-mapped
 def test_cleaning_dirty_mixes_never_crashes_and_offsets_map_to_raw(mix):
     pieces, kind = mix
     raw = DIRT[kind](" ".join(pieces))

@@ -45,7 +45,7 @@ from .models import (
 )
 from .similarity import SentenceTyper
 from .syntax import LOCATIVE_PREPOSITIONS, subject, token_at, tree_distance
-from .triggers import Trigger, find_triggers, names_no_trigger
+from .triggers import ROUGH_AMOUNTS, Trigger, find_triggers, names_no_trigger
 
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
@@ -1116,7 +1116,6 @@ def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
 _HABITUAL = frozenset({"constantly", "always", "often", "usually", "regularly", "frequently", "routinely",
                        "sometimes", "continually", "typically", "generally", "normally", "never"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "lest"})
-_VAGUE_AMOUNTS = frozenset({"many", "countless", "numerous", "innumerable", "untold"})
 # Nouns whose complement is what someone means to do, not what happened ('the troops' intention to destroy').
 _INTENTION_NOUNS = frozenset({"intention", "intent", "plan", "aim", "goal", "desire", "wish", "readiness",
                               "willingness", "demand", "insistence", "refusal"})
@@ -1162,7 +1161,7 @@ def _generic_present(tok: Token) -> bool:
 
 def _vague_amount(tok: Token) -> bool:
     """'so many deaths': a count no one gave."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _VAGUE_AMOUNTS for c in tok.children)
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ROUGH_AMOUNTS for c in tok.children)
 
 
 def _instrument(tok: Token) -> bool:
@@ -1351,8 +1350,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
 _DURATION_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 30), "year": ("year", 365)}
 # How long a bare plural lasts ('for weeks', 'for months'): a few of the unit, kept short of the next unit up.
 _FEW = 3
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "several": _FEW, "few": _FEW}
+# Count words parse_number does not read as numbers ('a year', 'several weeks').
+_COUNT_WORDS = {"a": 1, "an": 1, "several": _FEW, "few": _FEW}
 
 
 def _lasting(tok: Token, published: dt.date) -> EventDate | None:
@@ -1376,8 +1375,9 @@ def _lasting(tok: Token, published: dt.date) -> EventDate | None:
             if found is None:
                 continue
             precision, days = found
-            count = next((_NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+            count = next((_COUNT_WORDS.get(c.lower_) or parse_number(c.text)
                           for c in unit.children if c.dep_ in ("nummod", "det", "amod")), None)
+            count = int(count) if count else None
             count = count or (_FEW if unit.tag_ == "NNS" else 1)
             start = published - dt.timedelta(days=days * count)
             if precision == "month":
@@ -1385,7 +1385,7 @@ def _lasting(tok: Token, published: dt.date) -> EventDate | None:
             elif precision == "year":
                 start = dt.date(start.year, 1, 1)
             words = tok.doc[min(child.i, unit.left_edge.i):unit.i + 1].text
-            return EventDate(start, "day" if precision == "day" else precision, published, words)
+            return EventDate(start, precision, published, words)
     # 'the besieged city' in a clause that goes on at publication is besieged as long
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), tok) if tok.dep_ == "amod" else tok
     aux = [c for c in verb.children if c.dep_ == "aux"]

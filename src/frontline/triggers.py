@@ -589,7 +589,7 @@ _ONGOING_VERBS = frozenset({"continue", "rage", "persist", "resume", "intensify"
 # ('thousands', 'tens of thousands', 'millions'): the war's running toll, not an occurrence of its own.
 _WAR_NOUNS = _BACKGROUND_HEADS | {"aggression"}
 _ROUND_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "ten", "score"})
-_ROUGH_AMOUNTS = frozenset({"many", "countless", "numerous", "untold", "innumerable"})
+ROUGH_AMOUNTS = frozenset({"many", "countless", "numerous", "untold", "innumerable"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
@@ -598,8 +598,8 @@ def _rough_count(noun: Token) -> bool:
     counted. '9,614 civilians' and 'two million people' are counts."""
     node: Token | None = noun
     while node is not None:
-        if any(c.lower_ in _ROUGH_AMOUNTS and c.dep_ in ("amod", "det") for c in node.children) or \
-                node.lower_ in _ROUGH_AMOUNTS:
+        if any(c.lower_ in ROUGH_AMOUNTS and c.dep_ in ("amod", "det") for c in node.children) or \
+                node.lower_ in ROUGH_AMOUNTS:
             return True
         if node.lemma_.lower() in _ROUND_NUMBERS and node.tag_ == "NNS" and \
                 not any(c.dep_ in ("nummod", "compound") and c.like_num for c in node.children):

@@ -33,8 +33,19 @@ def fix_encoding(text: str) -> list[Edit]:
     for start, piece in _pieces(text):
         if not _PLAIN_LINE.fullmatch(piece):
             fixed = ftfy.fix_text(piece, config)
-            if fixed != piece:
+            if fixed == piece:
+                continue
+            if len(_TOKEN.findall(fixed)) == len(_TOKEN.findall(piece)):
                 edits.extend(_token_edits(start, piece, fixed))
+                continue
+            # a dropped control character joined two runs of spaces: repair word by word, so that no repaired
+            # character is mapped onto a word it did not come from
+            pos = start
+            for token in _TOKEN.findall(piece):
+                repaired = ftfy.fix_text(token, config)
+                if repaired != token:
+                    edits.append(Edit(pos, pos + len(token), repaired))
+                pos += len(token)
     return edits
 
 
