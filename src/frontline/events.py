@@ -163,12 +163,12 @@ class _Focus:
     place: tuple[int, int, PlaceMention] | None = None          # (paragraph, sentence, mention)
     settlement: tuple[int, int, PlaceMention] | None = None
     ahead: PlaceMention | None = None     # the one settlement the next sentence of the paragraph names
-    people: frozenset[str] = frozenset()  # who the sentence that named the place is about (see _people_in)
+    placed: Span | None = None      # the sentence that named the place: whom it is about (_people_in) is read
+                                    # only for a desertion or surrender that needs it
 
-    def update(self, places: list[PlaceMention], paragraph: int, sentence: int,
-               people: frozenset[str] = frozenset()) -> None:
+    def update(self, places: list[PlaceMention], paragraph: int, sentence: int, span: Span | None = None) -> None:
         if places:
-            self.people = people
+            self.placed = span
         settlements = [p for p in places if p.precision in ("settlement", "district")]
         if settlements:
             self.settlement = (paragraph, sentence, settlements[-1])
@@ -852,8 +852,7 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
         if dated:
             told = (block, s_idx, dated[-1])
         out.extend(c for c in sentence_events if not _refers_back(doc, c, out))
-        focus.update(local.places, block, s_idx,
-                     _people_in(doc, sent, mentions.actors) if local.places else frozenset())
+        focus.update(local.places, block, s_idx, sent)
     return out
 
 
@@ -1295,7 +1294,8 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         # does a desertion unless its deserter is someone or a unit the last paragraph placed ('Serhii served near
         # Pokrovsk. [...] He deserted in May'). 'Cases of desertion' are counted, not placed.
         across = etype in _CARRIED_TYPES and len(local.places) == destinations or \
-            etype in _PERSONAL_TYPES and bool(focus.people & _people_in(doc, subject(tok) or tok, all_actors, told=True))
+            etype in _PERSONAL_TYPES and focus.placed is not None and \
+            bool(_people_in(doc, focus.placed, all_actors) & _people_in(doc, subject(tok) or tok, all_actors, told=True))
         place = focus.inherit(sent, block, s_idx, settlement=near_focus, across=across)
         inherited = from_context = place is not None
     elif place is not None and place.precision == "country" and etype not in _EXCHANGE_TYPES:
