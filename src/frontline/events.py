@@ -499,11 +499,9 @@ def _parties(doc: Doc, tok: Token, etype: str, local: list[ActorMention],
                 # sanctions, one of the warring sides receives them ('Ukraine aid', 'Russia sanctions')
                 if etype in ("aid", "sanction") and country.side in ("RU", "UA"):
                     target = target or country
-                else:
-                    initiator = initiator or country
-    if initiator is None and tok.pos_ == "NOUN":
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss"):
+                    continue
+                initiator = initiator or country
+            if initiator is None and child.dep_ in ("amod", "compound", "poss"):
                 initiator = initiator or _party_for(doc, child, local) or _adjective_side(child)
                 if initiator is None and child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
                     initiator = resolve_pronoun(doc, child, actors)     # 'with their artillery'
