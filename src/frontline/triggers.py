@@ -697,10 +697,11 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "advcl", "acomp", "pobj"
 def _unreal(tok: Token, etype: str) -> bool:
     """A use that reports no event in the world: wished, refused, counterfactual or a label.
 
-    Conditions ('if Russia attacks Kyiv') stay: they are events of hypothetical modality. Dropped: 'would have
-    refused' (counterfactual), 'it would be considered
-    desertion' (a label), 'refuse to return to fight' and 'escape fighting' (the complement of a non-factive
-    verb), 'mount assaults on X to take control of it' (a purpose: the assault is the event).
+    Conditions ('if Russia attacks Kyiv') stay here: they are events of hypothetical modality (a condition with
+    no place, date or count of its own is dropped later, as a description: ``events._drop_descriptive``).
+    Dropped: 'would have refused' (counterfactual), 'it would be considered desertion' (a label), 'refuse to
+    return to fight' and 'escape fighting' (the complement of a non-factive verb), 'mount assaults on X to take
+    control of it' (a purpose: the assault is the event).
     """
     if tok.dep_ == "oprd" and tok.pos_ == "NOUN":
         return True
