@@ -266,13 +266,12 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
 _INSTITUTION_WORDS = re.compile(r"\b(?:air force|navy|army|command|general staff|ministry|agency|service|office|"
                                 r"mission|committee|council|commission|police|guard|prosecutors?|presidency)\b", re.I)
 # Wire copy opens a sentence with the capital the speaker speaks from: 'In Kyiv, the presidency said ...'.
-_CAPITAL_LEAD = re.compile(r"\s*In (\w+),")
-
-
 def _capital_side(subj: Token) -> str | None:
-    """The side of the capital a sentence opens with, when the speaker comes after it ('In Kyiv, the presidency')."""
-    lead = _CAPITAL_LEAD.match(subj.sent.text)
-    state = state_party(lead.group(1)) if lead is not None and subj.sent[0].idx < subj.idx else None
+    """The side of the capital an 'in' phrase before the speaker names ('In Kyiv on Monday, the presidency said')."""
+    verb = subj.head
+    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < subj.i
+              for g in c.children if g.dep_ == "pobj"]
+    state = next((s for g in places if (s := state_party(g.text)) is not None), None)
     return state.side if state is not None else None
 
 
