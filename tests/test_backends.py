@@ -22,7 +22,7 @@ def test_names_tell_the_back_ends_apart():
     assert redact("frontline.db") == "frontline.db"
 
 
-def test_writes_are_idempotent_and_report_what_changed(empty_db):
+def test_writes_are_idempotent_and_report_what_changed(empty_db):  # noqa: F811 - the fixture
     a1 = corpus()[0]
     with open_store(empty_db) as store:
         first = store.write(a1)
@@ -33,7 +33,7 @@ def test_writes_are_idempotent_and_report_what_changed(empty_db):
         assert fewer.deleted == len(a1.events) - 1
 
 
-def test_both_back_ends_hold_the_same(tmp_path, empty_db):
+def test_both_back_ends_hold_the_same(tmp_path, empty_db):  # noqa: F811 - the fixture
     sqlite_db = str(tmp_path / "same.db")
     fill(sqlite_db)
     fill(empty_db)
@@ -62,7 +62,7 @@ def test_sqlite_tables_match_the_sqlalchemy_definitions(tmp_path):
     assert {i.name for table in metadata.sorted_tables for i in table.indexes} <= indexes
 
 
-def test_postgres_of_another_version_is_refused(empty_db):
+def test_postgres_of_another_version_is_refused(empty_db):  # noqa: F811 - the fixture
     if not is_postgres(empty_db):
         pytest.skip("the SQLite case is tests/test_store.py::test_other_schema_version")
     PgStore(empty_db).close()

@@ -20,6 +20,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -319,6 +320,7 @@ class Catalog:
         prepare(self.db)
         self._engine: Engine | None = open_engine(self.db)
         self._gazetteer = gazetteer
+        self._gazetteer_lock = threading.Lock()
         self._totals: dict[tuple[Any, ...], int] = {}
 
     @classmethod
@@ -344,8 +346,9 @@ class Catalog:
     @property
     def gazetteer(self) -> Gazetteer:
         """The gazetteer that resolves place names (loaded on first use)."""
-        if self._gazetteer is None:
-            self._gazetteer = Gazetteer.load()
+        with self._gazetteer_lock:      # a server's threads share one catalog: load once
+            if self._gazetteer is None:
+                self._gazetteer = Gazetteer.load()
         return self._gazetteer
 
     def _rows(self, stmt: Select[Any], action: str) -> list[Any]:
