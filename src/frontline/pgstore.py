@@ -157,7 +157,7 @@ class PgStore:
             if e.event_id in events:
                 logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
                 continue
-            events[e.event_id] = _event_row(e, article_id, i)
+            events[e.event_id] = _event_row(e, article_id, i, a.duplicate_of is not None)
         mentions: dict[str, tuple[Any, ...]] = {}
         for i, (kind, start, end, text, value) in enumerate(_mention_rows(result.mentions)):
             mention_id = stable_id(article_id, kind, start, end, text)
