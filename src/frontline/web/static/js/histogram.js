@@ -20,6 +20,7 @@ export class Histogram {
     this.onBrush = onBrush;       // called with (since, until) or (null, null) when cleared
     this.days = [];               // one entry per calendar day, gaps filled with zero
     this.brush = null;            // [i0, i1] inclusive day indexes, or null
+    this.view = null;             // [i0, i1] the days drawn (zoomed in), or null for the whole span
     this.drag = null;
     canvas.addEventListener("pointerdown", (e) => this.down(e));
     canvas.addEventListener("pointermove", (e) => this.move(e));
@@ -39,8 +40,18 @@ export class Histogram {
         this.days.push(byDate.get(date) || { date, count: 0, by_type: {} });
       }
     }
+    this.view = null;
     this.setBrush(since, until);
   }
+
+  // Zoom the drawing to the brushed days (years of data make a day a fraction of a pixel), or back out.
+  toggleZoom() {
+    this.view = this.view || !this.brush ? null : [...this.brush];
+    this.draw();
+    return Boolean(this.view);
+  }
+
+  get shown() { return this.view || [0, this.days.length - 1]; }
 
   get first() { return this.days.length ? this.days[0].date : null; }
   get last() { return this.days.length ? this.days[this.days.length - 1].date : null; }
@@ -65,8 +76,9 @@ export class Histogram {
   indexAt(clientX) {
     const r = this.canvas.getBoundingClientRect();
     const w = r.width - PAD.left - PAD.right;
-    const i = Math.floor(((clientX - r.left - PAD.left) / w) * this.days.length);
-    return Math.max(0, Math.min(this.days.length - 1, i));
+    const [a, b] = this.shown;
+    const i = a + Math.floor(((clientX - r.left - PAD.left) / w) * (b - a + 1));
+    return Math.max(a, Math.min(b, i));
   }
 
   down(e) {
@@ -121,16 +133,19 @@ export class Histogram {
       this.label.textContent = "";
       return;
     }
-    const n = this.days.length;
-    const max = Math.max(1, ...this.days.map((d) => d.count));
+    const [a, b] = this.shown;
+    const shown = this.days.slice(a, b + 1);
+    const n = shown.length;
+    const max = Math.max(1, ...shown.map((d) => d.count));
     const w = (W - PAD.left - PAD.right) / n;
     const h = H - PAD.top - PAD.bottom;
-    const x = (i) => PAD.left + i * w;
+    const x = (i) => PAD.left + (i - a) * w;
     if (this.brush) {
       g.fillStyle = "rgba(31, 95, 191, 0.15)";
       g.fillRect(x(this.brush[0]), PAD.top, (this.brush[1] - this.brush[0] + 1) * w, h);
     }
-    this.days.forEach((d, i) => {
+    shown.forEach((d, j) => {
+      const i = a + j;
       const dim = this.brush && (i < this.brush[0] || i > this.brush[1]);
       let y = PAD.top + h;
       const parts = Object.entries(d.by_type || {});
@@ -148,10 +163,11 @@ export class Histogram {
     g.fillStyle = "#555";
     g.fillText(String(max), 2, PAD.top + 9);
     g.fillText("0", 2, PAD.top + h);
-    g.fillText(this.first, PAD.left, H - 4);
-    const lastW = g.measureText(this.last).width;
-    g.fillText(this.last, W - PAD.right - lastW, H - 4);
+    const firstShown = this.days[a].date, lastShown = this.days[b].date;
+    g.fillText(firstShown, PAD.left, H - 4);
+    g.fillText(lastShown, W - PAD.right - g.measureText(lastShown).width, H - 4);
     const [s, u] = this.range();
-    this.label.textContent = s ? (s === u ? s : `${s} – ${u}`) : `${this.first} – ${this.last} (drag to pick a range)`;
+    this.label.textContent = (s ? (s === u ? s : `${s} – ${u}`) : `${this.first} – ${this.last} (drag to pick a range)`) +
+      (this.view ? " · zoomed in" : "");
   }
 }

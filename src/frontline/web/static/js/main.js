@@ -170,6 +170,7 @@ function bindControls() {
   ctlLayer.addEventListener("change", () => { state.control = ctlLayer.checked; refresh({ histogram: false }); });
   for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => showTab(b.dataset.tab));
   $("#play").addEventListener("click", togglePlay);
+  $("#zoom").addEventListener("click", () => $("#zoom").classList.toggle("on", histogram.toggleZoom()));
 }
 
 // Play: slide the brushed window one day at a time, waiting for each view before the next step.

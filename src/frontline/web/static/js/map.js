@@ -10,7 +10,10 @@ const EVENT_FIELDS = "event_id,event_type,location,date,claim,confidence,contest
 
 export class EventMap {
   constructor(node, { view, onEvent, onPlace, onView }) {
-    this.map = L.map(node, { zoomSnap: 1, minZoom: 4, maxZoom: 13, worldCopyJump: false, attributionControl: true });
+    // The base layers end at this window (scripts/build_base_layers.py): keep the view inside it.
+    const window_ = L.latLngBounds([[40, 14], [58, 50]]);
+    this.map = L.map(node, { zoomSnap: 0.5, minZoom: 5, maxZoom: 13, maxBounds: window_.pad(0.05),
+      maxBoundsViscosity: 0.8, attributionControl: true });
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
     if (view) this.map.setView([view[0], view[1]], view[2]);
