@@ -82,7 +82,7 @@ export class EventMap {
       const prec = precisionClass(loc.precision);
       const m = L.circleMarker([loc.lat, loc.lon], {
         ...markerStyle(ev.event_type, loc.precision),
-        className: `ev-marker prec-${prec}`,
+        className: `ev-marker ev-prec-${prec}`,
       });
       m.bindTooltip(`${label(ev.event_type)} · ${loc.name} (${loc.precision}) · ${ev.date?.start || "undated"}`);
       m.on("click", () => this.onEvent(ev.event_id));
@@ -90,7 +90,8 @@ export class EventMap {
       markers.push(m);
     }
     this.cluster.addLayers(markers);
-    this.markerCount = markers.length;
+    // what the map holds (clusters hide what is out of view): read by people in devtools and by the tests
+    this.map.getContainer().dataset.markers = String(markers.length);
   }
 
   // Dense filters: grid cells from the server at low zoom, the events in view once zoomed in.
