@@ -263,3 +263,21 @@ def test_the_control_layer_colours_hirske_ru_after_24_june_2022(page, server):
     text = page.text_content("#tab-place")
     assert "Hirske" in text and "RU 2022-06-24" in text
     assert page.errors == []
+
+
+def test_export_gives_the_current_filter_as_csv_and_geojson(page, server):
+    import csv
+    import io
+    _open(page, f"{server}?type=armed_clash")
+    total = _get(f"{server}api/events?limit=1&type=armed_clash")["total"]
+    with page.expect_download() as d:
+        page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(d.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == total > 0
+    wanted = {e["event_id"] for e in _get(f"{server}api/events?limit=1000&type=armed_clash")["items"]}
+    assert {r["event_id_cnty"] for r in rows} == wanted
+    with page.expect_download() as d:
+        page.click("#export-geojson")
+    features = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["event_type"] for f in features} == {"armed_clash"}
+    assert len(features) == _located(server, "type=armed_clash")

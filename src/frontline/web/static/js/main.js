@@ -117,6 +117,7 @@ async function refresh({ histogram: withHistogram = true } = {}) {
       `${articles !== null ? ` · ${articles.toLocaleString("en")} article${articles === 1 ? "" : "s"}` : ""}` +
       `${state.since || state.until ? ` · ${state.since || "…"} – ${state.until || "…"}` : ""}`;
     updateExports(params);
+    for (const fmt of ["csv", "geojson"]) $(`#export-${fmt}`).dataset.total = String(total);
     if (inflight === ctl) {
       setStatus("");
       document.body.dataset.ready = "1";   // for people and tests: the view matches the state
@@ -140,6 +141,41 @@ function updateExports(params) {
     p.set("limit", "1000");
     $(`#export-${fmt}`).href = `/api/events?${p}`;
   }
+}
+
+// The API pages at 1,000 events: a larger filter is fetched page by page (X-Next-Cursor) and joined
+// into one file, so the export is the whole filter, not its first page.
+async function exportAll(event) {
+  const a = event.currentTarget;
+  if (a.dataset.total && Number(a.dataset.total) <= 1000) return;   // one page: the plain link does it
+  event.preventDefault();
+  const fmt = a.id.replace("export-", "");
+  const base = new URL(a.href, location.href);
+  const parts = [];
+  let cursor = null;
+  setStatus(`exporting ${fmt}…`);
+  try {
+    do {
+      const u = new URL(base);
+      if (cursor) u.searchParams.set("cursor", cursor);
+      const resp = await fetch(u);
+      if (!resp.ok) throw new Error(`export failed: ${resp.status} ${resp.statusText}`);
+      parts.push(fmt === "csv" ? await resp.text() : await resp.json());
+      cursor = resp.headers.get("X-Next-Cursor");
+      setStatus(`exporting ${fmt}… ${parts.length * 1000}`);
+    } while (cursor);
+    let body;
+    if (fmt === "csv") {
+      body = parts.map((t, i) => (i === 0 ? t : t.slice(t.indexOf("\n") + 1))).join("");
+    } else {
+      body = JSON.stringify({ type: "FeatureCollection", features: parts.flatMap((p) => p.features) });
+    }
+    const blob = new Blob([body], { type: fmt === "csv" ? "text/csv" : "application/geo+json" });
+    const link = el("a", { href: URL.createObjectURL(blob), download: a.getAttribute("download") });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    setStatus("");
+  } catch (err) { report(err); }
 }
 
 function bindControls() {
@@ -170,6 +206,7 @@ function bindControls() {
   ctlLayer.addEventListener("change", () => { state.control = ctlLayer.checked; refresh({ histogram: false }); });
   for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => showTab(b.dataset.tab));
   $("#play").addEventListener("click", togglePlay);
+  for (const fmt of ["csv", "geojson"]) $(`#export-${fmt}`).addEventListener("click", exportAll);
   $("#zoom").addEventListener("click", () => $("#zoom").classList.toggle("on", histogram.toggleZoom()));
 }
 

@@ -118,7 +118,8 @@ function articleText(ev) {
     [start, end] = at >= 0 ? [at, at + evid.sentence.length] : [null, null];
   }
   const head = el("h3", {}, "Article: ", art.url ? el("a", { href: art.url, rel: "noreferrer noopener", target: "_blank",
-    text: art.title || art.url }) : (art.title || art.id || ""), ` (${art.outlet || "?"}, ${art.published || "undated"})`);
+    text: art.title || art.url }) : (art.title || `untitled (${art.id})`),
+    ` · ${art.outlet || "outlet unknown"} · ${art.published ? `published ${art.published}` : "undated"}`);
   const body = el("div", { class: "article-text" });
   if (start === null) {
     body.append(el("p", {}, el("mark", { class: "evidence", text: evid.sentence || "" })), el("p", { text }));
