@@ -103,7 +103,12 @@ async function refresh({ histogram: withHistogram = true } = {}) {
       tasks.push(getJSON("/api/stats/histogram", filterParams(state, { withTime: false }), { signal })
         .then((h) => histogram.setData(h.days || [], state.since, state.until)));
     }
-    tasks.push(getJSON("/api/stats/facets", params, { signal }).then(fillFacets));
+    // the type list counts every type under the other filters, so a second type can be ticked
+    const typeFacets = state.type.length
+      ? getJSON("/api/stats/facets", filterParams({ ...state, type: [] }), { signal }).then((f) => f.type)
+      : null;
+    tasks.push(getJSON("/api/stats/facets", params, { signal })
+      .then(async (f) => fillFacets(typeFacets ? { ...f, type: await typeFacets } : f)));
     const total = await list.load(params, null, { signal });
     tasks.push(map.showEvents(params, total, { signal, visible: state.events }));
     tasks.push(map.showControl(state.until || histogram.last, state.control, { signal }));
