@@ -200,8 +200,9 @@ def test_updated_since_lists_changes_and_retractions(db, gazetteer):
     from frontline.backend import open_store
     with Catalog(db, gazetteer=gazetteer) as c:
         assert c.events(EventFilter(updated_since=dt.datetime(2100, 1, 1))).items == ()
+    time.sleep(1.1)      # the store stamps writes to the second: 'before' falls strictly between the two writes
     before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    time.sleep(1.1)      # the store stamps writes to the second
+    time.sleep(1.1)
     a3 = corpus()[2]
     changed = a3.__class__(a3.article, a3.document, events=a3.events[:2])    # two events no longer extracted
     with open_store(db) as store:

@@ -20,6 +20,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -319,6 +320,7 @@ class Catalog:
         prepare(self.db)
         self._engine: Engine | None = open_engine(self.db)
         self._gazetteer = gazetteer
+        self._gazetteer_lock = threading.Lock()
         self._totals: dict[tuple[Any, ...], int] = {}
 
     @classmethod
@@ -344,8 +346,9 @@ class Catalog:
     @property
     def gazetteer(self) -> Gazetteer:
         """The gazetteer that resolves place names (loaded on first use)."""
-        if self._gazetteer is None:
-            self._gazetteer = Gazetteer.load()
+        with self._gazetteer_lock:      # a server's threads share one catalog: load once
+            if self._gazetteer is None:
+                self._gazetteer = Gazetteer.load()
         return self._gazetteer
 
     def _rows(self, stmt: Select[Any], action: str) -> list[Any]:
@@ -438,9 +441,9 @@ class Catalog:
 
     def _total(self, kind: str, f: EventFilter, stmt: Select[Any]) -> int:
         """The number of matches, kept per filter until the store changes (pages 2..n cost no count)."""
+        # every write stamps stored_at or retracted_at, and both are indexed: the stamp costs two index probes
         stamp = self._rows(select(select(func.max(t.events.c.stored_at)).scalar_subquery(),
-                                  select(func.max(t.retracted.c.retracted_at)).scalar_subquery(),
-                                  select(func.count()).select_from(t.fused_members).scalar_subquery()),
+                                  select(func.max(t.retracted.c.retracted_at)).scalar_subquery()),
                            "check for changes")[0]
         key = (kind, f, tuple(stamp))
         if key not in self._totals:

@@ -78,18 +78,17 @@ class ProblemModel(BaseModel):
     detail: str
 
 
-_ERRORS: Final = {400: {"model": ProblemModel, "description": "A parameter is not valid",
-                        "content": {PROBLEM: {}}},
-                  422: {"model": ProblemModel, "description": "A parameter has the wrong type or range",
-                        "content": {PROBLEM: {}}},
-                  503: {"model": ProblemModel, "description": "The database cannot be read", "content": {PROBLEM: {}}}}
+_PROBLEM_CONTENT: Final = {PROBLEM: {"schema": {"$ref": "#/components/schemas/ProblemModel"}}}
+_WHY: Final = {400: "A parameter is not valid (the detail says which and what is accepted)",
+               401: "The token is missing or wrong", 403: "The server is read-only (started without --token)",
+               404: "No such id", 422: "A parameter has the wrong type or range",
+               503: "The database cannot be read"}
 
 
 def _errors(*extra: int) -> dict[int | str, dict[str, Any]]:
-    found: dict[int | str, dict[str, Any]] = dict(_ERRORS)
-    for status in extra:
-        found[status] = {"model": ProblemModel, "content": {PROBLEM: {}}}
-    return found
+    """The error responses of an endpoint, for the OpenAPI schema: problem+json bodies."""
+    return {status: {"model": ProblemModel, "description": _WHY[status], "content": _PROBLEM_CONTENT}
+            for status in (400, 422, 503, *extra)}
 
 
 # --- response shapes (documentation and schema validation; handlers return plain JSON for speed) -----
@@ -361,6 +360,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (a
 Cursor = Annotated[str | None, Query(description="The next_cursor of the previous page")]
 
 
+_FIELDS_PATTERN: Final = "^(" + "|".join(EVENT_FIELDS) + ")(,(" + "|".join(EVENT_FIELDS) + "))*$"
+
+
 def _fields(value: str | None, known: Sequence[str]) -> tuple[str, ...] | None:
     if not value:
         return None
@@ -455,6 +457,8 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # the gazetteer (oblast and settlement names) takes seconds to load: start now, not on the first query
+        threading.Thread(target=lambda: catalog.gazetteer, name="load-gazetteer", daemon=True).start()
         yield
         catalog.close()
 
@@ -506,8 +510,8 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
              description="JSON by default; format=geojson (RFC 7946 FeatureCollection of located events) or "
                          "format=csv (ACLED-style columns), or the same through the Accept header.")
     def list_events(request: Request, f: Filters, limit: Limit = 100, cursor: Cursor = None,
-                    fields: Annotated[str | None, Query(description="Comma-separated top-level fields to return")]
-                    = None,
+                    fields: Annotated[str | None, Query(description="Comma-separated top-level fields to return",
+                                                        pattern=_FIELDS_PATTERN)] = None,
                     sort: Annotated[Literal["date", "-date"], Query(description="date: oldest first")] = "date",
                     format: Annotated[Literal["json", "geojson", "csv"] | None, Query()] = None) -> Response:
         chosen = _fields(fields, EVENT_FIELDS)
