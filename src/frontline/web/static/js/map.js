@@ -108,7 +108,8 @@ export class EventMap {
       this.cluster.addTo(this.map);
       return;
     }
-    const cell = z <= 5 ? 1 : z === 6 ? 0.5 : z === 7 ? 0.25 : 0.1;
+    // about 20-40 px a cell on screen at each zoom (zoomSnap is 0.5)
+    const cell = z < 5.5 ? 1 : z < 6.5 ? 0.5 : z < 7.5 ? 0.25 : 0.1;
     p.set("cell", String(cell));
     const { cells } = await getJSON("/api/stats/grid", p, { signal: this.signal });
     this.cluster.remove();
