@@ -147,3 +147,34 @@ def test_html_page_boilerplate_is_dropped_and_metadata_kept(tmp_path):
     assert "Odesa" not in places and "Kharkiv" not in places
     hirske = [e for e in payload["events"] if e["location"] and e["location"]["name"] == "Hirske"][0]
     assert hirske["date"]["start"] == "2022-06-24"
+
+
+def _quick_demo(monkeypatch):
+    """The demo without the 40 s ingest: what is asserted here is how it ends."""
+    from types import SimpleNamespace
+
+    from frontline import api, report
+    monkeypatch.setattr(api, "ingest", lambda paths, db, progress=None: SimpleNamespace(articles=5, events=77))
+    monkeypatch.setattr(report, "print_summary", lambda db: None)
+
+
+def test_demo_ends_with_the_page_address_and_serves_only_on_request_off_a_terminal(monkeypatch):
+    import click
+    _quick_demo(monkeypatch)
+    served = []
+
+    @click.command()
+    @click.option("--db")
+    @click.option("--host")
+    @click.option("--port", type=int)
+    def serve(db, host, port):
+        served.append((db, host, port))
+
+    monkeypatch.setitem(cli.commands, "serve", serve)
+    res = CliRunner().invoke(cli, ["demo", "--db", "x.db", "--port", "8123"])
+    assert res.exit_code == 0, res.output
+    assert "http://127.0.0.1:8123/" in res.output.splitlines()[-1]
+    assert served == []          # CliRunner's output is no terminal: CI runs the demo to completion
+    res = CliRunner().invoke(cli, ["demo", "--db", "x.db", "--port", "8123", "--serve"])
+    assert res.exit_code == 0, res.output
+    assert served == [("x.db", "127.0.0.1", 8123)]

@@ -247,8 +247,13 @@ def timeline(place: str, db: str) -> None:
 @cli.command()
 @click.option("--db", type=Database(), default="frontline.db", show_default=True,
               help="SQLite database (or postgresql:// URL) to write the sample corpus into.")
-def demo(db: str) -> None:
-    """Ingest the bundled sample corpus (five seed articles) into a database and print its summary."""
+@click.option("--port", type=int, default=8000, show_default=True, help="Port of the web page on 127.0.0.1.")
+@click.option("--serve/--no-serve", default=None,
+              help="Serve the web page after the summary. Default: only when the output is a terminal, so a "
+                   "person sees the page at once and CI runs the demo to completion.")
+@click.pass_context
+def demo(ctx: click.Context, db: str, port: int, serve: bool | None) -> None:
+    """Ingest the bundled sample corpus (five seed articles) into a database, print its summary and the page's address."""
     from . import api
     from .report import print_summary
     corpus = api.sample_corpus()
@@ -259,6 +264,15 @@ def demo(db: str) -> None:
         print_summary(db)
     except FrontlineError as exc:
         _fail(exc)
+    url = f"http://127.0.0.1:{port}/"
+    serve_command = cli.get_command(ctx, "serve")
+    if serve is None:
+        serve = sys.stdout.isatty()
+    if serve and serve_command is not None:
+        click.echo(f"\nThe page: {url}  (map, timeline and evidence; Ctrl+C stops the server)")
+        ctx.invoke(serve_command, db=db, host="127.0.0.1", port=port)
+    else:
+        click.echo(f"\nThe page: {url}  after 'frontline serve --db {db} --port {port}'")
 
 
 def _filter_options(command):

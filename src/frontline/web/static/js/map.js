@@ -1,0 +1,161 @@
+// The map: offline base layers (GeoJSON shipped with the package), events clustered in the browser
+// when the filter holds few enough of them, server-side grid cells (/api/stats/grid) when it does not,
+// and the control layer (settlements coloured UA / RU / contested at a date).
+import { getAll, getJSON } from "./api.js";
+import { CONTROL_COLOURS, el, label, markerStyle, precisionClass, typeColour } from "./style.js";
+
+export const CLIENT_MAX = 5000;     // above this many events the map asks the server for grid cells
+const DETAIL_ZOOM = 9;              // from this zoom on, dense views load the events in view
+const EVENT_FIELDS = "event_id,event_type,location,date,claim,confidence,contested,outlet";
+
+export class EventMap {
+  constructor(node, { view, onEvent, onPlace, onView }) {
+    // The base layers end at this window (scripts/build_base_layers.py): keep the view inside it.
+    const window_ = L.latLngBounds([[40, 14], [58, 50]]);
+    this.map = L.map(node, { zoomSnap: 0.5, minZoom: 5, maxZoom: 13, maxBounds: window_.pad(0.05),
+      maxBoundsViscosity: 0.8, attributionControl: true });
+    this.map.attributionControl.setPrefix(false);
+    this.map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
+    if (view) this.map.setView([view[0], view[1]], view[2]);
+    else this.map.fitBounds([[44.3, 22.1], [52.4, 40.3]]);
+    this.onEvent = onEvent;
+    this.onPlace = onPlace;
+    this.map.createPane("control").style.zIndex = 450;
+    this.cluster = L.markerClusterGroup({ maxClusterRadius: 40, disableClusteringAtZoom: DETAIL_ZOOM,
+      showCoverageOnHover: false, chunkedLoading: true });
+    this.grid = L.layerGroup();
+    this.control = L.layerGroup();
+    this.mode = "none";
+    this.filterKey = null;
+    this.map.on("moveend", () => {
+      const c = this.map.getCenter();
+      onView([c.lat, c.lng, this.map.getZoom()]);
+      if (this.mode === "dense") this.loadDense();
+    });
+  }
+
+  async loadBase() {
+    const style = {
+      "countries.geojson": { color: "#9aa3ad", weight: 1, fillColor: "#eceae4", fillOpacity: 1 },
+      "russia_border_regions.geojson": { color: "#b9aaa6", weight: 0.8, dashArray: "2 3", fillColor: "#e7dfdb", fillOpacity: 1 },
+      "ukraine_oblasts.geojson": { color: "#8d99a6", weight: 1, fillColor: "#ffffff", fillOpacity: 1 },
+    };
+    for (const [file, s] of Object.entries(style)) {
+      const data = await getJSON(`geo/${file}`);
+      L.geoJSON(data, { style: s, interactive: file === "ukraine_oblasts.geojson",
+        onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name || "", { sticky: true, direction: "top" }) }).addTo(this.map);
+    }
+    this.map.getContainer().classList.add("base-ready");
+  }
+
+  // Show the events of a filter. `params` are the API filter parameters, `total` the filter's count.
+  async showEvents(params, total, { signal, visible = true } = {}) {
+    this.params = params;
+    this.signal = signal;
+    this.cluster.remove();
+    this.grid.remove();
+    if (!visible) { this.mode = "none"; return; }
+    if (total <= CLIENT_MAX) {
+      this.mode = "client";
+      const key = params.toString();
+      if (key !== this.filterKey) {
+        const p = new URLSearchParams(params);
+        p.set("fields", EVENT_FIELDS);
+        const items = await getAll("/api/events", p, CLIENT_MAX, { signal });
+        this.setMarkers(items);
+        this.filterKey = key;
+      }
+      this.cluster.addTo(this.map);
+    } else {
+      this.mode = "dense";
+      this.filterKey = null;
+      await this.loadDense();
+    }
+  }
+
+  setMarkers(items) {
+    this.cluster.clearLayers();
+    const markers = [];
+    for (const ev of items) {
+      const loc = ev.location;
+      if (!loc || loc.lat === null || loc.lon === null || loc.lat === undefined) continue;
+      const prec = precisionClass(loc.precision);
+      const m = L.circleMarker([loc.lat, loc.lon], {
+        ...markerStyle(ev.event_type, loc.precision),
+        className: `ev-marker ev-prec-${prec}`,
+      });
+      m.bindTooltip(`${label(ev.event_type)} · ${loc.name} (${loc.precision}) · ${ev.date?.start || "undated"}`);
+      m.on("click", () => this.onEvent(ev.event_id));
+      m.on("add", () => m.getElement()?.setAttribute("data-event-id", ev.event_id));
+      markers.push(m);
+    }
+    this.cluster.addLayers(markers);
+    // what the map holds (clusters hide what is out of view): read by people in devtools and by the tests
+    this.map.getContainer().dataset.markers = String(markers.length);
+  }
+
+  // Dense filters: grid cells from the server at low zoom, the events in view once zoomed in.
+  async loadDense() {
+    const z = this.map.getZoom();
+    const b = this.map.getBounds().pad(0.2);
+    const p = new URLSearchParams(this.params);
+    p.set("bbox", [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(3)).join(","));
+    if (z >= DETAIL_ZOOM) {
+      p.set("fields", EVENT_FIELDS);
+      const items = await getAll("/api/events", p, 2000, { signal: this.signal });
+      this.grid.remove();
+      this.setMarkers(items);
+      this.cluster.addTo(this.map);
+      return;
+    }
+    // about 20-40 px a cell on screen at each zoom (zoomSnap is 0.5)
+    const cell = z < 5.5 ? 1 : z < 6.5 ? 0.5 : z < 7.5 ? 0.25 : 0.1;
+    p.set("cell", String(cell));
+    const { cells } = await getJSON("/api/stats/grid", p, { signal: this.signal });
+    this.cluster.remove();
+    this.grid.clearLayers();
+    const max = Math.max(1, ...cells.map((c) => c.count));
+    for (const c of cells) {
+      const top = Object.entries(c.by_type || {}).sort((a, b) => b[1] - a[1])[0];
+      const colour = typeColour(top ? top[0] : "other");
+      const r = 4 + 16 * Math.sqrt(c.count / max);
+      const m = L.circleMarker([c.lat, c.lon], { radius: r, color: "#333", weight: 0.5, fillColor: colour,
+        fillOpacity: 0.7, className: "grid-cell" });
+      m.bindTooltip(`${c.count} events${top ? `, mostly ${label(top[0])}` : ""}`);
+      m.on("click", () => this.map.setView([c.lat, c.lon], Math.min(DETAIL_ZOOM, z + 2)));
+      this.grid.addLayer(m);
+    }
+    this.grid.addTo(this.map);
+  }
+
+  // Settlements coloured by who held them at `date` (GET /api/control).
+  async showControl(date, on, { signal } = {}) {
+    this.control.clearLayers();
+    if (!on) { this.control.remove(); return 0; }
+    const p = new URLSearchParams();
+    if (date) p.set("date", date);
+    const { places } = await getJSON("/api/control", p, { signal });
+    for (const pl of places) {
+      const m = L.circleMarker([pl.lat, pl.lon], { pane: "control", radius: 5, color: "#222", weight: 1,
+        fillColor: CONTROL_COLOURS[pl.state] || "#888", fillOpacity: 0.95, className: `ctl-marker ctl-${pl.state}` });
+      m.bindTooltip(`${pl.name}: ${pl.state}${date ? ` on ${date}` : ""}`);
+      m.on("click", () => this.onPlace(pl.name));
+      m.on("add", () => {
+        const e = m.getElement();
+        if (e) { e.setAttribute("data-place", pl.name); e.setAttribute("data-state", pl.state); }
+      });
+      this.control.addLayer(m);
+    }
+    this.control.addTo(this.map);
+    return places.length;
+  }
+}
+
+export function legendItem(type, count, checked, onChange) {
+  const id = `type-${type}`;
+  const swatch = el("span", { class: "swatch" });
+  swatch.style.backgroundColor = typeColour(type);   // CSSOM, allowed by the page's CSP (no inline style attribute)
+  return el("li", {},
+    el("input", { type: "checkbox", id, value: type, checked, onchange: onChange }),
+    el("label", { for: id }, swatch, label(type), count !== undefined ? el("small", { text: ` ${count}` }) : null));
+}

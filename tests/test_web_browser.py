@@ -1,0 +1,283 @@
+"""The page as a person uses it: Playwright drives Debian's chromium against `frontline serve` on the sample corpus.
+
+Needs /usr/bin/chromium (`.ci/run` installs it with apt-get; in CI its absence fails the run, elsewhere it
+skips). Screenshots go to artefacts/screenshots/ (gitignored). FRONTLINE_WEB_TEST_URL runs the same tests
+against a server you started yourself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from frontline import api
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = os.environ.get("FRONTLINE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(__file__).resolve().parent.parent / "artefacts" / "screenshots"
+READY = "body[data-ready]"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=30) as r:
+        return json.loads(r.read())
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"frontline serve exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            _get(f"{url}api/events?limit=1")
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"frontline serve did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, pipeline):
+    """The base URL of a `frontline serve` on a store built from the sample corpus."""
+    given = os.environ.get("FRONTLINE_WEB_TEST_URL")
+    if given:
+        yield given.rstrip("/") + "/"
+        return
+    pytest.importorskip("frontline.rest", reason="the REST API (issue 15) is not in this tree yet")
+    db = tmp_path_factory.mktemp("web") / "sample.db"
+    api.ingest([api.sample_corpus()], db, pipeline=pipeline)
+    port = _free_port()
+    exe = shutil.which("frontline", path=str(Path(sys.executable).parent)) or "frontline"
+    proc = subprocess.Popen([exe, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_up(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium with apt-get")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page that records console errors; screenshots itself at the end of the test."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"))
+    ctx.close()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=30_000)
+
+
+def _settle(page) -> None:
+    """Wait for the refresh an interaction started (it clears the ready flag first, then sets it)."""
+    page.wait_for_function("() => document.body.dataset.ready === '1'", timeout=30_000)
+
+
+def _state(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def _on_map(page) -> int:
+    """Events the map holds, in view or not."""
+    return int(page.get_attribute("#map", "data-markers"))
+
+
+def _shown_on_map(page) -> int:
+    """Events drawn in view: single markers plus the counts written on cluster icons."""
+    return page.evaluate("""() => {
+        const single = document.querySelectorAll('path.ev-marker').length;
+        const clustered = [...document.querySelectorAll('.marker-cluster span')].reduce((s, e) => s + Number(e.textContent), 0);
+        return single + clustered; }""")
+
+
+def _located(server: str, query: str = "") -> int:
+    items, cursor = [], None
+    while True:
+        q = f"{query}&limit=1000" + (f"&cursor={cursor}" if cursor else "")
+        page = _get(f"{server}api/events?{q.lstrip('&')}")
+        items += page["items"]
+        cursor = page.get("next_cursor")
+        if not cursor:
+            break
+    return sum(1 for e in items if e.get("location") and e["location"].get("lat") is not None)
+
+
+def test_page_loads_without_console_errors_and_shows_the_events(page, server):
+    _open(page, server)
+    assert page.errors == []
+    total = _get(f"{server}api/events?limit=1")["total"]
+    assert total > 0
+    assert page.text_content("#counts").startswith(f"{total} event")
+    assert _on_map(page) == _located(server) > 0
+    assert 0 < _shown_on_map(page) <= _on_map(page)
+    assert page.locator("#event-list li").count() == min(total, 50)
+    # the base map drew its oblasts, from the package, not a tile server
+    assert page.locator("#map path.leaflet-interactive").count() >= 27
+
+
+def _histogram_x(page, server: str, day: str) -> float:
+    days = sorted(d["date"] for d in _get(f"{server}api/stats/histogram")["days"])
+    first, last = days[0], days[-1]
+    import datetime as dt
+    n = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days + 1
+    i = (dt.date.fromisoformat(day) - dt.date.fromisoformat(first)).days
+    box = page.locator("#histogram").bounding_box()
+    pad_left, pad_right = 34, 8     # histogram.js PAD
+    return box["x"] + pad_left + (i + 0.5) * (box["width"] - pad_left - pad_right) / n
+
+
+def test_the_brush_filters_the_map_the_list_and_the_counts(page, server):
+    _open(page, server)
+    before = _on_map(page)
+    box = page.locator("#histogram").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(_histogram_x(page, server, "2022-06-01"), y)
+    page.mouse.down()
+    page.mouse.move(_histogram_x(page, server, "2022-06-15"), y, steps=5)
+    page.mouse.move(_histogram_x(page, server, "2022-06-30"), y, steps=5)
+    page.mouse.up()
+    _settle(page)
+    state = _state(page)
+    since, until = state["since"][0], state["until"][0]
+    assert "2022-05-20" <= since <= "2022-06-10" and "2022-06-20" <= until <= "2022-07-10"
+    total = _get(f"{server}api/events?limit=1&since={since}&until={until}")["total"]
+    assert page.text_content("#counts").startswith(f"{total} event")
+    after = _on_map(page)
+    assert after == _located(server, f"since={since}&until={until}")
+    assert 0 < after < before
+    assert 0 < _shown_on_map(page) <= after
+    assert page.errors == []
+
+
+def test_play_steps_the_brushed_range_one_day_at_a_time(page, server):
+    _open(page, f"{server}?since=2022-06-23&until=2022-06-24")
+    page.click("#play")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('until') >= '2022-06-26'", timeout=30_000)
+    page.click("#play")
+    state = _state(page)
+    assert state["since"][0] > "2022-06-23"
+    assert page.errors == []
+
+
+def test_a_facet_filters_the_markers_and_is_kept_in_the_url(page, server):
+    _open(page, server)
+    before = _on_map(page)
+    page.check("#type-territory_captured")
+    _settle(page)
+    assert _state(page)["type"] == ["territory_captured"]
+    after = _on_map(page)
+    assert after == _located(server, "type=territory_captured")
+    assert 0 < after < before
+    assert 0 < _shown_on_map(page) <= after
+    kinds = page.locator("#event-list li strong").all_text_contents()
+    assert kinds and set(kinds) == {"territory captured"}
+    # the URL is the view: reopening it gives the same filter
+    _open(page, page.url)
+    assert page.is_checked("#type-territory_captured")
+    assert _on_map(page) == after
+
+
+def test_clicking_a_marker_shows_its_sentence_highlighted_in_the_article(page, server):
+    # zoomed in on Hirske (clustering ends at zoom 9), captures only
+    _open(page, f"{server}?type=territory_captured&view=48.75,38.45,10")
+    # a marker drawn inside the map and on top at its centre (the SVG overlay reaches beyond the map's box)
+    point = page.evaluate("""() => {
+        const box = document.querySelector('#map').getBoundingClientRect();
+        for (const m of document.querySelectorAll('path.ev-marker')) {
+            const r = m.getBoundingClientRect();
+            const x = r.x + r.width / 2, y = r.y + r.height / 2;
+            if (x > box.left && x < box.right && y > box.top && y < box.bottom && document.elementFromPoint(x, y) === m)
+                return [x, y];
+        }
+        return null; }""")
+    assert point, "no event marker in view"
+    page.mouse.click(*point)
+    page.wait_for_selector("mark.evidence")
+    event_id = _state(page)["event"][0]
+    event = _get(f"{server}api/events/{event_id}")
+    sentence = event["evidence"]["sentence"]
+    assert page.text_content("mark.evidence").strip() == sentence.strip()
+    # the mark sits inside the article's text, not beside it
+    assert sentence in page.text_content(".article-text")
+    assert len(page.text_content(".article-text")) > len(sentence) + 100
+    claimant = event["claim"]["claimed_by"]
+    assert page.text_content("dd.claimant").startswith(claimant["name"] if claimant else "the article")
+    assert page.text_content("dd.modality") == event["claim"]["modality"]
+    assert page.errors == []
+
+
+def test_the_control_layer_colours_hirske_ru_after_24_june_2022(page, server):
+    _open(page, f"{server}?control=1&since=2022-06-01&until=2022-06-20&events=0")
+    before = page.locator('path.ctl-marker[data-place="Hirske"]')
+    assert before.count() == 0 or before.get_attribute("data-state") != "RU"
+    _open(page, f"{server}?control=1&since=2022-06-25&until=2022-06-26&events=0")
+    hirske = page.locator('path.ctl-marker[data-place="Hirske"]')
+    assert hirske.get_attribute("data-state") == "RU"
+    assert hirske.get_attribute("fill") == "#c0262d"
+    hirske.click()
+    page.wait_for_selector("#tab-place .timeline")
+    text = page.text_content("#tab-place")
+    assert "Hirske" in text and "RU 2022-06-24" in text
+    assert page.errors == []
+
+
+def test_export_gives_the_current_filter_as_csv_and_geojson(page, server):
+    import csv
+    import io
+    _open(page, f"{server}?type=armed_clash")
+    total = _get(f"{server}api/events?limit=1&type=armed_clash")["total"]
+    with page.expect_download() as d:
+        page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(d.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == total > 0
+    wanted = {e["event_id"] for e in _get(f"{server}api/events?limit=1000&type=armed_clash")["items"]}
+    assert {r["event_id_cnty"] for r in rows} == wanted
+    with page.expect_download() as d:
+        page.click("#export-geojson")
+    features = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["event_type"] for f in features} == {"armed_clash"}
+    assert len(features) == _located(server, "type=armed_clash")
