@@ -43,7 +43,7 @@ def read_one(path: Path, detector: LanguageDetector, published: dt.date | None =
 
 def test_bad_folder_statuses_and_errors(bad):
     assert {name: (a.status, a.error) for name, a in bad.items()} == {
-        "binary.txt": ("failed", "binary file, not text"),
+        "binary.txt": ("failed", "binary file, not text: convert it to text, HTML or JSONL first"),
         "blank.txt": ("failed", "empty file (only whitespace)"),
         "empty.txt": ("failed", "empty file"),
         "french.txt": ("skipped", "not English (looks like fr)"),
@@ -231,13 +231,14 @@ def test_utf16_with_bom_is_text(tmp_path, detector):
 def test_pdf_named_txt_is_binary(tmp_path, detector):
     path = tmp_path / "report.txt"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
-    assert read_one(path, detector).error == "binary file (a PDF), not text"
+    assert read_one(path, detector).error == "binary file (a PDF), not text: convert it to text, HTML or JSONL first"
 
 
 def test_control_characters_mean_binary(tmp_path, detector):
     path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(1, 32)) * 10)
-    assert read_one(path, detector).error == "binary file, not text"
+    assert read_one(path, detector).error == ("binary file, not text (control characters throughout): convert it "
+                                              "to text, HTML or JSONL first")
 
 
 # --- JSONL ----------------------------------------------------------------------------------------------
@@ -245,13 +246,15 @@ def test_control_characters_mean_binary(tmp_path, detector):
 def test_jsonl_line_without_text_is_failed(tmp_path, detector):
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"id": "x", "title": "t"}) + "\n")
-    assert read_one(path, detector).error == f"{path} line 1 has no 'text' or 'html' with content"
+    assert read_one(path, detector).error == (f"{path} line 1 has no 'text' or 'html' with content (a non-empty "
+                                              "string): give the article's text in one of them")
 
 
 def test_jsonl_line_that_is_not_an_object_is_failed(tmp_path, detector):
     path = tmp_path / "a.jsonl"
     path.write_text("[1, 2]\n")
-    assert read_one(path, detector).error == f"{path} line 1 is not a JSON object"
+    assert read_one(path, detector).error == (f"{path} line 1 is not a JSON object: write each article as "
+                                              '{"text": ...} or {"html": ...}')
 
 
 def test_jsonl_blank_lines_are_ignored_and_numbering_kept(tmp_path, detector):
