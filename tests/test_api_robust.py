@@ -61,10 +61,10 @@ def test_repair_rebuilds_derived_tables_after_an_interrupted_ingest(tmp_path, pi
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(KHARKIV, encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text(BAKHMUT, encoding="utf-8")
-    clean = tmp_path / "clean.db"
-    api.ingest([tmp_path / "in"], clean, PUBLISHED, pipeline=pipeline)
     crashed = tmp_path / "crashed.db"
     _interrupted_ingest([tmp_path / "in"], crashed, pipeline, after=1)
+    clean = tmp_path / "clean.db"      # what the interrupted run got to write: the first article
+    api.ingest([tmp_path / "in" / "a.txt"], clean, PUBLISHED, pipeline=pipeline)
     with Store.open(crashed) as store:
         assert store.derived_stale()
     assert _fused_and_timelines(crashed) != _fused_and_timelines(clean)
