@@ -164,7 +164,8 @@ def test_windows_1251_text_is_decoded_as_cyrillic(tmp_path, detector):
     path = tmp_path / "cp1251.txt"
     path.write_bytes(UKRAINIAN.encode("cp1251"))
     (article,) = read_all([path], detector)
-    assert (article.status, article.error) == ("skipped", "not English (looks like uk)")
+    assert (article.status, article.error) == ("skipped", "not English (looks like uk): frontline reads English articles; "
+                                                 "translate it first")
     assert article.text == UKRAINIAN
 
 

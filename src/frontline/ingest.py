@@ -86,6 +86,9 @@ EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 
 _UNSUPPORTED_HINT = "frontline reads .txt, .html, .htm, .jsonl and folders"
 _BINARY_HINT = "convert it to text, HTML or JSONL first"
+_EMPTY = "empty file: nothing to read; check that it was saved whole"
+_BLANK = "empty file (only whitespace): nothing to read; check that it was saved whole"
+_NOT_REGULAR = "not a regular file (a device, pipe, socket or broken link): pass files or folders"
 # Leading bytes of common binary formats, to tell the user what a misnamed file really is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"), (b"\x89PNG", "a PNG image"),
@@ -200,9 +203,9 @@ class _Reader:
             if not found:
                 yield self._skipped(name, f"no input files in this folder: {_UNSUPPORTED_HINT}")
         elif not exists:
-            yield self._failed(name, "no such file or folder")
+            yield self._failed(name, "no such file or folder: check the path")
         elif not is_file:
-            yield self._skipped(name, "not a regular file (a device, pipe, socket or broken link)")
+            yield self._skipped(name, _NOT_REGULAR)
         else:
             yield from self._read_file(path, self._sibling_manifest_entry(path))
 
@@ -269,13 +272,16 @@ class _Reader:
             key = os.path.normpath(path)
             seen.add(key)
             entry = listed.get(key)
-            if path.is_symlink() and not _within(path, inside):
+            if path.is_symlink() and not path.exists():
+                yield self._skipped(str(path), f"a link that leads nowhere (broken, or a loop of links; "
+                                               f"{_link_target(path)}): fix or remove the link")
+            elif path.is_symlink() and not _within(path, inside):
                 yield self._skipped(str(path), f"a link to a file outside {root} ({_link_target(path)}); pass that "
                                                "file itself if it is meant to be read")
             elif path.is_file():
                 yield from self._read_file(path, entry[0] if entry else None)
             else:   # a pipe would block the read, a dangling link cannot be read
-                yield self._skipped(str(path), "not a regular file (a device, pipe, socket or broken link)")
+                yield self._skipped(str(path), _NOT_REGULAR)
         for key, (meta, where) in listed.items():
             if key in seen:
                 continue
@@ -283,7 +289,7 @@ class _Reader:
             if path.is_file():   # listed on purpose although hidden or outside the walk: read it
                 yield from self._read_file(path, meta)
             else:
-                yield self._failed(key, f"listed in {where} but not found")
+                yield self._failed(key, f"listed in {where} but not found: fix the name in the manifest or add the file")
 
     def _read_manifest(self, manifest: Path) -> Iterator[tuple[str, tuple[_Meta, str] | RawArticle]]:
         """Yield ``(normalised file path, (metadata, 'manifest:LINE'))`` or a failed record per bad line."""
@@ -301,7 +307,8 @@ class _Reader:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield "", self._failed(where, f"{manifest.name} line {number} is not valid JSON ({_json_reason(exc)})")
+                yield "", self._failed(where, f"{manifest.name} line {number} is not valid JSON ({_json_reason(exc)}): "
+                                              "fix the line (one JSON object a line)")
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("file"), str) or not obj["file"].strip():
                 yield "", self._failed(where, f"{manifest.name} line {number} has no 'file' name")
@@ -324,7 +331,7 @@ class _Reader:
         if isinstance(data, str):
             return self._failed(name, data)
         if not data:
-            return self._failed(name, "empty file")
+            return self._failed(name, _EMPTY)
         try:
             return _decode(data)
         except _BinaryInput as exc:
@@ -344,7 +351,7 @@ class _Reader:
 
     def _from_html(self, page: str, name: str, meta: _Meta | None) -> RawArticle:
         if not page.strip():
-            return self._failed(name, "empty file (only whitespace)", html=page)
+            return self._failed(name, _BLANK, html=page)
         try:
             extracted = _extract_html(page)
         except Exception as exc:  # noqa: BLE001 - trafilatura/lxml raise many types; translate them all
@@ -352,7 +359,8 @@ class _Reader:
             return self._failed(name, f"could not extract text from the HTML page ({type(exc).__name__}: {exc})",
                                 html=page)
         if extracted is None or not extracted.text.strip():
-            return self._failed(name, "no article text found in the HTML page", html=page)
+            return self._failed(name, "no article text found in the HTML page: check that the page holds the article "
+                                     "(not only a menu, a consent wall or a script)", html=page)
         article = RawArticle(text=extracted.text, path=None if is_url(name) else name, url=extracted.url,
                              title=extracted.title, source=extracted.source, published=extracted.published, html=page)
         return self._finish(article, meta)
@@ -440,7 +448,7 @@ class _Reader:
             yield self._failed(name, f"cannot read the file: {_os_reason(exc)}")
             return
         if not found:
-            yield self._failed(name, "empty file" if not head else "empty file (only whitespace)")
+            yield self._failed(name, _EMPTY if not head else _BLANK)
 
     def _from_json_bytes(self, data: bytes, name: str, number: int) -> RawArticle:
         if b"\x00" in data:
@@ -455,7 +463,8 @@ class _Reader:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            return self._failed(where, f"{name} line {number} is not valid JSON ({_json_reason(exc)})")
+            return self._failed(where, f"{name} line {number} is not valid JSON ({_json_reason(exc)}): fix the "
+                                       "line (one JSON object a line)")
         if not isinstance(obj, dict):
             return self._failed(where, f"{name} line {number} is not a JSON object: write each article as "
                                        '{"text": ...} or {"html": ...}')
@@ -463,6 +472,10 @@ class _Reader:
         if meta.error:
             return self._failed(where, meta.error, meta=meta)
         text, html = obj.get("text"), obj.get("html")
+        for key, value in (("text", text), ("html", html)):
+            if value is not None and not isinstance(value, str):
+                return self._failed(where, f"{name} line {number}: '{key}' is {_json_type(value)}, not a string: "
+                                           f"give the article's {key} as a JSON string", meta=meta)
         if isinstance(text, str) and text.strip():
             return self._finish(RawArticle(text=text, path=where), meta)
         if isinstance(html, str) and html.strip():
@@ -476,14 +489,15 @@ class _Reader:
         """Attach metadata (given metadata > page metadata > the default date) and check the text."""
         article = _with_meta(article, meta, self._published)
         if not article.text.strip():
-            return replace(article, status="failed", error="empty file (only whitespace)")
+            return replace(article, status="failed", error=_BLANK)
         if len(article.text) > MAX_TEXT_CHARS:
             return replace(article, status="skipped",
                            error=f"too long for one article ({len(article.text):,} characters, frontline reads up to "
                                  f"{MAX_TEXT_CHARS:,}): split it into articles, e.g. one JSONL line each")
         english, guess = self._language().is_english(article.text)
         if not english:
-            return replace(article, status="skipped", error=f"not English (looks like {guess.code})")
+            return replace(article, status="skipped", error=f"not English (looks like {guess.code}): frontline reads English "
+                                                               "articles; translate it first")
         return article
 
     def _language(self) -> LanguageDetector:
@@ -574,7 +588,8 @@ def _read_bytes(path: Path) -> bytes | str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {MAX_FILE_BYTES // 2**20} MiB)"
+            return (f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {MAX_FILE_BYTES // 2**20} MiB): "
+                    "split it into articles, e.g. one JSONL line each")
         return path.read_bytes()
     except OSError as exc:
         return f"cannot read the file: {_os_reason(exc)}"
@@ -764,9 +779,17 @@ def _parse_date(value: Any, where: str) -> dt.date | str | None:
     return None
 
 
+def _json_type(value: Any) -> str:
+    return {bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
 def _text_field(obj: dict[str, Any], key: str) -> str | None:
     value = obj.get(key)
     if value is None:
+        return None
+    if isinstance(value, (list, dict, bool)):
+        log.warning("ignoring %r: %s where a string was expected", key, _json_type(value))
         return None
     value = str(value).strip()
     return value or None
