@@ -8,10 +8,10 @@ import io
 import json
 
 import pytest
+from test_export import ARTICLE, EVENTS
 
 from frontline.export import ACLED_COLUMNS, write
 from frontline.models import ArticleResult, Party
-from test_export import ARTICLE, EVENTS
 
 HOSTILE = ("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
            "\tleading tab", "\rleading return")
@@ -27,7 +27,7 @@ def test_csv_text_cells_never_start_a_formula(bad):
     (row,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
     assert set(row) == set(ACLED_COLUMNS)
     for column, value in row.items():
-        assert not value[:1] in ("=", "+", "-", "@", "\t", "\r"), (column, value)
+        assert value[:1] not in ("=", "+", "-", "@", "\t", "\r"), (column, value)
     shown = "'" + bad.replace("\r", "\n")      # a bare CR would split the row for other CSV readers
     assert row["source"] == shown and row["notes"] == shown and row["actor1"] == shown
 

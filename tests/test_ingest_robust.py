@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from frontline.language import LanguageDetector
 from frontline.ingest import read_inputs
+from frontline.language import LanguageDetector
 
 ingest = importlib.import_module("frontline.ingest")
 

@@ -25,6 +25,7 @@ from .ingest import check_published, read_inputs
 from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
 from .pipeline import Pipeline, Progress
 from .store import Store
+from .textguard import scrub_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,9 @@ def extract_text(text: str, published: dt.date | None = None, *, title: str | No
     if published is not None and (problem := check_published(published)):
         raise InputError(problem)
     pipeline = pipeline or Pipeline.load()
-    return pipeline.process(RawArticle(text=text, published=published, title=title, source=source, url=url))
+    # the reading boundary of a string: nothing later sees text that UTF-8 cannot encode
+    raw = scrub_fields(RawArticle(text=text, published=published, title=title, source=source, url=url))
+    return pipeline.process(raw)
 
 
 def _detector(pipeline: Pipeline) -> CopyDetector:
