@@ -67,7 +67,7 @@ def _check_whole(con: sqlite3.Connection) -> None:
 def _derived_current(db: Path) -> bool:
     """The stored fused events and timelines are what the stored events give."""
     with Store.open(db) as store:
-        events = store.events_at(store.location_keys())
+        events = store.events()
         fused = corpus_fuse.fuse_corpus(events, store.article_meta({e.article_id for e in events}))
         by_id = {e.event_id: e for e in events}
         want_fused = sorted((f.fused_id, json.dumps(corpus_fuse.to_dict(f), sort_keys=True, ensure_ascii=False,

@@ -284,14 +284,15 @@ def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int
 
 
 def _rebuild_derived(store: Store) -> tuple[int, int]:
-    """Recompute every fused event and timeline from the stored events; returns their counts."""
-    events = store.events_at(store.location_keys())
-    articles = store.article_meta({e.article_id for e in events})
-    fused = corpus_fuse.fuse_corpus(events, articles)
-    by_id = {e.event_id: e for e in events}
-    timelines = [control.build_timeline(place, fused, by_id) for place in sorted(control.settlement_names(fused))]
-    store.replace_derived(fused, timelines)
-    return len(fused), len(timelines)
+    """Recompute every fused event and timeline from the stored events, then clear the stale mark.
+
+    Places that have fused events but no events any more are refreshed too, which removes their fused events.
+    """
+    keys = {corpus_fuse.location_key(e.location) for e in store.events()}
+    keys |= {corpus_fuse.location_key(f.location) for f in store.fused_events()}
+    counts = refresh_places(store, keys)
+    store.clear_derived_stale()
+    return counts
 
 
 def repair(db: str | Path) -> RepairReport:

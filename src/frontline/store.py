@@ -754,23 +754,6 @@ class Store:
         with self._reading("read the store's state") as db:
             return db.execute("SELECT 1 FROM meta WHERE key = 'derived_stale'").fetchone() is not None
 
-    def location_keys(self) -> list[str]:
-        """Every location key (``corpus_fuse.location_key``) of the stored events, '' for events without one."""
-        with self._reading("read event places") as db:
-            return [r[0] for r in db.execute("SELECT DISTINCT coalesce(location_name, '') FROM events ORDER BY 1")]
-
-    def replace_derived(self, fused: Iterable[FusedEvent], timelines: Iterable[Timeline]) -> None:
-        """Replace all fused events and timelines, and clear the stale mark, in one transaction."""
-        with self._transaction("rebuild fused events and timelines") as db:
-            db.execute("DELETE FROM fused_events")
-            db.execute("DELETE FROM timelines")
-            db.executemany("INSERT OR REPLACE INTO fused_events VALUES (?, ?, ?)",
-                           [(f.fused_id, corpus_fuse.location_key(f.location), _json(corpus_fuse.to_dict(f)))
-                            for f in fused])
-            db.executemany("INSERT OR REPLACE INTO timelines VALUES (?, ?)",
-                           [(t.place.casefold(), _json(control.to_dict(t))) for t in timelines])
-            db.execute("DELETE FROM meta WHERE key = 'derived_stale'")
-
     def timeline(self, place: str) -> Timeline | None:
         """The stored control timeline of a settlement (canonical name, any case), or None."""
         with self._reading(f"read the timeline of {place}") as db:
