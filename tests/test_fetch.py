@@ -383,7 +383,7 @@ def test_failed_urls_become_failed_records_and_reading_goes_on(server, fetcher, 
     ]
     assert articles[0].error.startswith(f"{server.url('/missing')}: the server answered 404 Not Found")
     assert articles[0].source == "127.0.0.1"
-    assert articles[2].error == f"{server.url('/pdf-as-html')}: binary file (a PDF), not text"
+    assert articles[2].error == f"{server.url('/pdf-as-html')}: binary file (a PDF), not text: convert it to text, HTML or JSONL first"
 
 
 def test_no_inputs_at_all_is_an_input_error():

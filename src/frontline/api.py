@@ -22,11 +22,12 @@ from .errors import InputError
 from .feeds import DEFAULT_MAX_ENTRIES
 from .fetch import Fetcher, FetchSettings
 from .gazetteer import Gazetteer
-from .ingest import read_inputs
-from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline
+from .ingest import check_published, read_inputs
+from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
 from .pipeline import Pipeline, Progress
 from .query import Catalog, EventFilter, EventRecord, records_frame
 from .store import Store
+from .textguard import scrub_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,16 @@ class IngestReport:
     copies: int = 0       # articles found to copy an earlier one (their events are not counted in ``events``)
     fused_events: int = 0  # fused events at the places this run touched
     timelines: int = 0    # settlement timelines recomputed
+    repaired: bool = False  # an earlier run had left fused events and timelines stale: all were rebuilt
+
+
+@dataclass(frozen=True, slots=True)
+class RepairReport:
+    """What ``repair`` rebuilt."""
+
+    fused_events: int
+    timelines: int
+    was_stale: bool       # the store carried the mark of an interrupted ingest
 
 
 def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, feeds: Sequence[str] = (),
@@ -94,8 +105,12 @@ def extract_text(text: str, published: dt.date | None = None, *, title: str | No
         The ArticleResult; an empty, binary or non-English text is a result with status ``skipped`` or
         ``failed`` and an error, as for a file.
     """
+    if published is not None and (problem := check_published(published)):
+        raise InputError(problem)
     pipeline = pipeline or Pipeline.load()
-    return pipeline.process(RawArticle(text=text, published=published, title=title, source=source, url=url))
+    # the reading boundary of a string: nothing later sees text that UTF-8 cannot encode
+    raw = scrub_fields(RawArticle(text=text, published=published, title=title, source=source, url=url))
+    return pipeline.process(raw)
 
 
 def _detector(pipeline: Pipeline) -> CopyDetector:
@@ -119,9 +134,13 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
     """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
 
     The first seen of a story is its original; the embedding model is loaded only when two or more
-    articles have text.
+    articles have text. An exact copy (another input whose text cleans to the same text, so the same
+    content id) is marked (minhash, score 1), gets an id of its own (from its path or URL) and no events:
+    its events are the original's, and every id in the output stays unique.
     """
-    texts = [(i, r.document) for i, r in enumerate(results) if r.article.status == "ok" and r.document]
+    results = _mark_exact_copies(results)
+    texts = [(i, r.document) for i, r in enumerate(results)
+             if r.article.status == "ok" and r.document and r.article.duplicate_of is None]
     if len(texts) < 2:
         return list(results)
     detector = detector or CopyDetector()
@@ -132,6 +151,21 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
         match = detector.find(fp, index)
         index.add(fp, match.original_id if match else None)
         out[i] = _as_copy(out[i], match)
+    return out
+
+
+def _mark_exact_copies(results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    seen: set[str] = set()
+    out = []
+    for r in results:
+        a = r.article
+        if a.status == "ok" and a.article_id in seen:
+            copy_id = stable_id("copy", a.article_id, a.path, a.url)
+            r = replace(_as_copy(r, Match(copy_id, a.article_id, "minhash", 1.0)), events=(),
+                        document=replace(r.document, article_id=copy_id) if r.document else None)
+            r = replace(r, article=replace(r.article, article_id=copy_id))
+        seen.add(a.article_id)
+        out.append(r)
     return out
 
 
@@ -165,7 +199,8 @@ def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | Non
     Inputs and fetching options are those of ``extract``. Each new article is compared with every article
     stored before it (through the stored LSH keys, see ``frontline.dedup``) and marked when it copies one.
     Then the fused events and the control timelines of the places the run touched, and only those, are
-    recomputed and stored.
+    recomputed and stored. A run cut short leaves the store marked (``Store.derived_stale``); the next
+    ingest then rebuilds all fused events and timelines, as ``repair`` does.
     """
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
@@ -184,6 +219,9 @@ def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline
     changed = unchanged = events = copies = 0
     touched: set[str] = set()
     with open_store(db) as store:
+        was_stale = store.derived_stale()
+        # set before the first article is written, cleared only once the derived tables are refreshed
+        store.mark_derived_stale()
         for result in pipeline.process_many(raws, progress=progress):
             counts[result.article.status] += 1
             if _stored_from_elsewhere(store, result.article):
@@ -202,9 +240,13 @@ def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline
             else:
                 events += len(result.events)
             touched.update(corpus_fuse.location_key(e.location) for e in result.events if e.location is not None)
-        fused, refreshed = refresh_places(store, touched)
+        if was_stale:
+            fused, refreshed = _rebuild_derived(store)
+        else:
+            fused, refreshed = refresh_places(store, touched)
+            store.clear_derived_stale()
     return IngestReport(sum(counts.values()), counts["ok"], counts["failed"], counts["skipped"], changed,
-                        unchanged, events, copies, fused, refreshed)
+                        unchanged, events, copies, fused, refreshed, was_stale)
 
 
 def _stored_from_elsewhere(store: Store, article: Article) -> bool:
@@ -250,6 +292,33 @@ def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int
     for place in sorted(places):
         store.put_timeline(control.build_timeline(place, fused, by_id))
     return len(fused), len(places)
+
+
+def _rebuild_derived(store: Store) -> tuple[int, int]:
+    """Recompute every fused event and timeline from the stored events, then clear the stale mark.
+
+    Places that have fused events but no events any more are refreshed too, which removes their fused events.
+    """
+    keys = {corpus_fuse.location_key(e.location) for e in store.events()}
+    keys |= {corpus_fuse.location_key(f.location) for f in store.fused_events()}
+    counts = refresh_places(store, keys)
+    store.clear_derived_stale()
+    return counts
+
+
+def repair(db: str | Path) -> RepairReport:
+    """Rebuild the fused events and control timelines of a database from its events.
+
+    Needed after an ingest was killed between writing articles and refreshing them (the next ingest does
+    it too); harmless at any time, as the result depends only on the stored events.
+
+    Raises:
+        StoreError: the database cannot be opened or written.
+    """
+    with Store.open(db) as store:
+        was_stale = store.derived_stale()
+        fused, timelines_ = _rebuild_derived(store)
+    return RepairReport(fused, timelines_, was_stale)
 
 
 def _gazetteer_name(place: str, gazetteer: Gazetteer) -> str:

@@ -26,10 +26,26 @@ _FETCH_DEFAULTS = FetchSettings()
 def _date(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from .ingest import check_published
     try:
-        return dt.date.fromisoformat(value)
+        published = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-06-25") from None
+    problem = check_published(published)
+    if problem:
+        raise click.BadParameter(problem)
+    return published
+
+
+def _utf8_stdout() -> None:
+    """Write output as UTF-8 whatever the locale: JSON, GeoJSON and the CSV export are UTF-8 by contract,
+    and a strict ASCII or Latin-1 stdout would stop the run at the first non-Latin name."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") or getattr(sys.stdout, "errors", "strict") != "strict":
+        try:
+            sys.stdout.reconfigure(encoding="utf-8", errors="strict")
+        except (AttributeError, ValueError):   # not a TextIOWrapper (a test runner's stream): leave it
+            pass
 
 
 @contextmanager
@@ -159,6 +175,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
     """
     from . import api
     _require_inputs(paths, feeds)
+    _utf8_stdout()
     try:
         with _progress("extracting", _count_inputs(paths, feeds)) as tick, \
                 _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
@@ -196,7 +213,8 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
                f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
                f"in {db}; {report.copies} copies of earlier articles (their events not counted again); "
-               f"{report.fused_events} fused events and {report.timelines} timelines updated", err=True)
+               f"{report.fused_events} fused events and {report.timelines} timelines updated"
+               + ("; the stale fused events of an interrupted run were rebuilt" if report.repaired else ""), err=True)
     if report.failed:
         sys.exit(EXIT_INPUT_FAILED)
 
@@ -209,6 +227,7 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
 def export(db: str, fmt: str) -> None:
     """Write every stored article and event from a database to stdout."""
     from . import api
+    _utf8_stdout()
     try:
         api.write(api.stored_results(db), fmt, sys.stdout)
     except FrontlineError as exc:
@@ -225,6 +244,24 @@ def summary(db: str) -> None:
         print_summary(db)
     except FrontlineError as exc:
         _fail(exc)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest'.")
+def repair(db: str) -> None:
+    """Rebuild the fused events and control timelines of a database from its events.
+
+    Run it after an ingest was killed or crashed (the next ingest also does it); harmless at any time.
+    """
+    from . import api
+    try:
+        report = api.repair(db)
+    except FrontlineError as exc:
+        _fail(exc)
+    state = "were stale after an interrupted ingest" if report.was_stale else "were current"
+    click.echo(f"rebuilt {report.fused_events} fused events and {report.timelines} timelines in {db} (they {state})",
+               err=True)
 
 
 @cli.command()

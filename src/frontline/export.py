@@ -34,6 +34,7 @@ import jsonschema
 from frontline import corpus_fuse
 from frontline.errors import FrontlineError, StageError
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Party
+from frontline.textguard import csv_cell, scrub
 
 __all__ = ["FORMATS", "ACLED_COLUMNS", "article_to_dict", "event_to_dict", "to_dict", "load_schema", "validate",
            "event_properties", "to_geojson", "acled_type", "acled_row", "acled_rows", "write"]
@@ -395,25 +396,28 @@ def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
     ``jsonl``, ``geojson`` and ``csv`` stream one article at a time; ``json`` holds the payload in memory
     to write it as one indented object.
 
+    Whatever the results hold, what is written encodes as UTF-8 (a lone surrogate becomes U+FFFD), and no
+    CSV text cell starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, tab or CR get a leading
+    apostrophe, see ``textguard.csv_cell``): ``source`` and ``notes`` come from remote pages.
+
     Raises:
         FrontlineError: ``fmt`` is not one of ``FORMATS``.
     """
     if fmt == "json":
-        json.dump(to_dict(results, fused), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(scrub(json.dumps(to_dict(results, fused), ensure_ascii=False, indent=2)) + "\n")
     elif fmt == "jsonl":
         for result in results:
             line = {"article": article_to_dict(result.article), "events": [event_to_dict(e) for e in result.events]}
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            out.write(scrub(json.dumps(line, ensure_ascii=False)) + "\n")
     elif fmt == "geojson":
         # Written feature by feature so a large corpus never sits in memory as one dict.
         out.write('{"type": "FeatureCollection", "features": [')
         for i, feature in enumerate(_features(results)):
-            out.write(("," if i else "") + "\n" + json.dumps(feature, ensure_ascii=False))
+            out.write(("," if i else "") + "\n" + scrub(json.dumps(feature, ensure_ascii=False)))
         out.write("\n]}\n")
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(acled_rows(results))
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in acled_rows(results))
     else:
         raise FrontlineError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -6,7 +6,9 @@ A ``Fetcher`` holds one ``httpx.Client`` and its ``FetchSettings``; build it onc
 - addresses that are not public: the host is resolved and every address it resolves to is checked
   (private, loopback, link-local, reserved, multicast, unspecified) before each request, redirects
   included, unless ``allow_private`` is set;
-- slow servers (connect and read timeouts, and a time limit for the whole download);
+- slow servers (connect and read timeouts, and a deadline for the whole exchange, headers included: a
+  watchdog shuts the connection down when it passes, so a server trickling one header byte a second cannot
+  hold a run; each request therefore asks for ``Connection: close``, so its socket is known);
 - large bodies: a declared ``Content-Length`` over the cap is refused before reading, and the body is
   streamed and abandoned as soon as it passes the cap, so a huge page is never held in memory;
 - redirect loops (at most ``max_redirects`` hops, followed by hand so each hop is checked);
@@ -23,8 +25,10 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 import re
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -72,7 +76,8 @@ class FetchSettings:
     Attributes:
         connect_timeout: seconds to wait for a connection.
         read_timeout: seconds to wait for each piece of the answer.
-        total_timeout: seconds for a whole download, so a server that trickles bytes cannot hold a run.
+        total_timeout: seconds for a whole request, headers and body, so a server that trickles bytes cannot
+            hold a run.
         max_bytes: the largest body read (after decompression); larger ones are abandoned while streaming.
         max_redirects: redirects followed before giving up.
         allow_private: fetch from private, loopback, link-local and reserved addresses too.
@@ -206,10 +211,25 @@ class Fetcher:
         # point somewhere else: DNS rebinding); Host and, for TLS, SNI and the certificate check keep the
         # host name.
         host = target.raw_host.decode("ascii")
+        # Connection: close, so every request opens its own connection and the watchdog knows its socket.
         headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate", "Host": target.netloc.decode("ascii"),
-                   "User-Agent": s.user_agent}
+                   "User-Agent": s.user_agent, "Connection": "close"}
+        watchdog = _Watchdog(s.total_timeout)
         extensions = {"sni_hostname": host} if target.scheme == "https" else {}
+        extensions["trace"] = watchdog.trace
         pinned = target.copy_with(host=address.split("%", 1)[0])
+        try:
+            return self._exchange(pinned, headers, extensions, target, url, kind, started)
+        except httpx.HTTPError:
+            if watchdog.fired:
+                raise FetchError(url, f"{_via(url, str(target))}{_too_slow(s)}") from None
+            raise
+        finally:
+            watchdog.cancel()
+
+    def _exchange(self, pinned: httpx.URL, headers: dict[str, str], extensions: dict, target: httpx.URL, url: str,
+                  kind: Kind, started: float) -> Fetched | str:
+        s = self.settings
         # Redirects are followed by hand (fetch), so each hop's address is checked; also with a given client.
         with self._client.stream("GET", pinned, headers=headers, extensions=extensions, timeout=self._timeout,
                                  follow_redirects=False) as response:
@@ -238,12 +258,65 @@ class Fetcher:
                 if len(body) > s.max_bytes:
                     raise FetchError(url, f"{where}{_too_large(s)}")
                 if time.monotonic() - started > s.total_timeout:
-                    raise FetchError(url, f"{where}the download took longer than {s.total_timeout:g} s: the server is "
-                                          "too slow; try again later")
+                    raise FetchError(url, f"{where}{_too_slow(s)}")
             return Fetched(url=str(target), content_type=media_type, charset=charset, body=bytes(body))
 
 
+class _Watchdog:
+    """Shuts a request's connection down when its deadline passes, wherever the request is waiting.
+
+    httpx's timeouts apply to each read, so a server sending a byte just within each one is never cut off;
+    this deadline covers the whole exchange. The socket is learnt from httpcore's ``trace`` events when the
+    connection is made (a duplicate of its descriptor is kept, so shutting it down works under TLS too);
+    the blocked read then fails and ``fired`` tells that failure from a real one.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        raw = info.get("return_value")
+        sock = raw.get_extra_info("socket") if raw is not None else None
+        if sock is None:
+            return
+        with self._lock:
+            if self._sock is None:
+                self._sock = socket.socket(fileno=os.dup(sock.fileno()))
+            if self.fired:        # the deadline passed while connecting
+                self._shutdown()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            self._shutdown()
+
+    def _shutdown(self) -> None:
+        if self._sock is not None:
+            try:
+                self._sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass            # already closed by the other side
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        with self._lock:
+            if self._sock is not None:
+                self._sock.close()      # the duplicate only; httpx closes the connection itself
+                self._sock = None
+
+
 # --- helpers ------------------------------------------------------------------------------------------
+
+def _too_slow(s: FetchSettings) -> str:
+    return f"the download took longer than {s.total_timeout:g} s: the server is too slow; try again later"
+
 
 def _system_resolve(host: str, port: int) -> list[str]:
     """The host's addresses in the system's order of preference, without repeats."""

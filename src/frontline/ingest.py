@@ -10,7 +10,9 @@ What is read:
   the page's metadata; the date is never guessed from the page's text (a copyright footer is not a date).
 - ``.jsonl``: one article per line, an object with ``text`` or ``html`` and optionally ``id``, ``title``,
   ``published`` (YYYY-MM-DD), ``url`` and ``source``. A line that cannot be read becomes a failed record
-  whose path is ``file.jsonl:LINE``; the other lines still come out.
+  whose path is ``file.jsonl:LINE``; the other lines still come out. The file is streamed line by line, so
+  its size is not limited; a line longer than ``MAX_LINE_BYTES`` is passed over without being read into
+  memory, and fails.
 - URLs (``http://`` and ``https://``): the page is fetched (``frontline.fetch``, with its limits and its
   refusal of private addresses) and read like an ``.html`` file, or as text when it is ``text/plain``. The
   charset is the HTTP header's, else the page's ``<meta>``'s, unless the bytes are valid UTF-8; else the
@@ -25,6 +27,17 @@ What is read:
   too. Not articles, and passed over without a record: ``manifest.jsonl`` itself, ``README*`` files and
   hidden files and folders (names starting with a dot). A file listed in a manifest but missing becomes a
   failed record; a folder with nothing to read becomes one skipped record.
+
+Decoding, when the bytes are not valid UTF-8 and carry no BOM: UTF-16 without a BOM is recognised by
+its NUL bytes; text whose letters are mostly not ASCII (Cyrillic in Windows-1251, say) is decoded in the
+charset charset-normalizer finds; otherwise each line is read as UTF-8 when it mostly is (one bad byte in a
+minified page becomes U+FFFD) and as Windows-1252 when not.
+
+What no later stage sees: text that UTF-8 cannot encode (a lone surrogate escaped in JSON, a file name with
+a non-UTF-8 byte) is replaced by U+FFFD in every field of every record (``frontline.textguard``); a manifest
+line naming a file outside the manifest's folder (``..``, an absolute path, a symbolic link leading out) is
+refused, and so is a link in a folder to a file outside it; a publication date outside
+``EARLIEST_PUBLISHED`` .. a year from today fails the article (``check_published``).
 
 Nothing per-file ever raises: a missing path, an unreadable, empty or binary file, an unsupported
 extension, a broken JSONL line or a non-English text each come out as a ``RawArticle`` with status
@@ -44,7 +57,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from frontline.errors import FetchError, InputError, ResourceError
@@ -52,8 +65,10 @@ from frontline.feeds import DEFAULT_MAX_ENTRIES, read_feed
 from frontline.fetch import Fetched, Fetcher, FetchSettings, is_url
 from frontline.language import LanguageDetector
 from frontline.models import RawArticle
+from frontline.textguard import scrub_fields
 
-__all__ = ["read_inputs", "READABLE_EXTENSIONS", "MANIFEST_NAME", "MAX_FILE_BYTES"]
+__all__ = ["read_inputs", "READABLE_EXTENSIONS", "MANIFEST_NAME", "MAX_FILE_BYTES", "MAX_LINE_BYTES",
+           "MAX_TEXT_CHARS", "EARLIEST_PUBLISHED", "check_published"]
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +76,19 @@ READABLE_EXTENSIONS: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl")
 MANIFEST_NAME = "manifest.jsonl"
 #: Larger inputs are refused rather than read into memory: no news article comes near this.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: A JSONL line longer than this is passed over unread (a page with its HTML fits many times over).
+MAX_LINE_BYTES = 8 * 1024 * 1024
+#: Longer texts are refused before cleaning: the parser takes 1,000,000 characters at most, and cleaning
+#: a text of tens of megabytes only to refuse it costs minutes.
+MAX_TEXT_CHARS = 2_000_000
+#: The earliest publication date taken as real; later than a year from today is not taken either.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 
 _UNSUPPORTED_HINT = "frontline reads .txt, .html, .htm, .jsonl and folders"
+_BINARY_HINT = "convert it to text, HTML or JSONL first"
+_EMPTY = "empty file: nothing to read; check that it was saved whole"
+_BLANK = "empty file (only whitespace): nothing to read; check that it was saved whole"
+_NOT_REGULAR = "not a regular file (a device, pipe, socket or broken link): pass files or folders"
 # Leading bytes of common binary formats, to tell the user what a misnamed file really is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"), (b"\x89PNG", "a PNG image"),
@@ -86,6 +112,7 @@ class _Meta:
     url: str | None = None
     published: dt.date | None = None
     input_id: str | None = None
+    error: str | None = None      # why the metadata makes the article unusable (an impossible date)
 
 
 class _BinaryInput(Exception):
@@ -124,6 +151,8 @@ def read_inputs(paths: Iterable[str | Path] | str | Path, published: dt.date | N
     if not given and not feeds:
         raise InputError("no input paths given: pass one or more .txt, .html, .htm or .jsonl files, folders or URLs, "
                          "or feeds")
+    if published is not None and (problem := check_published(published)):
+        raise InputError(problem)
     return _Reader(published, detector, fetcher, fetch_settings, max_entries).read_all(given, feeds)
 
 
@@ -141,6 +170,10 @@ class _Reader:
         self._max_entries = max_entries
 
     def read_all(self, paths: list[Path | str], feeds: list[str]) -> Iterator[RawArticle]:
+        # The one exit of every record: nothing downstream sees text that UTF-8 cannot encode.
+        return (scrub_fields(article) for article in self._read_all(paths, feeds))
+
+    def _read_all(self, paths: list[Path | str], feeds: list[str]) -> Iterator[RawArticle]:
         try:
             for path in paths:
                 if isinstance(path, str):
@@ -170,9 +203,9 @@ class _Reader:
             if not found:
                 yield self._skipped(name, f"no input files in this folder: {_UNSUPPORTED_HINT}")
         elif not exists:
-            yield self._failed(name, "no such file or folder")
+            yield self._failed(name, "no such file or folder: check the path")
         elif not is_file:
-            yield self._skipped(name, "not a regular file (a device, pipe, socket or broken link)")
+            yield self._skipped(name, _NOT_REGULAR)
         else:
             yield from self._read_file(path, self._sibling_manifest_entry(path))
 
@@ -190,7 +223,9 @@ class _Reader:
     def _read_file(self, path: Path, meta: _Meta | None) -> Iterator[RawArticle]:
         name = str(path)
         ext = path.suffix.lower()
-        if path.name == MANIFEST_NAME:
+        if meta is not None and meta.error:
+            yield self._failed(name, meta.error)
+        elif path.name == MANIFEST_NAME:
             yield self._skipped(name, f"{MANIFEST_NAME} describes the files of its folder: pass the folder instead")
         elif ext == ".txt":
             yield self._guarded(name, self._read_txt, path, meta)
@@ -232,14 +267,21 @@ class _Reader:
                         listed[key] = entry
             files.extend(here / n for n in sorted(names) if not _is_passed_over(n))
         seen: set[str] = set()
+        inside = root.resolve()
         for path in files:
             key = os.path.normpath(path)
             seen.add(key)
             entry = listed.get(key)
-            if path.is_file():
+            if path.is_symlink() and not path.exists():
+                yield self._skipped(str(path), f"a link that leads nowhere (broken, or a loop of links; "
+                                               f"{_link_target(path)}): fix or remove the link")
+            elif path.is_symlink() and not _within(path, inside):
+                yield self._skipped(str(path), f"a link to a file outside {root} ({_link_target(path)}); pass that "
+                                               "file itself if it is meant to be read")
+            elif path.is_file():
                 yield from self._read_file(path, entry[0] if entry else None)
             else:   # a pipe would block the read, a dangling link cannot be read
-                yield self._skipped(str(path), "not a regular file (a device, pipe, socket or broken link)")
+                yield self._skipped(str(path), _NOT_REGULAR)
         for key, (meta, where) in listed.items():
             if key in seen:
                 continue
@@ -247,7 +289,7 @@ class _Reader:
             if path.is_file():   # listed on purpose although hidden or outside the walk: read it
                 yield from self._read_file(path, meta)
             else:
-                yield self._failed(key, f"listed in {where} but not found")
+                yield self._failed(key, f"listed in {where} but not found: fix the name in the manifest or add the file")
 
     def _read_manifest(self, manifest: Path) -> Iterator[tuple[str, tuple[_Meta, str] | RawArticle]]:
         """Yield ``(normalised file path, (metadata, 'manifest:LINE'))`` or a failed record per bad line."""
@@ -265,12 +307,19 @@ class _Reader:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield "", self._failed(where, f"{manifest.name} line {number} is not valid JSON ({_json_reason(exc)})")
+                yield "", self._failed(where, f"{manifest.name} line {number} is not valid JSON ({_json_reason(exc)}): "
+                                              "fix the line (one JSON object a line)")
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("file"), str) or not obj["file"].strip():
                 yield "", self._failed(where, f"{manifest.name} line {number} has no 'file' name")
                 continue
-            key = os.path.normpath(manifest.parent / obj["file"])
+            listed = manifest.parent / obj["file"]
+            if not _within(listed, manifest.parent.resolve()):
+                yield "", self._failed(where, f"{manifest.name} line {number} names '{obj['file']}', which is outside "
+                                              f"the manifest's folder {manifest.parent}: a manifest lists files inside "
+                                              "its own folder; move the file there or pass it as a path")
+                continue
+            key = os.path.normpath(listed)
             yield key, (_meta_from(obj, where), where)
 
     # --- file kinds ---------------------------------------------------------------------------------
@@ -282,7 +331,7 @@ class _Reader:
         if isinstance(data, str):
             return self._failed(name, data)
         if not data:
-            return self._failed(name, "empty file")
+            return self._failed(name, _EMPTY)
         try:
             return _decode(data)
         except _BinaryInput as exc:
@@ -302,7 +351,7 @@ class _Reader:
 
     def _from_html(self, page: str, name: str, meta: _Meta | None) -> RawArticle:
         if not page.strip():
-            return self._failed(name, "empty file (only whitespace)", html=page)
+            return self._failed(name, _BLANK, html=page)
         try:
             extracted = _extract_html(page)
         except Exception as exc:  # noqa: BLE001 - trafilatura/lxml raise many types; translate them all
@@ -310,7 +359,8 @@ class _Reader:
             return self._failed(name, f"could not extract text from the HTML page ({type(exc).__name__}: {exc})",
                                 html=page)
         if extracted is None or not extracted.text.strip():
-            return self._failed(name, "no article text found in the HTML page", html=page)
+            return self._failed(name, "no article text found in the HTML page: check that the page holds the article "
+                                     "(not only a menu, a consent wall or a script)", html=page)
         article = RawArticle(text=extracted.text, path=None if is_url(name) else name, url=extracted.url,
                              title=extracted.title, source=extracted.source, published=extracted.published, html=page)
         return self._finish(article, meta)
@@ -360,7 +410,9 @@ class _Reader:
             return
         outlet = feed.title or _host(feed.url)
         for entry in feed.entries:
-            meta = _Meta(title=entry.title, published=entry.published)
+            # a feed's impossible date is the feed's mistake, not the article's: the date is dropped
+            published = entry.published if entry.published and not check_published(entry.published) else None
+            meta = _Meta(title=entry.title, published=published)
             if entry.link is None:
                 # the feed's URL with the entry's position as fragment: a key of its own for the record
                 yield _with_source(self._failed(f"{url}#entry-{entry.number}",
@@ -370,40 +422,66 @@ class _Reader:
                 yield self._guarded(entry.link, self._read_url, entry.link, meta, outlet)
 
     def _read_jsonl(self, path: Path) -> Iterator[RawArticle]:
+        """One record per non-blank line, streamed: the file's size is not limited, each line's is."""
         name = str(path)
-        data = _read_bytes(path)
-        if isinstance(data, str):
-            yield self._failed(name, data)
-            return
         try:
-            text = _decode(data)
-        except _BinaryInput as exc:
-            yield self._failed(name, str(exc))
+            with path.open("rb") as f:
+                head = f.read(4096)
+                binary = _binary_kind(head)
+                if binary:
+                    yield self._failed(name, binary)
+                    return
+                f.seek(0)
+                found = False
+                for number, line, size in _lines(f, MAX_LINE_BYTES):
+                    if line is not None and not line.strip():
+                        continue
+                    found = True
+                    where = f"{name}:{number}"
+                    if line is None:
+                        yield self._failed(where, f"{name} line {number} is too long ({size / 2**20:.0f} MiB; "
+                                                  f"frontline reads lines up to {MAX_LINE_BYTES // 2**20} MiB): split "
+                                                  "it into one article a line")
+                    else:
+                        yield self._guarded(where, self._from_json_bytes, line, name, number)
+        except OSError as exc:
+            yield self._failed(name, f"cannot read the file: {_os_reason(exc)}")
             return
-        found = False
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            found = True
-            yield self._guarded(f"{name}:{number}", self._from_json_line, line, name, number)
         if not found:
-            yield self._failed(name, "empty file" if not data else "empty file (only whitespace)")
+            yield self._failed(name, _EMPTY if not head else _BLANK)
+
+    def _from_json_bytes(self, data: bytes, name: str, number: int) -> RawArticle:
+        if b"\x00" in data:
+            return self._failed(f"{name}:{number}", f"{name} line {number} holds NUL bytes, so it is binary data, not "
+                                                    "JSON text: remove the line or write it as JSON")
+        data = data.rstrip(b"\r\n")
+        line = _decode_line(data.removeprefix(b"\xef\xbb\xbf") if number == 1 else data)
+        return self._from_json_line(line, name, number)
 
     def _from_json_line(self, line: str, name: str, number: int) -> RawArticle:
         where = f"{name}:{number}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            return self._failed(where, f"{name} line {number} is not valid JSON ({_json_reason(exc)})")
+            return self._failed(where, f"{name} line {number} is not valid JSON ({_json_reason(exc)}): fix the "
+                                       "line (one JSON object a line)")
         if not isinstance(obj, dict):
-            return self._failed(where, f"{name} line {number} is not a JSON object")
+            return self._failed(where, f"{name} line {number} is not a JSON object: write each article as "
+                                       '{"text": ...} or {"html": ...}')
         meta = _meta_from(obj, where)
+        if meta.error:
+            return self._failed(where, meta.error, meta=meta)
         text, html = obj.get("text"), obj.get("html")
+        for key, value in (("text", text), ("html", html)):
+            if value is not None and not isinstance(value, str):
+                return self._failed(where, f"{name} line {number}: '{key}' is {_json_type(value)}, not a string: "
+                                           f"give the article's {key} as a JSON string", meta=meta)
         if isinstance(text, str) and text.strip():
             return self._finish(RawArticle(text=text, path=where), meta)
         if isinstance(html, str) and html.strip():
             return self._from_html(html, where, meta)
-        return self._failed(where, f"{name} line {number} has no 'text' or 'html' with content", meta=meta)
+        return self._failed(where, f"{name} line {number} has no 'text' or 'html' with content (a non-empty "
+                                   "string): give the article's text in one of them", meta=meta)
 
     # --- shared ending ------------------------------------------------------------------------------
 
@@ -411,10 +489,15 @@ class _Reader:
         """Attach metadata (given metadata > page metadata > the default date) and check the text."""
         article = _with_meta(article, meta, self._published)
         if not article.text.strip():
-            return replace(article, status="failed", error="empty file (only whitespace)")
+            return replace(article, status="failed", error=_BLANK)
+        if len(article.text) > MAX_TEXT_CHARS:
+            return replace(article, status="skipped",
+                           error=f"too long for one article ({len(article.text):,} characters, frontline reads up to "
+                                 f"{MAX_TEXT_CHARS:,}): split it into articles, e.g. one JSONL line each")
         english, guess = self._language().is_english(article.text)
         if not english:
-            return replace(article, status="skipped", error=f"not English (looks like {guess.code})")
+            return replace(article, status="skipped", error=f"not English (looks like {guess.code}): frontline reads English "
+                                                               "articles; translate it first")
         return article
 
     def _language(self) -> LanguageDetector:
@@ -425,6 +508,8 @@ class _Reader:
     def _failed(self, path: str, error: str, *, html: str | None = None, meta: _Meta | None = None) -> RawArticle:
         """A failed record for a path or (``path`` being one) a URL, which goes in ``url`` instead."""
         log.info("failed: %s: %s", path, error)
+        if meta is not None and meta.error:
+            meta = replace(meta, published=None)
         return _with_meta(RawArticle(text="", html=html, status="failed", error=error, **_origin(path)), meta,
                           self._published)
 
@@ -503,7 +588,8 @@ def _read_bytes(path: Path) -> bytes | str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {MAX_FILE_BYTES // 2**20} MiB)"
+            return (f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {MAX_FILE_BYTES // 2**20} MiB): "
+                    "split it into articles, e.g. one JSONL line each")
         return path.read_bytes()
     except OSError as exc:
         return f"cannot read the file: {_os_reason(exc)}"
@@ -514,37 +600,106 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _decode(data: bytes) -> str:
-    """Decode bytes as text: a BOM's encoding, else UTF-8, else UTF-8 or Windows-1252 line by line.
+    """Decode bytes as text: a BOM's encoding, else UTF-8, else UTF-16 without a BOM, else a non-Latin legacy
+    charset when the letters are mostly not ASCII, else UTF-8 or Windows-1252 line by line.
 
     Raises:
         _BinaryInput: the bytes are not text (NUL bytes, a known binary signature, many control characters).
     """
     for signature, kind in _MAGIC:
         if data.startswith(signature):
-            raise _BinaryInput(f"binary file ({kind}), not text")
+            raise _BinaryInput(f"binary file ({kind}), not text: {_BINARY_HINT}")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise _BinaryInput(f"binary file, not text (broken {encoding} text)") from exc
+                raise _BinaryInput(f"binary file, not text (broken {encoding} text): save it as UTF-8 text") from exc
     if b"\x00" in data:
-        raise _BinaryInput("binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise _BinaryInput(f"binary file, not text: {_BINARY_HINT}")
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise _BinaryInput("looks like UTF-16 text without a byte-order mark, but it is broken: save it as "
+                               "UTF-8 text") from exc
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _legacy_charset(data) or "".join(_decode_line(line) for line in data.splitlines(keepends=True))
     controls = sum(1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
     if controls > max(2, len(text) // 100):
-        raise _BinaryInput("binary file, not text")
+        raise _BinaryInput(f"binary file, not text (control characters throughout): {_BINARY_HINT}")
     return text
 
 
+def _binary_kind(head: bytes) -> str | None:
+    """Why the first bytes of a JSONL file say it is not text, or None."""
+    for signature, kind in _MAGIC:
+        if head.startswith(signature):
+            return f"binary file ({kind}), not text: {_BINARY_HINT}"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        return "JSONL in UTF-16: save it as UTF-8 (JSON Lines are UTF-8)"
+    if b"\x00" in head:
+        return f"binary file, not text: {_BINARY_HINT}"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text without a BOM, else None.
+
+    Text of Latin letters in UTF-16 has a NUL as every other byte; nearly every other binary format has its
+    NULs anywhere.
+    """
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even_nul, odd_nul = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    if odd_nul > 0.8 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.8 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _legacy_charset(data: bytes) -> str | None:
+    """The text decoded in the charset charset-normalizer finds, when its letters are mostly not ASCII.
+
+    English or Western European text in Windows-1252 has a few non-ASCII bytes among many ASCII letters;
+    Cyrillic (Windows-1251, KOI8-R), Greek or Hebrew text in a legacy charset is mostly non-ASCII bytes,
+    which Windows-1252 would turn into accented Latin gibberish. Returns None to keep the line-by-line
+    UTF-8 / Windows-1252 reading.
+    """
+    high = sum(1 for b in data if b >= 0x80)
+    ascii_letters = sum(1 for b in data if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
+    if high < 20 or high < 0.3 * (high + ascii_letters):
+        return None
+    from charset_normalizer import from_bytes  # imported here: only such files need it
+
+    best = from_bytes(data[:65536]).best()
+    if best is None or best.encoding in ("utf_8", "ascii", "cp1252", "latin_1"):
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def _decode_line(line: bytes) -> str:
+    """One line: UTF-8, or UTF-8 with its few bad bytes replaced when it is mostly UTF-8, else Windows-1252."""
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = line.decode("utf-8", "replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for c in lenient if ord(c) > 0x7F and c != "\ufffd")
+    if good > 2 * bad:
+        # e.g. a minified page (one line) of UTF-8 with one stray byte: Windows-1252 would garble it all
+        return lenient
     try:
         return line.decode("cp1252")
     except UnicodeDecodeError:
@@ -553,34 +708,98 @@ def _decode_line(line: bytes) -> str:
         return line.decode("latin-1")
 
 
+def _lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(number, line, size)`` for each line of a binary file; ``line`` is None for a line over ``limit``
+    bytes, which is skipped in bounded chunks, never held whole."""
+    number = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            del line
+            while True:
+                chunk = f.readline(2**20)
+                size += len(chunk)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield number, None, size
+        else:
+            yield number, line, len(line)
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """``path``, links followed, is inside the resolved ``folder``."""
+    try:
+        return path.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):   # a link loop
+        return False
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return f"it points to {os.readlink(path)}"
+    except OSError:
+        return "a link"
+
+
+def check_published(published: dt.date) -> str | None:
+    """What is wrong with a publication date, or None when it is plausible (1900 to a year from today).
+
+    An impossible date (0001-01-01, 9999-12-31) is a typo or a placeholder; taken as real it would date
+    every event of the article, or overflow the date arithmetic of relative dates ('three days ago').
+    """
+    latest = dt.date.today() + dt.timedelta(days=366)
+    if EARLIEST_PUBLISHED <= published <= latest:
+        return None
+    return (f"'published' {published.isoformat()} is not a plausible publication date (frontline takes dates from "
+            f"{EARLIEST_PUBLISHED.isoformat()} to {latest.isoformat()}): fix it, written as YYYY-MM-DD")
+
+
 def _json_reason(exc: json.JSONDecodeError) -> str:
     """'unterminated string starting at column 26' from the decoder's 'Unterminated string starting at'."""
     return f"{exc.msg[:1].lower()}{exc.msg[1:].removesuffix(' at')} at column {exc.colno}"
 
 
-def _parse_date(value: Any, where: str) -> dt.date | None:
+def _parse_date(value: Any, where: str) -> dt.date | str | None:
+    """The date of a 'published' field, None when there is none or it cannot be read (a warning is
+    logged), or the message that says why the date is impossible."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            published = dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
+        else:
+            return check_published(published) or published
     log.warning("%s: ignoring 'published' %r: expected a date as YYYY-MM-DD", where, value)
     return None
+
+
+def _json_type(value: Any) -> str:
+    return {bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
 
 
 def _text_field(obj: dict[str, Any], key: str) -> str | None:
     value = obj.get(key)
     if value is None:
         return None
+    if isinstance(value, (list, dict, bool)):
+        log.warning("ignoring %r: %s where a string was expected", key, _json_type(value))
+        return None
     value = str(value).strip()
     return value or None
 
 
 def _meta_from(obj: dict[str, Any], where: str) -> _Meta:
+    published = _parse_date(obj.get("published"), where)
+    error = f"{where}: {published}" if isinstance(published, str) else None
     return _Meta(title=_text_field(obj, "title"), source=_text_field(obj, "source"), url=_text_field(obj, "url"),
-                 published=_parse_date(obj.get("published"), where), input_id=_text_field(obj, "id"))
+                 published=None if error else published, input_id=_text_field(obj, "id"), error=error)
 
 
 def _with_meta(article: RawArticle, meta: _Meta | None, default_date: dt.date | None) -> RawArticle:
@@ -621,6 +840,9 @@ def _extract_html(page: str) -> _Extracted | None:
         try:
             published = dt.date.fromisoformat(str(doc.date)[:10])
         except ValueError:
+            published = None
+        if published is not None and check_published(published):
+            log.debug("ignoring the page's impossible date %s", published)
             published = None
     return _Extracted(text=doc.text, title=doc.title or None, source=doc.sitename or None, url=doc.url or None,
                       published=published)

@@ -2,7 +2,7 @@
 
 Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
 
-    meta      key, value                      schema_version, created_by
+    meta      key, value                      schema_version, created_by, derived_stale (see below)
     articles  article_id PK + Article fields, raw_text, clean_text and the clean->raw offset map
     mentions  mention_id PK (hash of article, kind, span, text), article_id, kind, span, text, value JSON
     events    event_id PK, article_id, every Event field flattened (location, date, parties as JSON, ...)
@@ -17,6 +17,11 @@ Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
 The corpus tables are added to older databases of the same schema version when they are opened; a version 1
 database is migrated to version 2 in place (new event columns for the query layer, ``fused_members``,
 ``retracted``). docs/STORE.md documents every column.
+Fused events and timelines are derived from the events; ``mark_derived_stale`` records in ``meta`` that
+they may be behind (an ingest sets it before writing and clears it once they are refreshed), so a run cut
+short by a crash leaves the mark and the next ingest or ``frontline repair`` rebuilds them all.
+
+Several processes may open (and create) one file at once: creation happens under the write lock.
 
 Ids are content hashes, so writing the same ``ArticleResult`` twice stores it once: ``write`` compares the
 new rows with the stored ones and inserts, updates or deletes only what differs, in one transaction per
@@ -428,12 +433,21 @@ class Store:
             raise StoreError(f"the store {self.path} is closed; open it again with Store.open(path)")
         return self._conn
 
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
     def _prepare(self) -> None:
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = self._tables()
         if not tables:
-            self._db.executescript("BEGIN;" + _SCHEMA + _CORPUS_SCHEMA + _QUERY_SCHEMA + _META + "COMMIT;")
-            logger.info("created frontline database %s", self.path)
-            return
+            # Another process may be creating this file right now: take the write lock (waiting for it),
+            # then look again, so exactly one of them creates the tables.
+            with self._transaction("create the tables") as db:
+                if not self._tables():
+                    for statement in (_SCHEMA + _CORPUS_SCHEMA + _QUERY_SCHEMA + _META).split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    logger.info("created frontline database %s", self.path)
+            tables = self._tables()
         missing = {"meta", "articles", "mentions", "events"} - tables
         if missing:
             raise StoreError(f"{self.path} is not a frontline database (it has tables {', '.join(sorted(tables))} "
@@ -812,6 +826,21 @@ class Store:
         with self._transaction(f"store the timeline of {timeline.place}") as db:
             db.execute("INSERT OR REPLACE INTO timelines VALUES (?, ?)",
                        (timeline.place.casefold(), _json(control.to_dict(timeline))))
+
+    def mark_derived_stale(self) -> None:
+        """Record that fused events and timelines may be behind the events (kept until cleared)."""
+        with self._transaction("mark the fused events as stale") as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('derived_stale', '1')")
+
+    def clear_derived_stale(self) -> None:
+        """Record that fused events and timelines are up to date with the events."""
+        with self._transaction("mark the fused events as current") as db:
+            db.execute("DELETE FROM meta WHERE key = 'derived_stale'")
+
+    def derived_stale(self) -> bool:
+        """Whether an ingest left fused events and timelines possibly behind the events (see the module doc)."""
+        with self._reading("read the store's state") as db:
+            return db.execute("SELECT 1 FROM meta WHERE key = 'derived_stale'").fetchone() is not None
 
     def timeline(self, place: str) -> Timeline | None:
         """The stored control timeline of a settlement (canonical name, any case), or None."""
