@@ -46,7 +46,7 @@ from frontline.backend import open_engine, prepare
 from frontline.errors import QueryError, StoreError
 from frontline.gazetteer import Gazetteer
 from frontline.models import Article, Document, Event, FusedEvent, Timeline
-from frontline.store import _article, _document, _event
+from frontline.store import GEO_COLUMNS, _article, _document, _event, geo_cell
 
 __all__ = ["EventFilter", "EventRecord", "EventDetail", "ArticleRecord", "Page", "PlaceRecord", "StateSpan",
            "PlaceTimeline", "ControlPlace", "CoverageRow", "HistogramDay", "GridCell", "Facets", "Catalog",
@@ -309,6 +309,21 @@ def _unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
     return f"+{compiler.process(element.clauses, **kw)}"
 
 
+_MAX_CELL_ROWS: Final = 100
+
+
+def _cell_ranges(west: float, south: float, east: float, north: float) -> list[tuple[int, int]]:
+    """The ``geo_cell`` ranges (one per row of cells) covering a box; none for a box too tall or across the
+    antimeridian, which the latitude index serves instead."""
+    if west > east:
+        return []
+    first, last = geo_cell(south, west), geo_cell(north, east)
+    rows = range(first // GEO_COLUMNS, last // GEO_COLUMNS + 1)
+    if len(rows) > _MAX_CELL_ROWS:
+        return []
+    return [(row * GEO_COLUMNS + first % GEO_COLUMNS, row * GEO_COLUMNS + last % GEO_COLUMNS) for row in rows]
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -435,6 +450,9 @@ class Catalog:
             west, south, east, north = f.bbox
             if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
                 raise QueryError(f"bbox {f.bbox} is not west,south,east,north in degrees (south <= north)")
+            cells = _cell_ranges(west, south, east, north)
+            if cells:
+                w.append(or_(*(c("geo_cell").between(lo, hi) for lo, hi in cells)))
             w.append(c("lat").between(south, north))
             # a box across the antimeridian has west > east
             w.append(c("lon").between(west, east) if west <= east else or_(c("lon") >= west, c("lon") <= east))
@@ -725,21 +743,21 @@ class Catalog:
         e, a = t.events, t.articles
         where = self._where(f)
 
-        def count(*columns: Any, joined: bool = False) -> Counter[str]:
-            source = e.join(a, a.c.article_id == e.c.article_id) if joined else e
-            stmt = select(*columns, func.count()).select_from(source).where(*where).group_by(*columns)
-            found: Counter[str] = Counter()
-            for *values, n in self._rows(stmt, "count facets"):
-                for v in dict.fromkeys(values):         # an event with both parties on one side counts once
-                    if v is not None:
-                        found[v] += n
-            return found
-
-        return Facets(type=_pairs(count(e.c.event_type)),
-                      side=_pairs(count(e.c.initiator_side, e.c.target_side)),
-                      oblast=_pairs(count(e.c.admin1)), claimant=_pairs(count(e.c.claimant)),
-                      modality=_pairs(count(e.c.modality)), outlet=_pairs(count(a.c.source, joined=True)),
-                      precision=_pairs(count(e.c.location_precision)))
+        # one scan grouped by every facet column at once; the (few) combinations are summed here
+        columns = (e.c.event_type, e.c.initiator_side, e.c.target_side, e.c.admin1, e.c.claimant, e.c.modality,
+                   a.c.source, e.c.location_precision)
+        stmt = (select(*columns, func.count()).select_from(e.join(a, a.c.article_id == e.c.article_id))
+                .where(*where).group_by(*columns))
+        found: dict[str, Counter[str]] = {name: Counter() for name in _FACETS}
+        for kind, i_side, t_side, oblast, claimant, modality, outlet, precision, n in self._rows(stmt,
+                                                                                                  "count facets"):
+            for name, value in (("type", kind), ("oblast", oblast), ("claimant", claimant), ("modality", modality),
+                                ("outlet", outlet), ("precision", precision)):
+                if value is not None:
+                    found[name][value] += n
+            for side in {i_side, t_side} - {None}:     # an event with both parties on one side counts once
+                found["side"][side] += n
+        return Facets(**{name: _pairs(found[name]) for name in _FACETS})
 
     def grid(self, f: EventFilter = EventFilter(), *, cell: float = 0.5) -> list[GridCell]:
         """Located events counted per square cell of ``cell`` degrees, in all and by type (cell centres)."""

@@ -34,6 +34,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -68,11 +69,13 @@ from frontline.models import (
     stable_id,
 )
 
-__all__ = ["SCHEMA_VERSION", "Store", "WriteOutcome", "Summary"]
+__all__ = ["SCHEMA_VERSION", "GEO_CELL", "Store", "WriteOutcome", "Summary", "geo_cell"]
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 2
+GEO_CELL: Final = 0.1                          # degrees: the squares of ``geo_cell``
+GEO_COLUMNS: Final = round(360 / GEO_CELL)
 _TOP_PLACES: Final = 15
 
 _ARTICLE_COLUMNS: Final = ("article_id", "path", "url", "title", "source", "published", "language", "status",
@@ -86,7 +89,7 @@ _EVENT_COLUMNS: Final = (
     "evidence_sentence", "evidence_start", "evidence_end", "confidence", "trigger",
     # derived, so the query layer filters and sorts by plain indexed columns on SQLite and PostgreSQL alike
     "date_last", "date_span", "initiator_name", "initiator_side", "target_name", "target_side", "claimant",
-    "claimant_side", "is_copy",
+    "claimant_side", "is_copy", "geo_cell",
 )
 # Columns added by schema version 2; a version 1 database gets them (filled) when opened.
 _V2_EVENT_COLUMNS: Final = _EVENT_COLUMNS[_EVENT_COLUMNS.index("date_last"):]
@@ -117,7 +120,7 @@ CREATE TABLE events (
     evidence_sentence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
     confidence REAL NOT NULL, trigger TEXT NOT NULL,
     date_last TEXT, date_span INTEGER, initiator_name TEXT, initiator_side TEXT, target_name TEXT, target_side TEXT,
-    claimant TEXT, claimant_side TEXT, is_copy INTEGER, stored_at TEXT
+    claimant TEXT, claimant_side TEXT, is_copy INTEGER, geo_cell INTEGER, stored_at TEXT
 );
 CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX events_article ON events(article_id);
@@ -132,6 +135,7 @@ CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, date_start);
 CREATE INDEX IF NOT EXISTS events_admin1_type_day ON events(admin1, event_type, date_start);
 CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
 CREATE INDEX IF NOT EXISTS events_span ON events(date_span);
+CREATE INDEX IF NOT EXISTS events_cell ON events(geo_cell);
 CREATE INDEX IF NOT EXISTS events_claimant ON events(lower(claimant));
 CREATE INDEX IF NOT EXISTS events_stored ON events(stored_at);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published, article_id);
@@ -254,7 +258,16 @@ def _event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) -
             _party_json(e.initiator), _party_json(e.target), _party_json(e.claim.claimed_by), e.claim.modality,
             int(e.claim.contested), _json(quantities),
             e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger,
-            *_derived(e), int(is_copy))
+            *_derived(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None)
+
+
+def geo_cell(lat: float, lon: float) -> int:
+    """The number of the ``GEO_CELL`` degree square a point lies in: row (from the south pole) * columns + column.
+
+    Stored with each located event so that a bounding box becomes a few ranges of one indexed integer, on SQLite
+    and PostgreSQL alike, instead of a scan of one latitude band.
+    """
+    return math.floor((lat + 90) / GEO_CELL) * GEO_COLUMNS + math.floor((lon + 180) / GEO_CELL)
 
 
 def _derived(e: Event) -> tuple[Any, ...]:
@@ -470,7 +483,7 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             for column in (*_V2_EVENT_COLUMNS, "stored_at"):
-                kind = "INTEGER" if column in ("date_span", "is_copy") else "TEXT"
+                kind = "INTEGER" if column in ("date_span", "is_copy", "geo_cell") else "TEXT"
                 db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
             # statement by statement: executescript would commit the migration's transaction half-way
             for statement in (_CORPUS_SCHEMA + _QUERY_SCHEMA).split(";"):
@@ -478,7 +491,9 @@ class Store:
                     db.execute(statement)
             sets = ", ".join(f"{c} = ?" for c in _V2_EVENT_COLUMNS)
             db.executemany(f"UPDATE events SET {sets} WHERE event_id = ?",
-                           [(*_derived(_event(r)), r["copied"], r["event_id"]) for r in db.execute(
+                           [(*_derived(_event(r)), r["copied"],
+                             None if r["lat"] is None else geo_cell(r["lat"], r["lon"]), r["event_id"])
+                            for r in db.execute(
                                "SELECT events.*, a.duplicate_of IS NOT NULL AS copied FROM events "
                                "JOIN articles a USING (article_id)")])
             db.execute("UPDATE events SET stored_at = (SELECT ingested_at FROM articles a "

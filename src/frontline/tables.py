@@ -66,7 +66,7 @@ events = Table(
     Column("date_last", Text), Column("date_span", Integer),
     *(Column(c, Text) for c in ("initiator_name", "initiator_side", "target_name", "target_side",
                                 "claimant", "claimant_side")),
-    Column("is_copy", Integer), Column("stored_at", Text),
+    Column("is_copy", Integer), Column("geo_cell", Integer), Column("stored_at", Text),
 )
 
 fingerprints = Table(
@@ -106,6 +106,7 @@ Index("events_type_day", events.c.event_type, events.c.date_start)
 Index("events_admin1_type_day", events.c.admin1, events.c.event_type, events.c.date_start)
 Index("events_lat", events.c.lat)
 Index("events_span", events.c.date_span)
+Index("events_cell", events.c.geo_cell)
 Index("events_claimant", func.lower(events.c.claimant))
 Index("events_stored", events.c.stored_at)
 Index("articles_published", articles.c.published, articles.c.article_id)
