@@ -257,7 +257,7 @@ def test_other_schema_version(tmp_path):
     Store(path).close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
-    with pytest.raises(StoreError, match="schema version 0, this frontline reads version 1; extract again"):
+    with pytest.raises(StoreError, match=f"schema version 0, this frontline reads version {SCHEMA_VERSION}; extract again"):
         Store(path)
 
 

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import control, corpus_fuse, evaluate
 from . import export as export_mod
+from .backend import open_store
 from .dedup import CopyDetector, CopyIndex, Match, fingerprint
 from .errors import InputError
 from .feeds import DEFAULT_MAX_ENTRIES
@@ -24,6 +25,7 @@ from .gazetteer import Gazetteer
 from .ingest import check_published, read_inputs
 from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
 from .pipeline import Pipeline, Progress
+from .query import Catalog, EventFilter, EventRecord, records_frame
 from .store import Store
 from .textguard import scrub_fields
 
@@ -202,12 +204,21 @@ def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | Non
     """
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
+    return ingest_raw(raws, db, pipeline=pipeline, progress=progress, detector=detector)
+
+
+def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline | None = None,
+               progress: Progress | None = None, detector: CopyDetector | None = None) -> IngestReport:
+    """Extract events from articles already read (``RawArticle``) and store them, as ``ingest`` does.
+
+    ``db`` is a SQLite file or a ``postgresql://`` URL. This is what the REST API's POST /api/articles calls.
+    """
     pipeline = pipeline or Pipeline.load()
     detector = detector or _detector(pipeline)
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     changed = unchanged = events = copies = 0
     touched: set[str] = set()
-    with Store.open(db) as store:
+    with open_store(db) as store:
         was_stale = store.derived_stale()
         # set before the first article is written, cleared only once the derived tables are refreshed
         store.mark_derived_stale()
@@ -304,7 +315,7 @@ def repair(db: str | Path) -> RepairReport:
     Raises:
         StoreError: the database cannot be opened or written.
     """
-    with Store.open(db) as store:
+    with open_store(db) as store:
         was_stale = store.derived_stale()
         fused, timelines_ = _rebuild_derived(store)
     return RepairReport(fused, timelines_, was_stale)
@@ -329,15 +340,55 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
     """
     gazetteer = gazetteer or Gazetteer.load()
     name = _gazetteer_name(place, gazetteer)
-    with Store.open(db) as store:
+    with open_store(db) as store:
         found = store.timeline(name)
     return found or Timeline(place=name, admin1=None, geonames_id=None)
 
 
 def stored_results(db: str | Path) -> list[ArticleResult]:
     """Every article and event in a database, as ArticleResults."""
-    with Store.open(db) as store:
+    with open_store(db) as store:
         return list(store.results())
+
+
+def catalog(db: str | Path) -> Catalog:
+    """The query layer over a store (SQLite file or ``postgresql://`` URL); use it in a ``with`` block."""
+    return Catalog.open(str(db))
+
+
+def _filter(f: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
+    if f is not None and filters:
+        raise InputError("give either an EventFilter or filter keywords, not both")
+    if "types" in filters and isinstance(filters["types"], str):
+        filters["types"] = (filters["types"],)
+    try:
+        return f or EventFilter(**filters)
+    except TypeError as exc:
+        raise InputError(f"{exc}; the filters are the fields of frontline.query.EventFilter") from None
+
+
+def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", **filters: Any) -> list[EventRecord]:
+    """Every stored event matching a filter, as ``EventRecord`` objects (event, outlet, fused id ...).
+
+        >>> events("frontline.db", types=("shelling",), oblast="Donetsk", since=datetime.date(2022, 6, 1))
+
+    Args:
+        db: a SQLite file or a ``postgresql://`` URL.
+        f: an ``EventFilter``; or give its fields as keywords (``types``, ``oblast``, ``since`` ...).
+        sort: ``date`` (oldest first) or ``-date``.
+    Raises:
+        QueryError: a filter value is not valid. StoreError: the database cannot be read.
+    """
+    with Catalog.open(str(db)) as c:
+        return list(c.iter_events(_filter(f, filters), sort=sort))
+
+
+def events_frame(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", **filters: Any) -> Any:
+    """The events matching a filter as a pandas DataFrame, one row per event (columns ``query.ROW_COLUMNS``).
+
+        >>> df = events_frame("frontline.db", types=("shelling",), since=datetime.date(2022, 6, 1))
+    """
+    return records_frame(events(db, f, sort=sort, **filters))
 
 
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,

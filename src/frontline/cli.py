@@ -82,6 +82,27 @@ def _count_inputs(paths, feeds=()) -> int | None:
     return total
 
 
+class Database(click.ParamType):
+    """A ``--db`` value: a SQLite file path or a ``postgresql://`` URL (which no file check applies to)."""
+
+    name = "DB"
+
+    def __init__(self, exists: bool = False) -> None:
+        self.exists = exists
+
+    def convert(self, value, param, ctx) -> str:
+        from .backend import is_postgres
+        if is_postgres(str(value)):
+            return str(value)
+        path = Path(value)
+        if path.is_dir():
+            self.fail(f"'{value}' is a directory; give a database file or a postgresql:// URL", param, ctx)
+        if self.exists and not path.exists():
+            self.fail(f"'{value}' does not exist; run 'frontline ingest --db {value} ...' first, or give a "
+                      "postgresql:// URL", param, ctx)
+        return str(value)
+
+
 def _fail(exc: FrontlineError) -> None:
     raise click.ClickException(str(exc))
 
@@ -169,8 +190,8 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--db", type=click.Path(dir_okay=False), default="frontline.db", show_default=True,
-              help="SQLite database file to write (created if missing).")
+@click.option("--db", type=Database(), default="frontline.db", show_default=True,
+              help="SQLite database file to write (created if missing), or a postgresql:// URL.")
 @_published_option
 @_web_options
 def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tuple[str, ...], max_entries: int,
@@ -199,8 +220,8 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest'.")
+@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Output format, as for 'frontline extract'.")
 def export(db: str, fmt: str) -> None:
@@ -214,8 +235,8 @@ def export(db: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest'.")
+@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
 def summary(db: str) -> None:
     """Print a readable summary of a database: events by type, place and date."""
     from .report import print_summary
@@ -226,7 +247,7 @@ def summary(db: str) -> None:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
+@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
               help="SQLite database written by 'frontline ingest'.")
 def repair(db: str) -> None:
     """Rebuild the fused events and control timelines of a database from its events.
@@ -245,8 +266,8 @@ def repair(db: str) -> None:
 
 @cli.command()
 @click.argument("place")
-@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest'.")
+@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
 def timeline(place: str, db: str) -> None:
     """Print who held the settlement PLACE over time (UA, RU, contested, unknown), with who says so.
 
@@ -261,8 +282,8 @@ def timeline(place: str, db: str) -> None:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False), default="frontline.db", show_default=True,
-              help="SQLite database to write the sample corpus into.")
+@click.option("--db", type=Database(), default="frontline.db", show_default=True,
+              help="SQLite database (or postgresql:// URL) to write the sample corpus into.")
 def demo(db: str) -> None:
     """Ingest the bundled sample corpus (five seed articles) into a database and print its summary."""
     from . import api
@@ -275,6 +296,116 @@ def demo(db: str) -> None:
         print_summary(db)
     except FrontlineError as exc:
         _fail(exc)
+
+
+def _filter_options(command):
+    """The query layer's filters (``frontline.query.EventFilter``) as options."""
+    options = [
+        click.option("--type", "types", multiple=True, metavar="TYPE", help="Event type; repeat for several."),
+        click.option("--oblast", help="Oblast in any spelling (Donetsk, Donetsk oblast, DPR)."),
+        click.option("--settlement", help="Settlement in any spelling the gazetteer knows (Severodonetsk ...)."),
+        click.option("--bbox", metavar="W,S,E,N", help="Bounding box in degrees: west,south,east,north."),
+        click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="First day (inclusive)."),
+        click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Last day (inclusive)."),
+        click.option("--side", help="Side of either party: RU, UA, RU_aligned, civilians ..."),
+        click.option("--actor", help="Name of either party (any case)."),
+        click.option("--claimant", help="Who says so: a name (any case) or a side."),
+        click.option("--modality", help="The claim's modality: asserted, claimed, denied ..."),
+        click.option("--contested/--not-contested", default=None, help="Only contested, or only uncontested, events."),
+        click.option("--precision", help="Location precision: settlement, admin1, country ..."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), help="Least confidence, 0..1."),
+        click.option("--outlet", help="The article's outlet (source), any case."),
+        click.option("--text", "q", metavar="WORDS", help="Words the evidence sentence contains (any case)."),
+        click.option("--updated-since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]),
+                     help="Only events written since this time (UTC unless it carries an offset)."),
+        click.option("--include-copies", is_flag=True, help="Also the events of articles that copy another."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not west,south,east,north, e.g. 36.5,47.5,39.0,49.5",
+                                 param_hint="--bbox") from None
+    return west, south, east, north
+
+
+EVENT_FORMATS = ("json", "jsonl", "geojson", "csv", "parquet")
+
+
+@cli.command()
+@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
+@_filter_options
+@click.option("--sort", type=click.Choice(["date", "-date"]), default="date", show_default=True,
+              help="date: oldest first; -date: latest first (undated events last either way).")
+@click.option("--limit", type=click.IntRange(min=1), help="Write at most this many events.")
+@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default="jsonl", show_default=True,
+              help="jsonl (one event a line), json, geojson (RFC 7946, located events), csv (ACLED-style "
+                   "columns) or parquet (needs --output).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of stdout (required for parquet).")
+def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, until, side, actor, claimant, modality,
+           contested, precision, min_confidence, outlet, q, updated_since, include_copies, sort: str,
+           limit: int | None, fmt: str, output: str | None) -> None:
+    """Write the stored events that match every filter given, in date order.
+
+    Example: frontline events --type shelling --oblast Donetsk --since 2022-06-01 --format csv
+    """
+    import itertools
+
+    from . import export_query
+    from .query import Catalog, EventFilter
+    f = EventFilter(types=types, oblast=oblast, settlement=settlement, bbox=_bbox(bbox), since=since, until=until,
+                    side=side, actor=actor, claimant=claimant, modality=modality, contested=contested,
+                    precision=precision, min_confidence=min_confidence, outlet=outlet, q=q,
+                    updated_since=updated_since, include_copies=include_copies)
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet is binary: give a file with --output, e.g. --output events.parquet")
+    try:
+        with Catalog.open(db) as catalog:
+            records = catalog.iter_events(f, sort=sort)
+            if limit is not None:
+                records = itertools.islice(records, limit)
+            if fmt == "parquet":
+                n = export_query.write_parquet(records, output)
+            elif output:
+                with open(output, "w", encoding="utf-8", newline="") as out:
+                    n = export_query.write_text(records, fmt, out)
+            else:
+                n = export_query.write_text(records, fmt, sys.stdout)
+    except FrontlineError as exc:
+        _fail(exc)
+    click.echo(f"{n} events written" + (f" to {output}" if output else ""), err=True)
+
+
+@cli.command()
+@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
+              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="FRONTLINE_TOKEN", show_envvar=True,
+              help="Accept POST /api/articles with 'Authorization: Bearer TOKEN'; without it the server is "
+                   "read-only.")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API (and the web page) over a database: OpenAPI at /openapi.json, docs at /docs."""
+    import uvicorn
+
+    from .rest import create_app
+    try:
+        app = create_app(db, token=token)
+    except FrontlineError as exc:
+        _fail(exc)
+    from .backend import redact
+    click.echo(f"serving {redact(db)} at http://{host}:{port}/ (API docs at /docs; "
+               f"{'POST /api/articles needs the token' if token else 'read-only'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command(name="eval")

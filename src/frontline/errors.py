@@ -8,7 +8,8 @@
     │   └── FetchError             a URL cannot be fetched (refused, unreachable, too slow, too large, wrong type)
     ├── ResourceError              a model or data file that ships with frontline is missing or broken
     ├── StageError                 a pipeline stage failed on one article (names the stage and article)
-    ├── StoreError                 the SQLite store cannot be opened, read or written
+    ├── StoreError                 the store (SQLite file or PostgreSQL) cannot be opened, read or written
+    ├── QueryError                 a query's filter, paging cursor or limit is not valid (the message says which)
     └── EvalError                  an annotation / evaluation file is malformed
 
 Messages say what failed, for which article or file, and what to do. Third-party exceptions are
@@ -18,7 +19,7 @@ translated at the boundary, so callers only ever catch these.
 from __future__ import annotations
 
 __all__ = ["FrontlineError", "InputError", "UnsupportedInputError", "ResourceError", "StageError",
-           "StoreError", "EvalError", "FetchError"]
+           "StoreError", "QueryError", "EvalError", "FetchError"]
 
 
 class FrontlineError(Exception):
@@ -48,6 +49,10 @@ class StageError(FrontlineError):
 
 class StoreError(FrontlineError):
     """The SQLite store cannot be opened, read or written."""
+
+
+class QueryError(FrontlineError):
+    """A query's filter, cursor or limit is not valid; the message says which and what is accepted."""
 
 
 class EvalError(FrontlineError):

@@ -37,7 +37,7 @@ from frontline.models import Article, ArticleResult, Event, FusedEvent, Party
 from frontline.textguard import csv_cell, scrub
 
 __all__ = ["FORMATS", "ACLED_COLUMNS", "article_to_dict", "event_to_dict", "to_dict", "load_schema", "validate",
-           "event_properties", "to_geojson", "acled_type", "acled_rows", "write"]
+           "event_properties", "to_geojson", "acled_type", "acled_row", "acled_rows", "write"]
 
 logger = logging.getLogger(__name__)
 
@@ -363,6 +363,12 @@ def _acled_row(event: Event, article: Article, fighting_reported: bool) -> dict[
         # ACLED's timestamp is when its row was last changed; an export is pure, so it has none to give.
         "timestamp": "",
     }
+
+
+def acled_row(event: Event, article: Article, *, fighting_reported: bool = False) -> dict[str, Any]:
+    """One event's ACLED-style row (keys ``ACLED_COLUMNS``); ``fighting_reported``: its article reports fighting
+    at the event's place (see ``acled_type``)."""
+    return _acled_row(event, article, fighting_reported)
 
 
 def acled_rows(results: Iterable[ArticleResult]) -> Iterator[dict[str, Any]]:

@@ -7,7 +7,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .store import Store, Summary
+from .backend import open_store
+from .store import Summary
 
 
 def summary_tables(summary: Summary) -> list[Table]:
@@ -36,7 +37,7 @@ def summary_tables(summary: Summary) -> list[Table]:
 def print_summary(db: str | Path, console: Console | None = None) -> Summary:
     """Print the summary tables of a database and return the summary."""
     console = console or Console()
-    with Store.open(db) as store:
+    with open_store(db) as store:
         summary = store.summary()
         corpus = store.corpus_counts()
     console.print(f"[bold]{db}[/bold]: {summary.articles} articles, {summary.events} events")

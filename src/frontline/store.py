@@ -10,9 +10,14 @@ Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
                   duplicate_of / duplicate_score / duplicate_method (see ``frontline.dedup``)
     copy_keys     key, article_id: the LSH buckets of every fingerprint, for sub-linear candidate search
     fused_events  fused_id PK, location_key, the FusedEvent as JSON (see ``frontline.corpus_fuse``)
+    fused_members event_id PK, fused_id, contested, copies: which fused event each event (or copy's event) is in
     timelines     place_key PK, the Timeline as JSON (see ``frontline.control``)
+    retracted     event_id PK, article_id, retracted_at: events a re-extraction no longer gives (``updated_since``)
 
-The last four tables are added to older databases of the same schema version when they are opened.
+The corpus tables are added to older databases of the same schema version when they are opened; a version 1
+database is migrated to version 2 in place (new event columns for the query layer, ``fused_members``,
+``retracted``). docs/STORE.md documents every column.
+
 Fused events and timelines are derived from the events; ``mark_derived_stale`` records in ``meta`` that
 they may be behind (an ingest sets it before writing and clears it once they are refreshed), so a run cut
 short by a crash leaves the mark and the next ingest or ``frontline repair`` rebuilds them all.
@@ -68,7 +73,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "WriteOutcome", "Summary"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 _TOP_PLACES: Final = 15
 
 _ARTICLE_COLUMNS: Final = ("article_id", "path", "url", "title", "source", "published", "language", "status",
@@ -80,7 +85,11 @@ _EVENT_COLUMNS: Final = (
     "location_name", "geonames_id", "lat", "lon", "admin1", "country_code", "location_precision",
     "location_mention", "initiator", "target", "claimed_by", "modality", "contested", "quantities",
     "evidence_sentence", "evidence_start", "evidence_end", "confidence", "trigger",
+    # derived, so the query layer filters and sorts by plain indexed columns on SQLite and PostgreSQL alike
+    "date_last", "initiator_name", "initiator_side", "target_name", "target_side", "claimant", "claimant_side",
 )
+# Columns added by schema version 2; a version 1 database gets them (filled) when opened.
+_V2_EVENT_COLUMNS: Final = _EVENT_COLUMNS[_EVENT_COLUMNS.index("date_last"):]
 
 _SCHEMA: Final = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -106,13 +115,31 @@ CREATE TABLE events (
     initiator TEXT, target TEXT, claimed_by TEXT, modality TEXT NOT NULL, contested INTEGER NOT NULL,
     quantities TEXT NOT NULL,
     evidence_sentence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
-    confidence REAL NOT NULL, trigger TEXT NOT NULL
+    confidence REAL NOT NULL, trigger TEXT NOT NULL,
+    date_last TEXT, initiator_name TEXT, initiator_side TEXT, target_name TEXT, target_side TEXT,
+    claimant TEXT, claimant_side TEXT, stored_at TEXT
 );
 CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX events_article ON events(article_id);
 CREATE INDEX events_type ON events(event_type);
 CREATE INDEX events_date ON events(date_start);
 CREATE INDEX events_place ON events(location_name COLLATE NOCASE);
+"""
+# Indexes of the query layer (frontline.query); bench/query.py measures what each earns.
+_QUERY_SCHEMA: Final = """
+CREATE INDEX IF NOT EXISTS events_day ON events(date_start, event_id);
+CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, date_start);
+CREATE INDEX IF NOT EXISTS events_admin1_day ON events(admin1, date_start);
+CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
+CREATE INDEX IF NOT EXISTS events_claimant ON events(lower(claimant));
+CREATE INDEX IF NOT EXISTS events_stored ON events(stored_at);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, article_id);
+CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of);
+CREATE TABLE IF NOT EXISTS fused_members (event_id TEXT PRIMARY KEY, fused_id TEXT NOT NULL,
+                                          contested INTEGER NOT NULL, copies INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS fused_members_fused ON fused_members(fused_id);
+CREATE TABLE IF NOT EXISTS retracted (event_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, retracted_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS retracted_at ON retracted(retracted_at);
 """
 _COPIES: Final = "SELECT article_id FROM articles WHERE duplicate_of IS NOT NULL"
 _COUNTED: Final = f"(SELECT * FROM events WHERE article_id NOT IN ({_COPIES}))"
@@ -225,7 +252,16 @@ def _event_row(e: Event, article_id: str, ordinal: int) -> tuple[Any, ...]:
             loc.precision if loc else None, loc.mention if loc else None,
             _party_json(e.initiator), _party_json(e.target), _party_json(e.claim.claimed_by), e.claim.modality,
             int(e.claim.contested), _json(quantities),
-            e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger)
+            e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger,
+            *_derived(e))
+
+
+def _derived(e: Event) -> tuple[Any, ...]:
+    """The values of ``_V2_EVENT_COLUMNS``: the last day, the parties' names and sides, the claimant."""
+    last = e.date.end or e.date.start
+    i, t, c = e.initiator, e.target, e.claim.claimed_by
+    return (_iso(last), i.name if i else None, i.side if i else None, t.name if t else None,
+            t.side if t else None, c.name if c else None, c.side if c else None)
 
 
 def _event(row: sqlite3.Row) -> Event:
@@ -245,6 +281,12 @@ def _event(row: sqlite3.Row) -> Event:
         evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"]),
         confidence=row["confidence"], trigger=row["trigger"],
     )
+
+
+def _members(f: FusedEvent) -> Iterator[tuple[str, str, int, int]]:
+    """The ``fused_members`` rows of a fused event: each event and each copy's event in it."""
+    for event_id in (*f.event_ids, *f.copy_event_ids):
+        yield event_id, f.fused_id, int(f.contested), len(f.copy_event_ids)
 
 
 def _mention_rows(mentions: Mentions) -> Iterator[tuple[str, int, int, str, dict[str, Any]]]:
@@ -398,10 +440,11 @@ class Store:
             # then look again, so exactly one of them creates the tables.
             with self._transaction("create the tables") as db:
                 if not self._tables():
-                    for statement in (_SCHEMA + _CORPUS_SCHEMA + _META).split(";"):
+                    for statement in (_SCHEMA + _CORPUS_SCHEMA + _QUERY_SCHEMA + _META).split(";"):
                         if statement.strip():
                             db.execute(statement)
                     logger.info("created frontline database %s", self.path)
+                    return
             tables = self._tables()
         missing = {"meta", "articles", "mentions", "events"} - tables
         if missing:
@@ -409,11 +452,40 @@ class Store:
                              f"but not {', '.join(sorted(missing))}); pass a new path or remove the file")
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = row[0] if row else None
+        if version == "1":
+            self._migrate_v1()
+            version = str(SCHEMA_VERSION)
         if version != str(SCHEMA_VERSION):
             raise StoreError(f"{self.path} has frontline schema version {version}, this frontline reads version "
                              f"{SCHEMA_VERSION}; extract again into a new database file")
-        if not {"fingerprints", "copy_keys", "fused_events", "timelines"} <= tables:
-            self._db.executescript("BEGIN;" + _CORPUS_SCHEMA + "COMMIT;")
+        if not {"fingerprints", "copy_keys", "fused_events", "timelines", "fused_members", "retracted"} <= tables:
+            self._db.executescript("BEGIN;" + _CORPUS_SCHEMA + _QUERY_SCHEMA + "COMMIT;")
+
+    def _migrate_v1(self) -> None:
+        """Bring a version 1 database to version 2: derived event columns, fused_members, retracted."""
+        db = self._db
+        logger.info("migrating %s from frontline schema version 1 to %d", self.path, SCHEMA_VERSION)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for column in (*_V2_EVENT_COLUMNS, "stored_at"):
+                db.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+            # statement by statement: executescript would commit the migration's transaction half-way
+            for statement in (_CORPUS_SCHEMA + _QUERY_SCHEMA).split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            sets = ", ".join(f"{c} = ?" for c in _V2_EVENT_COLUMNS)
+            db.executemany(f"UPDATE events SET {sets} WHERE event_id = ?",
+                           [(*_derived(_event(r)), r["event_id"]) for r in db.execute("SELECT * FROM events")])
+            db.execute("UPDATE events SET stored_at = (SELECT ingested_at FROM articles a "
+                       "WHERE a.article_id = events.article_id)")
+            db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?, ?, ?, ?)",
+                           [m for r in db.execute("SELECT data FROM fused_events")
+                            for m in _members(corpus_fuse.from_dict(json.loads(r[0])))])
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
     @contextmanager
     def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
@@ -468,8 +540,8 @@ class Store:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self._transaction(f"write article {article_id}") as db:
             outcome = self._sync_article(db, _article_row(result, article_id), now)
-            outcome += self._sync_children(db, "events", _EVENT_COLUMNS, article_id, events)
-            outcome += self._sync_children(db, "mentions", _MENTION_COLUMNS, article_id, mentions)
+            outcome += self._sync_children(db, "events", _EVENT_COLUMNS, article_id, events, now)
+            outcome += self._sync_children(db, "mentions", _MENTION_COLUMNS, article_id, mentions, now)
         return outcome
 
     def write_many(self, results: Iterable[ArticleResult], *,
@@ -499,7 +571,7 @@ class Store:
 
     @staticmethod
     def _sync_children(db: sqlite3.Connection, table: str, columns: tuple[str, ...], article_id: str,
-                       rows: dict[str, tuple[Any, ...]]) -> WriteOutcome:
+                       rows: dict[str, tuple[Any, ...]], now: str) -> WriteOutcome:
         key = columns[0]
         names = ", ".join(columns)
         stored = {r[0]: tuple(r) for r in db.execute(f"SELECT {names} FROM {table} WHERE article_id = ?",
@@ -512,6 +584,12 @@ class Store:
         changed = [row for k, row in rows.items() if k in stored and stored[k] != row]
         sets = ", ".join(f"{c} = ?" for c in columns[1:])
         db.executemany(f"UPDATE {table} SET {sets} WHERE {key} = ?", [(*row[1:], row[0]) for row in changed])
+        if table == "events":
+            # what a client pulling ``updated_since`` needs: when each event was last written, and which went
+            db.executemany("UPDATE events SET stored_at = ? WHERE event_id = ?",
+                           [(now, row[0]) for row in (*fresh, *changed)])
+            db.executemany("INSERT OR REPLACE INTO retracted VALUES (?, ?, ?)", [(k, article_id, now) for k, in gone])
+            db.executemany("DELETE FROM retracted WHERE event_id = ?", [(row[0],) for row in fresh])
         return WriteOutcome(inserted=len(fresh), updated=len(changed), deleted=len(gone),
                             unchanged=len(rows) - len(fresh) - len(changed))
 
@@ -701,10 +779,15 @@ class Store:
         """Replace the fused events of the given locations (``corpus_fuse.location_key``) with ``fused``."""
         keys = list(location_keys)
         with self._transaction("store fused events") as db:
+            db.executemany("DELETE FROM fused_members WHERE fused_id IN "
+                           "(SELECT fused_id FROM fused_events WHERE location_key = ?)", [(k,) for k in keys])
             db.executemany("DELETE FROM fused_events WHERE location_key = ?", [(k,) for k in keys])
+            fused = list(fused)
             db.executemany("INSERT OR REPLACE INTO fused_events VALUES (?, ?, ?)",
                            [(f.fused_id, corpus_fuse.location_key(f.location), _json(corpus_fuse.to_dict(f)))
                             for f in fused])
+            db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?, ?, ?, ?)",
+                           [m for f in fused for m in _members(f)])
 
     def fused_events(self, location_keys: Iterable[str] | None = None) -> list[FusedEvent]:
         """Stored fused events (of the given locations only, when given), by date then id."""
