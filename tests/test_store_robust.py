@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import multiprocessing
 
+from stores import empty_db  # noqa: F401 - a fixture
+
+from frontline.backend import open_store
 from frontline.store import Store
 
 
@@ -44,4 +47,16 @@ def test_derived_mark_is_kept_until_cleared_and_survives_reopening(tmp_path):
         assert store.derived_stale()
         store.clear_derived_stale()
     with Store.open(path) as store:
+        assert not store.derived_stale()
+
+
+def test_the_stale_mark_on_every_back_end(empty_db):  # noqa: F811 - the fixture
+    with open_store(empty_db) as store:
+        assert not store.derived_stale()
+        store.mark_derived_stale()
+        store.mark_derived_stale()          # twice is once
+        assert store.derived_stale()
+    with open_store(empty_db) as store:
+        assert store.derived_stale()
+        store.clear_derived_stale()
         assert not store.derived_stale()

@@ -315,7 +315,7 @@ def repair(db: str | Path) -> RepairReport:
     Raises:
         StoreError: the database cannot be opened or written.
     """
-    with Store.open(db) as store:
+    with open_store(db) as store:
         was_stale = store.derived_stale()
         fused, timelines_ = _rebuild_derived(store)
     return RepairReport(fused, timelines_, was_stale)

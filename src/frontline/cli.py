@@ -247,7 +247,7 @@ def summary(db: str) -> None:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False, exists=True), default="frontline.db", show_default=True,
+@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
               help="SQLite database written by 'frontline ingest'.")
 def repair(db: str) -> None:
     """Rebuild the fused events and control timelines of a database from its events.

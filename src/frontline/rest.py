@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, get_args
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,7 +35,8 @@ from frontline import corpus_fuse
 from frontline import export as export_mod
 from frontline.errors import FrontlineError, InputError, QueryError, StoreError
 from frontline.export_query import EVENT_FIELDS, event_json, geojson_page, write_text
-from frontline.models import RawArticle
+from frontline.http_guard import Guard
+from frontline.models import EVENT_TYPES, LocationPrecision, Modality, RawArticle
 from frontline.query import (
     COUNT_LIMIT,
     MAX_LIMIT,
@@ -52,6 +53,7 @@ logger = logging.getLogger(__name__)
 
 PROBLEM: Final = "application/problem+json"
 _FORMATS: Final = ("json", "geojson", "csv")
+MAX_TEXT_FILTER: Final = 200       # characters of a free-text filter (a name, an outlet, words)
 _ACCEPT: Final = {"application/geo+json": "geojson", "text/csv": "csv", "application/json": "json"}
 
 
@@ -354,6 +356,21 @@ def event_filter(
     include_copies: Annotated[bool, Query(description="Also the events of articles that copy another")] = False,
 ) -> EventFilter:
     """The common filters of every list and aggregate endpoint, as one ``EventFilter``."""
+    # a value outside a fixed vocabulary is a mistake to report, not a filter that silently matches nothing
+    for name, values, known in (("type", type or (), EVENT_TYPES), ("modality", [modality] if modality else (),
+                                                                       get_args(Modality)),
+                                ("precision", [precision] if precision else (), get_args(LocationPrecision))):
+        for value in values:
+            if value not in known:
+                raise Problem(400, "Bad parameter", f"{name}={value!r} is not one of {', '.join(known)}")
+    for name, value in (("oblast", oblast), ("settlement", settlement), ("actor", actor), ("claimant", claimant),
+                        ("outlet", outlet), ("q", q), ("side", side)):
+        if value is not None and len(value) > MAX_TEXT_FILTER:
+            raise Problem(400, "Bad parameter", f"{name} is longer than {MAX_TEXT_FILTER} characters; no name or "
+                          "phrase is that long")
+        # SQLite's LIKE stops at a NUL: 'q=%00' would match every event
+        if value is not None and any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise Problem(400, "Bad parameter", f"{name} holds a control character; send plain text")
     return EventFilter(types=tuple(type or ()), oblast=oblast, settlement=settlement, bbox=_bbox(bbox),
                        since=since, until=until, side=side, actor=actor, claimant=claimant, modality=modality,
                        contested=contested, precision=precision, min_confidence=min_confidence, outlet=outlet,
@@ -659,6 +676,8 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
 
     from frontline import web
     web.mount(app)
+    # the outer wall: body and query caps, security headers (see frontline.http_guard); no CORS middleware
+    app.add_middleware(Guard)
     return app
 
 

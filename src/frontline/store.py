@@ -17,6 +17,7 @@ Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
 The corpus tables are added to older databases of the same schema version when they are opened; a version 1
 database is migrated to version 2 in place (new event columns for the query layer, ``fused_members``,
 ``retracted``). docs/STORE.md documents every column.
+
 Fused events and timelines are derived from the events; ``mark_derived_stale`` records in ``meta`` that
 they may be behind (an ingest sets it before writing and clears it once they are refreshed), so a run cut
 short by a crash leaves the mark and the next ingest or ``frontline repair`` rebuilds them all.
@@ -460,6 +461,7 @@ class Store:
                         if statement.strip():
                             db.execute(statement)
                     logger.info("created frontline database %s", self.path)
+                    return
             tables = self._tables()
         missing = {"meta", "articles", "mentions", "events"} - tables
         if missing:
