@@ -44,14 +44,17 @@ def _ingest(corpus: Path, db: Path) -> subprocess.Popen:
 
 
 def _content(db: Path) -> dict[str, list]:
-    """Everything a user reads from the store: articles (without their time of ingest), mentions, events,
+    """Everything a user reads from the store: articles and events (without their times of writing), mentions,
     fused events and timelines."""
     con = sqlite3.connect(db)
+
+    def without_stamps(table: str) -> list:
+        columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] not in ("ingested_at",
+                                                                                           "stored_at")]
+        return sorted(con.execute(f"SELECT {', '.join(columns)} FROM {table}"))
+
     try:
-        columns = [r[1] for r in con.execute("PRAGMA table_info(articles)") if r[1] != "ingested_at"]
-        return {"articles": sorted(con.execute(f"SELECT {', '.join(columns)} FROM articles")),
-                **{t: sorted(con.execute(f"SELECT * FROM {t}")) for t in ("mentions", "events", "fused_events",
-                                                                             "timelines")}}
+        return {t: without_stamps(t) for t in ("articles", "mentions", "events", "fused_events", "timelines")}
     finally:
         con.close()
 
