@@ -37,6 +37,23 @@ _CITY = 200_000
 _ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
 
 
+# Apostrophes and primes that transliterations put for the soft sign and the hard one ('Kup'ians'k', 'Slov′yans′k')
+_SOFT_SIGNS = str.maketrans("", "", "'’ʼ′`´‘ʹ")
+
+
+def _alpha(token) -> bool:
+    """Letters only, once the soft-sign apostrophes are taken out ('Kramators'k' is a word, 'rock'n'roll' too)."""
+    return token.is_alpha or token.text.translate(_SOFT_SIGNS).isalpha()
+
+
+def _title(token) -> bool:
+    """Title case, reading past soft-sign apostrophes (str.istitle wants 'Kup'Ians'K')."""
+    if token.is_title:
+        return True
+    word = token.text.translate(_SOFT_SIGNS)
+    return word != token.text and word.istitle()
+
+
 class GazetteerRecognizer:
     """A pipeline component that marks gazetteer place names as GPE entities."""
 
@@ -60,12 +77,12 @@ class GazetteerRecognizer:
 
     def _longest_match(self, doc: Doc, start: int) -> Span | None:
         first = doc[start]
-        if not (first.is_title or (first.is_upper and len(first) >= 3)) or not first.is_alpha:
+        if not (_title(first) or (first.is_upper and len(first) >= 3)) or not _alpha(first):
             return None
         for end in range(min(len(doc), start + _MAX_TOKENS), start, -1):
             last = doc[end - 1]
-            if not (last.is_title or last.is_upper) or any(
-                    not (t.is_title or t.is_upper or t.lower_ in _CONNECTORS) for t in doc[start:end]):
+            if not (_title(last) or last.is_upper) or any(
+                    not (_title(t) or t.is_upper or t.lower_ in _CONNECTORS) for t in doc[start:end]):
                 continue
             if any(t.is_space or t.is_punct and t.text != "-" for t in doc[start:end]):
                 continue
