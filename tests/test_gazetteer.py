@@ -55,3 +55,8 @@ def test_kremennaya_includes_kreminna(gaz): assert 704138 in ids(gaz, "Kremennay
 def test_moscow_is_russia(gaz): assert [p.geonames_id for p in gaz.candidates("Moscow")] == [524901]
 def test_city_sections_carry_no_population(gaz): assert gaz.by_id(13645605).population == 0
 def test_lozova_has_many_namesakes(gaz): assert 702760 in ids(gaz, "Lozova") and len(ids(gaz, "Lozova")) >= 8
+def test_case_forms():
+    from frontline.gazetteer import case_forms
+    assert "Dvurechnaya" in case_forms("Dvurechnoye") and "Kramatorsk" in case_forms("Kramatorske")
+    assert case_forms("Izium") == []
+def test_case_form_reaches_the_nominative(gaz): assert ids(gaz, "Kramatorske") == [704508]

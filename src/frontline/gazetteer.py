@@ -28,7 +28,7 @@ from .errors import ResourceError
 from .models import Place
 from .translit import normalize, skeleton
 
-__all__ = ["Gazetteer", "DEFAULT_DATA", "SECTOR_WORDS"]
+__all__ = ["Gazetteer", "DEFAULT_DATA", "SECTOR_WORDS", "case_forms"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,35 @@ _MIN_FUZZY_LENGTH = 5          # short keys match too much by accident
 # 'the Bakhmut direction', 'the Kupyansky district': words after a town's name (or its adjective) that make
 # the phrase name the sector around the town
 SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
+
+
+# A name read through another grammatical form is a weaker match than any spelling of the name itself.
+_CASE_FORM_CONFIDENCE = 0.85
+_MIN_CASE_FORM_LENGTH = 6
+# Russian and Ukrainian endings of adjectival names and of case forms, with the nominative endings they stand for:
+# gender ('Dvurechnoye' / 'Dvurechnaya', 'Pervomayskoye' / 'Pervomaiske'), genitive ('Kramatorska', 'Avdiivky'),
+# locative ('Bakhmute') and instrumental ('Bakhmutom').
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("oye", ("aya", "e", "ye", "a")), ("oe", ("aya", "e", "a")), ("aya", ("oye", "e", "a")), ("aja", ("oje", "e", "a")),
+    ("yy", ("e", "a")), ("iy", ("e", "a")), ("om", ("",)), ("ky", ("ka",)), ("ki", ("ka",)), ("ny", ("na",)),
+    ("ska", ("sk",)), ("ske", ("sk",)), ("ta", ("t",)), ("te", ("t",)), ("tu", ("t",)), ("ra", ("r",)),
+    ("re", ("r",)), ("la", ("l",)), ("le", ("l",)), ("va", ("v",)), ("ve", ("v",)), ("na", ("n",)),
+)
+
+
+def case_forms(name: str) -> list[str]:
+    """Nominative forms a Russian-style adjective or case form of a place name may stand for (longest ending first).
+
+    'Dvurechnoye' -> ['Dvurechnaya', 'Dvurechne', ...]; 'Kramatorske' -> ['Kramatorsk']; short names give none.
+    """
+    if len(name) < _MIN_CASE_FORM_LENGTH or not name[-1:].isalpha():
+        return []
+    low = name.lower()
+    out = []
+    for ending, replacements in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            out.extend(name[:-len(ending)] + r for r in replacements)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +204,12 @@ class Gazetteer:
                                           (self.skeletons, 0.9, skel)):
             for n in self._numbers(index, lookup):
                 found[n] = max(found.get(n, 0.0), confidence)
+        if not found:
+            # 'Dvurechnoye' (Russian neuter) for Dvorichna, 'Kramatorska' (a genitive) for Kramatorsk
+            for form in case_forms(name):
+                for index, lookup in ((self.names, normalize(form)), (self.generated, normalize(form))):
+                    for n in self._numbers(index, lookup):
+                        found[n] = max(found.get(n, 0.0), _CASE_FORM_CONFIDENCE)
         if found:
             return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
         if not fuzzy or len(skel) < _MIN_FUZZY_LENGTH:

@@ -67,6 +67,14 @@ artyom vitaliy hennadii gennady leonid borys boris arsen rostyslav svitlana svet
 # 'Skhid task force', 'Azov battalion', 'Vostok grouping': a name before these words is a unit's
 _UNIT_WORDS = frozenset({"task", "battalion", "brigade", "regiment", "grouping", "group", "division", "command",
                          "operational", "detachment"})
+# 'Hostomel Airport', 'Kremenchuk Refinery': a facility's name that starts with its town's
+_FACILITY_WORDS = frozenset({"airport", "airfield", "airbase", "theatre", "theater", "drama", "substation", "station",
+                             "plant", "refinery", "bridge", "dam", "port", "hospital", "stadium", "cathedral",
+                             "university", "market", "factory", "steelworks", "npp", "tpp", "chp", "nuclear",
+                             "power", "railway", "depot", "oblenergo"})
+# 'Kherson Street in Kyiv', 'the Druzhba pipeline', 'Vostok battalion' (in _UNIT_WORDS): named after a town
+_NAMED_AFTER_TOWN = frozenset({"street", "avenue", "prospekt", "prospect", "boulevard", "lane", "square", "park",
+                               "embankment", "pipeline", "highway", "str", "ave"})
 # 'Mount Karachun', 'Saur-Mogila hill': a landmark, not the village of the same name
 _LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
 # 'the Yuzhno-Donetsk direction' (South Donetsk): a compass prefix keeps the name a place
@@ -185,9 +193,19 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
 def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                sentence_of: dict[int, int]) -> _Candidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
-    if ent.label_ not in _LABELS:
+    if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer):
         return None
     start_tok, end_tok = ent.start, ent.end
+    # 'Hostomel Airport', 'the Mariupol Drama Theatre': the facility is in the town the name starts with
+    while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _FACILITY_WORDS and doc[end_tok - 1].is_title:
+        end_tok -= 1
+    last = doc[end_tok - 1]
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if last.lower_ in _NAMED_AFTER_TOWN and last.is_title and end_tok - 1 > start_tok or \
+            following is not None and following.lower_ in _NAMED_AFTER_TOWN and \
+            (following.is_title or following.lower_ == "pipeline"):
+        # 'Kherson Street in Kyiv', 'the Druzhba pipeline': named after the town, not in it ('a Kiev street' is)
+        return None
     while start_tok < end_tok and doc[start_tok].lower_ in {"the", "a", "an"}:
         start_tok += 1
     # NER often folds 'region' / 'Oblast' into the entity: take it off the name, remember it.
@@ -210,8 +228,9 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
     # 'Russian troops' is an adjective; 'evacuation of Vuhledar' and 'the Bakhmut direction' are places the small
     # model tags as adjectives: only words shaped like adjectives of nationality are dropped.
+    sector = ent.end < len(doc) and doc[ent.end].lower_ in SECTOR_WORDS     # 'the Krasnoliman direction'
     adjective = name_span.root.pos_ == "ADJ" and name_span.root.tag_ in {"JJ", "JJR", "JJS"} and \
-        len(name_span) == 1 and not after_preposition and _ADJECTIVE_SHAPE.search(name) is not None
+        len(name_span) == 1 and not after_preposition and not sector and _ADJECTIVE_SHAPE.search(name) is not None
     if _inside_idiom(text, ent.start_char, ent.end_char) or adjective:
         return None
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
@@ -262,6 +281,15 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                       matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
                           after is not None and after.lower_ in SECTOR_WORDS)))
+
+
+def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
+    """'fighting in Soledar' with 'Soledar' tagged PERSON or ORG: after a locative preposition, a name that is
+    exactly a settlement's is a place whatever the model's label."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) > 3 or ent.start == 0 or \
+            doc[ent.start - 1].lower_ not in ("in", "near", "at", "outside", "around"):
+        return False
+    return any(p.kind == "settlement" for p, _ in gazetteer.match(ent.text, fuzzy=False))
 
 
 def _hyphen_tail(doc: Doc, end_tok: int) -> bool:
