@@ -1599,7 +1599,7 @@ def _quantity_fits(doc: Doc, trigger: Token, q: QuantityMention, etype: str) -> 
     """Keep a quantity for an event when its role suits the event type or it hangs off the trigger."""
     role = q.quantity.role
     if role in ("killed", "injured", "dead", "wounded"):
-        return True
+        return etype != "other"     # a sighting carries no casualties (docs/EVENTS.md)
     allowed = _ROLE_FOR_TYPE.get(etype)
     if allowed is not None and role in allowed:
         return True
