@@ -173,3 +173,17 @@ def test_removed_credit_keeps_raw_span_and_sentence():
     (start, end, reason), = doc.removed
     assert (raw[start:end], reason) == ("Reuters/Anna Petrova", "image credit")
     assert "\nThere may be doubts about the figures, he said." in doc.text
+
+
+@pytest.mark.parametrize("caption", [
+    "Video: Ukrainian Bradley fighting vehicle in Avdiivka, geolocated (photo 3)",
+    "Footage of street fighting in Artemovsk, filmed by a Wagner fighter (00:15-00:20)",
+    "Damage to a school in Siversk (Reuters)",
+])
+def test_a_one_line_caption_is_the_article(caption):
+    assert classify_lines(caption) == []
+
+
+def test_a_caption_under_an_article_still_goes():
+    text = PROSE + "Damage to a school in Siversk (Reuters)\n" + PROSE
+    assert [why for *_, why in classify_lines(text)] == ["photo caption"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 
 def events(run, text, published="2022-06-25"):
     return [(e.event_type, e.location.name if e.location else None) for e in run(text, published).events]
@@ -477,3 +479,19 @@ def test_a_description_of_the_war_stays_one_when_the_paragraph_before_names_a_pl
     text = f"Russian forces shelled Kupiansk on Monday.\n\n{description}"
     events = run(text, "2023-03-10").events
     assert [(e.event_type, e.location.name) for e in events] == [("shelling", "Kupiansk")]
+
+
+def test_a_sighting_carries_no_casualties(run):
+    events = run("Russian column moving through Melitopol, 30 trucks").events
+    assert any(e.event_type == "other" for e in events) and all(q.role not in ("killed", "injured") for e in events if e.event_type == "other" for q in e.quantities)
+
+
+@pytest.mark.parametrize("caption, etype, place", [
+    ("Damage to the salt mine administration building in Soledar.", "infrastructure_disruption", "Soledar"),
+    ("Russian troops seen in Ocheretyne, footage geolocated", "other", "Ocheretyne"),
+    ("Bodies exhumed in Izyum, hundreds of graves", "violence_against_civilians", "Izium"),
+    ("Forty servicemen lost in the Bakhmut direction over the past day", "casualties", "Bakhmut"),
+])
+def test_caption_events_at_their_town(run, caption, etype, place):
+    events = run(caption, "2023-06-15").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in events] == [(etype, place)]

@@ -338,3 +338,9 @@ def test_csv_disorder_type(event_type, disorder):
 def test_protesters_inter():
     e = event("protest", initiator=Party("residents of Kherson", "civilians"), target=None)
     assert next(acled_rows([ArticleResult(ARTICLE, events=(e,))]))["interaction"] == "Protesters only"
+
+
+def test_a_sighting_is_a_change_to_group_activity():
+    # troops or equipment seen in or moving through a place: 'other' of sub-kind sighting (docs/EVENTS.md)
+    assert acled_type(event("other", trigger="Column")) == ("Strategic developments", "Change to group/activity")
+    assert acled_type(event("other", trigger="said")) == ("Strategic developments", "Other")

@@ -52,3 +52,13 @@ def test_an_article_in_capitals_is_still_english(detector):
             "THE LAST STATION IS NOW ON THE WESTERN SIDE OF THE BORDER, WHERE CIVILIANS AND SOLDIERS WAIT FOR A TRAIN "
             "TOWARDS RELATIVE SAFETY. PUTIN HAS BEEN SOUNDING MORE BULLISH SINCE THE LEAK OF US PROPOSALS.")
     assert detector.is_english(text)[0]
+
+
+def test_a_cyrillic_sentence_does_not_make_english_text_foreign(detector):
+    text = ("Russian forces shelled the city overnight, hitting a school and two apartment blocks in the centre. "
+            "The regional governor said two people were injured and the fire was put out by morning. Поранено двох.")
+    assert detector.is_english(text)[0]
+
+
+def test_a_cyrillic_homoglyph_does_not_make_english_text_foreign(detector):
+    assert detector.is_english("Dаmage to the Kyiv TV tower after a drone attack overnight")[0]   # Cyrillic 'а'

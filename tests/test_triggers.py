@@ -224,3 +224,150 @@ def test_the_fighting_as_a_setting_is_no_new_event(types, text, expected):
 ])
 def test_the_invasion_told_as_a_fact(types, text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+# --- one rule, one line: each named rule of triggers.RULES with a use it keeps and, where it matters, one it drops --
+
+RULE_EXAMPLES = [
+    ("give_arms", "Germany will send two Patriot systems to Ukraine.", "send", "aid"),
+    ("give_arms", "The ministry provided no details.", "provided", None),
+    ("pour_in", "Russian troops poured into Ukraine on Thursday.", "poured", "armed_clash"),
+    ("pour_in", "Refugees poured into Poland.", "poured", None),
+    ("launched", "Russia launched the full-scale invasion in February 2022.", "launched", "armed_clash"),
+    ("launched", "Police launched a probe into the fraud.", "launched", None),
+    ("war_begins", "Putin ordered the invasion.", "invasion", "armed_clash"),
+    ("war_begins", "The war has changed everything.", "war", None),
+    ("fall", "Avdiivka fell to Russian forces.", "fell", "territory_captured"),
+    ("fall", "Prices fell sharply.", "fell", None),
+    ("combat", "Fighting continues in Bakhmut.", "Fighting", "armed_clash"),
+    ("attack", "Drones attacked the power plant in Odesa.", "attacked", "air_drone_strike"),
+    ("strike", "Missiles struck the city of Dnipro.", "struck", "shelling"),
+    ("weapon", "Russian artillery hit the village.", "artillery", "shelling"),
+    ("capture", "Russian forces captured Soledar.", "captured", "territory_captured"),
+    ("capture", "The militia captured two tanks.", "captured", None),
+    ("take", "Russian forces took control of the town.", "took", "territory_captured"),
+    ("enter", "Russian troops entered Hirske.", "entered", "territory_captured"),
+    ("control", "Russia controls 20 percent of the country.", "controls", "territory_captured"),
+    ("gain", "Ukrainian troops gained ground near Bakhmut.", "gained", "territory_captured"),
+    ("withdraw", "Ukrainian forces withdrew from Lysychansk.", "withdrew", "territory_withdrawn"),
+    ("withdraw", "Moscow withdrew its ambassador.", "withdrew", None),
+    ("pull", "Russian troops pulled out of Kherson.", "pulled", "territory_withdrawn"),
+    ("abandon", "Russian troops abandoned the town.", "abandoned", "territory_withdrawn"),
+    ("harm", "Two civilians were killed in Kharkiv.", "killed", "casualties"),
+    ("evacuate", "Volunteers evacuated residents from Vovchansk.", "evacuated", "evacuation"),
+    ("cross_border", "The soldiers crossed into Russia at a checkpoint.", "crossed", "desertion"),
+    ("flee", "Civilians fled the city.", "fled", "evacuation"),
+    ("refuge", "Soldiers took refuge in a forest.", "refuge", "desertion"),
+    ("arrive", "Evacuees arrived at the reception centre in Zaporizhzhia.", "arrived", "evacuation"),
+    ("desert", "Two soldiers deserted from their unit.", "deserted", "desertion"),
+    ("refuse", "Russian soldiers refuse to return to the front.", "refuse", "desertion"),
+    ("surrender", "The garrison surrendered on Monday.", "surrendered", "surrender"),
+    ("exchange", "Russia and Ukraine exchanged prisoners.", "exchanged", "prisoner_exchange"),
+    ("arrest", "Police arrested a saboteur in Kharkiv.", "arrested", "arrest"),
+    ("protest", "Residents protested against the occupation in Kherson.", "protested", "protest"),
+    ("draft", "He was drafted into the army last year.", "drafted", "mobilization"),
+    ("meeting", "Zelensky met Erdogan in Istanbul.", "met", "negotiation"),
+    ("talks", "Peace talks resumed in Istanbul.", "talks", "negotiation"),
+    ("peace_plan", "Kyiv presented a peace plan.", "plan", "negotiation"),
+    ("deal", "The sides signed a ceasefire deal.", "deal", "negotiation"),
+    ("aid", "The United States announced new military aid.", "aid", "aid"),
+    ("rebuild", "Denmark will help rebuild the bridge in Mykolaiv.", "rebuild", "aid"),
+    ("weapons", "Western military supplies arrived in Lviv.", "supplies", "aid"),
+    ("damage", "A missile damaged a substation in Odesa.", "damaged", "infrastructure_disruption"),
+    ("military_object", "Ukrainian artillery eliminated an ammunition depot.", "eliminated", "shelling"),
+    ("hit", "Shells hit a market in Donetsk.", "hit", "shelling"),
+    ("hit", "Exports hit a record high.", "hit", None),
+    ("arrival", "There were arrivals in Kramatorsk overnight.", "arrivals", "shelling"),
+    ("minus", "Minus two command posts of the enemy.", "Minus", "armed_clash"),
+    ("get_into", "Our gunners got into an ammunition depot of the enemy.", "got", "shelling"),
+    ("landing", "Ukrainian forces landed troops on the Kinburn spit.", "landed", "armed_clash"),
+    ("intercept", "Air defence intercepted 20 drones over Kyiv.", "intercepted", "air_drone_strike"),
+    ("downed", "Ukrainian forces downed a Russian helicopter.", "downed", "air_drone_strike"),
+    ("barrage", "An artillery barrage hit the town.", "barrage", "shelling"),
+    ("thwart", "Ukrainian forces thwarted an enemy attack.", "thwarted", "armed_clash"),
+    ("victim", "The number of victims rose to 23.", "victims", "casualties"),
+    ("inflict", "The brigade inflicted heavy losses on the enemy.", "inflicted", "armed_clash"),
+    ("lose", "The enemy lost 120 servicemen in the Kupiansk direction.", "lost", "casualties"),
+    ("losses", "Enemy losses amounted to 300 personnel.", "losses", "casualties"),
+    ("losses", "The company reported heavy financial losses.", "losses", None),
+    ("blow", "Russian troops blew up the dam.", "blew", "infrastructure_disruption"),
+    ("oust", "Ukrainian troops ousted the Russians from Klishchiivka.", "ousted", "territory_captured"),
+    ("harm_civilians", "The strikes caused harm to civilians.", "harm", "casualties"),
+    ("explosion", "An explosion hit a depot in Melitopol.", "explosion", "shelling"),
+    ("fire", "Russian troops opened fire on the village.", "fire", "armed_clash"),
+    ("fire", "The president fired the defence minister.", "fired", None),
+    ("shoot", "Air defence shot down a drone over Kyiv.", "shot", "air_drone_strike"),
+    ("service", "Trains did not run between Kyiv and Kharkiv.", "run", "infrastructure_disruption"),
+    ("wreck", "Ruins of Mariinka seen from a drone", "Ruins", "infrastructure_disruption"),
+    ("wreck", "Crater in Chasiv Yar after a glide bomb strike", "Crater", "air_drone_strike"),
+    ("wreck", "The rubble was cleared by volunteers in Kharkiv and the team went home.", "rubble", None),
+    ("remains", "Bodies of civilians on Yablunska street in Bucha", "Bodies", "violence_against_civilians"),
+    ("remains", "Investigators found the bodies of two Russian soldiers in Lyman.", "bodies", "casualties"),
+    ("remains", "Divers recovered the bodies of the crew.", "bodies", None),
+    ("sighting", "Russian troops seen in Ocheretyne", "troops", "other"),
+    ("sighting", "Russian troops were spotted in Ocheretyne on Monday.", "troops", "other"),
+    ("sighting", "Russian troops left the village of Ocheretyne on Monday.", "troops", None),
+]
+
+
+def _rule_use(pipeline, text: str, word: str):
+    from frontline.lexicon import TRIGGERS
+    doc = pipeline.resources.nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    rule = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
+    has_place = any(e.label_ in ("GPE", "LOC", "FAC") for e in tok.sent.ents)
+    return tok, rule, has_place
+
+
+@pytest.mark.parametrize("name, text, word, expected", RULE_EXAMPLES)
+def test_rule(pipeline, name, text, word, expected):
+    from frontline.triggers import RULES, rule_context
+    tok, rule, has_place = _rule_use(pipeline, text, word)
+    assert rule is not None and rule.rule == name
+    assert RULES[name](rule_context(tok, rule, tok.sent, has_place)) == expected
+
+
+def test_every_rule_has_an_example():
+    from frontline.lexicon import TRIGGERS
+    from frontline.triggers import RULES
+    named = {rule.rule for rule in TRIGGERS.values() if rule.rule is not None}
+    assert named == set(RULES)       # every rule the lexicon names is registered, and no other
+    assert set(RULES) <= {name for name, *_ in RULE_EXAMPLES}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Damage to a shopping centre in Druzhkivka", [("Damage", "infrastructure_disruption")]),
+    ("Destroyed apartment blocks in central Bakhmut, January 2023.", [("Destroyed", "infrastructure_disruption")]),
+    ("Fire at an ammunition depot in Yasinovataya", [("Fire", "infrastructure_disruption")]),
+    ("Fire in Slavyansk after rocket attack overnight", [("Fire", "shelling"), ("attack", "shelling")]),
+    ("Destroyed Russian armour near Vugledar after the failed assault",
+     [("Destroyed", "armed_clash"), ("assault", "armed_clash")]),
+    ("Column of Russian tanks moving towards Ugledar, filmed from a Ukrainian drone", [("Column", "other")]),
+    ("Ukrainian troops entering Balakliia", [("entering", "territory_captured")]),
+    ("Russian troops refused the offer in Kupiansk", []),     # troops doing what a trigger word names
+])
+def test_caption_lines(types, text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Damage to a shopping centre in Druzhkivka", True),
+    ("Destroyed apartment blocks in central Bakhmut, January 2023.", True),
+    ("Russia invaded Ukraine on February 24, but abandoned an early advance on Kyiv.", False),   # prose
+    ("Heavy fighting goes on.\nDamage to a school in Siversk", True),
+])
+def test_is_caption_line(pipeline, text, caption):
+    from frontline.triggers import is_caption_line
+    doc = pipeline.resources.nlp(text)
+    assert is_caption_line(list(doc.sents)[-1]) is caption
+
+
+def test_caption_words_name_nothing_in_prose(types):
+    assert types("The ruins of the old fortress attract tourists every summer, the guide said.") == []
+
+
+def test_other_kind_reads_a_sighting():
+    from frontline.lexicon import other_kind
+    assert other_kind("other", "troops") == "sighting"
+    assert other_kind("other", "Column") == "sighting"
+    assert other_kind("shelling", "troops") is None

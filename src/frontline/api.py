@@ -431,3 +431,14 @@ def evaluate_ucdp(csv_path: str | Path, *, years: tuple[int, int] | None = None,
         return list(pipeline.process(RawArticle(text=text, published=published, source="UCDP headlines")).events)
 
     return evaluate.evaluate_ucdp(csv_path, run, years=years, limit=limit, progress=progress)
+
+
+def evaluate_captions(path: str | Path, *, split: str | None = None, pipeline: Pipeline | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> evaluate.CaptionReport:
+    """Run extraction on each caption of a caption set (one short article each) and score place and type."""
+    pipeline = pipeline or Pipeline.load()
+
+    def run(text: str, published: dt.date | None) -> list:
+        return list(pipeline.process(RawArticle(text=text, published=published, source="caption")).events)
+
+    return evaluate.evaluate_captions(path, run, split=split, progress=progress)

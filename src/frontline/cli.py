@@ -430,17 +430,27 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
               help="Folder or files the gold refers to. Default: the bundled sample corpus.")
 @click.option("--ucdp", type=click.Path(exists=True, dir_okay=False),
               help="Score against a UCDP GED CSV instead (headlines in, place/oblast/date/deaths checked).")
+@click.option("--captions", type=click.Path(exists=True, dir_okay=False),
+              help="Score against a caption set instead (JSONL, see docs/EVALUATION.md): found, placed within "
+                   "15 km, right oblast, right type.")
+@click.option("--split", type=click.Choice(["dev", "test"]), help="With --captions: score only this split.")
 @click.option("--years", help="With --ucdp: only rows of these years, e.g. 2022-2023 or 2014.")
 @click.option("--limit", type=int, help="With --ucdp: score a deterministic sample of this many rows.")
 @click.option("--errors", is_flag=True,
               help="Also list every disagreement: missed, spurious and wrongly filled events (gold), or the rows "
-                   "that failed a measure with what was extracted (UCDP).")
-def eval_(gold: str | None, corpus: str | None, ucdp: str | None, years: str | None, limit: int | None,
-          errors: bool) -> None:
+                   "that failed a measure with what was extracted (UCDP, captions).")
+def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str | None, split: str | None,
+          years: str | None, limit: int | None, errors: bool) -> None:
     """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
     from . import api, evaluate
     try:
-        if ucdp:
+        if captions:
+            with _progress("scoring captions") as tick:
+                report = api.evaluate_captions(captions, split=split, progress=lambda done, total: tick(None))
+            click.echo(evaluate.format_captions(report))
+            if errors:
+                click.echo("\n" + evaluate.format_caption_misses(report))
+        elif ucdp:
             yr = None
             if years:
                 lo, _, hi = years.partition("-")

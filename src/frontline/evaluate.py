@@ -9,6 +9,8 @@ Two harnesses, documented in ``docs/EVALUATION.md``:
 - ``evaluate_ucdp(csv_path, extract, ...)`` runs an extractor on the headlines UCDP coded each event from and
   measures how often it finds an event, places it within 25 km, in the right oblast, on the right date and
   with a death count inside UCDP's low..high range.
+- ``evaluate_captions(path, extract, ...)`` runs an extractor on a caption set (one caption or headline an
+  article, each naming its settlement) and measures found / placed within 15 km / right oblast / right type.
 
 Both return frozen reports; ``format_report`` and ``format_ucdp`` turn them into readable tables.
 """
@@ -43,6 +45,8 @@ __all__ = [
     "place_matches", "date_matches", "quantities_match", "party_names_match", "normalise_admin1",
     "UcdpRow", "read_ucdp", "Share", "UcdpReport", "UcdpMiss", "evaluate_ucdp", "format_ucdp",
     "format_ucdp_misses", "headline_killed",
+    "CAPTION_KM", "CaptionItem", "read_captions", "CaptionMiss", "CaptionScores", "CaptionReport",
+    "evaluate_captions", "format_captions", "format_caption_misses",
 ]
 
 logger = logging.getLogger(__name__)
@@ -995,3 +999,180 @@ def format_ucdp_misses(report: UcdpReport) -> str:
         events = "\n".join(f"    - {_describe_event(e)}" for e in miss.events) or "    - no event"
         out.append(f"{head}\n{text}\n{events}")
     return "\n\n".join(out) if out else "every row passed every measure that applies to it"
+
+
+# --- captions and headlines ------------------------------------------------------------------------------
+
+CAPTION_KM = 15.0  # a caption's event counts as placed when it lies this close to the settlement the caption names
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionItem:
+    """One caption or headline of a caption set (see docs/EVALUATION.md): its text and where it happened."""
+
+    id: str
+    source: str            # 'written' (hand-written over a GeoNames settlement) or 'ucdp' (a UCDP headline)
+    split: str             # 'dev' (tune on it) or 'test' (held out)
+    text: str
+    published: dt.date
+    place: GoldPlace
+    event_type: str | None = None
+    alt_types: tuple[str, ...] = ()
+
+    def accepts_type(self, event_type: str) -> bool:
+        return event_type == self.event_type or event_type in self.alt_types
+
+
+def read_captions(path: str | Path, split: str | None = None) -> tuple[CaptionItem, ...]:
+    """Read a caption set: JSONL, one item a line (``id``, ``source``, ``split``, ``text``, ``published``,
+    ``place`` {name, geonames_id, lat, lon, admin1}, ``event_type``, ``alt_types``).
+
+    Args:
+        path: the JSONL file.
+        split: keep only the items of this split ('dev' or 'test'); None keeps all.
+    Raises:
+        EvalError: the file cannot be read or a line is malformed.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalError(f"cannot read caption set {path}: {exc}") from exc
+    items = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = f"{path.name} line {number}"
+        try:
+            obj = json.loads(line)
+            place = obj["place"]
+            item = CaptionItem(
+                id=str(obj["id"]), source=str(obj.get("source", "written")), split=str(obj.get("split", "dev")),
+                text=str(obj["text"]), published=dt.date.fromisoformat(obj["published"]),
+                place=GoldPlace(name=str(place["name"]), geonames_id=_optional(place.get("geonames_id"), int),
+                                admin1=normalise_admin1(place.get("admin1")), lat=float(place["lat"]),
+                                lon=float(place["lon"])),
+                event_type=_one_of(obj.get("event_type"), EVENT_TYPES, f"{where}: event_type", optional=True),
+                alt_types=tuple(_one_of(t, EVENT_TYPES, f"{where}: alt_types") for t in obj.get("alt_types") or ()))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise EvalError(f"{where}: malformed caption item ({exc!r}); see docs/EVALUATION.md for the format") \
+                from exc
+        if split is None or item.split == split:
+            items.append(item)
+    return tuple(items)
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionMiss:
+    """A caption that failed a measure: which ones, and what the extractor made of it."""
+
+    item: CaptionItem
+    failed: tuple[str, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionScores:
+    """found / placed / oblast / typed over one group of caption items."""
+
+    rows: int = 0
+    found: Share = Share()
+    placed: Share = Share()
+    oblast: Share = Share()
+    typed: Share = Share()
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionReport:
+    """How an extractor does on a caption set, overall and per source ('written', 'ucdp') and split."""
+
+    overall: CaptionScores
+    groups: tuple[tuple[str, CaptionScores], ...]   # ('written/dev', scores), ...
+    split: str | None = None
+    failed: int = 0
+    misses: tuple[CaptionMiss, ...] = ()
+
+
+_CAPTION_MEASURES = ("found", "placed", "oblast", "typed")
+
+
+def _caption_hits(item: CaptionItem, events: Sequence[Event]) -> dict[str, bool | None]:
+    """Per measure: True/False when it applies to this item, None when it does not (typed needs a gold type)."""
+    gold = item.place
+    located = [e for e in events if e.location is not None and not (e.location.lat == 0 and e.location.lon == 0)]
+    placed = any(_km(gold.lat, gold.lon, e.location.lat, e.location.lon) <= CAPTION_KM for e in located)
+    oblast = gold.admin1 is not None and any(normalise_admin1(e.location.admin1) == gold.admin1 for e in located)
+    typed = None if item.event_type is None else any(item.accepts_type(e.event_type) for e in events)
+    return {"found": bool(events), "placed": placed, "oblast": oblast, "typed": typed}
+
+
+def _caption_scores(hits: Sequence[dict[str, bool | None]]) -> CaptionScores:
+    shares = {name: Share(sum(1 for h in hits if h[name]), sum(1 for h in hits if h[name] is not None))
+              for name in _CAPTION_MEASURES}
+    return CaptionScores(rows=len(hits), **shares)
+
+
+def evaluate_captions(path: str | Path, extract: Callable[[str, dt.date], Sequence[Event]], *,
+                      split: str | None = None, progress: Callable[[int, int], None] | None = None) -> CaptionReport:
+    """Run ``extract`` on each caption and measure found / placed within CAPTION_KM / right oblast / right type.
+
+    Args:
+        path: the caption set (JSONL, see ``read_captions``).
+        extract: ``extract(text, published) -> events``; each caption is one short article.
+        split: score only this split ('dev' or 'test'); None scores all and reports each split.
+        progress: called as ``progress(done, total)`` after each item.
+    Returns:
+        a CaptionReport. A FrontlineError raised by ``extract`` counts the item as not found.
+    Raises:
+        EvalError: the caption set cannot be read.
+    """
+    items = read_captions(path, split)
+    per_item, failed, misses = [], 0, []
+    for done, item in enumerate(items, start=1):
+        try:
+            events = tuple(extract(item.text, item.published))
+        except FrontlineError as exc:
+            logger.warning("caption %s: extraction failed: %s", item.id, exc)
+            failed, events = failed + 1, ()
+        hits = _caption_hits(item, events)
+        per_item.append((item, hits))
+        if any(hit is False for hit in hits.values()):
+            misses.append(CaptionMiss(item, tuple(n for n, h in hits.items() if h is False), events))
+        if progress is not None:
+            progress(done, len(items))
+    keys = sorted({f"{item.source}/{item.split}" for item, _ in per_item})
+    groups = tuple((key, _caption_scores([h for item, h in per_item if f"{item.source}/{item.split}" == key]))
+                   for key in keys)
+    return CaptionReport(overall=_caption_scores([h for _, h in per_item]), groups=groups, split=split,
+                         failed=failed, misses=tuple(misses))
+
+
+def format_captions(report: CaptionReport) -> str:
+    """A plain-text table of a CaptionReport: each measure per group (source/split) and overall."""
+    def cell(share: Share) -> str:
+        return f"{share.share:.3f} ({share.hits}/{share.total})" if share.total else "-"
+
+    def cells(scores: CaptionScores) -> list[str]:
+        return [str(scores.rows)] + [cell(getattr(scores, m)) for m in _CAPTION_MEASURES]
+
+    rows = [[key, *cells(scores)] for key, scores in report.groups] + [["all", *cells(report.overall)]]
+    table = _table(("items", "n", "found", f"placed <={CAPTION_KM:g} km", "oblast", "typed"), rows)
+    note = ("found: at least one event; placed: an event within "
+            f"{CAPTION_KM:g} km of the named settlement; oblast: an event in its oblast; typed: an event of the "
+            "gold type or an accepted alternative (hand-written captions only)")
+    head = "captions" + (f", split {report.split}" if report.split else "")
+    if report.failed:
+        head += f", {report.failed} extraction failures"
+    return f"{head}\n{table}\n({note})"
+
+
+def format_caption_misses(report: CaptionReport) -> str:
+    """Each caption that failed a measure: the gold place and type, the text, and the events extracted."""
+    out = []
+    for miss in report.misses:
+        item = miss.item
+        head = (f"{item.id} [{item.split}] ({', '.join(miss.failed)} failed): gold {item.place.name}, "
+                f"{item.place.admin1 or '?'}" + (f", {item.event_type}" if item.event_type else ""))
+        events = "\n".join(f"    - {_describe_event(e)}" for e in miss.events) or "    - no event"
+        out.append(f"{head}\n    | {item.text}\n{events}")
+    return "\n\n".join(out) if out else "every caption passed every measure that applies to it"

@@ -45,7 +45,7 @@ from .models import (
 )
 from .similarity import SentenceTyper
 from .syntax import LOCATIVE_PREPOSITIONS, subject, token_at, tree_distance
-from .triggers import ROUGH_AMOUNTS, Trigger, find_triggers, names_no_trigger
+from .triggers import ROUGH_AMOUNTS, Trigger, find_triggers, is_caption_line, names_no_trigger
 
 _COMBAT_TYPES = frozenset({"armed_clash", "shelling", "air_drone_strike", "territory_captured", "encirclement",
                            "territory_withdrawn"})
@@ -1279,6 +1279,13 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
                      penalty=lambda p: _PRECISION_PENALTY[p.precision] +
                      (4 if _is_reference_point(token_at(doc, p.start)) else 0) +
                      (3 if p.place.name in containers and _is_oblast_centre_name(p, places) else 0))
+    if place is None and not jurisdictions and etype not in _EXCHANGE_TYPES and len(triggers) == 1 and \
+            is_caption_line(sent):
+        # The parse ties no place to the event, but the caption or headline names one settlement: the event is
+        # there ('Russian troops seen in Ocheretyne, footage geolocated', where 'seen' owns the name). In prose,
+        # or beside another event ('X gains ground in Y, and Russians refuse to fight'), the place belongs to
+        # another clause.
+        place = _lone_settlement(doc, tok, local.places)
     inherited = False
     from_context = False    # the sentence names no place of its own, not even its speaker's region
     near_focus = False
@@ -1343,6 +1350,13 @@ def _build(doc: Doc, sent: Span, tok: Token, etype: str, strength: float, articl
         confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=tok.text,
         near=unnamed.group() if unnamed and near_focus and location is not None else None)
     return Candidate(event, tok.i, s_idx, paragraph, _first_person(tok), from_context)
+
+
+def _lone_settlement(doc: Doc, tok: Token, places: list[PlaceMention]) -> PlaceMention | None:
+    """The one settlement a sentence names (an oblast beside it does not count), not a speaker's seat."""
+    settlements = [p for p in places if p.precision in ("settlement", "district")
+                   and not _speaker_place(token_at(doc, p.start), tok)]
+    return settlements[0] if len({p.place.geonames_id or p.place.name for p in settlements}) == 1 else None
 
 
 _DURATION_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 30), "year": ("year", 365)}
@@ -1585,7 +1599,7 @@ def _quantity_fits(doc: Doc, trigger: Token, q: QuantityMention, etype: str) -> 
     """Keep a quantity for an event when its role suits the event type or it hangs off the trigger."""
     role = q.quantity.role
     if role in ("killed", "injured", "dead", "wounded"):
-        return True
+        return etype != "other"     # a sighting carries no casualties (docs/EVENTS.md)
     allowed = _ROLE_FOR_TYPE.get(etype)
     if allowed is not None and role in allowed:
         return True

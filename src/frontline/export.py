@@ -33,6 +33,7 @@ import jsonschema
 
 from frontline import corpus_fuse
 from frontline.errors import FrontlineError, StageError
+from frontline.lexicon import SIGHTING, other_kind
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Party
 from frontline.textguard import csv_cell, scrub
 
@@ -289,8 +290,13 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
       abduction, deportation or detention; *Attack* otherwise.
     - ``infrastructure_disruption``: *Explosions/Remote violence / Remote explosive/landmine/IED* when an
       armed side is named as causing it; *Strategic developments / Other* otherwise (outages, closures).
+    - ``other`` of sub-kind *sighting* (troops or equipment seen in or moving through a place, read from the
+      trigger words by ``lexicon.other_kind``): *Strategic developments / Change to group/activity*, ACLED's
+      sub-event for movements of armed groups; any other ``other``: *Strategic developments / Other*.
     """
     kind = event.event_type
+    if other_kind(kind, event.trigger) == SIGHTING:
+        return _CHANGE_OF_ACTIVITY     # troops or equipment seen in or moving through a place
     if kind in _ACLED_FIXED:
         return _ACLED_FIXED[kind]
     side = event.initiator.side if event.initiator else None

@@ -8,8 +8,9 @@ table): ``names`` (GeoNames' Latin spellings, normalised), ``generated`` (the Cy
 the agency systems of ``frontline.translit``), ``skeletons`` (``translit.skeleton`` of both) and ``bare``
 (for oblasts, the stems that name them when the context says 'region': 'luhansk', 'lugansk').
 
-Lookups go from strict to loose: exact names (confidence 1.0), generated renderings (0.95), skeleton keys
-(0.9), then rapidfuzz over skeleton keys that share their first two letters (at most 0.85).
+Lookups collect the places of every index a spelling reaches, each at its best confidence: exact names (1.0),
+generated renderings (0.95), skeleton keys (0.9); only when none matches, rapidfuzz over skeleton keys that share
+their first two letters (at most 0.85).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from .errors import ResourceError
 from .models import Place
 from .translit import normalize, skeleton
 
-__all__ = ["Gazetteer", "DEFAULT_DATA", "SECTOR_WORDS"]
+__all__ = ["Gazetteer", "DEFAULT_DATA", "SECTOR_WORDS", "case_forms"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,35 @@ _MIN_FUZZY_LENGTH = 5          # short keys match too much by accident
 # 'the Bakhmut direction', 'the Kupyansky district': words after a town's name (or its adjective) that make
 # the phrase name the sector around the town
 SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
+
+
+# A name read through another grammatical form is a weaker match than any spelling of the name itself.
+_CASE_FORM_CONFIDENCE = 0.85
+_MIN_CASE_FORM_LENGTH = 6
+# Russian and Ukrainian endings of adjectival names and of case forms, with the nominative endings they stand for:
+# gender ('Dvurechnoye' / 'Dvurechnaya', 'Pervomayskoye' / 'Pervomaiske'), genitive ('Kramatorska', 'Avdiivky'),
+# locative ('Bakhmute') and instrumental ('Bakhmutom').
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("oye", ("aya", "e", "ye", "a")), ("oe", ("aya", "e", "a")), ("aya", ("oye", "e", "a")), ("aja", ("oje", "e", "a")),
+    ("yy", ("e", "a")), ("iy", ("e", "a")), ("om", ("",)), ("ky", ("ka",)), ("ki", ("ka",)), ("ny", ("na",)),
+    ("ska", ("sk",)), ("ske", ("sk",)), ("ta", ("t",)), ("te", ("t",)), ("tu", ("t",)), ("ra", ("r",)),
+    ("re", ("r",)), ("la", ("l",)), ("le", ("l",)), ("va", ("v",)), ("ve", ("v",)), ("na", ("n",)),
+)
+
+
+def case_forms(name: str) -> list[str]:
+    """Nominative forms a Russian-style adjective or case form of a place name may stand for (longest ending first).
+
+    'Dvurechnoye' -> ['Dvurechnaya', 'Dvurechne', ...]; 'Kramatorske' -> ['Kramatorsk']; short names give none.
+    """
+    if len(name) < _MIN_CASE_FORM_LENGTH or not name[-1:].isalpha():
+        return []
+    low = name.lower()
+    out = []
+    for ending, replacements in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            out.extend(name[:-len(ending)] + r for r in replacements)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +178,7 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         """Places whose GeoNames name or generated rendering is ``name`` after normalisation."""
         key = normalize(name)
-        numbers = self._numbers(self.names, key) or self._numbers(self.generated, key)
+        numbers = dict.fromkeys(self._numbers(self.names, key) + self._numbers(self.generated, key))
         return [self.places[n] for n in numbers]
 
     def is_known(self, name: str, loose: bool = False) -> bool:
@@ -159,17 +189,29 @@ class Gazetteer:
     def match(self, name: str, fuzzy: bool = True) -> list[tuple[Place, float]]:
         """Places that ``name`` may mean, each with a confidence in the spelling match, best first.
 
-        Exact names score 1.0, generated renderings 0.95, skeleton keys 0.9, fuzzy skeleton matches up to
-        0.85 (only when nothing closer matched and ``fuzzy`` is true).
+        Exact names score 1.0, generated renderings 0.95, skeleton keys 0.9 (every index contributes, so that
+        namesakes reached by different spellings all compete); fuzzy skeleton matches up to 0.85 only when
+        nothing closer matched and ``fuzzy`` is true.
         """
         key = normalize(name)
         if not key:
             return []
-        for index, confidence, lookup in ((self.names, 1.0, key), (self.generated, 0.95, key),
-                                          (self.skeletons, 0.9, skeleton(name))):
-            if lookup in index:
-                return [(self.places[n], confidence) for n in self._numbers(index, lookup)]
+        # Every index adds its places: one place's exact alternate spelling ('Vasilyevka', a Donetsk hamlet) must
+        # not hide the namesakes the name reaches only as a rendering (Vasylivka, Zaporizhzhia, 12,000 people).
+        found: dict[int, float] = {}
         skel = skeleton(name)
+        for index, confidence, lookup in ((self.names, 1.0, key), (self.generated, 0.95, key),
+                                          (self.skeletons, 0.9, skel)):
+            for n in self._numbers(index, lookup):
+                found[n] = max(found.get(n, 0.0), confidence)
+        if not found:
+            # 'Dvurechnoye' (Russian neuter) for Dvorichna, 'Kramatorska' (a genitive) for Kramatorsk
+            for form in case_forms(name):
+                for index, lookup in ((self.names, normalize(form)), (self.generated, normalize(form))):
+                    for n in self._numbers(index, lookup):
+                        found[n] = max(found.get(n, 0.0), _CASE_FORM_CONFIDENCE)
+        if found:
+            return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
         if not fuzzy or len(skel) < _MIN_FUZZY_LENGTH:
             return []
         found: dict[int, float] = {}

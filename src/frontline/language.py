@@ -59,6 +59,10 @@ class LanguageDetector:
             most of their letters are in a non-Latin script, and for low-confidence guesses.
         """
         sample = text[:SAMPLE_CHARS]
+        if 0 < _non_latin_share(sample) < 0.5:
+            # a stray Cyrillic letter, word or quote in Latin-script text ('Dаmage' with a Cyrillic 'а', a
+            # Ukrainian quote at the end) sways the n-gram model towards any language: judge the Latin part
+            sample = _latin_only(sample)
         try:
             # the model learnt its letter n-grams from mixed-case text: an all-capitals copy (a PDF of a
             # headline-style page, a wire in capitals) reads as another language unless lowered first
@@ -99,5 +103,14 @@ def _non_latin_share(text: str) -> float:
         return 0.0
     # Latin letters, including accented ones, all sit below U+0250 (end of IPA extensions) or in
     # Latin Extended Additional (U+1E00-U+1EFF).
-    latin = sum(1 for c in letters if ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF)
+    latin = sum(1 for c in letters if _is_latin(c))
     return 1 - latin / len(letters)
+
+
+def _is_latin(c: str) -> bool:
+    return ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF
+
+
+def _latin_only(text: str) -> str:
+    """``text`` without its letters outside the Latin script."""
+    return "".join(c for c in text if not c.isalpha() or _is_latin(c))

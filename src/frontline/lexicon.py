@@ -28,6 +28,22 @@ _N = frozenset({"NOUN", "PROPN"})
 _VN = frozenset({"VERB", "NOUN", "PROPN"})
 _ANY = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"})
 
+# What OSINT captions show moving through or standing in a place: troops and their equipment. Such a sighting is
+# an event of type 'other' and sub-kind 'sighting' (docs/EVENTS.md); it carries no casualty or control claim.
+SIGHTED: frozenset[str] = frozenset({
+    "troop", "troops", "soldier", "serviceman", "column", "convoy", "tank", "armour", "armor", "vehicle",
+    "equipment", "reinforcement", "reinforcements", "truck", "marine", "paratrooper", "infantry"})
+SIGHTING = "sighting"
+
+
+def other_kind(event_type: str, trigger: str) -> str | None:
+    """The sub-kind of an event of type 'other', read from its trigger words: 'sighting' or None."""
+    if event_type != "other":
+        return None
+    return SIGHTING if any(w.strip(".,:;").lower() in SIGHTED or w.strip(".,:;").lower().rstrip("s") in SIGHTED
+                           for w in trigger.split()) else None
+
+
 TRIGGERS: dict[str, TriggerRule] = {
     # armed_clash
     "fight": TriggerRule("armed_clash", _VN, "combat"), "fighting": TriggerRule("armed_clash", _VN, "combat"),
@@ -181,6 +197,17 @@ TRIGGERS: dict[str, TriggerRule] = {
     "thwart": TriggerRule("armed_clash", _V, "thwart", 0.6), "foil": TriggerRule("armed_clash", _V, "thwart", 0.6),
     "stop": TriggerRule("armed_clash", _V, "thwart", 0.5, generic=True),
     "victim": TriggerRule("casualties", _N, "victim", 0.6), "slaughter": TriggerRule("casualties", _VN, "harm", 0.5),
+    # Captions and one-line reports name what a photo or video shows, often with no verb: 'Ruins of Mariinka',
+    # 'Fire at an oil depot in X', 'Burning helicopters at X', 'Bodies of civilians in X', 'Russian column moving
+    # through X'. These words count only at the head of such a caption line (see triggers.is_caption_line), so
+    # they are generic: elsewhere they name nothing. The small model tags them erratically ('Aftermath' PROPN,
+    # 'armour' VERB): any part of speech counts.
+    **{word: TriggerRule("infrastructure_disruption", _ANY, "wreck", 0.5, generic=True) for word in (
+        "ruin", "ruins", "aftermath", "wreckage", "rubble", "debris", "crater", "blaze", "burn", "burnt", "burned",
+        "burnt-out", "flood", "flooded", "flooding", "collapse", "collapsed", "damaged", "destroyed", "ruined")},
+    **{word: TriggerRule("violence_against_civilians", _ANY, "remains", 0.5, generic=True) for word in (
+        "body", "corpse", "grave", "burial", "exhume", "exhumation")},
+    **{word: TriggerRule("other", _ANY, "sighting", 0.4, generic=True) for word in SIGHTED},
 }
 
 # Multi-word triggers matched on the lower-cased sentence text (regex, event type, strength).

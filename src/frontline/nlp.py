@@ -35,6 +35,28 @@ _BIG_TOWN = 20_000
 _TOWN = 1_000
 _CITY = 200_000
 _ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
+# Prepositions after which a lower-case word that names exactly one town is taken for it ('near bakhmut')
+_LOWER_CASE_PREPOSITIONS = {"in", "near", "at", "outside", "around"}
+# A capitalised word after a town's name that names a facility there ('Hostomel Airport'), not a person's surname
+_FACILITY_WORDS = {"airport", "airfield", "airbase", "theatre", "theater", "drama", "substation", "station", "plant",
+                   "refinery", "bridge", "dam", "port", "hospital", "stadium", "cathedral", "market", "factory"}
+
+
+# Apostrophes and primes that transliterations put for the soft sign and the hard one ('Kup'ians'k', 'Slov′yans′k')
+_SOFT_SIGNS = str.maketrans("", "", "'’ʼ′`´‘ʹ")
+
+
+def _alpha(token) -> bool:
+    """Letters only, once the soft-sign apostrophes are taken out ('Kramators'k' is a word, 'rock'n'roll' too)."""
+    return token.is_alpha or token.text.translate(_SOFT_SIGNS).isalpha()
+
+
+def _title(token) -> bool:
+    """Title case, reading past soft-sign apostrophes (str.istitle wants 'Kup'Ians'K')."""
+    if token.is_title:
+        return True
+    word = token.text.translate(_SOFT_SIGNS)
+    return word != token.text and word.istitle()
 
 
 class GazetteerRecognizer:
@@ -60,15 +82,19 @@ class GazetteerRecognizer:
 
     def _longest_match(self, doc: Doc, start: int) -> Span | None:
         first = doc[start]
-        if not (first.is_title or (first.is_upper and len(first) >= 3)) or not first.is_alpha:
+        if first.is_lower and first.is_alpha and self._lower_case_town(doc, start):
+            return Span(doc, start, start + 1, label="GPE")
+        if not (_title(first) or (first.is_upper and len(first) >= 3)) or not _alpha(first):
             return None
         for end in range(min(len(doc), start + _MAX_TOKENS), start, -1):
             last = doc[end - 1]
-            if not (last.is_title or last.is_upper) or any(
-                    not (t.is_title or t.is_upper or t.lower_ in _CONNECTORS) for t in doc[start:end]):
+            if not (_title(last) or last.is_upper) or any(
+                    not (_title(t) or t.is_upper or t.lower_ in _CONNECTORS) for t in doc[start:end]):
                 continue
             if any(t.is_space or t.is_punct and t.text != "-" for t in doc[start:end]):
                 continue
+            if end - start > 1 and self._oblast_follows(doc, end - 1):
+                continue    # 'Hirske Luhansk oblast': the town, then its oblast with no comma
             text = doc[start:end].text
             key = normalize(text)
             # Skeleton keys ('Chassiv Yar') are trusted for multi-word and long single words only.
@@ -81,6 +107,23 @@ class GazetteerRecognizer:
             return Span(doc, start, end, label="GPE")
         return None
 
+    def _oblast_follows(self, doc: Doc, i: int) -> bool:
+        """Whether token ``i`` names an oblast and an admin word follows it ('Luhansk oblast', 'Donetsk region')."""
+        return i + 1 < len(doc) and doc[i + 1].lower_ in _ADMIN_WORDS and \
+            self.gazetteer.admin1(doc[i].text) is not None
+
+    def _lower_case_town(self, doc: Doc, i: int) -> bool:
+        """'fighting near bakhmut': a lower-case word after in/near/at that is exactly one place's name and no
+        English word."""
+        if i == 0 or doc[i - 1].lower_ not in _LOWER_CASE_PREPOSITIONS or len(doc[i]) < 5 or \
+                doc[i].lower_ in self.common_words:
+            return False
+        key = normalize(doc[i].text)
+        if key not in self.gazetteer.names:
+            return False
+        places = self.gazetteer.candidates(key)
+        return len(places) == 1 and places[0].kind == "settlement" and places[0].population >= _TOWN
+
     def _is_sector_adjective(self, doc: Doc, i: int) -> bool:
         """'Krasnolimansky direction', 'Kupyansky district': a town's adjective before a sector word."""
         if i + 1 >= len(doc) or doc[i + 1].lower_ not in SECTOR_WORDS:
@@ -92,7 +135,8 @@ class GazetteerRecognizer:
         token = doc[i]
         # A capitalised neighbour usually means a person's name ('Vladimir Putin', 'Serhiy Haidai') or an
         # organisation; the statistical NER decides those.
-        neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)
+                      if not (j == i + 1 and (self._oblast_follows(doc, j) or doc[j].lower_ in _FACILITY_WORDS))]
         if any(n.is_title and n.is_alpha and not n.is_sent_start and n.lower_ not in _ADMIN_WORDS
                for n in neighbours):
             return False

@@ -157,3 +157,28 @@ def test_a_hyphenated_name_tagged_by_its_head_is_read_whole(res):
 
 def test_the_head_of_an_unknown_hyphenated_name_is_no_place(res):
     assert places(res, "Kyiv-Moscow talks stalled.") == []
+
+
+# Gazetteer-first recognition: soft signs, case forms, facilities, oblast without comma, lower case, PERSON/ORG
+def test_soft_sign_apostrophes(res): assert first_id(res, "Damage in Kup'ians'k", "Kup'ians'k") == 703656
+def test_primes(res): assert first_id(res, "Damage in Slov′yans′k", "Slov′yans′k") == 693468
+def test_russian_neuter_form(res):
+    assert first_id(res, "Russian forces took the village of Dvurechnoye, Kharkov region.", "Dvurechnoye") == 709399
+def test_sector_name_shaped_like_an_adjective(res):
+    assert first_id(res, "The enemy lost 100 soldiers in the Krasnoliman direction.", "Krasnoliman") == 704204
+def test_town_before_its_facility(res):
+    assert first_id(res, "Fighting at Hostomel Airport, Russian paratroopers", "Hostomel") == 708251
+def test_town_then_oblast_without_comma(res):
+    assert first_id(res, "Destroyed school in Hirske Luhansk oblast", "Hirske") == 708273
+def test_lower_case_town_after_in(res):
+    assert first_id(res, "Shelling in kramatorsk overnight", "kramatorsk") == 704508
+def test_street_named_after_a_town_is_not_it(res):
+    assert [p[0] for p in places(res, "Protest on Kherson Street in Kyiv")] == ["Kyiv"]
+def test_pipeline_named_after_a_town_is_not_it(res): assert places(res, "Explosion on the Druzhba pipeline") == []
+def test_a_street_of_a_town_is_in_it(res):
+    assert [p[0] for p in places(res, "Debris of a downed missile in a Kiev street")] == ["Kiev"]
+def test_person_label_after_in_is_a_place(res):
+    doc = res.nlp("Heavy fighting in Soledar")
+    from spacy.tokens import Span
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]        # the label the small model sometimes gives a town
+    assert [m.place.geonames_id for m in find_places(doc, res.gazetteer)] == [706757]

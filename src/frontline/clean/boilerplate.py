@@ -286,6 +286,10 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
             why[i] = "byline"
             if i > 0 and i - 1 not in why and _name_only(lines[i - 1].text):
                 why[i - 1] = "byline"
+    if len(why) == len(lines):
+        # Nothing would be left: a text made of captions ('... geolocated (photo 3)') is a caption set or a
+        # one-line report, and its captions are the article
+        why = {i: w for i, w in why.items() if w != "photo caption"}
     kept = [i for i in range(len(lines)) if i not in why] or [0]
     # The first line kept is the headline; a heading is a short line that leads into prose.
     for title, i, nxt in zip([kept[0]] * len(kept), kept[1:], [*kept[2:], None]):

@@ -67,6 +67,14 @@ artyom vitaliy hennadii gennady leonid borys boris arsen rostyslav svitlana svet
 # 'Skhid task force', 'Azov battalion', 'Vostok grouping': a name before these words is a unit's
 _UNIT_WORDS = frozenset({"task", "battalion", "brigade", "regiment", "grouping", "group", "division", "command",
                          "operational", "detachment"})
+# 'Hostomel Airport', 'Kremenchuk Refinery': a facility's name that starts with its town's
+_FACILITY_WORDS = frozenset({"airport", "airfield", "airbase", "theatre", "theater", "drama", "substation", "station",
+                             "plant", "refinery", "bridge", "dam", "port", "hospital", "stadium", "cathedral",
+                             "university", "market", "factory", "steelworks", "npp", "tpp", "chp", "nuclear",
+                             "power", "railway", "depot", "oblenergo"})
+# 'Kherson Street in Kyiv', 'the Druzhba pipeline', 'Vostok battalion' (in _UNIT_WORDS): named after a town
+_NAMED_AFTER_TOWN = frozenset({"street", "avenue", "prospekt", "prospect", "boulevard", "lane", "square", "park",
+                               "embankment", "pipeline", "highway", "str", "ave"})
 # 'Mount Karachun', 'Saur-Mogila hill': a landmark, not the village of the same name
 _LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
 # 'the Yuzhno-Donetsk direction' (South Donetsk): a compass prefix keeps the name a place
@@ -74,6 +82,9 @@ _COMPASS_PREFIXES = frozenset({"yuzhno", "severo", "zapadno", "vostochno", "pivd
                                "skhidno", "south", "north", "east", "west"})
 _LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
+# Ukraine's decommunisation laws renamed most Soviet-named towns by May 2016 (Artemivsk became Bakhmut, Dzerzhynsk
+# Toretsk): before then the old name was the name, and a text using it is no sign of a historical reference.
+_RENAMINGS = dt.date(2016, 5, 19)
 _CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
 _TOWN_POPULATION = 20_000
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
@@ -92,6 +103,11 @@ _FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
     (dt.date(2022, 2, 24), dt.date(2022, 9, 30),
      ((50.10, 36.30), (49.80, 36.90), (49.20, 37.25), (48.85, 37.80), (48.70, 38.40), (48.30, 38.00))),
     (dt.date(2022, 3, 1), dt.date(2022, 11, 15), ((46.60, 31.90), (46.95, 32.00), (47.30, 33.20), (47.50, 33.90))),
+    # the southern Donbas and Zaporizhzhia from spring to autumn 2022: Horlivka, Avdiivka, Marinka, Vuhledar,
+    # Velyka Novosilka, Huliaipole, Orikhiv, Stepnohirsk to the Dnipro
+    (dt.date(2022, 3, 1), dt.date(2022, 9, 30),
+     ((48.30, 38.00), (48.14, 37.74), (47.94, 37.50), (47.78, 37.25), (47.84, 36.83), (47.66, 36.26),
+      (47.57, 35.79), (47.59, 35.36), (47.48, 34.60))),
     (dt.date(2022, 9, 1), dt.date.max,
      ((50.29, 36.94), (49.78, 37.72), (49.62, 37.90), (49.40, 38.05), (49.05, 38.15), (48.93, 38.23),
       (48.87, 38.20), (48.69, 38.07), (48.59, 38.00), (48.33, 37.95), (48.14, 37.74), (47.94, 37.50),
@@ -152,7 +168,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
     fronts = tuple(points for first, last, points in _FRONT_LINES
                    if published is None or first <= published <= last)
     anchors = [r[0] for c in candidates if c.admin1 is None
-               for r in [_resolve(c, oblasts, [], gazetteer, fronts)] if r is not None and r[2] == "unambiguous"]
+               for r in [_resolve(c, oblasts, [], gazetteer, fronts, published)]
+               if r is not None and r[2] == "unambiguous"]
     mentions: list[PlaceMention] = []
     for c in candidates:
         if c.admin1 is not None:
@@ -160,7 +177,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
                                          precision="admin1", confidence=0.95,
                                          reason="the text names the oblast"))
             continue
-        resolved = _resolve(c, oblasts, anchors, gazetteer, fronts)
+        resolved = _resolve(c, oblasts, anchors, gazetteer, fronts, published)
         if resolved is None:
             continue
         place, runner_up, reason, confidence = resolved
@@ -176,9 +193,19 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
 def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                sentence_of: dict[int, int]) -> _Candidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
-    if ent.label_ not in _LABELS:
+    if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer):
         return None
     start_tok, end_tok = ent.start, ent.end
+    # 'Hostomel Airport', 'the Mariupol Drama Theatre': the facility is in the town the name starts with
+    while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _FACILITY_WORDS and doc[end_tok - 1].is_title:
+        end_tok -= 1
+    last = doc[end_tok - 1]
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if last.lower_ in _NAMED_AFTER_TOWN and last.is_title and end_tok - 1 > start_tok or \
+            following is not None and following.lower_ in _NAMED_AFTER_TOWN and \
+            (following.is_title or following.lower_ == "pipeline"):
+        # 'Kherson Street in Kyiv', 'the Druzhba pipeline': named after the town, not in it ('a Kiev street' is)
+        return None
     while start_tok < end_tok and doc[start_tok].lower_ in {"the", "a", "an"}:
         start_tok += 1
     # NER often folds 'region' / 'Oblast' into the entity: take it off the name, remember it.
@@ -201,8 +228,9 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
     # 'Russian troops' is an adjective; 'evacuation of Vuhledar' and 'the Bakhmut direction' are places the small
     # model tags as adjectives: only words shaped like adjectives of nationality are dropped.
+    sector = ent.end < len(doc) and doc[ent.end].lower_ in SECTOR_WORDS     # 'the Krasnoliman direction'
     adjective = name_span.root.pos_ == "ADJ" and name_span.root.tag_ in {"JJ", "JJR", "JJS"} and \
-        len(name_span) == 1 and not after_preposition and _ADJECTIVE_SHAPE.search(name) is not None
+        len(name_span) == 1 and not after_preposition and not sector and _ADJECTIVE_SHAPE.search(name) is not None
     if _inside_idiom(text, ent.start_char, ent.end_char) or adjective:
         return None
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
@@ -253,6 +281,15 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                       matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
                           after is not None and after.lower_ in SECTOR_WORDS)))
+
+
+def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
+    """'fighting in Soledar' with 'Soledar' tagged PERSON or ORG: after a locative preposition, a name that is
+    exactly a settlement's is a place whatever the model's label."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) > 3 or ent.start == 0 or \
+            doc[ent.start - 1].lower_ not in ("in", "near", "at", "outside", "around"):
+        return False
+    return any(p.kind == "settlement" for p, _ in gazetteer.match(ent.text, fuzzy=False))
 
 
 def _hyphen_tail(doc: Doc, end_tok: int) -> bool:
@@ -380,7 +417,8 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
 
 
 def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-             gazetteer: Gazetteer, fronts: tuple[_Line, ...]) -> tuple[Place, Place | None, str, float] | None:
+             gazetteer: Gazetteer, fronts: tuple[_Line, ...],
+             published: dt.date | None = None) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
     distinct: dict[tuple, tuple[Place, float]] = {}
     for place, confidence in c.matches:
@@ -399,7 +437,9 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     # Kremennaya), the namesakes spelled like the text come first.
     likeness = {id(p): fuzz.ratio(skeleton(c.text), skeleton(p.name)) / 100 for p, _ in options}
     similar = sum(v >= 0.7 for v in likeness.values())
-    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], similar), p, conf)
+    before_renamings = published is not None and published < _RENAMINGS
+    scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], similar,
+                             before_renamings), p, conf)
                      for p, conf in options),
                     key=lambda t: -t[0][0])
     (best_score, reason), best, conf = scored[0]
@@ -411,11 +451,12 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
 
 def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
            gazetteer: Gazetteer, fronts: tuple[_Line, ...], likeness: float,
-           similar: int) -> tuple[float, str]:
+           similar: int, renamed_since: bool = False) -> tuple[float, str]:
     """A namesake's score from spelling, the article's oblasts, nearby resolved places, the front and population.
 
     ``likeness`` is how much the text's spelling looks like this place's current name (0..1); ``similar``
-    counts the namesakes whose current name looks like it (likeness >= 0.7).
+    counts the namesakes whose current name looks like it (likeness >= 0.7); ``renamed_since`` says the text
+    was published before Ukraine's 2016 renamings, when an old name was the name.
     """
     reasons: list[str] = []
     score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
@@ -432,7 +473,8 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     if likeness > 0.5:
         score += 2.0 * (likeness - 0.5)
         reasons.append("its current name" if likeness == 1 else f"spelled much like its current name, {place.name}")
-    elif similar >= 3 or (similar and place.population < _TOWN_POPULATION):
+    elif similar >= 3 or (similar and place.population < _TOWN_POPULATION and not renamed_since):
+        # (a village renamed in 2016 still bore the old name before: only a name dozens share stays suspect)
         score -= 3.0
         reasons.append("it bears the name only as an old or other name, and namesakes are spelled like the text")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
