@@ -149,7 +149,7 @@ def recombine(base: list[tuple[Event, str | None]], n: int, seed: int = 15):
                 date = EventDate(None, "unknown")
             event_id = hashlib.sha1(f"bench-event-{made}".encode()).hexdigest()[:16]
             ev = replace(e, event_id=event_id, article_id=article_id, location=loc, date=date)
-            events.append((*_event_row(ev, article_id, k), now))
+            events.append((*_event_row(ev, article_id, k, copy_of is not None), now))
             fused = hashlib.sha1(f"{ev.event_type}|{loc.name if loc else ''}|{start}".encode()).hexdigest()[:16]
             members.append((event_id, fused, int(ev.claim.contested), 0))
             made += 1
@@ -210,23 +210,20 @@ def build_postgres(url: str, base, n: int) -> float:
             conn.execute(f'DROP INDEX "{name}"')
         a_cols = (*_ARTICLE_COLUMNS, "ingested_at")
         e_cols = (*_EVENT_COLUMNS, "stored_at")
+        # one COPY at a time per connection, and a million rows do not fit in memory: the recombination is
+        # deterministic (seeded), so it is run once per table
         with conn.cursor() as cur:
-            with cur.copy(f"COPY articles ({', '.join(a_cols)}) FROM STDIN") as a_copy:
-                batches = []
-                for article, events, members in recombine(base, n):
-                    a_copy.write_row([article[c] for c in a_cols])
-                    batches.append((events, members))
-            with cur.copy(f"COPY events ({', '.join(e_cols)}) FROM STDIN") as e_copy:
-                for events, _ in batches:
+            with cur.copy(f"COPY articles ({', '.join(a_cols)}) FROM STDIN") as copy:
+                for article, _, _ in recombine(base, n):
+                    copy.write_row([article[c] for c in a_cols])
+            with cur.copy(f"COPY events ({', '.join(e_cols)}) FROM STDIN") as copy:
+                for _, events, _ in recombine(base, n):
                     for row in events:
-                        e_copy.write_row(row)
-            seen: set[str] = set()
-            with cur.copy("COPY fused_members (event_id, fused_id, contested, copies) FROM STDIN") as m_copy:
-                for _, members in batches:
+                        copy.write_row(row)
+            with cur.copy("COPY fused_members (event_id, fused_id, contested, copies) FROM STDIN") as copy:
+                for _, _, members in recombine(base, n):
                     for row in members:
-                        if row[0] not in seen:
-                            seen.add(row[0])
-                            m_copy.write_row(row)
+                        copy.write_row(row)
         for _, sql in indexes:
             conn.execute(sql)
         conn.execute("ANALYZE")

@@ -81,3 +81,17 @@ def test_unreachable_postgres_says_what_to_do():
     with pytest.raises(StoreError) as info:
         PgStore("postgresql://nobody:hunter2@127.0.0.1:1/none")
     assert "hunter2" not in str(info.value)
+
+
+def test_postgres_keeps_the_derived_tables_state(empty_db):  # noqa: F811 - the fixture
+    if not is_postgres(empty_db):
+        pytest.skip("the SQLite store's counterparts are tested with it")
+    fill(empty_db)
+    with PgStore(empty_db) as store:
+        fused, timeline = store.fused_events(), store.timeline("Sievierodonetsk")
+        store.mark_derived_stale()
+        assert store.derived_stale()
+        assert store.location_keys() == ["", "Bakhmut", "Donetsk", "Hirske", "Kharkiv", "Sievierodonetsk"]
+        store.replace_derived(fused, [timeline])
+        assert not store.derived_stale()
+        assert store.fused_events() == fused and store.corpus_counts()["timelines"] == 1

@@ -232,8 +232,10 @@ def test_version_1_sqlite_store_is_migrated(tmp_path, gazetteer):
             conn.execute(f"DROP TABLE {table}")
         for index in ("events_claimant", "events_stored"):
             conn.execute(f"DROP INDEX {index}")
-        for column in ("date_last", "initiator_name", "initiator_side", "target_name", "target_side", "claimant",
-                       "claimant_side", "stored_at"):
+        conn.execute("DROP INDEX events_span")
+        conn.execute("DROP INDEX events_cell")
+        for column in ("date_last", "date_span", "initiator_name", "initiator_side", "target_name", "target_side",
+                       "claimant", "claimant_side", "is_copy", "geo_cell", "stored_at"):
             conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Catalog(db, gazetteer=gazetteer) as c:

@@ -87,7 +87,8 @@ def test_errors_are_problem_json_that_say_what_to_do(client):
     assert "less than or equal to 1000" in problem(client.get("/api/events", params={"limit": 5000}), 422)
     assert "no oblast called" in problem(client.get("/api/events", params={"oblast": "Narnia"}), 400)
     assert "not one this server gave" in problem(client.get("/api/events", params={"cursor": "x"}), 400)
-    assert "unknown; choose among" in problem(client.get("/api/events", params={"fields": "nope"}), 400)
+    assert "among event_id" in problem(client.get("/api/events", params={"fields": "nope"}), 422)
+    assert "west,south,east,north" in problem(client.get("/api/events", params={"bbox": "1,2"}), 422)
     assert "/docs" in problem(client.get("/api/nothing"), 404)
 
 

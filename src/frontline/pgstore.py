@@ -157,7 +157,7 @@ class PgStore:
             if e.event_id in events:
                 logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
                 continue
-            events[e.event_id] = _event_row(e, article_id, i)
+            events[e.event_id] = _event_row(e, article_id, i, a.duplicate_of is not None)
         mentions: dict[str, tuple[Any, ...]] = {}
         for i, (kind, start, end, text, value) in enumerate(_mention_rows(result.mentions)):
             mention_id = stable_id(article_id, kind, start, end, text)
@@ -488,6 +488,48 @@ class PgStore:
         with self._connection(f"store the timeline of {timeline.place}", write=True) as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=[tl.c.place_key],
                                                     set_={"data": stmt.excluded.data}))
+
+    # --- derived tables' state (the SQLite store's counterparts, for ingests cut short) -------------------
+
+    def mark_derived_stale(self) -> None:
+        """Record that fused events and timelines may be behind the events (kept until cleared)."""
+        stmt = pg_insert(t.meta).values(key="derived_stale", value="1")
+        with self._connection("mark the fused events as stale", write=True) as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=[t.meta.c.key], set_={"value": "1"}))
+
+    def clear_derived_stale(self) -> None:
+        """Record that fused events and timelines are up to date with the events."""
+        with self._connection("mark the fused events as current", write=True) as conn:
+            conn.execute(delete(t.meta).where(t.meta.c.key == "derived_stale"))
+
+    def derived_stale(self) -> bool:
+        """Whether an ingest left fused events and timelines possibly behind the events."""
+        with self._connection("read the store's state") as conn:
+            return conn.execute(select(t.meta.c.key).where(t.meta.c.key == "derived_stale")).first() is not None
+
+    def location_keys(self) -> list[str]:
+        """Every location key (``corpus_fuse.location_key``) of the stored events, '' for events without one."""
+        key = func.coalesce(t.events.c.location_name, "")
+        with self._connection("read event places") as conn:
+            return [r[0] for r in conn.execute(select(key).distinct().order_by(key))]
+
+    def replace_derived(self, fused: Iterable[FusedEvent], timelines: Iterable[Timeline]) -> None:
+        """Replace all fused events and timelines, and clear the stale mark, in one transaction."""
+        fused, timelines = list(fused), list(timelines)
+        with self._connection("rebuild fused events and timelines", write=True) as conn:
+            for table in (t.fused_members, t.fused_events, t.timelines):
+                conn.execute(delete(table))
+            if fused:
+                conn.execute(insert(t.fused_events), [
+                    {"fused_id": f.fused_id, "location_key": corpus_fuse.location_key(f.location),
+                     "data": _json(corpus_fuse.to_dict(f))} for f in {f.fused_id: f for f in fused}.values()])
+                members = {m[0]: m for f in fused for m in _members(f)}
+                conn.execute(insert(t.fused_members), [dict(zip(("event_id", "fused_id", "contested", "copies"), m))
+                                                       for m in members.values()])
+            if timelines:
+                conn.execute(insert(t.timelines), [{"place_key": x.place.casefold(), "data": _json(control.to_dict(x))}
+                                                   for x in {x.place.casefold(): x for x in timelines}.values()])
+            conn.execute(delete(t.meta).where(t.meta.c.key == "derived_stale"))
 
     def timeline(self, place: str) -> Timeline | None:
         """The stored control timeline of a settlement (canonical name, any case), or None."""

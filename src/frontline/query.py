@@ -46,14 +46,15 @@ from frontline.backend import open_engine, prepare
 from frontline.errors import QueryError, StoreError
 from frontline.gazetteer import Gazetteer
 from frontline.models import Article, Document, Event, FusedEvent, Timeline
-from frontline.store import _article, _document, _event
+from frontline.store import GEO_COLUMNS, _article, _document, _event, geo_cell
 
 __all__ = ["EventFilter", "EventRecord", "EventDetail", "ArticleRecord", "Page", "PlaceRecord", "StateSpan",
            "PlaceTimeline", "ControlPlace", "CoverageRow", "HistogramDay", "GridCell", "Facets", "Catalog",
-           "SORTS", "MAX_LIMIT", "SIDES", "records_frame", "record_row", "ROW_COLUMNS"]
+           "SORTS", "MAX_LIMIT", "COUNT_LIMIT", "SIDES", "records_frame", "record_row", "ROW_COLUMNS"]
 
 SORTS: Final = ("date", "-date")
 MAX_LIMIT: Final = 1000
+COUNT_LIMIT: Final = 10_000
 SIDES: Final = frozenset({"RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other"})
 _FACETS: Final = ("type", "side", "oblast", "claimant", "modality", "outlet", "precision")
 _TOTALS_KEPT: Final = 256
@@ -143,12 +144,18 @@ class EventDetail:
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
-    """One page of a list: its items, the cursor of the next page (None at the end) and the number of matches."""
+    """One page of a list: its items, the cursor of the next page (None at the end) and the number of matches.
+
+    Counting every match of a broad filter in a million events costs seconds, so events and fused events are
+    counted up to ``COUNT_LIMIT``: beyond it ``total`` is the limit and ``total_exact`` is False (as Datasette
+    caps its counts). Paging is not affected: follow ``next_cursor`` to the end.
+    """
 
     items: tuple[T, ...]
     next_cursor: str | None
     total: int
     retracted: tuple[str, ...] = ()     # with ``updated_since``: ids no longer stored since then
+    total_exact: bool = True            # False: more than ``COUNT_LIMIT`` match, and ``total`` is that limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +293,37 @@ def _cell_sqlite(element: _cell, compiler: Any, **kw: Any) -> str:
     return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
 
 
+class _unindexed(FunctionElement):  # noqa: N801 - a SQL expression's name
+    """A column that SQLite must not look up through an index here (``+column``); the column elsewhere."""
+
+    inherit_cache = True
+
+
+@compiles(_unindexed)
+def _unindexed_default(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_unindexed, "sqlite")
+def _unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+_MAX_CELL_ROWS: Final = 100
+
+
+def _cell_ranges(west: float, south: float, east: float, north: float) -> list[tuple[int, int]]:
+    """The ``geo_cell`` ranges (one per row of cells) covering a box; none for a box too tall or across the
+    antimeridian, which the latitude index serves instead."""
+    if west > east:
+        return []
+    first, last = geo_cell(south, west), geo_cell(north, east)
+    rows = range(first // GEO_COLUMNS, last // GEO_COLUMNS + 1)
+    if len(rows) > _MAX_CELL_ROWS:
+        return []
+    return [(row * GEO_COLUMNS + first % GEO_COLUMNS, row * GEO_COLUMNS + last % GEO_COLUMNS) for row in rows]
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -389,58 +427,76 @@ class Catalog:
 
     # --- filters --------------------------------------------------------------------------------------
 
-    def _where(self, f: EventFilter) -> list[ColumnElement[bool]]:
-        """The SQL conditions of a filter on ``events``."""
-        e, a, m = t.events, t.articles, t.fused_members
+    def _where(self, f: EventFilter, *, by_day: bool = False) -> list[ColumnElement[bool]]:
+        """The SQL conditions of a filter on ``events``.
+
+        ``by_day``: the filter matches many events, so the cheapest plan walks the day index in order and
+        checks each event, stopping at a page; on SQLite the other columns are then marked so that no other
+        index is chosen (its planner has no value histograms to see that; PostgreSQL's has).
+        """
+        e, m = t.events, t.fused_members
+
+        def c(name: str) -> Any:
+            return _unindexed(e.c[name]) if by_day else e.c[name]
+
         w: list[ColumnElement[bool]] = []
         if f.types:
-            w.append(e.c.event_type.in_(f.types))
+            w.append(c("event_type").in_(f.types))
         if f.oblast:
-            w.append(e.c.admin1 == self.oblast_name(f.oblast))
+            w.append(c("admin1") == self.oblast_name(f.oblast))
         if f.settlement:
-            w.append(e.c.location_name == self.settlement_name(f.settlement))
+            w.append(c("location_name") == self.settlement_name(f.settlement))
         if f.bbox is not None:
             west, south, east, north = f.bbox
             if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
                 raise QueryError(f"bbox {f.bbox} is not west,south,east,north in degrees (south <= north)")
-            w.append(e.c.lat.between(south, north))
+            cells = _cell_ranges(west, south, east, north)
+            if cells:
+                w.append(or_(*(c("geo_cell").between(lo, hi) for lo, hi in cells)))
+            w.append(c("lat").between(south, north))
             # a box across the antimeridian has west > east
-            w.append(e.c.lon.between(west, east) if west <= east else or_(e.c.lon >= west, e.c.lon <= east))
+            w.append(c("lon").between(west, east) if west <= east else or_(c("lon") >= west, c("lon") <= east))
         if f.since is not None:
             w += [e.c.date_start.is_not(None), e.c.date_last >= f.since.isoformat()]
+            # an event overlapping the range starts at most the longest span before 'since': a bound the
+            # date indexes can use (date_last alone cannot), found by one probe of the date_span index
+            longest = self._rows(select(func.max(e.c.date_span)), "read the longest event span")[0][0] or 0
+            w.append(e.c.date_start >= (f.since - dt.timedelta(days=longest)).isoformat())
         if f.until is not None:
             w.append(e.c.date_start <= f.until.isoformat())
         if f.since is not None and f.until is not None and f.since > f.until:
             raise QueryError(f"since {f.since} is after until {f.until}; swap them")
         if f.side:
-            w.append(or_(e.c.initiator_side == f.side, e.c.target_side == f.side))
+            w.append(or_(c("initiator_side") == f.side, c("target_side") == f.side))
         if f.actor:
             actor = f.actor.lower()
-            w.append(or_(func.lower(e.c.initiator_name) == actor, func.lower(e.c.target_name) == actor))
+            w.append(or_(func.lower(c("initiator_name")) == actor, func.lower(c("target_name")) == actor))
         if f.claimant:
-            w.append(e.c.claimant_side == f.claimant if f.claimant in SIDES
-                     else func.lower(e.c.claimant) == f.claimant.lower())
+            w.append(c("claimant_side") == f.claimant if f.claimant in SIDES
+                     else func.lower(c("claimant")) == f.claimant.lower())
         if f.modality:
-            w.append(e.c.modality == f.modality)
+            w.append(c("modality") == f.modality)
         if f.contested is not None:
-            disputed = or_(e.c.contested == 1, e.c.event_id.in_(select(m.c.event_id).where(m.c.contested == 1)))
+            disputed = or_(c("contested") == 1, c("event_id").in_(select(m.c.event_id).where(m.c.contested == 1)))
             w.append(disputed if f.contested else ~disputed)
         if f.precision:
-            w.append(e.c.location_precision == f.precision)
+            w.append(c("location_precision") == f.precision)
         if f.min_confidence is not None:
-            w.append(e.c.confidence >= f.min_confidence)
+            w.append(c("confidence") >= f.min_confidence)
         if f.outlet:
-            w.append(e.c.article_id.in_(select(a.c.article_id).where(func.lower(a.c.source) == f.outlet.lower())))
+            a = t.articles
+            w.append(c("article_id").in_(select(a.c.article_id).where(func.lower(a.c.source) == f.outlet.lower())))
         if f.q:
-            w.append(e.c.evidence_sentence.ilike(_like(f.q), escape="\\"))
+            w.append(c("evidence_sentence").ilike(_like(f.q), escape="\\"))
         if f.updated_since is not None:
-            w.append(e.c.stored_at >= _utc(f.updated_since))
+            w.append(c("stored_at") >= _utc(f.updated_since))
         if not f.include_copies:
-            w.append(~e.c.article_id.in_(select(a.c.article_id).where(a.c.duplicate_of.is_not(None))))
+            w.append(c("is_copy") == 0)
         return w
 
     def _total(self, kind: str, f: EventFilter, stmt: Select[Any]) -> int:
-        """The number of matches, kept per filter until the store changes (pages 2..n cost no count)."""
+        """The number of matches (counted up to ``COUNT_LIMIT + 1``), kept per filter until the store changes,
+        so pages 2..n cost no count."""
         # every write stamps stored_at or retracted_at, and both are indexed: the stamp costs two index probes
         stamp = self._rows(select(select(func.max(t.events.c.stored_at)).scalar_subquery(),
                                   select(func.max(t.retracted.c.retracted_at)).scalar_subquery()),
@@ -449,7 +505,8 @@ class Catalog:
         if key not in self._totals:
             if len(self._totals) >= _TOTALS_KEPT:
                 self._totals.pop(next(iter(self._totals)))
-            self._totals[key] = self._rows(stmt, f"count {kind}")[0][0]
+            self._totals[key] = self._rows(select(func.count()).select_from(stmt.limit(COUNT_LIMIT + 1).subquery()),
+                                           f"count {kind}")[0][0]
         return self._totals[key]
 
     # --- events ---------------------------------------------------------------------------------------
@@ -489,7 +546,8 @@ class Catalog:
             raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
         e = t.events
         pos = _decode(cursor, sort)
-        where = self._where(f)
+        total = self._total("events", f, select(e.c.event_id).where(*self._where(f)))
+        where = self._where(f, by_day=total > COUNT_LIMIT)
         desc = sort == "-date"
         rows: list[Any] = []
         if pos is None or pos.phase == 0:
@@ -513,8 +571,7 @@ class Catalog:
             start = last.date.start
             next_cursor = _encode(_Position(sort, 0 if start else 1, start.isoformat() if start else None,
                                             last.event_id))
-        total = self._total("events", f, select(func.count()).select_from(e).where(*where))
-        return Page(tuple(records), next_cursor, total, self._retracted(f))
+        return Page(tuple(records), next_cursor, min(total, COUNT_LIMIT), self._retracted(f), total <= COUNT_LIMIT)
 
     def iter_events(self, f: EventFilter = EventFilter(), *, sort: Literal["date", "-date"] = "date",
                     batch: int = MAX_LIMIT) -> Iterator[EventRecord]:
@@ -665,8 +722,8 @@ class Catalog:
         rows = self._rows(stmt.order_by(fe.c.fused_id).limit(limit + 1), "read fused events")
         items = tuple(corpus_fuse.from_dict(json.loads(r[1])) for r in rows[:limit])
         next_cursor = _encode(_Position("fused", 0, None, items[-1].fused_id)) if len(rows) > limit else None
-        total = self._total("fused", f, select(func.count()).select_from(fe).where(*where))
-        return Page(items, next_cursor, total)
+        total = self._total("fused", f, select(fe.c.fused_id).where(*where))
+        return Page(items, next_cursor, min(total, COUNT_LIMIT), total_exact=total <= COUNT_LIMIT)
 
     # --- aggregates -----------------------------------------------------------------------------------
 
@@ -686,21 +743,21 @@ class Catalog:
         e, a = t.events, t.articles
         where = self._where(f)
 
-        def count(*columns: Any, joined: bool = False) -> Counter[str]:
-            source = e.join(a, a.c.article_id == e.c.article_id) if joined else e
-            stmt = select(*columns, func.count()).select_from(source).where(*where).group_by(*columns)
-            found: Counter[str] = Counter()
-            for *values, n in self._rows(stmt, "count facets"):
-                for v in dict.fromkeys(values):         # an event with both parties on one side counts once
-                    if v is not None:
-                        found[v] += n
-            return found
-
-        return Facets(type=_pairs(count(e.c.event_type)),
-                      side=_pairs(count(e.c.initiator_side, e.c.target_side)),
-                      oblast=_pairs(count(e.c.admin1)), claimant=_pairs(count(e.c.claimant)),
-                      modality=_pairs(count(e.c.modality)), outlet=_pairs(count(a.c.source, joined=True)),
-                      precision=_pairs(count(e.c.location_precision)))
+        # one scan grouped by every facet column at once; the (few) combinations are summed here
+        columns = (e.c.event_type, e.c.initiator_side, e.c.target_side, e.c.admin1, e.c.claimant, e.c.modality,
+                   a.c.source, e.c.location_precision)
+        stmt = (select(*columns, func.count()).select_from(e.join(a, a.c.article_id == e.c.article_id))
+                .where(*where).group_by(*columns))
+        found: dict[str, Counter[str]] = {name: Counter() for name in _FACETS}
+        for kind, i_side, t_side, oblast, claimant, modality, outlet, precision, n in self._rows(stmt,
+                                                                                                  "count facets"):
+            for name, value in (("type", kind), ("oblast", oblast), ("claimant", claimant), ("modality", modality),
+                                ("outlet", outlet), ("precision", precision)):
+                if value is not None:
+                    found[name][value] += n
+            for side in {i_side, t_side} - {None}:     # an event with both parties on one side counts once
+                found["side"][side] += n
+        return Facets(**{name: _pairs(found[name]) for name in _FACETS})
 
     def grid(self, f: EventFilter = EventFilter(), *, cell: float = 0.5) -> list[GridCell]:
         """Located events counted per square cell of ``cell`` degrees, in all and by type (cell centres)."""

@@ -37,6 +37,7 @@ from frontline.errors import FrontlineError, InputError, QueryError, StoreError
 from frontline.export_query import EVENT_FIELDS, event_json, geojson_page, write_text
 from frontline.models import RawArticle
 from frontline.query import (
+    COUNT_LIMIT,
     MAX_LIMIT,
     ArticleRecord,
     Catalog,
@@ -141,7 +142,8 @@ class EventModel(_Open):
 class EventPage(BaseModel):
     items: list[EventModel]
     next_cursor: str | None
-    total: int
+    total: int = Field(description=f"Matches, counted up to {COUNT_LIMIT} (then total_exact is false)")
+    total_exact: bool = True
     retracted: list[str] = Field(default_factory=list,
                                  description="With updated_since: ids of events no longer stored since then")
 
@@ -184,6 +186,7 @@ class ArticlePage(BaseModel):
     items: list[ArticleModel]
     next_cursor: str | None
     total: int
+    total_exact: bool = True
 
 
 class ArticleDetailModel(ArticleModel):
@@ -195,6 +198,7 @@ class FusedPage(BaseModel):
     items: list[dict[str, Any]]
     next_cursor: str | None
     total: int
+    total_exact: bool = True
 
 
 class DayModel(BaseModel):
@@ -243,6 +247,7 @@ class PlacePage(BaseModel):
     items: list[PlaceModel]
     next_cursor: str | None
     total: int
+    total_exact: bool = True
 
 
 class StateModel(BaseModel):
@@ -360,6 +365,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (a
 Cursor = Annotated[str | None, Query(description="The next_cursor of the previous page")]
 
 
+_PATTERN_HELP: Final = {
+    "fields": f"give top-level field names separated by commas, among {', '.join(EVENT_FIELDS)}",
+    "bbox": "give four numbers west,south,east,north in degrees, e.g. 36.5,47.5,39.0,49.5"}
 _FIELDS_PATTERN: Final = "^(" + "|".join(EVENT_FIELDS) + ")(,(" + "|".join(EVENT_FIELDS) + "))*$"
 
 
@@ -411,7 +419,8 @@ def _detail_json(d: EventDetail) -> dict[str, Any]:
 
 
 def _page_json(page: Page[Any], items: list[Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"items": items, "next_cursor": page.next_cursor, "total": page.total}
+    out: dict[str, Any] = {"items": items, "next_cursor": page.next_cursor, "total": page.total,
+                           "total_exact": page.total_exact}
     if page.retracted:
         out["retracted"] = list(page.retracted)
     return out
@@ -493,7 +502,10 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
         parts = []
         for err in exc.errors():
             where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "body", "path"))
-            parts.append(f"{where or 'request'}: {err.get('msg')}")
+            msg = err.get("msg")
+            if err.get("type") == "string_pattern_mismatch":
+                msg = _PATTERN_HELP.get(where, msg)
+            parts.append(f"{where or 'request'}: {msg}")
         return _problem(422, "Invalid parameter", "; ".join(parts) + "; see /docs for each parameter's form")
 
     @app.exception_handler(StarletteHTTPException)
@@ -517,7 +529,7 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
         chosen = _fields(fields, EVENT_FIELDS)
         page = catalog.events(f, limit=limit, cursor=cursor, sort=sort)
         fmt = _format(request, format)
-        headers = {"X-Total-Count": str(page.total)}
+        headers = {"X-Total-Count": str(page.total) + ("" if page.total_exact else "+")}
         if page.next_cursor:
             headers["X-Next-Cursor"] = page.next_cursor
         if fmt == "geojson":

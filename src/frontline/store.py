@@ -29,6 +29,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -63,11 +64,13 @@ from frontline.models import (
     stable_id,
 )
 
-__all__ = ["SCHEMA_VERSION", "Store", "WriteOutcome", "Summary"]
+__all__ = ["SCHEMA_VERSION", "GEO_CELL", "Store", "WriteOutcome", "Summary", "geo_cell"]
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 2
+GEO_CELL: Final = 0.1                          # degrees: the squares of ``geo_cell``
+GEO_COLUMNS: Final = round(360 / GEO_CELL)
 _TOP_PLACES: Final = 15
 
 _ARTICLE_COLUMNS: Final = ("article_id", "path", "url", "title", "source", "published", "language", "status",
@@ -80,7 +83,8 @@ _EVENT_COLUMNS: Final = (
     "location_mention", "initiator", "target", "claimed_by", "modality", "contested", "quantities",
     "evidence_sentence", "evidence_start", "evidence_end", "confidence", "trigger",
     # derived, so the query layer filters and sorts by plain indexed columns on SQLite and PostgreSQL alike
-    "date_last", "initiator_name", "initiator_side", "target_name", "target_side", "claimant", "claimant_side",
+    "date_last", "date_span", "initiator_name", "initiator_side", "target_name", "target_side", "claimant",
+    "claimant_side", "is_copy", "geo_cell",
 )
 # Columns added by schema version 2; a version 1 database gets them (filled) when opened.
 _V2_EVENT_COLUMNS: Final = _EVENT_COLUMNS[_EVENT_COLUMNS.index("date_last"):]
@@ -110,8 +114,8 @@ CREATE TABLE events (
     quantities TEXT NOT NULL,
     evidence_sentence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
     confidence REAL NOT NULL, trigger TEXT NOT NULL,
-    date_last TEXT, initiator_name TEXT, initiator_side TEXT, target_name TEXT, target_side TEXT,
-    claimant TEXT, claimant_side TEXT, stored_at TEXT
+    date_last TEXT, date_span INTEGER, initiator_name TEXT, initiator_side TEXT, target_name TEXT, target_side TEXT,
+    claimant TEXT, claimant_side TEXT, is_copy INTEGER, geo_cell INTEGER, stored_at TEXT
 );
 CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX events_article ON events(article_id);
@@ -123,8 +127,10 @@ CREATE INDEX events_place ON events(location_name COLLATE NOCASE);
 _QUERY_SCHEMA: Final = """
 CREATE INDEX IF NOT EXISTS events_day ON events(date_start, event_id);
 CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, date_start);
-CREATE INDEX IF NOT EXISTS events_admin1_day ON events(admin1, date_start);
+CREATE INDEX IF NOT EXISTS events_admin1_type_day ON events(admin1, event_type, date_start);
 CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
+CREATE INDEX IF NOT EXISTS events_span ON events(date_span);
+CREATE INDEX IF NOT EXISTS events_cell ON events(geo_cell);
 CREATE INDEX IF NOT EXISTS events_claimant ON events(lower(claimant));
 CREATE INDEX IF NOT EXISTS events_stored ON events(stored_at);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published, article_id);
@@ -236,7 +242,7 @@ def _article_row(result: ArticleResult, article_id: str) -> tuple[Any, ...]:
             _json(list(doc.repairs)) if doc else None)
 
 
-def _event_row(e: Event, article_id: str, ordinal: int) -> tuple[Any, ...]:
+def _event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) -> tuple[Any, ...]:
     loc = e.location
     quantities = [dataclasses.asdict(q) for q in e.quantities]
     return (e.event_id, article_id, ordinal, e.event_type, _iso(e.date.start), _iso(e.date.end), e.date.precision,
@@ -247,14 +253,25 @@ def _event_row(e: Event, article_id: str, ordinal: int) -> tuple[Any, ...]:
             _party_json(e.initiator), _party_json(e.target), _party_json(e.claim.claimed_by), e.claim.modality,
             int(e.claim.contested), _json(quantities),
             e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger,
-            *_derived(e))
+            *_derived(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None)
+
+
+def geo_cell(lat: float, lon: float) -> int:
+    """The number of the ``GEO_CELL`` degree square a point lies in: row (from the south pole) * columns + column.
+
+    Stored with each located event so that a bounding box becomes a few ranges of one indexed integer, on SQLite
+    and PostgreSQL alike, instead of a scan of one latitude band.
+    """
+    return math.floor((lat + 90) / GEO_CELL) * GEO_COLUMNS + math.floor((lon + 180) / GEO_CELL)
 
 
 def _derived(e: Event) -> tuple[Any, ...]:
-    """The values of ``_V2_EVENT_COLUMNS``: the last day, the parties' names and sides, the claimant."""
+    """The values of ``_V2_EVENT_COLUMNS``: the last day and the span in days, the parties' names and sides, the
+    claimant."""
     last = e.date.end or e.date.start
+    span = (last - e.date.start).days if last and e.date.start else None
     i, t, c = e.initiator, e.target, e.claim.claimed_by
-    return (_iso(last), i.name if i else None, i.side if i else None, t.name if t else None,
+    return (_iso(last), span, i.name if i else None, i.side if i else None, t.name if t else None,
             t.side if t else None, c.name if c else None, c.side if c else None)
 
 
@@ -452,14 +469,19 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             for column in (*_V2_EVENT_COLUMNS, "stored_at"):
-                db.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+                kind = "INTEGER" if column in ("date_span", "is_copy", "geo_cell") else "TEXT"
+                db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
             # statement by statement: executescript would commit the migration's transaction half-way
             for statement in (_CORPUS_SCHEMA + _QUERY_SCHEMA).split(";"):
                 if statement.strip():
                     db.execute(statement)
             sets = ", ".join(f"{c} = ?" for c in _V2_EVENT_COLUMNS)
             db.executemany(f"UPDATE events SET {sets} WHERE event_id = ?",
-                           [(*_derived(_event(r)), r["event_id"]) for r in db.execute("SELECT * FROM events")])
+                           [(*_derived(_event(r)), r["copied"],
+                             None if r["lat"] is None else geo_cell(r["lat"], r["lon"]), r["event_id"])
+                            for r in db.execute(
+                               "SELECT events.*, a.duplicate_of IS NOT NULL AS copied FROM events "
+                               "JOIN articles a USING (article_id)")])
             db.execute("UPDATE events SET stored_at = (SELECT ingested_at FROM articles a "
                        "WHERE a.article_id = events.article_id)")
             db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?, ?, ?, ?)",
@@ -514,7 +536,7 @@ class Store:
             if e.event_id in events:
                 logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
                 continue
-            events[e.event_id] = _event_row(e, article_id, i)
+            events[e.event_id] = _event_row(e, article_id, i, a.duplicate_of is not None)
         mentions: dict[str, tuple[Any, ...]] = {}
         for i, (kind, start, end, text, value) in enumerate(_mention_rows(result.mentions)):
             mention_id = stable_id(article_id, kind, start, end, text)

@@ -63,8 +63,10 @@ events = Table(
     Column("evidence_sentence", Text, nullable=False), Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("confidence", Float, nullable=False), Column("trigger", Text, nullable=False),
-    *(Column(c, Text) for c in ("date_last", "initiator_name", "initiator_side", "target_name", "target_side",
-                                "claimant", "claimant_side", "stored_at")),
+    Column("date_last", Text), Column("date_span", Integer),
+    *(Column(c, Text) for c in ("initiator_name", "initiator_side", "target_name", "target_side",
+                                "claimant", "claimant_side")),
+    Column("is_copy", Integer), Column("geo_cell", Integer), Column("stored_at", Text),
 )
 
 fingerprints = Table(
@@ -101,8 +103,10 @@ Index("events_date", events.c.date_start)
 Index("events_place", events.c.location_name)
 Index("events_day", events.c.date_start, events.c.event_id)
 Index("events_type_day", events.c.event_type, events.c.date_start)
-Index("events_admin1_day", events.c.admin1, events.c.date_start)
+Index("events_admin1_type_day", events.c.admin1, events.c.event_type, events.c.date_start)
 Index("events_lat", events.c.lat)
+Index("events_span", events.c.date_span)
+Index("events_cell", events.c.geo_cell)
 Index("events_claimant", func.lower(events.c.claimant))
 Index("events_stored", events.c.stored_at)
 Index("articles_published", articles.c.published, articles.c.article_id)
