@@ -451,11 +451,14 @@ class Catalog:
             if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
                 raise QueryError(f"bbox {f.bbox} is not west,south,east,north in degrees (south <= north)")
             cells = _cell_ranges(west, south, east, north)
+            lat, lon = c("lat"), c("lon")
             if cells:
                 w.append(or_(*(c("geo_cell").between(lo, hi) for lo, hi in cells)))
-            w.append(c("lat").between(south, north))
+                # the cells find the candidates; SQLite would otherwise scan the whole latitude band instead
+                lat, lon = _unindexed(e.c.lat), _unindexed(e.c.lon)
+            w.append(lat.between(south, north))
             # a box across the antimeridian has west > east
-            w.append(c("lon").between(west, east) if west <= east else or_(c("lon") >= west, c("lon") <= east))
+            w.append(lon.between(west, east) if west <= east else or_(lon >= west, lon <= east))
         if f.since is not None:
             w += [e.c.date_start.is_not(None), e.c.date_last >= f.since.isoformat()]
             # an event overlapping the range starts at most the longest span before 'since': a bound the
