@@ -109,7 +109,7 @@ async function refresh({ histogram: withHistogram = true } = {}) {
       : null;
     tasks.push(getJSON("/api/stats/facets", params, { signal })
       .then(async (f) => fillFacets(typeFacets ? { ...f, type: await typeFacets } : f)));
-    const total = await list.load(params, null, { signal });
+    const { total, exact } = await list.load(params, null, { signal });
     tasks.push(map.showEvents(params, total, { signal, visible: state.events }));
     tasks.push(map.showControl(state.until || histogram.last, state.control, { signal }));
     tasks.push(loadCoverage(signal));
@@ -118,7 +118,7 @@ async function refresh({ histogram: withHistogram = true } = {}) {
     tasks.push(art);
     await Promise.all(tasks);
     const articles = await art;
-    $("#counts").textContent = `${total.toLocaleString("en")} event${total === 1 ? "" : "s"}` +
+    $("#counts").textContent = `${total.toLocaleString("en")}${exact ? "" : "+"} event${total === 1 ? "" : "s"}` +
       `${articles !== null ? ` · ${articles.toLocaleString("en")} article${articles === 1 ? "" : "s"}` : ""}` +
       `${state.since || state.until ? ` · ${state.since || "…"} – ${state.until || "…"}` : ""}`;
     updateExports(params);

@@ -48,7 +48,8 @@ export class EventList {
     for (const ev of page.items) this.list.append(this.item(ev));
     this.cursor = page.next_cursor;
     this.more.hidden = !this.cursor;
-    return page.total;
+    // a broad filter over a large store gets a capped count (total_exact false): say "at least"
+    return { total: page.total, exact: page.total_exact !== false };
   }
 
   item(ev) {
