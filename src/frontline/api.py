@@ -60,7 +60,7 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
         max_entries: entries read from each feed at most.
         pipeline: a loaded pipeline to reuse; loaded here when not given.
         progress: called with each ArticleResult as it is done.
-        detector: a copy detector to reuse (its embedding model loads only for two or more articles).
+        detector: a copy detector to reuse (its embedding model loads only when a pair of articles needs it).
 
     Returns:
         One ArticleResult per input article, failed and skipped ones included (a URL or feed entry that
@@ -116,21 +116,37 @@ def _as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
 def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[ArticleResult]:
     """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
 
-    The first seen of a story is its original; the embedding model is loaded only when two or more
-    articles have text.
+    The first seen of a story is its original. Facts (numbers, dates, settlements from the place mentions) and
+    publication dates veto a copy (see ``frontline.dedup``); the embedding model loads only when a pair of
+    articles needs vectors to be told apart.
     """
-    texts = [(i, r.document) for i, r in enumerate(results) if r.article.status == "ok" and r.document]
+    texts = [(i, r) for i, r in enumerate(results) if r.article.status == "ok" and r.document]
     if len(texts) < 2:
         return list(results)
     detector = detector or CopyDetector()
-    vectors = detector.embed([doc.text for _, doc in texts])
+    unique: dict[str, ArticleResult] = {}
+    for _, r in texts:
+        unique.setdefault(r.document.article_id, r)
+    firsts = list(unique.values())
+    prints = detector.embed_where_needed(
+        [fingerprint(r.document.article_id, r.document.text, places=_settlements(r), published=r.article.published)
+         for r in firsts], [r.document.text for r in firsts])
     index, out = CopyIndex(), list(results)
-    for (i, doc), vector in zip(texts, vectors):
-        fp = fingerprint(doc.article_id, doc.text, vector)
-        match = detector.find(fp, index)
-        index.add(fp, match.original_id if match else None)
-        out[i] = _as_copy(out[i], match)
+    decided: dict[str, Match | None] = {}
+    for fp, r in zip(prints, firsts):
+        match, _ = detector.check(fp, index, r.document.text)
+        index.add(fp, match.original_id if match else None, r.document.text)
+        decided[fp.article_id] = match
+    # the same cleaned text read again is one article, decided once
+    for i, r in texts:
+        out[i] = _as_copy(out[i], decided[r.document.article_id])
     return out
+
+
+def _settlements(result: ArticleResult) -> set[str]:
+    """The settlements an article names (gazetteer ids, names when there is none), for the copy facts veto."""
+    return {str(m.place.geonames_id or m.place.name) for m in result.mentions.places
+            if m.place is not None and m.place.kind == "settlement"}
 
 
 def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
@@ -212,15 +228,8 @@ def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> 
     known, match = store.copy_match(doc.article_id)
     if known:
         return _as_copy(result, match)
-    vector = None
-    if store.has_fingerprints():
-        # something to compare with: now the embedding model is worth loading
-        missing = store.texts_without_vector()
-        for (aid, _), v in zip(missing, detector.embed([text for _, text in missing])):
-            store.set_vector(aid, v)
-        vector = detector.embed([doc.text])[0]
-    fp = fingerprint(doc.article_id, doc.text, vector)
-    match = detector.find(fp, store)
+    fp = fingerprint(doc.article_id, doc.text, places=_settlements(result), published=result.article.published)
+    match, fp = detector.check(fp, store, doc.text)
     store.add_fingerprint(fp, match)
     return _as_copy(result, match)
 
