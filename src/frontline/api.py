@@ -116,7 +116,7 @@ def _as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
 def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[ArticleResult]:
     """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
 
-    The first seen of a story is its original. Facts (numbers, dates, settlements from the place mentions) and
+    The first seen of a story is its original. Facts (numbers, dates, places from the mentions) and
     publication dates veto a copy (see ``frontline.dedup``); the embedding model loads only when a pair of
     articles needs vectors to be told apart.
     """
@@ -129,7 +129,7 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
         unique.setdefault(r.document.article_id, r)
     firsts = list(unique.values())
     prints = detector.embed_where_needed(
-        [fingerprint(r.document.article_id, r.document.text, places=_settlements(r), published=r.article.published)
+        [fingerprint(r.document.article_id, r.document.text, places=_places(r), published=r.article.published)
          for r in firsts], [r.document.text for r in firsts])
     index, out = CopyIndex(), list(results)
     decided: dict[str, Match | None] = {}
@@ -143,10 +143,10 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
     return out
 
 
-def _settlements(result: ArticleResult) -> set[str]:
-    """The settlements an article names (gazetteer ids, names when there is none), for the copy facts veto."""
-    return {str(m.place.geonames_id or m.place.name) for m in result.mentions.places
-            if m.place is not None and m.place.kind == "settlement"}
+def _places(result: ArticleResult) -> set[str]:
+    """The places an article names, by canonical name (a region read as its capital in a copy is one place),
+    for the copy facts veto."""
+    return {f"{m.place.name}|{m.text}".casefold() for m in result.mentions.places if m.place is not None}
 
 
 def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
@@ -228,7 +228,7 @@ def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> 
     known, match = store.copy_match(doc.article_id)
     if known:
         return _as_copy(result, match)
-    fp = fingerprint(doc.article_id, doc.text, places=_settlements(result), published=result.article.published)
+    fp = fingerprint(doc.article_id, doc.text, places=_places(result), published=result.article.published)
     match, fp = detector.check(fp, store, doc.text)
     store.add_fingerprint(fp, match)
     return _as_copy(result, match)

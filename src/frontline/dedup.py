@@ -7,7 +7,9 @@ region') whose next edition differs only in a number, a day or a town. So every 
 the facts and the calendar (``admissible``):
 
 - **facts**: the copy's numbers (digits and number words, read by ``text2num``), the dates and weekdays it
-  names, and its settlements (from the pipeline's place mentions, when given) must all be in the original;
+  names, and its places (settlements and regions, by canonical name from the pipeline's place mentions, when
+  given) must all be in the original; a long article (``SPARED_EVERY`` shingles) is spared one incidental new
+  number or place per that many shingles, unless it drops one of the original's numbers (a changed count);
 - **publication dates**: when both carry one, a copy is published within ``WINDOW`` (3 days) of its original
   (see docs/copies.md for how the window was chosen); outside it only an identical normalised text is a copy;
 - **direction**: only the shorter, contained article can be the copy; a longer one that adds to a report is
@@ -30,7 +32,7 @@ Kinds of copy and the signal that catches each (``Match.method``):
 
 Candidate search is sub-quadratic and cheap: every fingerprint yields integer keys (``Fingerprint.keys``),
 MinHash bands of the text, of its lead and of its names-and-numbers set, a key of its normalised text, and a key
-per number and settlement on its publication day (looked up on the days either side too:
+per number and place on its publication day (looked up on the days either side too:
 ``Fingerprint.search_keys``); only articles sharing a key are compared (datasketch's MinHash, banded here so the
 keys can live in an indexed SQLite table). Vectors are computed only for the pairs that pass every cheaper test
 and still need one: the rewrite and short-text rules (``needs_vector``); so the embedding model, and torch, load only then.
@@ -78,7 +80,7 @@ COPY_GROWTH = 1.25
 # Jaccard >= 0.59 against their originals; different stories, also on one town and day, score <= 0.863 and <= 0.49.
 REWRITE_COSINE = 0.92
 REWRITE_FACTS = 0.5
-REWRITE_WORDS = 300
+SPARED_EVERY = 300
 # Below this many shingles (about 18 words) MinHash and a mean embedding are noise (see docs/copies.md).
 SHORT = 15
 SHORT_COSINE = 0.7
@@ -118,7 +120,7 @@ class Fingerprint:
     vector: np.ndarray | None = None    # float32[384] unit vector, None until embedded
     numbers: frozenset[str] = frozenset()   # counts and figures, number words as digits: '49', '1000'
     days: frozenset[str] = frozenset()      # dates and weekdays named: '06-05', 'tuesday'
-    places: frozenset[str] | None = None    # settlements named (gazetteer ids), None when not known
+    places: frozenset[str] | None = None    # places named, 'canonical name|as written', case-folded; None: unknown
     published: dt.date | None = None
     exact: str = ""                     # hash of the normalised text (lower-cased words)
 
@@ -142,12 +144,13 @@ class Fingerprint:
         return keys
 
     def _fact_day_keys(self, day: dt.date | None) -> list[int]:
-        # one key per number and settlement on a publication day: what the short-text rule compares
+        # one key per number and place on a publication day: what the short-text rule compares
         if day is None:
             return []
         stamp = day.isoformat().encode()
         return [_key(b"d", kind, f.encode(), stamp)
-                for kind, found in ((b"n", self.numbers), (b"p", self.places or ())) for f in sorted(found)]
+                for kind, found in ((b"n", self.numbers), (b"p", {p.split("|")[0] for p in self.places or ()}))
+                for f in sorted(found)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +247,8 @@ def fingerprint(article_id: str, text: str, vector: np.ndarray | None = None, *,
 
     Args:
         vector: its article vector, if already computed.
-        places: the settlements it names (ids from the pipeline's place mentions); None when not known, which
-            leaves places out of the facts veto.
+        places: the places it names, as 'canonical name|as written' (from the pipeline's place mentions);
+            None when not known, which leaves places out of the facts veto.
         published: its publication date, for the copy window.
     """
     words = _words(text)
@@ -282,25 +285,39 @@ def _gap(new: Fingerprint, old: Fingerprint) -> dt.timedelta | None:
     return abs(new.published - old.published)
 
 
-def admissible(new: Fingerprint, old: Fingerprint, numbers_spared: int = 0) -> bool:
+def admissible(new: Fingerprint, old: Fingerprint, spared: int = 0) -> bool:
     """Whether ``new`` may be a copy of ``old`` at all: published within ``WINDOW`` of it (when both are dated)
-    and telling no fact ``old`` does not (numbers, dates and weekdays, settlements when both are known).
+    and telling no fact ``old`` does not (numbers, dates and weekdays, places when both are known).
 
-    ``numbers_spared``: how many numbers of ``new`` may be missing from ``old`` (a rewrite's synonyms bring some:
-    'a week' becomes '7 days', 'the pair' 'the 2'); 0 for any other kind of copy.
+    ``spared``: how many numbers and places of ``new`` may be missing from ``old`` when ``new`` keeps all of
+    ``old``'s numbers (a long rewrite's synonyms bring some, 'a week' becomes '7 days', and an upper-cased PDF
+    title can read as a place); a number that replaces one of ``old``'s is a changed count, never spared.
     """
     gap = _gap(new, old)
     if gap is not None and gap > WINDOW:
         return False
-    if len(new.numbers - old.numbers) > numbers_spared or not new.days <= old.days:
+    if not new.days <= old.days:
         return False
-    return new.places is None or old.places is None or new.places <= old.places
+    extra = len(new.numbers - old.numbers) + _new_places(new, old)
+    return extra == 0 or (extra <= spared and old.numbers <= new.numbers)
+
+
+def _new_places(new: Fingerprint, old: Fingerprint) -> int:
+    """How many places ``new`` names that ``old`` does not: neither resolved to the same gazetteer name nor
+    written the same ('Donetsk region' in one and 'Donetsk' in the other is one place; so is a name the
+    pipeline resolved in one text only, as it may when only one of them has a publication date)."""
+    if new.places is None or old.places is None:
+        return 0
+    names = {p.split("|")[0] for p in old.places}
+    words = set(old.facts) | {w for p in old.places for w in p.split("|")[1].split()}
+    return sum(name not in names and not set(said.split()) <= words
+               for name, said in (p.split("|", 1) for p in new.places - old.places))
 
 
 def _spared(new: Fingerprint) -> int:
-    # one incidental number per REWRITE_WORDS shingles of a long rewrite; none in a short report, where a
-    # changed count is the whole news
-    return new.size // REWRITE_WORDS
+    # one incidental fact per SPARED_EVERY shingles of a long article; none in a short report, where a changed
+    # count or town is the whole news
+    return new.size // SPARED_EVERY
 
 
 def _short(new: Fingerprint, old: Fingerprint) -> bool:
@@ -345,7 +362,7 @@ def compare(new: Fingerprint, old: Fingerprint,
     if _short(new, old):
         c = _cosine(new, old, cosine) if needs_vector(new, old) else None
         return ("embedding", round(c, 3)) if c is not None and c >= SHORT_COSINE else None
-    if admissible(new, old):
+    if admissible(new, old, _spared(new)):
         j = _jaccard(new.minhash, old.minhash)
         if j >= NEAR_COPY:
             return "minhash", round(j, 3)
