@@ -388,16 +388,11 @@ def _cosine(new: Fingerprint, old: Fingerprint, cosine: Callable[[], float | Non
 
 
 class FingerprintSource(Protocol):
-    """Where earlier fingerprints live: ``CopyIndex`` in memory, or the store."""
+    """Where earlier fingerprints (and the texts to embed them from) live: ``CopyIndex`` in memory, or the store."""
 
     def candidates(self, keys: Sequence[int]) -> list[str]: ...
     def fingerprint(self, article_id: str) -> Fingerprint | None: ...
     def original_of(self, article_id: str) -> str | None: ...
-
-
-class VectorSource(FingerprintSource, Protocol):
-    """A fingerprint source that also gives the cleaned text of an article, and keeps vectors computed later."""
-
     def text_of(self, article_id: str) -> str | None: ...
     def set_vector(self, article_id: str, vector: np.ndarray) -> None: ...
 
@@ -493,7 +488,7 @@ class CopyDetector:
 
         A candidate is compared only when it is another article and its chain's original is not ``fp``'s
         article; a match with a copy holds only if ``fp`` is also admissible against that copy's original.
-        Vectors of earlier articles computed here are handed back to ``source`` (when it keeps them).
+        Vectors of earlier articles computed here are handed back to ``source`` to keep.
         """
         best: Match | None = None
         for aid in source.candidates(fp.search_keys()):          # first seen first
@@ -508,15 +503,15 @@ class CopyDetector:
                 nonlocal fp
                 if fp.vector is None and text is not None:
                     fp = replace(fp, vector=self.embed([text])[0])
-                if old.vector is None and (old_text := getattr(source, "text_of", lambda _: None)(old.article_id)):
+                if old.vector is None and (old_text := source.text_of(old.article_id)):
                     old = replace(old, vector=self.embed([old_text])[0])
-                    source.set_vector(old.article_id, old.vector)      # type: ignore[attr-defined]
+                    source.set_vector(old.article_id, old.vector)
                 return None if fp.vector is None or old.vector is None else float(fp.vector @ old.vector)
 
             found = compare(fp, old, cosine)
             if found is not None and root != aid:
                 origin = source.fingerprint(root)
-                if origin is not None and not admissible(fp, origin) and fp.exact != origin.exact:
+                if origin is not None and not admissible(fp, origin, _spared(fp)) and fp.exact != origin.exact:
                     found = None
             # a near-copy beats a teaser beats a rewrite; among equals the first seen wins
             if found is not None and (best is None or _STRENGTH[found[0]] > _STRENGTH[best.method]):
