@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import numpy as np
@@ -203,3 +204,18 @@ def test_articles_without_a_pair_to_tell_apart_do_not_load_the_embedding_model(r
     results = [run("Russian troops entered the town of Hirske yesterday, the city leader said."),
                run("Ukraine's parliament passed the budget for next year on Thursday.")]
     assert [r.article.duplicate_of for r in api.mark_copies(results, CopyDetector(embedder=_NoModel()))] == [None, None]
+
+
+def test_ingest_keeps_the_next_edition_of_a_templated_report_apart(tmp_path, pipeline):
+    lines = [{"id": "mon", "published": "2022-06-05", "text": BULLETIN},
+             {"id": "tue", "published": "2022-06-06", "text": BULLETIN.replace("three", "five")},
+             {"id": "again", "published": "2022-06-06", "text": BULLETIN.upper()}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    report = api.ingest([feed], tmp_path / "s.db", pipeline=pipeline, detector=CopyDetector(embedder=_NoModel()))
+    assert (report.articles, report.copies) == (3, 1)
+    with Store(tmp_path / "s.db") as store:
+        marked = sorted((r.article.published.day, "five" in r.document.text.lower(), r.article.duplicate_of is not None)
+                        for r in store.results())
+    # the shouted copy cleans to the first text: one article, counted as a copy; the next edition stays apart
+    assert marked == [(5, False, False), (6, True, False)]
