@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from frontline.corpus_fuse import from_dict, fuse_corpus, to_dict
 from frontline.models import Article, Claim, Event, EventDate, Evidence, Location, Party
 
 POKROVSK = Location("Pokrovsk", 48.28, 37.18, "Donetsk", "UA", "settlement", 708546)
+POKROVSK_NAMESAKE = Location("Pokrovsk", 47.98, 36.23, "Dnipropetrovsk", "UA", "settlement", 697593)
 DONETSK_OBLAST = Location("Donetsk", 48.0, 37.8, "Donetsk", "UA", "admin1", 709716)
 RU_FORCES = Party("Russian forces", "RU")
 RU_MOD = Party("Russian Defence Ministry", "RU")
@@ -29,12 +31,12 @@ def _articles(*ids: str, copies: dict[str, str] | None = None, source: dict[str,
 
 
 def test_independent_reports_of_one_capture_fuse_with_every_source():
-    fused = fuse_corpus([_event("e1", "a1"), _event("e2", "a2", day=3, claimed_by=None, modality="asserted")],
+    fused = fuse_corpus([_event("e1", "a1"), _event("e2", "a2", claimed_by=None, modality="asserted")],
                         _articles("a1", "a2", source={"a1": "Reuters", "a2": "BBC"}))
     assert len(fused) == 1
     f = fused[0]
     assert (f.event_ids, f.article_ids, f.outlets, f.contested) == (("e1", "e2"), ("a1", "a2"), 2, False)
-    assert (f.date.start, f.date.end) == (dt.date(2025, 12, 2), dt.date(2025, 12, 3))
+    assert (f.date.start, f.date.end) == (dt.date(2025, 12, 2), None)
     assert f.claimants == (RU_MOD,)
 
 
@@ -71,10 +73,19 @@ def test_fighting_claimed_by_the_capturing_side_does_not_dispute_it():
 
 def test_reports_days_apart_or_at_an_oblast_or_one_article_twice_stay_apart():
     far = [_event("e1", "a1", day=2), _event("e2", "a2", day=5)]
+    next_day = [_event("e1", "a1", day=2), _event("e2", "a2", day=3)]
     oblast = [_event("e1", "a1", location=DONETSK_OBLAST), _event("e2", "a2", location=DONETSK_OBLAST)]
     same_article = [_event("e1", "a1"), _event("e2", "a1")]
-    for events in (far, oblast, same_article):
+    namesakes = [_event("e1", "a1"), _event("e2", "a2", location=POKROVSK_NAMESAKE)]
+    for events in (far, next_day, oblast, same_article, namesakes):
         assert len(fuse_corpus(events, _articles("a1", "a2"))) == 2
+
+
+def test_a_report_joins_a_fused_event_only_if_it_agrees_with_every_report_in_it():
+    spanning = _event("e1", "a1")
+    spanning = replace(spanning, date=EventDate(dt.date(2025, 12, 2), "day", end=dt.date(2025, 12, 4)))
+    events = [spanning, _event("e2", "a2", day=2), _event("e3", "a3", day=4)]
+    assert [f.event_ids for f in fuse_corpus(events, _articles("a1", "a2", "a3"))] == [("e1", "e2"), ("e3",)]
 
 
 def test_placeless_events_are_left_to_the_articles():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +11,7 @@ import pytest
 
 from frontline import api
 from frontline.clean import clean
-from frontline.dedup import CopyDetector, CopyIndex, compare, fingerprint
+from frontline.dedup import CopyDetector, CopyIndex, compare, days, fingerprint, numbers
 from frontline.ingest import read_inputs
 from frontline.store import Store
 
@@ -95,3 +97,125 @@ class _NoModel:
 def test_one_article_does_not_load_the_embedding_model(run):
     result = run("Russian troops entered the town of Hirske yesterday, the city leader said.")
     assert api.mark_copies([result], CopyDetector(embedder=_NoModel())) == [result]
+
+
+def test_a_copy_is_never_marked_a_copy_of_itself(pipeline):
+    # the PDF copy and the scraped copy clean to one text (one content id); the teaser read in between copies
+    # that id, so the scraped copy matches the teaser, whose original is the scraped copy's own id
+    stem = "004_69773ed2fd2f15b6"
+    paths = [COPIES / f"{stem}.pdf.txt", COPIES / f"{stem}.teaser.txt", COPIES / f"{stem}.boilerplate.txt"]
+    results = api.extract(paths, pipeline=pipeline)
+    assert results[0].article.article_id == results[2].article.article_id
+    assert results[1].article.duplicate_of == results[0].article.article_id
+    assert [r.article.duplicate_of == r.article.article_id for r in results] == [False, False, False]
+
+
+# --- templated reports: alike words, different reports ------------------------------------------------------
+
+DAY = dt.date(2022, 6, 5)
+BULLETIN = ("During the day, the Russians killed three civilians in the Donetsk region, the regional "
+            "military administration reported on its channel.")
+LATER = (BULLETIN + " In the evening the occupiers also fired on villages along the front line, and rescuers "
+         "worked through the night to clear the rubble, the administration added.")
+
+
+def _fp(text: str, published: dt.date | None = DAY, places: set[str] | None = None, aid: str | None = None):
+    return fingerprint(aid or text, text, published=published, places=places)
+
+
+def _always_alike() -> float:
+    return 1.0      # a vector that would call any two texts copies: what stops them must be the facts
+
+
+@pytest.mark.parametrize(("earlier", "later"), [
+    (BULLETIN, BULLETIN.replace("three", "four")),
+    ("Losses of the Armed Forces of Ukraine per day amounted to 45 people.",
+     "Losses of the Armed Forces of Ukraine per day amounted to 52 people."),
+    ("On 5 June, Russian forces shelled Kostiantynivka with rocket launchers.",
+     "On 6 June, Russian forces shelled Kostiantynivka with rocket launchers."),
+    ("On Monday Russian forces shelled Kostiantynivka with rocket launchers, the governor said.",
+     "On Tuesday Russian forces shelled Kostiantynivka with rocket launchers, the governor said."),
+])
+def test_same_words_with_another_number_or_day_are_another_report(earlier, later):
+    assert compare(_fp(later), _fp(earlier), _always_alike) is None
+
+
+def test_same_words_about_another_town_are_another_report():
+    earlier = _fp("Russian forces shelled Kostiantynivka overnight with rocket launchers.", places={"kostiantynivka|kostiantynivka"})
+    later = _fp("Russian forces shelled Druzhkivka overnight with rocket launchers.", places={"druzhkivka|druzhkivka"})
+    assert compare(later, earlier, _always_alike) is None
+
+
+def test_a_near_copy_published_days_later_is_another_report_unless_identical():
+    earlier = _fp(BULLETIN, DAY)
+    later = _fp(BULLETIN.replace("on its channel", "on Telegram"), DAY + dt.timedelta(days=10))
+    assert compare(later, earlier, _always_alike) is None
+    assert compare(_fp(BULLETIN.upper(), DAY + dt.timedelta(days=10), aid="again"), earlier) == ("minhash", 1.0)
+
+
+def test_a_later_bulletin_that_contains_an_earlier_one_and_adds_news_is_not_its_copy():
+    earlier, later = _fp(BULLETIN), _fp(LATER)
+    assert compare(later, earlier, _always_alike) is None
+    assert compare(earlier, later) is not None      # the other way round, the shorter is the copy
+
+
+def test_number_words_dates_and_weekdays_are_facts():
+    assert numbers("Forty-nine troops and 1,200 civilians; 'Up to five' rebels") == {"49", "1200", "5"}
+    assert days("On Tuesday, 5 June, and on July 4th") == {"tuesday", "06-05", "07-04"}
+    assert days("over twelve decades and the may be") == set()
+
+
+def test_an_article_that_copies_a_copy_must_be_admissible_against_the_original_too():
+    index, detector = CopyIndex(), CopyDetector(embedder=_NoModel())
+    first = _fp(LATER, DAY, aid="first")
+    second = _fp(LATER.replace("the night", "the dark night"), DAY + dt.timedelta(days=3), aid="second")
+    third = _fp(LATER.replace("the night", "the long night"), DAY + dt.timedelta(days=6), aid="third")
+    index.add(first)
+    match = detector.find(second, index)
+    assert (match.original_id, match.method) == ("first", "minhash")
+    index.add(second, match.original_id)
+    assert detector.find(third, index) is None      # 3 days after its match, but 6 after that one's original
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("7 Ukrainian soldiers killed in past 24 hours in war-torn east: Kiev",
+     "Seven Ukrainian soldiers killed in war-torn east"),
+    ("Forty-nine Ukrainian troops killed in plane shot down by rebels - military spokesman",
+     "Rebels down Ukraine military plane, killing 49"),
+    ("At least 10 people killed in shelling on and near school in Ukraine's Donetsk: city authorities",
+     "Ten killed in Ukraine's Donetsk on first day of school"),
+])
+def test_same_day_rewordings_of_one_report_are_copies(detector, a, b):
+    # headlines UCDP lists as sources of one event on one day (bench/data/ucdp_rewordings.jsonl)
+    va, vb = detector.embed([a, b])
+    assert compare(fingerprint("b", b, vb, published=DAY), fingerprint("a", a, va, published=DAY))[0] == "embedding"
+
+
+def test_store_keeps_the_facts_and_date_of_a_fingerprint(tmp_path):
+    fp = _fp(BULLETIN, places={"donetsk|donetsk region"})
+    with Store(tmp_path / "f.db") as store:
+        store.add_fingerprint(fp)
+        back = store.fingerprint(fp.article_id)
+    assert (back.numbers, back.days, back.places, back.published, back.exact) == (
+        fp.numbers, fp.days, fp.places, fp.published, fp.exact)
+
+
+def test_articles_without_a_pair_to_tell_apart_do_not_load_the_embedding_model(run):
+    results = [run("Russian troops entered the town of Hirske yesterday, the city leader said."),
+               run("Ukraine's parliament passed the budget for next year on Thursday.")]
+    assert [r.article.duplicate_of for r in api.mark_copies(results, CopyDetector(embedder=_NoModel()))] == [None, None]
+
+
+def test_ingest_keeps_the_next_edition_of_a_templated_report_apart(tmp_path, pipeline):
+    lines = [{"id": "mon", "published": "2022-06-05", "text": BULLETIN},
+             {"id": "tue", "published": "2022-06-06", "text": BULLETIN.replace("three", "five")},
+             {"id": "again", "published": "2022-06-06", "text": BULLETIN.upper()}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    report = api.ingest([feed], tmp_path / "s.db", pipeline=pipeline, detector=CopyDetector(embedder=_NoModel()))
+    assert (report.articles, report.copies) == (3, 1)
+    with Store(tmp_path / "s.db") as store:
+        marked = sorted((r.article.published.day, "five" in r.document.text.lower(), r.article.duplicate_of is not None)
+                        for r in store.results())
+    # the shouted copy cleans to the first text: one article, counted as a copy; the next edition stays apart
+    assert marked == [(5, False, False), (6, True, False)]

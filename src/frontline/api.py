@@ -73,7 +73,7 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
         max_entries: entries read from each feed at most.
         pipeline: a loaded pipeline to reuse; loaded here when not given.
         progress: called with each ArticleResult as it is done.
-        detector: a copy detector to reuse (its embedding model loads only for two or more articles).
+        detector: a copy detector to reuse (its embedding model loads only when a pair of articles needs it).
 
     Returns:
         One ArticleResult per input article, failed and skipped ones included (a URL or feed entry that
@@ -133,28 +133,32 @@ def _as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
 def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[ArticleResult]:
     """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
 
-    The first seen of a story is its original; the embedding model is loaded only when two or more
-    articles have text. An exact copy (another input whose text cleans to the same text, so the same
-    content id) is marked (minhash, score 1), gets an id of its own (from its path or URL) and no events:
-    its events are the original's, and every id in the output stays unique.
+    The first seen of a story is its original. An exact copy (another input whose text cleans to the same
+    text, so the same content id) is marked (minhash, score 1), gets an id of its own (from its path or URL)
+    and no events: its events are the original's, and every id in the output stays unique. Facts (numbers,
+    dates, places from the mentions) and publication dates veto a copy (see ``frontline.dedup``); the
+    embedding model loads only when a pair of articles needs vectors to be told apart.
     """
     results = _mark_exact_copies(results)
-    texts = [(i, r.document) for i, r in enumerate(results)
+    texts = [(i, r) for i, r in enumerate(results)
              if r.article.status == "ok" and r.document and r.article.duplicate_of is None]
     if len(texts) < 2:
         return list(results)
     detector = detector or CopyDetector()
-    vectors = detector.embed([doc.text for _, doc in texts])
+    # exact copies are marked above, so every text left has an id of its own
+    prints = detector.embed_where_needed(
+        [fingerprint(r.document.article_id, r.document.text, places=_places(r), published=r.article.published)
+         for _, r in texts], [r.document.text for _, r in texts])
     index, out = CopyIndex(), list(results)
-    for (i, doc), vector in zip(texts, vectors):
-        fp = fingerprint(doc.article_id, doc.text, vector)
-        match = detector.find(fp, index)
-        index.add(fp, match.original_id if match else None)
-        out[i] = _as_copy(out[i], match)
+    for fp, (i, r) in zip(prints, texts):
+        match, _ = detector.check(fp, index, r.document.text)
+        index.add(fp, match.original_id if match else None, r.document.text)
+        out[i] = _as_copy(r, match)
     return out
 
 
 def _mark_exact_copies(results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    """The results with every later input of an already seen cleaned text marked its exact copy."""
     seen: set[str] = set()
     out = []
     for r in results:
@@ -167,6 +171,12 @@ def _mark_exact_copies(results: Sequence[ArticleResult]) -> list[ArticleResult]:
         seen.add(a.article_id)
         out.append(r)
     return out
+
+
+def _places(result: ArticleResult) -> set[str]:
+    """The places an article names, by canonical name (a region read as its capital in a copy is one place),
+    for the copy facts veto."""
+    return {f"{m.place.name}|{m.text}".casefold() for m in result.mentions.places if m.place is not None}
 
 
 def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
@@ -265,15 +275,8 @@ def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> 
     known, match = store.copy_match(doc.article_id)
     if known:
         return _as_copy(result, match)
-    vector = None
-    if store.has_fingerprints():
-        # something to compare with: now the embedding model is worth loading
-        missing = store.texts_without_vector()
-        for (aid, _), v in zip(missing, detector.embed([text for _, text in missing])):
-            store.set_vector(aid, v)
-        vector = detector.embed([doc.text])[0]
-    fp = fingerprint(doc.article_id, doc.text, vector)
-    match = detector.find(fp, store)
+    fp = fingerprint(doc.article_id, doc.text, places=_places(result), published=result.article.published)
+    match, fp = detector.check(fp, store, doc.text)
     store.add_fingerprint(fp, match)
     return _as_copy(result, match)
 

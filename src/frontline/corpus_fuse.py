@@ -1,12 +1,15 @@
 """Fusion across articles: one fused event per happening, however many outlets report it.
 
 Within one article, ``fuse.fuse_article`` has already merged repeated mentions. Here, events of *different*
-articles are one happening when they have the same type and the same settlement or district, their dates
-overlap (give or take a day: 'last night' in one report is 'on Tuesday' in the next), they are both real
-(asserted, claimed or denied) or both prospective (planned, threatened, hypothetical), and their initiators are on
-compatible sides. Claimants may differ, even be enemies: that is what makes a fused event contested. Events
-placed only at an oblast or country are too vague to join across articles and stay on their own; events with
-no place at all are left to the per-article events (nothing places them on the map or in a timeline).
+articles are one happening when they have the same type and the same settlement or district (the same gazetteer
+entry: two villages of one name never fuse), their date ranges overlap (reports of different days never fuse: a
+templated daily report is a new happening every day), they are both real (asserted, claimed or denied) or both
+prospective (planned, threatened, hypothetical), and their initiators are on compatible sides. An event joins a
+fused event only when it agrees with every report already in it, so a chain of neighbouring days cannot grow
+one fused event over a week. Claimants may differ, even be enemies: that is what makes a fused event contested.
+Events placed only at an oblast or country are too vague to join across articles and stay on their own; events
+with no place at all are left to the per-article events (nothing places them on the map or in a timeline), so
+they fuse only within their own story and its copies.
 
 Copies (articles with ``duplicate_of``, see ``frontline.dedup``) add no fused events: each of their events is
 listed under the matching event of its original (``copy_event_ids``), or dropped when the original has none.
@@ -41,7 +44,8 @@ __all__ = ["fuse_corpus", "location_key", "to_dict", "from_dict", "FUSABLE_PRECI
 FUSABLE_PRECISIONS = frozenset({"settlement", "district"})
 _REAL = frozenset({"asserted", "claimed", "denied"})
 _CONTROL_TYPES = frozenset({"territory_captured", "territory_withdrawn", "encirclement"})
-_SLACK = dt.timedelta(days=1)
+_SLACK = dt.timedelta(days=1)      # a disputing report of fighting 'last night' is of that time too
+_SAME_DAY = dt.timedelta(0)
 
 
 def location_key(location: Location | None) -> str:
@@ -55,9 +59,15 @@ def _span(e: Event) -> tuple[dt.date, dt.date] | None:
     return e.date.start, e.date.end or e.date.start
 
 
-def _overlap(a: Event, b: Event) -> bool:
+def _overlap(a: Event, b: Event, slack: dt.timedelta = _SLACK) -> bool:
     sa, sb = _span(a), _span(b)
-    return sa is not None and sb is not None and sa[0] - _SLACK <= sb[1] and sb[0] - _SLACK <= sa[1]
+    return sa is not None and sb is not None and sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    if a.geonames_id is not None and b.geonames_id is not None:
+        return a.geonames_id == b.geonames_id
+    return a.name == b.name
 
 
 def _sides_agree(a: Party | None, b: Party | None) -> bool:
@@ -67,9 +77,9 @@ def _sides_agree(a: Party | None, b: Party | None) -> bool:
 def _fusable(a: Event, b: Event) -> bool:
     """Whether events of two different articles report one happening (see the module docstring)."""
     return (a.event_type == b.event_type and a.location is not None and b.location is not None
-            and a.location.name == b.location.name and a.location.precision == b.location.precision
+            and _same_place(a.location, b.location) and a.location.precision == b.location.precision
             and a.location.precision in FUSABLE_PRECISIONS
-            and _overlap(a, b) and (a.claim.modality in _REAL) == (b.claim.modality in _REAL)
+            and _overlap(a, b, _SAME_DAY) and (a.claim.modality in _REAL) == (b.claim.modality in _REAL)
             and _sides_agree(a.initiator, b.initiator))
 
 
@@ -107,18 +117,25 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         (copies if a is not None and a.duplicate_of else originals).append(e)
     originals.sort(key=lambda e: (e.date.start or dt.date.max, e.article_id, e.event_id))
     clusters: list[_Cluster] = []
+    by_kind: dict[tuple[str, str], list[_Cluster]] = {}      # only events of one type and place name can fuse
     for e in originals:
-        for c in clusters:
-            if all(m.article_id != e.article_id for m in c.events) and any(_fusable(m, e) for m in c.events):
+        group = by_kind.setdefault((e.event_type, location_key(e.location)), [])
+        for c in group:
+            if all(m.article_id != e.article_id and _fusable(m, e) for m in c.events):
                 c.events.append(e)
                 break
         else:
-            clusters.append(_Cluster([e]))
+            group.append(_Cluster([e]))
+            clusters.append(group[-1])
+    of_article: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        for aid in dict.fromkeys(m.article_id for m in c.events):
+            of_article.setdefault(aid, []).append(c)
     for e in copies:
         original = articles[e.article_id].duplicate_of
-        matching = [c for c in clusters if any(m.article_id == original and m.event_type == e.event_type
-                                               and location_key(m.location) == location_key(e.location)
-                                               for m in c.events)]
+        matching = [c for c in of_article.get(original, ()) if any(
+            m.article_id == original and m.event_type == e.event_type
+            and location_key(m.location) == location_key(e.location) for m in c.events)]
         # the original's report of the same day, if the copy's dates were read alike; else its first report
         matching.sort(key=lambda c: not any(_overlap(m, e) for m in c.events))
         if matching:

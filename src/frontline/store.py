@@ -6,7 +6,8 @@ Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
     articles  article_id PK + Article fields, raw_text, clean_text and the clean->raw offset map
     mentions  mention_id PK (hash of article, kind, span, text), article_id, kind, span, text, value JSON
     events    event_id PK, article_id, every Event field flattened (location, date, parties as JSON, ...)
-    fingerprints  article_id PK, seq (first-seen order), MinHash signatures, sizes, names+numbers, vector,
+    fingerprints  article_id PK, seq (first-seen order), MinHash signatures, sizes, facts (JSON: names+numbers,
+                  numbers, days, settlements, publication date, text hash), vector,
                   duplicate_of / duplicate_score / duplicate_method (see ``frontline.dedup``)
     copy_keys     key, article_id: the LSH buckets of every fingerprint, for sub-linear candidate search
     fused_events  fused_id PK, location_key, the FusedEvent as JSON (see ``frontline.corpus_fuse``)
@@ -221,6 +222,24 @@ def _party_json(p: Party | None) -> str | None:
 
 def _party(s: str | None) -> Party | None:
     return None if s is None else Party(**json.loads(s))
+
+
+def _fingerprint_facts(fp: Fingerprint) -> str:
+    """A fingerprint's facts, publication date and text hash, as the JSON of the ``facts`` column."""
+    return _json({"facts": sorted(fp.facts), "numbers": sorted(fp.numbers), "days": sorted(fp.days),
+                  "places": None if fp.places is None else sorted(fp.places), "published": _iso(fp.published),
+                  "exact": fp.exact})
+
+
+def _facts_fields(value: Any) -> dict[str, Any]:
+    """The Fingerprint fields kept in the ``facts`` column; a bare list is a database written before dates and
+    facts were kept apart (its numbers are among the names-and-numbers, its dates and places unknown)."""
+    if isinstance(value, list):
+        return {"facts": frozenset(value), "numbers": frozenset(v for v in value if v[:1].isdigit())}
+    return {"facts": frozenset(value["facts"]), "numbers": frozenset(value["numbers"]),
+            "days": frozenset(value["days"]),
+            "places": None if value["places"] is None else frozenset(value["places"]),
+            "published": _date(value["published"]), "exact": value["exact"]}
 
 
 def _offset_runs(offsets: Sequence[int]) -> list[list[int]]:
@@ -733,7 +752,7 @@ class Store:
             seq = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM fingerprints").fetchone()[0]
             db.execute("INSERT INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (fp.article_id, seq, fp.minhash.tobytes(), fp.lead.tobytes(), fp.facts_minhash.tobytes(),
-                        fp.size, _json(sorted(fp.facts)), None if fp.vector is None else fp.vector.tobytes(),
+                        fp.size, _fingerprint_facts(fp), None if fp.vector is None else fp.vector.tobytes(),
                         match.original_id if match else None, match.score if match else None,
                         match.method if match else None))
             db.executemany("INSERT OR IGNORE INTO copy_keys VALUES (?, ?)", [(k, fp.article_id) for k in fp.keys()])
@@ -745,8 +764,9 @@ class Store:
         if r is None:
             return None
         return Fingerprint(article_id, np.frombuffer(r["minhash"], np.uint64), np.frombuffer(r["lead"], np.uint64),
-                           np.frombuffer(r["facts_minhash"], np.uint64), r["size"], frozenset(json.loads(r["facts"])),
-                           None if r["vector"] is None else np.frombuffer(r["vector"], np.float32))
+                           np.frombuffer(r["facts_minhash"], np.uint64), r["size"],
+                           vector=None if r["vector"] is None else np.frombuffer(r["vector"], np.float32),
+                           **_facts_fields(json.loads(r["facts"])))
 
     def copy_match(self, article_id: str) -> tuple[bool, Match | None]:
         """Whether the article has a fingerprint, and the stored copy decision for it."""
@@ -780,22 +800,17 @@ class Store:
         with self._reading("look for fingerprints") as db:
             return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fingerprints)").fetchone()[0])
 
-    def texts_without_vector(self) -> list[tuple[str, str]]:
-        """``(article_id, cleaned text)`` of fingerprinted articles whose vector is not computed yet."""
-        with self._reading("read fingerprints") as db:
-            return [tuple(r) for r in db.execute(
-                "SELECT f.article_id, a.clean_text FROM fingerprints f JOIN articles a USING (article_id) "
-                "WHERE f.vector IS NULL AND a.clean_text IS NOT NULL ORDER BY f.seq")]
+    def text_of(self, article_id: str) -> str | None:
+        """The cleaned text of a stored article, or None."""
+        with self._reading("read an article's text") as db:
+            r = db.execute("SELECT clean_text FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        return r[0] if r else None
 
     def set_vector(self, article_id: str, vector: np.ndarray) -> None:
-        """Store a fingerprint's article vector and add its hyperplane LSH keys."""
-        fp = self.fingerprint(article_id)
-        if fp is None:
-            return
-        fp = dataclasses.replace(fp, vector=np.asarray(vector, np.float32))
+        """Store a fingerprint's article vector (computed when a comparison first needed it)."""
         with self._transaction(f"store the vector of {article_id}") as db:
-            db.execute("UPDATE fingerprints SET vector = ? WHERE article_id = ?", (fp.vector.tobytes(), article_id))
-            db.executemany("INSERT OR IGNORE INTO copy_keys VALUES (?, ?)", [(k, article_id) for k in fp.keys()])
+            db.execute("UPDATE fingerprints SET vector = ? WHERE article_id = ?",
+                       (np.asarray(vector, np.float32).tobytes(), article_id))
 
     def replace_fused(self, location_keys: Iterable[str], fused: Iterable[FusedEvent]) -> None:
         """Replace the fused events of the given locations (``corpus_fuse.location_key``) with ``fused``."""
