@@ -53,7 +53,7 @@ end
 
 def wrk(url: str, script: Path, connections: int, seconds: float) -> dict[str, float]:
     out = subprocess.run(["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{seconds:g}s",
-                          "--timeout", "10s", "-s", str(script), url], capture_output=True, text=True, check=True)
+                          "--timeout", "30s", "-s", str(script), url], capture_output=True, text=True, check=True)
     found = re.search(r"RESULT (.+)", out.stdout)
     if not found:
         raise RuntimeError(f"wrk gave no result:\n{out.stdout}\n{out.stderr}")

@@ -44,17 +44,18 @@ def _ingest(corpus: Path, db: Path) -> subprocess.Popen:
 
 
 def _content(db: Path) -> dict[str, list]:
-    """Everything a user reads from the store: articles and events (without their times of writing), mentions,
-    fused events and timelines."""
+    """Everything a user reads from the store: articles, mentions, events, fused events (and their members)
+    and timelines, without the times rows were written."""
     con = sqlite3.connect(db)
-
-    def without_stamps(table: str) -> list:
-        columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] not in ("ingested_at",
-                                                                                           "stored_at")]
-        return sorted(con.execute(f"SELECT {', '.join(columns)} FROM {table}"))
-
     try:
-        return {t: without_stamps(t) for t in ("articles", "mentions", "events", "fused_events", "timelines")}
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        out = {}
+        for table in ("articles", "mentions", "events", "fused_events", "fused_members", "timelines"):
+            if table in tables:
+                columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})")
+                           if r[1] not in ("ingested_at", "stored_at")]
+                out[table] = sorted(con.execute(f"SELECT {', '.join(columns)} FROM {table}"))
+        return out
     finally:
         con.close()
 
