@@ -100,12 +100,15 @@ def test_one_article_does_not_load_the_embedding_model(run):
 
 
 def test_a_copy_is_never_marked_a_copy_of_itself(pipeline):
-    # the PDF copy and the scraped copy clean to one text (one content id); the teaser read in between copies
-    # that id, so the scraped copy matches the teaser, whose original is the scraped copy's own id
+    # the PDF copy and the scraped copy clean to one content id; the teaser read in between copies that id, so
+    # the scraped copy could match the teaser, whose original is the scraped copy's own id
     stem = "004_69773ed2fd2f15b6"
     paths = [COPIES / f"{stem}.pdf.txt", COPIES / f"{stem}.teaser.txt", COPIES / f"{stem}.boilerplate.txt"]
     results = api.extract(paths, pipeline=pipeline)
-    assert results[0].article.article_id == results[2].article.article_id
+    # the scraped copy has the PDF copy's content id (an exact copy): it gets an id of its own and is marked
+    # a copy of the first, never of itself
+    assert results[2].article.article_id != results[0].article.article_id
+    assert results[2].article.duplicate_of == results[0].article.article_id
     assert results[1].article.duplicate_of == results[0].article.article_id
     assert [r.article.duplicate_of == r.article.article_id for r in results] == [False, False, False]
 

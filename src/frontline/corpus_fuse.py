@@ -117,16 +117,26 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         (copies if a is not None and a.duplicate_of else originals).append(e)
     originals.sort(key=lambda e: (e.date.start or dt.date.max, e.article_id, e.event_id))
     clusters: list[_Cluster] = []
-    by_kind: dict[tuple[str, str], list[_Cluster]] = {}      # only events of one type and place name can fuse
+    # Only events of one type and place name can fuse, and only on overlapping days: clusters open to new
+    # members are kept by (type, place) with their latest end. Events come by start date, so a cluster that
+    # ends before an event starts can take no later event either and leaves its group; the work grows with
+    # the events, not with events x clusters. An undated event fuses with nothing.
+    open_: dict[tuple[str, str], list[tuple[_Cluster, dt.date]]] = {}
     for e in originals:
-        group = by_kind.setdefault((e.event_type, location_key(e.location)), [])
-        for c in group:
+        span = _span(e)
+        if span is None:
+            clusters.append(_Cluster([e]))
+            continue
+        group = open_.setdefault((e.event_type, location_key(e.location)), [])
+        group[:] = [(c, end) for c, end in group if end >= span[0]]
+        for i, (c, end) in enumerate(group):
             if all(m.article_id != e.article_id and _fusable(m, e) for m in c.events):
                 c.events.append(e)
+                group[i] = (c, max(end, span[1]))
                 break
         else:
-            group.append(_Cluster([e]))
-            clusters.append(group[-1])
+            clusters.append(_Cluster([e]))
+            group.append((clusters[-1], span[1]))
     of_article: dict[str, list[_Cluster]] = {}
     for c in clusters:
         for aid in dict.fromkeys(m.article_id for m in c.events):
