@@ -73,6 +73,13 @@ def _fusable(a: Event, b: Event) -> bool:
             and _sides_agree(a.initiator, b.initiator))
 
 
+def _group(e: Event) -> tuple[Any, ...] | None:
+    """What every event ``_fusable`` with ``e`` shares with it; None when ``e`` can join no other event."""
+    if e.location is None or e.location.precision not in FUSABLE_PRECISIONS:
+        return None
+    return e.event_type, e.location.name, e.location.precision, e.claim.modality in _REAL
+
+
 def _gainer(e: Event) -> str | None:
     """The side a capture, withdrawal or encirclement favours: the initiator's bloc (the enemy's, for withdrawals)."""
     side = bloc(e.initiator.side) if e.initiator else None
@@ -107,32 +114,48 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         (copies if a is not None and a.duplicate_of else originals).append(e)
     originals.sort(key=lambda e: (e.date.start or dt.date.max, e.article_id, e.event_id))
     clusters: list[_Cluster] = []
+    # Indexes, so the work grows with the events, not with events x clusters: clusters that can still take an
+    # event, by what every member shares (type, place, precision, real or prospective), each with its latest
+    # end; and every cluster by the articles in it. Events come by start date, so a cluster ending more than
+    # a day before an event's start can take no later event either, and leaves its group.
+    open_: dict[tuple[Any, ...], list[list[Any]]] = {}
+    by_article: dict[str, list[int]] = {}
     for e in originals:
-        for c in clusters:
+        key, span = _group(e), _span(e)
+        active = open_.setdefault(key, []) if key is not None and span is not None else []
+        if active:
+            active[:] = [a for a in active if a[1] + _SLACK >= span[0]]
+        for a in active:
+            c = a[0]
             if all(m.article_id != e.article_id for m in c.events) and any(_fusable(m, e) for m in c.events):
                 c.events.append(e)
+                a[1] = max(a[1], span[1])
+                by_article.setdefault(e.article_id, []).append(a[2])
                 break
         else:
             clusters.append(_Cluster([e]))
+            by_article.setdefault(e.article_id, []).append(len(clusters) - 1)
+            if key is not None and span is not None:
+                active.append([clusters[-1], span[1], len(clusters) - 1])
     for e in copies:
         original = articles[e.article_id].duplicate_of
-        matching = [c for c in clusters if any(m.article_id == original and m.event_type == e.event_type
-                                               and location_key(m.location) == location_key(e.location)
-                                               for m in c.events)]
+        matching = [clusters[i] for i in sorted(set(by_article.get(original, ())))
+                    if any(m.article_id == original and m.event_type == e.event_type
+                           and location_key(m.location) == location_key(e.location) for m in clusters[i].events)]
         # the original's report of the same day, if the copy's dates were read alike; else its first report
         matching.sort(key=lambda c: not any(_overlap(m, e) for m in c.events))
         if matching:
             matching[0].copies.append(e.event_id)
-    fighting = [e for e in originals if e.event_type == "armed_clash" and e.claim.claimed_by is not None
-                and e.claim.modality in _REAL]
+    fighting: dict[tuple[str, str | None], list[Event]] = {}
+    for f in originals:
+        if f.event_type == "armed_clash" and f.claim.claimed_by is not None and f.claim.modality in _REAL:
+            fighting.setdefault((f.location.name, f.location.precision), []).append(f)
     for c in clusters:
         first = c.events[0]
         gainer = _gainer(first)
         if first.event_type in _CONTROL_TYPES and gainer is not None and first.claim.modality in _REAL:
-            c.disputes = [f for f in fighting if f.location is not None and first.location is not None
-                          and (f.location.name, f.location.precision) == (first.location.name,
-                                                                          first.location.precision)
-                          and bloc(f.claim.claimed_by.side) == OPPOSITE_BLOC[gainer]
+            c.disputes = [f for f in fighting.get((first.location.name, first.location.precision), ())
+                          if bloc(f.claim.claimed_by.side) == OPPOSITE_BLOC[gainer]
                           and any(_overlap(f, m) for m in c.events)]
     return [_fused(c, articles) for c in clusters]
 

@@ -11,8 +11,11 @@ Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
     copy_keys     key, article_id: the LSH buckets of every fingerprint, for sub-linear candidate search
     fused_events  fused_id PK, location_key, the FusedEvent as JSON (see ``frontline.corpus_fuse``)
     timelines     place_key PK, the Timeline as JSON (see ``frontline.control``)
+    inputs        input_key PK (hash of an input's text and metadata), article_id: inputs already extracted,
+                  which an ingest skips before any NLP (and so resumes where an interrupted one stopped)
+    pending_places  location_key PK: places whose fused events and timeline are not yet recomputed
 
-The last four tables are added to older databases of the same schema version when they are opened.
+The last six tables are added to older databases of the same schema version when they are opened.
 
 Ids are content hashes, so writing the same ``ArticleResult`` twice stores it once: ``write`` compares the
 new rows with the stored ones and inserts, updates or deletes only what differs, in one transaction per
@@ -59,7 +62,7 @@ from frontline.models import (
     stable_id,
 )
 
-__all__ = ["SCHEMA_VERSION", "Store", "WriteOutcome", "Summary"]
+__all__ = ["SCHEMA_VERSION", "Store", "WriteOutcome", "Summary", "StoredInput"]
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +129,8 @@ CREATE TABLE IF NOT EXISTS copy_keys (key INTEGER NOT NULL, article_id TEXT NOT 
 CREATE TABLE IF NOT EXISTS fused_events (fused_id TEXT PRIMARY KEY, location_key TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS fused_location ON fused_events(location_key);
 CREATE TABLE IF NOT EXISTS timelines (place_key TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS inputs (input_key TEXT PRIMARY KEY, article_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pending_places (location_key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 _META: Final = (f"INSERT INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'), "
                 "('created_by', 'frontline');")
@@ -148,6 +153,16 @@ class WriteOutcome:
     def changed(self) -> bool:
         """True when the write inserted, updated or deleted anything."""
         return bool(self.inserted or self.updated or self.deleted)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInput:
+    """What an input already ingested gave: its article, that article's status, whether it is a copy, its events."""
+
+    article_id: str
+    status: str
+    copy: bool
+    events: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +413,7 @@ class Store:
         if version != str(SCHEMA_VERSION):
             raise StoreError(f"{self.path} has frontline schema version {version}, this frontline reads version "
                              f"{SCHEMA_VERSION}; extract again into a new database file")
-        if not {"fingerprints", "copy_keys", "fused_events", "timelines"} <= tables:
+        if not {"fingerprints", "copy_keys", "fused_events", "timelines", "inputs", "pending_places"} <= tables:
             self._db.executescript("BEGIN;" + _CORPUS_SCHEMA + "COMMIT;")
 
     @contextmanager
@@ -718,6 +733,34 @@ class Store:
         with self._reading("read articles") as db:
             rows = (db.execute(f"{_ARTICLE_SELECT} WHERE article_id = ?", (a,)).fetchone() for a in article_ids)
             return {r["article_id"]: _article(r) for r in rows if r is not None}
+
+    def stored_inputs(self, input_keys: Sequence[str]) -> dict[str, StoredInput]:
+        """Those of ``input_keys`` (see ``add_input``) already extracted and stored, with what they gave."""
+        if not input_keys:
+            return {}
+        marks = ", ".join("?" * len(input_keys))
+        with self._reading("read the inputs already stored") as db:
+            return {r[0]: StoredInput(r[1], r[2], bool(r[3]), r[4]) for r in db.execute(
+                "SELECT i.input_key, a.article_id, a.status, a.duplicate_of IS NOT NULL, "
+                "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) "
+                f"FROM inputs i JOIN articles a USING (article_id) WHERE i.input_key IN ({marks})",
+                list(input_keys))}
+
+    def add_input(self, input_key: str, article_id: str, location_keys: Iterable[str] = ()) -> None:
+        """Record that an input is stored as ``article_id``, and that its places await ``refresh_places``."""
+        with self._transaction(f"record the input of {article_id}") as db:
+            db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (input_key, article_id))
+            db.executemany("INSERT OR IGNORE INTO pending_places VALUES (?)", [(k,) for k in location_keys])
+
+    def pending_places(self) -> list[str]:
+        """Places whose stored fused events and timelines may be out of date (an ingest was interrupted)."""
+        with self._reading("read pending places") as db:
+            return [r[0] for r in db.execute("SELECT location_key FROM pending_places ORDER BY location_key")]
+
+    def clear_pending(self, location_keys: Iterable[str]) -> None:
+        """Mark places as up to date."""
+        with self._transaction("clear pending places") as db:
+            db.executemany("DELETE FROM pending_places WHERE location_key = ?", [(k,) for k in location_keys])
 
     def put_timeline(self, timeline: Timeline) -> None:
         """Store (or replace) a settlement's control timeline."""
