@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer
 from .ingest import read_inputs
 from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
 from .pipeline import Pipeline, Progress
-from .runner import DaskRunner, InProcess, LocalPool, Runner
+from .runner import DaskRunner, FewThreadsEmbedder, InProcess, LocalPool, Runner
 from .store import Store, StoredInput
 
 
@@ -92,8 +92,7 @@ def iter_extract(paths: Sequence[str | Path], published: dt.date | None = None, 
     """
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,      # checks the inputs before the model loads
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
-    with _running(runner, pipeline) as (run, pipeline):
-        detector = detector or (_detector(pipeline) if pipeline is not None else CopyDetector())
+    with _running(runner, pipeline, detector) as (run, detector):
         yield from _marked(run.run(raws, progress=progress), detector)
 
 
@@ -123,20 +122,28 @@ _COPY_CHUNK = 64
 
 
 @contextmanager
-def _running(runner: Runner | None, pipeline: Pipeline | None) -> Iterator[tuple[Runner, Pipeline | None]]:
-    """The runner to use and the pipeline of this process (None when a given runner makes loading one useless).
+def _running(runner: Runner | None, pipeline: Pipeline | None,
+             detector: CopyDetector | None) -> Iterator[tuple[Runner, CopyDetector]]:
+    """The runner to use and the copy detector of this process.
 
-    A runner built here is closed on exit; a given one is the caller's to close.
+    The detector shares this process's pipeline's embedding model; while extraction runs in other processes,
+    it keeps torch to one thread, leaving the cores to them. A runner
+    built here (forked processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
     """
-    if runner is not None:
-        yield runner, pipeline or getattr(runner, "pipeline", None)
+    if runner is None:
+        pipeline = pipeline or Pipeline.load()
+        own = LocalPool(pipeline)
+        shared = pipeline.typer.embedder if pipeline.typer is not None else None
+        try:
+            yield own, detector or CopyDetector(FewThreadsEmbedder(base=shared, active=own.started))
+        finally:
+            own.close()
         return
-    pipeline = pipeline or Pipeline.load()
-    own = LocalPool(pipeline)
-    try:
-        yield own, pipeline
-    finally:
-        own.close()
+    if detector is None:
+        here = pipeline or getattr(runner, "pipeline", None)
+        detector = _detector(here) if isinstance(runner, InProcess) and here is not None else \
+            CopyDetector(FewThreadsEmbedder())
+    yield runner, detector
 
 
 def runner_for(workers: int | None = None, cluster: str | None = None, processes: int | None = None,
@@ -254,8 +261,7 @@ def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | Non
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     changed = unchanged = events = copies = 0
-    with Store.open(db) as store, _running(runner, pipeline) as (run, pipeline):
-        detector = detector or (_detector(pipeline) if pipeline is not None else CopyDetector())
+    with Store.open(db) as store, _running(runner, pipeline, detector) as (run, detector):
         stored: list[StoredInput] = []      # what the inputs skipped as already stored gave
         keys: deque[str] = deque()          # the input keys of the inputs sent to extraction, in order
         for result in run.run(_unstored(store, raws, stored, keys), progress=progress):

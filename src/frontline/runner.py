@@ -26,16 +26,17 @@ import os
 import queue
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol
 
+from .embed import Embedder
 from .errors import ResourceError
 from .models import ArticleResult, RawArticle
 from .pipeline import Pipeline, Progress
 
-__all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "default_processes", "BATCH"]
+__all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "FewThreadsEmbedder", "default_processes", "BATCH"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,31 @@ def _limit_threads(pipeline: Pipeline, torch_threads: int) -> None:
     except ImportError:
         return
     threadpool_limits(torch_threads)
+
+
+@dataclass
+class FewThreadsEmbedder(Embedder):
+    """An ``Embedder`` that leaves the cores to worker processes: torch keeps to ``threads`` after a call.
+
+    For the copy detection of the process that feeds workers (``frontline.api``): with one worker per core,
+    torch's default threads would only contend with them.
+
+    Args:
+        threads: torch threads in this process once a call is done.
+        base: an embedder whose model to use (say, the pipeline's), instead of loading another.
+        active: limit threads only while this returns True (say, while worker processes run).
+    """
+
+    threads: int = 1
+    base: Embedder | None = None
+    active: Callable[[], bool] | None = None
+
+    def encode(self, texts):
+        try:
+            return self.base.encode(texts) if self.base is not None else super().encode(texts)
+        finally:
+            if "torch" in sys.modules and (self.active is None or self.active()):
+                sys.modules["torch"].set_num_threads(self.threads)
 
 
 def _batches(raws: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]]:
@@ -135,6 +161,10 @@ class LocalPool:
         self._workers: list[Any] = []
         self._tasks: Any = None
         self._results: Any = None
+
+    def started(self) -> bool:
+        """Whether worker processes are running."""
+        return bool(self._workers)
 
     def _start(self) -> None:
         # fork: the children inherit the loaded pipeline; spawn would pickle and reload it in each one
