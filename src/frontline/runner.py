@@ -4,8 +4,8 @@ Every runner takes ``RawArticle``s and yields their ``ArticleResult``s **in inpu
 caller does next (copy marking, writing, fusion) sees exactly the sequence a single process would see:
 
 ``InProcess``   the caller's ``Pipeline``, one batch after another (small inputs, tests, ``workers=1``).
-``LocalPool``   ``processes`` forked children that share the caller's loaded pipeline (spaCy model and gazetteer
-                copy-on-write, nothing loaded twice); batches go out through a queue, a bounded number at a
+``LocalPool``   ``processes`` forked children that share the caller's loaded pipeline (spaCy model, gazetteer and
+                the typer's torch model, copy-on-write: nothing loaded twice); batches go out through a queue, a bounded number at a
                 time, so memory stays flat however long the input. An input that fits in one batch is run in
                 this process: forking would cost more than it saves.
 ``DaskRunner``  batches submitted to a Dask distributed cluster (``LocalCluster`` with ``workers`` processes,
@@ -167,6 +167,9 @@ class LocalPool:
         return bool(self._workers)
 
     def _start(self) -> None:
+        # The typer's model (torch) is loaded here, before the fork, so the children share it instead of each
+        # loading its own (about 5 CPU seconds apiece); then this process leaves the cores to them.
+        _limit_threads(self.pipeline, self.torch_threads)
         # fork: the children inherit the loaded pipeline; spawn would pickle and reload it in each one
         ctx = multiprocessing.get_context("fork")
         self._tasks, self._results = ctx.Queue(), ctx.Queue()
