@@ -40,8 +40,9 @@ __all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "FewThreadsEmbedder
 
 log = logging.getLogger(__name__)
 
-# Articles per task sent to a worker. Measured with bench/throughput.py on 2 cores: 8 to 32 are within noise;
-# smaller batches cost queue round trips, larger ones leave a worker idle at the end of the input.
+# Articles per task sent to a worker: the pipeline's own nlp.pipe batch. Not tuned yet (the shared machine's
+# load swamped differences); smaller batches cost more queue round trips, larger ones leave a worker idle at
+# the end of the input and hold more articles in memory.
 BATCH = 16
 _IN_FLIGHT = 2          # batches queued per worker: one being parsed, one waiting
 _POLL_S = 5.0
