@@ -126,24 +126,23 @@ def _running(runner: Runner | None, pipeline: Pipeline | None,
              detector: CopyDetector | None) -> Iterator[tuple[Runner, CopyDetector]]:
     """The runner to use and the copy detector of this process.
 
-    The detector shares this process's pipeline's embedding model; while extraction runs in other processes,
-    it keeps torch to one thread, leaving the cores to them. A runner
-    built here (forked processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
+    The detector shares this process's pipeline's embedding model (if it has one); while extraction runs in
+    other processes, it keeps torch to one thread, leaving the cores to them. A runner built here (forked
+    processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
     """
-    if runner is None:
-        pipeline = pipeline or Pipeline.load()
-        own = LocalPool(pipeline)
-        shared = pipeline.typer.embedder if pipeline.typer is not None else None
-        try:
-            yield own, detector or CopyDetector(FewThreadsEmbedder(base=shared, active=own.started))
-        finally:
+    own = LocalPool(pipeline or Pipeline.load()) if runner is None else None
+    run = own or runner
+    here = pipeline or getattr(run, "pipeline", None)
+    if detector is None and isinstance(run, InProcess):
+        detector = _detector(run.pipeline)
+    elif detector is None:
+        shared = here.typer.embedder if here is not None and here.typer is not None else None
+        detector = CopyDetector(FewThreadsEmbedder(base=shared, active=getattr(run, "started", None)))
+    try:
+        yield run, detector
+    finally:
+        if own is not None:
             own.close()
-        return
-    if detector is None:
-        here = pipeline or getattr(runner, "pipeline", None)
-        detector = _detector(here) if isinstance(runner, InProcess) and here is not None else \
-            CopyDetector(FewThreadsEmbedder())
-    yield runner, detector
 
 
 def runner_for(workers: int | None = None, cluster: str | None = None, processes: int | None = None,
