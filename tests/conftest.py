@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -24,3 +26,20 @@ def run(pipeline):
         return pipeline.process(RawArticle(text=text, published=date))
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def store_content():
+    """store_content(db) -> every table's rows in key order, without the time each article was written."""
+
+    def _content(db: Path) -> dict[str, list[tuple]]:
+        conn = sqlite3.connect(db)
+        out = {}
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "ingested_at"]
+            names = ", ".join(columns)
+            out[table] = conn.execute(f"SELECT {names} FROM {table} ORDER BY {names}").fetchall()
+        conn.close()
+        return out
+
+    return _content

@@ -8,6 +8,7 @@ import pytest
 
 from frontline import api
 from frontline.errors import InputError
+from frontline.runner import InProcess
 
 
 def test_extract_reads_files_and_resolves_against_the_given_date(tmp_path, pipeline):
@@ -61,3 +62,46 @@ def test_copy_detection_shares_the_pipelines_embedding_model(pipeline):
     from frontline.api import _detector
 
     assert _detector(pipeline).embedder is pipeline.typer.embedder
+
+
+class _Counting:
+    """A runner that counts the inputs handed to extraction."""
+
+    def __init__(self, pipeline):
+        self.inner, self.seen = InProcess(pipeline), 0
+
+    def run(self, raws, progress=None):
+        def counted():
+            for raw in raws:
+                self.seen += 1
+                yield raw
+        return self.inner.run(counted(), progress)
+
+    def close(self):
+        pass
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_an_interrupted_ingest_resumes_skipping_stored_inputs_before_any_nlp(tmp_path, pipeline, store_content):
+    whole = api.ingest([api.sample_corpus()], tmp_path / "whole.db", pipeline=pipeline, runner=InProcess(pipeline))
+    done = []
+
+    def stop_at_the_third(result):
+        done.append(result)
+        if len(done) == 3:
+            raise _Stop
+
+    db = tmp_path / "resumed.db"
+    with pytest.raises(_Stop):
+        api.ingest([api.sample_corpus()], db, pipeline=pipeline, runner=InProcess(pipeline), progress=stop_at_the_third)
+    counting = _Counting(pipeline)
+    resumed = api.ingest([api.sample_corpus()], db, pipeline=pipeline, runner=counting)
+    assert counting.seen == 3                   # the two articles stored before the interruption were skipped
+    assert (resumed.articles, resumed.events, resumed.copies) == (whole.articles, whole.events, whole.copies)
+    assert store_content(db) == store_content(tmp_path / "whole.db")
+    counting = _Counting(pipeline)
+    again = api.ingest([api.sample_corpus()], db, pipeline=pipeline, runner=counting)
+    assert counting.seen == 0 and (again.unchanged, again.events) == (5, whole.events)

@@ -159,6 +159,31 @@ def test_write_json_is_to_dict():
     assert json.loads(out.getvalue()) == to_dict(RESULTS)
 
 
+def test_write_json_streams_the_text_of_one_indented_dump():
+    for results in (RESULTS, (), RESULTS[:1]):
+        for fused in (None, []):
+            out = io.StringIO()
+            write(iter(results), "json", out, fused)
+            assert out.getvalue() == json.dumps(to_dict(results, fused), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_write_json_reads_fused_events_only_after_every_result():
+    seen = []
+
+    def results():
+        for r in RESULTS:
+            seen.append(r)
+            yield r
+
+    def fused():
+        assert len(seen) == len(RESULTS)
+        yield from ()
+
+    out = io.StringIO()
+    write(results(), "json", out, fused())
+    assert json.loads(out.getvalue())["fused_events"] == []
+
+
 def test_write_jsonl_is_one_line_per_article():
     out = io.StringIO()
     write(RESULTS, "jsonl", out)

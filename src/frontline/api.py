@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import resources
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,7 +29,8 @@ from .ingest import check_published, read_inputs
 from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
 from .pipeline import Pipeline, Progress
 from .query import Catalog, EventFilter, EventRecord, records_frame
-from .store import Store
+from .runner import DaskRunner, FewThreadsEmbedder, InProcess, LocalPool, Runner
+from .store import Store, StoredInput
 from .textguard import scrub_fields
 
 
@@ -59,7 +63,7 @@ class RepairReport:
 def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, feeds: Sequence[str] = (),
             fetcher: Fetcher | None = None, allow_private: bool = False, max_entries: int = DEFAULT_MAX_ENTRIES,
             pipeline: Pipeline | None = None, progress: Progress | None = None,
-            detector: CopyDetector | None = None) -> list[ArticleResult]:
+            detector: CopyDetector | None = None, runner: Runner | None = None) -> list[ArticleResult]:
     """Read inputs and extract their events; articles that copy an earlier input are marked (see ``mark_copies``).
 
     Args:
@@ -74,6 +78,8 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
         pipeline: a loaded pipeline to reuse; loaded here when not given.
         progress: called with each ArticleResult as it is done.
         detector: a copy detector to reuse (its embedding model loads only when a pair of articles needs it).
+        runner: where extraction runs (see ``frontline.runner``): default, forked processes on this machine's
+            cores sharing ``pipeline`` (one process for an input of one batch).
 
     Returns:
         One ArticleResult per input article, failed and skipped ones included (a URL or feed entry that
@@ -82,10 +88,25 @@ def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, fe
     Raises:
         InputError: no paths or feeds were given. ResourceError: the language model or gazetteer is missing.
     """
+    return list(iter_extract(paths, published, feeds=feeds, fetcher=fetcher, allow_private=allow_private,
+                             max_entries=max_entries, pipeline=pipeline, progress=progress, detector=detector,
+                             runner=runner))
+
+
+def iter_extract(paths: Sequence[str | Path], published: dt.date | None = None, *, feeds: Sequence[str] = (),
+                 fetcher: Fetcher | None = None, allow_private: bool = False,
+                 max_entries: int = DEFAULT_MAX_ENTRIES, pipeline: Pipeline | None = None,
+                 progress: Progress | None = None, detector: CopyDetector | None = None,
+                 runner: Runner | None = None) -> Iterator[ArticleResult]:
+    """``extract``, yielding each result (copies marked) as soon as it is done: memory stays flat.
+
+    Arguments are those of ``extract``. Results come in input order whatever the runner, and equal
+    ``extract``'s.
+    """
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,      # checks the inputs before the model loads
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
-    pipeline = pipeline or Pipeline.load()
-    return mark_copies(list(pipeline.process_many(raws, progress=progress)), detector or _detector(pipeline))
+    with _running(runner, pipeline, detector) as (run, detector):
+        yield from _marked(run.run(raws, progress=progress), detector)
 
 
 def extract_text(text: str, published: dt.date | None = None, *, title: str | None = None,
@@ -113,6 +134,70 @@ def extract_text(text: str, published: dt.date | None = None, *, title: str | No
     return pipeline.process(raw)
 
 
+# Results whose copies are looked for together: one embedding call per chunk, not per article.
+_COPY_CHUNK = 64
+
+
+@contextmanager
+def _running(runner: Runner | None, pipeline: Pipeline | None,
+             detector: CopyDetector | None) -> Iterator[tuple[Runner, CopyDetector]]:
+    """The runner to use and the copy detector of this process.
+
+    The detector shares this process's pipeline's embedding model (if it has one); while extraction runs in
+    other processes, it keeps torch to one thread, leaving the cores to them. A runner built here (forked
+    processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
+    """
+    own = LocalPool(pipeline or Pipeline.load()) if runner is None else None
+    run = own or runner
+    here = pipeline or getattr(run, "pipeline", None)
+    if detector is None and isinstance(run, InProcess):
+        detector = _detector(run.pipeline)
+    elif detector is None:
+        shared = here.typer.embedder if here is not None and here.typer is not None else None
+        detector = CopyDetector(FewThreadsEmbedder(base=shared, active=getattr(run, "started", None)))
+    try:
+        yield run, detector
+    finally:
+        if own is not None:
+            own.close()
+
+
+def runner_for(workers: int | None = None, cluster: str | None = None, processes: int | None = None,
+               pipeline: Pipeline | None = None) -> Runner | None:
+    """The runner the CLI options ask for: a Dask cluster (``cluster`` address, or ``workers`` local worker
+    processes), ``processes`` forked processes (1: this process only), or None for the default.
+
+    Raises:
+        InputError: more than one of them is given. ResourceError: Dask is missing or the cluster unreachable.
+    """
+    if sum(x is not None for x in (workers, cluster, processes)) > 1:
+        raise InputError("give one of --workers, --cluster and --processes")
+    if cluster is not None:
+        return DaskRunner.connect(cluster)
+    if workers is not None:
+        return DaskRunner.local(workers)
+    if processes is not None:
+        pipeline = pipeline or Pipeline.load()
+        return InProcess(pipeline) if processes == 1 else LocalPool(pipeline, processes)
+    return None
+
+
+def _marked(results: Iterable[ArticleResult], detector: CopyDetector) -> Iterator[ArticleResult]:
+    """Results with their copies marked, chunk by chunk against everything before them (as ``mark_copies``)."""
+    it = iter(results)
+    chunks = iter(lambda: list(islice(it, _COPY_CHUNK)), [])
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:      # one chunk: no index to carry over (and no model to load for a single article)
+        yield from mark_copies(first, detector)
+        return
+    index = CopyIndex()
+    for chunk in chain([first, second], chunks):
+        yield from mark_copies(chunk, detector, index=index)
+
+
 def _detector(pipeline: Pipeline) -> CopyDetector:
     """A copy detector that shares the pipeline's sentence-embedding model: one model load per process."""
     return CopyDetector(pipeline.typer.embedder) if pipeline.typer is not None else CopyDetector()
@@ -130,26 +215,28 @@ def _as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
     return replace(result, article=article)
 
 
-def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[ArticleResult]:
+def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None, *,
+                index: CopyIndex | None = None) -> list[ArticleResult]:
     """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
 
     The first seen of a story is its original. An exact copy (another input whose text cleans to the same
     text, so the same content id) is marked (minhash, score 1), gets an id of its own (from its path or URL)
     and no events: its events are the original's, and every id in the output stays unique. Facts (numbers,
     dates, places from the mentions) and publication dates veto a copy (see ``frontline.dedup``); the
-    embedding model loads only when a pair of articles needs vectors to be told apart.
+    embedding model loads only when a pair of articles needs vectors to be told apart. ``index`` holds the
+    articles of earlier calls (a stream marked chunk by chunk) and receives these ones.
     """
-    results = _mark_exact_copies(results)
+    results = _mark_exact_copies(results, index)
     texts = [(i, r) for i, r in enumerate(results)
              if r.article.status == "ok" and r.document and r.article.duplicate_of is None]
-    if len(texts) < 2:
+    if len(texts) < 2 and index is None:
         return list(results)
     detector = detector or CopyDetector()
     # exact copies are marked above, so every text left has an id of its own
     prints = detector.embed_where_needed(
         [fingerprint(r.document.article_id, r.document.text, places=_places(r), published=r.article.published)
          for _, r in texts], [r.document.text for _, r in texts])
-    index, out = CopyIndex(), list(results)
+    index, out = CopyIndex() if index is None else index, list(results)
     for fp, (i, r) in zip(prints, texts):
         match, _ = detector.check(fp, index, r.document.text)
         index.add(fp, match.original_id if match else None, r.document.text)
@@ -157,13 +244,14 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
     return out
 
 
-def _mark_exact_copies(results: Sequence[ArticleResult]) -> list[ArticleResult]:
-    """The results with every later input of an already seen cleaned text marked its exact copy."""
+def _mark_exact_copies(results: Sequence[ArticleResult], index: CopyIndex | None = None) -> list[ArticleResult]:
+    """The results with every later input of an already seen cleaned text (here or in ``index``) marked its
+    exact copy."""
     seen: set[str] = set()
     out = []
     for r in results:
         a = r.article
-        if a.status == "ok" and a.article_id in seen:
+        if a.status == "ok" and (a.article_id in seen or (index is not None and index.fingerprint(a.article_id))):
             copy_id = stable_id("copy", a.article_id, a.path, a.url)
             r = replace(_as_copy(r, Match(copy_id, a.article_id, "minhash", 1.0)), events=(),
                         document=replace(r.document, article_id=copy_id) if r.document else None)
@@ -203,10 +291,14 @@ def timelines(results: Iterable[ArticleResult]) -> list[Timeline]:
 def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | None = None, *,
            feeds: Sequence[str] = (), fetcher: Fetcher | None = None, allow_private: bool = False,
            max_entries: int = DEFAULT_MAX_ENTRIES, pipeline: Pipeline | None = None,
-           progress: Progress | None = None, detector: CopyDetector | None = None) -> IngestReport:
-    """Extract events from inputs and store them in a SQLite database (idempotent).
+           progress: Progress | None = None, detector: CopyDetector | None = None,
+           runner: Runner | None = None) -> IngestReport:
+    """Extract events from inputs and store them in a SQLite database (idempotent, resumable).
 
-    Inputs and fetching options are those of ``extract``. Each new article is compared with every article
+    Inputs and fetching options are those of ``extract``; ``runner`` says where extraction runs (see
+    ``frontline.runner``; default, forked processes on this machine's cores). An input already stored (the same
+    text and metadata, see ``input_key``) is skipped before any NLP, so an interrupted ingest run again resumes
+    where it stopped. Each new article is written as soon as it is extracted, compared with every article
     stored before it (through the stored LSH keys, see ``frontline.dedup``) and marked when it copies one.
     Then the fused events and the control timelines of the places the run touched, and only those, are
     recomputed and stored. A run cut short leaves the store marked (``Store.derived_stale``); the next
@@ -214,25 +306,27 @@ def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | Non
     """
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
-    return ingest_raw(raws, db, pipeline=pipeline, progress=progress, detector=detector)
+    return ingest_raw(raws, db, pipeline=pipeline, progress=progress, detector=detector, runner=runner)
 
 
 def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline | None = None,
-               progress: Progress | None = None, detector: CopyDetector | None = None) -> IngestReport:
+               progress: Progress | None = None, detector: CopyDetector | None = None,
+               runner: Runner | None = None) -> IngestReport:
     """Extract events from articles already read (``RawArticle``) and store them, as ``ingest`` does.
 
     ``db`` is a SQLite file or a ``postgresql://`` URL. This is what the REST API's POST /api/articles calls.
     """
-    pipeline = pipeline or Pipeline.load()
-    detector = detector or _detector(pipeline)
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     changed = unchanged = events = copies = 0
     touched: set[str] = set()
-    with open_store(db) as store:
+    with open_store(db) as store, _running(runner, pipeline, detector) as (run, detector):
         was_stale = store.derived_stale()
         # set before the first article is written, cleared only once the derived tables are refreshed
         store.mark_derived_stale()
-        for result in pipeline.process_many(raws, progress=progress):
+        stored: list[StoredInput] = []      # what the inputs skipped as already stored gave
+        keys: deque[str] = deque()          # the input keys of the inputs sent to extraction, in order
+        for result in run.run(_unstored(store, raws, stored, keys), progress=progress):
+            key = keys.popleft()            # one result per input, in input order
             counts[result.article.status] += 1
             if _stored_from_elsewhere(store, result.article):
                 # another file or URL whose text cleans to a stored article's exact text: one article, kept
@@ -250,6 +344,13 @@ def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline
             else:
                 events += len(result.events)
             touched.update(corpus_fuse.location_key(e.location) for e in result.events if e.location is not None)
+            if result.article.status != "failed":
+                store.add_input(key, result.article.article_id)
+        for s in stored:
+            counts[s.status] += 1
+            unchanged += 1
+            copies += s.copy
+            events += 0 if s.copy else s.events
         if was_stale:
             fused, refreshed = _rebuild_derived(store)
         else:
@@ -257,6 +358,30 @@ def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline
             store.clear_derived_stale()
     return IngestReport(sum(counts.values()), counts["ok"], counts["failed"], counts["skipped"], changed,
                         unchanged, events, copies, fused, refreshed, was_stale)
+
+
+def input_key(raw: RawArticle) -> str:
+    """The id of an input: a hash of frontline's version, the input's text and every field extraction reads."""
+    from . import __version__  # noqa: PLC0415 - the package imports this module
+
+    return stable_id("input", __version__, raw.path, raw.url, raw.input_id, raw.title, raw.source,
+                     raw.published, raw.status, raw.text)
+
+
+def _unstored(store: Store, raws: Iterable[RawArticle], stored: list[StoredInput], keys: deque[str],
+              chunk: int = 64) -> Iterator[RawArticle]:
+    """The inputs not yet stored; appends what each stored one gave to ``stored`` and the others' keys to ``keys``."""
+    it = iter(raws)
+    while batch := list(islice(it, chunk)):
+        wanted = {input_key(r): r for r in batch if r.status == "ok"}
+        known = store.stored_inputs(list(wanted))
+        for raw in batch:
+            key = input_key(raw)
+            if key in known:
+                stored.append(known[key])
+                continue
+            keys.append(key)
+            yield raw
 
 
 def _stored_from_elsewhere(store: Store, article: Article) -> bool:
@@ -281,20 +406,32 @@ def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> 
     return _as_copy(result, match)
 
 
+# Places refreshed together: bounds the events held in memory (fusion never joins two places, so the groups are
+# independent and the result is the same as one pass over every place).
+_REFRESH_CHUNK = 256
+
+
 def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int]:
     """Recompute and store the fused events and settlement timelines of some places; returns their counts."""
     keys = sorted(set(location_keys))
-    if not keys:
-        return 0, 0
-    events = store.events_at(keys)
-    articles = store.article_meta({e.article_id for e in events})
-    fused = corpus_fuse.fuse_corpus(events, articles)
-    store.replace_fused(keys, fused)
-    by_id = {e.event_id: e for e in events}
-    places = control.settlement_names(fused)
-    for place in sorted(places):
-        store.put_timeline(control.build_timeline(place, fused, by_id))
-    return len(fused), len(places)
+    total_fused = total_places = 0
+    for i in range(0, len(keys), _REFRESH_CHUNK):
+        group = keys[i:i + _REFRESH_CHUNK]
+        events = store.events_at(group)
+        articles = store.article_meta({e.article_id for e in events})
+        fused = corpus_fuse.fuse_corpus(events, articles)
+        store.replace_fused(group, fused)
+        by_id = {e.event_id: e for e in events}
+        here: dict[str, list[FusedEvent]] = {}
+        for f in fused:
+            if f.location is not None:
+                here.setdefault(f.location.name, []).append(f)
+        places = control.settlement_names(fused)
+        for place in sorted(places):
+            store.put_timeline(control.build_timeline(place, here[place], by_id))
+        total_fused += len(fused)
+        total_places += len(places)
+    return total_fused, total_places
 
 
 def _rebuild_derived(store: Store) -> tuple[int, int]:
@@ -392,6 +529,29 @@ def events_frame(db: str | Path, f: EventFilter | None = None, *, sort: str = "d
         >>> df = events_frame("frontline.db", types=("shelling",), since=datetime.date(2022, 6, 1))
     """
     return records_frame(events(db, f, sort=sort, **filters))
+
+
+def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dict[str, int]:
+    """Write results as they come, in any ``write`` format (json: with the fused events of all of them at the end).
+
+    Only what fusion needs (article records and events, no texts or mentions) is kept for json; nothing for the
+    other formats. Returns the number of articles by status.
+    """
+    statuses = {"ok": 0, "failed": 0, "skipped": 0}
+    kept: list[ArticleResult] = []
+
+    def seen() -> Iterator[ArticleResult]:
+        for r in results:
+            statuses[r.article.status] += 1
+            if fmt == "json":
+                kept.append(ArticleResult(r.article, events=r.events))
+            yield r
+
+    def fused() -> Iterator[FusedEvent]:      # a generator: runs only once every result has been written
+        yield from fuse_results(kept)
+
+    export_mod.write(seen(), fmt, out, fused() if fmt == "json" else None)
+    return statuses
 
 
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,

@@ -148,6 +148,22 @@ def _web_options(command):
     return command
 
 
+def _run_options(command):
+    """Where extraction runs: forked processes on this machine (default) or a Dask cluster."""
+    options = [
+        click.option("--processes", type=click.IntRange(min=1), metavar="N",
+                     help="Extract in N processes on this machine (default: one per core; 1 = this process only)."),
+        click.option("--workers", type=click.IntRange(min=1), metavar="N",
+                     help="Extract on a local Dask cluster of N worker processes (needs dask distributed)."),
+        click.option("--cluster", metavar="tcp://HOST:8786",
+                     help="Extract on a running Dask cluster, given its scheduler's address (see docs/CLUSTER.md); "
+                          "copies, fusion and timelines are done here."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def _fetcher(allow_private: bool, timeout: float, connect_timeout: float, max_size: float) -> Fetcher:
     return Fetcher(FetchSettings(connect_timeout=connect_timeout, read_timeout=timeout,
                                  max_bytes=int(max_size * 2**20), allow_private=allow_private))
@@ -165,8 +181,10 @@ def _require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
                    "line), geojson (located events), csv (ACLED-style columns).")
 @_published_option
 @_web_options
+@_run_options
 def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: tuple[str, ...], max_entries: int,
-            allow_private: bool, timeout: float, connect_timeout: float, max_size: float) -> None:
+            allow_private: bool, timeout: float, connect_timeout: float, max_size: float, processes: int | None,
+            workers: int | None, cluster: str | None) -> None:
     """Extract events from PATHS and feeds and write them to stdout.
 
     PATHS are .txt or .html files, .jsonl files (one article a line: text or html, optional id, title,
@@ -176,15 +194,20 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
     from . import api
     _require_inputs(paths, feeds)
     _utf8_stdout()
+    runner = None
     try:
+        runner = api.runner_for(workers, cluster, processes)
         with _progress("extracting", _count_inputs(paths, feeds)) as tick, \
                 _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
-            results = api.extract(paths, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
-                                  progress=tick)
-        api.write(results, fmt, sys.stdout, fused=api.fuse_results(results) if fmt == "json" else None)
+            results = api.iter_extract(paths, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
+                                       progress=tick, runner=runner)
+            statuses = api.write_stream(results, fmt, sys.stdout)
     except FrontlineError as exc:
         _fail(exc)
-    if any(r.article.status == "failed" for r in results):
+    finally:
+        if runner is not None:
+            runner.close()
+    if statuses["failed"]:
         sys.exit(EXIT_INPUT_FAILED)
 
 
@@ -194,22 +217,30 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
               help="SQLite database file to write (created if missing), or a postgresql:// URL.")
 @_published_option
 @_web_options
+@_run_options
 def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tuple[str, ...], max_entries: int,
-           allow_private: bool, timeout: float, connect_timeout: float, max_size: float) -> None:
+           allow_private: bool, timeout: float, connect_timeout: float, max_size: float, processes: int | None,
+           workers: int | None, cluster: str | None) -> None:
     """Extract events from PATHS and feeds and store articles, mentions and events in a SQLite database.
 
     PATHS are as for 'frontline extract' (files, folders, URLs). Idempotent: ids are content hashes, so the
-    same article ingested twice is stored once. Exits with status 3 when any input failed.
+    same article ingested twice is stored once, and an input already stored is skipped before any NLP (run an
+    interrupted ingest again to resume it). Exits with status 3 when any input failed.
     """
     from . import api
     _require_inputs(paths, feeds)
+    runner = None
     try:
+        runner = api.runner_for(workers, cluster, processes)
         with _progress("ingesting", _count_inputs(paths, feeds)) as tick, \
                 _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
             report = api.ingest(paths, db, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
-                                progress=tick)
+                                progress=tick, runner=runner)
     except FrontlineError as exc:
         _fail(exc)
+    finally:
+        if runner is not None:
+            runner.close()
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
                f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
                f"in {db}; {report.copies} copies of earlier articles (their events not counted again); "

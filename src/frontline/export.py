@@ -25,6 +25,7 @@ import csv
 import datetime as dt
 import json
 import logging
+import tempfile
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any, Final, TextIO
@@ -393,14 +394,45 @@ def acled_rows(results: Iterable[ArticleResult]) -> Iterator[dict[str, Any]]:
 
 # --- writers ---------------------------------------------------------------------------------------------
 
+def _json_items(items: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """A list written item by item exactly as ``json.dump(..., indent=2)`` writes it as a top-level value."""
+    empty = True
+    for item in items:
+        text = scrub(json.dumps(item, ensure_ascii=False, indent=2))
+        out.write(("[" if empty else ",") + "\n    " + text.replace("\n", "\n    "))
+        empty = False
+    out.write("[]" if empty else "\n  ]")
+
+
+def _write_json(results: Iterable[ArticleResult], out: TextIO, fused: Iterable[FusedEvent] | None) -> None:
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        def articles() -> Iterator[dict[str, Any]]:
+            for result in results:
+                for e in result.events:
+                    spool.write(scrub(json.dumps(event_to_dict(e), ensure_ascii=False)) + "\n")
+                yield article_to_dict(result.article)
+
+        out.write('{\n  "articles": ')
+        _json_items(articles(), out)
+        out.write(',\n  "events": ')
+        spool.seek(0)
+        _json_items((json.loads(line) for line in spool), out)
+    if fused is not None:
+        out.write(',\n  "fused_events": ')
+        _json_items((corpus_fuse.to_dict(f) for f in fused), out)
+    out.write("\n}\n")
+
+
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
           fused: Iterable[FusedEvent] | None = None) -> None:
     """Write ``results`` to the text file ``out`` in format ``fmt`` (one of ``FORMATS``; see the module doc).
 
     ``fused`` events, when given, go into the ``json`` payload as ``fused_events`` (other formats ignore them).
 
-    ``jsonl``, ``geojson`` and ``csv`` stream one article at a time; ``json`` holds the payload in memory
-    to write it as one indented object.
+    Every format streams one article at a time. ``json`` writes the indented object of ``to_dict`` (the same
+    text as ``json.dump(to_dict(...), indent=2)``): articles as they come, events spooled to a temporary file
+    until the articles are written, and ``fused`` iterated only after both, so a generator may compute them
+    from the results it saw go by.
 
     Whatever the results hold, what is written encodes as UTF-8 (a lone surrogate becomes U+FFFD), and no
     CSV text cell starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, tab or CR get a leading
@@ -410,7 +442,7 @@ def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
         FrontlineError: ``fmt`` is not one of ``FORMATS``.
     """
     if fmt == "json":
-        out.write(scrub(json.dumps(to_dict(results, fused), ensure_ascii=False, indent=2)) + "\n")
+        _write_json(results, out, fused)
     elif fmt == "jsonl":
         for result in results:
             line = {"article": article_to_dict(result.article), "events": [event_to_dict(e) for e in result.events]}

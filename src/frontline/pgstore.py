@@ -37,6 +37,7 @@ from frontline.store import (
     _MENTION_COLUMNS,
     _TOP_PLACES,
     SCHEMA_VERSION,
+    StoredInput,
     Summary,
     WriteOutcome,
     _article,
@@ -499,6 +500,24 @@ class PgStore:
         """Record that fused events and timelines are up to date with the events."""
         with self._connection("mark the fused events as current", write=True) as conn:
             conn.execute(delete(t.meta).where(t.meta.c.key == "derived_stale"))
+
+    def stored_inputs(self, input_keys: Sequence[str]) -> dict[str, StoredInput]:
+        """Those of ``input_keys`` (see ``add_input``) already extracted and stored, with what they gave."""
+        if not input_keys:
+            return {}
+        a, i, e = t.articles, t.inputs, t.events
+        n = select(func.count()).select_from(e).where(e.c.article_id == a.c.article_id).scalar_subquery()
+        stmt = (select(i.c.input_key, a.c.article_id, a.c.status, a.c.duplicate_of.is_not(None), n)
+                .join(a, a.c.article_id == i.c.article_id).where(i.c.input_key.in_(list(input_keys))))
+        with self._connection("read the inputs already stored") as conn:
+            return {r[0]: StoredInput(r[1], r[2], bool(r[3]), r[4]) for r in conn.execute(stmt)}
+
+    def add_input(self, input_key: str, article_id: str) -> None:
+        """Record that an input (``api.input_key``) is stored as ``article_id``."""
+        stmt = pg_insert(t.inputs).values(input_key=input_key, article_id=article_id)
+        with self._connection(f"record the input of {article_id}", write=True) as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=[t.inputs.c.input_key],
+                                                    set_={"article_id": stmt.excluded.article_id}))
 
     def derived_stale(self) -> bool:
         """Whether an ingest left fused events and timelines possibly behind the events."""

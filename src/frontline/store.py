@@ -14,6 +14,8 @@ Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
     fused_members event_id PK, fused_id, contested, copies: which fused event each event (or copy's event) is in
     timelines     place_key PK, the Timeline as JSON (see ``frontline.control``)
     retracted     event_id PK, article_id, retracted_at: events a re-extraction no longer gives (``updated_since``)
+    inputs        input_key PK (hash of an input's text and metadata), article_id: inputs already extracted,
+                  which an ingest skips before any NLP (and so resumes where an interrupted one stopped)
 
 The corpus tables are added to older databases of the same schema version when they are opened; a version 1
 database is migrated to version 2 in place (new event columns for the query layer, ``fused_members``,
@@ -71,7 +73,7 @@ from frontline.models import (
     stable_id,
 )
 
-__all__ = ["SCHEMA_VERSION", "GEO_CELL", "Store", "WriteOutcome", "Summary", "geo_cell"]
+__all__ = ["SCHEMA_VERSION", "GEO_CELL", "Store", "StoredInput", "WriteOutcome", "Summary", "geo_cell"]
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +167,7 @@ CREATE TABLE IF NOT EXISTS copy_keys (key INTEGER NOT NULL, article_id TEXT NOT 
 CREATE TABLE IF NOT EXISTS fused_events (fused_id TEXT PRIMARY KEY, location_key TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS fused_location ON fused_events(location_key);
 CREATE TABLE IF NOT EXISTS timelines (place_key TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS inputs (input_key TEXT PRIMARY KEY, article_id TEXT NOT NULL) WITHOUT ROWID;
 """
 _META: Final = (f"INSERT INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'), "
                 "('created_by', 'frontline');")
@@ -187,6 +190,16 @@ class WriteOutcome:
     def changed(self) -> bool:
         """True when the write inserted, updated or deleted anything."""
         return bool(self.inserted or self.updated or self.deleted)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInput:
+    """What an input already ingested gave: its article, that article's status, whether it is a copy, its events."""
+
+    article_id: str
+    status: str
+    copy: bool
+    events: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,7 +507,8 @@ class Store:
         if version != str(SCHEMA_VERSION):
             raise StoreError(f"{self.path} has frontline schema version {version}, this frontline reads version "
                              f"{SCHEMA_VERSION}; extract again into a new database file")
-        if not {"fingerprints", "copy_keys", "fused_events", "timelines", "fused_members", "retracted"} <= tables:
+        if not {"fingerprints", "copy_keys", "fused_events", "timelines", "fused_members", "retracted",
+                "inputs"} <= tables:
             self._db.executescript("BEGIN;" + _CORPUS_SCHEMA + _QUERY_SCHEMA + "COMMIT;")
 
     def _migrate_v1(self) -> None:
@@ -852,6 +866,23 @@ class Store:
         with self._reading("read articles") as db:
             rows = (db.execute(f"{_ARTICLE_SELECT} WHERE article_id = ?", (a,)).fetchone() for a in article_ids)
             return {r["article_id"]: _article(r) for r in rows if r is not None}
+
+    def stored_inputs(self, input_keys: Sequence[str]) -> dict[str, StoredInput]:
+        """Those of ``input_keys`` (see ``add_input``) already extracted and stored, with what they gave."""
+        if not input_keys:
+            return {}
+        marks = ", ".join("?" * len(input_keys))
+        with self._reading("read the inputs already stored") as db:
+            return {r[0]: StoredInput(r[1], r[2], bool(r[3]), r[4]) for r in db.execute(
+                "SELECT i.input_key, a.article_id, a.status, a.duplicate_of IS NOT NULL, "
+                "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) "
+                f"FROM inputs i JOIN articles a USING (article_id) WHERE i.input_key IN ({marks})",
+                list(input_keys))}
+
+    def add_input(self, input_key: str, article_id: str) -> None:
+        """Record that an input (``api.input_key``) is stored as ``article_id``."""
+        with self._transaction(f"record the input of {article_id}") as db:
+            db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (input_key, article_id))
 
     def put_timeline(self, timeline: Timeline) -> None:
         """Store (or replace) a settlement's control timeline."""

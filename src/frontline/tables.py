@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 
 __all__ = ["metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
-           "fused_members", "timelines", "retracted"]
+           "fused_members", "timelines", "retracted", "inputs"]
 
 metadata = MetaData()
 
@@ -94,6 +94,8 @@ timelines = Table("timelines", metadata, Column("place_key", Text, primary_key=T
 
 retracted = Table("retracted", metadata, Column("event_id", Text, primary_key=True),
                   Column("article_id", Text, nullable=False), Column("retracted_at", Text, nullable=False))
+inputs = Table("inputs", metadata, Column("input_key", Text, primary_key=True),
+               Column("article_id", Text, nullable=False))
 
 # The same indexes as the SQLite store's (names match), so both back ends plan the same queries.
 Index("mentions_article", mentions.c.article_id)

@@ -1,0 +1,341 @@
+"""Where the pipeline runs: in this process, in forked local processes, or on a Dask cluster.
+
+Every runner takes ``RawArticle``s and yields their ``ArticleResult``s **in input order**, so whatever the
+caller does next (copy marking, writing, fusion) sees exactly the sequence a single process would see:
+
+``InProcess``   the caller's ``Pipeline``, one batch after another (small inputs, tests, ``workers=1``).
+``LocalPool``   ``processes`` forked children that share the caller's loaded pipeline (spaCy model, gazetteer and
+                the typer's torch model, copy-on-write: nothing loaded twice); batches go out through a queue, a bounded number at a
+                time, so memory stays flat however long the input. An input that fits in one batch is run in
+                this process: forking would cost more than it saves.
+``DaskRunner``  batches submitted to a Dask distributed cluster (``LocalCluster`` with ``workers`` processes,
+                or a running scheduler's address); each worker loads its pipeline once, in a worker plugin.
+
+Only extraction runs on workers; copy detection, fusion and timelines need every earlier article and run in
+the caller's process on the ordered results (``frontline.api``).
+
+Each worker process limits torch (the sentence typer) to ``torch_threads`` threads, one by default: with one
+process per core, torch's own threads would only fight spaCy and the other workers for the same cores.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import queue
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Protocol
+
+from .embed import Embedder
+from .errors import ResourceError
+from .models import ArticleResult, RawArticle
+from .pipeline import Pipeline, Progress
+
+__all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "FewThreadsEmbedder", "default_processes", "BATCH"]
+
+log = logging.getLogger(__name__)
+
+# Articles per task sent to a worker: the pipeline's own nlp.pipe batch. Not tuned yet (the shared machine's
+# load swamped differences); smaller batches cost more queue round trips, larger ones leave a worker idle at
+# the end of the input and hold more articles in memory.
+BATCH = 16
+_IN_FLIGHT = 2          # batches queued per worker: one being parsed, one waiting
+_POLL_S = 5.0
+
+
+class Runner(Protocol):
+    """Runs the pipeline over articles; results come back in input order."""
+
+    def run(self, raws: Iterable[RawArticle], progress: Progress | None = None) -> Iterator[ArticleResult]: ...
+
+    def close(self) -> None: ...
+
+
+def default_processes() -> int:
+    """The cores this process may use (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:          # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _limit_threads(pipeline: Pipeline, torch_threads: int) -> None:
+    """Load the typer's model now and keep torch (and BLAS) to ``torch_threads`` threads in this process."""
+    if "torch" in sys.modules:
+        # forked from a parent that used torch: its OpenMP pool did not survive the fork, so no parallel region
+        # may run before the count is set
+        sys.modules["torch"].set_num_threads(torch_threads)
+    if pipeline.typer is not None:
+        pipeline.typer.classify(["Troops shelled the town."])     # loads torch and the exemplar vectors
+        import torch  # noqa: PLC0415 - only once the embedder has loaded it
+        torch.set_num_threads(torch_threads)
+    try:
+        from threadpoolctl import threadpool_limits  # noqa: PLC0415 - optional
+    except ImportError:
+        return
+    threadpool_limits(torch_threads)
+
+
+@dataclass
+class FewThreadsEmbedder(Embedder):
+    """An ``Embedder`` that leaves the cores to worker processes: torch keeps to ``threads`` after a call.
+
+    For the copy detection of the process that feeds workers (``frontline.api``): with one worker per core,
+    torch's default threads would only contend with them.
+
+    Args:
+        threads: torch threads in this process once a call is done.
+        base: an embedder whose model to use (say, the pipeline's), instead of loading another.
+        active: limit threads only while this returns True (say, while worker processes run).
+    """
+
+    threads: int = 1
+    base: Embedder | None = None
+    active: Callable[[], bool] | None = None
+
+    def encode(self, texts):
+        try:
+            return self.base.encode(texts) if self.base is not None else super().encode(texts)
+        finally:
+            if "torch" in sys.modules and (self.active is None or self.active()):
+                sys.modules["torch"].set_num_threads(self.threads)
+
+
+def _batches(raws: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]]:
+    it = iter(raws)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _report(results: list[ArticleResult], progress: Progress | None) -> Iterator[ArticleResult]:
+    for r in results:
+        if progress:
+            progress(r)
+        yield r
+
+
+@dataclass
+class InProcess:
+    """Runs the pipeline in this process."""
+
+    pipeline: Pipeline
+
+    def run(self, raws: Iterable[RawArticle], progress: Progress | None = None) -> Iterator[ArticleResult]:
+        return self.pipeline.process_many(raws, progress=progress)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _serve(pipeline: Pipeline, tasks: Any, results: Any, torch_threads: int) -> None:
+    """A pool process: run batches from ``tasks`` until it reads None, putting ``(seq, results)`` on ``results``."""
+    _limit_threads(pipeline, torch_threads)
+    for seq, raws in iter(tasks.get, None):
+        try:
+            results.put((seq, list(pipeline.process_many(raws))))
+        except BaseException as exc:   # the pipeline turns an article's failure into a result; this is a bug
+            log.exception("a pool process failed on a batch")
+            results.put((seq, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+class LocalPool:
+    """Forked processes sharing the caller's loaded pipeline (see the module docstring).
+
+    Args:
+        pipeline: the loaded pipeline; forked, not pickled, so it is never loaded twice.
+        processes: worker processes (default: the cores this process may use).
+        batch_size: articles per task.
+        torch_threads: torch threads per worker process.
+    """
+
+    def __init__(self, pipeline: Pipeline, processes: int | None = None, *, batch_size: int = BATCH,
+                 torch_threads: int = 1) -> None:
+        self.pipeline = pipeline
+        self.processes = processes or default_processes()
+        self.batch_size = batch_size
+        self.torch_threads = torch_threads
+        self._workers: list[Any] = []
+        self._tasks: Any = None
+        self._results: Any = None
+
+    def started(self) -> bool:
+        """Whether worker processes are running."""
+        return bool(self._workers)
+
+    def _start(self) -> None:
+        # The typer's model (torch) is loaded here, before the fork, so the children share it instead of each
+        # loading its own (about 5 CPU seconds apiece); then this process leaves the cores to them.
+        _limit_threads(self.pipeline, self.torch_threads)
+        # fork: the children inherit the loaded pipeline; spawn would pickle and reload it in each one
+        ctx = multiprocessing.get_context("fork")
+        self._tasks, self._results = ctx.Queue(), ctx.Queue()
+        for _ in range(self.processes):
+            p = ctx.Process(target=_serve, args=(self.pipeline, self._tasks, self._results, self.torch_threads),
+                            daemon=True)
+            p.start()
+            self._workers.append(p)
+
+    def run(self, raws: Iterable[RawArticle], progress: Progress | None = None) -> Iterator[ArticleResult]:
+        batches = _batches(raws, self.batch_size)
+        first = next(batches, None)
+        if first is None:
+            return
+        second = next(batches, None)
+        if second is None or self.processes < 2:
+            yield from self.pipeline.process_many(first + (second or []), progress=progress)
+            yield from (r for b in batches for r in self.pipeline.process_many(b, progress=progress))
+            return
+        if not self._workers:
+            self._start()
+        sent, done, waiting = 0, 0, {}
+        limit = self.processes * _IN_FLIGHT
+
+        def send(batch: list[RawArticle]) -> None:
+            nonlocal sent
+            self._tasks.put((sent, batch))
+            sent += 1
+
+        send(first)
+        send(second)
+        for batch in batches:
+            while sent - done >= limit:
+                yield from _report(self._collect(waiting, done), progress)
+                done += 1
+            send(batch)
+        while done < sent:
+            yield from _report(self._collect(waiting, done), progress)
+            done += 1
+
+    def _collect(self, waiting: dict[int, Any], seq: int) -> list[ArticleResult]:
+        """The results of batch ``seq``, waiting for it (and keeping any later batch that arrives first)."""
+        while seq not in waiting:
+            try:
+                got, results = self._results.get(timeout=_POLL_S)
+            except queue.Empty:
+                if not all(p.is_alive() for p in self._workers):
+                    raise ResourceError("a frontline worker process died (out of memory?); run again with "
+                                        "fewer processes, e.g. --workers 1") from None
+                continue
+            waiting[got] = results
+        results = waiting.pop(seq)
+        if isinstance(results, Exception):
+            raise results
+        return results
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        for _ in self._workers:
+            self._tasks.put(None)
+        for p in self._workers:
+            p.join(timeout=10)
+            if p.is_alive():
+                p.terminate()
+        self._workers = []
+
+
+_PLUGIN = "frontline-pipeline"
+
+
+class PipelinePlugin:
+    """A Dask worker plugin: loads the pipeline once per worker, when the worker starts or joins."""
+
+    name = _PLUGIN
+
+    def __init__(self, torch_threads: int = 1) -> None:
+        self.torch_threads = torch_threads
+        self.pipeline: Pipeline | None = None
+
+    def setup(self, worker: Any) -> None:
+        self.pipeline = Pipeline.load()
+        _limit_threads(self.pipeline, self.torch_threads)
+
+    def teardown(self, worker: Any) -> None:
+        self.pipeline = None
+
+
+def _process_on_worker(raws: list[RawArticle]) -> list[ArticleResult]:
+    """The Dask task: run a batch through the worker's pipeline."""
+    from distributed import get_worker  # noqa: PLC0415 - runs on a Dask worker only
+
+    plugin = get_worker().plugins[_PLUGIN]
+    return list(plugin.pipeline.process_many(raws))
+
+
+class DaskRunner:
+    """Runs batches on a Dask distributed cluster; build it with ``local`` or ``connect``.
+
+    Args:
+        client: a ``distributed.Client``.
+        batch_size: articles per task.
+        owns_cluster: close the client's cluster on ``close`` (a cluster started here).
+    """
+
+    def __init__(self, client: Any, *, batch_size: int = BATCH, torch_threads: int = 1,
+                 owns_cluster: bool = False) -> None:
+        self.client = client
+        self.batch_size = batch_size
+        self._owns = owns_cluster
+        client.register_plugin(_dask_plugin(torch_threads), name=_PLUGIN)
+
+    @classmethod
+    def local(cls, workers: int, **kwargs: Any) -> DaskRunner:
+        """Start a local Dask cluster of ``workers`` single-threaded worker processes."""
+        distributed = _distributed()
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, silence_logs=logging.WARNING)
+        return cls(distributed.Client(cluster), owns_cluster=True, **kwargs)
+
+    @classmethod
+    def connect(cls, address: str, **kwargs: Any) -> DaskRunner:
+        """Use a running Dask cluster: ``address`` is its scheduler, e.g. ``tcp://10.0.0.5:8786``."""
+        distributed = _distributed()
+        try:
+            client = distributed.Client(address, timeout=30)
+        except OSError as exc:
+            raise ResourceError(f"cannot reach the Dask scheduler at {address} ({exc}): start it with "
+                                "'dask scheduler' and its workers with 'dask worker ADDRESS' (see docs/CLUSTER.md)") from exc
+        return cls(client, **kwargs)
+
+    def _workers(self) -> int:
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def run(self, raws: Iterable[RawArticle], progress: Progress | None = None) -> Iterator[ArticleResult]:
+        futures: deque[Any] = deque()
+        limit = self._workers() * _IN_FLIGHT
+        for batch in _batches(raws, self.batch_size):
+            futures.append(self.client.submit(_process_on_worker, batch, pure=False))
+            if len(futures) >= limit:
+                yield from _report(futures.popleft().result(), progress)
+        while futures:
+            yield from _report(futures.popleft().result(), progress)
+
+    def close(self) -> None:
+        """Close the client, and the cluster when it was started here."""
+        cluster = self.client.cluster if self._owns else None
+        self.client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _distributed() -> Any:
+    try:
+        import distributed  # noqa: PLC0415 - only for --workers / --cluster
+    except ImportError as exc:
+        raise ResourceError("Dask distributed is not installed: run 'pip install \"frontline[cluster]\"' "
+                            "(or 'pip install distributed')") from exc
+    return distributed
+
+
+def _dask_plugin(torch_threads: int) -> Any:
+    """A ``distributed.WorkerPlugin`` loading the pipeline (the class is built here: distributed is optional)."""
+    distributed = _distributed()
+
+    class _Plugin(PipelinePlugin, distributed.WorkerPlugin):
+        pass
+
+    return _Plugin(torch_threads)
