@@ -28,15 +28,18 @@ def run(pipeline):
     return _run
 
 
+_WRITE_TIMES = ("ingested_at", "stored_at", "retracted_at")
+
+
 @pytest.fixture(scope="session")
 def store_content():
-    """store_content(db) -> every table's rows in key order, without the time each article was written."""
+    """store_content(db) -> every table's rows in key order, without the times rows were written."""
 
     def _content(db: Path) -> dict[str, list[tuple]]:
         conn = sqlite3.connect(db)
         out = {}
         for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "ingested_at"]
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in _WRITE_TIMES]
             names = ", ".join(columns)
             out[table] = conn.execute(f"SELECT {names} FROM {table} ORDER BY {names}").fetchall()
         conn.close()
