@@ -150,16 +150,17 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         matching.sort(key=lambda c: not any(_overlap(m, e) for m in c.events))
         if matching:
             matching[0].copies.append(e.event_id)
-    fighting = [e for e in originals if e.event_type == "armed_clash" and e.claim.claimed_by is not None
-                and e.claim.modality in _REAL]
+    # claimed fighting by place, so a control change looks only at the fighting where it happened
+    fighting: dict[tuple[str, str], list[Event]] = {}
+    for e in originals:
+        if e.event_type == "armed_clash" and e.claim.claimed_by is not None and e.claim.modality in _REAL:
+            fighting.setdefault((e.location.name, e.location.precision), []).append(e)
     for c in clusters:
         first = c.events[0]
         gainer = _gainer(first)
         if first.event_type in _CONTROL_TYPES and gainer is not None and first.claim.modality in _REAL:
-            c.disputes = [f for f in fighting if f.location is not None and first.location is not None
-                          and (f.location.name, f.location.precision) == (first.location.name,
-                                                                          first.location.precision)
-                          and bloc(f.claim.claimed_by.side) == OPPOSITE_BLOC[gainer]
+            here = fighting.get((first.location.name, first.location.precision), ())
+            c.disputes = [f for f in here if bloc(f.claim.claimed_by.side) == OPPOSITE_BLOC[gainer]
                           and any(_overlap(f, m) for m in c.events)]
     return [_fused(c, articles) for c in clusters]
 
