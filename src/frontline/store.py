@@ -40,6 +40,7 @@ import json
 import logging
 import math
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -442,16 +443,34 @@ class Store:
             self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._conn.row_factory = sqlite3.Row
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            # WAL with synchronous=NORMAL stays consistent after a crash and is much faster per commit.
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._prepare()
+            self._set_up(time.monotonic() + timeout)
         except sqlite3.Error as exc:
             self.close()
             raise StoreError(f"cannot open {self.path}: {exc}; {_hint(exc)}") from exc
         except StoreError:
             self.close()
             raise
+
+    def _set_up(self, deadline: float) -> None:
+        """WAL mode and the tables, tried again until ``deadline`` while another process holds the file.
+
+        Several processes opening a new file at once can each hold a read lock and ask for the write lock:
+        SQLite then answers 'database is locked' at once to all but one, without waiting for the busy timeout
+        (waiting could never end), so the losers try again.
+        """
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                # WAL with synchronous=NORMAL stays consistent after a crash and is much faster per commit.
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                self._prepare()
+                return
+            except (sqlite3.OperationalError, StoreError) as exc:
+                cause = exc if isinstance(exc, sqlite3.OperationalError) else exc.__cause__
+                if not isinstance(cause, sqlite3.OperationalError) or "locked" not in str(cause) \
+                        or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @classmethod
     def open(cls, path: str | PathLike[str], *, timeout: float = 10.0) -> Store:
