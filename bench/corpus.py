@@ -27,10 +27,15 @@ _BOILERPLATE = ("Subscribe to our newsletter for the latest updates.", "Read mor
                 "Follow us on Telegram.", "Advertisement")
 
 
+_UCDP_START = dt.date(1989, 1, 1)      # the first year UCDP GED covers
+
+
 def _headlines(ucdp: Path, years: tuple[int, int] | None) -> list[tuple[dt.date, str]]:
     """Distinct headlines with the publication date of their row, in date order."""
     seen: dict[str, dt.date] = {}
     for row in read_ucdp(ucdp, years=years):
+        if row.published is None or row.published < _UCDP_START:
+            continue        # UCDP writes 1753-01-01 (SQL Server's first day) where a source has no date
         for line in row.text.splitlines():
             text = line.strip()
             if len(text.split()) >= 4:
