@@ -53,7 +53,7 @@ from frontline.models import Event, EventDate, RawArticle
 from frontline.store import _ARTICLE_COLUMNS, _EVENT_COLUMNS, _QUERY_SCHEMA, Store, _event_row
 
 ROOT = Path(__file__).resolve().parent.parent
-UCDP = ROOT.parent.parent / "shared" / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
+UCDP = ROOT.parent / "shared" / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
 CACHE = Path(tempfile.gettempdir()) / "frontline-bench-query-events.json"
 FIRST, LAST = dt.date(2022, 2, 24), dt.date(2024, 12, 31)
 PER_ARTICLE = 10

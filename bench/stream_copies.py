@@ -47,7 +47,7 @@ from frontline.models import ArticleResult, RawArticle
 from frontline.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-CSV = ROOT.parent.parent / "shared" / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
+CSV = ROOT.parent / "shared" / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
 GOLD = ROOT / "bench" / "data" / "ucdp_rewordings.jsonl"
 WINDOW = dt.timedelta(days=3)
 
