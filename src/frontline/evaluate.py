@@ -25,9 +25,10 @@ import json
 import logging
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
@@ -188,12 +189,19 @@ def load_gold(path: str | Path) -> tuple[GoldEvent, ...]:
     Raises:
         EvalError: the file cannot be read, or a line is not valid JSON or lacks a required field.
     """
-    path = Path(path)
+    return tuple(_gold_event(obj, where, number) for number, where, obj in _json_objects(Path(path), "gold file"))
+
+
+def _json_objects(path: Path, what: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(line number, 'file line N', object) for each JSON object line of ``path``; blank and '#' lines skipped.
+
+    Raises:
+        EvalError: the file cannot be read, or a line is not a JSON object.
+    """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"cannot read gold file {path}: {exc}") from exc
-    events = []
+        raise EvalError(f"cannot read {what} {path}: {exc}") from exc
     for number, text in enumerate(lines, start=1):
         if not text.strip() or text.lstrip().startswith("#"):
             continue
@@ -204,8 +212,7 @@ def load_gold(path: str | Path) -> tuple[GoldEvent, ...]:
             raise EvalError(f"{where}: not valid JSON ({exc.msg})") from exc
         if not isinstance(obj, dict):
             raise EvalError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-        events.append(_gold_event(obj, where, number))
-    return tuple(events)
+        yield number, where, obj
 
 
 # --- field comparisons --------------------------------------------------------------------------------
@@ -1033,18 +1040,9 @@ def read_captions(path: str | Path, split: str | None = None) -> tuple[CaptionIt
     Raises:
         EvalError: the file cannot be read or a line is malformed.
     """
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"cannot read caption set {path}: {exc}") from exc
     items = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{path.name} line {number}"
+    for _, where, obj in _json_objects(Path(path), "caption set"):
         try:
-            obj = json.loads(line)
             place = obj["place"]
             item = CaptionItem(
                 id=str(obj["id"]), source=str(obj.get("source", "written")), split=str(obj.get("split", "dev")),
@@ -1054,7 +1052,7 @@ def read_captions(path: str | Path, split: str | None = None) -> tuple[CaptionIt
                                 lon=float(place["lon"])),
                 event_type=_one_of(obj.get("event_type"), EVENT_TYPES, f"{where}: event_type", optional=True),
                 alt_types=tuple(_one_of(t, EVENT_TYPES, f"{where}: alt_types") for t in obj.get("alt_types") or ()))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise EvalError(f"{where}: malformed caption item ({exc!r}); see docs/EVALUATION.md for the format") \
                 from exc
         if split is None or item.split == split:
