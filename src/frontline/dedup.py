@@ -48,13 +48,15 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
-from datasketch import MinHash
 from text_to_num import alpha2digit
 
 from .embed import DIMENSIONS, Embedder
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["Fingerprint", "Match", "CopyIndex", "CopyDetector", "fingerprint", "compare", "admissible",
            "needs_vector", "CopyMethod", "WINDOW"]
@@ -180,13 +182,16 @@ def _words(text: str) -> list[str]:
 @functools.cache
 def _template() -> MinHash:
     # its permutations are a constant of the seed: drawing them again for each of the three signatures of
-    # every article cost more than hashing the text
+    # every article cost more than hashing the text. Imported here: datasketch pulls in scipy.integrate (0.3 s),
+    # which only the process that marks copies needs, and only once extraction is under way.
+    from datasketch import MinHash  # noqa: PLC0415
+
     return MinHash(num_perm=NUM_PERM, seed=_SEED)
 
 
 def _minhash(tokens: Iterable[str]) -> MinHash:
     template = _template()
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=template.permutations, scheme=template.scheme)
+    m = type(template)(num_perm=NUM_PERM, seed=_SEED, permutations=template.permutations, scheme=template.scheme)
     m.update_batch([t.encode("utf-8") for t in tokens])
     return m
 

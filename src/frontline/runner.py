@@ -5,7 +5,7 @@ caller does next (copy marking, writing, fusion) sees exactly the sequence a sin
 
 ``InProcess``   the caller's ``Pipeline``, one batch after another (small inputs, tests, ``workers=1``).
 ``LocalPool``   ``processes`` forked children that share the caller's loaded pipeline (spaCy model, gazetteer and
-                the typer's torch model, copy-on-write: nothing loaded twice); batches go out through a queue, a bounded number at a
+                the typer's model weights, copy-on-write: nothing loaded twice); batches go out through a queue, a bounded number at a
                 time, so memory stays flat however long the input. An input that fits in one batch is run in
                 this process: forking would cost more than it saves.
 ``DaskRunner``  batches submitted to a Dask distributed cluster (``LocalCluster`` with ``workers`` processes,
@@ -14,8 +14,9 @@ caller does next (copy marking, writing, fusion) sees exactly the sequence a sin
 Only extraction runs on workers; copy detection, fusion and timelines need every earlier article and run in
 the caller's process on the ordered results (``frontline.api``).
 
-Each worker process limits torch (the sentence typer) to ``torch_threads`` threads, one by default: with one
-process per core, torch's own threads would only fight spaCy and the other workers for the same cores.
+Each worker process limits BLAS (the sentence typer's matrix products) to ``threads`` threads, one by default: with
+one process per core, more threads would only fight spaCy and the other workers for the same cores. While a pool
+runs, the caller's process (copy detection) keeps to one BLAS thread too.
 """
 
 from __future__ import annotations
@@ -31,19 +32,20 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol
 
-from .embed import Embedder
+from threadpoolctl import threadpool_limits
+
 from .errors import ResourceError
 from .models import ArticleResult, RawArticle
 from .pipeline import Pipeline, Progress
 
-__all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "FewThreadsEmbedder", "default_processes", "BATCH"]
+__all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "default_processes", "BATCH"]
 
 log = logging.getLogger(__name__)
 
 # Articles per task sent to a worker: the pipeline's own nlp.pipe batch. Not tuned yet (the shared machine's
 # load swamped differences); smaller batches cost more queue round trips, larger ones leave a worker idle at
 # the end of the input and hold more articles in memory.
-BATCH = 16
+BATCH = 8
 _IN_FLIGHT = 2          # batches queued per worker: one being parsed, one waiting
 _POLL_S = 5.0
 
@@ -64,46 +66,12 @@ def default_processes() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _limit_threads(pipeline: Pipeline, torch_threads: int) -> None:
-    """Load the typer's model now and keep torch (and BLAS) to ``torch_threads`` threads in this process."""
-    if "torch" in sys.modules:
-        # forked from a parent that used torch: its OpenMP pool did not survive the fork, so no parallel region
-        # may run before the count is set
-        sys.modules["torch"].set_num_threads(torch_threads)
+def _limit_threads(pipeline: Pipeline, threads: int) -> Any:
+    """Load the typer's model now and keep BLAS (the typer's matrix products) to ``threads`` threads in this
+    process; returns threadpoolctl's handle, whose ``restore_original_limits`` undoes the limit."""
     if pipeline.typer is not None:
-        pipeline.typer.classify(["Troops shelled the town."])     # loads torch and the exemplar vectors
-        import torch  # noqa: PLC0415 - only once the embedder has loaded it
-        torch.set_num_threads(torch_threads)
-    try:
-        from threadpoolctl import threadpool_limits  # noqa: PLC0415 - optional
-    except ImportError:
-        return
-    threadpool_limits(torch_threads)
-
-
-@dataclass
-class FewThreadsEmbedder(Embedder):
-    """An ``Embedder`` that leaves the cores to worker processes: torch keeps to ``threads`` after a call.
-
-    For the copy detection of the process that feeds workers (``frontline.api``): with one worker per core,
-    torch's default threads would only contend with them.
-
-    Args:
-        threads: torch threads in this process once a call is done.
-        base: an embedder whose model to use (say, the pipeline's), instead of loading another.
-        active: limit threads only while this returns True (say, while worker processes run).
-    """
-
-    threads: int = 1
-    base: Embedder | None = None
-    active: Callable[[], bool] | None = None
-
-    def encode(self, texts):
-        try:
-            return self.base.encode(texts) if self.base is not None else super().encode(texts)
-        finally:
-            if "torch" in sys.modules and (self.active is None or self.active()):
-                sys.modules["torch"].set_num_threads(self.threads)
+        pipeline.typer.classify(["Troops shelled the town."])     # loads the weights and the exemplar vectors
+    return threadpool_limits(threads)
 
 
 def _batches(raws: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]]:
@@ -132,9 +100,9 @@ class InProcess:
         """Nothing to release."""
 
 
-def _serve(pipeline: Pipeline, tasks: Any, results: Any, torch_threads: int) -> None:
+def _serve(pipeline: Pipeline, tasks: Any, results: Any, threads: int) -> None:
     """A pool process: run batches from ``tasks`` until it reads None, putting ``(seq, results)`` on ``results``."""
-    _limit_threads(pipeline, torch_threads)
+    _limit_threads(pipeline, threads)
     for seq, raws in iter(tasks.get, None):
         try:
             results.put((seq, list(pipeline.process_many(raws))))
@@ -150,16 +118,17 @@ class LocalPool:
         pipeline: the loaded pipeline; forked, not pickled, so it is never loaded twice.
         processes: worker processes (default: the cores this process may use).
         batch_size: articles per task.
-        torch_threads: torch threads per worker process.
+        threads: BLAS threads per worker process.
     """
 
     def __init__(self, pipeline: Pipeline, processes: int | None = None, *, batch_size: int = BATCH,
-                 torch_threads: int = 1) -> None:
+                 threads: int = 1) -> None:
         self.pipeline = pipeline
         self.processes = processes or default_processes()
         self.batch_size = batch_size
-        self.torch_threads = torch_threads
+        self.threads = threads
         self._workers: list[Any] = []
+        self._limits: Any = None
         self._tasks: Any = None
         self._results: Any = None
 
@@ -168,14 +137,14 @@ class LocalPool:
         return bool(self._workers)
 
     def _start(self) -> None:
-        # The typer's model (torch) is loaded here, before the fork, so the children share it instead of each
-        # loading its own (about 5 CPU seconds apiece); then this process leaves the cores to them.
-        _limit_threads(self.pipeline, self.torch_threads)
+        # The typer's weights are loaded here, before the fork, so the children share them instead of each
+        # loading its own; and this process keeps to one BLAS thread, leaving the cores to them.
+        self._limits = _limit_threads(self.pipeline, self.threads)
         # fork: the children inherit the loaded pipeline; spawn would pickle and reload it in each one
         ctx = multiprocessing.get_context("fork")
         self._tasks, self._results = ctx.Queue(), ctx.Queue()
         for _ in range(self.processes):
-            p = ctx.Process(target=_serve, args=(self.pipeline, self._tasks, self._results, self.torch_threads),
+            p = ctx.Process(target=_serve, args=(self.pipeline, self._tasks, self._results, self.threads),
                             daemon=True)
             p.start()
             self._workers.append(p)
@@ -236,6 +205,9 @@ class LocalPool:
             if p.is_alive():
                 p.terminate()
         self._workers = []
+        if self._limits is not None:
+            self._limits.restore_original_limits()
+            self._limits = None
 
 
 _PLUGIN = "frontline-pipeline"
@@ -246,13 +218,13 @@ class PipelinePlugin:
 
     name = _PLUGIN
 
-    def __init__(self, torch_threads: int = 1) -> None:
-        self.torch_threads = torch_threads
+    def __init__(self, threads: int = 1) -> None:
+        self.threads = threads
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker: Any) -> None:
         self.pipeline = Pipeline.load()
-        _limit_threads(self.pipeline, self.torch_threads)
+        _limit_threads(self.pipeline, self.threads)
 
     def teardown(self, worker: Any) -> None:
         self.pipeline = None
@@ -275,12 +247,12 @@ class DaskRunner:
         owns_cluster: close the client's cluster on ``close`` (a cluster started here).
     """
 
-    def __init__(self, client: Any, *, batch_size: int = BATCH, torch_threads: int = 1,
+    def __init__(self, client: Any, *, batch_size: int = BATCH, threads: int = 1,
                  owns_cluster: bool = False) -> None:
         self.client = client
         self.batch_size = batch_size
         self._owns = owns_cluster
-        client.register_plugin(_dask_plugin(torch_threads), name=_PLUGIN)
+        client.register_plugin(_dask_plugin(threads), name=_PLUGIN)
 
     @classmethod
     def local(cls, workers: int, **kwargs: Any) -> DaskRunner:
@@ -331,11 +303,11 @@ def _distributed() -> Any:
     return distributed
 
 
-def _dask_plugin(torch_threads: int) -> Any:
+def _dask_plugin(threads: int) -> Any:
     """A ``distributed.WorkerPlugin`` loading the pipeline (the class is built here: distributed is optional)."""
     distributed = _distributed()
 
     class _Plugin(PipelinePlugin, distributed.WorkerPlugin):
         pass
 
-    return _Plugin(torch_threads)
+    return _Plugin(threads)
