@@ -233,7 +233,7 @@ def test_version_1_sqlite_store_is_migrated(tmp_path, gazetteer):
         for index in ("events_claimant", "events_stored"):
             conn.execute(f"DROP INDEX {index}")
         conn.execute("DROP INDEX events_span")
-        conn.execute("DROP INDEX events_cell")
+        conn.execute("DROP INDEX events_cell_cover")
         for column in ("date_last", "date_span", "initiator_name", "initiator_side", "target_name", "target_side",
                        "claimant", "claimant_side", "is_copy", "geo_cell", "stored_at"):
             conn.execute(f"ALTER TABLE events DROP COLUMN {column}")

@@ -108,7 +108,9 @@ Index("events_type_day", events.c.event_type, events.c.date_start)
 Index("events_admin1_type_day", events.c.admin1, events.c.event_type, events.c.date_start)
 Index("events_lat", events.c.lat)
 Index("events_span", events.c.date_span)
-Index("events_cell", events.c.geo_cell)
+# covers a box's count and its page's ids: the box and copy filters and the sort key, no table look-up per match
+Index("events_cell_cover", events.c.geo_cell, events.c.lat, events.c.lon, events.c.is_copy, events.c.date_start,
+      events.c.event_id)
 Index("events_claimant", func.lower(events.c.claimant))
 Index("events_stored", events.c.stored_at)
 Index("articles_published", articles.c.published, articles.c.article_id)
