@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from . import control, corpus_fuse, evaluate
 from . import export as export_mod
 from .backend import open_store
-from .dedup import CopyDetector, CopyIndex, Match, fingerprint
+from .dedup import CopyDetector, CopyIndex, Match, result_fingerprint
 from .errors import InputError
 from .feeds import DEFAULT_MAX_ENTRIES
 from .fetch import Fetcher, FetchSettings
@@ -230,9 +230,8 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
         return list(results)
     detector = detector or CopyDetector()
     # exact copies are marked above, so every text left has an id of its own
-    prints = detector.embed_where_needed(
-        [fingerprint(r.document.article_id, r.document.text, places=_places(r), published=r.article.published)
-         for _, r in texts], [r.document.text for _, r in texts])
+    prints = detector.embed_where_needed([result_fingerprint(r) for _, r in texts],
+                                         [r.document.text for _, r in texts])
     index, out = CopyIndex() if index is None else index, list(results)
     for fp, (i, r) in zip(prints, texts):
         match, _ = detector.check(fp, index, r.document.text)
@@ -256,12 +255,6 @@ def _mark_exact_copies(results: Sequence[ArticleResult], index: CopyIndex | None
         seen.add(a.article_id)
         out.append(r)
     return out
-
-
-def _places(result: ArticleResult) -> set[str]:
-    """The places an article names, by canonical name (a region read as its capital in a copy is one place),
-    for the copy facts veto."""
-    return {f"{m.place.name}|{m.text}".casefold() for m in result.mentions.places if m.place is not None}
 
 
 def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
@@ -397,8 +390,7 @@ def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> 
     known, match = store.copy_match(doc.article_id)
     if known:
         return _as_copy(result, match)
-    fp = fingerprint(doc.article_id, doc.text, places=_places(result), published=result.article.published)
-    match, fp = detector.check(fp, store, doc.text)
+    match, fp = detector.check(result_fingerprint(result), store, doc.text)
     store.add_fingerprint(fp, match)
     return _as_copy(result, match)
 

@@ -58,7 +58,10 @@ from .embed import DIMENSIONS, Embedder
 if TYPE_CHECKING:
     from datasketch import MinHash
 
-__all__ = ["Fingerprint", "Match", "CopyIndex", "CopyDetector", "fingerprint", "compare", "admissible",
+    from .models import ArticleResult
+
+__all__ = ["Fingerprint", "Match", "CopyIndex", "CopyDetector", "fingerprint", "result_fingerprint", "compare",
+           "admissible",
            "needs_vector", "CopyMethod", "WINDOW"]
 
 CopyMethod = Literal["minhash", "containment", "embedding"]
@@ -265,6 +268,24 @@ def fingerprint(article_id: str, text: str, vector: np.ndarray | None = None, *,
                        vector=vector, numbers=numbers(text), days=days(text),
                        places=None if places is None else frozenset(places), published=published,
                        exact=hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest() if words else "")
+
+
+def result_places(result: ArticleResult) -> set[str]:
+    """The places an article names, by canonical name (a region read as its capital in a copy is one place),
+    for the facts veto."""
+    return {f"{m.place.name}|{m.text}".casefold() for m in result.mentions.places if m.place is not None}
+
+
+def result_fingerprint(result: ArticleResult) -> Fingerprint | None:
+    """The fingerprint of an extracted article (None when it failed or has no text): the one its worker
+    computed, or a new one."""
+    doc = result.document
+    if result.article.status != "ok" or doc is None:
+        return None
+    kept = result.fingerprint
+    if isinstance(kept, Fingerprint) and kept.article_id == doc.article_id:
+        return kept
+    return fingerprint(doc.article_id, doc.text, places=result_places(result), published=result.article.published)
 
 
 def article_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:

@@ -303,6 +303,9 @@ class ArticleResult:
     document: Document | None = None
     mentions: Mentions = field(default_factory=Mentions)
     events: tuple[Event, ...] = ()
+    # its copy-detection fingerprint (frontline.dedup.Fingerprint), when the worker that extracted it computed
+    # one (frontline.runner), so the process marking copies does not; never exported
+    fingerprint: object | None = field(default=None, compare=False, repr=False)
 
 
 # --- cross-article fusion and control (frontline.corpus_fuse, frontline.control) ----------------------------

@@ -28,14 +28,18 @@ import queue
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, Protocol
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from threadpoolctl import threadpool_limits
 
 from .errors import ResourceError
+from .dedup import result_fingerprint
 from .models import ArticleResult, RawArticle
-from .pipeline import Pipeline, Progress
+
+if TYPE_CHECKING:
+    # imported where a pipeline is built: a Dask worker decides what it loads before spaCy is imported
+    from .pipeline import Pipeline, Progress
 
 __all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "default_processes", "BATCH"]
 
@@ -109,12 +113,18 @@ class InProcess:
         """Nothing to release."""
 
 
+def _extracted(pipeline: Pipeline, raws: list[RawArticle]) -> list[ArticleResult]:
+    """A batch's results, each with its copy-detection fingerprint: computed here, on the worker, it is no longer
+    serial work of the one process that marks copies (a fifth of that process's time per article)."""
+    return [replace(r, fingerprint=result_fingerprint(r)) for r in pipeline.process_many(raws)]
+
+
 def _serve(pipeline: Pipeline, tasks: Any, results: Any, threads: int) -> None:
     """A pool process: run batches from ``tasks`` until it reads None, putting ``(seq, results)`` on ``results``."""
     _limit_threads(pipeline, threads)
     for seq, raws in iter(tasks.get, None):
         try:
-            results.put((seq, list(pipeline.process_many(raws))))
+            results.put((seq, _extracted(pipeline, raws)))
         except BaseException as exc:   # the pipeline turns an article's failure into a result; this is a bug
             log.exception("a pool process failed on a batch")
             results.put((seq, RuntimeError(f"{type(exc).__name__}: {exc}")))
@@ -227,11 +237,18 @@ class PipelinePlugin:
 
     name = _PLUGIN
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int = 1, without_torch: bool = False) -> None:
         self.threads = threads
+        self.without_torch = without_torch
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker: Any) -> None:
+        if self.without_torch and "spacy" not in sys.modules:
+            # a worker of a cluster started here, running nothing but frontline: spaCy's thinc would import
+            # torch, which nothing in the pipeline uses (1.5-2 s of each worker's start; see frontline.cli.main)
+            sys.modules.setdefault("torch", None)
+        from .pipeline import Pipeline  # noqa: PLC0415
+
         self.pipeline = Pipeline.load()
         _limit_threads(self.pipeline, self.threads)
 
@@ -244,7 +261,7 @@ def _process_on_worker(raws: list[RawArticle]) -> list[ArticleResult]:
     from distributed import get_worker  # noqa: PLC0415 - runs on a Dask worker only
 
     plugin = get_worker().plugins[_PLUGIN]
-    return list(plugin.pipeline.process_many(raws))
+    return _extracted(plugin.pipeline, raws)
 
 
 class DaskRunner:
@@ -261,7 +278,8 @@ class DaskRunner:
         self.client = client
         self.batch_size = batch_size
         self._owns = owns_cluster
-        client.register_plugin(_dask_plugin(threads), name=_PLUGIN)
+        # a cluster started here runs frontline only, so its workers may leave torch unloaded; a user's may not
+        client.register_plugin(_dask_plugin(threads, without_torch=owns_cluster), name=_PLUGIN)
 
     @classmethod
     def local(cls, workers: int, **kwargs: Any) -> DaskRunner:
@@ -312,11 +330,11 @@ def _distributed() -> Any:
     return distributed
 
 
-def _dask_plugin(threads: int) -> Any:
+def _dask_plugin(threads: int, without_torch: bool = False) -> Any:
     """A ``distributed.WorkerPlugin`` loading the pipeline (the class is built here: distributed is optional)."""
     distributed = _distributed()
 
     class _Plugin(PipelinePlugin, distributed.WorkerPlugin):
         pass
 
-    return _Plugin(threads)
+    return _Plugin(threads, without_torch)
