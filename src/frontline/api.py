@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -315,7 +316,7 @@ def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline
         store.mark_derived_stale()
         stored: list[StoredInput] = []      # what the inputs skipped as already stored gave
         keys: deque[str] = deque()          # the input keys of the inputs sent to extraction, in order
-        for result in run.run(_unstored(store, raws, stored, keys), progress=progress):
+        for result in _committed(store, run.run(_unstored(store, raws, stored, keys), progress=progress)):
             key = keys.popleft()            # one result per input, in input order
             counts[result.article.status] += 1
             if _stored_from_elsewhere(store, result.article):
@@ -348,6 +349,38 @@ def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline
             store.clear_derived_stale()
     return IngestReport(sum(counts.values()), counts["ok"], counts["failed"], counts["skipped"], changed,
                         unchanged, events, copies, fused, refreshed, was_stale)
+
+
+# Articles written per transaction by ingest, and the longest a transaction stays open: one commit per article
+# (three, with its fingerprint and input) was a tenth of the writing process's time; a batch open for seconds would
+# keep other writers of the same file waiting that long, and lose that much work to an interruption.
+_COMMIT_ARTICLES = 64
+_COMMIT_SECONDS = 2.0
+
+
+def _committed(store: Store, results: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
+    """``results``, the caller's writes for each one made in a store batch committed every ``_COMMIT_ARTICLES``
+    results or ``_COMMIT_SECONDS`` seconds. When extraction stops with an error (an interrupt, a failed worker),
+    the articles written so far are committed before it is raised, so a new run resumes after them; an error in
+    the caller's writes rolls back the open batch."""
+    it = iter(results)
+    while True:
+        deadline = time.monotonic() + _COMMIT_SECONDS
+        stopped: BaseException | None = None
+        with store.batch("write a batch of articles"):
+            for _ in range(_COMMIT_ARTICLES):
+                try:
+                    result = next(it, None)
+                except BaseException as exc:  # noqa: BLE001 - re-raised below, once the batch is committed
+                    stopped = exc
+                    break
+                if result is None:
+                    return
+                yield result
+                if time.monotonic() > deadline:
+                    break
+        if stopped is not None:
+            raise stopped
 
 
 def input_key(raw: RawArticle) -> str:

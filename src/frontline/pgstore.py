@@ -84,6 +84,7 @@ class PgStore:
     def __init__(self, url: str, *, timeout: float = 10.0) -> None:
         self.path = str(url)
         self._engine = open_engine(self.path)
+        self._batch: Connection | None = None
         try:
             self._prepare()
         except SQLAlchemyError as exc:
@@ -137,9 +138,25 @@ class PgStore:
             t.metadata.create_all(conn)         # tables and indexes added since (CREATE ... IF NOT EXISTS)
 
     @contextmanager
+    def batch(self, action: str = "write a batch of articles") -> Iterator[None]:
+        """Make the reads and writes inside one transaction on one connection (see ``Store.batch``)."""
+        if self._batch is not None:
+            yield
+            return
+        with self._connection(action, write=True) as conn:
+            self._batch = conn
+            try:
+                yield
+            finally:
+                self._batch = None
+
+    @contextmanager
     def _connection(self, action: str, *, write: bool = False) -> Iterator[Connection]:
         if self._engine is None:
             raise StoreError(f"the store {redact(self.path)} is closed; open it again with PgStore.open(url)")
+        if self._batch is not None:     # inside a batch: its transaction, so reads see its writes
+            yield self._batch
+            return
         try:
             with (self._engine.begin() if write else self._engine.connect()) as conn:
                 yield conn

@@ -439,8 +439,9 @@ class Store:
     def __init__(self, path: str | PathLike[str], *, timeout: float = 10.0) -> None:
         self.path = str(path)
         self._conn: sqlite3.Connection | None = None
+        self._in_batch = False
         try:
-            # Autocommit mode: transactions are begun explicitly, one per article.
+            # Autocommit mode: transactions are begun explicitly, one per write or one per ``batch``.
             self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._conn.row_factory = sqlite3.Row
             self._conn.execute("PRAGMA foreign_keys = ON")
@@ -570,8 +571,26 @@ class Store:
             raise StoreError(f"cannot {action} in {self.path}: {exc}; {_hint(exc)}") from exc
 
     @contextmanager
+    def batch(self, action: str = "write a batch of articles") -> Iterator[None]:
+        """Make the writes inside one transaction, committed at the end and rolled back, all of them, on an error
+        (a batch inside a batch joins it). ``api.ingest`` writes its articles in batches: one commit per batch
+        instead of three per article, and an interrupted ingest resumes after the last committed one."""
+        if self._in_batch:
+            yield
+            return
+        with self._transaction(action):
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
+    @contextmanager
     def _transaction(self, action: str) -> Iterator[sqlite3.Connection]:
         db = self._db
+        if self._in_batch:          # part of the open batch: its commit or rollback decides
+            yield db
+            return
         try:
             # IMMEDIATE takes the write lock up front, so a competing writer fails here, before any work.
             db.execute("BEGIN IMMEDIATE")
