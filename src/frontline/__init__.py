@@ -23,10 +23,32 @@ _HOMES = {
 
 if TYPE_CHECKING:
     from .api import IngestReport, extract, extract_text, stored_results, write  # noqa: F401
-    from .errors import (EvalError, FetchError, FrontlineError, InputError, ResourceError,  # noqa: F401
-                         StageError, StoreError, UnsupportedInputError)
-    from .models import (Article, ArticleResult, Claim, Document, Event, EventDate, Evidence,  # noqa: F401
-                         FusedEvent, Location, Party, Place, Quantity, RawArticle, Timeline)
+    from .errors import (  # noqa: F401
+        EvalError,
+        FetchError,
+        FrontlineError,
+        InputError,
+        ResourceError,
+        StageError,
+        StoreError,
+        UnsupportedInputError,
+    )
+    from .models import (  # noqa: F401
+        Article,
+        ArticleResult,
+        Claim,
+        Document,
+        Event,
+        EventDate,
+        Evidence,
+        FusedEvent,
+        Location,
+        Party,
+        Place,
+        Quantity,
+        RawArticle,
+        Timeline,
+    )
     from .pipeline import Pipeline  # noqa: F401
 
 

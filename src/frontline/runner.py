@@ -27,14 +27,14 @@ import os
 import queue
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from threadpoolctl import threadpool_limits
 
-from .errors import ResourceError
 from .dedup import result_fingerprint
+from .errors import ResourceError
 from .models import ArticleResult, RawArticle
 
 if TYPE_CHECKING:
