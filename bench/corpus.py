@@ -64,14 +64,32 @@ def _seed_sentences() -> list[str]:
     return out
 
 
-def synthetic(n: int, copy_share: float = 0.1, seed: int = 18, ucdp: Path = UCDP_DEV) -> list[dict]:
-    """``n`` JSONL-ready articles recombining real sentences; about ``copy_share`` of them copy an earlier one."""
+_STREAM_START = dt.date(2022, 2, 24)
+
+
+def synthetic(n: int, copy_share: float = 0.1, seed: int = 18, ucdp: Path = UCDP_DEV,
+              per_day: int | None = None) -> list[dict]:
+    """``n`` JSONL-ready articles recombining real sentences; about ``copy_share`` of them copy an earlier one.
+
+    Without ``per_day``, an article is published on the day of its first headline's row and a copy on its
+    original's day, whatever their places in the stream: the more articles, the more to a day. With it, the
+    stream runs ``per_day`` articles a day from 24 February 2022 (a larger corpus spans more days, as a longer
+    collection does) and a copy repeats one of the last three days' articles on its own day.
+    """
     rng = random.Random(seed)
     dated = _headlines(ucdp, None)
     seeds = _seed_sentences()
     out: list[dict] = []
     for i in range(n):
         if out and rng.random() < copy_share:
+            if per_day:
+                original = out[rng.randrange(max(0, len(out) - 3 * per_day), len(out))]
+                lines = original["text"].split("\n")
+                text = "\n".join(lines + [rng.choice(_BOILERPLATE)] if rng.random() < 0.5
+                                 else lines[:max(3, len(lines) // 2)] + [rng.choice(_BOILERPLATE)])
+                out.append({"id": f"syn-{i:06d}", "published": (_STREAM_START + dt.timedelta(days=i // per_day))
+                            .isoformat(), "source": f"outlet {i % 37}", "text": text})
+                continue
             original = out[rng.randrange(len(out))]
             lines = original["text"].split("\n")
             if rng.random() < 0.5:
@@ -85,6 +103,8 @@ def synthetic(n: int, copy_share: float = 0.1, seed: int = 18, ucdp: Path = UCDP
         body = [first] + [dated[rng.randrange(len(dated))][1] for _ in range(rng.randint(3, 8))]
         body += rng.sample(seeds, rng.randint(1, 3))
         rng.shuffle(body)
+        if per_day:
+            day = _STREAM_START + dt.timedelta(days=i // per_day)
         out.append({"id": f"syn-{i:06d}", "published": day.isoformat(), "source": f"outlet {i % 37}",
                     "text": "\n".join(body)})
     return out

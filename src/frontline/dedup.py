@@ -133,20 +133,34 @@ class Fingerprint:
         """The LSH bucket keys of this article (signed 64-bit integers, ready for SQLite)."""
         keys = _band_keys("m", self.minhash, _BANDS, _ROWS)
         keys += _band_keys("l", self.lead[:_LEAD_BANDS * _LEAD_ROWS], _LEAD_BANDS, _LEAD_ROWS)
-        if self.facts:
-            keys += _band_keys("f", self.facts_minhash, _FACT_BANDS, _FACT_ROWS)
+        keys += self._facts_keys(self.published)
         if self.exact:
             keys.append(_key(b"x", self.exact.encode()))
         return keys + self._fact_day_keys(self.published)
 
     def search_keys(self) -> list[int]:
-        """The keys to look this article's possible originals up by: its own, and its facts on the days either
-        side of its publication day (a short copy tells its original's facts within ``SAME_DAY``)."""
+        """The keys to look this article's possible originals up by: its own; its names-and-numbers bands on
+        every day of the copy window and undated; and its facts on the days either side of its publication day
+        (a short copy tells its original's facts within ``SAME_DAY``)."""
         keys = self.keys()
         if self.published is not None:
+            for days in range(-WINDOW.days, WINDOW.days + 1):
+                if days:
+                    keys += self._facts_keys(self.published + dt.timedelta(days=days))
+            keys += self._facts_keys(None)
             for days in (-1, 1):
                 keys += self._fact_day_keys(self.published + dt.timedelta(days=days))
         return keys
+
+    def _facts_keys(self, day: dt.date | None) -> list[int]:
+        # The names-and-numbers bands, stamped with a publication day when there is one. Unstamped, they made
+        # articles that merely name the same places and figures candidates at any distance in time: on a
+        # synthetic stream of 10,000 articles, 206 candidates an article and growing with the store. A copy
+        # more than WINDOW from its original is refused anyway (``admissible``), so stamped keys lose nothing.
+        if not self.facts:
+            return []
+        return _band_keys("f", self.facts_minhash, _FACT_BANDS, _FACT_ROWS,
+                          None if day is None else day.isoformat().encode())
 
     def _fact_day_keys(self, day: dt.date | None) -> list[int]:
         # one key per number and place on a publication day: what the short-text rule compares
@@ -173,9 +187,10 @@ def _key(*parts: bytes) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _band_keys(kind: str, signature: np.ndarray, bands: int, rows: int) -> list[int]:
+def _band_keys(kind: str, signature: np.ndarray, bands: int, rows: int, stamp: bytes | None = None) -> list[int]:
     sig = np.ascontiguousarray(signature, dtype=np.uint64)
-    return [_key(kind.encode(), bytes([b]), sig[b * rows:(b + 1) * rows].tobytes()) for b in range(bands)]
+    extra = () if stamp is None else (stamp,)
+    return [_key(kind.encode(), bytes([b]), sig[b * rows:(b + 1) * rows].tobytes(), *extra) for b in range(bands)]
 
 
 def _words(text: str) -> list[str]:
