@@ -105,3 +105,12 @@ def test_an_interrupted_ingest_resumes_skipping_stored_inputs_before_any_nlp(tmp
     counting = _Counting(pipeline)
     again = api.ingest([api.sample_corpus()], db, pipeline=pipeline, runner=counting)
     assert counting.seen == 0 and (again.unchanged, again.events) == (5, whole.events)
+
+
+def test_places_are_refreshed_in_groups_bounded_by_events(monkeypatch):
+    monkeypatch.setattr(api, "_REFRESH_EVENTS", 10)
+    monkeypatch.setattr(api, "_REFRESH_PLACES", 3)
+    counts = {"a": 4, "b": 5, "c": 12, "d": 1, "e": 1, "f": 1, "g": 1}
+    groups = list(api._place_groups(counts, [*counts, "unknown"]))
+    assert groups == [["a", "b"], ["c"], ["d", "e", "f"], ["g", "unknown"]]     # one place alone may exceed it
+    assert sorted(k for g in groups for k in g) == sorted([*counts, "unknown"])

@@ -428,17 +428,33 @@ def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> 
     return _as_copy(result, match)
 
 
-# Places refreshed together: bounds the events held in memory (fusion never joins two places, so the groups are
-# independent and the result is the same as one pass over every place).
-_REFRESH_CHUNK = 256
+# Places refreshed together: at most this many places and, unless one place alone has more, this many events,
+# which bounds the events held in memory (fusion never joins two places, so the groups are independent and the
+# result is the same as one pass over every place). By places alone, a 100,000-article stream whose events fall
+# on a few hundred places refreshed them all in one group: peak RSS 1.5 GB against 0.6 GB while ingesting.
+_REFRESH_PLACES = 256
+_REFRESH_EVENTS = 20_000
+
+
+def _place_groups(counts: dict[str, int], keys: Iterable[str]) -> Iterator[list[str]]:
+    group: list[str] = []
+    held = 0
+    for key in sorted(set(keys)):
+        n = counts.get(key, 0)
+        if group and (len(group) >= _REFRESH_PLACES or held + n > _REFRESH_EVENTS):
+            yield group
+            group, held = [], 0
+        group.append(key)
+        held += n
+    if group:
+        yield group
 
 
 def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int]:
     """Recompute and store the fused events and settlement timelines of some places; returns their counts."""
-    keys = sorted(set(location_keys))
+    keys = set(location_keys)
     total_fused = total_places = 0
-    for i in range(0, len(keys), _REFRESH_CHUNK):
-        group = keys[i:i + _REFRESH_CHUNK]
+    for group in _place_groups(store.event_counts(keys), keys):
         events = store.events_at(group)
         articles = store.article_meta({e.article_id for e in events})
         fused = corpus_fuse.fuse_corpus(events, articles)
@@ -461,8 +477,7 @@ def _rebuild_derived(store: Store) -> tuple[int, int]:
 
     Places that have fused events but no events any more are refreshed too, which removes their fused events.
     """
-    keys = {corpus_fuse.location_key(e.location) for e in store.events()}
-    keys |= {corpus_fuse.location_key(f.location) for f in store.fused_events()}
+    keys = set(store.event_counts()) | store.fused_location_keys()
     counts = refresh_places(store, keys)
     store.clear_derived_stale()
     return counts

@@ -490,6 +490,19 @@ class PgStore:
                     select(e).where(where).order_by(e.c.article_id, e.c.ordinal))]
         return out
 
+    def event_counts(self, location_keys: Iterable[str] | None = None) -> dict[str, int]:
+        """The number of stored events at each location (see ``Store.event_counts``)."""
+        e = t.events
+        with self._connection("count events by place") as conn:
+            counts = {r[0] or "": r[1] for r in conn.execute(
+                select(e.c.location_name, func.count()).group_by(e.c.location_name))}
+        return counts if location_keys is None else {k: counts[k] for k in location_keys if k in counts}
+
+    def fused_location_keys(self) -> set[str]:
+        """The locations (``corpus_fuse.location_key``) that have fused events."""
+        with self._connection("read fused events") as conn:
+            return set(conn.execute(select(t.fused_events.c.location_key).distinct()).scalars())
+
     def article_meta(self, article_ids: Iterable[str]) -> dict[str, Article]:
         """The stored records (no texts) of the given articles, by id."""
         ids = list(article_ids)

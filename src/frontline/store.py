@@ -900,6 +900,19 @@ class Store:
                 out += [_event(r) for r in db.execute(sql + " ORDER BY article_id, ordinal", () if k == "" else (k,))]
         return out
 
+    def event_counts(self, location_keys: Iterable[str] | None = None) -> dict[str, int]:
+        """The number of stored events at each location (``corpus_fuse.location_key``, '' for none) of
+        ``location_keys``, or at every location; a location without events is left out."""
+        with self._reading("count events by place") as db:
+            counts = {r[0] or "": r[1] for r in db.execute(
+                "SELECT location_name, count(*) FROM events GROUP BY location_name")}
+        return counts if location_keys is None else {k: counts[k] for k in location_keys if k in counts}
+
+    def fused_location_keys(self) -> set[str]:
+        """The locations (``corpus_fuse.location_key``) that have fused events."""
+        with self._reading("read fused events") as db:
+            return {r[0] for r in db.execute("SELECT DISTINCT location_key FROM fused_events")}
+
     def article_meta(self, article_ids: Iterable[str]) -> dict[str, Article]:
         """The stored records (no texts) of the given articles, by id."""
         with self._reading("read articles") as db:
