@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from frontline.errors import ResourceError
 
 __all__ = ["Guess", "LanguageDetector", "MIN_WORDS", "in_capitals"]
@@ -66,7 +68,10 @@ class LanguageDetector:
         try:
             # the model learnt its letter n-grams from mixed-case text: an all-capitals copy (a PDF of a
             # headline-style page, a wire in capitals) reads as another language unless lowered first
-            code, prob = self._identifier.classify(sample.lower() if in_capitals(sample) else sample)
+            # float32 counts: with py3langid's default integer counts, numpy turned its 7480 x 97 float32 table
+            # into float64 on every call (3.5 ms a text; 1.0 ms so, the same guesses and probabilities)
+            code, prob = self._identifier.classify(sample.lower() if in_capitals(sample) else sample,
+                                                   datatype=np.float32)
         except Exception:  # noqa: BLE001 - a failed guess must not stop reading; the text is kept as English
             log.warning("language detection failed; treating the text as English", exc_info=True)
             return Guess(code=None, confidence=0.0, reliable=False)
