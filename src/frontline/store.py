@@ -259,13 +259,13 @@ def _facts_fields(value: Any) -> dict[str, Any]:
 
 def _offset_runs(offsets: Sequence[int]) -> list[list[int]]:
     """Compress the clean->raw offset map into ``[clean_start, raw_start, length]`` runs of consecutive offsets."""
-    runs: list[list[int]] = []
-    for i, raw in enumerate(offsets):
-        if runs and runs[-1][1] + runs[-1][2] == raw and runs[-1][0] + runs[-1][2] == i:
-            runs[-1][2] += 1
-        else:
-            runs.append([i, raw, 1])
-    return runs
+    # numpy, not a loop over every character: this ran once per stored article in the one process that writes
+    raw = np.asarray(offsets, dtype=np.int64)
+    if not raw.size:
+        return []
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(raw) != 1) + 1))
+    ends = np.append(starts[1:], raw.size)
+    return [[int(a), int(raw[a]), int(b - a)] for a, b in zip(starts, ends)]
 
 
 def _offsets(runs: list[list[int]]) -> tuple[int, ...]:
