@@ -67,9 +67,4 @@ def __dir__() -> list[str]:
 
 __version__ = "0.2.0"
 
-__all__ = [
-    "Article", "ArticleResult", "Claim", "Document", "EvalError", "Event", "EventDate", "Evidence", "FetchError",
-    "FrontlineError", "FusedEvent", "IngestReport", "InputError", "Location", "Party", "Pipeline", "Place",
-    "Quantity", "RawArticle", "ResourceError", "StageError", "StoreError", "Timeline", "UnsupportedInputError",
-    "extract", "extract_text", "stored_results", "write",
-]
+__all__ = sorted(_HOMES)
