@@ -82,6 +82,10 @@ class ProblemModel(BaseModel):
 
 
 _PROBLEM_CONTENT: Final = {PROBLEM: {"schema": {"$ref": "#/components/schemas/ProblemModel"}}}
+# The other bodies of a list of events (format= or Accept), documented beside its JSON model, so a client (and the
+# schema check in tests/test_rest_server.py) knows a 200 may be GeoJSON or CSV.
+_EVENT_FORMATS: Final = {200: {"content": {"application/geo+json": {"schema": {"type": "object"}},
+                                           "text/csv": {"schema": {"type": "string"}}}}}
 _WHY: Final = {400: "A parameter is not valid (the detail says which and what is accepted)",
                401: "The token is missing or wrong", 403: "The server is read-only (started without --token)",
                404: "No such id", 422: "A parameter has the wrong type or range",
@@ -534,7 +538,7 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
 
     # --- events ---
 
-    @app.get("/api/events", response_model=EventPage, responses=_errors(),
+    @app.get("/api/events", response_model=EventPage, responses={**_errors(), **_EVENT_FORMATS},
              summary="Events matching the filters, paged",
              description="JSON by default; format=geojson (RFC 7946 FeatureCollection of located events) or "
                          "format=csv (ACLED-style columns), or the same through the Accept header.")
