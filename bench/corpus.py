@@ -81,32 +81,24 @@ def synthetic(n: int, copy_share: float = 0.1, seed: int = 18, ucdp: Path = UCDP
     seeds = _seed_sentences()
     out: list[dict] = []
     for i in range(n):
+        stream_day = _STREAM_START + dt.timedelta(days=i // per_day) if per_day else None
         if out and rng.random() < copy_share:
-            if per_day:
-                original = out[rng.randrange(max(0, len(out) - 3 * per_day), len(out))]
-                lines = original["text"].split("\n")
-                text = "\n".join(lines + [rng.choice(_BOILERPLATE)] if rng.random() < 0.5
-                                 else lines[:max(3, len(lines) // 2)] + [rng.choice(_BOILERPLATE)])
-                out.append({"id": f"syn-{i:06d}", "published": (_STREAM_START + dt.timedelta(days=i // per_day))
-                            .isoformat(), "source": f"outlet {i % 37}", "text": text})
-                continue
-            original = out[rng.randrange(len(out))]
+            original = out[rng.randrange(max(0, len(out) - 3 * per_day) if per_day else 0, len(out))]
             lines = original["text"].split("\n")
             if rng.random() < 0.5:
-                text = "\n".join(lines + [rng.choice(_BOILERPLATE)])        # re-published with boilerplate
+                lines = lines + [rng.choice(_BOILERPLATE)]                          # re-published with boilerplate
             else:
-                text = "\n".join(lines[:max(3, len(lines) // 2)] + [rng.choice(_BOILERPLATE)])   # a teaser
-            out.append({"id": f"syn-{i:06d}", "published": original["published"], "source": f"outlet {i % 37}",
-                        "text": text})
+                lines = lines[:max(3, len(lines) // 2)] + [rng.choice(_BOILERPLATE)]  # a teaser
+            published = stream_day.isoformat() if stream_day else original["published"]
+            out.append({"id": f"syn-{i:06d}", "published": published, "source": f"outlet {i % 37}",
+                        "text": "\n".join(lines)})
             continue
         day, first = dated[rng.randrange(len(dated))]
         body = [first] + [dated[rng.randrange(len(dated))][1] for _ in range(rng.randint(3, 8))]
         body += rng.sample(seeds, rng.randint(1, 3))
         rng.shuffle(body)
-        if per_day:
-            day = _STREAM_START + dt.timedelta(days=i // per_day)
-        out.append({"id": f"syn-{i:06d}", "published": day.isoformat(), "source": f"outlet {i % 37}",
-                    "text": "\n".join(body)})
+        out.append({"id": f"syn-{i:06d}", "published": (stream_day or day).isoformat(),
+                    "source": f"outlet {i % 37}", "text": "\n".join(body)})
     return out
 
 
