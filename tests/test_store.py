@@ -292,3 +292,15 @@ def test_closed_store(tmp_path):
     s.close()
     with pytest.raises(StoreError, match="is closed; open it again"):
         s.counts()
+
+
+def test_a_store_made_before_an_index_was_added_gets_it_when_opened(tmp_path):
+    import sqlite3
+    path = tmp_path / "old.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX events_location")
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN SELECT * FROM events WHERE location_name = 'Kyiv'")]
+    assert any("events_location" in step for step in plan)

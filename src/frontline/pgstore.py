@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, inspect, select, update
+from sqlalchemy import Connection, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -493,10 +493,13 @@ class PgStore:
     def event_counts(self, location_keys: Iterable[str] | None = None) -> dict[str, int]:
         """The number of stored events at each location (see ``Store.event_counts``)."""
         e = t.events
+        stmt = select(e.c.location_name, func.count()).group_by(e.c.location_name)
+        if location_keys is not None:
+            keys = list(location_keys)
+            stmt = stmt.where(or_(e.c.location_name.in_(keys), e.c.location_name.is_(None)) if "" in keys
+                              else e.c.location_name.in_(keys))
         with self._connection("count events by place") as conn:
-            counts = {r[0] or "": r[1] for r in conn.execute(
-                select(e.c.location_name, func.count()).group_by(e.c.location_name))}
-        return counts if location_keys is None else {k: counts[k] for k in location_keys if k in counts}
+            return {r[0] or "": r[1] for r in conn.execute(stmt)}
 
     def fused_location_keys(self) -> set[str]:
         """The locations (``corpus_fuse.location_key``) that have fused events."""

@@ -113,6 +113,7 @@ Index("events_cell_cover", events.c.geo_cell, events.c.lat, events.c.lon, events
       events.c.event_id)
 Index("events_claimant", func.lower(events.c.claimant))
 Index("events_stored", events.c.stored_at)
+Index("events_location", events.c.location_name, events.c.article_id, events.c.ordinal)
 Index("articles_published", articles.c.published, articles.c.article_id)
 Index("articles_copies", articles.c.duplicate_of)
 Index("fingerprints_seq", fingerprints.c.seq)
