@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from threadpoolctl import threadpool_info
 
 from frontline import api
 from frontline.models import RawArticle
@@ -53,15 +54,23 @@ def _corpus(tmp_path: Path) -> Path:
     return path
 
 
+def _blas_threads() -> int:
+    return max(info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas")
+
+
 def test_ingest_on_a_local_dask_cluster_stores_what_one_process_stores(tmp_path, pipeline, store_content):
     pytest.importorskip("distributed")
     corpus = _corpus(tmp_path)
     one = api.ingest([corpus], tmp_path / "one.db", pipeline=pipeline, runner=InProcess(pipeline))
+    before = _blas_threads()
     runner = DaskRunner.local(2, batch_size=2)
     try:
+        # the cluster's workers share this machine's cores: this process keeps to one BLAS thread meanwhile
+        assert _blas_threads() == 1
         two = api.ingest([corpus], tmp_path / "two.db", runner=runner)
     finally:
         runner.close()
+    assert _blas_threads() == before
     assert one == two
     assert one.copies >= 2 and one.fused_events > 0
     assert store_content(tmp_path / "one.db") == store_content(tmp_path / "two.db")
