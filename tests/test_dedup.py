@@ -89,6 +89,14 @@ def test_store_keeps_fingerprints_and_finds_candidates_by_key(tmp_path, detector
         assert (match.original_id, match.method) == (original.article_id, "containment")
 
 
+def test_keys_computed_ahead_on_a_worker_are_the_keys():
+    text = WITHDRAWAL.read_text(encoding="utf-8")
+    fp = fingerprint("a", text, places={"kyiv|kyiv"}, published=dt.date(2022, 3, 30))
+    ahead = fp.with_keys()
+    assert ahead.keys() == fp.keys() and ahead.search_keys() == fp.search_keys()
+    assert len(fp.search_keys()) > len(fp.keys()) > 0
+
+
 class _NoModel:
     def encode(self, texts):
         raise AssertionError("the embedding model must not load for a single article")

@@ -128,9 +128,23 @@ class Fingerprint:
     places: frozenset[str] | None = None    # places named, 'canonical name|as written', case-folded; None: unknown
     published: dt.date | None = None
     exact: str = ""                     # hash of the normalised text (lower-cased words)
+    # (search keys, how many of them are the article's own keys), when computed ahead by ``with_keys``
+    computed_keys: tuple[tuple[int, ...], int] | None = field(default=None, repr=False)
+
+    def with_keys(self) -> Fingerprint:
+        """This fingerprint carrying its keys, computed now. A worker does this, so the one process that marks
+        copies only reads them: hashing the bands was an eighth of that process's time an article."""
+        own = self._own_keys()
+        return replace(self, computed_keys=(tuple(self._search_keys(own)), len(own)))
 
     def keys(self) -> list[int]:
         """The LSH bucket keys of this article (signed 64-bit integers, ready for SQLite)."""
+        if self.computed_keys is not None:
+            keys, own = self.computed_keys
+            return list(keys[:own])
+        return self._own_keys()
+
+    def _own_keys(self) -> list[int]:
         keys = _band_keys("m", self.minhash, _BANDS, _ROWS)
         keys += _band_keys("l", self.lead[:_LEAD_BANDS * _LEAD_ROWS], _LEAD_BANDS, _LEAD_ROWS)
         keys += self._facts_keys(self.published)
@@ -142,7 +156,12 @@ class Fingerprint:
         """The keys to look this article's possible originals up by: its own; its names-and-numbers bands on
         every day of the copy window and undated; and its facts on the days either side of its publication day
         (a short copy tells its original's facts within ``SAME_DAY``)."""
-        keys = self.keys()
+        if self.computed_keys is not None:
+            return list(self.computed_keys[0])
+        return self._search_keys(self._own_keys())
+
+    def _search_keys(self, own: list[int]) -> list[int]:
+        keys = list(own)
         if self.published is not None:
             for days in range(-WINDOW.days, WINDOW.days + 1):
                 if days:
