@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import os
 import pickle
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -111,16 +112,60 @@ def templates(tmp: Path) -> Path:
     return path
 
 
+def _stored(db: Path) -> int | None:
+    """Articles committed to ``db`` so far (None before it exists); read beside the writer, as WAL allows."""
+    if not db.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:           # not created yet, or locked for a moment
+        return None
+
+
+def _tenths(samples: list[tuple[float, int]], n: int, t0: float) -> tuple[float, float]:
+    """ms an article over the first and the last tenth of the input, from (time, articles stored) samples."""
+    tenth = max(1, n // 10)
+
+    def when(count: int) -> float:          # first sample with at least ``count`` articles stored
+        return next(t for t, c in samples if c >= count)
+
+    first = (when(tenth) - t0) / tenth
+    last = (when(n) - when(n - tenth)) / tenth
+    return first * 1000, last * 1000
+
+
 def extract(n: int, tmp: Path) -> None:
     corpus = write_jsonl(synthetic(n, per_day=PER_DAY), tmp / f"corpus-{n}.jsonl")
     db = tmp / f"extract-{n}.db"
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "frontline.cli", "ingest", "--db", str(db), str(corpus)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    log = tmp / f"extract-{n}.log"
+    with log.open("wb") as err:     # a file, not a pipe: a long run's messages must not fill a pipe and stall it
+        proc = subprocess.Popen([sys.executable, "-m", "frontline.cli", "ingest", "--db", str(db), str(corpus)],
+                                stdout=subprocess.DEVNULL, stderr=err)
+    # the store's article count, sampled while it fills, gives the time per article early and late in the input
+    samples: list[tuple[float, int]] = []
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        time.sleep(1.0)
+        if (count := _stored(db)) is not None:
+            samples.append((time.perf_counter(), count))
     elapsed = time.perf_counter() - t0
-    print(f"ingest {n:>7,} articles (extraction included): {elapsed:8.1f} s, {elapsed / n * 1000:6.0f} ms/article, "
-          f"CPU {usage.ru_utime + usage.ru_stime:7.1f} s, peak RSS {usage.ru_maxrss / 1024:5.0f} MB, "
+    if status:
+        sys.exit(f"ingest failed: {log.read_text(errors='replace')[-2000:]}")
+    stored = _stored(db) or 0
+    last_write = next((t for t, c in samples if c >= stored), time.perf_counter())
+    first, last = _tenths(samples, stored, t0)
+    print(f"ingest {n:>7,} articles (extraction included): {elapsed:8.1f} s, {elapsed / n * 1000:6.0f} ms/article "
+          f"({first:5.1f} in the first tenth, {last:5.1f} in the last, {elapsed - (last_write - t0):6.1f} s after the "
+          f"last article), CPU {usage.ru_utime + usage.ru_stime:7.1f} s, peak RSS {usage.ru_maxrss / 1024:5.0f} MB, "
           f"store {db.stat().st_size / 2**20:6.1f} MB; load average {os.getloadavg()[0]:.1f}", flush=True)
 
 

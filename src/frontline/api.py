@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import control, corpus_fuse, evaluate
 from . import export as export_mod
@@ -28,11 +28,15 @@ from .fetch import Fetcher, FetchSettings
 from .gazetteer import Gazetteer
 from .ingest import check_published, read_inputs
 from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
-from .pipeline import Pipeline, Progress
 from .query import Catalog, EventFilter, EventRecord, records_frame
 from .runner import DaskRunner, InProcess, LocalPool, Runner
 from .store import Store, StoredInput
 from .textguard import scrub_fields
+
+if TYPE_CHECKING:
+    # imported where a pipeline is loaded: a process that only marks copies and writes (beside a Dask cluster)
+    # or reads a store never imports spaCy (0.6 s)
+    from .pipeline import Pipeline, Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +133,7 @@ def extract_text(text: str, published: dt.date | None = None, *, title: str | No
     """
     if published is not None and (problem := check_published(published)):
         raise InputError(problem)
-    pipeline = pipeline or Pipeline.load()
+    pipeline = pipeline or _load_pipeline()
     # the reading boundary of a string: nothing later sees text that UTF-8 cannot encode
     raw = scrub_fields(RawArticle(text=text, published=published, title=title, source=source, url=url))
     return pipeline.process(raw)
@@ -148,7 +152,7 @@ def _running(runner: Runner | None, pipeline: Pipeline | None,
     this process keeps to one BLAS thread (see ``LocalPool``). A runner built here (forked
     processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
     """
-    own = LocalPool(pipeline or Pipeline.load()) if runner is None else None
+    own = LocalPool(pipeline or _load_pipeline()) if runner is None else None
     run = own or runner
     here = pipeline or getattr(run, "pipeline", None)
     if detector is None:
@@ -175,7 +179,7 @@ def runner_for(workers: int | None = None, cluster: str | None = None, processes
     if workers is not None:
         return DaskRunner.local(workers)
     if processes is not None:
-        pipeline = pipeline or Pipeline.load()
+        pipeline = pipeline or _load_pipeline()
         return InProcess(pipeline) if processes == 1 else LocalPool(pipeline, processes)
     return None
 
@@ -194,6 +198,12 @@ def _marked(results: Iterable[ArticleResult], detector: CopyDetector) -> Iterato
     index = CopyIndex()
     for chunk in chain([first, second], chunks):
         yield from mark_copies(chunk, detector, index=index)
+
+
+def _load_pipeline() -> Pipeline:
+    from .pipeline import Pipeline  # noqa: PLC0415 - see the imports
+
+    return Pipeline.load()
 
 
 def _detector(pipeline: Pipeline) -> CopyDetector:
@@ -625,7 +635,7 @@ def evaluate_ucdp(csv_path: str | Path, *, years: tuple[int, int] | None = None,
                   pipeline: Pipeline | None = None,
                   progress: Callable[[int, int], None] | None = None) -> evaluate.UcdpReport:
     """Run extraction on each UCDP row's headlines (one short article a row) and score place, oblast, date, deaths."""
-    pipeline = pipeline or Pipeline.load()
+    pipeline = pipeline or _load_pipeline()
 
     def run(text: str, published: dt.date | None) -> list:
         return list(pipeline.process(RawArticle(text=text, published=published, source="UCDP headlines")).events)
@@ -636,7 +646,7 @@ def evaluate_ucdp(csv_path: str | Path, *, years: tuple[int, int] | None = None,
 def evaluate_captions(path: str | Path, *, split: str | None = None, pipeline: Pipeline | None = None,
                       progress: Callable[[int, int], None] | None = None) -> evaluate.CaptionReport:
     """Run extraction on each caption of a caption set (one short article each) and score place and type."""
-    pipeline = pipeline or Pipeline.load()
+    pipeline = pipeline or _load_pipeline()
 
     def run(text: str, published: dt.date | None) -> list:
         return list(pipeline.process(RawArticle(text=text, published=published, source="caption")).events)
