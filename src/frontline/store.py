@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import logging
 import math
@@ -287,9 +288,20 @@ def _article_row(result: ArticleResult, article_id: str) -> tuple[Any, ...]:
             _json(list(doc.repairs)) if doc else None)
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A flat record (a Place, Party, Quantity: no dataclass inside) as a dict. ``dataclasses.asdict`` gives the
+    same but walks and deep-copies every value: a third of the time of writing an article's rows."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
 def _event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) -> tuple[Any, ...]:
     loc = e.location
-    quantities = [dataclasses.asdict(q) for q in e.quantities]
+    quantities = [_flat(q) for q in e.quantities]
     return (e.event_id, article_id, ordinal, e.event_type, _iso(e.date.start), _iso(e.date.end), e.date.precision,
             e.date.text,
             loc.name if loc else None, loc.geonames_id if loc else None, loc.lat if loc else None,
@@ -349,15 +361,15 @@ def _mention_rows(mentions: Mentions) -> Iterator[tuple[str, int, int, str, dict
     """``(kind, start, end, text, value)`` for every mention, in a fixed order."""
     for p in mentions.places:
         yield "place", p.start, p.end, p.text, {
-            "place": dataclasses.asdict(p.place), "precision": p.precision, "confidence": p.confidence,
-            "reason": p.reason, "runner_up": dataclasses.asdict(p.runner_up) if p.runner_up else None}
+            "place": _flat(p.place), "precision": p.precision, "confidence": p.confidence,
+            "reason": p.reason, "runner_up": _flat(p.runner_up) if p.runner_up else None}
     for d in mentions.dates:
         yield "date", d.start, d.end, d.text, {"date_start": _iso(d.date_start), "date_end": _iso(d.date_end),
                                                "precision": d.precision}
     for a in mentions.actors:
-        yield "actor", a.start, a.end, a.text, {"party": dataclasses.asdict(a.party), "kind": a.kind}
+        yield "actor", a.start, a.end, a.text, {"party": _flat(a.party), "kind": a.kind}
     for q in mentions.quantities:
-        yield "quantity", q.start, q.end, q.quantity.text, {"quantity": dataclasses.asdict(q.quantity)}
+        yield "quantity", q.start, q.end, q.quantity.text, {"quantity": _flat(q.quantity)}
 
 
 def _mentions(rows: Iterable[sqlite3.Row]) -> Mentions:
