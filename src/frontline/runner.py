@@ -286,8 +286,8 @@ class DaskRunner:
         self._owns = owns_cluster
         # A cluster started here runs on this machine's cores: this process (reading, copy detection, writing)
         # keeps to one BLAS thread, as beside a LocalPool. With two, OpenBLAS's second thread spun against the
-        # workers: on 1,000 articles with 2 workers this process took 16.7 CPU s instead of 8.8, and the run 38.5 s
-        # instead of 33.8 (bench/cluster.py).
+        # workers: on 1,000 articles with 2 workers this process took 16.7 CPU s instead of 8.8-9.4, and the run
+        # 38.5 s instead of 33.8-35.8.
         self._limits = threadpool_limits(1) if owns_cluster else None
         # a cluster started here runs frontline only, so its workers may leave torch unloaded; a user's may not
         client.register_plugin(_dask_plugin(threads, without_torch=owns_cluster), name=_PLUGIN)

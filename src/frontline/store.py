@@ -295,7 +295,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def _flat(record: Any) -> dict[str, Any]:
     """A flat record (a Place, Party, Quantity: no dataclass inside) as a dict. ``dataclasses.asdict`` gives the
-    same but walks and deep-copies every value: a third of the time of writing an article's rows."""
+    same but walks and deep-copies every value (writing 977 articles took 1.74 CPU s with it, 1.52 without)."""
     return {name: getattr(record, name) for name in _field_names(type(record))}
 
 
