@@ -51,11 +51,38 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float)
     return centred / np.sqrt(var + eps) * weight + bias
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    """BERT's exact (erf) GELU, in place on ``x``."""
-    from scipy.special import erf  # noqa: PLC0415 - numpy has no erf; scipy's is vectorised C
+# erf(x) for float32 as the ratio of an odd polynomial of degree 13 to an even one of degree 8 over x in [-4, 4]
+# (erf is +-1 in float32 beyond): the approximation Eigen and XLA use for float32 erf, within 4.5e-7 of the exact
+# erf. Why not scipy.special.erf (numpy has none): on float32 arrays it took 50 ns an element, 13 ms for one
+# layer's activations of a batch, a quarter of the encoder's time; these eleven numpy passes take 1 ms.
+_ERF_NUMERATOR = tuple(np.float32(c) for c in (
+    -2.72614225801306e-10, 2.77068142495902e-08, -2.10102402082508e-06, -5.69250639462346e-05,
+    -7.34990630326855e-04, -2.95459980854025e-03, -1.60960333262415e-02))
+_ERF_DENOMINATOR = tuple(np.float32(c) for c in (
+    -1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03,
+    -1.42647390514189e-02))
 
-    y = erf(x * np.float32(1.0 / math.sqrt(2.0)))
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """erf of a float32 array, to within 4.5e-7 (a new array)."""
+    x = np.clip(x, np.float32(-4.0), np.float32(4.0))
+    x2 = x * x
+    p = np.full_like(x, _ERF_NUMERATOR[0])
+    for c in _ERF_NUMERATOR[1:]:
+        p *= x2
+        p += c
+    p *= x
+    q = np.full_like(x, _ERF_DENOMINATOR[0])
+    for c in _ERF_DENOMINATOR[1:]:
+        q *= x2
+        q += c
+    p /= q
+    return p
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact (erf) GELU."""
+    y = _erf(x * np.float32(1.0 / math.sqrt(2.0)))
     y += 1.0
     y *= x
     y *= np.float32(0.5)
