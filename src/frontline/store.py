@@ -137,7 +137,7 @@ CREATE INDEX events_place ON events(location_name COLLATE NOCASE);
 """
 # Indexes of the query layer (frontline.query); bench/query.py measures what each earns. events_location serves
 # the refresh of fused events place by place (api.refresh_places): events_place is NOCASE, which '=' cannot use,
-# so each place was a scan of every event (a repair of a 100,000-article store 145 -> 119 s).
+# so each place was a scan of every event (a repair of a 100,000-article store 145 -> 106 s).
 _QUERY_SCHEMA: Final = """
 CREATE INDEX IF NOT EXISTS events_day ON events(date_start, event_id);
 CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, date_start);
