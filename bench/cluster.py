@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import headline_articles, synthetic, write_jsonl  # noqa: E402
+from corpus import headline_articles, synthetic, write_jsonl
 
-from frontline.api import sample_corpus  # noqa: E402
+from frontline.api import sample_corpus
 
 
 def ingest(workers: int, inputs: list[str], db: Path) -> tuple[float, float]:

@@ -25,10 +25,10 @@ import numpy as np
 
 from frontline import api
 from frontline.clean import clean
-from frontline.dedup import NUM_PERM, CopyDetector, CopyIndex, Fingerprint, fingerprint
-from frontline.embed import DIMENSIONS
-from frontline.ingest import read_inputs
-from frontline.store import Store
+from frontline.corpus.copies import NUM_PERM, CopyDetector, CopyIndex, Fingerprint, fingerprint
+from frontline.nlp.embed import DIMENSIONS
+from frontline.sources.ingest import read_inputs
+from frontline.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "tests" / "data" / "copies" / "truth.json"

@@ -18,7 +18,8 @@ import random
 import time
 from dataclasses import replace
 
-from frontline import api, corpus_fuse
+from frontline import api
+from frontline.corpus import fuse as corpus_fuse
 from frontline.models import Article, EventDate, Location, stable_id
 from frontline.pipeline import Pipeline
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from hypothesis import seed
 
-from frontline.language import LanguageDetector
 from frontline.pipeline import Pipeline
+from frontline.sources.language import LanguageDetector
 
 
 def main() -> None:

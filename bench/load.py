@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import query as bench_query  # noqa: E402 - bench/query.py builds the store and starts the server
+import query as bench_query  # bench/query.py builds the store and starts the server
 
 PATHS = [
     "/api/events?limit=100",

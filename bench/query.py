@@ -47,10 +47,10 @@ from pathlib import Path
 import httpx
 
 from frontline import api
-from frontline.backend import is_postgres
-from frontline.evaluate import read_ucdp
+from frontline.evaluation.evaluate import read_ucdp
 from frontline.models import Event, EventDate, RawArticle
-from frontline.store import _ARTICLE_COLUMNS, _EVENT_COLUMNS, _QUERY_SCHEMA, Store, _event_row
+from frontline.store.backend import is_postgres
+from frontline.store.sqlite import _ARTICLE_COLUMNS, _EVENT_COLUMNS, _QUERY_SCHEMA, Store, _event_row
 
 ROOT = Path(__file__).resolve().parent.parent
 UCDP = ROOT.parent / "shared" / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
@@ -90,7 +90,7 @@ def _first_offices(path: Path) -> dict[str, str | None]:
 
 
 def _event_dict(e: Event) -> dict:
-    from frontline.export import event_to_dict
+    from frontline.export.results import event_to_dict
     return event_to_dict(e)
 
 
@@ -197,7 +197,7 @@ def build_sqlite(path: str, base, n: int, query_indexes: bool) -> float:
 def build_postgres(url: str, base, n: int) -> float:
     import psycopg
 
-    from frontline.pgstore import PgStore
+    from frontline.store.postgres import PgStore
     started = time.perf_counter()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("DROP TABLE IF EXISTS meta, articles, mentions, events, fingerprints, copy_keys, fused_events, "

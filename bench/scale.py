@@ -35,11 +35,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import synthetic, write_jsonl  # noqa: E402
+from corpus import synthetic, write_jsonl
 
-from frontline import api  # noqa: E402
-from frontline.clean import article_id_for  # noqa: E402
-from frontline.models import ArticleResult, Document, Mentions, RawArticle, stable_id  # noqa: E402
+from frontline import api
+from frontline.clean import article_id_for
+from frontline.models import ArticleResult, Document, Mentions, RawArticle, stable_id
 
 TEMPLATES = 300
 # Articles a day in the measured streams: a larger corpus spans more days, as a longer collection does (with the

@@ -40,10 +40,10 @@ from pathlib import Path
 import numpy as np
 
 from frontline import api
-from frontline.dedup import CopyDetector
-from frontline.embed import DIMENSIONS
-from frontline.evaluate import read_ucdp
+from frontline.corpus.copies import CopyDetector
+from frontline.evaluation.evaluate import read_ucdp
 from frontline.models import ArticleResult, RawArticle
+from frontline.nlp.embed import DIMENSIONS
 from frontline.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,10 +27,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from frontline import api, corpus_fuse
-from frontline.gazetteer import Gazetteer
+from frontline import api
+from frontline.corpus import fuse as corpus_fuse
+from frontline.geo.gazetteer import Gazetteer
 from frontline.models import Location
-from frontline.store import Store
+from frontline.store.sqlite import Store
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -6,7 +6,7 @@ Usage::
 
 What goes in:
 - every Ukrainian populated place (GeoNames feature class P, less historical and abandoned ones) with its
-  Latin alternates, the renderings of its Cyrillic alternates in the agency systems of ``frontline.translit``
+  Latin alternates, the renderings of its Cyrillic alternates in the agency systems of ``frontline.geo.translit``
   and their skeleton keys; the canonical name is the national-system spelling when GeoNames lists it;
 - the Ukrainian oblasts (ADM1) with canonical English names and their 'X oblast' / 'X region' / 'X province'
   phrasings, the Donbas as a region;
@@ -14,7 +14,7 @@ What goes in:
   in full, every other Russian town of 50,000 or more, and the Russian regions themselves;
 - a short hand list of countries and world cities, so that 'Washington' or 'Paris' never lands in Ukraine.
 
-Output: one gzip TSV (see ``frontline.gazetteer`` for the columns), with GeoNames' CC BY 4.0 attribution
+Output: one gzip TSV (see ``frontline.geo.gazetteer`` for the columns), with GeoNames' CC BY 4.0 attribution
 beside it.
 """
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from frontline.translit import (
+from frontline.geo.translit import (
     compound_form,
     is_cyrillic,
     is_russian,

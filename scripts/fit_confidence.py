@@ -2,7 +2,7 @@
 
 Each predicted event of the five seed articles is labelled right when the evaluation matches it to a gold event
 with the place and the date right (level type+place+date), wrong otherwise. A logistic model on
-``frontline.confidence.FEATURES``, L2-regularised, is fitted on all of them and written as a small table. To
+``frontline.events.confidence.FEATURES``, L2-regularised, is fitted on all of them and written as a small table. To
 guard against fitting the five articles' quirks, the script first scores the model leave-one-article-out (fit
 on four articles, score the fifth) and prints Brier score and log loss beside those of the raw score; the
 regularisation strength is chosen by that cross-validation, never by the in-sample fit.
@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from frontline import api
-from frontline import evaluate as ev
-from frontline.confidence import FEATURES, features
+from frontline.evaluation import evaluate as ev
+from frontline.events.confidence import FEATURES, features
 from frontline.pipeline import Pipeline
 
 TABLE = Path(__file__).resolve().parent.parent / "src" / "frontline" / "data" / "confidence.json"

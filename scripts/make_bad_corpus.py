@@ -20,7 +20,7 @@ import json
 import os
 from pathlib import Path
 
-from frontline.ingest import MAX_FILE_BYTES, MAX_LINE_BYTES
+from frontline.sources.ingest import MAX_FILE_BYTES, MAX_LINE_BYTES
 
 GOOD = ("Ukrainian forces repelled six assaults near Kupiansk in the Kharkiv region on Tuesday, the General Staff "
         "said. Two Russian armoured vehicles were destroyed, according to the statement.")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from frontline.mentions.places import find_places
 from frontline.models import PlaceMention
-from frontline.nlp import Resources
+from frontline.nlp.model import Resources
 
 DEFAULT_CSV = Path("/work/shared/data/ucdp/ucdp_ged_ukraine_dev.csv")
 _SPECIFICITY = {"settlement": 0, "district": 1, "admin1": 2, "region": 3, "country": 4}

@@ -93,8 +93,9 @@ def corpus() -> list[ArticleResult]:
 
 def fill(db: str) -> None:
     """Write the corpus into ``db`` and compute its fused events and timelines, as an ingest does."""
-    from frontline import api, corpus_fuse
-    from frontline.backend import open_store
+    from frontline import api
+    from frontline.corpus import fuse as corpus_fuse
+    from frontline.store.backend import open_store
     results = corpus()
     with open_store(db) as store:
         for r in results:

@@ -1,4 +1,4 @@
-"""The store interface on both back ends: SQLite (frontline.store) and PostgreSQL (frontline.pgstore)."""
+"""The store interface on both back ends: SQLite (frontline.store.sqlite) and PostgreSQL (frontline.store.postgres)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pytest
 from stores import corpus, empty_db, fill  # noqa: F401 - empty_db is a fixture
 
 from frontline import api
-from frontline.backend import is_postgres, open_store, redact
 from frontline.errors import StoreError
-from frontline.pgstore import PgStore
-from frontline.store import SCHEMA_VERSION, Store
-from frontline.tables import metadata
+from frontline.store.backend import is_postgres, open_store, redact
+from frontline.store.postgres import PgStore
+from frontline.store.schema import metadata
+from frontline.store.sqlite import SCHEMA_VERSION, Store
 
 
 def test_names_tell_the_back_ends_apart():

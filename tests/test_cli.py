@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from frontline.api import sample_corpus
 from frontline.cli import cli
-from frontline.export import validate
+from frontline.export.results import validate
 
 SEED_003 = "003_6ac94ade45329e36.txt"
 

@@ -9,8 +9,8 @@ from importlib import resources
 
 import pytest
 
-from frontline.confidence import FEATURES, Calibrator, features
 from frontline.errors import ResourceError
+from frontline.events.confidence import FEATURES, Calibrator, features
 from frontline.models import Claim, Event, EventDate, Evidence, Location, Party
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from frontline.corpus_fuse import from_dict, fuse_corpus, to_dict
+from frontline.corpus.fuse import from_dict, fuse_corpus, to_dict
 from frontline.models import Article, Claim, Event, EventDate, Evidence, Location, Party
 
 POKROVSK = Location("Pokrovsk", 48.28, 37.18, "Donetsk", "UA", "settlement", 708546)

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from frontline import api, control, corpus_fuse
-from frontline.store import Store
+from frontline import api
+from frontline.corpus import control
+from frontline.corpus import fuse as corpus_fuse
+from frontline.store.sqlite import Store
 
 KILLS = 5
 HERE = Path(__file__).parent

@@ -11,9 +11,9 @@ import pytest
 
 from frontline import api
 from frontline.clean import clean
-from frontline.dedup import CopyDetector, CopyIndex, compare, days, fingerprint, numbers
-from frontline.ingest import read_inputs
-from frontline.store import Store
+from frontline.corpus.copies import CopyDetector, CopyIndex, compare, days, fingerprint, numbers
+from frontline.sources.ingest import read_inputs
+from frontline.store.sqlite import Store
 
 COPIES = Path(__file__).parent / "data" / "copies" / "articles"
 SAMPLES = Path(__file__).parent.parent / "src" / "frontline" / "data" / "samples"

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from frontline.embed import DIMENSIONS, Embedder, _erf
+from frontline.nlp.embed import DIMENSIONS, Embedder, _erf
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from frontline import evaluate as ev
+import frontline
 from frontline.errors import EvalError
+from frontline.evaluation import evaluate as ev
 from frontline.models import (
     Claim,
     Event,
@@ -17,7 +18,7 @@ from frontline.models import (
     Quantity,
 )
 
-DATA = Path(ev.__file__).parent / "data"
+DATA = Path(frontline.__file__).parent / "data"
 GOLD = DATA / "gold" / "seeds.jsonl"
 # The project's shared data: FRONTLINE_SHARED, else beside the repository (../shared), else where this workplace
 # keeps it (a clone in a temporary folder has no ../shared). The UCDP tests skip when none holds the file.
@@ -458,7 +459,7 @@ def test_a_name_or_account_handle_is_no_headline(line, name):
 
 
 def test_reliability_bins_count_right_and_wrong_predictions():
-    from frontline.evaluate import ArticleScores, EvalReport, MatchedPair, reliability
+    from frontline.evaluation.evaluate import ArticleScores, EvalReport, MatchedPair, reliability
     from frontline.models import Claim, Event, EventDate, Evidence
 
     def pred(conf):

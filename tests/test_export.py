@@ -6,7 +6,7 @@ import json
 import pytest
 
 from frontline.errors import FrontlineError, StageError
-from frontline.export import (
+from frontline.export.results import (
     ACLED_COLUMNS,
     FORMATS,
     acled_rows,
@@ -40,8 +40,11 @@ BELGOROD = Location("Belgorod", 50.61074, 36.58015, "Belgorod", "RU", "settlemen
 SENTENCE = "Russian troops entered Hirske and surrounded up to 2,000 Ukrainian troops, the governor said on Tuesday."
 
 
+ASSERTED = Claim()
+
+
 def event(event_type="armed_clash", *, location=SIEVIERODONETSK, initiator=RU, target=UA, trigger="attacked",
-          quantities=(), claim=Claim(), n=0):
+          quantities=(), claim=ASSERTED, n=0):
     return Event(event_id=f"e{event_type}{n}", article_id="a1", event_type=event_type, location=location,
                  date=EventDate(dt.date(2022, 6, 21), "day", text="on Tuesday"), initiator=initiator, target=target,
                  quantities=quantities, claim=claim, evidence=Evidence(SENTENCE, 120, 120 + len(SENTENCE)),

@@ -1,4 +1,4 @@
-"""Exports of a query's answer (frontline.export_query) and `frontline events`, on the known store."""
+"""Exports of a query's answer (frontline.export.records) and `frontline events`, on the known store."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from stores import fill
 
-from frontline import tables
 from frontline.cli import cli
-from frontline.export import ACLED_COLUMNS
-from frontline.export_query import write_parquet, write_text
-from frontline.query import ROW_COLUMNS, Catalog, EventFilter
+from frontline.export.records import write_parquet, write_text
+from frontline.export.results import ACLED_COLUMNS
+from frontline.store import schema as tables
+from frontline.store.query import ROW_COLUMNS, Catalog, EventFilter
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

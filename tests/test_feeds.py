@@ -1,4 +1,4 @@
-"""Tests for frontline.feeds and feeds read by frontline.ingest, against a local server (no internet)."""
+"""Tests for frontline.sources.feeds and feeds read by frontline.sources.ingest, against a local server (no internet)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from webserver import Route, serve
 from frontline.api import stored_results
 from frontline.cli import cli
 from frontline.errors import FetchError, InputError
-from frontline.feeds import FeedEntry, read_feed
-from frontline.fetch import Fetcher, FetchSettings
-from frontline.ingest import read_inputs
-from frontline.language import LanguageDetector
+from frontline.sources.feeds import FeedEntry, read_feed
+from frontline.sources.fetch import Fetcher, FetchSettings
+from frontline.sources.ingest import read_inputs
+from frontline.sources.language import LanguageDetector
 
 # The second entry's page does not exist; the first one's date is late evening in Kyiv, the next day in
 # UTC+2 terms is what the publisher wrote: the local date (15 March) is kept, not the UTC one.

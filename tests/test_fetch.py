@@ -1,4 +1,4 @@
-"""Tests for frontline.fetch and for URLs read by frontline.ingest, against a local server (no internet)."""
+"""Tests for frontline.sources.fetch and for URLs read by frontline.sources.ingest, against a local server (no internet)."""
 
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ from webserver import Route, serve
 import frontline
 from frontline.cli import cli
 from frontline.errors import FetchError, InputError
-from frontline.export import validate
-from frontline.fetch import Fetched, Fetcher, FetchSettings, is_url
-from frontline.ingest import read_inputs
-from frontline.language import LanguageDetector
+from frontline.export.results import validate
+from frontline.sources.fetch import Fetched, Fetcher, FetchSettings, is_url
+from frontline.sources.ingest import read_inputs
+from frontline.sources.language import LanguageDetector
 
-# frontline.ingest the module (the package's 'ingest' attribute is the API function of that name)
-ingest = importlib.import_module("frontline.ingest")
+# frontline.sources.ingest the module (the package's 'ingest' attribute is the API function of that name)
+ingest = importlib.import_module("frontline.sources.ingest")
 
 HTML = "text/html; charset=utf-8"
 ARTICLE = """<!DOCTYPE html>

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import pytest
 
 from frontline.errors import FetchError
-from frontline.fetch import Fetcher, FetchSettings
+from frontline.sources.fetch import Fetcher, FetchSettings
 
 
 @contextmanager

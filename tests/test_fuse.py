@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from frontline.fuse import fuse_article, same_event
+from frontline.events.fuse import fuse_article, same_event
 from frontline.models import Claim, Event, EventDate, Evidence, Location, Party, Quantity
 
 

@@ -1,10 +1,10 @@
-"""Tests for frontline.gazetteer: spellings and namesakes resolve to exact GeoNames ids."""
+"""Tests for frontline.geo.gazetteer: spellings and namesakes resolve to exact GeoNames ids."""
 
 import pytest
 
 from frontline.errors import ResourceError
-from frontline.gazetteer import Gazetteer
-from frontline.translit import skeleton, transliterate
+from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.translit import skeleton, transliterate
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_moscow_is_russia(gaz): assert [p.geonames_id for p in gaz.candidates("M
 def test_city_sections_carry_no_population(gaz): assert gaz.by_id(13645605).population == 0
 def test_lozova_has_many_namesakes(gaz): assert 702760 in ids(gaz, "Lozova") and len(ids(gaz, "Lozova")) >= 8
 def test_case_forms():
-    from frontline.gazetteer import case_forms
+    from frontline.geo.gazetteer import case_forms
     assert "Dvurechnaya" in case_forms("Dvurechnoye") and "Kramatorsk" in case_forms("Kramatorske")
     assert case_forms("Izium") == []
 def test_case_form_reaches_the_nominative(gaz): assert ids(gaz, "Kramatorske") == [704508]

@@ -1,4 +1,4 @@
-"""Tests for frontline.ingest: every kind of input, and bad inputs that must be reported, never raised."""
+"""Tests for frontline.sources.ingest: every kind of input, and bad inputs that must be reported, never raised."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from frontline.errors import InputError
-from frontline.ingest import read_inputs
-from frontline.language import LanguageDetector
 from frontline.models import RawArticle
+from frontline.sources.ingest import read_inputs
+from frontline.sources.language import LanguageDetector
 
 # The package exports a function named 'ingest' (frontline.api.ingest) that shadows this submodule as an
 # attribute of the package, so the module is fetched by name.
-ingest = importlib.import_module("frontline.ingest")
+ingest = importlib.import_module("frontline.sources.ingest")
 
 BAD = Path(__file__).parent / "data" / "bad"
 DEFAULT_DATE = dt.date(2020, 1, 1)

@@ -1,4 +1,4 @@
-"""Regression tests for frontline.ingest on hostile input: unencodable text, escaping manifests, huge JSONL
+"""Regression tests for frontline.sources.ingest on hostile input: unencodable text, escaping manifests, huge JSONL
 lines, odd encodings and impossible dates. Each test failed before the fix it guards."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from frontline.ingest import read_inputs
-from frontline.language import LanguageDetector
+from frontline.sources.ingest import read_inputs
+from frontline.sources.language import LanguageDetector
 
-ingest = importlib.import_module("frontline.ingest")
+ingest = importlib.import_module("frontline.sources.ingest")
 
 GOOD = ("Russian forces shelled the centre of Kharkiv on Tuesday night, damaging two apartment blocks, the "
         "regional governor said on Wednesday. Three civilians were wounded and taken to hospital.")

@@ -1,10 +1,10 @@
-"""Tests for frontline.language: the language guess behind ingest's 'not English' status."""
+"""Tests for frontline.sources.language: the language guess behind ingest's 'not English' status."""
 
 from __future__ import annotations
 
 import pytest
 
-from frontline.language import LanguageDetector
+from frontline.sources.language import LanguageDetector
 
 ENGLISH = ("Russian forces shelled the outskirts of Kharkiv overnight, damaging homes and a school, the regional "
            "governor said on Tuesday, adding that two people had been taken to hospital with shrapnel wounds.")

@@ -1,5 +1,5 @@
-from frontline.lexicon import PHRASES, SPEECH_VERBS, TRIGGERS
 from frontline.models import EVENT_TYPES
+from frontline.triggers.lexicon import PHRASES, SPEECH_VERBS, TRIGGERS
 
 
 def test_every_trigger_names_a_type_of_the_vocabulary():

@@ -1,8 +1,8 @@
-"""Tests for frontline.nlp: the gazetteer recogniser runs before spaCy's NER."""
+"""Tests for frontline.nlp.model: the gazetteer recogniser runs before spaCy's NER."""
 
 import pytest
 
-from frontline.nlp import COMPONENT, Resources
+from frontline.nlp.model import COMPONENT, Resources
 
 
 @pytest.fixture(scope="module")

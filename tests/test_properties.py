@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from frontline import api
-from frontline.export import FORMATS, to_dict, validate, write
-from frontline.ingest import read_inputs
-from frontline.language import LanguageDetector
-from frontline.store import Store
+from frontline.export.results import FORMATS, to_dict, validate, write
+from frontline.sources.ingest import read_inputs
+from frontline.sources.language import LanguageDetector
+from frontline.store.sqlite import Store
 
 SAMPLES = sorted(api.sample_corpus().glob("*.txt"))
 EXAMPLES = int(os.environ.get("FRONTLINE_FUZZ_EXAMPLES", "5"))

@@ -1,4 +1,4 @@
-"""Tests for frontline.quality and for quality flags and boilerplate through the pipeline, store and export."""
+"""Tests for frontline.clean.quality and for quality flags and boilerplate through the pipeline, store and export."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from dirt import BOILERPLATE_PLACES, all_dirt, wrapped
 
 from frontline.clean import clean
-from frontline.export import article_to_dict, to_dict, validate
+from frontline.clean.quality import assess
+from frontline.export.results import article_to_dict, to_dict, validate
 from frontline.models import RawArticle
-from frontline.quality import assess
-from frontline.store import Store
+from frontline.store.sqlite import Store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "frontline" / "data" / "samples"
 PROSE = ("Russian forces shelled the town of Vovchansk overnight, regional officials said on Monday. "

@@ -10,8 +10,8 @@ import pytest
 from stores import corpus, drop_postgres, empty_postgres, fill
 
 from frontline.errors import QueryError
-from frontline.gazetteer import Gazetteer
-from frontline.query import Catalog, EventFilter
+from frontline.geo.gazetteer import Gazetteer
+from frontline.store.query import Catalog, EventFilter
 
 
 @pytest.fixture(scope="session")
@@ -197,7 +197,7 @@ def test_articles_and_fused_pages(catalog):
 
 
 def test_updated_since_lists_changes_and_retractions(db, gazetteer):
-    from frontline.backend import open_store
+    from frontline.store.backend import open_store
     with Catalog(db, gazetteer=gazetteer) as c:
         assert c.events(EventFilter(updated_since=dt.datetime(2100, 1, 1))).items == ()
     time.sleep(1.1)      # the store stamps writes to the second: 'before' falls strictly between the two writes

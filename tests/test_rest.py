@@ -10,9 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 from stores import fill
 
-from frontline.export import ACLED_COLUMNS
-from frontline.query import Catalog
-from frontline.rest import PROBLEM, create_app
+from frontline.export.results import ACLED_COLUMNS
+from frontline.serve.app import PROBLEM, create_app
+from frontline.store.query import Catalog
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 from stores import fill
 
-from frontline.http_guard import MAX_BODY_BYTES, MAX_QUERY_BYTES
-from frontline.query import MAX_LIMIT, Catalog
-from frontline.rest import PROBLEM, create_app
+from frontline.serve.app import PROBLEM, create_app
+from frontline.serve.guard import MAX_BODY_BYTES, MAX_QUERY_BYTES
+from frontline.store.query import MAX_LIMIT, Catalog
 
 TOKEN = "s3cret-token"
 STRING_FILTERS = ("type", "oblast", "settlement", "bbox", "side", "actor", "claimant", "modality", "precision",

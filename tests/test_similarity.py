@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from frontline.models import RawArticle
-from frontline.similarity import EXEMPLARS, SentenceTyper
+from frontline.triggers.similarity import EXEMPLARS, SentenceTyper
 
 
 def test_every_event_type_but_other_has_exemplars():

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from frontline.errors import StoreError
-from frontline.export import to_dict, validate
+from frontline.export.results import to_dict, validate
 from frontline.models import (
     ActorMention,
     Article,
@@ -25,7 +25,7 @@ from frontline.models import (
     QuantityMention,
     stable_id,
 )
-from frontline.store import SCHEMA_VERSION, Store, Summary, WriteOutcome
+from frontline.store.sqlite import SCHEMA_VERSION, Store, Summary, WriteOutcome
 
 RAW = "Russian  troops entered Hirske on Tuesday.\nAbout the author: J. Doe\nUp to 2,000 soldiers were surrounded."
 TEXT = "Russian troops entered Hirske on Tuesday. Up to 2,000 soldiers were surrounded."

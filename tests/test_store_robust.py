@@ -7,8 +7,8 @@ import multiprocessing
 
 from stores import empty_db  # noqa: F401 - a fixture
 
-from frontline.backend import open_store
-from frontline.store import Store
+from frontline.store.backend import open_store
+from frontline.store.sqlite import Store
 
 
 def _open(path: str, start, results) -> None:

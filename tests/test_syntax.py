@@ -1,4 +1,4 @@
-from frontline.syntax import subject, token_at, tree_distance
+from frontline.nlp.syntax import subject, token_at, tree_distance
 
 
 def test_tree_helpers(pipeline):

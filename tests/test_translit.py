@@ -1,6 +1,6 @@
 import pytest
 
-from frontline.translit import adjective_stems, compound_form, normalize, skeleton
+from frontline.geo.translit import adjective_stems, compound_form, normalize, skeleton
 
 
 @pytest.mark.parametrize("a, b", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontline.triggers import find_triggers, names_no_trigger
+from frontline.triggers.find import find_triggers, names_no_trigger
 
 
 @pytest.fixture(scope="module")
@@ -311,7 +311,7 @@ RULE_EXAMPLES = [
 
 
 def _rule_use(pipeline, text: str, word: str):
-    from frontline.lexicon import TRIGGERS
+    from frontline.triggers.lexicon import TRIGGERS
     doc = pipeline.resources.nlp(text)
     tok = next(t for t in doc if t.text == word)
     rule = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
@@ -321,15 +321,15 @@ def _rule_use(pipeline, text: str, word: str):
 
 @pytest.mark.parametrize("name, text, word, expected", RULE_EXAMPLES)
 def test_rule(pipeline, name, text, word, expected):
-    from frontline.triggers import RULES, rule_context
+    from frontline.triggers.find import RULES, rule_context
     tok, rule, has_place = _rule_use(pipeline, text, word)
     assert rule is not None and rule.rule == name
     assert RULES[name](rule_context(tok, rule, tok.sent, has_place)) == expected
 
 
 def test_every_rule_has_an_example():
-    from frontline.lexicon import TRIGGERS
-    from frontline.triggers import RULES
+    from frontline.triggers.find import RULES
+    from frontline.triggers.lexicon import TRIGGERS
     named = {rule.rule for rule in TRIGGERS.values() if rule.rule is not None}
     assert named == set(RULES)       # every rule the lexicon names is registered, and no other
     assert set(RULES) <= {name for name, *_ in RULE_EXAMPLES}
@@ -357,7 +357,7 @@ def test_caption_lines(types, text, expected):
     ("Heavy fighting goes on.\nDamage to a school in Siversk", True),
 ])
 def test_is_caption_line(pipeline, text, caption):
-    from frontline.triggers import is_caption_line
+    from frontline.triggers.find import is_caption_line
     doc = pipeline.resources.nlp(text)
     assert is_caption_line(list(doc.sents)[-1]) is caption
 
@@ -367,7 +367,7 @@ def test_caption_words_name_nothing_in_prose(types):
 
 
 def test_other_kind_reads_a_sighting():
-    from frontline.lexicon import other_kind
+    from frontline.triggers.lexicon import other_kind
     assert other_kind("other", "troops") == "sighting"
     assert other_kind("other", "Column") == "sighting"
     assert other_kind("shelling", "troops") is None

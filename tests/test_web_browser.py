@@ -62,7 +62,7 @@ def server(tmp_path_factory, pipeline):
     if given:
         yield given.rstrip("/") + "/"
         return
-    pytest.importorskip("frontline.rest", reason="the REST API (issue 15) is not in this tree yet")
+    pytest.importorskip("frontline.serve.app", reason="the REST API (issue 15) is not in this tree yet")
     db = tmp_path_factory.mktemp("web") / "sample.db"
     api.ingest([api.sample_corpus()], db, pipeline=pipeline)
     port = _free_port()

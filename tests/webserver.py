@@ -51,7 +51,7 @@ class LocalServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:  # http.server's name
                 server.requests.append(self.path)
                 server.hosts.append(self.headers.get("Host", ""))
                 route = server.routes.get(self.path)
@@ -88,7 +88,7 @@ class LocalServer:
                 except OSError:      # the client hung up: exactly what the size cap should do
                     pass
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
+            def log_message(self, format: str, *args: object) -> None:  # http.server's signature
                 pass
 
         return Handler

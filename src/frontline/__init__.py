@@ -1,7 +1,7 @@
 """frontline: turn war reporting into sourced, geolocated, deduplicated event data.
 
 The public surface is listed in ``__all__`` (pinned by tests/test_exported_members.py). ``frontline.api.ingest`` stores
-results in SQLite (the name ``frontline.ingest`` is the ingest stage's module). Importing the package
+results in SQLite (the name ``frontline.sources.ingest`` is the ingest stage's module). Importing the package
 does no work: models and the gazetteer load when a Pipeline is built.
 """
 
@@ -22,8 +22,8 @@ _HOMES = {
 }
 
 if TYPE_CHECKING:
-    from .api import IngestReport, extract, extract_text, stored_results, write  # noqa: F401
-    from .errors import (  # noqa: F401
+    from frontline.api import IngestReport, extract, extract_text, stored_results, write  # noqa: F401
+    from frontline.errors import (  # noqa: F401
         EvalError,
         FetchError,
         FrontlineError,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         StoreError,
         UnsupportedInputError,
     )
-    from .models import (  # noqa: F401
+    from frontline.models import (  # noqa: F401
         Article,
         ArticleResult,
         Claim,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         RawArticle,
         Timeline,
     )
-    from .pipeline import Pipeline  # noqa: F401
+    from frontline.pipeline import Pipeline  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

@@ -18,25 +18,27 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from . import control, corpus_fuse, evaluate
-from . import export as export_mod
-from .backend import open_store
-from .dedup import CopyDetector, CopyIndex, Match, result_fingerprint
-from .errors import InputError
-from .feeds import DEFAULT_MAX_ENTRIES
-from .fetch import Fetcher, FetchSettings
-from .gazetteer import Gazetteer
-from .ingest import check_published, read_inputs
-from .models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
-from .query import Catalog, EventFilter, EventRecord, records_frame
-from .runner import DaskRunner, InProcess, LocalPool, Runner
-from .store import Store, StoredInput
-from .textguard import scrub_fields
+from frontline.corpus import control
+from frontline.corpus import fuse as corpus_fuse
+from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
+from frontline.errors import InputError
+from frontline.evaluation import evaluate
+from frontline.export import results as export_mod
+from frontline.geo.gazetteer import Gazetteer
+from frontline.models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
+from frontline.runner import DaskRunner, InProcess, LocalPool, Runner
+from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
+from frontline.sources.fetch import Fetcher, FetchSettings
+from frontline.sources.ingest import check_published, read_inputs
+from frontline.store.backend import open_store
+from frontline.store.query import Catalog, EventFilter, EventRecord, records_frame
+from frontline.store.sqlite import Store, StoredInput
+from frontline.textguard import scrub_fields
 
 if TYPE_CHECKING:
     # imported where a pipeline is loaded: a process that only marks copies and writes (beside a Dask cluster)
     # or reads a store never imports spaCy (0.6 s)
-    from .pipeline import Pipeline, Progress
+    from frontline.pipeline import Pipeline, Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +203,7 @@ def _marked(results: Iterable[ArticleResult], detector: CopyDetector) -> Iterato
 
 
 def _load_pipeline() -> Pipeline:
-    from .pipeline import Pipeline  # noqa: PLC0415 - see the imports
+    from frontline.pipeline import Pipeline  # see the imports
 
     return Pipeline.load()
 
@@ -230,7 +232,7 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
     The first seen of a story is its original. An exact copy (another input whose text cleans to the same
     text, so the same content id) is marked (minhash, score 1), gets an id of its own (from its path or URL)
     and no events: its events are the original's, and every id in the output stays unique. Facts (numbers,
-    dates, places from the mentions) and publication dates veto a copy (see ``frontline.dedup``); the
+    dates, places from the mentions) and publication dates veto a copy (see ``frontline.corpus.copies``); the
     embedding model loads only when a pair of articles needs vectors to be told apart. ``index`` holds the
     articles of earlier calls (a stream marked chunk by chunk) and receives these ones.
     """
@@ -300,7 +302,7 @@ def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | Non
     ``frontline.runner``; default, forked processes on this machine's cores). An input already stored (the same
     text and metadata, see ``input_key``) is skipped before any NLP, so an interrupted ingest run again resumes
     where it stopped. Each new article is written as soon as it is extracted, compared with every article
-    stored before it (through the stored LSH keys, see ``frontline.dedup``) and marked when it copies one.
+    stored before it (through the stored LSH keys, see ``frontline.corpus.copies``) and marked when it copies one.
     Then the fused events and the control timelines of the places the run touched, and only those, are
     recomputed and stored. A run cut short leaves the store marked (``Store.derived_stale``); the next
     ingest then rebuilds all fused events and timelines, as ``repair`` does.
@@ -395,7 +397,7 @@ def _committed(store: Store, results: Iterable[ArticleResult]) -> Iterator[Artic
 
 def input_key(raw: RawArticle) -> str:
     """The id of an input: a hash of frontline's version, the input's text and every field extraction reads."""
-    from . import __version__  # noqa: PLC0415 - the package imports this module
+    from frontline import __version__  # the package imports this module
 
     return stable_id("input", __version__, raw.path, raw.url, raw.input_id, raw.title, raw.source,
                      raw.published, raw.status, raw.text)
@@ -551,7 +553,7 @@ def _filter(f: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
     try:
         return f or EventFilter(**filters)
     except TypeError as exc:
-        raise InputError(f"{exc}; the filters are the fields of frontline.query.EventFilter") from None
+        raise InputError(f"{exc}; the filters are the fields of frontline.store.query.EventFilter") from None
 
 
 def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", **filters: Any) -> list[EventRecord]:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import click
 
-from .errors import FrontlineError
-from .feeds import DEFAULT_MAX_ENTRIES
-from .fetch import Fetcher, FetchSettings
+from frontline.errors import FrontlineError
+from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
+from frontline.sources.fetch import Fetcher, FetchSettings
 
 FORMATS = ("json", "jsonl", "geojson", "csv")
 EXIT_INPUT_FAILED = 3
@@ -26,7 +26,7 @@ _FETCH_DEFAULTS = FetchSettings()
 def _date(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
-    from .ingest import check_published
+    from frontline.sources.ingest import check_published
     try:
         published = dt.date.fromisoformat(value)
     except ValueError:
@@ -91,7 +91,7 @@ class Database(click.ParamType):
         self.exists = exists
 
     def convert(self, value, param, ctx) -> str:
-        from .backend import is_postgres
+        from frontline.store.backend import is_postgres
         if is_postgres(str(value)):
             return str(value)
         path = Path(value)
@@ -191,7 +191,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
     published, url, source), folders (read recursively; a manifest.jsonl gives per-file metadata) or
     http(s) URLs of article pages. Exits with status 3 when any input failed; the others are still written.
     """
-    from . import api
+    from frontline import api
     _require_inputs(paths, feeds)
     _utf8_stdout()
     runner = None
@@ -227,7 +227,7 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
     same article ingested twice is stored once, and an input already stored is skipped before any NLP (run an
     interrupted ingest again to resume it). Exits with status 3 when any input failed.
     """
-    from . import api
+    from frontline import api
     _require_inputs(paths, feeds)
     runner = None
     try:
@@ -257,7 +257,7 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
               help="Output format, as for 'frontline extract'.")
 def export(db: str, fmt: str) -> None:
     """Write every stored article and event from a database to stdout."""
-    from . import api
+    from frontline import api
     _utf8_stdout()
     try:
         api.write(api.stored_results(db), fmt, sys.stdout)
@@ -270,7 +270,7 @@ def export(db: str, fmt: str) -> None:
               help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
 def summary(db: str) -> None:
     """Print a readable summary of a database: events by type, place and date."""
-    from .report import print_summary
+    from frontline.report import print_summary
     try:
         print_summary(db)
     except FrontlineError as exc:
@@ -285,7 +285,7 @@ def repair(db: str) -> None:
 
     Run it after an ingest was killed or crashed (the next ingest also does it); harmless at any time.
     """
-    from . import api
+    from frontline import api
     try:
         report = api.repair(db)
     except FrontlineError as exc:
@@ -304,8 +304,8 @@ def timeline(place: str, db: str) -> None:
 
     PLACE may be spelled any way the gazetteer knows (Severodonetsk, Sievierodonetsk, Siewierodonezk).
     """
-    from . import api
-    from .control import format_timeline
+    from frontline import api
+    from frontline.corpus.control import format_timeline
     try:
         click.echo(format_timeline(api.timeline(db, place)))
     except FrontlineError as exc:
@@ -322,8 +322,8 @@ def timeline(place: str, db: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, db: str, port: int, serve: bool | None) -> None:
     """Ingest the bundled sample corpus (five seed articles) into a database, print its summary and the page's address."""
-    from . import api
-    from .report import print_summary
+    from frontline import api
+    from frontline.report import print_summary
     corpus = api.sample_corpus()
     try:
         with _progress("ingesting the sample corpus", _count_inputs([corpus])) as tick:
@@ -344,7 +344,7 @@ def demo(ctx: click.Context, db: str, port: int, serve: bool | None) -> None:
 
 
 def _filter_options(command):
-    """The query layer's filters (``frontline.query.EventFilter``) as options."""
+    """The query layer's filters (``frontline.store.query.EventFilter``) as options."""
     options = [
         click.option("--type", "types", multiple=True, metavar="TYPE", help="Event type; repeat for several."),
         click.option("--oblast", help="Oblast in any spelling (Donetsk, Donetsk oblast, DPR)."),
@@ -405,8 +405,8 @@ def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, unt
     """
     import itertools
 
-    from . import export_query
-    from .query import Catalog, EventFilter
+    from frontline.export import records as export_query
+    from frontline.store.query import Catalog, EventFilter
     f = EventFilter(types=types, oblast=oblast, settlement=settlement, bbox=_bbox(bbox), since=since, until=until,
                     side=side, actor=actor, claimant=claimant, modality=modality, contested=contested,
                     precision=precision, min_confidence=min_confidence, outlet=outlet, q=q,
@@ -442,12 +442,12 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     """Serve the REST API (and the web page) over a database: OpenAPI at /openapi.json, docs at /docs."""
     import uvicorn
 
-    from .rest import create_app
+    from frontline.serve.app import create_app
     try:
         app = create_app(db, token=token)
     except FrontlineError as exc:
         _fail(exc)
-    from .backend import redact
+    from frontline.store.backend import redact
     click.echo(f"serving {redact(db)} at http://{host}:{port}/ (API docs at /docs; "
                f"{'POST /api/articles needs the token' if token else 'read-only'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
@@ -473,7 +473,8 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str | None, split: str | None,
           years: str | None, limit: int | None, errors: bool) -> None:
     """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
-    from . import api, evaluate
+    from frontline import api
+    from frontline.evaluation import evaluate
     try:
         if captions:
             with _progress("scoring captions") as tick:

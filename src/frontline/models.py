@@ -24,31 +24,25 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
+# The vocabularies live in frontline.vocab; their old home here keeps working for code that imports them from it.
+from frontline.vocab import EVENT_TYPES as EVENT_TYPES
+from frontline.vocab import OPPOSITE_BLOC as OPPOSITE_BLOC
+from frontline.vocab import SIDES as SIDES
+from frontline.vocab import bloc as bloc
+
 Status = Literal["ok", "skipped", "failed"]
 Side = Literal["RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other", "unknown"]
 LocationPrecision = Literal["settlement", "district", "admin1", "region", "country"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
 Modality = Literal["asserted", "claimed", "denied", "threatened", "planned", "hypothetical"]
 
-EVENT_TYPES: tuple[str, ...] = (
-    "armed_clash", "shelling", "air_drone_strike", "territory_captured", "territory_withdrawn",
-    "encirclement", "casualties", "violence_against_civilians", "evacuation", "desertion", "surrender",
-    "prisoner_exchange", "arrest", "protest", "mobilization", "negotiation", "sanction", "aid",
-    "infrastructure_disruption", "other",
-)
-SIDES: tuple[str, ...] = ("RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other",
-                          "unknown")
-_BLOCS = {"RU_aligned": "RU", "UA_aligned": "UA"}
-OPPOSITE_BLOC = {"RU": "UA", "UA": "RU"}
-
-
-def bloc(side: str) -> str:
-    """The side of the war a side stands on: RU_aligned forces with RU, UA_aligned with UA; others as they are."""
-    return _BLOCS.get(side, side)
-
-
 QUALITY_FLAGS: tuple[str, ...] = ("spun", "machine_translated", "scraped", "boilerplate_removed", "pdf_extracted",
                                   "state_media", "duplicate", "low_quality")
+
+
+def iso(day: dt.date | None) -> str | None:
+    """A date as ISO 8601 text ('2022-06-25'), None as None: how every record writes its dates."""
+    return None if day is None else day.isoformat()
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
@@ -138,7 +132,7 @@ class Article:
     duplicate_of: str | None = None
     quality_reasons: tuple[tuple[str, str], ...] = ()    # (flag, why) for each quality flag
     duplicate_score: float | None = None    # how closely it copies ``duplicate_of`` (0..1)
-    duplicate_method: str | None = None     # 'minhash', 'containment' or 'embedding' (see frontline.dedup)
+    duplicate_method: str | None = None     # 'minhash', 'containment' or 'embedding' (see frontline.corpus.copies)
 
 
 # --- gazetteer and mentions ---------------------------------------------------------------------------
@@ -303,12 +297,12 @@ class ArticleResult:
     document: Document | None = None
     mentions: Mentions = field(default_factory=Mentions)
     events: tuple[Event, ...] = ()
-    # its copy-detection fingerprint (frontline.dedup.Fingerprint), when the worker that extracted it computed
+    # its copy-detection fingerprint (frontline.corpus.copies.Fingerprint), when the worker that extracted it computed
     # one (frontline.runner), so the process marking copies does not; never exported
     fingerprint: object | None = field(default=None, compare=False, repr=False)
 
 
-# --- cross-article fusion and control (frontline.corpus_fuse, frontline.control) ----------------------------
+# --- cross-article fusion and control (frontline.corpus.fuse, frontline.corpus.control) ----------------------------
 
 Stance = Literal["supports", "disputes"]
 ControlStatus = Literal["UA", "RU", "contested", "unknown"]

@@ -12,21 +12,21 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from . import claims as claims_stage
-from . import clean as clean_stage
-from . import confidence as confidence_stage
-from . import events as events_stage
-from . import fuse as fuse_stage
-from . import quality as quality_stage
-from .embed import Embedder
-from .errors import FrontlineError, StageError
-from .mentions import actors as actors_stage
-from .mentions import dates as dates_stage
-from .mentions import places as places_stage
-from .mentions import quantities as quantities_stage
-from .models import Article, ArticleResult, Document, Mentions, RawArticle, stable_id
-from .nlp import Resources
-from .similarity import SentenceTyper
+from frontline import clean as clean_stage
+from frontline.clean import quality as quality_stage
+from frontline.errors import FrontlineError, StageError
+from frontline.events import build as events_stage
+from frontline.events import claims as claims_stage
+from frontline.events import confidence as confidence_stage
+from frontline.events import fuse as fuse_stage
+from frontline.mentions import actors as actors_stage
+from frontline.mentions import dates as dates_stage
+from frontline.mentions import places as places_stage
+from frontline.mentions import quantities as quantities_stage
+from frontline.models import Article, ArticleResult, Document, Mentions, RawArticle, stable_id
+from frontline.nlp.embed import Embedder
+from frontline.nlp.model import Resources
+from frontline.triggers.similarity import SentenceTyper
 
 log = logging.getLogger(__name__)
 

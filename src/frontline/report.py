@@ -7,8 +7,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .backend import open_store
-from .store import Summary
+from frontline.store.backend import open_store
+from frontline.store.sqlite import Summary
 
 
 def summary_tables(summary: Summary) -> list[Table]:

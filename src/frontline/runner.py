@@ -34,13 +34,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from threadpoolctl import threadpool_limits
 
-from .dedup import result_fingerprint
-from .errors import ResourceError
-from .models import ArticleResult, RawArticle
+from frontline.corpus.copies import result_fingerprint
+from frontline.errors import ResourceError
+from frontline.models import ArticleResult, RawArticle
 
 if TYPE_CHECKING:
     # imported where a pipeline is built: a Dask worker decides what it loads before spaCy is imported
-    from .pipeline import Pipeline, Progress
+    from frontline.pipeline import Pipeline, Progress
 
 __all__ = ["Runner", "InProcess", "LocalPool", "DaskRunner", "default_processes", "BATCH"]
 
@@ -253,7 +253,7 @@ class PipelinePlugin:
             # a worker of a cluster started here, running nothing but frontline: spaCy's thinc would import
             # torch, which nothing in the pipeline uses (1.5-2 s of each worker's start; see frontline.cli.main)
             sys.modules.setdefault("torch", None)
-        from .pipeline import Pipeline  # noqa: PLC0415
+        from frontline.pipeline import Pipeline
 
         self.pipeline = Pipeline.load()
         _limit_threads(self.pipeline, self.threads)
@@ -264,7 +264,7 @@ class PipelinePlugin:
 
 def _process_on_worker(raws: list[RawArticle]) -> list[ArticleResult]:
     """The Dask task: run a batch through the worker's pipeline."""
-    from distributed import get_worker  # noqa: PLC0415 - runs on a Dask worker only
+    from distributed import get_worker  # runs on a Dask worker only
 
     plugin = get_worker().plugins[_PLUGIN]
     return _extracted(plugin.pipeline, raws)
@@ -337,7 +337,7 @@ class DaskRunner:
 
 def _distributed() -> Any:
     try:
-        import distributed  # noqa: PLC0415 - only for --workers / --cluster
+        import distributed  # only for --workers / --cluster
     except ImportError as exc:
         raise ResourceError("Dask distributed is not installed: run 'pip install \"frontline[cluster]\"' "
                             "(or 'pip install distributed')") from exc

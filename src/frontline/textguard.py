@@ -4,7 +4,7 @@ spreadsheet runs as a formula.
 Python strings can hold what UTF-8 cannot encode: lone surrogates, which ``json.loads`` makes from an escaped
 ``"\\ud800"`` and which ``os`` makes from a file name's undecodable bytes (``surrogateescape``). Such a string
 crashes SQLite and strict writers, and a lenient writer turns it into invalid UTF-8. frontline replaces them
-at the reading boundary (``frontline.ingest``) and once more in the output writers (``frontline.export``).
+at the reading boundary (``frontline.sources.ingest``) and once more in the output writers (``frontline.export.results``).
 """
 
 from __future__ import annotations

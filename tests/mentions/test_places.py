@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from frontline.mentions.places import find_places
-from frontline.nlp import Resources
+from frontline.nlp.model import Resources
 
 
 @pytest.fixture(scope="module")

@@ -112,7 +112,7 @@ def clean(raw: RawArticle, steps: Sequence[Step] | None = None) -> Document:
     """Clean one article's text into a ``Document`` whose offsets map back to ``raw.text``.
 
     Args:
-        raw: the article as read by ``frontline.ingest``.
+        raw: the article as read by ``frontline.sources.ingest``.
         steps: the cleaning steps to run; ``DEFAULT_STEPS`` when not given.
 
     Raises:
@@ -120,7 +120,7 @@ def clean(raw: RawArticle, steps: Sequence[Step] | None = None) -> Document:
     """
     try:
         text, offsets, removed, repairs, readings = clean_text(raw.text, steps)
-    except Exception as exc:  # noqa: BLE001 - any failure here is a bug in a step; name stage and input
+    except Exception as exc:  # any failure here is a bug in a step; name stage and input
         raise StageError("clean", raw.path or raw.input_id or "<unnamed>", exc) from exc
     return Document(article_id=article_id_for(text), raw=raw.text, text=text, offsets=offsets, removed=removed,
                     repairs=repairs, readings=readings)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from frontline.clean.engine import Edit
-from frontline.language import in_capitals
+from frontline.sources.language import in_capitals
 
 __all__ = ["SpinHit", "spin_hits", "spin_verdict", "normalise_spin", "SpinVerdict"]
 

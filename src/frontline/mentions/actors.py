@@ -13,9 +13,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from ..models import ActorMention, Party
-from ..translit import skeleton
-from .places import _GIVEN_NAMES  # one list of given names for both stages: a lone one is a person, not a place
+from frontline.geo.translit import skeleton
+from frontline.mentions.places import (
+    _GIVEN_NAMES,  # one list of given names for both stages: a lone one is a person, not a place
+)
+from frontline.models import ActorMention, Party
 
 # --- group actors: a regex over the text, the normalised name and the side ---------------------------------
 # Order matters: longer, more specific phrases first. Each pattern must match whole words.
@@ -162,9 +164,7 @@ def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
     left = _SENTENCE_BREAK.split(text[max(0, ent.start_char - 60):ent.start_char])[-1]
     left = _ATTRIBUTION_LEAD.sub("", left)
     role = None
-    m = None
-    for m in _ROLE_WORDS.finditer(left):
-        pass
+    m = next(reversed(list(_ROLE_WORDS.finditer(left))), None)     # the last role word
     if m is not None:
         # the role phrase runs from the last role word's phrase start to the name
         phrase = left[left.rfind(",", 0, m.start()) + 1:].strip(" ,")

@@ -42,9 +42,9 @@ import re
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
-from ..lexicon import FULL_SCALE_INVASION
-from ..models import DateMention, DatePrecision
-from .quantities import parse_number
+from frontline.mentions.quantities import parse_number
+from frontline.models import DateMention, DatePrecision
+from frontline.triggers.lexicon import FULL_SCALE_INVASION
 
 __all__ = ["Resolution", "find_dates", "resolve"]
 

@@ -26,12 +26,12 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import SECTOR_WORDS, Gazetteer
-from ..lexicon import SPEECH_LEMMAS
-from ..models import LocationPrecision, Place, PlaceMention
-from ..syntax import PLACE_PREPOSITIONS
-from ..translit import adjective_stems, skeleton
-from .quantities import parse_number  # the one reader of number words
+from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
+from frontline.geo.translit import adjective_stems, skeleton
+from frontline.mentions.quantities import parse_number  # the one reader of number words
+from frontline.models import LocationPrecision, Place, PlaceMention
+from frontline.nlp.syntax import PLACE_PREPOSITIONS
+from frontline.triggers.lexicon import SPEECH_LEMMAS
 
 __all__ = ["find_places"]
 
@@ -142,7 +142,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
     """Find the places named in ``doc`` and resolve each to one gazetteer entry.
 
     Args:
-        doc: a spaCy Doc over the cleaned article text (made by ``frontline.nlp``).
+        doc: a spaCy Doc over the cleaned article text (made by ``frontline.nlp.model``).
         gazetteer: the loaded gazetteer.
         published: the publication date, which says where the front line ran (a tie-breaker between
             namesakes); None uses every line of the war.

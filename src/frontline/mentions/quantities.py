@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from ..models import Quantity, QuantityMention
+from frontline.models import Quantity, QuantityMention
 
 __all__ = ["find_quantities", "parse_number"]
 

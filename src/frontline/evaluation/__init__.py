@@ -1,0 +1,1 @@
+"""Evaluation: predicted events against gold, UCDP headlines and captions; outside the extraction path."""

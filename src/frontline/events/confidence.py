@@ -1,0 +1,81 @@
+"""Confidence: the chance that an event is right (type, place and date as an analyst would code them).
+
+The extractor's raw score (the trigger word's prior, less for a missing or inherited place, a defaulted date, a
+guessed actor) orders events but is no probability. ``Calibrator`` maps a few features of a finished event
+through a logistic model fitted on the seed gold by ``scripts/fit_confidence.py``, which writes the small table
+``data/confidence.json`` (feature names, weights, bias, and the cross-validated scores it was chosen on).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from frontline.errors import ResourceError
+from frontline.models import Event
+
+__all__ = ["FEATURES", "Calibrator", "features"]
+
+FEATURES: tuple[str, ...] = ("raw", "settlement", "no_place", "own_date", "reported", "unreal")
+_UNREAL = frozenset({"planned", "hypothetical", "threatened", "denied"})
+
+
+def features(event: Event, raw: float | None = None) -> list[float]:
+    """The feature vector of an event, in the order of FEATURES.
+
+    ``raw`` is the extractor's score (default: ``event.confidence``; fusion raises it for a report the article
+    repeats).
+    """
+    score = event.confidence if raw is None else raw
+    loc = event.location
+    return [
+        score,
+        1.0 if loc is not None and loc.precision in ("settlement", "district") else 0.0,
+        1.0 if loc is None else 0.0,
+        1.0 if event.date.text is not None else 0.0,
+        1.0 if event.claim.claimed_by is not None else 0.0,
+        1.0 if event.claim.modality in _UNREAL else 0.0,
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Calibrator:
+    """A logistic map from FEATURES to a probability; ``apply`` rewrites events' confidence with it.
+
+    ``applied`` is False when, across held-out articles, the map scored no better than the raw scores: then
+    ``apply`` keeps the raw scores (the table says so after each fit).
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    applied: bool = True
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Calibrator":
+        """Read the fitted table (default: the one shipped in frontline/data). Raises ResourceError."""
+        try:
+            if path is None:
+                text = resources.files("frontline").joinpath("data/confidence.json").read_text(encoding="utf-8")
+            else:
+                text = Path(path).read_text(encoding="utf-8")
+            table = json.loads(text)
+            if tuple(table["features"]) != FEATURES:
+                raise ValueError(f"features {table['features']} differ from {list(FEATURES)}")
+            return cls(tuple(float(w) for w in table["weights"]), float(table["bias"]), bool(table.get("applied", True)))
+        except (OSError, ValueError, KeyError) as exc:
+            raise ResourceError(f"cannot read the confidence table ({exc}): run `python scripts/fit_confidence.py`"
+                                ) from exc
+
+    def probability(self, vector: Sequence[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, vector, strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def apply(self, events: Sequence[Event]) -> list[Event]:
+        """The events with ``confidence`` replaced by the calibrated probability (rounded to 3 places)."""
+        if not self.applied:
+            return list(events)
+        return [replace(e, confidence=round(self.probability(features(e)), 3)) for e in events]

@@ -1,0 +1,147 @@
+"""Exports of a query's answer (``query.EventRecord`` objects): JSON, JSON Lines, GeoJSON, ACLED CSV, Parquet.
+
+The same filters as the REST API select what is exported (``Catalog.iter_events``); this module only turns
+records into bytes or text, so the CLI (``frontline events --format``) and the REST API share it.
+
+``json``     ``{"events": [Event, ...], "total": n}`` with the REST API's Event objects (``event_json``)
+``jsonl``    one Event object a line
+``geojson``  a FeatureCollection (RFC 7946: WGS 84 ``[lon, lat]``, no ``crs`` member) of the located events,
+             each feature's ``properties`` the flat row of ``query.record_row``; opens in QGIS as a layer
+``csv``      ACLED-style columns (``export.ACLED_COLUMNS``), in the query's order
+``parquet``  one row per event, the columns of ``query.ROW_COLUMNS`` with typed columns (dates as date32)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Final, TextIO
+
+from frontline.errors import FrontlineError
+from frontline.export import results as export_mod
+from frontline.models import Article, iso
+from frontline.store.query import ROW_COLUMNS, EventRecord, record_row
+
+__all__ = ["FORMATS", "TEXT_FORMATS", "event_json", "feature", "geojson_page", "acled_rows", "write_text",
+           "write_parquet", "EVENT_FIELDS"]
+
+TEXT_FORMATS: Final = ("json", "jsonl", "geojson", "csv")
+FORMATS: Final = (*TEXT_FORMATS, "parquet")
+EVENT_FIELDS: Final = ("event_id", "article_id", "event_type", "location", "date", "initiator", "target",
+                       "quantities", "claim", "evidence", "confidence", "trigger", "outlet", "published", "title",
+                       "fused_id", "contested", "copies", "stored_at")
+# Fighting reported by the same article at the same place makes a capture a battle in ACLED's terms
+# (see export.acled_type); the query's records of one article are looked at together for that.
+_FIGHTING: Final = frozenset({"armed_clash", "encirclement"})
+
+
+def event_json(r: EventRecord, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """An event record as the REST API's Event object: output.schema.json's event plus outlet, published,
+    title, fused_id, contested (in the article or across sources), copies and stored_at (only ``fields``)."""
+    d = export_mod.event_to_dict(r.event) | {
+        "outlet": r.outlet, "published": iso(r.published), "title": r.title, "fused_id": r.fused_id,
+        "contested": r.contested, "copies": r.copies, "stored_at": r.stored_at}
+    return d if fields is None else {k: d[k] for k in fields}
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
+
+
+def feature(r: EventRecord) -> dict[str, Any] | None:
+    """The GeoJSON Feature of a located event record (None when it has no location)."""
+    loc = r.event.location
+    if loc is None:
+        return None
+    return {"type": "Feature", "id": r.event.event_id,
+            "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]}, "properties": _plain(record_row(r))}
+
+
+def geojson_page(records: Iterable[EventRecord], **members: Any) -> dict[str, Any]:
+    """A FeatureCollection of the located records; ``members`` (next_cursor, total) ride as foreign members."""
+    return {"type": "FeatureCollection", "features": [f for f in map(feature, records) if f is not None], **members}
+
+
+def acled_rows(records: Iterable[EventRecord]) -> Iterator[dict[str, Any]]:
+    """One ACLED-style row per record, in the records' order (see ``export.acled_rows`` for the columns)."""
+    records = list(records)
+    fighting = {(r.event.article_id, r.event.location.name) for r in records
+                if r.event.event_type in _FIGHTING and r.event.location}
+    for r in records:
+        ev = r.event
+        article = Article(article_id=ev.article_id, status="ok", published=r.published, title=r.title,
+                          source=r.outlet)
+        fought = ev.location is not None and (ev.article_id, ev.location.name) in fighting
+        yield export_mod.acled_row(ev, article, fighting_reported=fought)
+
+
+def write_text(records: Iterable[EventRecord], fmt: str, out: TextIO, *, total: int | None = None) -> int:
+    """Write records in a text format (``TEXT_FORMATS``) to ``out``; returns how many were written.
+
+    ``jsonl``, ``geojson`` and ``csv`` stream; ``json`` streams too, writing the list item by item.
+
+    Raises:
+        FrontlineError: ``fmt`` is not a text format.
+    """
+    n = 0
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(event_json(r), ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "json":
+        out.write('{"events": [')
+        for r in records:
+            out.write(("," if n else "") + "\n" + json.dumps(event_json(r), ensure_ascii=False))
+            n += 1
+        out.write(f'\n], "total": {n if total is None else total}}}\n')
+    elif fmt == "geojson":
+        out.write('{"type": "FeatureCollection", "features": [')
+        for r in records:
+            f = feature(r)
+            if f is not None:
+                out.write(("," if n else "") + "\n" + json.dumps(f, ensure_ascii=False))
+                n += 1
+        out.write("\n]}\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=export_mod.ACLED_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in acled_rows(records):
+            writer.writerow(row)
+            n += 1
+    else:
+        raise FrontlineError(f"unknown text format {fmt!r}; choose one of {', '.join(TEXT_FORMATS)} "
+                             "(parquet is written to a file with --output)")
+    return n
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    types = {"geonames_id": pa.int64(), "lat": pa.float64(), "lon": pa.float64(), "contested": pa.bool_(),
+             "fatalities": pa.int64(), "confidence": pa.float64(), "evidence_start": pa.int64(),
+             "evidence_end": pa.int64(), "copies": pa.int64(), "date": pa.date32(), "date_end": pa.date32(),
+             "published": pa.date32()}
+    return pa.schema([(c, types.get(c, pa.string())) for c in ROW_COLUMNS])
+
+
+def write_parquet(records: Iterable[EventRecord], out: str | IO[bytes], *, batch: int = 10_000) -> int:
+    """Write records as a Parquet file (``ROW_COLUMNS``, typed), in row groups of ``batch``; returns the count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _schema()
+    n = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for r in records:
+            rows.append(record_row(r))
+            if len(rows) >= batch:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                n += len(rows)
+                rows = []
+        if rows or not n:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            n += len(rows)
+    return n

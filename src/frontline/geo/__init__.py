@@ -1,0 +1,1 @@
+"""Geography: the gazetteer and the romanisation of Ukrainian and Russian place names."""

@@ -1,0 +1,1 @@
+"""NLP: the spaCy model, helpers over its dependency parse, and sentence embeddings."""

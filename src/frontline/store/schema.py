@@ -1,0 +1,122 @@
+"""The store's tables as SQLAlchemy Core objects: what the query layer reads and the PostgreSQL store creates.
+
+The SQLite store (``frontline.store.sqlite``) creates the same tables from its own DDL so that its file stays a plain
+SQLite database for Datasette and sqlite-utils; ``tests/test_tables.py`` holds the two definitions together.
+docs/STORE.md describes every column.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    func,
+)
+
+__all__ = ["metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
+           "fused_members", "timelines", "retracted", "inputs"]
+
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
+
+articles = Table(
+    "articles", metadata,
+    Column("article_id", Text, primary_key=True),
+    *(Column(c, Text) for c in ("path", "url", "title", "source", "published", "language")),
+    Column("status", Text, nullable=False), Column("error", Text), Column("quality_flags", Text, nullable=False),
+    Column("duplicate_of", Text),
+    *(Column(c, Text) for c in ("raw_text", "clean_text", "offsets", "removed", "repairs")),
+    Column("ingested_at", Text, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("mention_id", Text, primary_key=True),
+    Column("article_id", Text, ForeignKey("articles.article_id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False), Column("kind", Text, nullable=False),
+    Column("char_start", Integer, nullable=False), Column("char_end", Integer, nullable=False),
+    Column("text", Text, nullable=False), Column("value", Text, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("article_id", Text, ForeignKey("articles.article_id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False), Column("event_type", Text, nullable=False),
+    Column("date_start", Text), Column("date_end", Text), Column("date_precision", Text, nullable=False),
+    Column("date_text", Text),
+    Column("location_name", Text), Column("geonames_id", Integer), Column("lat", Float), Column("lon", Float),
+    Column("admin1", Text), Column("country_code", Text), Column("location_precision", Text),
+    Column("location_mention", Text),
+    Column("initiator", Text), Column("target", Text), Column("claimed_by", Text),
+    Column("modality", Text, nullable=False), Column("contested", Integer, nullable=False),
+    Column("quantities", Text, nullable=False),
+    Column("evidence_sentence", Text, nullable=False), Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False), Column("trigger", Text, nullable=False),
+    Column("date_last", Text), Column("date_span", Integer),
+    *(Column(c, Text) for c in ("initiator_name", "initiator_side", "target_name", "target_side",
+                                "claimant", "claimant_side")),
+    Column("is_copy", Integer), Column("geo_cell", Integer), Column("stored_at", Text),
+)
+
+fingerprints = Table(
+    "fingerprints", metadata,
+    Column("article_id", Text, primary_key=True), Column("seq", Integer, nullable=False),
+    Column("minhash", LargeBinary, nullable=False), Column("lead", LargeBinary, nullable=False),
+    Column("facts_minhash", LargeBinary, nullable=False), Column("size", Integer, nullable=False),
+    Column("facts", Text, nullable=False), Column("vector", LargeBinary),
+    Column("duplicate_of", Text), Column("duplicate_score", Float), Column("duplicate_method", Text),
+)
+
+copy_keys = Table("copy_keys", metadata,
+                  Column("key", BigInteger, primary_key=True),
+                  Column("article_id", Text, primary_key=True))
+
+fused_events = Table("fused_events", metadata, Column("fused_id", Text, primary_key=True),
+                     Column("location_key", Text, nullable=False), Column("data", Text, nullable=False))
+
+fused_members = Table("fused_members", metadata, Column("event_id", Text, primary_key=True),
+                      Column("fused_id", Text, nullable=False), Column("contested", Integer, nullable=False),
+                      Column("copies", Integer, nullable=False))
+
+timelines = Table("timelines", metadata, Column("place_key", Text, primary_key=True),
+                  Column("data", Text, nullable=False))
+
+retracted = Table("retracted", metadata, Column("event_id", Text, primary_key=True),
+                  Column("article_id", Text, nullable=False), Column("retracted_at", Text, nullable=False))
+inputs = Table("inputs", metadata, Column("input_key", Text, primary_key=True),
+               Column("article_id", Text, nullable=False))
+
+# The same indexes as the SQLite store's (names match), so both back ends plan the same queries.
+Index("mentions_article", mentions.c.article_id)
+Index("events_article", events.c.article_id)
+Index("events_type", events.c.event_type)
+Index("events_date", events.c.date_start)
+Index("events_place", events.c.location_name)
+Index("events_day", events.c.date_start, events.c.event_id)
+Index("events_type_day", events.c.event_type, events.c.date_start)
+Index("events_admin1_type_day", events.c.admin1, events.c.event_type, events.c.date_start)
+Index("events_lat", events.c.lat)
+Index("events_span", events.c.date_span)
+# covers a box's count and its page's ids: the box and copy filters and the sort key, no table look-up per match
+Index("events_cell_cover", events.c.geo_cell, events.c.lat, events.c.lon, events.c.is_copy, events.c.date_start,
+      events.c.event_id)
+Index("events_claimant", func.lower(events.c.claimant))
+Index("events_stored", events.c.stored_at)
+Index("events_location", events.c.location_name, events.c.article_id, events.c.ordinal)
+Index("articles_published", articles.c.published, articles.c.article_id)
+Index("articles_copies", articles.c.duplicate_of)
+Index("fingerprints_seq", fingerprints.c.seq)
+Index("fused_location", fused_events.c.location_key)
+Index("fused_members_fused", fused_members.c.fused_id)
+Index("retracted_at", retracted.c.retracted_at)
