@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import fcntl
 import hashlib
 import io
 import json
@@ -106,8 +107,11 @@ def _dump(db: Path) -> bytes:
 
 def freeze(out: Path) -> dict[str, str]:
     out.mkdir(parents=True, exist_ok=True)
-    # A fixed folder: input paths appear in the output, so two freezes must read the same paths.
+    # A fixed folder: input paths appear in the output, so two freezes must read the same paths; a lock keeps
+    # freezes run at the same time (from several work trees) out of each other's folder.
     work = Path(tempfile.gettempdir()) / "frontline-freeze-inputs"
+    lock = (Path(tempfile.gettempdir()) / "frontline-freeze.lock").open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     try:
@@ -124,6 +128,7 @@ def freeze(out: Path) -> dict[str, str]:
         outputs["store.txt"] = _dump(db)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        lock.close()
     digests = {}
     for name, data in outputs.items():
         (out / name).write_bytes(data)
