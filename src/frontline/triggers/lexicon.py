@@ -3,7 +3,7 @@
 Hand-written on purpose: EVENTS.md's twenty types are this project's own vocabulary, and a reviewable table of
 trigger lemmas is the precise half of the hybrid extractor (a learned similarity model can add recall later).
 Each entry gives the lemma, the parts of speech it counts for and the event type. Ambiguous triggers
-('take', 'enter', 'flee', 'control', 'strike', 'kill') carry a rule name that ``events.py`` applies.
+('take', 'enter', 'flee', 'control', 'strike', 'kill') carry a rule name, registered in ``frontline.triggers.rules``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 class TriggerRule:
     event_type: str
     pos: frozenset[str]
-    rule: str | None = None     # name of a disambiguation rule in events.py
+    rule: str | None = None     # name of a disambiguation rule (``frontline.triggers.rules``)
     strength: float = 0.8        # prior that this word, alone, names a real event of this type
     # A common word that names an event in one construction only ('got into an ammunition depot', 'troops
     # landed'): when its rule rejects a use, the sentence still counts as naming no trigger word.
