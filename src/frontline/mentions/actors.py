@@ -331,24 +331,44 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         Actor mentions sorted by start offset, with character offsets into ``doc.text``.
     """
     persons = persons or PersonIndex.build()
-    text = doc.text
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
+    _add_named_persons(doc, persons, found, taken)
+    _one_spelling(found)
+    _add_known_surnames(doc, persons, found, taken)
+    _add_later_surnames(doc, found, taken)
+    _add_lexicon_actors(doc.text, found, taken)
+    _add_given_name_persons(doc, found, taken)
+    _add_states(doc, found, taken)
+    found.sort(key=lambda a: a.start)
+    _self_identified(doc.text, found)
+    return found
 
+
+def _take(found: list[ActorMention], taken: list[tuple[int, int]], mention: ActorMention) -> None:
+    """Keep a mention, and mark its span as taken for the steps after."""
+    found.append(mention)
+    taken.append((mention.start, mention.end))
+
+
+def _add_named_persons(doc: Doc, persons: PersonIndex, found: list[ActorMention],
+                       taken: list[tuple[int, int]]) -> None:
+    """The persons the NER names: a known person's party from the table, anyone else's from the words around."""
     for ent in _persons(doc):
         known = persons.lookup(ent.text)
         if known:
             name, side, role = known
         else:
-            role, side = _person_role_and_side(text, ent)
+            role, side = _person_role_and_side(doc.text, ent)
             name = ent.text
-        found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
-        taken.append((ent.start_char, ent.end_char))
+        _take(found, taken, ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
 
-    _one_spelling(found)
 
-    # Known persons the NER missed ('Serhiy Haidai spoke'): a title-case surname of the person table, with the
-    # title-case first name before it.
+def _add_known_surnames(doc: Doc, persons: PersonIndex, found: list[ActorMention],
+                        taken: list[tuple[int, int]]) -> None:
+    """Known persons the NER missed ('Serhiy Haidai spoke'): a title-case surname of the person table, with the
+    title-case first name before it."""
+    text = doc.text
     for tok in doc:
         if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
@@ -360,35 +380,42 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         if _overlaps(start, tok.idx + len(tok.text), taken):
             start = tok.idx
         end = tok.idx + len(tok.text)
-        found.append(ActorMention(start, end, text[start:end], Party(*known), "person"))
-        taken.append((start, end))
+        _take(found, taken, ActorMention(start, end, text[start:end], Party(*known), "person"))
 
-    # A person named in full once is often named by surname alone afterwards ('According to Gaidai'), and the
-    # statistical NER misses many of those: find every later surname of a known person.
+
+def _add_later_surnames(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """A person named in full once is often named by surname alone afterwards ('According to Gaidai'), and the
+    statistical NER misses many of those: find every later surname of a person already found."""
     surnames = {skeleton(a.text.split()[-1]): a for a in found if len(a.text.split()) > 1}
     for tok in doc:
         if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
         earlier = surnames.get(skeleton(tok.text))
         if earlier is not None and earlier.start < tok.idx:
-            found.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, earlier.party, "person"))
-            taken.append((tok.idx, tok.idx + len(tok.text)))
+            _take(found, taken, ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, earlier.party, "person"))
 
+
+def _add_lexicon_actors(text: str, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """The forces, governments and groups of the actor lexicon, where no earlier mention holds the words."""
     for rx, name, side, kind in _COMPILED:
         for m in rx.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            found.append(ActorMention(m.start(), m.end(), m.group(0), Party(name, side), kind))  # type: ignore[arg-type]
-            taken.append((m.start(), m.end()))
+            _take(found, taken, ActorMention(m.start(), m.end(), m.group(0), Party(name, side), kind))
 
+
+def _add_given_name_persons(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """Persons named by a given name the NER did not tag (``_given_name_persons``), typed by the words around."""
     for ent in _given_name_persons(doc, taken):
-        role, side = _person_role_and_side(text, ent)
-        found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(ent.text, side, role), "person"))
-        taken.append((ent.start_char, ent.end_char))
+        role, side = _person_role_and_side(doc.text, ent)
+        _take(found, taken, ActorMention(ent.start_char, ent.end_char, ent.text, Party(ent.text, side, role),
+                                         "person"))
 
-    # Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
-    # A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened
-    # Russia with sanctions').
+
+def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
+    A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened Russia
+    with sanctions')."""
     for tok in doc:
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj") or tok.ent_type_ not in ("GPE", "LOC", ""):
             continue
@@ -401,9 +428,4 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
         if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
-        found.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, Party(*state), "country"))
-        taken.append((tok.idx, tok.idx + len(tok.text)))
-
-    found.sort(key=lambda a: a.start)
-    _self_identified(text, found)
-    return found
+        _take(found, taken, ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, Party(*state), "country"))
