@@ -328,8 +328,8 @@ def test_rule(pipeline, name, text, word, expected):
 
 
 def test_every_rule_has_an_example():
-    from frontline.triggers.rules import RULES
     from frontline.triggers.lexicon import TRIGGERS
+    from frontline.triggers.rules import RULES
     named = {rule.rule for rule in TRIGGERS.values() if rule.rule is not None}
     assert named == set(RULES)       # every rule the lexicon names is registered, and no other
     assert set(RULES) <= {name for name, *_ in RULE_EXAMPLES}

@@ -30,8 +30,7 @@ from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, skeleton
 from frontline.mentions.quantities import parse_number  # the one reader of number words
 from frontline.models import LocationPrecision, Place, PlaceMention
-from frontline.nlp.syntax import PLACE_PREPOSITIONS
-from frontline.triggers.lexicon import SPEECH_LEMMAS
+from frontline.nlp.syntax import PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
 __all__ = ["find_places"]
 

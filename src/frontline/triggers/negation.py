@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontline.triggers.lexicon import SPEECH_LEMMAS
+from frontline.nlp.syntax import SPEECH_LEMMAS
 
 
 def is_negated(tok: Token) -> bool:
