@@ -12,9 +12,7 @@ from spacy.tokens import Span, Token
 # A caption line is short: a photo's or a video's caption, a one-line bulletin, a headline.
 _CAPTION_WORDS = 25
 
-
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
 
 # What a caption says it shows, before what is shown: 'Video: ...', 'Footage of ...', 'Photos from ...'.
 MEDIA_NOUNS = frozenset({"video", "footage", "photo", "image", "picture", "clip", "drone", "satellite", "view"})

@@ -29,7 +29,6 @@ __all__ = ["ROUGH_AMOUNTS", "Trigger", "denied_in_speech", "find_triggers", "is_
 
 _PHRASES = tuple((re.compile(p, re.I), t, s) for p, t, s in PHRASES)
 
-
 # Words the lexicon holds as abbreviations: only in capitals are they those ('KIA', not the car maker Kia).
 _ABBREVIATIONS = frozenset({"kia", "wia"})
 

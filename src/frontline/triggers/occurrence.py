@@ -16,12 +16,9 @@ from frontline.triggers.lexicon import TRIGGERS
 _HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "chance",
                                  "likelihood", "spectre", "specter", "ability"})
 
-
 _BACKGROUND_HEADS = frozenset({"conflict", "war", "invasion", "struggle"})
 
-
 _IDIOM_HEADS = frozenset({"heat", "fog"})        # 'in the heat of battle', 'the fog of war'
-
 
 _MEANS_HEADS = frozenset({"way", "means", "capacity", "capability", "strength", "right", "need", "reason"})
 
@@ -60,21 +57,16 @@ def _starts_war(verb: Token) -> bool:
 # Verbs that tell what an attack named as their clausal subject did: 'Shelling in Horlivka kills two'.
 _HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "claim", "leave", "damage", "destroy", "hit"})
 
-
 # Verbs that say fighting named as their clausal subject goes on: 'Fighting in Bakhmut continues'.
 _ONGOING_VERBS = frozenset({"continue", "rage", "persist", "resume", "intensify", "escalate", "erupt", "flare"})
-
 
 # The war itself as the doer ('the war has displaced millions'), and number words that count only roughly
 # ('thousands', 'tens of thousands', 'millions'): the war's running toll, not an occurrence of its own.
 _WAR_NOUNS = _BACKGROUND_HEADS | {"aggression"}
 
-
 _ROUND_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "ten", "score"})
 
-
 ROUGH_AMOUNTS = frozenset({"many", "countless", "numerous", "untold", "innumerable"})
-
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
@@ -141,10 +133,8 @@ def _earlier_in_list(tok: Token) -> Token | None:
 _FIGHT_NOUNS = frozenset({"fight", "fighting", "battle", "clash", "combat", "hostility", "hostilities", "war",
                           "skirmish", "firefight"})
 
-
 _CIRCUMSTANCE_WORDS = frozenset({"because", "due", "owing", "result", "amid", "amidst", "despite", "during",
                                  "thanks"})
-
 
 _DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 
@@ -178,14 +168,11 @@ _NON_FACTIVE = frozenset({"refuse", "avoid", "want", "wish", "hope", "dream", "p
                           "afraid", "hesitate", "advise", "urge", "ask", "think", "believe", "imagine", "close",
                           "closer", "verge", "brink"})
 
-
 # Verbs whose object did not happen or is not an event of its own: 'escape fighting', 'prevent an encirclement',
 # 'abandoned an advance on Kyiv' (the withdrawal is the event).
 _BLOCKING = frozenset({"avoid", "escape", "prevent", "abandon"})
 
-
 _OFFER_TYPES = frozenset({"negotiation", "aid", "sanction", "mobilization"})
-
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "advcl", "acomp", "pobj", "pcomp", "prep", "conj"})
 

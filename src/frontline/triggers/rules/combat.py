@@ -13,16 +13,12 @@ from frontline.triggers.rules.words import CIVIL_WORDS, FORCE_WORDS
 # What is launched when a war starts: 'launched the invasion', 'the war Russia unleashed'.
 _WAR_STARTS = frozenset({"invasion", "war", "aggression"})
 
-
 # Who pours into a country as an army does; volunteers and foreign fighters come to join one.
 _INVADERS = frozenset({"troop", "force", "army", "soldier", "unit", "military", "tank", "column", "convoy",
                        "paratrooper", "marine", "armor", "armour"})
 
-
 # What troops cross when they invade: 'across the border', 'over the frontier', 'into the Kursk region'.
 _LANDS = frozenset({"country", "territory", "region", "oblast", "province"})
-
-
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
 
 

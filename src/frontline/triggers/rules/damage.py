@@ -24,7 +24,6 @@ _PROPERTY = frozenset({"apartment", "block", "high-rise", "rise", "residential",
                        "neighborhood", "village", "town", "city", "district", "airfield", "base", "site",
                        "property", "structure", "complex", "printing", "shopping", "school", "dwelling", "cottage"})
 
-
 # Verbs that say troops were seen: 'Russian troops were spotted in X'.
 _SEEN_VERBS = frozenset({"see", "spot", "film", "record", "geolocate", "observe", "photograph"})
 

@@ -18,12 +18,10 @@ _ARMS_AND_AID = frozenset({"weapon", "arm", "system", "missile", "tank", "ammuni
                            "aid", "assistance", "package", "munition", "rocket", "launcher", "generator", "defence",
                            "defense"})
 
-
 # Who meets to negotiate: leaders, envoys and states ('Zelensky met Erdogan', 'a meeting of the foreign ministers').
 _POLITICAL_WORDS = frozenset({"president", "minister", "envoy", "delegation", "delegate", "leader", "negotiator",
                               "diplomat", "ambassador", "chancellor", "premier", "counterpart", "official",
                               "secretary", "mediator", "head", "emissary"})
-
 
 _POLITICAL_ENTITIES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 

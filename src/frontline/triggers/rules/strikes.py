@@ -20,13 +20,11 @@ from frontline.triggers.rules.words import (
 _ATTACK_WORDS = WEAPON_WORDS | {"hit", "explosion", "strike", "shelling", "enemy", "damage", "destroy", "injure",
                                  "wound", "kill", "occupier", "invader", "attack", "siren"}
 
-
 # What is 'hit' in economics and sport, and who is 'fired' from a post: no weapon ever meets these.
 _NOT_TARGETS = frozenset({"record", "high", "low", "peak", "level", "milestone", "mark", "snag", "headline", "jackpot",
                           "market", "shelf", "price", "inflation", "export", "import", "sale", "rating", "poll",
                           "stock", "currency", "hryvnia", "ruble", "rouble", "growth", "economy", "wall", "note",
                           "sanction", "tariff", "embargo", "restriction"})
-
 
 _OFFICE_WORDS = frozenset({"minister", "official", "chief", "director", "coach", "manager", "employee", "worker",
                            "staff", "adviser", "advisor", "governor", "prosecutor", "deputy", "ceo", "secretary",
@@ -67,7 +65,7 @@ def _rule_inflict(ctx: RuleContext) -> str | None:
     inflicted."""
     near = ctx.near
     return weapon_type(near, default="armed_clash") if near & {"damage", "loss", "defeat", "casualty",
-                                                                 "blow", "strike"} else None
+                                                                "blow", "strike"} else None
 
 
 @rule("fire")

@@ -9,17 +9,14 @@ FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "unit", "servicema
                          "battalion", "brigade", "military", "infantry", "deserter", "conscript", "marine",
                          "trooper", "comrade", "buddy"})
 
-
 CIVIL_WORDS = frozenset({"civilian", "resident", "child", "family", "people", "refugee", "inhabitant", "woman",
                           "evacuee", "wife", "mother", "passenger", "dozen", "household", "folk", "kid",
                           "husband", "spouse", "father", "son", "daughter", "youngster", "pensioner", "elderly",
                           "grandmother", "grandfather", "baby", "neighbour", "neighbor"})
 
-
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "area", "region", "district", "position",
                               "control", "settlement", "locality", "oblast", "province", "hub", "stronghold",
                               "bridgehead", "airport", "plant", "land", "ground", "metropolis", "republic"})
-
 
 MILITARY_OBJECTS = frozenset({
     "serviceman", "soldier", "troop", "unit", "invader", "group", "howitzer", "tank", "vehicle", "depot",
@@ -28,14 +25,12 @@ MILITARY_OBJECTS = frozenset({
     "warehouse", "headquarters", "command", "post", "armor", "armour", "apc", "bmp", "radar", "missile",
     "enemy", "company", "platoon", "battalion", "brigade", "force", "emplacement", "dugout", "stronghold"})
 
-
 INFRASTRUCTURE = frozenset({"infrastructure", "power", "plant", "bridge", "rail", "railway", "station", "hospital",
-                             "school", "building", "house", "grid", "substation", "dam", "home", "facility",
-                             "line", "pipeline", "port", "airport", "energy", "electricity", "water"})
-
+                            "school", "building", "house", "grid", "substation", "dam", "home", "facility",
+                            "line", "pipeline", "port", "airport", "energy", "electricity", "water"})
 
 WEAPON_WORDS = frozenset({"artillery", "mortar", "rocket", "missile", "himars", "mlrs", "grad", "howitzer", "shell",
-                           "drone", "shahed", "bomb", "uav", "fire", "gun", "cannon"})
+                          "drone", "shahed", "bomb", "uav", "fire", "gun", "cannon"})
 
 
 def weapon_type(words: set[str], default: str) -> str:
