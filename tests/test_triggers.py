@@ -321,15 +321,15 @@ def _rule_use(pipeline, text: str, word: str):
 
 @pytest.mark.parametrize("name, text, word, expected", RULE_EXAMPLES)
 def test_rule(pipeline, name, text, word, expected):
-    from frontline.triggers.find import RULES, rule_context
+    from frontline.triggers.rules import RULES, rule_context
     tok, rule, has_place = _rule_use(pipeline, text, word)
     assert rule is not None and rule.rule == name
     assert RULES[name](rule_context(tok, rule, tok.sent, has_place)) == expected
 
 
 def test_every_rule_has_an_example():
-    from frontline.triggers.find import RULES
     from frontline.triggers.lexicon import TRIGGERS
+    from frontline.triggers.rules import RULES
     named = {rule.rule for rule in TRIGGERS.values() if rule.rule is not None}
     assert named == set(RULES)       # every rule the lexicon names is registered, and no other
     assert set(RULES) <= {name for name, *_ in RULE_EXAMPLES}

@@ -32,6 +32,8 @@ from frontline.vocab import bloc as bloc
 
 Status = Literal["ok", "skipped", "failed"]
 Side = Literal["RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other", "unknown"]
+# What kind of actor a mention names (``ActorMention.kind``).
+ActorKind = Literal["force", "government", "person", "organisation", "civilians", "country"]
 LocationPrecision = Literal["settlement", "district", "admin1", "region", "country"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
 Modality = Literal["asserted", "claimed", "denied", "threatened", "planned", "hypothetical"]
@@ -194,7 +196,7 @@ class ActorMention:
     end: int
     text: str
     party: Party
-    kind: Literal["force", "government", "person", "organisation", "civilians", "country"] = "force"
+    kind: ActorKind = "force"
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,8 +229,35 @@ def _title_block(lines: list[_Line], prose: list[bool], title: int, i: int) -> b
 
 def classify_lines(text: str) -> list[tuple[int, int, str]]:
     """The ``(start, end, why)`` of every line of ``text`` that is not article text."""
+    lines, tails = _split_lines(text)
+    if not lines:
+        return []
+    prose = [_sentence_like(ln.text) and len(ln.text.split()) >= 4 for ln in lines]
+    # Headings are only told apart from text in a text that is mostly prose: a list of headlines, one a
+    # line, is all headings and must stay.
+    prose_chars = sum(len(ln.text) for ln, p in zip(lines, prose) if p)
+    prose_text = sum(prose) >= 3 and prose_chars >= 0.3 * sum(len(ln.text) for ln in lines)
+    why = _judge_lines(lines, prose, prose_text)
+    if len(why) == len(lines):
+        # Nothing would be left: a text made of captions ('... geolocated (photo 3)') is a caption set or a
+        # one-line report, and its captions are the article
+        why = {i: w for i, w in why.items() if w != "photo caption"}
+    kept = [i for i in range(len(lines)) if i not in why] or [0]
+    if prose_text:
+        _mark_headings(lines, prose, kept, why)
+    spans = [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
+    spans += [tail for i, tail in tails.items() if i not in why]
+    headline = lines[kept[0]]
+    section = _SECTION_TAG.search(text, headline.start, headline.end)
+    if kept[0] not in why and section and prose_text:
+        spans.append((section.start(), headline.end, "section tag"))
+    return sorted(spans)
+
+
+def _split_lines(text: str) -> tuple[list[_Line], dict[int, tuple[int, int, str]]]:
+    """The non-blank lines of ``text``, and the teaser links glued to their ends (by line index), judged apart."""
     lines: list[_Line] = []
-    tails: dict[int, tuple[int, int, str]] = {}     # a teaser link glued to a line's end, judged apart
+    tails: dict[int, tuple[int, int, str]] = {}
     pos = 0
     for piece in text.split("\n"):
         if piece.strip():
@@ -241,13 +268,17 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
                 end = tail.start()
             lines.append(_Line(pos, end, text[pos:end].strip()))
         pos += len(piece) + 1
-    if not lines:
-        return []
-    prose = [_sentence_like(ln.text) and len(ln.text.split()) >= 4 for ln in lines]
-    # Headings are only told apart from text in a text that is mostly prose: a list of headlines, one a
-    # line, is all headings and must stay.
-    prose_chars = sum(len(ln.text) for ln, p in zip(lines, prose) if p)
-    prose_text = sum(prose) >= 3 and prose_chars >= 0.3 * sum(len(ln.text) for ln in lines)
+    return lines, tails
+
+
+# What ``_line_kind`` says of a line that a caller must act on beyond labelling it: a teaser header labels the
+# lines after it too, a signed byline the name-only line before it.
+_TEASER_HEADER = "teaser header"
+_SIGNED_BYLINE = "signed byline"
+
+
+def _judge_lines(lines: list[_Line], prose: list[bool], prose_text: bool) -> dict[int, str]:
+    """Why each line that is not article text is not, by line index."""
     why: dict[int, str] = {}
     in_teaser = False
     for i, ln in enumerate(lines):
@@ -258,51 +289,65 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
             else:
                 why[i] = "teaser"
                 continue
-        credit = _credit(t)
-        if _navigation(t):
-            why[i] = "navigation"
-        elif _teaser_header(t) and prose_text:
+        kind = _line_kind(t, prose_text)
+        if kind == _TEASER_HEADER:
             why[i], in_teaser = "teaser", True
-        elif _inline_teaser(t):
-            why[i] = "teaser"
-        elif credit:
-            why[i] = credit
-        elif _AGENCY_TAG.match(t) and (prose_text or "©" in t):
-            why[i] = "agency tag"
-        elif _SCRAPER_TAG.match(t) and prose_text:
-            why[i] = "scraper tag"
-        elif _link_dominated(t):
-            why[i] = "embedded post"
-        elif _REPORTING_BY.match(t) and len(t.split()) <= 20:
-            why[i] = "reporting credit"
-        elif _AUTHOR_BOX.match(t) and prose_text:
-            why[i] = "author box"
-        elif _AD_MARK.match(t) or (_CALL_TO_ACTION.match(t) and len(t.split()) <= 8
-                                   and (t.endswith("!") or not _sentence_like(t)) and prose_text):
-            why[i] = "advertising or call to action"
-        elif _DATED_BYLINE.match(t) and len(t.split()) <= 10 and not _sentence_like(t):
-            why[i] = "byline"
-        elif _byline(t):
+        elif kind == _SIGNED_BYLINE:
             why[i] = "byline"
             if i > 0 and i - 1 not in why and _name_only(lines[i - 1].text):
                 why[i - 1] = "byline"
-    if len(why) == len(lines):
-        # Nothing would be left: a text made of captions ('... geolocated (photo 3)') is a caption set or a
-        # one-line report, and its captions are the article
-        why = {i: w for i, w in why.items() if w != "photo caption"}
-    kept = [i for i in range(len(lines)) if i not in why] or [0]
-    # The first line kept is the headline; a heading is a short line that leads into prose.
+        elif kind is not None:
+            why[i] = kind
+    return why
+
+
+def _line_kind(t: str, prose_text: bool) -> str | None:
+    """Why one line is not article text, or None when nothing says it is not."""
+    return _furniture_kind(t, prose_text) or _credit_kind(t, prose_text)
+
+
+def _furniture_kind(t: str, prose_text: bool) -> str | None:
+    """The page's furniture: navigation, teasers, photo credits, agency and scraper tags, embedded posts."""
+    credit = _credit(t)
+    if _navigation(t):
+        return "navigation"
+    if _teaser_header(t) and prose_text:
+        return _TEASER_HEADER
+    if _inline_teaser(t):
+        return "teaser"
+    if credit:
+        return credit
+    if _AGENCY_TAG.match(t) and (prose_text or "©" in t):
+        return "agency tag"
+    if _SCRAPER_TAG.match(t) and prose_text:
+        return "scraper tag"
+    if _link_dominated(t):
+        return "embedded post"
+    return None
+
+
+def _credit_kind(t: str, prose_text: bool) -> str | None:
+    """Who wrote or sells: reporting credits, author boxes, advertising and calls to action, bylines."""
+    if _REPORTING_BY.match(t) and len(t.split()) <= 20:
+        return "reporting credit"
+    if _AUTHOR_BOX.match(t) and prose_text:
+        return "author box"
+    if _AD_MARK.match(t) or (_CALL_TO_ACTION.match(t) and len(t.split()) <= 8
+                             and (t.endswith("!") or not _sentence_like(t)) and prose_text):
+        return "advertising or call to action"
+    if _DATED_BYLINE.match(t) and len(t.split()) <= 10 and not _sentence_like(t):
+        return "byline"
+    if _byline(t):
+        return _SIGNED_BYLINE
+    return None
+
+
+def _mark_headings(lines: list[_Line], prose: list[bool], kept: list[int], why: dict[int, str]) -> None:
+    """The first line kept is the headline; a heading is a short line that leads into prose: label each."""
     for title, i, nxt in zip([kept[0]] * len(kept), kept[1:], [*kept[2:], None]):
-        if (prose_text and _headline_like(lines[i].text) and not _title_block(lines, prose, title, i)
+        if (_headline_like(lines[i].text) and not _title_block(lines, prose, title, i)
                 and (nxt is None or prose[nxt])):
             why[i] = "heading"
-    spans = [(lines[i].start, lines[i].end, w) for i, w in sorted(why.items())]
-    spans += [tail for i, tail in tails.items() if i not in why]
-    headline = lines[kept[0]]
-    section = _SECTION_TAG.search(text, headline.start, headline.end)
-    if kept[0] not in why and section and prose_text:
-        spans.append((section.start(), headline.end, "section tag"))
-    return sorted(spans)
 
 
 def drop_boilerplate(text: str) -> list[Edit]:

@@ -102,7 +102,7 @@ def _source(old: str, i1: int, i2: int, i: int, char: str) -> int:
     return next((j for j in range(i - 1, i1 - 1, -1) if ord(old[j]) > 127), i)
 
 
-def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+def _opcodes(old: str, new: str) -> Sequence[tuple[str, int, int, int, int]]:
     """How ``new`` lines up with ``old``: the alignment that keeps the most characters in place.
 
     A non-ASCII character in a repaired run is often one the repair made ('â€œ' -> '“'): as an anchor it can pair

@@ -146,8 +146,7 @@ def _state_media(raw: RawArticle, document: Document) -> str | None:
         if m:
             return f"{what} {value!r} is the state-run {m.group()}"
     dateline = _DATELINE.match(document.text)
-    m = _STATE_MEDIA.fullmatch(dateline.group(1)) if dateline else None
-    if m:
+    if dateline is not None and (m := _STATE_MEDIA.fullmatch(dateline.group(1))):
         return f"dateline {dateline.group()!r} names the state-run {m.group()}"
     for start, end, why in document.removed:
         line = " ".join(document.raw[start:end].split())

@@ -138,10 +138,10 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 
 def drop_blank_lines(text: str) -> list[Edit]:
     """Drop blank lines at the start and end and turn runs of blank lines into one paragraph break."""
-    lead = re.match(r"\s*", text).end()
+    lead = len(text) - len(text.lstrip())
     if lead == len(text):
         return [Edit(0, lead, "")] if lead else []
-    trail = re.search(r"\s*\Z", text).start()
+    trail = len(text.rstrip())
     edits = [Edit(0, lead, "")] if lead else []
     edits += [Edit(m.start() + 2, m.end(), "") for m in _BLANK_RUN.finditer(text, lead, trail)]
     if trail < len(text):

@@ -21,12 +21,13 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import get_args
 
 from rapidfuzz import fuzz, process
 
 from frontline.errors import ResourceError
 from frontline.geo.translit import normalize, skeleton
-from frontline.models import Place
+from frontline.models import LocationPrecision, Place
 
 __all__ = ["Gazetteer", "DEFAULT_DATA", "SECTOR_WORDS", "case_forms"]
 
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DATA = "gazetteer.tsv.gz"
 _COLUMNS = ("geonames_id", "name", "lat", "lon", "admin1", "country_code", "kind", "population")
+# The kinds a gazetteer row may have; any other makes the row malformed.
+_KINDS: dict[str, LocationPrecision] = {kind: kind for kind in get_args(LocationPrecision)}
 _INDEXES = ("names", "generated", "skeletons", "bare")
 _FUZZY_CUTOFF = 88.0
 _MIN_FUZZY_LENGTH = 5          # short keys match too much by accident
@@ -64,7 +67,7 @@ def case_forms(name: str) -> list[str]:
     if len(name) < _MIN_CASE_FORM_LENGTH or not name[-1:].isalpha():
         return []
     low = name.lower()
-    out = []
+    out: list[str] = []
     for ending, replacements in _ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 4:
             out.extend(name[:-len(ending)] + r for r in replacements)
@@ -119,9 +122,9 @@ class Gazetteer:
             f = line.split("\t")
             try:
                 places.append(Place(geonames_id=int(f[0]) if f[0] else None, name=f[1], lat=float(f[2]),
-                                    lon=float(f[3]), admin1=f[4] or None, country_code=f[5], kind=f[6],
+                                    lon=float(f[3]), admin1=f[4] or None, country_code=f[5], kind=_KINDS[f[6]],
                                     population=int(f[7])))
-            except (IndexError, ValueError) as exc:
+            except (IndexError, KeyError, ValueError) as exc:
                 raise ResourceError(f"gazetteer line {number + 2} is malformed ({exc}): rebuild it with "
                                     "'python scripts/build_gazetteer.py'") from exc
         indexes: dict[str, dict[str, str]] = {}
@@ -214,7 +217,7 @@ class Gazetteer:
             return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
         if not fuzzy or len(skel) < _MIN_FUZZY_LENGTH:
             return []
-        found: dict[int, float] = {}
+        found = {}
         for other, score, _ in process.extract(skel, self._block(skel[:2]), scorer=fuzz.ratio,
                                                score_cutoff=_FUZZY_CUTOFF, limit=5):
             for n in self._numbers(self.skeletons, other):

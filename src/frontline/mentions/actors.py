@@ -17,11 +17,11 @@ from frontline.geo.translit import skeleton
 from frontline.mentions.places import (
     _GIVEN_NAMES,  # one list of given names for both stages: a lone one is a person, not a place
 )
-from frontline.models import ActorMention, Party
+from frontline.models import ActorKind, ActorMention, Party, Side
 
 # --- group actors: a regex over the text, the normalised name and the side ---------------------------------
 # Order matters: longer, more specific phrases first. Each pattern must match whole words.
-_GROUPS: tuple[tuple[str, str, str, str], ...] = (
+_GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
     # (pattern, normalised name, side, kind)
     (r"(?:the )?(?:Russian|Russia's|(?-i:RF)) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MoD)|(?:the )?Ministry of "
      r"Defen[cs]e of (?:the )?(?:Russian Federation|(?-i:RF))", "Russian Defence Ministry", "RU", "government"),
@@ -69,7 +69,7 @@ _GROUPS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 # Country and capital names used as actors (metonymy): only when the token is the subject of a clause.
-_STATES: dict[str, tuple[str, str]] = {
+_STATES: dict[str, tuple[str, Side]] = {
     "russia": ("Russian government", "RU"), "moscow": ("Russian government", "RU"),
     "ukraine": ("Ukrainian government", "UA"), "kyiv": ("Ukrainian government", "UA"),
     "kiev": ("Ukrainian government", "UA"), "washington": ("US government", "US"),
@@ -91,7 +91,7 @@ def country_party(name: str) -> Party | None:
     return state_party(name) if name.lower() in _COUNTRIES else None
 
 # Well-known persons: canonical name, side and role. Variants are matched by phonetic key (see translit).
-_PERSONS: tuple[tuple[str, str, str], ...] = (
+_PERSONS: tuple[tuple[str, Side, str], ...] = (
     ("Vladimir Putin", "RU", "President of Russia"),
     ("Dmitry Peskov", "RU", "Kremlin spokesperson"),
     ("Maria Zakharova", "RU", "Russian Foreign Ministry spokesperson"),
@@ -123,6 +123,8 @@ _RU_CUES = re.compile(r"\b(Russian|Russia's|Moscow|Kremlin|DNR|LNR|Rostov|Belgor
 _UA_CUES = re.compile(r"\b(Ukrainian|Ukraine's|Kyiv|Kiev|Luhansk|Lugansk|Donetsk|Kharkiv|regional|oblast|"
                       r"province|city)\b", re.I)
 _US_CUES = re.compile(r"\b(US|U\.S\.|American|United States)\b")
+# The national cues in the order they are tried.
+_NATIONAL_CUES: tuple[tuple[re.Pattern[str], Side], ...] = ((_RU_CUES, "RU"), (_US_CUES, "US"), (_UA_CUES, "UA"))
 
 _APOSTROPHE = "['’]"   # curly and straight apostrophes are the same letter here
 # Case-insensitive ('Pro-Russian separatists', 'The Kremlin' at a sentence start); acronyms that are also
@@ -135,13 +137,13 @@ _COMPILED = tuple((re.compile(r"\b(?:" + p.replace("'", _APOSTROPHE) + r")\b", r
 class PersonIndex:
     """Known persons keyed by the phonetic skeleton of their surname."""
 
-    by_surname: dict[str, tuple[str, str, str]]
+    by_surname: dict[str, tuple[str, Side, str]]
 
     @classmethod
     def build(cls) -> "PersonIndex":
         return cls({skeleton(name.split()[-1]): (name, side, role) for name, side, role in _PERSONS})
 
-    def lookup(self, name: str) -> tuple[str, str, str] | None:
+    def lookup(self, name: str) -> tuple[str, Side, str] | None:
         # a possessive is not part of the name: 'Donald Trump’s envoys' names Trump
         bare = re.sub(r"['’]s?$", "", name.strip())
         parts = [p for p in re.split(r"[\s.]+", bare) if p and p[0].isupper()]
@@ -158,7 +160,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+|\n")
 _ATTRIBUTION_LEAD = re.compile(r"^\s*(?:according to|said|says|told)\s+", re.I)
 
 
-def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, str]:
+def _person_role_and_side(text: str, ent: Span) -> tuple[str | None, Side]:
     """Read a role and side from the words around a person's name ('Luhansk regional governor X', 'X, the head of')."""
     # the role is read from the name's own sentence: 'y.\n\nAccording to the Rostov Region's ... spokesman X'
     left = _SENTENCE_BREAK.split(text[max(0, ent.start_char - 60):ent.start_char])[-1]
@@ -184,12 +186,12 @@ _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|head of the (?:\w+ )?(?:region|
                            r"regional|city council|administration)\b", re.I)
 
 
-def role_side(role: str) -> str:
+def role_side(role: str) -> Side:
     """The side a role phrase alone gives ('the Russian-installed governor' RU, 'the mayor' UA), else 'unknown'."""
     return _side_of(role, "", "")
 
 
-def _side_of(role: str, left: str, right: str) -> str:
+def _side_of(role: str, left: str, right: str) -> Side:
     """The side of a person from the role phrase, then from the nearest national cue around the name.
 
     A governor or mayor named without qualification is the Ukrainian one: reporting qualifies the others
@@ -197,13 +199,13 @@ def _side_of(role: str, left: str, right: str) -> str:
     """
     if _INSTALLED.search(role):
         return "RU_aligned" if re.search(r"separatist|self-proclaimed|DNR|LNR|DPR|LPR", role, re.I) else "RU"
-    for cues, side in ((_RU_CUES, "RU"), (_US_CUES, "US"), (_UA_CUES, "UA")):
+    for cues, side in _NATIONAL_CUES:
         if cues.search(role):
             return side
     if role and _LOCAL_OFFICE.search(role):
         return "UA"
-    found: list[tuple[int, str]] = []
-    for cues, side in ((_RU_CUES, "RU"), (_US_CUES, "US"), (_UA_CUES, "UA")):
+    found: list[tuple[int, Side]] = []
+    for cues, side in _NATIONAL_CUES:
         for m in cues.finditer(left):
             found.append((len(left) - m.end(), side))
         for m in cues.finditer(right):
@@ -313,7 +315,7 @@ def _self_identified(text: str, actors: list[ActorMention]) -> None:
         m = _SELF_IDENTIFIED.search(text, a.end, end)
         if m is None:
             continue
-        side = "RU" if m.group(1).lower() == "russian" else "UA"
+        side: Side = "RU" if m.group(1).lower() == "russian" else "UA"
         party = replace(a.party, side=side)
         for j, b in enumerate(actors):
             if b.party == a.party:
@@ -331,24 +333,45 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         Actor mentions sorted by start offset, with character offsets into ``doc.text``.
     """
     persons = persons or PersonIndex.build()
-    text = doc.text
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
+    _add_named_persons(doc, persons, found, taken)
+    _one_spelling(found)
+    _add_known_surnames(doc, persons, found, taken)
+    _add_later_surnames(doc, found, taken)
+    _add_lexicon_actors(doc.text, found, taken)
+    _add_given_name_persons(doc, found, taken)
+    _add_states(doc, found, taken)
+    found.sort(key=lambda a: a.start)
+    _self_identified(doc.text, found)
+    return found
 
+
+def _take(found: list[ActorMention], taken: list[tuple[int, int]], mention: ActorMention) -> None:
+    """Keep a mention, and mark its span as taken for the steps after."""
+    found.append(mention)
+    taken.append((mention.start, mention.end))
+
+
+def _add_named_persons(doc: Doc, persons: PersonIndex, found: list[ActorMention],
+                       taken: list[tuple[int, int]]) -> None:
+    """The persons the NER names: a known person's party from the table, anyone else's from the words around."""
     for ent in _persons(doc):
         known = persons.lookup(ent.text)
+        role: str | None
         if known:
             name, side, role = known
         else:
-            role, side = _person_role_and_side(text, ent)
+            role, side = _person_role_and_side(doc.text, ent)
             name = ent.text
-        found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
-        taken.append((ent.start_char, ent.end_char))
+        _take(found, taken, ActorMention(ent.start_char, ent.end_char, ent.text, Party(name, side, role), "person"))
 
-    _one_spelling(found)
 
-    # Known persons the NER missed ('Serhiy Haidai spoke'): a title-case surname of the person table, with the
-    # title-case first name before it.
+def _add_known_surnames(doc: Doc, persons: PersonIndex, found: list[ActorMention],
+                        taken: list[tuple[int, int]]) -> None:
+    """Known persons the NER missed ('Serhiy Haidai spoke'): a title-case surname of the person table, with the
+    title-case first name before it."""
+    text = doc.text
     for tok in doc:
         if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
@@ -360,35 +383,42 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         if _overlaps(start, tok.idx + len(tok.text), taken):
             start = tok.idx
         end = tok.idx + len(tok.text)
-        found.append(ActorMention(start, end, text[start:end], Party(*known), "person"))
-        taken.append((start, end))
+        _take(found, taken, ActorMention(start, end, text[start:end], Party(*known), "person"))
 
-    # A person named in full once is often named by surname alone afterwards ('According to Gaidai'), and the
-    # statistical NER misses many of those: find every later surname of a known person.
+
+def _add_later_surnames(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """A person named in full once is often named by surname alone afterwards ('According to Gaidai'), and the
+    statistical NER misses many of those: find every later surname of a person already found."""
     surnames = {skeleton(a.text.split()[-1]): a for a in found if len(a.text.split()) > 1}
     for tok in doc:
         if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
         earlier = surnames.get(skeleton(tok.text))
         if earlier is not None and earlier.start < tok.idx:
-            found.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, earlier.party, "person"))
-            taken.append((tok.idx, tok.idx + len(tok.text)))
+            _take(found, taken, ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, earlier.party, "person"))
 
+
+def _add_lexicon_actors(text: str, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """The forces, governments and groups of the actor lexicon, where no earlier mention holds the words."""
     for rx, name, side, kind in _COMPILED:
         for m in rx.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            found.append(ActorMention(m.start(), m.end(), m.group(0), Party(name, side), kind))  # type: ignore[arg-type]
-            taken.append((m.start(), m.end()))
+            _take(found, taken, ActorMention(m.start(), m.end(), m.group(0), Party(name, side), kind))
 
+
+def _add_given_name_persons(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """Persons named by a given name the NER did not tag (``_given_name_persons``), typed by the words around."""
     for ent in _given_name_persons(doc, taken):
-        role, side = _person_role_and_side(text, ent)
-        found.append(ActorMention(ent.start_char, ent.end_char, ent.text, Party(ent.text, side, role), "person"))
-        taken.append((ent.start_char, ent.end_char))
+        role, side = _person_role_and_side(doc.text, ent)
+        _take(found, taken, ActorMention(ent.start_char, ent.end_char, ent.text, Party(ent.text, side, role),
+                                         "person"))
 
-    # Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
-    # A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened
-    # Russia with sanctions').
+
+def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
+    """Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
+    A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened Russia
+    with sanctions')."""
     for tok in doc:
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj") or tok.ent_type_ not in ("GPE", "LOC", ""):
             continue
@@ -401,9 +431,4 @@ def find_actors(doc: Doc, persons: PersonIndex | None = None) -> list[ActorMenti
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
         if state is None or _overlaps(tok.idx, tok.idx + len(tok.text), taken):
             continue
-        found.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, Party(*state), "country"))
-        taken.append((tok.idx, tok.idx + len(tok.text)))
-
-    found.sort(key=lambda a: a.start)
-    _self_identified(text, found)
-    return found
+        _take(found, taken, ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, Party(*state), "country"))

@@ -44,9 +44,11 @@ from spacy.tokens import Doc, Span
 
 from frontline.mentions.quantities import parse_number
 from frontline.models import DateMention, DatePrecision
-from frontline.triggers.lexicon import FULL_SCALE_INVASION
 
-__all__ = ["Resolution", "find_dates", "resolve"]
+__all__ = ["FULL_SCALE_INVASION", "Resolution", "find_dates", "resolve"]
+
+# The date the war's own reporting counts from: Russia's full-scale invasion of Ukraine.
+FULL_SCALE_INVASION = dt.date(2022, 2, 24)
 
 logger = logging.getLogger(__name__)
 
@@ -341,9 +343,11 @@ def _modified(e: str, published: dt.date | None) -> Resolution | None:
     if not m:
         return None
     inner = _interpret(m.group(2), published)
-    if inner is None or inner[0] is None:
-        return inner
+    if inner is None:
+        return None
     start, _, precision = inner
+    if start is None:
+        return inner
     first, last = _MODIFIER_PARTS[m.group(1)]
     if precision == "month":
         month_end = calendar.monthrange(start.year, start.month)[1]

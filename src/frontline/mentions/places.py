@@ -24,14 +24,13 @@ import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, skeleton
 from frontline.mentions.quantities import parse_number  # the one reader of number words
 from frontline.models import LocationPrecision, Place, PlaceMention
-from frontline.nlp.syntax import PLACE_PREPOSITIONS
-from frontline.triggers.lexicon import SPEECH_LEMMAS
+from frontline.nlp.syntax import PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
 __all__ = ["find_places"]
 
@@ -195,6 +194,32 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     """The entity as a possible place, or None when it is not a place at all."""
     if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer):
         return None
+    bounds = _name_bounds(ent, doc, gazetteer)
+    if bounds is None:
+        return None
+    start_tok, end_tok, admin_inside = bounds
+    name_span = doc[start_tok:end_tok]
+    name = name_span.text
+    after = doc[end_tok] if end_tok < len(doc) else None
+    if _names_a_word_or_person(ent, doc, text, name_span) or \
+            _names_something_else(doc, start_tok, end_tok, admin_inside, gazetteer):
+        return None
+    matches = _matches(name, after, gazetteer)
+    sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
+    if not matches or _is_actor(ent, matches, sentence_text):
+        return None
+    prefix = text[max(0, ent.start_char - 60):ent.start_char]
+    admin1, end_char = _admin_reading(ent, doc, name, matches, end_tok, admin_inside, prefix, gazetteer)
+    start_char = doc[start_tok].idx
+    return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
+                      matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
+                      admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
+                          after is not None and after.lower_ in SECTOR_WORDS)))
+
+
+def _name_bounds(ent: Span, doc: Doc, gazetteer: Gazetteer) -> tuple[int, int, bool] | None:
+    """The tokens of the place's own name within the entity (start, end, whether an admin word was folded in),
+    or None when the entity names something named after a town."""
     start_tok, end_tok = ent.start, ent.end
     # 'Hostomel Airport', 'the Mariupol Drama Theatre': the facility is in the town the name starts with
     while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _FACILITY_WORDS and doc[end_tok - 1].is_title:
@@ -221,10 +246,13 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         if not gazetteer.match(joined, fuzzy=len(joined) >= 8):
             return None
         end_tok += 2
-    name_span = doc[start_tok:end_tok]
+    return start_tok, end_tok, admin_inside
+
+
+def _names_a_word_or_person(ent: Span, doc: Doc, text: str, name_span: Span) -> bool:
+    """Whether the name is an adjective of nationality, part of an idiom, a person's name or a quoted name."""
     name = name_span.text
-    sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
-    prefix = text[max(0, ent.start_char - 60):ent.start_char]
+    start_tok, end_tok = name_span.start, name_span.end
     after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
     # 'Russian troops' is an adjective; 'evacuation of Vuhledar' and 'the Bakhmut direction' are places the small
     # model tags as adjectives: only words shaped like adjectives of nationality are dropped.
@@ -232,40 +260,52 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     adjective = name_span.root.pos_ == "ADJ" and name_span.root.tag_ in {"JJ", "JJR", "JJS"} and \
         len(name_span) == 1 and not after_preposition and not sector and _ADJECTIVE_SHAPE.search(name) is not None
     if _inside_idiom(text, ent.start_char, ent.end_char) or adjective:
-        return None
+        return True
     if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
-        return None
+        return True
     if start_tok > 0 and doc[start_tok - 1].lower_ in _GIVEN_NAMES:
-        return None     # 'Kyrylo Bayev': a surname after a first name, though a village bears it too
+        return True     # 'Kyrylo Bayev': a surname after a first name, though a village bears it too
     before, behind = text[ent.start_char - 1:ent.start_char], text[ent.end_char:ent.end_char + 1]
-    if before and behind and before in _QUOTES and behind in _QUOTES:
-        return None     # 'grouping "Vostok"', 'the "Mir" system': a quoted name is a unit's or a product's
+    # 'grouping "Vostok"', 'the "Mir" system': a quoted name is a unit's or a product's
+    return bool(before) and bool(behind) and before in _QUOTES and behind in _QUOTES
+
+
+def _names_something_else(doc: Doc, start_tok: int, end_tok: int, admin_inside: bool, gazetteer: Gazetteer) -> bool:
+    """Whether the words around the name make it an outlet's, a unit's, a landmark's, a weapon's or a city
+    district's."""
     after = doc[end_tok] if end_tok < len(doc) else None
     if after is not None and after.is_title and after.lower_ in _OUTLET_WORDS and not admin_inside:
-        return None
+        return True
     if after is not None and after.lower_ in _UNIT_WORDS | _LANDMARK_AFTER:
-        return None
+        return True
     if start_tok > 0 and (doc[start_tok - 1].lower_.rstrip(".") in _LANDMARK_BEFORE or (
             doc[start_tok - 1].text == "-" and not doc[start_tok - 1].whitespace_ and start_tok > 1
             and doc[start_tok - 2].is_title and not doc[start_tok - 2].whitespace_
             and doc[start_tok - 2].lower_ not in _COMPASS_PREFIXES)):
-        return None     # 'Mount Karachun'; 'Saur-Mogila', the tail of a hyphenated name
+        return True     # 'Mount Karachun'; 'Saur-Mogila', the tail of a hyphenated name
     if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
-        return None     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
-    if _part_of_city(doc, end_tok, gazetteer):
-        return None     # 'the Kalininsky district of Donetsk': a city's district, named after something else
+        return True     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
+    # 'the Kalininsky district of Donetsk': a city's district, named after something else
+    return _part_of_city(doc, end_tok, gazetteer)
+
+
+def _matches(name: str, after: Token | None, gazetteer: Gazetteer) -> tuple[tuple[Place, float], ...]:
+    """The gazetteer's places for the name, and for a sector's adjective the places of its stems."""
     # Fuzzy matching on short single names turns first names into villages ('Polina' -> 'Polyana').
     matches = tuple(gazetteer.match(name, fuzzy=len(name) >= 8))
     if after is not None and after.lower_ in SECTOR_WORDS:
         # 'the Kupyansky district', 'the Krasnolimansky direction': the adjective of a town names its sector;
         # the town competes with any village named like the adjective itself
         matches += next((tuple(m) for stem in adjective_stems(name) if (m := gazetteer.match(stem, fuzzy=False))), ())
-    if not matches:
-        return None
-    if _is_actor(ent, matches, sentence_text):
-        return None
+    return matches
 
+
+def _admin_reading(ent: Span, doc: Doc, name: str, matches: tuple[tuple[Place, float], ...], end_tok: int,
+                   admin_inside: bool, prefix: str, gazetteer: Gazetteer) -> tuple[Place | None, int]:
+    """The province the name reads as, when the words say so or every match is one, and the mention's end (which
+    takes in the 'region' after the name)."""
+    after = doc[end_tok] if end_tok < len(doc) else None
     admin1 = None
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     says_admin = admin_inside or (after is not None and after.lower_ in _ADMIN_AFTER) \
@@ -276,11 +316,7 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
             end_char = after.idx + len(after)
         elif admin1 is not None and admin_inside:
             end_char = ent.end_char
-    start_char = doc[start_tok].idx
-    return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
-                      matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
-                      admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
-                          after is not None and after.lower_ in SECTOR_WORDS)))
+    return admin1, end_char
 
 
 def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:

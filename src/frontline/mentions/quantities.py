@@ -20,7 +20,7 @@ import logging
 import re
 
 from spacy.tokens import Doc, Span, Token
-from text_to_num import text2num
+from text_to_num import text2num  # type: ignore[import-untyped]  # the package ships no type information
 
 from frontline.models import Quantity, QuantityMention
 
@@ -222,9 +222,7 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
         return None
     start, end = m.span()
     number = doc.char_span(start, end, alignment_mode="expand")
-    if number is None or len(number) == 0:
-        return None
-    if _is_not_a_count(m, number, text):
+    if number is None or len(number) == 0 or _is_not_a_count(m, number, text):
         return None
     percent = bool(m["pct"])
     noun = None if percent else _counted_noun(number)
@@ -234,6 +232,34 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
     if m["words"] and m["words"].lower() == "one" and (noun is None or noun.i != number[-1].i + 1) and not (
             role in _HARM_ROLES and text.startswith(" of ", end)):
         return None    # 'one of them', 'one another': a pronoun, not a count, unless a noun follows or harm befalls it
+    counted = _unit_and_role(m, text, number, noun, value, role)
+    if counted is None:
+        return None
+    unit, role = counted
+    if unit is None:
+        # A number with no noun counts people when something happens to it ('ten were killed'), or when
+        # it is vague or large enough to be a population ('thousands', 'a country of 140 million').
+        if role is None and not vague and value < 1_000_000:
+            return None
+        unit = "people"
+    approx = _APPROX_BEFORE.search(text, max(0, start - 20), start)
+    if approx:
+        start = approx.start()
+    if noun is not None and noun.idx > start and 0 <= noun.i - number[-1].i <= 5:
+        end = max(end, noun.idx + len(noun))
+    if role in _HARM_ROLES and unit in _NOT_HARMED:
+        role = None      # 'attacked 11 settlements ..., killing one person': places and things are not killed
+    quantity = Quantity(value=value, unit=unit, role=role, approximate=bool(approx) or vague,
+                        text=text[start:end])
+    return QuantityMention(start=start, end=end, quantity=quantity)
+
+
+def _unit_and_role(m: re.Match[str], text: str, number: Span, noun: Token | None, value: float,
+                   role: str | None) -> tuple[str | None, str | None] | None:
+    """What a number counts and what befell it, as its noun, currency, abbreviation or a toll before it says;
+    None when it is money that is not aid."""
+    start, end = m.span()
+    percent = bool(m["pct"])
     unit = "percent" if percent else _unit(noun, value == 1) if noun is not None else None
     if unit is not None and text.startswith("-strong", end):
         unit = "troops"    # a '2,000-strong force / contingent / brigade' counts its troops
@@ -254,22 +280,7 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
         if not _AID_WORDS.search(number.sent.text):
             return None
         unit, role = currency, "aid"
-    if unit is None:
-        # A number with no noun counts people when something happens to it ('ten were killed'), or when
-        # it is vague or large enough to be a population ('thousands', 'a country of 140 million').
-        if role is None and not vague and value < 1_000_000:
-            return None
-        unit = "people"
-    approx = _APPROX_BEFORE.search(text, max(0, start - 20), start)
-    if approx:
-        start = approx.start()
-    if noun is not None and noun.idx > start and 0 <= noun.i - number[-1].i <= 5:
-        end = max(end, noun.idx + len(noun))
-    if role in _HARM_ROLES and unit in _NOT_HARMED:
-        role = None      # 'attacked 11 settlements ..., killing one person': places and things are not killed
-    quantity = Quantity(value=value, unit=unit, role=role, approximate=bool(approx) or vague,
-                        text=text[start:end])
-    return QuantityMention(start=start, end=end, quantity=quantity)
+    return unit, role
 
 
 def _is_not_a_count(m: re.Match[str], number: Span, text: str) -> bool:
@@ -363,6 +374,11 @@ def _plural(word: str) -> str:
 
 def _role(anchor: Token, number: Span) -> str | None:
     """What the sentence says happened to the counted thing: the verb, adjective or noun it hangs on."""
+    return _role_after(anchor, number) or _role_of_modifier(anchor, number) or _role_of_governor(anchor)
+
+
+def _role_after(anchor: Token, number: Span) -> str | None:
+    """The role word right after the counted phrase."""
     # 'three dead and around fifty injured', '10 soldiers killed': a role word right after the counted
     # phrase is more reliable than the parse, which tangles such coordinated fragments.
     doc = anchor.doc
@@ -372,6 +388,11 @@ def _role(anchor: Token, number: Span) -> str | None:
         role = _ADJ_ROLES.get(word.lower_) or (_VERB_ROLES.get(word.lemma_.lower()) if word.tag_ == "VBN" else None)
         if role:
             return role
+    return None
+
+
+def _role_of_modifier(anchor: Token, number: Span) -> str | None:
+    """The role a modifier of the counted phrase names ('ten wounded soldiers', 'dozens of dead')."""
     for token in (anchor, *number):
         for child in token.children:
             lemma = child.lemma_.lower()
@@ -384,6 +405,12 @@ def _role(anchor: Token, number: Span) -> str | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _NOUN_ROLES:
                         return _NOUN_ROLES[pobj.lemma_.lower()]
+    return None
+
+
+def _role_of_governor(anchor: Token) -> str | None:
+    """The role of the verb or noun the counted phrase is an argument of, climbing through conjunctions,
+    appositions and transparent prepositions."""
     current = anchor
     for _ in range(6):
         dep = current.dep_
@@ -396,16 +423,20 @@ def _role(anchor: Token, number: Span) -> str | None:
         if dep in _ARGUMENT_DEPS:
             verb = current if dep == "ROOT" else current.head
             role = _VERB_ROLES.get(verb.lemma_.lower()) or _NOUN_ROLES.get(verb.lemma_.lower())
-            if role is None:
-                for child in verb.children:
-                    if child.dep_ in ("acomp", "oprd", "advmod", "dobj") and child.lower_ in _ADJ_ROLES:
-                        return _ADJ_ROLES[child.lower_]
-                    # 'we witness dozens ... arriving': a participle after the object says what it does.
-                    if (child.dep_ in ("advcl", "xcomp") and child.tag_ in ("VBG", "VBN") and child.i > current.i
-                            and dep in ("dobj", "obj")):
-                        role = _VERB_ROLES.get(child.lemma_.lower())
-                        if role:
-                            return role
-            return role
+            return role if role is not None else _role_beside_verb(verb, current, dep)
         return None
+    return None
+
+
+def _role_beside_verb(verb: Token, current: Token, dep: str) -> str | None:
+    """A role word next to a verb that names none itself: 'left ten dead', 'we witness dozens ... arriving'."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "advmod", "dobj") and child.lower_ in _ADJ_ROLES:
+            return _ADJ_ROLES[child.lower_]
+        # 'we witness dozens ... arriving': a participle after the object says what it does.
+        if (child.dep_ in ("advcl", "xcomp") and child.tag_ in ("VBG", "VBN") and child.i > current.i
+                and dep in ("dobj", "obj")):
+            role = _VERB_ROLES.get(child.lemma_.lower())
+            if role:
+                return role
     return None

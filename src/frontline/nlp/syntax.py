@@ -1,4 +1,4 @@
-"""Small helpers over spaCy's dependency parse, shared by the events and claims stages."""
+"""Small helpers and word sets over spaCy's dependency parse, shared by the stages that read it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,17 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "inside", "across", "throughout
                                    "outside", "around"})
 # ... and, more loosely, after which a name is a place at all ('evacuation of Vuhledar', 'fled from Kramatorsk').
 PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of", "from", "to", "towards", "toward", "by"}
+
+# Lemmas that say who says so, and the modality they give.
+SPEECH_VERBS: dict[str, str] = {
+    "say": "claimed", "claim": "claimed", "report": "claimed", "announce": "claimed", "tell": "claimed",
+    "state": "claimed", "add": "claimed", "write": "claimed", "insist": "claimed", "confirm": "claimed",
+    "allege": "claimed", "assert": "claimed", "acknowledge": "claimed", "explain": "claimed", "declare": "claimed",
+    "mention": "claimed", "post": "claimed", "accuse": "claimed", "warn": "claimed", "note": "claimed",
+    "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied",
+}
+
+SPEECH_LEMMAS: frozenset[str] = frozenset(SPEECH_VERBS)
 
 
 def tree_distance(a: Token, b: Token) -> int:

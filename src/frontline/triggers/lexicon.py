@@ -3,20 +3,25 @@
 Hand-written on purpose: EVENTS.md's twenty types are this project's own vocabulary, and a reviewable table of
 trigger lemmas is the precise half of the hybrid extractor (a learned similarity model can add recall later).
 Each entry gives the lemma, the parts of speech it counts for and the event type. Ambiguous triggers
-('take', 'enter', 'flee', 'control', 'strike', 'kill') carry a rule name that ``events.py`` applies.
+('take', 'enter', 'flee', 'control', 'strike', 'kill') carry a rule name, registered in ``frontline.triggers.rules``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+
+# The speech verbs and the date the war's reporting counts from are read by the stages below the triggers as
+# well: they live there, and are named here too for the stages above (``as`` marks the re-export).
+from frontline.mentions.dates import FULL_SCALE_INVASION as FULL_SCALE_INVASION
+from frontline.nlp.syntax import SPEECH_LEMMAS as SPEECH_LEMMAS
+from frontline.nlp.syntax import SPEECH_VERBS as SPEECH_VERBS
 
 
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
     event_type: str
     pos: frozenset[str]
-    rule: str | None = None     # name of a disambiguation rule in events.py
+    rule: str | None = None     # name of a disambiguation rule (``frontline.triggers.rules``)
     strength: float = 0.8        # prior that this word, alone, names a real event of this type
     # A common word that names an event in one construction only ('got into an ammunition depot', 'troops
     # landed'): when its rule rejects a use, the sentence still counts as naming no trigger word.
@@ -234,20 +239,6 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:trains?|railways?|power|electricity|water supply|heating) (?:no longer|not|stopped|do not|don't|cut|off)\b", "infrastructure_disruption", 0.6),
     (r"\b(?:humanitarian|military|financial) aid\b|\bweapons? (?:supplies|deliveries|shipments)\b|\bhelp (?:to )?(?:rebuild|restore)\b", "aid", 0.8),
 )
-
-# Lemmas that say who says so, and the modality they give.
-SPEECH_VERBS: dict[str, str] = {
-    "say": "claimed", "claim": "claimed", "report": "claimed", "announce": "claimed", "tell": "claimed",
-    "state": "claimed", "add": "claimed", "write": "claimed", "insist": "claimed", "confirm": "claimed",
-    "allege": "claimed", "assert": "claimed", "acknowledge": "claimed", "explain": "claimed", "declare": "claimed",
-    "mention": "claimed", "post": "claimed", "accuse": "claimed", "warn": "claimed", "note": "claimed",
-    "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied",
-}
-
-SPEECH_LEMMAS: frozenset[str] = frozenset(SPEECH_VERBS)
-
-# The date the war's own reporting counts from: Russia's full-scale invasion of Ukraine.
-FULL_SCALE_INVASION = dt.date(2022, 2, 24)
 
 PLANNED_CUES: frozenset[str] = frozenset({
     "will", "shall", "plan", "due", "intend", "ready", "prepare", "expect", "aim", "going", "order", "must",

@@ -1,72 +1,31 @@
 """Event recall by meaning: a sentence that no trigger word types is compared with short exemplars of each type.
 
-The lexicon (``triggers.py``) is precise but misses wording it has no entry for ('the Armed Forces got into two
+The lexicon (``triggers.lexicon``) is precise but misses wording it has no entry for ('the Armed Forces got into two
 areas of concentration of manpower', spun text such as 'preventing within the metropolis' for 'fighting in the
 city'). ``SentenceTyper`` embeds such sentences with the shared ``Embedder`` and takes the event type of the
 most similar exemplar, when that similarity clears ``threshold`` and beats the most similar *non-event*
 exemplar (a byline, a summary title, a feeling) by ``margin``. The exemplars are written for this project from
-the definitions in ``spec/EVENTS.md``, generic on purpose: none is a sentence of the sample articles.
+the definitions in ``spec/EVENTS.md``, generic on purpose: none is a sentence of the sample articles; they live
+in the event-type table (``EventType.exemplars``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import numpy as np
 
 from frontline.nlp.embed import Embedder
+from frontline.vocab.event_types import TABLE
 
 __all__ = ["EXEMPLARS", "NON_EVENTS", "SentenceTyper"]
 
-EXEMPLARS: dict[str, tuple[str, ...]] = {
-    "armed_clash": (
-        "Heavy fighting continues in the city.", "Troops attacked enemy positions near the village.",
-        "The army repelled an assault and advanced several kilometres.",
-        "Soldiers tried to land on the river bank and were pushed back.",
-        "Units are engaged in battles on the front line.", "Marines attempted a landing near the plant at night."),
-    "shelling": (
-        "Artillery shelled the town overnight.", "Rockets hit residential districts of the city.",
-        "Mortar and artillery fire struck enemy positions dozens of times.", "Two command posts and an ammunition depot were hit.",
-        "A missile strike hit the railway station."),
-    "air_drone_strike": (
-        "Drones attacked the city at night.", "Aircraft bombed enemy positions.",
-        "Aviation struck concentrations of enemy manpower and equipment.", "A glide bomb hit the village."),
-    "territory_captured": (
-        "Troops captured the village.", "The town is now under the control of the army.",
-        "Forces liberated several settlements.", "The army took the city after weeks of fighting."),
-    "territory_withdrawn": (
-        "Troops withdrew from the city.", "Forces retreated to new defensive lines.",
-        "The army pulled out of the town."),
-    "encirclement": (
-        "Troops are surrounded in the town.", "The city is encircled and its supply lines are cut.",
-        "The garrison is under siege."),
-    "casualties": (
-        "Ten soldiers were killed and twenty wounded.", "The army lost hundreds of servicemen.",
-        "Losses of the army in the war.", "The death toll rose to twelve."),
-    "violence_against_civilians": (
-        "Civilians were executed by soldiers.", "Residents were abducted and tortured.",
-        "Children were deported from the occupied territory."),
-    "evacuation": (
-        "Civilians were evacuated from the town.", "Thousands of residents fled the fighting.",
-        "Families arrived at a reception centre."),
-    "desertion": (
-        "Soldiers deserted their unit.", "Troops refused to fight and crossed the border.",
-        "Servicemen went absent without leave."),
-    "surrender": ("Soldiers surrendered and laid down their arms.", "Hundreds of troops were taken prisoner."),
-    "prisoner_exchange": ("The two sides exchanged prisoners of war.", "Bodies of fallen soldiers were swapped."),
-    "arrest": ("Police detained a man suspected of sabotage.", "The security service arrested an agent."),
-    "protest": ("Thousands rallied in the capital against the war.", "Mothers of soldiers protested."),
-    "mobilization": ("The government announced a new mobilisation.", "Men were called up for military service."),
-    "negotiation": ("The two sides held peace talks.", "The president offered dialogue to end the war.",
-                    "Delegations discussed a ceasefire agreement."),
-    "sanction": ("New sanctions were imposed on the country.", "The union extended economic sanctions."),
-    "aid": ("The allies sent weapons and ammunition.", "The country promised humanitarian aid.",
-            "Partners will help rebuild the destroyed cities."),
-    "infrastructure_disruption": (
-        "The power plant was damaged and the city is without electricity.", "Trains no longer run to the region.",
-        "The bridge was destroyed and is unusable.", "Water supply was cut off."),
-}
+# Each event type's exemplars, in the table's order: the type of an exemplar is the type of a sentence it matches
+# best. The fallback type has none: it is what nothing more specific fits.
+EXEMPLARS: Mapping[str, tuple[str, ...]] = MappingProxyType({row.name: row.exemplars for row in TABLE.values()
+                                                             if row.exemplars})
 
 # Sentences that name no event, for the margin: bylines, titles of summaries, moods, descriptions.
 NON_EVENTS: tuple[str, ...] = (
