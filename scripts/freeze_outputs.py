@@ -21,6 +21,7 @@ import fcntl
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -30,7 +31,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+# ../shared beside the checkout; a git worktree elsewhere names it with FRONTLINE_SHARED.
+SHARED = Path(os.environ.get("FRONTLINE_SHARED", ROOT.parent / "shared")) / "data"
 FRONTLINE = Path(sys.executable).parent / "frontline"
 
 
