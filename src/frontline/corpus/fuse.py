@@ -249,4 +249,3 @@ def from_dict(d: Mapping[str, Any]) -> FusedEvent:
         claims=tuple(FusedClaim(c["event_id"], c["article_id"], _party(c["claimed_by"]), c["modality"], c["stance"])
                      for c in d["claims"]),
         contested=d["contested"], copy_event_ids=tuple(d["copy_event_ids"]))
-

@@ -157,4 +157,3 @@ def evaluate_captions(path: str | Path, extract: Callable[[str, dt.date], Sequen
                    for key in keys)
     return CaptionReport(overall=_caption_scores([h for _, h in per_item]), groups=groups, split=split,
                          failed=failed, misses=tuple(misses))
-

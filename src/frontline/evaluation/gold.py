@@ -176,4 +176,3 @@ def json_objects(path: Path, what: str) -> Iterator[tuple[int, str, dict[str, An
         if not isinstance(obj, dict):
             raise EvalError(f"{where}: expected a JSON object, got {type(obj).__name__}")
         yield number, where, obj
-

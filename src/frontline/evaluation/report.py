@@ -26,7 +26,6 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], left: tuple[int
     return "\n".join([fmt(rows[0]), "  ".join("-" * w for w in widths)] + [fmt(r) for r in rows[1:]])
 
 
-
 def format_report(report: EvalReport) -> str:
     """A plain-text table of an EvalReport: levels, fields, one line per article, then the reliability bins."""
     levels = _table(("level", "tp", "pred", "gold", "P", "R", "F1"),
@@ -79,7 +78,6 @@ def format_errors(report: EvalReport) -> str:
         if lines:
             out.append(f"{article.article}\n" + "\n".join(lines))
     return "\n\n".join(out) if out else "no disagreement with the gold"
-
 
 
 def format_ucdp(report: UcdpReport) -> str:

@@ -276,4 +276,3 @@ def _is_name_line(line: str) -> bool:
     """A 'headline' that is a name ('Debaltseve') or a social-media account ('Rob Lee @RALee85'): no event in it."""
     words = line.split()
     return len(words) <= _NAME_WORDS or len(words) <= _HANDLE_WORDS and _HANDLE.search(line) is not None
-

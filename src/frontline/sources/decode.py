@@ -79,7 +79,6 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-
 def decode(data: bytes) -> str:
     """Decode bytes as text: a BOM's encoding, else UTF-8, else UTF-16 without a BOM, else a non-Latin legacy
     charset when the letters are mostly not ASCII, else UTF-8 or Windows-1252 line by line.
@@ -187,5 +186,3 @@ def decode_line(line: bytes) -> str:
         # The five bytes Windows-1252 leaves undefined: Latin-1 keeps them as C1 controls, which the
         # cleaner's encoding repair knows how to treat.
         return line.decode("latin-1")
-
-

@@ -23,8 +23,8 @@ def read_bytes(path: Path, limit: int) -> bytes | str:
 
 
 def os_reason(exc: OSError) -> str:
+    """The operating system's reason in plain lower-case words ('permission denied')."""
     return (exc.strerror or str(exc)).lower()
-
 
 
 def lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
@@ -62,4 +62,3 @@ def link_target(path: Path) -> str:
         return f"it points to {os.readlink(path)}"
     except OSError:
         return "a link"
-

@@ -43,6 +43,10 @@ Nothing per-file ever raises: a missing path, an unreadable, empty or binary fil
 extension, a broken JSONL line or a non-English text each come out as a ``RawArticle`` with status
 ``failed`` (it could not be read) or ``skipped`` (it was read but is not something frontline handles) and
 an ``error`` in plain words, and reading goes on with the next input.
+
+This module walks the inputs and builds the records; the pieces it uses live beside it: ``decode`` (bytes to
+text), ``files`` (bounded reads, long lines, links), ``metadata`` (manifest and JSONL fields, dates) and
+``html_text`` (a page's main text).
 """
 
 from __future__ import annotations
@@ -518,9 +522,6 @@ def _with_source(article: RawArticle, outlet: str | None) -> RawArticle:
     return article if article.source or not outlet else replace(article, source=outlet)
 
 
-
-
 def _is_passed_over(name: str) -> bool:
     """Files in a folder that are not articles: the manifest, READMEs and hidden files."""
     return name == MANIFEST_NAME or name.startswith(".") or name.upper().startswith("README")
-

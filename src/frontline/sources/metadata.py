@@ -34,7 +34,6 @@ class Meta:
     error: str | None = None      # why the metadata makes the article unusable (an impossible date)
 
 
-
 def check_published(published: dt.date) -> str | None:
     """What is wrong with a publication date, or None when it is plausible (1900 to a year from today).
 
@@ -103,4 +102,3 @@ def with_meta(article: RawArticle, meta: Meta | None, default_date: dt.date | No
         published=meta.published or article.published or default_date,
         input_id=meta.input_id or article.input_id,
     )
-
