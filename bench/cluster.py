@@ -25,8 +25,6 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from corpus import headline_articles, synthetic, write_jsonl
 
 from frontline.api import sample_corpus

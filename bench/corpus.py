@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from frontline.api import sample_corpus
-from frontline.evaluation.evaluate import read_ucdp
+from frontline.evaluation import read_ucdp
 
 UCDP_DEV = Path("/work/shared/data/ucdp/ucdp_ged_ukraine_dev.csv")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")

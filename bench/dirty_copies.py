@@ -14,18 +14,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
+from testmodules import load
+
+from frontline.models import RawArticle
+from frontline.pipeline import Pipeline
+
 ROOT = Path(__file__).resolve().parents[1]
 # The dirt generators are shared with the golden tests, which own them.
-sys.path.insert(0, str(ROOT / "tests"))
-
-from dirt import BOILERPLATE_PLACES, DIRT  # noqa: E402
-
-from frontline.models import RawArticle  # noqa: E402
-from frontline.pipeline import Pipeline  # noqa: E402
+_dirt = load("dirt")
+BOILERPLATE_PLACES, DIRT = _dirt.BOILERPLATE_PLACES, _dirt.DIRT
 
 
 def _keys(result) -> Counter:

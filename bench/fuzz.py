@@ -11,14 +11,13 @@ how long, and every failure with the seed to reproduce it:
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 import time
 import traceback
-from pathlib import Path
 
 from hypothesis import seed
+from testmodules import load
 
 from frontline.pipeline import Pipeline
 from frontline.sources.language import LanguageDetector
@@ -32,8 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     # the properties read their number of examples when imported
     os.environ["FRONTLINE_FUZZ_EXAMPLES"] = str(args.round)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    props = importlib.import_module("test_properties")
+    props = load("test_properties")
 
     pipeline, detector = Pipeline.load(), LanguageDetector()
     tests = {

@@ -22,7 +22,6 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import query as bench_query  # bench/query.py builds the store and starts the server
 
 PATHS = [

@@ -47,7 +47,7 @@ from pathlib import Path
 import httpx
 
 from frontline import api
-from frontline.evaluation.evaluate import read_ucdp
+from frontline.evaluation import read_ucdp
 from frontline.models import Event, EventDate, RawArticle
 from frontline.store.backend import is_postgres
 from frontline.store.sqlite import _ARTICLE_COLUMNS, _EVENT_COLUMNS, _QUERY_SCHEMA, Store, _event_row

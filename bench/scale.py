@@ -33,8 +33,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from corpus import synthetic, write_jsonl
 
 from frontline import api

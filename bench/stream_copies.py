@@ -41,7 +41,7 @@ import numpy as np
 
 from frontline import api
 from frontline.corpus.copies import CopyDetector
-from frontline.evaluation.evaluate import read_ucdp
+from frontline.evaluation import read_ucdp
 from frontline.models import ArticleResult, RawArticle
 from frontline.nlp.embed import DIMENSIONS
 from frontline.pipeline import Pipeline

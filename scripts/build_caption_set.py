@@ -20,7 +20,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from frontline.evaluation.evaluate import normalise_admin1, read_ucdp
+from frontline.evaluation import normalise_admin1, read_ucdp
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests/data/captions/captions.src.tsv"

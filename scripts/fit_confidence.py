@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from frontline import api
-from frontline.evaluation import evaluate as ev
+from frontline import evaluation as ev
 from frontline.events.confidence import FEATURES, features
 from frontline.pipeline import Pipeline
 

@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 
 import frontline
+from frontline import evaluation as ev
 from frontline.errors import EvalError
-from frontline.evaluation import evaluate as ev
+from frontline.evaluation import gold as ev_gold
+from frontline.evaluation import ucdp as ev_ucdp
 from frontline.models import (
     Claim,
     Event,
@@ -61,7 +63,7 @@ def write_gold(tmp_path, *lines):
 
 
 def gold_event(**over):
-    return ev._gold_event(gold_line(**over), "test", 1)
+    return ev_gold._gold_event(gold_line(**over), "test", 1)
 
 
 # --- oblast names -------------------------------------------------------------------------------------
@@ -328,19 +330,19 @@ def test_headline_killed(headline, killed):
 
 
 def test_ucdp_dates_month_first():
-    assert ev._ucdp_date("05/02/2014 00:00") == dt.date(2014, 5, 2)
+    assert ev_ucdp._ucdp_date("05/02/2014 00:00") == dt.date(2014, 5, 2)
 
 
 def test_ucdp_dates_day_first_when_it_must_be():
-    assert ev._ucdp_date("1/27/2014 12:00:00 AM") == dt.date(2014, 1, 27)
+    assert ev_ucdp._ucdp_date("1/27/2014 12:00:00 AM") == dt.date(2014, 1, 27)
 
 
 def test_ucdp_source_dates_are_day_first_and_earliest_wins():
-    assert ev._source_date("03/05/2014;2014-04-30") == dt.date(2014, 4, 30)
+    assert ev_ucdp._source_date("03/05/2014;2014-04-30") == dt.date(2014, 4, 30)
 
 
 def test_decode_lines_falls_back_to_cp1252():
-    assert ev._decode_lines("Ukraine’s".encode("cp1252") + b"\n" + "Київ".encode("utf-8")) == "Ukraine’s\nКиїв"
+    assert ev_ucdp._decode_lines("Ukraine’s".encode("cp1252") + b"\n" + "Київ".encode("utf-8")) == "Ukraine’s\nКиїв"
 
 
 @needs_ucdp
@@ -407,7 +409,7 @@ def test_ucdp_hits_nearest_place_decides():
                      dt.date(2022, 5, 1), 2, 3, 4, 3)
     events = [event(location=KYIV, start=dt.date(2022, 5, 2), quantities=[Quantity(3, "soldiers", "killed")]),
               event(location=DRUZHKIVKA, start=dt.date(2022, 4, 1))]
-    assert ev._ucdp_hits(row, events) == {"found": True, "placed": True, "oblast": True, "dated": True,
+    assert ev_ucdp._ucdp_hits(row, events) == {"found": True, "placed": True, "oblast": True, "dated": True,
                                           "killed": True}
 
 
@@ -424,7 +426,7 @@ def test_ucdp_misses_name_the_failed_measures():
 
     report = ev.evaluate_ucdp(UCDP, extract, limit=30)
     failing = [r.id for r in ev.read_ucdp(UCDP, limit=30)
-               if False in ev._ucdp_hits(r, extract(r.text, r.published)).values()]
+               if False in ev_ucdp._ucdp_hits(r, extract(r.text, r.published)).values()]
     assert [m.row.id for m in report.misses] == failing and 0 < len(failing) < 30
     miss = report.misses[0]
     assert set(miss.failed) <= {"placed", "oblast", "dated", "killed"} and miss.failed
@@ -455,11 +457,11 @@ def test_ucdp_report_counts_rows_that_hold_only_names():
     ("Write to the ministry at press@mod.gov.ua", False),     # an e-mail address is no account handle
 ])
 def test_a_name_or_account_handle_is_no_headline(line, name):
-    assert ev._is_name_line(line) is name
+    assert ev_ucdp._is_name_line(line) is name
 
 
 def test_reliability_bins_count_right_and_wrong_predictions():
-    from frontline.evaluation.evaluate import ArticleScores, EvalReport, MatchedPair, reliability
+    from frontline.evaluation import ArticleScores, EvalReport, MatchedPair, reliability
     from frontline.models import Claim, Event, EventDate, Evidence
 
     def pred(conf):

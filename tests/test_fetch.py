@@ -367,7 +367,7 @@ def test_charset_from_meta_when_header_has_none(server, fetcher, detector):
     (b"<p>caf\xe9</p>", "text/html", "no-such-charset", "<p>caf\u00e9</p>"),       # unknown label: the fallback
 ])
 def test_page_charset(body, content_type, charset, text):
-    assert ingest._decode_page(Fetched("http://x.example/", content_type, charset, body)) == text
+    assert ingest.decode_page(Fetched("http://x.example/", content_type, charset, body)) == text
 
 
 def test_failed_urls_become_failed_records_and_reading_goes_on(server, fetcher, detector, tmp_path):

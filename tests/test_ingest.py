@@ -310,7 +310,7 @@ def test_html_extractor_crash_is_translated(tmp_path, detector, monkeypatch):
     def explode(page):
         raise RuntimeError("parser blew up")
 
-    monkeypatch.setattr(ingest, "_extract_html", explode)
+    monkeypatch.setattr(ingest, "extract_html", explode)
     path = tmp_path / "a.html"
     path.write_text("<html><body><p>text</p></body></html>")
     assert read_one(path, detector).error == ("could not extract text from the HTML page "
@@ -335,7 +335,7 @@ def test_unexpected_error_fails_one_file_only(tmp_path, detector, monkeypatch):
     def broken(data):
         raise TypeError("boom")
 
-    monkeypatch.setattr(ingest, "_decode", broken)
+    monkeypatch.setattr(ingest, "decode", broken)
     (tmp_path / "a.txt").write_text("text")
     (tmp_path / "b.docx").write_text("text")
     assert [a.status for a in read_inputs([tmp_path], detector=detector)] == ["failed", "skipped"]

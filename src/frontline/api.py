@@ -18,11 +18,11 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from frontline import evaluation as evaluate
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
 from frontline.errors import InputError
-from frontline.evaluation import evaluate
 from frontline.export import results as export_mod
 from frontline.geo.gazetteer import Gazetteer
 from frontline.models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id

@@ -474,7 +474,7 @@ def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str 
           years: str | None, limit: int | None, errors: bool) -> None:
     """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
     from frontline import api
-    from frontline.evaluation import evaluate
+    from frontline import evaluation as evaluate
     try:
         if captions:
             with _progress("scoring captions") as tick:

@@ -1,13 +1,14 @@
 """Control: who holds each settlement, as a dated sequence of states built from fused events.
 
-How a fused event at a settlement reads (prospective reports — planned, threatened, hypothetical — say nothing):
+A fused event at a settlement is read by its type's ``control`` column (``frontline.vocab.event_types``);
+prospective reports — planned, threatened, hypothetical — say nothing:
 
-``territory_captured``   the capturer's side holds it (the initiator's bloc, RU or UA); a share of it ('gains
-                         ground in', 'part of', '70 percent of') leaves it contested
-``territory_withdrawn``  the side that withdrew lost it: the other side holds it. The side that withdrew is the
-                         initiator, unless a claimant of one side speaks of 'our' forces or of 'we'
-``armed_clash``          contested (fighting there)
-``encirclement``         contested, unless the encircler already held the place
+``taken``       the capturer's side holds it (the initiator's bloc, RU or UA); a share of it ('gains ground in',
+                'part of', '70 percent of') leaves it contested
+``left``        the side that withdrew lost it: the other side holds it. The side that withdrew is the
+                initiator, unless a claimant of one side speaks of 'our' forces or of 'we'
+``fought``      contested (fighting there)
+``surrounded``  contested, unless the encircler already held the place
 any of these, contested  contested (one source disputes another, see ``corpus_fuse``)
 
 On one day, a capture or withdrawal outweighs fighting told in the reporters' own voice (an article reports the
@@ -24,7 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, replace
 from itertools import groupby
-from typing import Any
+from typing import Any, Final
 
 from frontline.models import (
     OPPOSITE_BLOC,
@@ -37,23 +38,28 @@ from frontline.models import (
     Timeline,
     bloc,
 )
+from frontline.vocab.event_types import event_type
 
 __all__ = ["build_timeline", "build_timelines", "to_dict", "from_dict", "settlement_names", "format_timeline"]
 
 _REAL = frozenset({"asserted", "claimed", "denied"})
-_CHANGES = frozenset({"territory_captured", "territory_withdrawn"})
+_CHANGES = frozenset({"taken", "left"})   # the control readings by which a place changes hands
+# the blocs that can hold a place, as control statuses
+_HOLDERS: Final[Mapping[str, ControlStatus]] = {"RU": "RU", "UA": "UA"}
 _FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.IGNORECASE)
 
 
-def _side(p: Party | None) -> str | None:
-    side = bloc(p.side) if p is not None else None
-    return side if side in OPPOSITE_BLOC else None
+def _side(p: Party | None) -> ControlStatus | None:
+    """The bloc of a party as the status of a place it holds, None for a party of neither bloc."""
+    return _HOLDERS.get(bloc(p.side)) if p is not None else None
 
 
-def _withdrawer(f: FusedEvent, events: Mapping[str, Event]) -> str | None:
+def _withdrawer(f: FusedEvent, events: Mapping[str, Event]) -> ControlStatus | None:
     for eid in f.event_ids:
         e = events.get(eid)
-        speaker = _side(e.claim.claimed_by) if e is not None else None
+        if e is None:
+            continue
+        speaker = _side(e.claim.claimed_by)
         if speaker is not None and _FIRST_PERSON.search(e.evidence.sentence):
             return speaker
     first = events.get(f.event_ids[0])
@@ -68,16 +74,17 @@ def _reading(f: FusedEvent, events: Mapping[str, Event], held: ControlStatus | N
     if f.contested:
         return "contested"
     initiator = _side(members[0].initiator)
-    if f.event_type == "territory_captured":
+    reading = event_type(f.event_type).control
+    if reading == "taken":
         if all(_partial(e) for e in members):
             return "contested"
-        return initiator or "unknown"       # type: ignore[return-value]
-    if f.event_type == "territory_withdrawn":
+        return initiator or "unknown"
+    if reading == "left":
         side = _withdrawer(f, events)
-        return OPPOSITE_BLOC[side] if side else "unknown"    # type: ignore[return-value]
-    if f.event_type == "encirclement" and initiator is not None and held == initiator:
+        return _HOLDERS[OPPOSITE_BLOC[side]] if side else "unknown"
+    if reading == "surrounded" and initiator is not None and held == initiator:
         return held
-    if f.event_type in ("encirclement", "armed_clash"):
+    if reading in ("surrounded", "fought"):
         return "contested"
     return None
 
@@ -105,13 +112,13 @@ def _evidence(f: FusedEvent, status: ControlStatus) -> ControlEvidence:
 
 
 def _day_status(items: list[tuple[FusedEvent, ControlStatus]]) -> ControlStatus:
-    changes = {s for f, s in items if f.event_type in _CHANGES}
+    changes = {s for f, s in items if event_type(f.event_type).control in _CHANGES}
     if len(changes) > 1:
         return "contested"
     if changes:
         (held,) = changes
         # fighting told in the reporters' own voice is the story of the capture; a claimed one disputes it
-        disputed = any(s == "contested" and f.event_type not in _CHANGES
+        disputed = any(s == "contested" and event_type(f.event_type).control not in _CHANGES
                        and any(c.claimed_by is not None and _side(c.claimed_by) != held for c in f.claims)
                        for f, s in items)
         return "contested" if disputed else held
@@ -147,7 +154,7 @@ def build_timeline(place: str, fused: Iterable[FusedEvent], events: Mapping[str,
             states[-1] = replace(states[-1], assertions=states[-1].assertions + assertions,
                                  claims=states[-1].claims + claims)
         else:
-            states.append(ControlState(day, status, assertions, claims))    # type: ignore[arg-type]
+            states.append(ControlState(day, status, assertions, claims))
     return Timeline(place=place, admin1=location.admin1 if location else None,
                     geonames_id=location.geonames_id if location else None, states=tuple(states))
 

@@ -522,7 +522,9 @@ class CopyDetector:
     def embed_where_needed(self, prints: Sequence[Fingerprint], texts: Sequence[str]) -> list[Fingerprint]:
         """``prints`` with a vector for each article that some pair among them needs one for (``needs_vector``),
         all embedded in one batch; the others are left without one."""
-        index, first, need = CopyIndex(), {}, set()
+        index = CopyIndex()
+        first: dict[str, int] = {}      # article id -> index of its first fingerprint in prints
+        need: set[int] = set()
         for i, fp in enumerate(prints):
             for aid in index.candidates(fp.search_keys()):
                 old = index.fingerprint(aid)
@@ -565,8 +567,9 @@ class CopyDetector:
                 if fp.vector is None and text is not None:
                     fp = replace(fp, vector=self.embed([text])[0])
                 if old.vector is None and (old_text := source.text_of(old.article_id)):
-                    old = replace(old, vector=self.embed([old_text])[0])
-                    source.set_vector(old.article_id, old.vector)
+                    vector = self.embed([old_text])[0]
+                    old = replace(old, vector=vector)
+                    source.set_vector(old.article_id, vector)
                 return None if fp.vector is None or old.vector is None else float(fp.vector @ old.vector)
 
             found = compare(fp, old, cosine)

@@ -38,12 +38,14 @@ from frontline.models import (
     bloc,
     stable_id,
 )
+from frontline.vocab.event_types import event_type
 
 __all__ = ["fuse_corpus", "location_key", "to_dict", "from_dict", "FUSABLE_PRECISIONS"]
 
 FUSABLE_PRECISIONS = frozenset({"settlement", "district"})
 _REAL = frozenset({"asserted", "claimed", "denied"})
-_CONTROL_TYPES = frozenset({"territory_captured", "territory_withdrawn", "encirclement"})
+# the control readings of a capture, a withdrawal or an encirclement: a side gains or is about to gain the place
+_CHANGES_HANDS = frozenset({"taken", "left", "surrounded"})
 _SLACK = dt.timedelta(days=1)      # a disputing report of fighting 'last night' is of that time too
 _SAME_DAY = dt.timedelta(0)
 
@@ -88,7 +90,7 @@ def _gainer(e: Event) -> str | None:
     side = bloc(e.initiator.side) if e.initiator else None
     if side not in OPPOSITE_BLOC:
         return None
-    return OPPOSITE_BLOC[side] if e.event_type == "territory_withdrawn" else side
+    return OPPOSITE_BLOC[side] if event_type(e.event_type).control == "left" else side
 
 
 @dataclass
@@ -106,16 +108,34 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         articles: the article records by id, for ``duplicate_of`` and ``source``; an event whose article
             is missing counts as an original.
     """
+    originals, copies = _originals_and_copies(events, articles)
+    originals.sort(key=lambda e: (e.date.start or dt.date.max, e.article_id, e.event_id))
+    clusters = _clusters(originals)
+    _attach_copies(clusters, copies, articles)
+    _mark_disputes(clusters, originals)
+    return [_fused(c, articles) for c in clusters]
+
+
+def _originals_and_copies(events: Iterable[Event],
+                          articles: Mapping[str, Article]) -> tuple[list[Event], list[tuple[str, Event]]]:
+    """The placed events of original articles, and those of copies with the id of their original."""
     originals: list[Event] = []
-    copies: list[Event] = []
+    copies: list[tuple[str, Event]] = []
     seen: set[str] = set()
     for e in events:
         if e.location is None or e.event_id in seen:     # the same text read twice has the same event ids
             continue
         seen.add(e.event_id)
         a = articles.get(e.article_id)
-        (copies if a is not None and a.duplicate_of else originals).append(e)
-    originals.sort(key=lambda e: (e.date.start or dt.date.max, e.article_id, e.event_id))
+        if a is not None and a.duplicate_of:
+            copies.append((a.duplicate_of, e))
+        else:
+            originals.append(e)
+    return originals, copies
+
+
+def _clusters(originals: list[Event]) -> list[_Cluster]:
+    """Group events sorted by start date into clusters of one happening each."""
     clusters: list[_Cluster] = []
     # Only events of one type and place name can fuse, and only on overlapping days: clusters open to new
     # members are kept by (type, place) with their latest end. Events come by start date, so a cluster that
@@ -137,12 +157,17 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         else:
             clusters.append(_Cluster([e]))
             group.append((clusters[-1], span[1]))
+    return clusters
+
+
+def _attach_copies(clusters: list[_Cluster], copies: list[tuple[str, Event]],
+                   articles: Mapping[str, Article]) -> None:
+    """List each copy's event under the matching cluster of its original article, if there is one."""
     of_article: dict[str, list[_Cluster]] = {}
     for c in clusters:
         for aid in dict.fromkeys(m.article_id for m in c.events):
             of_article.setdefault(aid, []).append(c)
-    for e in copies:
-        original = articles[e.article_id].duplicate_of
+    for original, e in copies:
         matching = [c for c in of_article.get(original, ()) if any(
             m.article_id == original and m.event_type == e.event_type
             and location_key(m.location) == location_key(e.location) for m in c.events)]
@@ -150,19 +175,25 @@ def fuse_corpus(events: Iterable[Event], articles: Mapping[str, Article]) -> lis
         matching.sort(key=lambda c: not any(_overlap(m, e) for m in c.events))
         if matching:
             matching[0].copies.append(e.event_id)
+
+
+def _mark_disputes(clusters: list[_Cluster], originals: list[Event]) -> None:
+    """Attach to each control change the fighting a party of the losing side claims goes on there then."""
     # claimed fighting by place, so a control change looks only at the fighting where it happened
-    fighting: dict[tuple[str, str], list[Event]] = {}
+    fighting: dict[tuple[str, str], list[tuple[str, Event]]] = {}
     for e in originals:
-        if e.event_type == "armed_clash" and e.claim.claimed_by is not None and e.claim.modality in _REAL:
-            fighting.setdefault((e.location.name, e.location.precision), []).append(e)
+        claimant = e.claim.claimed_by
+        if (e.location is not None and claimant is not None and e.claim.modality in _REAL
+                and event_type(e.event_type).control == "fought"):
+            fighting.setdefault((e.location.name, e.location.precision), []).append((bloc(claimant.side), e))
     for c in clusters:
         first = c.events[0]
         gainer = _gainer(first)
-        if first.event_type in _CONTROL_TYPES and gainer is not None and first.claim.modality in _REAL:
+        if (first.location is not None and gainer is not None and first.claim.modality in _REAL
+                and event_type(first.event_type).control in _CHANGES_HANDS):
             here = fighting.get((first.location.name, first.location.precision), ())
-            c.disputes = [f for f in here if bloc(f.claim.claimed_by.side) == OPPOSITE_BLOC[gainer]
+            c.disputes = [f for side, f in here if side == OPPOSITE_BLOC[gainer]
                           and any(_overlap(f, m) for m in c.events)]
-    return [_fused(c, articles) for c in clusters]
 
 
 def _fused(c: _Cluster, articles: Mapping[str, Article]) -> FusedEvent:
@@ -218,4 +249,3 @@ def from_dict(d: Mapping[str, Any]) -> FusedEvent:
         claims=tuple(FusedClaim(c["event_id"], c["article_id"], _party(c["claimed_by"]), c["modality"], c["stance"])
                      for c in d["claims"]),
         contested=d["contested"], copy_event_ids=tuple(d["copy_event_ids"]))
-

@@ -33,7 +33,7 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import httpx
 
@@ -215,7 +215,7 @@ class Fetcher:
         headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate", "Host": target.netloc.decode("ascii"),
                    "User-Agent": s.user_agent, "Connection": "close"}
         watchdog = _Watchdog(s.total_timeout)
-        extensions = {"sni_hostname": host} if target.scheme == "https" else {}
+        extensions: dict[str, Any] = {"sni_hostname": host} if target.scheme == "https" else {}
         extensions["trace"] = watchdog.trace
         pinned = target.copy_with(host=address.split("%", 1)[0])
         try:
@@ -320,7 +320,8 @@ def _too_slow(s: FetchSettings) -> str:
 
 def _system_resolve(host: str, port: int) -> list[str]:
     """The host's addresses in the system's order of preference, without repeats."""
-    found = (info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+    # an address is a str for the IPv4 and IPv6 families, the only ones a TCP lookup gives
+    found = (str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
     return list(dict.fromkeys(found))
 
 

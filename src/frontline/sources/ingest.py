@@ -28,7 +28,7 @@ What is read:
   hidden files and folders (names starting with a dot). A file listed in a manifest but missing becomes a
   failed record; a folder with nothing to read becomes one skipped record.
 
-Decoding, when the bytes are not valid UTF-8 and carry no BOM: UTF-16 without a BOM is recognised by
+Decoding (``frontline.sources.decode``), when the bytes are not valid UTF-8 and carry no BOM: UTF-16 without a BOM is recognised by
 its NUL bytes; text whose letters are mostly not ASCII (Cyrillic in Windows-1251, say) is decoded in the
 charset charset-normalizer finds; otherwise each line is read as UTF-8 when it mostly is (one bad byte in a
 minified page becomes U+FFFD) and as Windows-1252 when not.
@@ -43,28 +43,41 @@ Nothing per-file ever raises: a missing path, an unreadable, empty or binary fil
 extension, a broken JSONL line or a non-English text each come out as a ``RawArticle`` with status
 ``failed`` (it could not be read) or ``skipped`` (it was read but is not something frontline handles) and
 an ``error`` in plain words, and reading goes on with the next input.
+
+This module walks the inputs and builds the records; the pieces it uses live beside it: ``decode`` (bytes to
+text), ``files`` (bounded reads, long lines, links), ``metadata`` (manifest and JSONL fields, dates) and
+``html_text`` (a page's main text).
 """
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
 import logging
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 from urllib.parse import urlsplit
 
 from frontline.errors import FetchError, InputError, ResourceError
 from frontline.models import RawArticle
+from frontline.sources.decode import BinaryInput, binary_kind, decode, decode_line, decode_page
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES, read_feed
-from frontline.sources.fetch import Fetched, Fetcher, FetchSettings, is_url
+from frontline.sources.fetch import Fetcher, FetchSettings, is_url
+from frontline.sources.files import lines, link_target, os_reason, read_bytes, within
+from frontline.sources.html_text import extract_html
 from frontline.sources.language import LanguageDetector
+from frontline.sources.metadata import (
+    EARLIEST_PUBLISHED,
+    Meta,
+    check_published,
+    json_reason,
+    json_type,
+    meta_from,
+    with_meta,
+)
 from frontline.textguard import scrub_fields
 
 __all__ = ["read_inputs", "READABLE_EXTENSIONS", "MANIFEST_NAME", "MAX_FILE_BYTES", "MAX_LINE_BYTES",
@@ -81,42 +94,11 @@ MAX_LINE_BYTES = 8 * 1024 * 1024
 #: Longer texts are refused before cleaning: the parser takes 1,000,000 characters at most, and cleaning
 #: a text of tens of megabytes only to refuse it costs minutes.
 MAX_TEXT_CHARS = 2_000_000
-#: The earliest publication date taken as real; later than a year from today is not taken either.
-EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 
 _UNSUPPORTED_HINT = "frontline reads .txt, .html, .htm, .jsonl and folders"
-_BINARY_HINT = "convert it to text, HTML or JSONL first"
 _EMPTY = "empty file: nothing to read; check that it was saved whole"
 _BLANK = "empty file (only whitespace): nothing to read; check that it was saved whole"
 _NOT_REGULAR = "not a regular file (a device, pipe, socket or broken link): pass files or folders"
-# Leading bytes of common binary formats, to tell the user what a misnamed file really is.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive or Office document"), (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\xd0\xcf\x11\xe0", "an old Office document"),
-)
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
-)
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
-# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Meta:
-    """Metadata given for one input by a manifest line or a JSONL line."""
-
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    published: dt.date | None = None
-    input_id: str | None = None
-    error: str | None = None      # why the metadata makes the article unusable (an impossible date)
-
-
-class _BinaryInput(Exception):
-    """Raised inside this module when bytes are not text; turned into a failed record."""
 
 
 def read_inputs(paths: Iterable[str | Path] | str | Path, published: dt.date | None = None, *,
@@ -193,7 +175,7 @@ class _Reader:
         try:
             is_dir, exists, is_file = path.is_dir(), path.exists(), path.is_file()
         except OSError as exc:
-            yield self._failed(name, f"cannot read: {_os_reason(exc)}")
+            yield self._failed(name, f"cannot read: {os_reason(exc)}")
             return
         if is_dir:
             found = False
@@ -209,7 +191,7 @@ class _Reader:
         else:
             yield from self._read_file(path, self._sibling_manifest_entry(path))
 
-    def _sibling_manifest_entry(self, path: Path) -> _Meta | None:
+    def _sibling_manifest_entry(self, path: Path) -> Meta | None:
         """A file passed on its own still takes its metadata from a manifest.jsonl beside it, if one lists it."""
         manifest = path.parent / MANIFEST_NAME
         if path.name == MANIFEST_NAME or not manifest.is_file():
@@ -220,7 +202,7 @@ class _Reader:
                 return entry[0]
         return None
 
-    def _read_file(self, path: Path, meta: _Meta | None) -> Iterator[RawArticle]:
+    def _read_file(self, path: Path, meta: Meta | None) -> Iterator[RawArticle]:
         name = str(path)
         ext = path.suffix.lower()
         if meta is not None and meta.error:
@@ -253,7 +235,7 @@ class _Reader:
 
     def _read_folder(self, root: Path) -> Iterator[RawArticle]:
         files: list[Path] = []
-        listed: dict[str, tuple[_Meta, str]] = {}   # normalised path -> (metadata, where it was listed)
+        listed: dict[str, tuple[Meta, str]] = {}   # normalised path -> (metadata, where it was listed)
         for folder, dirs, names in os.walk(root, onerror=lambda exc: log.warning("cannot list %s", exc)):
             # Sorted in place so os.walk descends in a deterministic order; hidden folders are not input.
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -271,15 +253,15 @@ class _Reader:
         for path in files:
             key = os.path.normpath(path)
             seen.add(key)
-            entry = listed.get(key)
+            given = listed.get(key)
             if path.is_symlink() and not path.exists():
                 yield self._skipped(str(path), f"a link that leads nowhere (broken, or a loop of links; "
-                                               f"{_link_target(path)}): fix or remove the link")
-            elif path.is_symlink() and not _within(path, inside):
-                yield self._skipped(str(path), f"a link to a file outside {root} ({_link_target(path)}); pass that "
+                                               f"{link_target(path)}): fix or remove the link")
+            elif path.is_symlink() and not within(path, inside):
+                yield self._skipped(str(path), f"a link to a file outside {root} ({link_target(path)}); pass that "
                                                "file itself if it is meant to be read")
             elif path.is_file():
-                yield from self._read_file(path, entry[0] if entry else None)
+                yield from self._read_file(path, given[0] if given else None)
             else:   # a pipe would block the read, a dangling link cannot be read
                 yield self._skipped(str(path), _NOT_REGULAR)
         for key, (meta, where) in listed.items():
@@ -291,12 +273,12 @@ class _Reader:
             else:
                 yield self._failed(key, f"listed in {where} but not found: fix the name in the manifest or add the file")
 
-    def _read_manifest(self, manifest: Path) -> Iterator[tuple[str, tuple[_Meta, str] | RawArticle]]:
+    def _read_manifest(self, manifest: Path) -> Iterator[tuple[str, tuple[Meta, str] | RawArticle]]:
         """Yield ``(normalised file path, (metadata, 'manifest:LINE'))`` or a failed record per bad line."""
         try:
-            text = _decode(manifest.read_bytes())
-        except (OSError, _BinaryInput) as exc:
-            reason = _os_reason(exc) if isinstance(exc, OSError) else "binary file, not text"
+            text = decode(manifest.read_bytes())
+        except (OSError, BinaryInput) as exc:
+            reason = os_reason(exc) if isinstance(exc, OSError) else "binary file, not text"
             yield "", self._failed(str(manifest), f"cannot read the manifest: {reason}; its files are read "
                                                   "without metadata")
             return
@@ -307,53 +289,53 @@ class _Reader:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield "", self._failed(where, f"{manifest.name} line {number} is not valid JSON ({_json_reason(exc)}): "
+                yield "", self._failed(where, f"{manifest.name} line {number} is not valid JSON ({json_reason(exc)}): "
                                               "fix the line (one JSON object a line)")
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("file"), str) or not obj["file"].strip():
                 yield "", self._failed(where, f"{manifest.name} line {number} has no 'file' name")
                 continue
             listed = manifest.parent / obj["file"]
-            if not _within(listed, manifest.parent.resolve()):
+            if not within(listed, manifest.parent.resolve()):
                 yield "", self._failed(where, f"{manifest.name} line {number} names '{obj['file']}', which is outside "
                                               f"the manifest's folder {manifest.parent}: a manifest lists files inside "
                                               "its own folder; move the file there or pass it as a path")
                 continue
             key = os.path.normpath(listed)
-            yield key, (_meta_from(obj, where), where)
+            yield key, (meta_from(obj, where), where)
 
     # --- file kinds ---------------------------------------------------------------------------------
 
     def _read_text_file(self, path: Path) -> str | RawArticle:
         """The decoded text of a file, or the failed article that says why there is none."""
         name = str(path)
-        data = _read_bytes(path)
+        data = read_bytes(path, MAX_FILE_BYTES)
         if isinstance(data, str):
             return self._failed(name, data)
         if not data:
             return self._failed(name, _EMPTY)
         try:
-            return _decode(data)
-        except _BinaryInput as exc:
+            return decode(data)
+        except BinaryInput as exc:
             return self._failed(name, str(exc))
 
-    def _read_txt(self, path: Path, meta: _Meta | None) -> RawArticle:
+    def _read_txt(self, path: Path, meta: Meta | None) -> RawArticle:
         text = self._read_text_file(path)
         if isinstance(text, RawArticle):
             return text
         return self._finish(RawArticle(text=text, path=str(path)), meta)
 
-    def _read_html_file(self, path: Path, meta: _Meta | None) -> RawArticle:
+    def _read_html_file(self, path: Path, meta: Meta | None) -> RawArticle:
         page = self._read_text_file(path)
         if isinstance(page, RawArticle):
             return page
         return self._from_html(page, str(path), meta)
 
-    def _from_html(self, page: str, name: str, meta: _Meta | None) -> RawArticle:
+    def _from_html(self, page: str, name: str, meta: Meta | None) -> RawArticle:
         if not page.strip():
             return self._failed(name, _BLANK, html=page)
         try:
-            extracted = _extract_html(page)
+            extracted = extract_html(page)
         except Exception as exc:  # trafilatura/lxml raise many types; translate them all
             log.debug("trafilatura failed on %s", name, exc_info=True)
             return self._failed(name, f"could not extract text from the HTML page ({type(exc).__name__}: {exc})",
@@ -374,19 +356,19 @@ class _Reader:
             self._own_fetcher = Fetcher(self._fetch_settings)
         return self._own_fetcher
 
-    def _read_url(self, url: str, meta: _Meta | None = None, outlet: str | None = None) -> RawArticle:
+    def _read_url(self, url: str, meta: Meta | None = None, outlet: str | None = None) -> RawArticle:
         """Fetch one page and read it; ``meta`` (from a feed entry) wins over the page's own metadata."""
         try:
             fetched = self._fetcher().fetch(url, "page")
         except FetchError as exc:
             return _with_source(self._failed(url, str(exc), meta=meta), outlet or _host(url))
-        meta = replace(meta or _Meta(), url=fetched.url)
+        meta = replace(meta or Meta(), url=fetched.url)
         if not fetched.body.strip():
             return _with_source(self._failed(url, f"{url}: the server sent an empty page", meta=meta),
                                 outlet or _host(fetched.url))
         try:
-            page = _decode_page(fetched)
-        except _BinaryInput as exc:
+            page = decode_page(fetched)
+        except BinaryInput as exc:
             return _with_source(self._failed(url, f"{url}: {exc}", meta=meta), outlet or _host(fetched.url))
         if fetched.content_type == "text/plain":
             article = self._finish(RawArticle(text=page), meta)
@@ -412,7 +394,7 @@ class _Reader:
         for entry in feed.entries:
             # a feed's impossible date is the feed's mistake, not the article's: the date is dropped
             published = entry.published if entry.published and not check_published(entry.published) else None
-            meta = _Meta(title=entry.title, published=published)
+            meta = Meta(title=entry.title, published=published)
             if entry.link is None:
                 # the feed's URL with the entry's position as fragment: a key of its own for the record
                 yield _with_source(self._failed(f"{url}#entry-{entry.number}",
@@ -427,13 +409,13 @@ class _Reader:
         try:
             with path.open("rb") as f:
                 head = f.read(4096)
-                binary = _binary_kind(head)
+                binary = binary_kind(head)
                 if binary:
                     yield self._failed(name, binary)
                     return
                 f.seek(0)
                 found = False
-                for number, line, size in _lines(f, MAX_LINE_BYTES):
+                for number, line, size in lines(f, MAX_LINE_BYTES):
                     if line is not None and not line.strip():
                         continue
                     found = True
@@ -445,7 +427,7 @@ class _Reader:
                     else:
                         yield self._guarded(where, self._from_json_bytes, line, name, number)
         except OSError as exc:
-            yield self._failed(name, f"cannot read the file: {_os_reason(exc)}")
+            yield self._failed(name, f"cannot read the file: {os_reason(exc)}")
             return
         if not found:
             yield self._failed(name, _EMPTY if not head else _BLANK)
@@ -455,7 +437,7 @@ class _Reader:
             return self._failed(f"{name}:{number}", f"{name} line {number} holds NUL bytes, so it is binary data, not "
                                                     "JSON text: remove the line or write it as JSON")
         data = data.rstrip(b"\r\n")
-        line = _decode_line(data.removeprefix(b"\xef\xbb\xbf") if number == 1 else data)
+        line = decode_line(data.removeprefix(b"\xef\xbb\xbf") if number == 1 else data)
         return self._from_json_line(line, name, number)
 
     def _from_json_line(self, line: str, name: str, number: int) -> RawArticle:
@@ -463,18 +445,18 @@ class _Reader:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            return self._failed(where, f"{name} line {number} is not valid JSON ({_json_reason(exc)}): fix the "
+            return self._failed(where, f"{name} line {number} is not valid JSON ({json_reason(exc)}): fix the "
                                        "line (one JSON object a line)")
         if not isinstance(obj, dict):
             return self._failed(where, f"{name} line {number} is not a JSON object: write each article as "
                                        '{"text": ...} or {"html": ...}')
-        meta = _meta_from(obj, where)
+        meta = meta_from(obj, where)
         if meta.error:
             return self._failed(where, meta.error, meta=meta)
         text, html = obj.get("text"), obj.get("html")
         for key, value in (("text", text), ("html", html)):
             if value is not None and not isinstance(value, str):
-                return self._failed(where, f"{name} line {number}: '{key}' is {_json_type(value)}, not a string: "
+                return self._failed(where, f"{name} line {number}: '{key}' is {json_type(value)}, not a string: "
                                            f"give the article's {key} as a JSON string", meta=meta)
         if isinstance(text, str) and text.strip():
             return self._finish(RawArticle(text=text, path=where), meta)
@@ -485,9 +467,9 @@ class _Reader:
 
     # --- shared ending ------------------------------------------------------------------------------
 
-    def _finish(self, article: RawArticle, meta: _Meta | None) -> RawArticle:
+    def _finish(self, article: RawArticle, meta: Meta | None) -> RawArticle:
         """Attach metadata (given metadata > page metadata > the default date) and check the text."""
-        article = _with_meta(article, meta, self._published)
+        article = with_meta(article, meta, self._published)
         if not article.text.strip():
             return replace(article, status="failed", error=_BLANK)
         if len(article.text) > MAX_TEXT_CHARS:
@@ -505,24 +487,26 @@ class _Reader:
             self._detector = LanguageDetector()
         return self._detector
 
-    def _failed(self, path: str, error: str, *, html: str | None = None, meta: _Meta | None = None) -> RawArticle:
+    def _failed(self, path: str, error: str, *, html: str | None = None, meta: Meta | None = None) -> RawArticle:
         """A failed record for a path or (``path`` being one) a URL, which goes in ``url`` instead."""
         log.info("failed: %s: %s", path, error)
         if meta is not None and meta.error:
             meta = replace(meta, published=None)
-        return _with_meta(RawArticle(text="", html=html, status="failed", error=error, **_origin(path)), meta,
-                          self._published)
+        where, url = _origin(path)
+        return with_meta(RawArticle(text="", html=html, status="failed", error=error, path=where, url=url), meta,
+                         self._published)
 
     def _skipped(self, path: str, error: str) -> RawArticle:
         log.info("skipped: %s: %s", path, error)
-        return RawArticle(text="", status="skipped", error=error, published=self._published, **_origin(path))
+        where, url = _origin(path)
+        return RawArticle(text="", status="skipped", error=error, published=self._published, path=where, url=url)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
 
-def _origin(name: str) -> dict[str, str]:
-    """Where a record came from: a URL goes in ``url``, anything else in ``path``."""
-    return {"url": name} if is_url(name) else {"path": name}
+def _origin(name: str) -> tuple[str | None, str | None]:
+    """Where a record came from, as ``(path, url)``: a URL goes in ``url``, anything else in ``path``."""
+    return (None, name) if is_url(name) else (name, None)
 
 
 def _host(url: str) -> str | None:
@@ -538,311 +522,6 @@ def _with_source(article: RawArticle, outlet: str | None) -> RawArticle:
     return article if article.source or not outlet else replace(article, source=outlet)
 
 
-def _decode_page(fetched: Fetched) -> str:
-    """Decode a fetched body: BOM, else valid UTF-8, else the declared charset (header, then <meta>), else
-    the ``.txt`` fallback (UTF-8 or Windows-1252 line by line).
-
-    Valid UTF-8 wins over a declared charset because pages labelled ISO-8859-1 that are really UTF-8 are
-    common, while text in a legacy charset is almost never valid UTF-8 by accident.
-
-    Raises:
-        _BinaryInput: the body is not text.
-    """
-    text = _decode(fetched.body)      # also the binary check
-    if fetched.body.startswith(tuple(bom for bom, _ in _BOMS)) or _is_utf8(fetched.body):
-        return text
-    declared = fetched.charset
-    if declared is None and fetched.content_type != "text/plain":
-        found = _META_CHARSET.search(fetched.body[:4096])
-        declared = found.group(1).decode("ascii") if found else None
-    try:
-        codec = codecs.lookup(declared).name if declared else None
-    except LookupError:
-        log.debug("unknown charset %r", declared)
-        codec = None
-    if codec in (None, "utf-8"):
-        return text
-    # As browsers do (WHATWG Encoding): ISO-8859-1 and ASCII labels mean Windows-1252.
-    codec = "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
-    try:
-        return fetched.body.decode(codec)
-    except UnicodeDecodeError:
-        return text
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _is_passed_over(name: str) -> bool:
     """Files in a folder that are not articles: the manifest, READMEs and hidden files."""
     return name == MANIFEST_NAME or name.startswith(".") or name.upper().startswith("README")
-
-
-def _read_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or a plain-words reason why they cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return (f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {MAX_FILE_BYTES // 2**20} MiB): "
-                    "split it into articles, e.g. one JSONL line each")
-        return path.read_bytes()
-    except OSError as exc:
-        return f"cannot read the file: {_os_reason(exc)}"
-
-
-def _os_reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
-
-
-def _decode(data: bytes) -> str:
-    """Decode bytes as text: a BOM's encoding, else UTF-8, else UTF-16 without a BOM, else a non-Latin legacy
-    charset when the letters are mostly not ASCII, else UTF-8 or Windows-1252 line by line.
-
-    Raises:
-        _BinaryInput: the bytes are not text (NUL bytes, a known binary signature, many control characters).
-    """
-    for signature, kind in _MAGIC:
-        if data.startswith(signature):
-            raise _BinaryInput(f"binary file ({kind}), not text: {_BINARY_HINT}")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise _BinaryInput(f"binary file, not text (broken {encoding} text): save it as UTF-8 text") from exc
-    if b"\x00" in data:
-        codec = _utf16_without_bom(data)
-        if codec is None:
-            raise _BinaryInput(f"binary file, not text: {_BINARY_HINT}")
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError as exc:
-            raise _BinaryInput("looks like UTF-16 text without a byte-order mark, but it is broken: save it as "
-                               "UTF-8 text") from exc
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _legacy_charset(data) or "".join(_decode_line(line) for line in data.splitlines(keepends=True))
-    controls = sum(1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
-    if controls > max(2, len(text) // 100):
-        raise _BinaryInput(f"binary file, not text (control characters throughout): {_BINARY_HINT}")
-    return text
-
-
-def _binary_kind(head: bytes) -> str | None:
-    """Why the first bytes of a JSONL file say it is not text, or None."""
-    for signature, kind in _MAGIC:
-        if head.startswith(signature):
-            return f"binary file ({kind}), not text: {_BINARY_HINT}"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
-        return "JSONL in UTF-16: save it as UTF-8 (JSON Lines are UTF-8)"
-    if b"\x00" in head:
-        return f"binary file, not text: {_BINARY_HINT}"
-    return None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text without a BOM, else None.
-
-    Text of Latin letters in UTF-16 has a NUL as every other byte; nearly every other binary format has its
-    NULs anywhere.
-    """
-    sample = data[:4096]
-    half = len(sample) // 2
-    if half < 8:
-        return None
-    even_nul, odd_nul = sample[0::2].count(0) / half, sample[1::2].count(0) / half
-    if odd_nul > 0.8 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.8 and odd_nul < 0.05:
-        return "utf-16-be"
-    return None
-
-
-def _legacy_charset(data: bytes) -> str | None:
-    """The text decoded in the charset charset-normalizer finds, when its letters are mostly not ASCII.
-
-    English or Western European text in Windows-1252 has a few non-ASCII bytes among many ASCII letters;
-    Cyrillic (Windows-1251, KOI8-R), Greek or Hebrew text in a legacy charset is mostly non-ASCII bytes,
-    which Windows-1252 would turn into accented Latin gibberish. Returns None to keep the line-by-line
-    UTF-8 / Windows-1252 reading.
-    """
-    high = sum(1 for b in data if b >= 0x80)
-    ascii_letters = sum(1 for b in data if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
-    if high < 20 or high < 0.3 * (high + ascii_letters):
-        return None
-    from charset_normalizer import from_bytes  # imported here: only such files need it
-
-    best = from_bytes(data[:65536]).best()
-    if best is None or best.encoding in ("utf_8", "ascii", "cp1252", "latin_1"):
-        return None
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-
-
-def _decode_line(line: bytes) -> str:
-    """One line: UTF-8, or UTF-8 with its few bad bytes replaced when it is mostly UTF-8, else Windows-1252."""
-    try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    lenient = line.decode("utf-8", "replace")
-    bad = lenient.count("\ufffd")
-    good = sum(1 for c in lenient if ord(c) > 0x7F and c != "\ufffd")
-    if good > 2 * bad:
-        # e.g. a minified page (one line) of UTF-8 with one stray byte: Windows-1252 would garble it all
-        return lenient
-    try:
-        return line.decode("cp1252")
-    except UnicodeDecodeError:
-        # The five bytes Windows-1252 leaves undefined: Latin-1 keeps them as C1 controls, which the
-        # cleaner's encoding repair knows how to treat.
-        return line.decode("latin-1")
-
-
-def _lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """``(number, line, size)`` for each line of a binary file; ``line`` is None for a line over ``limit``
-    bytes, which is skipped in bounded chunks, never held whole."""
-    number = 0
-    while True:
-        line = f.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            size = len(line)
-            del line
-            while True:
-                chunk = f.readline(2**20)
-                size += len(chunk)
-                if not chunk or chunk.endswith(b"\n"):
-                    break
-            yield number, None, size
-        else:
-            yield number, line, len(line)
-
-
-def _within(path: Path, folder: Path) -> bool:
-    """``path``, links followed, is inside the resolved ``folder``."""
-    try:
-        return path.resolve().is_relative_to(folder)
-    except (OSError, RuntimeError):   # a link loop
-        return False
-
-
-def _link_target(path: Path) -> str:
-    try:
-        return f"it points to {os.readlink(path)}"
-    except OSError:
-        return "a link"
-
-
-def check_published(published: dt.date) -> str | None:
-    """What is wrong with a publication date, or None when it is plausible (1900 to a year from today).
-
-    An impossible date (0001-01-01, 9999-12-31) is a typo or a placeholder; taken as real it would date
-    every event of the article, or overflow the date arithmetic of relative dates ('three days ago').
-    """
-    latest = dt.date.today() + dt.timedelta(days=366)
-    if EARLIEST_PUBLISHED <= published <= latest:
-        return None
-    return (f"'published' {published.isoformat()} is not a plausible publication date (frontline takes dates from "
-            f"{EARLIEST_PUBLISHED.isoformat()} to {latest.isoformat()}): fix it, written as YYYY-MM-DD")
-
-
-def _json_reason(exc: json.JSONDecodeError) -> str:
-    """'unterminated string starting at column 26' from the decoder's 'Unterminated string starting at'."""
-    return f"{exc.msg[:1].lower()}{exc.msg[1:].removesuffix(' at')} at column {exc.colno}"
-
-
-def _parse_date(value: Any, where: str) -> dt.date | str | None:
-    """The date of a 'published' field, None when there is none or it cannot be read (a warning is
-    logged), or the message that says why the date is impossible."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            published = dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-        else:
-            return check_published(published) or published
-    log.warning("%s: ignoring 'published' %r: expected a date as YYYY-MM-DD", where, value)
-    return None
-
-
-def _json_type(value: Any) -> str:
-    return {bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
-        type(value), type(value).__name__)
-
-
-def _text_field(obj: dict[str, Any], key: str) -> str | None:
-    value = obj.get(key)
-    if value is None:
-        return None
-    if isinstance(value, (list, dict, bool)):
-        log.warning("ignoring %r: %s where a string was expected", key, _json_type(value))
-        return None
-    value = str(value).strip()
-    return value or None
-
-
-def _meta_from(obj: dict[str, Any], where: str) -> _Meta:
-    published = _parse_date(obj.get("published"), where)
-    error = f"{where}: {published}" if isinstance(published, str) else None
-    return _Meta(title=_text_field(obj, "title"), source=_text_field(obj, "source"), url=_text_field(obj, "url"),
-                 published=None if error else published, input_id=_text_field(obj, "id"), error=error)
-
-
-def _with_meta(article: RawArticle, meta: _Meta | None, default_date: dt.date | None) -> RawArticle:
-    meta = meta or _Meta()
-    return replace(
-        article,
-        title=meta.title or article.title,
-        source=meta.source or article.source,
-        url=meta.url or article.url,
-        published=meta.published or article.published or default_date,
-        input_id=meta.input_id or article.input_id,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Extracted:
-    text: str
-    title: str | None
-    source: str | None
-    url: str | None
-    published: dt.date | None
-
-
-def _extract_html(page: str) -> _Extracted | None:
-    """Main text and metadata of an HTML page, via trafilatura; None when the page has no main text."""
-    import trafilatura  # imported here: it is slow to import and only HTML inputs need it
-
-    doc = trafilatura.bare_extraction(
-        page, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,
-        # Only dates the page declares (meta tags, JSON-LD, <time>): the extensive search would take a
-        # copyright year from the footer as the publication date.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if doc is None or not doc.text:
-        return None
-    published = None
-    if doc.date:
-        try:
-            published = dt.date.fromisoformat(str(doc.date)[:10])
-        except ValueError:
-            published = None
-        if published is not None and check_published(published):
-            log.debug("ignoring the page's impossible date %s", published)
-            published = None
-    return _Extracted(text=doc.text, title=doc.title or None, source=doc.sitename or None, url=doc.url or None,
-                      published=published)
