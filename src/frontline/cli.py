@@ -17,7 +17,7 @@ from typing import Literal
 import click
 
 from frontline.errors import FrontlineError
-from frontline.export.formats import FORMATS, RECORD_FORMATS
+from frontline.export.formats import record_formats, result_formats
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
 
@@ -189,7 +189,7 @@ def _require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(result_formats()), default="json", show_default=True,
               help="Output format: json (the output.schema.json contract), jsonl (one article with its events a "
                    "line), geojson (located events), csv (ACLED-style columns).")
 @_published_option
@@ -264,7 +264,7 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
 
 @cli.command()
 @db_option()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(result_formats()), default="json", show_default=True,
               help="Output format, as for 'frontline extract'.")
 def export(db: str, fmt: str) -> None:
     """Write every stored article and event from a database to stdout."""
@@ -394,7 +394,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 @click.option("--sort", type=click.Choice(["date", "-date"]), default="date", show_default=True,
               help="date: oldest first; -date: latest first (undated events last either way).")
 @click.option("--limit", type=click.IntRange(min=1), help="Write at most this many events.")
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="jsonl", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(record_formats()), default="jsonl", show_default=True,
               help="jsonl (one event a line), json, geojson (RFC 7946, located events), csv (ACLED-style "
                    "columns) or parquet (needs --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),

@@ -20,8 +20,8 @@ from frontline.export import records, results
 from frontline.models import ArticleResult, FusedEvent
 from frontline.store.query import EventRecord, Page
 
-__all__ = ["Format", "TABLE", "FORMATS", "TEXT_FORMATS", "RECORD_FORMATS", "PAGE_FORMATS", "DOWNLOADS",
-           "export_format", "write", "write_text", "write_records"]
+__all__ = ["Format", "TABLE", "FORMATS", "names_where", "result_formats", "text_formats", "record_formats",
+           "page_formats", "export_format", "write", "write_text", "write_records"]
 
 ResultsWriter = Callable[[Iterable[ArticleResult], TextIO, "Iterable[FusedEvent] | None"], None]
 RecordsWriter = Callable[[Iterable[EventRecord], TextIO, "int | None"], int]
@@ -84,17 +84,35 @@ _ROWS: Final[tuple[Format, ...]] = (
 )
 
 TABLE: Final = MappingProxyType({row.name: row for row in _ROWS})
-#: The formats of pipeline results (``frontline extract --format``, ``frontline export --format``).
-FORMATS: Final[tuple[str, ...]] = tuple(row.name for row in _ROWS if row.results is not None)
-#: The formats a query's records are written in as text.
-TEXT_FORMATS: Final[tuple[str, ...]] = tuple(row.name for row in _ROWS if row.records is not None)
-#: The formats of a query's records (``frontline events --format``), text and binary.
-RECORD_FORMATS: Final[tuple[str, ...]] = tuple(row.name for row in _ROWS
-                                               if row.records is not None or row.records_file is not None)
-#: The formats a page of ``GET /api/events`` answers in, the first the default.
-PAGE_FORMATS: Final[tuple[str, ...]] = tuple(row.name for row in _ROWS if row.page is not None)
-#: The formats the web page offers as downloads.
-DOWNLOADS: Final[tuple[str, ...]] = tuple(row.name for row in _ROWS if row.download is not None)
+
+
+def names_where(test: Callable[[Format], object]) -> tuple[str, ...]:
+    """The names of the formats for which ``test(row)`` is true, in the table's order."""
+    return tuple(row.name for row in TABLE.values() if test(row))
+
+
+def result_formats() -> tuple[str, ...]:
+    """The formats of pipeline results (``frontline extract --format``, ``frontline export --format``)."""
+    return names_where(lambda f: f.results is not None)
+
+
+def text_formats() -> tuple[str, ...]:
+    """The formats a query's records are written in as text."""
+    return names_where(lambda f: f.records is not None)
+
+
+def record_formats() -> tuple[str, ...]:
+    """The formats of a query's records (``frontline events --format``), text and binary."""
+    return names_where(lambda f: f.records is not None or f.records_file is not None)
+
+
+def page_formats() -> tuple[str, ...]:
+    """The formats a page of ``GET /api/events`` answers in, the first the default."""
+    return names_where(lambda f: f.page is not None)
+
+
+#: The formats of pipeline results, as ``result_formats()`` gives them.
+FORMATS: Final[tuple[str, ...]] = result_formats()
 
 
 def export_format(name: str) -> Format:
@@ -127,12 +145,12 @@ def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
     """
     row = TABLE.get(fmt)
     if row is None or row.results is None:
-        raise FrontlineError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise FrontlineError(f"unknown export format {fmt!r}; choose one of {', '.join(result_formats())}")
     row.results(results, out, fused)
 
 
 def write_text(records: Iterable[EventRecord], fmt: str, out: TextIO, *, total: int | None = None) -> int:
-    """Write a query's records in a text format (``TEXT_FORMATS``) to ``out``; returns how many were written.
+    """Write a query's records in a text format (``text_formats()``) to ``out``; returns how many were written.
 
     ``jsonl``, ``geojson`` and ``csv`` stream; ``json`` streams too, writing the list item by item, and gives
     ``total`` (when given) as its total.
@@ -142,8 +160,8 @@ def write_text(records: Iterable[EventRecord], fmt: str, out: TextIO, *, total: 
     """
     row = TABLE.get(fmt)
     if row is None or row.records is None:
-        binary = ", ".join(r.name for r in _ROWS if r.binary)
-        raise FrontlineError(f"unknown text format {fmt!r}; choose one of {', '.join(TEXT_FORMATS)} "
+        binary = ", ".join(names_where(lambda f: f.binary))
+        raise FrontlineError(f"unknown text format {fmt!r}; choose one of {', '.join(text_formats())} "
                              f"({binary} is written to a file with --output)")
     return row.records(records, out, total)
 
@@ -154,7 +172,7 @@ def write_records(records: Iterable[EventRecord], fmt: str, output: str | None, 
     Returns how many were written. A text file is written as UTF-8 with the writer's own line ends.
 
     Raises:
-        FrontlineError: ``fmt`` is not one of ``RECORD_FORMATS``, or it is binary and ``output`` is None.
+        FrontlineError: ``fmt`` is not one of ``record_formats()``, or it is binary and ``output`` is None.
     """
     row = export_format(fmt)
     if row.records_file is not None and row.records is None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Final, Literal, get_args
 
 from fastapi import Depends, Query, Request
 
-from frontline.export.formats import PAGE_FORMATS, export_format
+from frontline.export.formats import export_format, page_formats
 from frontline.export.records import EVENT_FIELDS
 from frontline.models import EVENT_TYPES, LocationPrecision, Modality
 from frontline.serve.problems import Problem
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     PageFormat = str
 else:
     # the formats of the export registry a page of events answers in, as the enum of the format parameter
-    PageFormat = Literal[PAGE_FORMATS]
+    PageFormat = Literal[page_formats()]
 
 
 async def catalog_of(request: Request) -> Catalog:
@@ -127,7 +127,7 @@ def format_asked(request: Request, fmt: str | None) -> str:
     accept = request.headers.get("accept", "")
     for part in accept.split(","):
         kind = part.split(";")[0].strip().lower()
-        for name in PAGE_FORMATS:
+        for name in page_formats():
             if export_format(name).media_type == kind:
                 return name
-    return PAGE_FORMATS[0]
+    return page_formats()[0]

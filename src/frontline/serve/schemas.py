@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from frontline.export.formats import PAGE_FORMATS, export_format
+from frontline.export.formats import export_format, page_formats
 from frontline.serve.problems import PROBLEM
 from frontline.store.query import COUNT_LIMIT
 
@@ -38,7 +38,7 @@ _PROBLEM_CONTENT: Final = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Pr
 # schema check in tests/test_rest_server.py) knows a 200 may be GeoJSON or CSV.
 EVENT_FORMATS: Final[dict[int | str, dict[str, Any]]] = {200: {"content": {
     export_format(name).media_type: {"schema": {"type": "object" if export_format(name).json_body else "string"}}
-    for name in PAGE_FORMATS[1:]}}}
+    for name in page_formats()[1:]}}}
 _WHY: Final = {400: "A parameter is not valid (the detail says which and what is accepted)",
                401: "The token is missing or wrong", 403: "The server is read-only (started without --token)",
                404: "No such id", 422: "A parameter has the wrong type or range",
@@ -300,4 +300,5 @@ class VocabularyModel(BaseModel):
     """The vocabularies the page reads at start: event types in table order, and export formats."""
 
     event_types: list[EventTypeModel]
+    fallback: str = Field(description="The event type an unknown name reads as")
     formats: list[FormatModel]
