@@ -13,20 +13,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import IO, Final, Literal, TextIO
+from typing import IO, TYPE_CHECKING, Final, Literal, TextIO
 
 from frontline.errors import FrontlineError
 from frontline.export import records, results
 from frontline.models import ArticleResult, FusedEvent
-from frontline.store.query import EventRecord, Page
+
+if TYPE_CHECKING:
+    from frontline.store.query import EventRecord, Page
 
 __all__ = ["Format", "TABLE", "FORMATS", "names_where", "result_formats", "text_formats", "record_formats",
            "page_formats", "export_format", "write", "write_text", "write_records"]
 
 ResultsWriter = Callable[[Iterable[ArticleResult], TextIO, "Iterable[FusedEvent] | None"], None]
-RecordsWriter = Callable[[Iterable[EventRecord], TextIO, "int | None"], int]
-RecordsFileWriter = Callable[[Iterable[EventRecord], "str | IO[bytes]"], int]
-PageRenderer = Callable[[Page[EventRecord], "tuple[str, ...] | None"], str]
+# (records are the query layer's, imported only for the type checker: the CLI reads this table on every start)
+RecordsWriter = Callable[["Iterable[EventRecord]", TextIO, "int | None"], int]
+RecordsFileWriter = Callable[["Iterable[EventRecord]", "str | IO[bytes]"], int]
+PageRenderer = Callable[["Page[EventRecord]", "tuple[str, ...] | None"], str]
 # How the page joins the pages of a download into one file: keep the first page's header line only, or
 # gather the features of every FeatureCollection into one.
 Join = Literal["header", "features"]

@@ -19,12 +19,17 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Final, TextIO
+from typing import IO, TYPE_CHECKING, Any, Final, TextIO
 
 from frontline.export.acled import ACLED_COLUMNS, acled_row, fighting_types
 from frontline.export.results import event_to_dict
 from frontline.models import Article, iso
-from frontline.store.query import ROW_COLUMNS, EventRecord, Page, record_row
+
+if TYPE_CHECKING:
+    from frontline.store.query import EventRecord, Page
+
+# The query layer (SQLAlchemy) is imported where a record becomes a row, not with this module: the CLI reads the
+# format registry, which names these writers, on every start.
 
 __all__ = ["event_json", "feature", "geojson_page", "page_json", "acled_rows", "write_json", "write_jsonl",
            "write_geojson", "write_csv", "write_parquet", "json_page", "geojson_page_text", "csv_page",
@@ -50,6 +55,8 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 def feature(r: EventRecord) -> dict[str, Any] | None:
     """The GeoJSON Feature of a located event record (None when it has no location)."""
+    from frontline.store.query import record_row
+
     loc = r.event.location
     if loc is None:
         return None
@@ -158,6 +165,8 @@ def csv_page(page: Page[EventRecord], fields: tuple[str, ...] | None) -> str:
 def _schema() -> Any:
     import pyarrow as pa
 
+    from frontline.store.query import ROW_COLUMNS
+
     types = {"geonames_id": pa.int64(), "lat": pa.float64(), "lon": pa.float64(), "contested": pa.bool_(),
              "fatalities": pa.int64(), "confidence": pa.float64(), "evidence_start": pa.int64(),
              "evidence_end": pa.int64(), "copies": pa.int64(), "date": pa.date32(), "date_end": pa.date32(),
@@ -169,6 +178,8 @@ def write_parquet(records: Iterable[EventRecord], out: str | IO[bytes], *, batch
     """Write records as a Parquet file (``ROW_COLUMNS``, typed), in row groups of ``batch``; returns the count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    from frontline.store.query import record_row
 
     schema = _schema()
     n = 0
