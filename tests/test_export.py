@@ -6,17 +6,9 @@ import json
 import pytest
 
 from frontline.errors import FrontlineError, StageError
-from frontline.export.results import (
-    ACLED_COLUMNS,
-    FORMATS,
-    acled_rows,
-    acled_type,
-    event_to_dict,
-    to_dict,
-    to_geojson,
-    validate,
-    write,
-)
+from frontline.export.acled import ACLED_COLUMNS, acled_rows, acled_type
+from frontline.export.formats import FORMATS, write
+from frontline.export.results import event_to_dict, to_dict, to_geojson, validate
 from frontline.models import (
     EVENT_TYPES,
     Article,

@@ -13,8 +13,9 @@ from click.testing import CliRunner
 from stores import fill
 
 from frontline.cli import cli
-from frontline.export.records import write_parquet, write_text
-from frontline.export.results import ACLED_COLUMNS
+from frontline.export.acled import ACLED_COLUMNS
+from frontline.export.formats import write_text
+from frontline.export.records import write_parquet
 from frontline.store import schema as tables
 from frontline.store.query import ROW_COLUMNS, Catalog, EventFilter
 

@@ -10,7 +10,8 @@ import json
 import pytest
 from test_export import ARTICLE, EVENTS
 
-from frontline.export.results import ACLED_COLUMNS, write
+from frontline.export.acled import ACLED_COLUMNS
+from frontline.export.formats import write
 from frontline.models import ArticleResult, Party
 
 HOSTILE = ("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",

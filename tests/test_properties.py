@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from frontline import api
-from frontline.export.results import FORMATS, to_dict, validate, write
+from frontline.export.formats import FORMATS, write
+from frontline.export.results import to_dict, validate
 from frontline.sources.ingest import read_inputs
 from frontline.sources.language import LanguageDetector
 from frontline.store.sqlite import Store

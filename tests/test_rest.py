@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from stores import fill
 
-from frontline.export.results import ACLED_COLUMNS
+from frontline.export.acled import ACLED_COLUMNS
 from frontline.serve.app import PROBLEM, create_app
 from frontline.store.query import Catalog
 

@@ -23,7 +23,7 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
 from frontline.errors import InputError
-from frontline.export import results as export_mod
+from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer
 from frontline.models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
 from frontline.runner import DaskRunner, InProcess, LocalPool, Runner

@@ -7,18 +7,20 @@ messages. Progress bars go to stderr and only when stderr is a terminal.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 import click
 
 from frontline.errors import FrontlineError
+from frontline.export.formats import record_formats, result_formats
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
 
-FORMATS = ("json", "jsonl", "geojson", "csv")
 EXIT_INPUT_FAILED = 3
 _FETCH_DEFAULTS = FetchSettings()
 
@@ -40,11 +42,14 @@ def _date(ctx, param, value: str | None) -> dt.date | None:
 def _utf8_stdout() -> None:
     """Write output as UTF-8 whatever the locale: JSON, GeoJSON and the CSV export are UTF-8 by contract,
     and a strict ASCII or Latin-1 stdout would stop the run at the first non-Latin name."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("_", "-")
-    if encoding not in ("utf-8", "utf8") or getattr(sys.stdout, "errors", "strict") != "strict":
+    stdout = sys.stdout
+    encoding = (getattr(stdout, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") or getattr(stdout, "errors", "strict") != "strict":
+        if not isinstance(stdout, io.TextIOWrapper):   # a test runner's stream: leave it
+            return
         try:
-            sys.stdout.reconfigure(encoding="utf-8", errors="strict")
-        except (AttributeError, ValueError):   # not a TextIOWrapper (a test runner's stream): leave it
+            stdout.reconfigure(encoding="utf-8", errors="strict")
+        except ValueError:   # a stream that cannot be re-encoded now: leave it
             pass
 
 
@@ -101,6 +106,14 @@ class Database(click.ParamType):
             self.fail(f"'{value}' does not exist; run 'frontline ingest --db {value} ...' first, or give a "
                       "postgresql:// URL", param, ctx)
         return str(value)
+
+
+_READ_HELP = "SQLite database written by 'frontline ingest', or a postgresql:// URL."
+
+
+def db_option(*, exists: bool = True, help: str = _READ_HELP):
+    """The ``--db`` option of a command: a database that must exist (reading) or may be created (writing)."""
+    return click.option("--db", type=Database(exists=exists), default="frontline.db", show_default=True, help=help)
 
 
 def _fail(exc: FrontlineError) -> None:
@@ -176,7 +189,7 @@ def _require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(result_formats()), default="json", show_default=True,
               help="Output format: json (the output.schema.json contract), jsonl (one article with its events a "
                    "line), geojson (located events), csv (ACLED-style columns).")
 @_published_option
@@ -213,8 +226,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--db", type=Database(), default="frontline.db", show_default=True,
-              help="SQLite database file to write (created if missing), or a postgresql:// URL.")
+@db_option(exists=False, help="SQLite database file to write (created if missing), or a postgresql:// URL.")
 @_published_option
 @_web_options
 @_run_options
@@ -251,9 +263,8 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
 
 
 @cli.command()
-@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+@db_option()
+@click.option("--format", "fmt", type=click.Choice(result_formats()), default="json", show_default=True,
               help="Output format, as for 'frontline extract'.")
 def export(db: str, fmt: str) -> None:
     """Write every stored article and event from a database to stdout."""
@@ -266,8 +277,7 @@ def export(db: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
+@db_option()
 def summary(db: str) -> None:
     """Print a readable summary of a database: events by type, place and date."""
     from frontline.report import print_summary
@@ -278,8 +288,7 @@ def summary(db: str) -> None:
 
 
 @cli.command()
-@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest'.")
+@db_option(help="SQLite database written by 'frontline ingest'.")
 def repair(db: str) -> None:
     """Rebuild the fused events and control timelines of a database from its events.
 
@@ -297,8 +306,7 @@ def repair(db: str) -> None:
 
 @cli.command()
 @click.argument("place")
-@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
+@db_option()
 def timeline(place: str, db: str) -> None:
     """Print who held the settlement PLACE over time (UA, RU, contested, unknown), with who says so.
 
@@ -313,8 +321,7 @@ def timeline(place: str, db: str) -> None:
 
 
 @cli.command()
-@click.option("--db", type=Database(), default="frontline.db", show_default=True,
-              help="SQLite database (or postgresql:// URL) to write the sample corpus into.")
+@db_option(exists=False, help="SQLite database (or postgresql:// URL) to write the sample corpus into.")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port of the web page on 127.0.0.1.")
 @click.option("--serve/--no-serve", default=None,
               help="Serve the web page after the summary. Default: only when the output is a terminal, so a "
@@ -381,23 +388,19 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-EVENT_FORMATS = ("json", "jsonl", "geojson", "csv", "parquet")
-
-
 @cli.command()
-@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
+@db_option()
 @_filter_options
 @click.option("--sort", type=click.Choice(["date", "-date"]), default="date", show_default=True,
               help="date: oldest first; -date: latest first (undated events last either way).")
 @click.option("--limit", type=click.IntRange(min=1), help="Write at most this many events.")
-@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default="jsonl", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(record_formats()), default="jsonl", show_default=True,
               help="jsonl (one event a line), json, geojson (RFC 7946, located events), csv (ACLED-style "
                    "columns) or parquet (needs --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of stdout (required for parquet).")
 def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, until, side, actor, claimant, modality,
-           contested, precision, min_confidence, outlet, q, updated_since, include_copies, sort: str,
+           contested, precision, min_confidence, outlet, q, updated_since, include_copies, sort: Literal["date", "-date"],
            limit: int | None, fmt: str, output: str | None) -> None:
     """Write the stored events that match every filter given, in date order.
 
@@ -405,34 +408,28 @@ def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, unt
     """
     import itertools
 
-    from frontline.export import records as export_query
+    from frontline.export import formats
     from frontline.store.query import Catalog, EventFilter
     f = EventFilter(types=types, oblast=oblast, settlement=settlement, bbox=_bbox(bbox), since=since, until=until,
                     side=side, actor=actor, claimant=claimant, modality=modality, contested=contested,
                     precision=precision, min_confidence=min_confidence, outlet=outlet, q=q,
                     updated_since=updated_since, include_copies=include_copies)
-    if fmt == "parquet" and not output:
-        raise click.UsageError("parquet is binary: give a file with --output, e.g. --output events.parquet")
+    form = formats.export_format(fmt)
+    if form.binary and not output:
+        raise click.UsageError(f"{fmt} is binary: give a file with --output, e.g. --output events{form.extension}")
     try:
         with Catalog.open(db) as catalog:
             records = catalog.iter_events(f, sort=sort)
             if limit is not None:
                 records = itertools.islice(records, limit)
-            if fmt == "parquet":
-                n = export_query.write_parquet(records, output)
-            elif output:
-                with open(output, "w", encoding="utf-8", newline="") as out:
-                    n = export_query.write_text(records, fmt, out)
-            else:
-                n = export_query.write_text(records, fmt, sys.stdout)
+            n = formats.write_records(records, fmt, output, sys.stdout)
     except FrontlineError as exc:
         _fail(exc)
     click.echo(f"{n} events written" + (f" to {output}" if output else ""), err=True)
 
 
 @cli.command()
-@click.option("--db", type=Database(exists=True), default="frontline.db", show_default=True,
-              help="SQLite database written by 'frontline ingest', or a postgresql:// URL.")
+@db_option()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="FRONTLINE_TOKEN", show_envvar=True,
@@ -473,38 +470,56 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str | None, split: str | None,
           years: str | None, limit: int | None, errors: bool) -> None:
     """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
-    from frontline import api
-    from frontline import evaluation as evaluate
     try:
         if captions:
-            with _progress("scoring captions") as tick:
-                report = api.evaluate_captions(captions, split=split, progress=lambda done, total: tick(None))
-            click.echo(evaluate.format_captions(report))
-            if errors:
-                click.echo("\n" + evaluate.format_caption_misses(report))
+            _eval_captions(captions, split, errors)
         elif ucdp:
-            yr = None
-            if years:
-                lo, _, hi = years.partition("-")
-                if not (lo.isdigit() and (hi.isdigit() or not hi)):
-                    raise click.BadParameter(f"'{years}': write a year or a range, e.g. 2014 or 2022-2023",
-                                             param_hint="--years")
-                yr = (int(lo), int(hi or lo))
-            with _progress("scoring UCDP rows", limit) as tick:
-                report = api.evaluate_ucdp(ucdp, years=yr, limit=limit, progress=lambda done, total: tick(None))
-            click.echo(evaluate.format_ucdp(report))
-            if errors:
-                click.echo("\n" + evaluate.format_ucdp_misses(report))
+            _eval_ucdp(ucdp, _years(years), limit, errors)
         else:
-            with _progress("extracting the gold corpus") as tick:
-                report = api.evaluate_gold(gold, [corpus] if corpus else None, progress=tick)
-            click.echo(evaluate.format_report(report))
-            if errors:
-                click.echo("\n" + evaluate.format_errors(report))
+            _eval_gold(gold, corpus, errors)
     except FrontlineError as exc:
         _fail(exc)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def _years(years: str | None) -> tuple[int, int] | None:
+    if not years:
+        return None
+    lo, _, hi = years.partition("-")
+    if not (lo.isdigit() and (hi.isdigit() or not hi)):
+        raise click.BadParameter(f"'{years}': write a year or a range, e.g. 2014 or 2022-2023", param_hint="--years")
+    return int(lo), int(hi or lo)
+
+
+def _eval_captions(captions: str, split: str | None, errors: bool) -> None:
+    from frontline import api
+    from frontline import evaluation as evaluate
+    with _progress("scoring captions") as tick:
+        report = api.evaluate_captions(captions, split=split, progress=lambda done, total: tick(None))
+    click.echo(evaluate.format_captions(report))
+    if errors:
+        click.echo("\n" + evaluate.format_caption_misses(report))
+
+
+def _eval_ucdp(ucdp: str, years: tuple[int, int] | None, limit: int | None, errors: bool) -> None:
+    from frontline import api
+    from frontline import evaluation as evaluate
+    with _progress("scoring UCDP rows", limit) as tick:
+        report = api.evaluate_ucdp(ucdp, years=years, limit=limit, progress=lambda done, total: tick(None))
+    click.echo(evaluate.format_ucdp(report))
+    if errors:
+        click.echo("\n" + evaluate.format_ucdp_misses(report))
+
+
+def _eval_gold(gold: str | None, corpus: str | None, errors: bool) -> None:
+    from frontline import api
+    from frontline import evaluation as evaluate
+    with _progress("extracting the gold corpus") as tick:
+        report = api.evaluate_gold(gold, [corpus] if corpus else None, progress=tick)
+    click.echo(evaluate.format_report(report))
+    if errors:
+        click.echo("\n" + evaluate.format_errors(report))
 
 
 def main() -> None:
@@ -513,7 +528,8 @@ def main() -> None:
     # package's own dependencies install it): 1.5-2 s of every command's start-up, before a word is read. A
     # None entry makes that import fail as if torch were absent, which thinc handles; in this process only, so
     # a Python caller of frontline who uses torch is not affected.
-    sys.modules.setdefault("torch", None)
+    # (typeshed types sys.modules as modules only, but a None entry is the import system's documented block)
+    sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
     cli(prog_name="frontline")
 
 

@@ -1,13 +1,14 @@
 """Exports of a query's answer (``query.EventRecord`` objects): JSON, JSON Lines, GeoJSON, ACLED CSV, Parquet.
 
 The same filters as the REST API select what is exported (``Catalog.iter_events``); this module only turns
-records into bytes or text, so the CLI (``frontline events --format``) and the REST API share it.
+records into bytes or text, so the CLI (``frontline events --format``) and the REST API share it. The writers
+(and the renderers of one page of ``GET /api/events``) are registered as formats in ``frontline.export.formats``.
 
 ``json``     ``{"events": [Event, ...], "total": n}`` with the REST API's Event objects (``event_json``)
 ``jsonl``    one Event object a line
 ``geojson``  a FeatureCollection (RFC 7946: WGS 84 ``[lon, lat]``, no ``crs`` member) of the located events,
              each feature's ``properties`` the flat row of ``query.record_row``; opens in QGIS as a layer
-``csv``      ACLED-style columns (``export.ACLED_COLUMNS``), in the query's order
+``csv``      ACLED-style columns (``acled.ACLED_COLUMNS``), in the query's order
 ``parquet``  one row per event, the columns of ``query.ROW_COLUMNS`` with typed columns (dates as date32)
 """
 
@@ -15,32 +16,34 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Final, TextIO
+from typing import IO, TYPE_CHECKING, Any, Final, TextIO
 
-from frontline.errors import FrontlineError
-from frontline.export import results as export_mod
+from frontline.export.acled import ACLED_COLUMNS, acled_row, fighting_types
+from frontline.export.results import event_to_dict
 from frontline.models import Article, iso
-from frontline.store.query import ROW_COLUMNS, EventRecord, record_row
 
-__all__ = ["FORMATS", "TEXT_FORMATS", "event_json", "feature", "geojson_page", "acled_rows", "write_text",
-           "write_parquet", "EVENT_FIELDS"]
+if TYPE_CHECKING:
+    from frontline.store.query import EventRecord, Page
 
-TEXT_FORMATS: Final = ("json", "jsonl", "geojson", "csv")
-FORMATS: Final = (*TEXT_FORMATS, "parquet")
+# The query layer (SQLAlchemy) is imported where a record becomes a row, not with this module: the CLI reads the
+# format registry, which names these writers, on every start.
+
+__all__ = ["event_json", "feature", "geojson_page", "page_json", "acled_rows", "write_json", "write_jsonl",
+           "write_geojson", "write_csv", "write_parquet", "json_page", "geojson_page_text", "csv_page",
+           "EVENT_FIELDS"]
+
 EVENT_FIELDS: Final = ("event_id", "article_id", "event_type", "location", "date", "initiator", "target",
                        "quantities", "claim", "evidence", "confidence", "trigger", "outlet", "published", "title",
                        "fused_id", "contested", "copies", "stored_at")
-# Fighting reported by the same article at the same place makes a capture a battle in ACLED's terms
-# (see export.acled_type); the query's records of one article are looked at together for that.
-_FIGHTING: Final = frozenset({"armed_clash", "encirclement"})
 
 
 def event_json(r: EventRecord, fields: Iterable[str] | None = None) -> dict[str, Any]:
     """An event record as the REST API's Event object: output.schema.json's event plus outlet, published,
     title, fused_id, contested (in the article or across sources), copies and stored_at (only ``fields``)."""
-    d = export_mod.event_to_dict(r.event) | {
+    d = event_to_dict(r.event) | {
         "outlet": r.outlet, "published": iso(r.published), "title": r.title, "fused_id": r.fused_id,
         "contested": r.contested, "copies": r.copies, "stored_at": r.stored_at}
     return d if fields is None else {k: d[k] for k in fields}
@@ -52,6 +55,8 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 def feature(r: EventRecord) -> dict[str, Any] | None:
     """The GeoJSON Feature of a located event record (None when it has no location)."""
+    from frontline.store.query import record_row
+
     loc = r.event.location
     if loc is None:
         return None
@@ -65,59 +70,102 @@ def geojson_page(records: Iterable[EventRecord], **members: Any) -> dict[str, An
 
 
 def acled_rows(records: Iterable[EventRecord]) -> Iterator[dict[str, Any]]:
-    """One ACLED-style row per record, in the records' order (see ``export.acled_rows`` for the columns)."""
+    """One ACLED-style row per record, in the records' order (see ``acled.acled_rows`` for the columns)."""
     records = list(records)
+    # Fighting reported by the same article at the same place makes a capture a battle in ACLED's terms
+    # (see acled.acled_type); the query's records of one article are looked at together for that.
+    kinds = fighting_types()
     fighting = {(r.event.article_id, r.event.location.name) for r in records
-                if r.event.event_type in _FIGHTING and r.event.location}
+                if r.event.event_type in kinds and r.event.location}
     for r in records:
         ev = r.event
         article = Article(article_id=ev.article_id, status="ok", published=r.published, title=r.title,
                           source=r.outlet)
         fought = ev.location is not None and (ev.article_id, ev.location.name) in fighting
-        yield export_mod.acled_row(ev, article, fighting_reported=fought)
+        yield acled_row(ev, article, fighting_reported=fought)
 
 
-def write_text(records: Iterable[EventRecord], fmt: str, out: TextIO, *, total: int | None = None) -> int:
-    """Write records in a text format (``TEXT_FORMATS``) to ``out``; returns how many were written.
-
-    ``jsonl``, ``geojson`` and ``csv`` stream; ``json`` streams too, writing the list item by item.
-
-    Raises:
-        FrontlineError: ``fmt`` is not a text format.
-    """
+def write_jsonl(records: Iterable[EventRecord], out: TextIO, total: int | None = None) -> int:
+    """One Event object (``event_json``) a line; returns how many were written."""
     n = 0
-    if fmt == "jsonl":
-        for r in records:
-            out.write(json.dumps(event_json(r), ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "json":
-        out.write('{"events": [')
-        for r in records:
-            out.write(("," if n else "") + "\n" + json.dumps(event_json(r), ensure_ascii=False))
-            n += 1
-        out.write(f'\n], "total": {n if total is None else total}}}\n')
-    elif fmt == "geojson":
-        out.write('{"type": "FeatureCollection", "features": [')
-        for r in records:
-            f = feature(r)
-            if f is not None:
-                out.write(("," if n else "") + "\n" + json.dumps(f, ensure_ascii=False))
-                n += 1
-        out.write("\n]}\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=export_mod.ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in acled_rows(records):
-            writer.writerow(row)
-            n += 1
-    else:
-        raise FrontlineError(f"unknown text format {fmt!r}; choose one of {', '.join(TEXT_FORMATS)} "
-                             "(parquet is written to a file with --output)")
+    for r in records:
+        out.write(json.dumps(event_json(r), ensure_ascii=False) + "\n")
+        n += 1
     return n
+
+
+def write_json(records: Iterable[EventRecord], out: TextIO, total: int | None = None) -> int:
+    """``{"events": [...], "total": n}``, written item by item; ``total`` when given, else the count written."""
+    n = 0
+    out.write('{"events": [')
+    for r in records:
+        out.write(("," if n else "") + "\n" + json.dumps(event_json(r), ensure_ascii=False))
+        n += 1
+    out.write(f'\n], "total": {n if total is None else total}}}\n')
+    return n
+
+
+def write_geojson(records: Iterable[EventRecord], out: TextIO, total: int | None = None) -> int:
+    """A FeatureCollection of the located records, one feature a line; returns how many were written."""
+    n = 0
+    out.write('{"type": "FeatureCollection", "features": [')
+    for r in records:
+        f = feature(r)
+        if f is not None:
+            out.write(("," if n else "") + "\n" + json.dumps(f, ensure_ascii=False))
+            n += 1
+    out.write("\n]}\n")
+    return n
+
+
+def write_csv(records: Iterable[EventRecord], out: TextIO, total: int | None = None) -> int:
+    """ACLED-style rows with a header, in the records' order; returns how many were written."""
+    n = 0
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in acled_rows(records):
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+# --- one page of GET /api/events ------------------------------------------------------------------------
+
+def page_json(page: Page[Any], items: list[Any]) -> dict[str, Any]:
+    """A page of any list endpoint: its items, next_cursor, total, total_exact (and retracted ids, if any)."""
+    out: dict[str, Any] = {"items": items, "next_cursor": page.next_cursor, "total": page.total,
+                           "total_exact": page.total_exact}
+    if page.retracted:
+        out["retracted"] = list(page.retracted)
+    return out
+
+
+def _compact(body: Any) -> str:
+    # the text Starlette's JSONResponse renders, so a page reads the same whichever way it is answered
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
+
+
+def json_page(page: Page[EventRecord], fields: tuple[str, ...] | None) -> str:
+    """A page of events as compact JSON: ``page_json`` of their Event objects (only ``fields``, when given)."""
+    return _compact(page_json(page, [event_json(r, fields) for r in page.items]))
+
+
+def geojson_page_text(page: Page[EventRecord], fields: tuple[str, ...] | None) -> str:
+    """A page of events as a compact FeatureCollection, with next_cursor and total as foreign members."""
+    return _compact(geojson_page(page.items, next_cursor=page.next_cursor, total=page.total))
+
+
+def csv_page(page: Page[EventRecord], fields: tuple[str, ...] | None) -> str:
+    """A page of events as ACLED-style CSV with its header."""
+    out = io.StringIO()
+    write_csv(page.items, out)
+    return out.getvalue()
 
 
 def _schema() -> Any:
     import pyarrow as pa
+
+    from frontline.store.query import ROW_COLUMNS
 
     types = {"geonames_id": pa.int64(), "lat": pa.float64(), "lon": pa.float64(), "contested": pa.bool_(),
              "fatalities": pa.int64(), "confidence": pa.float64(), "evidence_start": pa.int64(),
@@ -130,6 +178,8 @@ def write_parquet(records: Iterable[EventRecord], out: str | IO[bytes], *, batch
     """Write records as a Parquet file (``ROW_COLUMNS``, typed), in row groups of ``batch``; returns the count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    from frontline.store.query import record_row
 
     schema = _schema()
     n = 0

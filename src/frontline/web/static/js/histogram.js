@@ -150,7 +150,7 @@ export class Histogram {
       let y = PAD.top + h;
       const parts = Object.entries(d.by_type || {});
       const other = d.count - parts.reduce((s, [, v]) => s + v, 0);
-      if (other > 0) parts.push(["other", other]);
+      if (other > 0) parts.push([null, other]);   // uncounted by type: the fallback type's colour
       for (const [t, v] of parts) {
         const bh = (v / max) * h;
         g.fillStyle = typeColour(t);

@@ -4,7 +4,7 @@ import { Histogram } from "./histogram.js";
 import { EventMap, legendItem } from "./map.js";
 import { EventList, renderCoverage, renderDetail, renderPlace } from "./panels.js";
 import { SINGLE_FACETS, filterParams, readState, writeState } from "./state.js";
-import { TYPE_COLOURS, el } from "./style.js";
+import { EVENT_TYPES, FORMATS, el } from "./style.js";
 
 const $ = (sel) => document.querySelector(sel);
 const state = readState(location.search);
@@ -72,7 +72,7 @@ function loadCoverage(signal) {
 function fillFacets(facets) {
   const types = new Set([...Object.keys(facets.type || {}), ...state.type]);
   const ul = $("#facet-type ul");
-  ul.replaceChildren(...Object.keys(TYPE_COLOURS).filter((t) => types.has(t)).map((t) =>
+  ul.replaceChildren(...EVENT_TYPES.map((t) => t.name).filter((t) => types.has(t)).map((t) =>
     legendItem(t, facets.type?.[t] || 0, state.type.includes(t), (e) => {
       state.type = e.target.checked ? [...state.type, t] : state.type.filter((x) => x !== t);
       refresh();
@@ -122,7 +122,7 @@ async function refresh({ histogram: withHistogram = true } = {}) {
       `${articles !== null ? ` · ${articles.toLocaleString("en")} article${articles === 1 ? "" : "s"}` : ""}` +
       `${state.since || state.until ? ` · ${state.since || "…"} – ${state.until || "…"}` : ""}`;
     updateExports(params);
-    for (const fmt of ["csv", "geojson"]) $(`#export-${fmt}`).dataset.total = String(total);
+    for (const a of document.querySelectorAll("#exports a")) a.dataset.total = String(total);
     if (inflight === ctl) {
       setStatus("");
       document.body.dataset.ready = "1";   // for people and tests: the view matches the state
@@ -139,14 +139,37 @@ function withLimit(p, n) {
   return q;
 }
 
+// One link per export format the server offers as a download (its registry's `download` join).
+const DOWNLOADS = FORMATS.filter((f) => f.download);
+
+function exportLinks() {
+  $("#exports").append(...DOWNLOADS.flatMap((f) => [" ", el("a", {
+    id: `export-${f.name}`, href: "#", download: `frontline-events${f.extension}`, text: f.label,
+    onclick: exportAll,
+  })]));
+}
+
 function updateExports(params) {
-  for (const fmt of ["csv", "geojson"]) {
+  for (const f of DOWNLOADS) {
     const p = new URLSearchParams(params);
-    p.set("format", fmt);
+    p.set("format", f.name);
     p.set("limit", "1000");
-    $(`#export-${fmt}`).href = `/api/events?${p}`;
+    $(`#export-${f.name}`).href = `/api/events?${p}`;
   }
 }
+
+// How the pages of a download join into one file: the first page's header and every page's rows, or the
+// features of every page's FeatureCollection in one.
+const JOINS = {
+  header: {
+    read: (resp) => resp.text(),
+    join: (parts) => parts.map((t, i) => (i === 0 ? t : t.slice(t.indexOf("\n") + 1))).join(""),
+  },
+  features: {
+    read: (resp) => resp.json(),
+    join: (parts) => JSON.stringify({ type: "FeatureCollection", features: parts.flatMap((p) => p.features) }),
+  },
+};
 
 // The API pages at 1,000 events: a larger filter is fetched page by page (X-Next-Cursor) and joined
 // into one file, so the export is the whole filter, not its first page.
@@ -155,6 +178,8 @@ async function exportAll(event) {
   if (a.dataset.total && Number(a.dataset.total) <= 1000) return;   // one page: the plain link does it
   event.preventDefault();
   const fmt = a.id.replace("export-", "");
+  const format = DOWNLOADS.find((f) => f.name === fmt);
+  const { read, join } = JOINS[format.download];
   const base = new URL(a.href, location.href);
   const parts = [];
   let cursor = null;
@@ -165,17 +190,11 @@ async function exportAll(event) {
       if (cursor) u.searchParams.set("cursor", cursor);
       const resp = await fetch(u);
       if (!resp.ok) throw new Error(`export failed: ${resp.status} ${resp.statusText}`);
-      parts.push(fmt === "csv" ? await resp.text() : await resp.json());
+      parts.push(await read(resp));
       cursor = resp.headers.get("X-Next-Cursor");
       setStatus(`exporting ${fmt}… ${parts.length * 1000}`);
     } while (cursor);
-    let body;
-    if (fmt === "csv") {
-      body = parts.map((t, i) => (i === 0 ? t : t.slice(t.indexOf("\n") + 1))).join("");
-    } else {
-      body = JSON.stringify({ type: "FeatureCollection", features: parts.flatMap((p) => p.features) });
-    }
-    const blob = new Blob([body], { type: fmt === "csv" ? "text/csv" : "application/geo+json" });
+    const blob = new Blob([join(parts)], { type: format.media_type });
     const link = el("a", { href: URL.createObjectURL(blob), download: a.getAttribute("download") });
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
@@ -211,7 +230,7 @@ function bindControls() {
   ctlLayer.addEventListener("change", () => { state.control = ctlLayer.checked; refresh({ histogram: false }); });
   for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => showTab(b.dataset.tab));
   $("#play").addEventListener("click", togglePlay);
-  for (const fmt of ["csv", "geojson"]) $(`#export-${fmt}`).addEventListener("click", exportAll);
+  exportLinks();
   $("#zoom").addEventListener("click", () => $("#zoom").classList.toggle("on", histogram.toggleZoom()));
 }
 

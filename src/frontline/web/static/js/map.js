@@ -117,7 +117,7 @@ export class EventMap {
     const max = Math.max(1, ...cells.map((c) => c.count));
     for (const c of cells) {
       const top = Object.entries(c.by_type || {}).sort((a, b) => b[1] - a[1])[0];
-      const colour = typeColour(top ? top[0] : "other");
+      const colour = typeColour(top ? top[0] : null);
       const r = 4 + 16 * Math.sqrt(c.count / max);
       const m = L.circleMarker([c.lat, c.lon], { radius: r, color: "#333", weight: 0.5, fillColor: colour,
         fillOpacity: 0.7, className: "grid-cell" });

@@ -1,36 +1,23 @@
 // Colours and marker styles shared by the map, the legend and the lists.
+import { getJSON } from "./api.js";
 
-export const TYPE_COLOURS = {
-  armed_clash: "#d62728",
-  shelling: "#ff7f0e",
-  air_drone_strike: "#9467bd",
-  territory_captured: "#8c564b",
-  territory_withdrawn: "#c49c94",
-  encirclement: "#e377c2",
-  casualties: "#17202a",
-  violence_against_civilians: "#b8004c",
-  evacuation: "#17becf",
-  desertion: "#7f7f7f",
-  surrender: "#bcbd22",
-  prisoner_exchange: "#2ca02c",
-  arrest: "#1f77b4",
-  protest: "#aec7e8",
-  mobilization: "#5a6b2e",
-  negotiation: "#98df8a",
-  sanction: "#ffbb78",
-  aid: "#9edae5",
-  infrastructure_disruption: "#f0c808",
-  other: "#a0a0a0",
-};
+// The event types (name, label, family, colour, in the server's table order) and the export formats, read
+// once from the server (GET /api/vocabulary, docs/REST.md): the legend, the markers and the export links follow
+// the server's tables instead of a copy of them kept here.
+const VOCABULARY = await getJSON("/api/vocabulary");
+export const EVENT_TYPES = VOCABULARY.event_types;
+export const FORMATS = VOCABULARY.formats;
+const TYPES = new Map(EVENT_TYPES.map((t) => [t.name, t]));
+const FALLBACK = TYPES.get(VOCABULARY.fallback);
 
 export const CONTROL_COLOURS = { UA: "#1f5fbf", RU: "#c0262d", contested: "#f29c11" };
 
 export function typeColour(t) {
-  return TYPE_COLOURS[t] || TYPE_COLOURS.other;
+  return (TYPES.get(t) || FALLBACK).colour;
 }
 
 export function label(t) {
-  return String(t || "").replaceAll("_", " ");
+  return TYPES.get(t)?.label ?? String(t || "").replaceAll("_", " ");
 }
 
 // Location precision as marker style: a settlement is a filled dot, an oblast or district a large

@@ -1,0 +1,271 @@
+"""ACLED-style rows of events: ACLED's columns, and its event and actor types read from the event-type table.
+
+An event type's ACLED pair is the ``acled`` column of its row (``frontline.vocab.event_types``). A row whose
+pair depends on the event's parties or words names a refining rule in ``acled_rule``; the rules are registered
+here by name with ``@rule("name")``, so a new one is one function, and a row naming a rule that is not
+registered is an error (``AcledRuleError``), not a silent fallback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Final
+
+from frontline.errors import FrontlineError
+from frontline.models import Article, ArticleResult, Event, Party, iso
+from frontline.triggers.lexicon import SIGHTING, other_kind
+from frontline.vocab.event_types import (
+    BATTLES,
+    CHANGE_OF_ACTIVITY,
+    OTHER_DEVELOPMENT,
+    PROTESTS,
+    REMOTE,
+    STRATEGIC,
+    TABLE,
+    VAC,
+    event_type,
+    names_where,
+)
+from frontline.vocab.sides import ARMED_SIDES
+
+__all__ = ["ACLED_COLUMNS", "AcledRuleError", "Rule", "rule", "rule_named", "rule_names", "acled_type",
+           "acled_row", "acled_rows", "fighting_types", "fatalities"]
+
+logger = logging.getLogger(__name__)
+
+ACLED_COLUMNS: Final = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+
+_DISORDER: Final = {BATTLES: "Political violence", REMOTE: "Political violence", VAC: "Political violence",
+                    PROTESTS: "Demonstrations", STRATEGIC: "Strategic developments"}
+_ABDUCTION_WORDS: Final = ("abduct", "kidnap", "disappear", "deport", "detain", "captiv", "hostage")
+
+# ACLED's actor categories (inter1 / inter2), in ACLED's order: the interaction names the lower one first.
+_INTER_ORDER: Final = ("State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
+                       "Protesters", "Civilians", "External/Other forces")
+_INTER_BY_SIDE: Final = {
+    "RU": "State forces", "UA": "State forces",
+    # ACLED coded the DNR/LNR forces as rebel groups before they were folded into Russia's army;
+    # aligned volunteer formations on either side fit that category best.
+    "RU_aligned": "Rebel group", "UA_aligned": "Rebel group",
+    "civilians": "Civilians",
+    "US": "External/Other forces", "EU": "External/Other forces", "NATO": "External/Other forces",
+    "UN": "External/Other forces", "other": "External/Other forces",
+}
+# Hand-written rather than a country library: ACLED needs the numeric ISO code and its own region names,
+# and only the countries the gazetteer covers (and their neighbours) can occur.
+_COUNTRIES: Final = {   # alpha-2 -> (ISO 3166 numeric, name, ACLED region)
+    "UA": (804, "Ukraine", "Europe"), "RU": (643, "Russia", "Europe"), "BY": (112, "Belarus", "Europe"),
+    "MD": (498, "Moldova", "Europe"), "PL": (616, "Poland", "Europe"), "RO": (642, "Romania", "Europe"),
+    "SK": (703, "Slovakia", "Europe"), "HU": (348, "Hungary", "Europe"),
+    "GE": (268, "Georgia", "Caucasus and Central Asia"),
+}
+_TIME_PRECISION: Final = {"day": 1, "month": 2, "year": 3}
+_GEO_PRECISION: Final = {"settlement": 1, "district": 2, "admin1": 3, "region": 3, "country": 3}
+
+
+class AcledRuleError(FrontlineError):
+    """An event type names an ACLED rule that is not registered (see ``rule``)."""
+
+
+# A refining rule: the event, whether its article reports fighting at its place, and the row's own pair.
+Rule = Callable[[Event, bool, tuple[str, str]], tuple[str, str]]
+
+
+class _Rules:
+    """The registered refining rules by name; filled once, by the ``@rule`` decorators of this module."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, Rule] = {}
+
+    def register(self, name: str) -> Callable[[Rule], Rule]:
+        def add(fn: Rule) -> Rule:
+            if name in self._by_name:
+                raise AcledRuleError(f"the ACLED rule {name!r} is registered twice; give the new one its own name")
+            self._by_name[name] = fn
+            return fn
+        return add
+
+    def get(self, name: str) -> Rule:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise AcledRuleError(f"no ACLED rule is registered as {name!r}; register one with "
+                                 f"@frontline.export.acled.rule({name!r}) or name one of "
+                                 f"{', '.join(sorted(self._by_name))} in the event type's acled_rule") from None
+
+    def names(self) -> frozenset[str]:
+        return frozenset(self._by_name)
+
+
+_RULES: Final = _Rules()
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register a refining rule under ``name``, the value an event type's ``acled_rule`` gives."""
+    return _RULES.register(name)
+
+
+def rule_named(name: str) -> Rule:
+    """The rule registered as ``name``.
+
+    Raises:
+        AcledRuleError: no rule has that name.
+    """
+    return _RULES.get(name)
+
+
+def rule_names() -> frozenset[str]:
+    """The names of the registered rules."""
+    return _RULES.names()
+
+
+def fighting_types() -> frozenset[str]:
+    """The event types that report fighting at their place (a capture there is then a battle)."""
+    return names_where(lambda t: t.fighting)
+
+
+def _side(event: Event) -> str | None:
+    return event.initiator.side if event.initiator else None
+
+
+@rule("territory_change")
+def _territory_change(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """A state retaking its own ground, an aligned force overtaking one, or a state taking another's."""
+    side = _side(event)
+    country = event.location.country_code if event.location else None
+    if side in ("RU", "UA") and country == side:
+        return BATTLES, "Government regains territory"
+    if side in ("RU_aligned", "UA_aligned"):
+        return BATTLES, "Non-state actor overtakes territory"
+    return (BATTLES, "Armed clash") if fighting_reported else fixed
+
+
+@rule("abduction_or_attack")
+def _abduction_or_attack(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """Abduction when the trigger words speak of abduction, deportation or detention; the row's pair else."""
+    trigger = event.trigger.lower()
+    if any(word in trigger for word in _ABDUCTION_WORDS):
+        return VAC, "Abduction/forced disappearance"
+    return fixed
+
+
+@rule("armed_cause")
+def _armed_cause(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """Remote violence when an armed side is named as causing it; the row's pair (outages, closures) else."""
+    return (REMOTE, "Remote explosive/landmine/IED") if _side(event) in ARMED_SIDES else fixed
+
+
+def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, str]:
+    """ACLED's ``(event_type, sub_event_type)`` for an event, following the table in ``EVENTS.md``.
+
+    The event type's row gives the pair (``acled``); a row with an ``acled_rule`` refines it:
+
+    - ``territory_change`` (captures): *Government regains territory* when a state force (side RU or UA) takes
+      a place in its own country; *Non-state actor overtakes territory* when the initiator is an aligned
+      (non-state) force; otherwise, a state taking another state's territory, *Battles / Armed clash* when
+      ``fighting_reported`` (the article reports fighting at the same place) and else the row's pair,
+      *Strategic developments / Change to group/activity*, as ACLED codes territorial change in interstate war.
+    - ``abduction_or_attack`` (violence against civilians): *Abduction/forced disappearance* when the trigger
+      words speak of abduction, deportation or detention; *Attack* otherwise.
+    - ``armed_cause`` (infrastructure disruption): *Explosions/Remote violence / Remote explosive/landmine/IED*
+      when an armed side is named as causing it; *Strategic developments / Other* otherwise.
+
+    The fallback type of sub-kind *sighting* (troops or equipment seen in or moving through a place, read from
+    the trigger words by ``lexicon.other_kind``) is *Strategic developments / Change to group/activity*,
+    ACLED's sub-event for movements of armed groups.
+
+    Raises:
+        AcledRuleError: the type's row names a rule that is not registered.
+    """
+    kind = event.event_type
+    if other_kind(kind, event.trigger) == SIGHTING:
+        return CHANGE_OF_ACTIVITY     # troops or equipment seen in or moving through a place
+    row = TABLE.get(kind)
+    if row is None:
+        logger.warning("event %s has unknown event_type %r; exported as Strategic developments / Other",
+                       event.event_id, kind)
+        return OTHER_DEVELOPMENT
+    if row.acled_rule is None:
+        return row.acled
+    return rule_named(row.acled_rule)(event, fighting_reported, row.acled)
+
+
+def fatalities(event: Event) -> int:
+    """The killed an event counts: the sum of its quantities whose role is 'killed'."""
+    return int(sum(q.value for q in event.quantities if q.role == "killed"))
+
+
+def _inter(party: Party | None, kind: str) -> str:
+    if party is None:
+        return ""
+    unarmed = event_type(kind).acled_actor
+    if unarmed is not None and party.side not in ARMED_SIDES:
+        return unarmed
+    return _INTER_BY_SIDE.get(party.side, "")
+
+
+def _interaction(inter1: str, inter2: str) -> str:
+    if not inter1 and not inter2:
+        return ""
+    if not inter1 or not inter2:
+        return f"{inter1 or inter2} only"
+    first, second = sorted((inter1, inter2), key=_INTER_ORDER.index)
+    return f"{first}-{second}"
+
+
+def _tags(event: Event) -> str:
+    parts = [f"claimed_by: {event.claim.claimed_by.name}"] if event.claim.claimed_by else []
+    parts.append(event.claim.modality)
+    if event.claim.contested:
+        parts.append("contested")
+    return "; ".join(parts)
+
+
+def acled_row(event: Event, article: Article, *, fighting_reported: bool = False) -> dict[str, Any]:
+    """One event's ACLED-style row (keys ``ACLED_COLUMNS``); ``fighting_reported``: its article reports fighting
+    at the event's place (see ``acled_type``)."""
+    acled_event, acled_sub = acled_type(event, fighting_reported=fighting_reported)
+    loc = event.location
+    numeric, country, region = _COUNTRIES.get(loc.country_code, ("", "", "")) if loc else ("", "", "")
+    inter1, inter2 = _inter(event.initiator, event.event_type), _inter(event.target, event.event_type)
+    start = event.date.start
+    return {
+        "event_id_cnty": event.event_id,
+        "event_date": iso(start) or "",
+        "year": start.year if start else "",
+        "time_precision": _TIME_PRECISION.get(event.date.precision, "") if start else "",
+        "disorder_type": _DISORDER[acled_event], "event_type": acled_event, "sub_event_type": acled_sub,
+        "actor1": event.initiator.name if event.initiator else "", "assoc_actor_1": "", "inter1": inter1,
+        "actor2": event.target.name if event.target else "", "assoc_actor_2": "", "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if event.target and event.target.side == "civilians" else "",
+        "iso": numeric, "region": region, "country": country or (loc.country_code if loc else ""),
+        "admin1": (loc.admin1 or "") if loc else "", "admin2": "", "admin3": "",
+        "location": loc.name if loc else "", "latitude": loc.lat if loc else "", "longitude": loc.lon if loc else "",
+        "geo_precision": _GEO_PRECISION[loc.precision] if loc else "",
+        "source": article.source or article.url or article.path or "", "source_scale": "",
+        "notes": event.evidence.sentence, "fatalities": fatalities(event), "tags": _tags(event),
+        # ACLED's timestamp is when its row was last changed; an export is pure, so it has none to give.
+        "timestamp": "",
+    }
+
+
+def acled_rows(results: Iterable[ArticleResult]) -> Iterator[dict[str, Any]]:
+    """One ACLED-style row (keys ``ACLED_COLUMNS``) per event, in article order.
+
+    Unknown values are empty strings; ``event_id_cnty`` is frontline's event id, so rows join back to the
+    JSON output; ``fatalities`` sums the quantities whose role is 'killed'; ``notes`` is the evidence
+    sentence; ``tags`` reads 'claimed_by: X; modality[; contested]'.
+    """
+    fighting = fighting_types()
+    for result in results:
+        fighting_at = {e.location.name for e in result.events if e.event_type in fighting and e.location}
+        for event in result.events:
+            fought = event.location is not None and event.location.name in fighting_at
+            yield acled_row(event, result.article, fighting_reported=fought)

@@ -1,0 +1,188 @@
+"""The export formats: one row each, read by every surface that writes, offers or serves a format.
+
+A row names a format (its media type, file extension and label) and what it can write: pipeline results
+(``frontline extract`` and ``frontline export``), a query's records (``frontline events``), one page of
+``GET /api/events`` (its ``format`` parameter and ``Accept`` types), and whether the web page offers it as a
+download (and how the page joins several pages of it into one file). The CLI's ``--format`` choices, the REST
+API's format parameter, content types and OpenAPI bodies, and the page's export links (through
+``GET /api/vocabulary``) all read this table, so a new format is one row here plus its writers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import IO, TYPE_CHECKING, Final, Literal, TextIO
+
+from frontline.errors import FrontlineError
+from frontline.export import records, results
+from frontline.models import ArticleResult, FusedEvent
+
+if TYPE_CHECKING:
+    from frontline.store.query import EventRecord, Page
+
+__all__ = ["Format", "TABLE", "FORMATS", "names_where", "result_formats", "text_formats", "record_formats",
+           "page_formats", "export_format", "write", "write_text", "write_records"]
+
+ResultsWriter = Callable[[Iterable[ArticleResult], TextIO, "Iterable[FusedEvent] | None"], None]
+# (records are the query layer's, imported only for the type checker: the CLI reads this table on every start)
+RecordsWriter = Callable[["Iterable[EventRecord]", TextIO, "int | None"], int]
+RecordsFileWriter = Callable[["Iterable[EventRecord]", "str | IO[bytes]"], int]
+PageRenderer = Callable[["Page[EventRecord]", "tuple[str, ...] | None"], str]
+# How the page joins the pages of a download into one file: keep the first page's header line only, or
+# gather the features of every FeatureCollection into one.
+Join = Literal["header", "features"]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One export format and what each surface does with it.
+
+    Attributes:
+        name: the value of ``--format`` and of the REST API's ``format`` parameter.
+        label: how the page names it on its download link.
+        media_type: its content type (without a charset; Starlette adds one to ``text/*``).
+        extension: its file name extension, with the dot.
+        results: writes pipeline results ``(results, out, fused)``; None when it cannot.
+        records: writes a query's records as text ``(records, out, total) -> count``; None when it cannot.
+        records_file: writes a query's records to a file or binary stream ``(records, out) -> count`` (a
+            binary format, which needs ``--output``); None when it cannot.
+        page: renders one page of ``GET /api/events`` ``(page, fields) -> text``; None when the REST API does
+            not answer in it.
+        download: how the web page joins several pages into one download, or None when it offers no link.
+    """
+
+    name: str
+    label: str
+    media_type: str
+    extension: str
+    results: ResultsWriter | None = None
+    records: RecordsWriter | None = None
+    records_file: RecordsFileWriter | None = None
+    page: PageRenderer | None = None
+    download: Join | None = None
+
+    @property
+    def binary(self) -> bool:
+        """Written only to a file: a query's records in it need ``--output``."""
+        return self.records is None and self.records_file is not None
+
+    @property
+    def json_body(self) -> bool:
+        """Its body is a JSON document (the OpenAPI schema types it as an object, not a string)."""
+        return self.media_type.endswith("json")
+
+
+_ROWS: Final[tuple[Format, ...]] = (
+    Format("json", "JSON", "application/json", ".json", results=results.write_json, records=records.write_json,
+           page=records.json_page),
+    Format("jsonl", "JSON Lines", "application/x-ndjson", ".jsonl", results=results.write_jsonl,
+           records=records.write_jsonl),
+    Format("geojson", "GeoJSON", "application/geo+json", ".geojson", results=results.write_geojson,
+           records=records.write_geojson, page=records.geojson_page_text, download="features"),
+    Format("csv", "CSV", "text/csv", ".csv", results=results.write_csv, records=records.write_csv,
+           page=records.csv_page, download="header"),
+    Format("parquet", "Parquet", "application/vnd.apache.parquet", ".parquet", records_file=records.write_parquet),
+)
+
+TABLE: Final = MappingProxyType({row.name: row for row in _ROWS})
+
+
+def names_where(test: Callable[[Format], object]) -> tuple[str, ...]:
+    """The names of the formats for which ``test(row)`` is true, in the table's order."""
+    return tuple(row.name for row in TABLE.values() if test(row))
+
+
+def result_formats() -> tuple[str, ...]:
+    """The formats of pipeline results (``frontline extract --format``, ``frontline export --format``)."""
+    return names_where(lambda f: f.results is not None)
+
+
+def text_formats() -> tuple[str, ...]:
+    """The formats a query's records are written in as text."""
+    return names_where(lambda f: f.records is not None)
+
+
+def record_formats() -> tuple[str, ...]:
+    """The formats of a query's records (``frontline events --format``), text and binary."""
+    return names_where(lambda f: f.records is not None or f.records_file is not None)
+
+
+def page_formats() -> tuple[str, ...]:
+    """The formats a page of ``GET /api/events`` answers in, the first the default."""
+    return names_where(lambda f: f.page is not None)
+
+
+#: The formats of pipeline results, as ``result_formats()`` gives them.
+FORMATS: Final[tuple[str, ...]] = result_formats()
+
+
+def export_format(name: str) -> Format:
+    """The row of format ``name``.
+
+    Raises:
+        FrontlineError: no format has that name.
+    """
+    row = TABLE.get(name)
+    if row is None:
+        raise FrontlineError(f"unknown export format {name!r}; choose one of {', '.join(TABLE)}")
+    return row
+
+
+def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
+          fused: Iterable[FusedEvent] | None = None) -> None:
+    """Write pipeline ``results`` to the text file ``out`` in format ``fmt`` (one of ``FORMATS``).
+
+    ``fused`` events, when given, go into the ``json`` payload as ``fused_events`` (other formats ignore them).
+
+    Every format streams one article at a time; ``json`` iterates ``fused`` only after the results, so a
+    generator may compute them from the results it saw go by (see ``results.write_json``).
+
+    Whatever the results hold, what is written encodes as UTF-8 (a lone surrogate becomes U+FFFD), and no
+    CSV text cell starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, tab or CR get a leading
+    apostrophe, see ``textguard.csv_cell``): ``source`` and ``notes`` come from remote pages.
+
+    Raises:
+        FrontlineError: ``fmt`` is not one of ``FORMATS``.
+    """
+    row = TABLE.get(fmt)
+    if row is None or row.results is None:
+        raise FrontlineError(f"unknown export format {fmt!r}; choose one of {', '.join(result_formats())}")
+    row.results(results, out, fused)
+
+
+def write_text(records: Iterable[EventRecord], fmt: str, out: TextIO, *, total: int | None = None) -> int:
+    """Write a query's records in a text format (``text_formats()``) to ``out``; returns how many were written.
+
+    ``jsonl``, ``geojson`` and ``csv`` stream; ``json`` streams too, writing the list item by item, and gives
+    ``total`` (when given) as its total.
+
+    Raises:
+        FrontlineError: ``fmt`` is not a text format.
+    """
+    row = TABLE.get(fmt)
+    if row is None or row.records is None:
+        binary = ", ".join(names_where(lambda f: f.binary))
+        raise FrontlineError(f"unknown text format {fmt!r}; choose one of {', '.join(text_formats())} "
+                             f"({binary} is written to a file with --output)")
+    return row.records(records, out, total)
+
+
+def write_records(records: Iterable[EventRecord], fmt: str, output: str | None, stdout: TextIO) -> int:
+    """Write a query's records in format ``fmt`` to the file ``output``, or to ``stdout`` when it is None.
+
+    Returns how many were written. A text file is written as UTF-8 with the writer's own line ends.
+
+    Raises:
+        FrontlineError: ``fmt`` is not one of ``record_formats()``, or it is binary and ``output`` is None.
+    """
+    row = export_format(fmt)
+    if row.records_file is not None and row.records is None:
+        if output is None:
+            raise FrontlineError(f"{fmt} is binary: give a file with --output, e.g. --output events{row.extension}")
+        return row.records_file(records, output)
+    if output is None:
+        return write_text(records, fmt, stdout)
+    with open(output, "w", encoding="utf-8", newline="") as out:
+        return write_text(records, fmt, out)

@@ -1,0 +1,45 @@
+"""The ACLED mapping (frontline.export.acled) reads the event-type table; its refining rules are registered by name."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from test_export import event as _event
+
+from frontline.export import acled
+from frontline.vocab import event_types
+from frontline.vocab.event_types import TABLE
+
+
+def test_every_rule_the_table_names_is_registered():
+    named = {row.acled_rule for row in TABLE.values() if row.acled_rule is not None}
+    assert named == acled.rule_names() == {"territory_change", "abduction_or_attack", "armed_cause"}
+
+
+def test_an_unknown_rule_name_is_an_error():
+    with pytest.raises(acled.AcledRuleError, match="no ACLED rule is registered as 'no_such_rule'"):
+        acled.rule_named("no_such_rule")
+
+
+def test_a_row_naming_an_unregistered_rule_is_an_error(monkeypatch):
+    kind = next(iter(TABLE))
+    row = dataclasses.replace(TABLE[kind], acled_rule="no_such_rule")
+    monkeypatch.setattr(acled, "TABLE", {**TABLE, kind: row})
+    with pytest.raises(acled.AcledRuleError, match="no_such_rule"):
+        acled.acled_type(_event(kind))
+
+
+def test_a_rule_cannot_be_registered_twice():
+    with pytest.raises(acled.AcledRuleError, match="registered twice"):
+        acled.rule("armed_cause")(lambda event, fighting, fixed: fixed)
+
+
+def test_a_type_without_a_rule_exports_as_its_row_says():
+    for name, row in TABLE.items():
+        if row.acled_rule is None and name != event_types.FALLBACK:
+            assert acled.acled_type(_event(name, trigger="")) == row.acled
+
+
+def test_fighting_types_are_the_rows_that_report_fighting():
+    assert acled.fighting_types() == frozenset(n for n, row in TABLE.items() if row.fighting)
