@@ -21,8 +21,9 @@ demo: $(VENV)/.installed  ## ingest the bundled sample corpus into frontline.db 
 test: $(VENV)/.dev-installed  ## run the test suite
 	$(PY) -m pytest
 
-lint: $(VENV)/.dev-installed  ## static checks (pyflakes, pycodestyle, import order)
+lint: $(VENV)/.dev-installed  ## static checks: ruff (errors, style, imports, complexity, bugbear) and mypy over src
 	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/mypy
 
 eval: $(VENV)/.installed  ## quality figures: seed gold and the UCDP development rows
 	$(VENV)/bin/frontline eval

@@ -20,7 +20,7 @@ import logging
 import re
 
 from spacy.tokens import Doc, Span, Token
-from text_to_num import text2num  # type: ignore[import-untyped]  # the package ships no type information
+from text_to_num import text2num
 
 from frontline.models import Quantity, QuantityMention
 
