@@ -18,15 +18,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from frontline.events.build import Candidate, headline_source, resolve_pronoun, with_claims
+from frontline.events.candidate import Candidate
+from frontline.events.layout import headline_source
+from frontline.events.referents import SPOKEN_FORCE, resolve_pronoun
+from frontline.events.who import opponent
 from frontline.mentions.actors import ROLE_WORDS, role_side, state_party
-from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
+from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Modality, Party, Side, bloc
 from frontline.nlp.syntax import subject
 from frontline.triggers.find import denied_in_speech
 from frontline.triggers.lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
+from frontline.vocab.event_types import event_type
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTE_CHARS = "\"“”«»"
@@ -121,7 +126,7 @@ def _subject_of(verb: Token) -> Token | None:
     subj = subject(verb)
     if verb.dep_ == "relcl" and (subj is None or subj.head != verb):
         return None
-    if verb.dep_ == "relcl" and subj.dep_ == "nsubj" and subj.lower_ in _RELATIVE_PRONOUNS:
+    if verb.dep_ == "relcl" and subj is not None and subj.dep_ == "nsubj" and subj.lower_ in _RELATIVE_PRONOUNS:
         # 'the envoy, who said the troops had withdrawn': the relative pronoun stands for the noun it follows, or for
         # the noun that one completes ('the governor of Kharkiv, who said')
         noun = verb.head
@@ -139,10 +144,15 @@ def _passive(verb: Token) -> bool:
     return subj is not None and subj.dep_ == "nsubjpass"
 
 
+def _as_side(side: str) -> Side:
+    """A side read from words (``role_side``, ``bloc``) as a ``Party.side``: those readers give only the table's sides."""
+    return cast(Side, side)
+
+
 def _actor_for_span(actors: list[ActorMention], lo: int, hi: int) -> ActorMention | None:
     inside = [a for a in actors if lo <= a.start and a.end <= hi]
     persons = [a for a in inside if a.kind == "person"]
-    return (persons or inside or [None])[0]
+    return persons[0] if persons else inside[0] if inside else None
 
 
 def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
@@ -187,7 +197,7 @@ def _ordinary_speaker(phrase: str, actors: list[ActorMention], before: int) -> P
     if side == "unknown":
         forces = [a for a in actors if a.end <= before and a.kind == "force" and bloc(a.party.side) in _NATIONAL]
         side = bloc(forces[-1].party.side) if forces else "unknown"
-    return Party(f"{_NATIONAL[side]} soldier" if side in _NATIONAL else "soldier", side, phrase.strip())
+    return Party(f"{_NATIONAL[side]} soldier" if side in _NATIONAL else "soldier", _as_side(side), phrase.strip())
 
 
 def _officials_named_before(actors: list[ActorMention], before: int) -> Party | None:
@@ -197,7 +207,7 @@ def _officials_named_before(actors: list[ActorMention], before: int) -> Party | 
     if not officials:
         return None
     side = bloc(officials[-1].party.side)
-    return Party(f"{_NATIONAL[side]} officials", side)
+    return Party(f"{_NATIONAL[side]} officials", _as_side(side))
 
 
 def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Party | None:
@@ -257,8 +267,8 @@ def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party 
         if side == "unknown":
             side = _capital_side(subj) or side
         if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
-            return _officials_named_before(actors, lo) or Party("officials", side, phrase)
-        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
+            return _officials_named_before(actors, lo) or Party("officials", _as_side(side), phrase)
+        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), _as_side(side), phrase)
     return _ordinary_speaker(phrase, actors, lo) or _institution(phrase, subj)
 
 
@@ -285,7 +295,7 @@ def _institution(phrase: str, subj: Token) -> Party | None:
     side = role_side(phrase)
     if side == "unknown":
         side = _capital_side(subj) or ("other" if named else side)
-    return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), side, None)
+    return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), _as_side(side), None)
 
 
 def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
@@ -341,7 +351,7 @@ def _headline_source(tok: Token, actors: list[ActorMention]) -> Party | None:
         qualifier = _INSTITUTION_WORDS.sub("", _TAIL_SOURCES.sub("", _ROLE_NOUN.sub("", phrase)))
         states = [state for state in map(state_party, qualifier.split()) if state is not None]
         side = role_side(qualifier) if role_side(qualifier) != "unknown" or not states else states[0].side
-        return Party(phrase, side, phrase)
+        return Party(phrase, _as_side(side), phrase)
     if not dash:
         return None
     return state_party(phrase) or _ordinary_speaker(phrase, actors, lo) or (
@@ -414,7 +424,7 @@ def _phrase_speaker(ctx: _Context, lo: int, hi: int, actors: list[ActorMention])
     return _ordinary_speaker(phrase, actors, lo)
 
 
-def _modality(tok: Token, attributed: str | None) -> str:
+def _modality(tok: Token, attributed: str | None) -> Modality:
     """asserted / claimed / denied / threatened / planned / hypothetical for one trigger.
 
     Only the trigger's own clauses count: a writer's aside ends them ('will meet the envoy, who announced
@@ -423,6 +433,20 @@ def _modality(tok: Token, attributed: str | None) -> str:
     if denied_in_speech(tok):
         return "denied"
     chain = _own_clauses(tok)
+    cued = _cued(chain, tok)
+    if cued is not None:
+        return cued
+    if _hypothetical(tok, chain):
+        return "hypothetical"
+    if _planned(chain, tok):
+        return "planned"
+    if attributed == "denied":
+        return "denied"
+    return "claimed" if attributed else "asserted"
+
+
+def _cued(chain: list[Token], tok: Token) -> Modality | None:
+    """'threatened' or 'hypothetical' from a cue word or condition on the trigger's clauses below the speech verb."""
     for node in chain:
         lemma = node.lemma_.lower()
         if lemma in THREAT_CUES:
@@ -435,30 +459,35 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if any(_CONDITION.fullmatch(" ".join(t.lower_ for t in c.subtree)) for c in node.children
                if c.dep_ == "prep"):
             return "hypothetical"
+    return None
+
+
+def _hypothetical(tok: Token, chain: list[Token]) -> bool:
+    """Whether the event is only thought of: caused by a future act, conditional, 'would', or what one believes."""
     if _caused_by_future(tok):
-        return "hypothetical"
+        return True
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-            return "hypothetical"
+            return True
         if c.dep_ == "aux" and c.lower_ in ("would", "might") and not any(
                 a.lemma_.lower() in SPEECH_VERBS for a in chain[1:]):
-            return "hypothetical"
-    for anc in chain[1:4]:
-        if anc.lemma_.lower() in _COGNITION:
-            return "hypothetical"
+            return True
+    return any(anc.lemma_.lower() in _COGNITION for anc in chain[1:4])
+
+
+def _planned(chain: list[Token], tok: Token) -> bool:
+    """Whether the trigger's clauses plan the event ('will', 'due to'), unless it is only a future act's topic."""
     for node in chain[:3]:
         if node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.head.pos_ in ("VERB", "AUX"):
             break
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
-                return "planned"
+                return True
         if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in _NOT_PLANS:
-            return "planned"
+            return True
         if node.lemma_.lower() in SPEECH_VERBS and node != tok:
             break
-    if attributed == "denied":
-        return "denied"
-    return "claimed" if attributed else "asserted"
+    return False
 
 
 def _caused_by_future(tok: Token) -> bool:
@@ -530,6 +559,24 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
     return mark_contested(with_claims(candidates, claims), _denials(ctx, actors))
+
+
+def with_claims(candidates: list[Candidate], claims: list[Claim]) -> list[Candidate]:
+    """Return the candidates with their claims replaced.
+
+    A fight told in the first person by a claimant of a warring side is that side's: 'we have recovered 20
+    percent', the governor said -> Ukrainian forces against Russian ones.
+    """
+    out = []
+    for c, cl in zip(candidates, claims, strict=True):
+        event = replace(c.event, claim=cl)
+        speaker = cl.claimed_by
+        if c.first_person and speaker is not None and event_type(event.event_type).combat and \
+                bloc(speaker.side) in ("RU", "UA"):
+            own = SPOKEN_FORCE[speaker.side if speaker.side in SPOKEN_FORCE else bloc(speaker.side)]
+            event = replace(event, initiator=own, target=opponent(own, [], event.date.start))
+        out.append(replace(c, event=event))
+    return out
 
 
 def _source(ctx: _Context, tok: Token, cand: Candidate, actors: list[ActorMention], narrators: dict[int, Party],
@@ -634,7 +681,6 @@ def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:
     return out
 
 
-_CONTROL_TYPES = frozenset({"territory_captured", "territory_withdrawn", "encirclement"})
 def _side(party: Party | None) -> str | None:
     """The bloc (RU or UA) a party stands on, None for anyone else."""
     side = bloc(party.side) if party is not None else None
@@ -652,7 +698,7 @@ def mark_contested(candidates: list[Candidate], denials: dict[int, set[str]] | N
     out = list(candidates)
     for i, a in enumerate(candidates):
         ea = a.event
-        if ea.event_type not in _CONTROL_TYPES or ea.claim.modality not in ("claimed",):
+        if event_type(ea.event_type).control in (None, "fought") or ea.claim.modality not in ("claimed",):
             continue
         claimant = _side(ea.claim.claimed_by)
         deniers = denials.get(a.sentence, set()) | denials.get(a.sentence + 1, set())
@@ -666,7 +712,7 @@ def mark_contested(candidates: list[Candidate], denials: dict[int, set[str]] | N
                 continue
             other = _side(eb.claim.claimed_by)
             disputes = eb.claim.modality == "denied" or (
-                eb.event_type in ("armed_clash",) and other is not None and claimant is not None and other != claimant)
+                event_type(eb.event_type).control == "fought" and other is not None and claimant is not None and other != claimant)
             if disputes:
                 out[i] = replace(out[i], event=replace(out[i].event, claim=replace(out[i].event.claim, contested=True)))
                 out[j] = replace(out[j], event=replace(out[j].event, claim=replace(out[j].event.claim, contested=True)))
