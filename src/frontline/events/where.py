@@ -45,6 +45,105 @@ _REGION_KM = 150.0   # a region ('the Donbas') holds the settlements this close 
 FOCUS_SENTENCES = 6  # a place stays in focus this many sentences, within its paragraph and the next
 
 
+@dataclass(frozen=True, slots=True)
+class Placing:
+    """Where an event is, and how the place was found."""
+
+    location: Location | None
+    inherited: bool       # not the place the parse ties to the trigger: the speaker's region or the place in focus
+    from_context: bool    # the sentence names no place of its own, not even its speaker's region
+    near: str | None      # the words that put it near the place in focus ('a town about 10 km further south')
+
+
+def place_event(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[PlaceMention], focus: Focus,
+                at: tuple[int, int], triggers: list[Token], actors: tuple[ActorMention, ...]) -> Placing:
+    """The place of the event a trigger names: the one its clause names, else its speaker's region, else the focus.
+
+    ``at`` is the sentence's (block, index); ``places`` the places of the sentence that can locate an event,
+    ``actors`` all actor mentions of the article.
+    """
+    place, jurisdictions, destinations = _tied_place(doc, sent, tok, row, places, triggers)
+    inherited = from_context = near_focus = False
+    if place is None and jurisdictions and not row.exchange:
+        # A local official reports on his own region: with no place of its own, the event is located there.
+        place, inherited = jurisdictions[0], True
+    if place is None and row.context_place and not (row.personal and tok.pos_ in ("NOUN", "PROPN")):
+        near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
+        # Fighting and flight go on where the last paragraph left them; a place-less count or aid does not, nor
+        # does a desertion unless its deserter is someone or a unit the last paragraph placed ('Serhii served near
+        # Pokrovsk. [...] He deserted in May'). 'Cases of desertion' are counted, not placed.
+        across = row.carries_place and len(places) == destinations or \
+            row.personal and focus.placed is not None and \
+            bool(people_in(doc, focus.placed, actors) & people_in(doc, subject(tok) or tok, actors, told=True))
+        place = focus.inherit(sent, *at, settlement=near_focus, across=across)
+        inherited = from_context = place is not None
+    elif place is not None and place.precision == "country" and not row.exchange:
+        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country; from
+        # the paragraph before only when the sentence goes on about the people it placed ('one of the soldiers')
+        town = focus.inherit(sent, *at, settlement=True, across=refers_to_people(subject(tok) or tok))
+        if town is not None and town.place.country_code == place.place.country_code:
+            place, inherited = town, True
+    location = Location.from_mention(place) if place is not None else None
+    near = None
+    if location is not None and near_focus:
+        # 'a town about 10 km further south' of the place the text is about: near it, not at it
+        location = replace(location, precision="district")
+        unnamed = _UNNAMED_NEARBY.search(sent.text)
+        near = unnamed.group() if unnamed is not None else None
+    return Placing(location, inherited, from_context, near)
+
+
+def _tied_place(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[PlaceMention],
+                triggers: list[Token]) -> tuple[PlaceMention | None, list[PlaceMention], int]:
+    """The place the parse ties to the trigger, the speaker's regions, and how many places are only destinations."""
+    own, jurisdictions, destinations = _clause_places(doc, tok, row, places, triggers)
+    containers = {q.place.admin1 for q in own if q.place.kind == "settlement" and q.place.admin1}
+    unnamed = _UNNAMED_NEARBY.search(sent.text)
+    if unnamed is not None and _in_object(tok, sent.start_char + unnamed.start()):
+        # 'occupied a town about 10 km further south': near the place the text is about, not at the sentence's
+        own, jurisdictions = [], []
+
+    def penalty(p: PlaceMention) -> int:
+        return _PRECISION_PENALTY[p.precision] + (4 if _is_reference_point(token_at(doc, p.start)) else 0) + \
+            (3 if p.place.name in containers and _is_oblast_centre_name(p, own) else 0)
+
+    place = nearest(doc, tok, own, penalty=penalty)
+    if place is None and not jurisdictions and not row.exchange and len(triggers) == 1 and is_caption_line(sent):
+        # The parse ties no place to the event, but the caption or headline names one settlement: the event is
+        # there ('Russian troops seen in Ocheretyne, footage geolocated', where 'seen' owns the name). In prose,
+        # or beside another event ('X gains ground in Y, and Russians refuse to fight'), the place belongs to
+        # another clause.
+        place = _lone_settlement(doc, tok, places)
+    return place, jurisdictions, destinations
+
+
+def _clause_places(doc: Doc, tok: Token, row: EventType, places: list[PlaceMention],
+                   triggers: list[Token]) -> tuple[list[PlaceMention], list[PlaceMention], int]:
+    """The places of the trigger's clause (or a later conjunct's), the speaker's regions, and the destinations."""
+    own: list[PlaceMention] = []
+    jurisdictions: list[PlaceMention] = []
+    shared: list[PlaceMention] = []
+    destinations = 0
+    for p in places:
+        ptok = token_at(doc, p.start)
+        if p.precision == "admin1" and row.combat and _governor(ptok) in ("towards", "toward"):
+            destinations += 1   # 'the thrust continues towards the Dnipropetrovsk region': not there yet
+            continue
+        if _speaker_place(ptok, tok):
+            if p.precision == "admin1" or _local_seat(p, ptok):
+                # 'the governor of the Kharkiv region said', 'In Kherson, the mayor said': the ground he speaks for
+                jurisdictions.append(p)
+            continue
+        owned = owned_elsewhere(ptok, tok, triggers)
+        if owned and not shared_by_conjuncts(ptok, tok):
+            continue
+        if row.exchange and ptok.head.lower_ in ("to", "for", "against", "with", "on"):
+            continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
+        (shared if owned else own).append(p)
+    # a later conjunct's place serves the verb that names none of its own
+    return own or shared, jurisdictions, destinations
+
+
 def _contains(coarse: PlaceMention, settlement: PlaceMention) -> bool:
     """Whether an oblast or region mention holds the settlement ('Sievierodonetsk ... Luhansk Province')."""
     if coarse.precision == "admin1":
@@ -291,102 +390,3 @@ def _names_its_own_place(tok: Token, place_heads: set[int]) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     named += [c for c in owned.children if c.dep_ == "appos"]
     return any(n.i in place_heads for n in named)
-
-
-@dataclass(frozen=True, slots=True)
-class Placing:
-    """Where an event is, and how the place was found."""
-
-    location: Location | None
-    inherited: bool       # not the place the parse ties to the trigger: the speaker's region or the place in focus
-    from_context: bool    # the sentence names no place of its own, not even its speaker's region
-    near: str | None      # the words that put it near the place in focus ('a town about 10 km further south')
-
-
-def place_event(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[PlaceMention], focus: Focus,
-                at: tuple[int, int], triggers: list[Token], actors: tuple[ActorMention, ...]) -> Placing:
-    """The place of the event a trigger names: the one its clause names, else its speaker's region, else the focus.
-
-    ``at`` is the sentence's (block, index); ``places`` the places of the sentence that can locate an event,
-    ``actors`` all actor mentions of the article.
-    """
-    place, jurisdictions, destinations = _tied_place(doc, sent, tok, row, places, triggers)
-    inherited = from_context = near_focus = False
-    if place is None and jurisdictions and not row.exchange:
-        # A local official reports on his own region: with no place of its own, the event is located there.
-        place, inherited = jurisdictions[0], True
-    if place is None and row.context_place and not (row.personal and tok.pos_ in ("NOUN", "PROPN")):
-        near_focus = _UNNAMED_NEARBY.search(sent.text) is not None
-        # Fighting and flight go on where the last paragraph left them; a place-less count or aid does not, nor
-        # does a desertion unless its deserter is someone or a unit the last paragraph placed ('Serhii served near
-        # Pokrovsk. [...] He deserted in May'). 'Cases of desertion' are counted, not placed.
-        across = row.carries_place and len(places) == destinations or \
-            row.personal and focus.placed is not None and \
-            bool(people_in(doc, focus.placed, actors) & people_in(doc, subject(tok) or tok, actors, told=True))
-        place = focus.inherit(sent, *at, settlement=near_focus, across=across)
-        inherited = from_context = place is not None
-    elif place is not None and place.precision == "country" and not row.exchange:
-        # 'injured on his arrival in Russia' after 'crossed at Gukovo': the town in focus, in that country; from
-        # the paragraph before only when the sentence goes on about the people it placed ('one of the soldiers')
-        town = focus.inherit(sent, *at, settlement=True, across=refers_to_people(subject(tok) or tok))
-        if town is not None and town.place.country_code == place.place.country_code:
-            place, inherited = town, True
-    location = Location.from_mention(place) if place is not None else None
-    near = None
-    if location is not None and near_focus:
-        # 'a town about 10 km further south' of the place the text is about: near it, not at it
-        location = replace(location, precision="district")
-        unnamed = _UNNAMED_NEARBY.search(sent.text)
-        near = unnamed.group() if unnamed is not None else None
-    return Placing(location, inherited, from_context, near)
-
-
-def _tied_place(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[PlaceMention],
-                triggers: list[Token]) -> tuple[PlaceMention | None, list[PlaceMention], int]:
-    """The place the parse ties to the trigger, the speaker's regions, and how many places are only destinations."""
-    own, jurisdictions, destinations = _clause_places(doc, tok, row, places, triggers)
-    containers = {q.place.admin1 for q in own if q.place.kind == "settlement" and q.place.admin1}
-    unnamed = _UNNAMED_NEARBY.search(sent.text)
-    if unnamed is not None and _in_object(tok, sent.start_char + unnamed.start()):
-        # 'occupied a town about 10 km further south': near the place the text is about, not at the sentence's
-        own, jurisdictions = [], []
-
-    def penalty(p: PlaceMention) -> int:
-        return _PRECISION_PENALTY[p.precision] + (4 if _is_reference_point(token_at(doc, p.start)) else 0) + \
-            (3 if p.place.name in containers and _is_oblast_centre_name(p, own) else 0)
-
-    place = nearest(doc, tok, own, penalty=penalty)
-    if place is None and not jurisdictions and not row.exchange and len(triggers) == 1 and is_caption_line(sent):
-        # The parse ties no place to the event, but the caption or headline names one settlement: the event is
-        # there ('Russian troops seen in Ocheretyne, footage geolocated', where 'seen' owns the name). In prose,
-        # or beside another event ('X gains ground in Y, and Russians refuse to fight'), the place belongs to
-        # another clause.
-        place = _lone_settlement(doc, tok, places)
-    return place, jurisdictions, destinations
-
-
-def _clause_places(doc: Doc, tok: Token, row: EventType, places: list[PlaceMention],
-                   triggers: list[Token]) -> tuple[list[PlaceMention], list[PlaceMention], int]:
-    """The places of the trigger's clause (or a later conjunct's), the speaker's regions, and the destinations."""
-    own: list[PlaceMention] = []
-    jurisdictions: list[PlaceMention] = []
-    shared: list[PlaceMention] = []
-    destinations = 0
-    for p in places:
-        ptok = token_at(doc, p.start)
-        if p.precision == "admin1" and row.combat and _governor(ptok) in ("towards", "toward"):
-            destinations += 1   # 'the thrust continues towards the Dnipropetrovsk region': not there yet
-            continue
-        if _speaker_place(ptok, tok):
-            if p.precision == "admin1" or _local_seat(p, ptok):
-                # 'the governor of the Kharkiv region said', 'In Kherson, the mayor said': the ground he speaks for
-                jurisdictions.append(p)
-            continue
-        owned = owned_elsewhere(ptok, tok, triggers)
-        if owned and not shared_by_conjuncts(ptok, tok):
-            continue
-        if row.exchange and ptok.head.lower_ in ("to", "for", "against", "with", "on"):
-            continue        # 'aid to Kyiv', 'sanctions against Moscow', 'talks with Kyiv': a party, not a place
-        (shared if owned else own).append(p)
-    # a later conjunct's place serves the verb that names none of its own
-    return own or shared, jurisdictions, destinations
