@@ -29,9 +29,8 @@ from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, subject, token_at
 from frontline.triggers.lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS
 from frontline.vocab.event_types import EventType
 
+# Verbs of holding off an attack: their subject was attacked ('Ukrainian forces resisted an assault').
 _DEFENSIVE_VERBS = frozenset({"resist", "repel", "repulse", "withstand", "defend", "fend", "thwart"})
-
-
 # Fighting named without a direction: who attacked whom the words do not say.
 _SYMMETRIC_CLASH = frozenset({"fight", "fighting", "battle", "clash", "combat", "hostility", "skirmish"})
 # Who withdraws or retreats after an attack was on its receiving end ('Ukraine withdrew after weeks of shelling').
