@@ -1,35 +1,38 @@
-"""Claims: who says so, with what modality, and whether the article itself disputes it.
+"""Claims: who says so (``speakers``), with what modality, and whether the article itself disputes it.
 
-Attribution follows the parse: an event whose trigger sits under a speech verb ('the regional governor said',
-'Moscow said', 'claimed to have captured') is claimed by that verb's subject; 'according to X' attributes the
-whole sentence; a quotation takes the speaker named right after it ('..." Gaidai told Ukrainian television').
-Pronouns and role-only subjects ('he said', 'the regional governor said') resolve to the nearest person with a
-matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
-followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an
-interview, made a truce a condition for the talks'). A relative clause set off from its noun ('talks with the Kremlin
-chief, who ordered new strikes') is the writer's aside, no one's claim. A headline names its source after a closing
-dash or colon ('... killed near Avdiivka - Kiev', ': officials'). Modality comes from the verbs above the
-trigger (deny, threaten, will, due to, if), and a fact negated in what someone says is his denial ('the ministry said
-its forces had not shelled the village'); readiness is no plan, and what a future act 'will force' another to do is
-hypothetical.
+A relative clause set off from its noun ('talks with the Kremlin chief, who ordered new strikes') is the writer's
+aside, no one's claim. Modality comes from the verbs above the trigger (deny, threaten, will, due to, if), and a
+fact negated in what someone says is his denial ('the ministry said its forces had not shelled the village');
+readiness is no plan, and what a future act 'will force' another to do is hypothetical.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from frontline.events.build import Candidate, headline_source, resolve_pronoun, with_claims
-from frontline.mentions.actors import ROLE_WORDS, role_side, state_party
-from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Party, bloc
+from frontline.events.candidate import Candidate
+from frontline.events.referents import SPOKEN_FORCE
+from frontline.events.speakers import (
+    Context,
+    according_to,
+    find_narrators,
+    headline_speaker,
+    narrator_before,
+    quote_speaker,
+    speaker,
+    speaker_who_adds,
+    stance_holder,
+)
+from frontline.events.who import opponent
+from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Modality, Party, bloc
 from frontline.nlp.syntax import subject
 from frontline.triggers.find import denied_in_speech
 from frontline.triggers.lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
+from frontline.vocab.event_types import event_type
 
-_ACCORDING = re.compile(r"\baccording to\b", re.I)
-_QUOTE_CHARS = "\"“”«»"
 _COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})
 # Cues of PLANNED_CUES that make no plan of the event: an attempt ('trying to encircle', 'attempting to seize')
 # is fighting that takes place, and 'could'/'may'/'might' say what is possible.
@@ -39,22 +42,8 @@ _NOT_PLANS = frozenset({"could", "may", "might", "try", "attempt", "bid", "ready
 _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 # Verbs that bring about another's act: 'X will convince / force Russia to engage in talks' hopes for the talks.
 _CAUSATIVE = frozenset({"convince", "force", "compel", "persuade", "push", "make", "lead", "prompt", "bring"})
-# Where a person's declared position is published: 'X, in a post on Telegram, made Y a condition for the talks'.
-_PUBLICATIONS = frozenset({"post", "publication", "interview", "statement", "speech", "address", "video", "message",
-                           "article", "column", "tweet", "letter", "briefing", "broadcast", "appeal"})
-# Nouns of a stated position: the event they govern is what the holder asks for ('a condition for the talks').
-_STANCE_NOUNS = frozenset({"condition", "precondition", "demand", "proposal", "offer", "ultimatum"})
 # 'in the event of a truce', 'in case of an attack': the event is a condition, not a fact.
 _CONDITION = re.compile(r"in (?:the )?(?:event|case) of .+")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# A role-only speaker ('the regional governor', 'the city administration') names an official or an office.
-_ROLE_NOUN = re.compile(rf"\b({ROLE_WORDS}|administration|ministry|council|command|police)s?\b", re.I)
-# Speakers who take no side in the war: lawyers, rights activists, analysts, journalists ('other').
-_NEUTRAL_SPEAKER = re.compile(r"\b(?:lawyers?|activists?|analysts?|experts?|journalists?|correspondents?|researchers?|"
-                              r"monitors?|rights (?:groups?|organi[sz]ations?|defenders?))\b", re.I)
-
-
 # Marks that set a relative clause off from its noun ('the Kremlin chief, who ordered ...', '– who ...').
 _ASIDE_MARKS = frozenset({",", "—", "–", "-", "("})
 
@@ -112,309 +101,13 @@ def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
     return None
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The speaker phrase: the subject of a speech verb; of a relative clause only its own subject.
-
-    Of a passive speech verb ('units were reported to be cut off') the speaker is the agent ('by X'), if any:
-    the subject is what is told about.
-    """
-    subj = subject(verb)
-    if verb.dep_ == "relcl" and (subj is None or subj.head != verb):
-        return None
-    if verb.dep_ == "relcl" and subj.dep_ == "nsubj" and subj.lower_ in _RELATIVE_PRONOUNS:
-        # 'the envoy, who said the troops had withdrawn': the relative pronoun stands for the noun it follows, or for
-        # the noun that one completes ('the governor of Kharkiv, who said')
-        noun = verb.head
-        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-            noun = noun.head.head
-        return noun if noun.pos_ in ("NOUN", "PROPN") else None
-    if subj is not None and subj.dep_ == "nsubjpass":
-        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    return subj
-
-
 def _passive(verb: Token) -> bool:
     """Whether a speech verb is passive ('were reported', 'is said')."""
     subj = subject(verb)
     return subj is not None and subj.dep_ == "nsubjpass"
 
 
-def _actor_for_span(actors: list[ActorMention], lo: int, hi: int) -> ActorMention | None:
-    inside = [a for a in actors if lo <= a.start and a.end <= hi]
-    persons = [a for a in inside if a.kind == "person"]
-    return (persons or inside or [None])[0]
-
-
-def _resolve_role(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
-    """'the regional governor' -> the person in the article whose role or context names a governor."""
-    m = _ROLE_NOUN.search(phrase)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    persons = [a for a in actors if a.kind == "person" and a.party.role and word in a.party.role.lower()]
-    if not persons:
-        return None
-    # a definite description ('the Russian spokesperson') points back to someone named already; a later name is
-    # the fallback ('the regional governor said ... Governor Haidai added')
-    persons.sort(key=lambda a: (a.start >= before, abs(a.start - before)))
-    return persons[0].party
-
-
-# Words of a speaker phrase that do not name the office itself ('the Russian government said').
-_NOT_OFFICE_WORDS = frozenset({"said", "says", "told", "russian", "russia", "ukrainian", "ukraine", "american",
-                               "government", "authorities", "officials"})
-
-
-# Ordinary speakers named by what they are: a soldier quoted in a report, a resident, a witness.
-_FIGHTER_SPEAKER = re.compile(r"\b(soldier|serviceman|fighter|marine|paratrooper|sergeant|sniper|combat medic|"
-                              r"tank(?:ist)?|gunner)s?\b", re.I)
-_CIVILIAN_SPEAKER = re.compile(r"\b(?:residents?|witness(?:es)?|survivors?|refugees?|locals?|villagers?|mothers?|"
-                               r"pensioners?|evacuees?)\b", re.I)
-_NATIONAL = {"UA": "Ukrainian", "RU": "Russian"}
-
-
-def _ordinary_speaker(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
-    """'one of the soldiers, a tank driver' -> 'Ukrainian soldier' / UA; 'a local resident' -> civilians.
-
-    A soldier with no nation in the phrase is one of the forces named last before him ('400 Ukrainian soldiers
-    crossed ... one of the soldiers said').
-    """
-    if _CIVILIAN_SPEAKER.search(phrase):
-        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), "civilians", phrase.strip())
-    if not _FIGHTER_SPEAKER.search(phrase):
-        return None
-    side = role_side(phrase)
-    if side == "unknown":
-        forces = [a for a in actors if a.end <= before and a.kind == "force" and bloc(a.party.side) in _NATIONAL]
-        side = bloc(forces[-1].party.side) if forces else "unknown"
-    return Party(f"{_NATIONAL[side]} soldier" if side in _NATIONAL else "soldier", side, phrase.strip())
-
-
-def _officials_named_before(actors: list[ActorMention], before: int) -> Party | None:
-    """'the officials added' points back to the officials quoted before: those of the last official named."""
-    officials = [a for a in actors if a.end <= before and a.kind in ("person", "government") and
-                 bloc(a.party.side) in _NATIONAL and (a.kind == "government" or _ROLE_NOUN.search(a.party.role or ""))]
-    if not officials:
-        return None
-    side = bloc(officials[-1].party.side)
-    return Party(f"{_NATIONAL[side]} officials", side)
-
-
-def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Party | None:
-    """'the Kremlin said' -> the Kremlin's spokesperson when the article names him (who spoke for the office).
-
-    The person's role must call him a spokesperson, hold every word of the office's normalised name
-    ('Defence Ministry') and a word of the phrase ('Kremlin'); he must stand on the office's side.
-    """
-    def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]+", text.lower().replace("defense", "defence")) if len(w) > 3}
-
-    said, named = words(phrase) - _NOT_OFFICE_WORDS, words(office.name) - _NOT_OFFICE_WORDS
-    for a in actors:
-        role = words(a.party.role or "")
-        if a.kind == "person" and "spokesperson" in role | {w.replace("man", "person") for w in role} and \
-                a.party.side == office.side and named <= role and said & role:
-            return a.party
-    return None
-
-
-def _definite_description(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
-    """'the ministry' -> the last actor named before whose name ends in that word ('Russian Defence Ministry')."""
-    m = re.fullmatch(r"(?:the|that|this)\s+(\w+)", phrase.strip(), re.I)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    earlier = [a for a in actors if a.end <= before and a.party.name.lower().split()[-1:] == [word]]
-    return earlier[-1].party if earlier else None
-
-
-def _speaker(ctx: "_Context", verb: Token, actors: list[ActorMention]) -> Party | None:
-    subj = _subject_of(verb)
-    if subj is None:
-        return None
-    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-    if verb.dep_ == "relcl" and verb in subj.subtree:
-        # the antecedent of 'who' is its words before the relative clause
-        last = next(t for t in reversed(ctx.doc[subj.left_edge.i:verb.left_edge.i]) if not t.is_punct)
-        hi = last.idx + len(last.text)
-    actor = _actor_for_span(actors, lo, hi)
-    if actor is not None:
-        party = actor.party
-        if actor.kind != "person":
-            role_party = _resolve_role(ctx.text[lo:hi], actors, lo)
-            if role_party is not None and ("governor" in ctx.text[lo:hi].lower()):
-                return role_party
-            return _spokesperson(ctx.text[lo:hi], party, actors) or party
-        return party
-    phrase = ctx.text[lo:hi]
-    if subj.lower_ in _PRONOUNS:
-        return resolve_pronoun(ctx.doc, subj, tuple(actors))
-    role_party = _resolve_role(phrase, actors, lo) or _definite_description(phrase, actors, lo)
-    if role_party is not None:
-        return role_party
-    if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
-        side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
-        if side == "unknown":
-            side = _capital_side(subj) or side
-        if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
-            return _officials_named_before(actors, lo) or Party("officials", side, phrase)
-        return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), side, phrase)
-    return _ordinary_speaker(phrase, actors, lo) or _institution(phrase, subj)
-
-
-# Bodies that speak for themselves: 'the Ukrainian air force said', 'the UAE said', 'the IAEA reported'.
-_INSTITUTION_WORDS = re.compile(r"\b(?:air force|navy|army|command|general staff|ministry|agency|service|office|"
-                                r"mission|committee|council|commission|police|guard|prosecutors?|presidency)\b", re.I)
-# Wire copy opens a sentence with the capital the speaker speaks from: 'In Kyiv, the presidency said ...'.
-def _capital_side(subj: Token) -> str | None:
-    """The side of the capital an 'in' phrase before the speaker names ('In Kyiv on Monday, the presidency said')."""
-    verb = subj.head
-    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < subj.i
-              for g in c.children if g.dep_ == "pobj"]
-    state = next((s for g in places if (s := state_party(g.text)) is not None), None)
-    return state.side if state is not None else None
-
-
-def _institution(phrase: str, subj: Token) -> Party | None:
-    """An organisation or state the actor lexicon does not know, named as the speaker: its own name, its side from
-    the phrase ('Ukrainian air force' UA) or from the capital the sentence opens with ('In Kyiv, the presidency
-    said' UA), else 'other' for a named body ('the UAE', 'the IAEA')."""
-    named = subj.ent_type_ in ("ORG", "GPE")
-    if not (named or _INSTITUTION_WORDS.search(phrase)) or len(phrase.split()) > 8:
-        return None
-    side = role_side(phrase)
-    if side == "unknown":
-        side = _capital_side(subj) or ("other" if named else side)
-    return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), side, None)
-
-
-def _according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
-    sent = tok.sent
-    m = _ACCORDING.search(sent.text)
-    if not m:
-        return None
-    start = sent.start_char + m.end()
-    rest = sent.text[m.end():].strip()
-    words = re.split(r"[,.;:]", rest)[0].strip()
-    # the source is the phrase up to the first comma: a person named in it wins over the places and offices
-    # that describe him ('according to the Rostov Region's border guard spokesman Vasily Malaev')
-    phrase_end = sent.start_char + m.end() + sent.text[m.end():].find(words) + len(words) if words else start
-    inside = _actor_for_span(actors, start, phrase_end)
-    if inside is not None and inside.kind == "person":
-        return inside.party
-    following = [a for a in actors if start <= a.start < sent.end_char]
-    if following and following[0].start - start <= 25:
-        return following[0].party
-    if words.lower() in ("him", "her", "them"):
-        earlier = [a for a in actors if a.end <= sent.start_char + m.start() and a.kind == "person"]
-        return earlier[-1].party if earlier else None
-    return Party(words, "unknown") if words else None
-
-
-# Sources a headline closes with that no speaker pattern names ('- authorities', ': opposition').
-_TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|media|rebels|separatists|staff|"
-                           r"headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
-
-
-def _headline_source(tok: Token, actors: list[ActorMention]) -> Party | None:
-    """The source a headline names after a closing dash or colon ('Drone attack injures three – governor').
-
-    A role takes a side only from a national word beside it ('- Ukrainian official' UA, '- Belgorod governor' RU;
-    '- governor' stays unknown: a headline drops the qualifier a sentence of the story would give). After a dash a
-    capital or a name is the source too ('- Kiev' is the Ukrainian government, '- Klitschko'); after a colon a name
-    is as often where it happened ('Heavy fighting: Donetsk region'), so there only a role, an office or a person
-    counts.
-    """
-    sent = tok.sent
-    tail = headline_source(sent)
-    if tail is None or tok.idx >= tail[0]:
-        return None
-    lo, hi, dash = tail
-    words = [t for t in sent if lo <= t.idx < hi]
-    phrase = sent.text[lo - sent.start_char:hi - sent.start_char].strip()
-    actor = _actor_for_span(actors, lo, hi)
-    if actor is not None and (dash or actor.kind in ("person", "government")):
-        return actor.party
-    if _NEUTRAL_SPEAKER.search(phrase):
-        return Party(phrase, "other", phrase)
-    if _ROLE_NOUN.search(phrase) or _TAIL_SOURCES.search(phrase) or _INSTITUTION_WORDS.search(phrase):
-        qualifier = _INSTITUTION_WORDS.sub("", _TAIL_SOURCES.sub("", _ROLE_NOUN.sub("", phrase)))
-        states = [state for state in map(state_party, qualifier.split()) if state is not None]
-        side = role_side(qualifier) if role_side(qualifier) != "unknown" or not states else states[0].side
-        return Party(phrase, side, phrase)
-    if not dash:
-        return None
-    return state_party(phrase) or _ordinary_speaker(phrase, actors, lo) or (
-        Party(phrase, "unknown") if all(t.pos_ == "PROPN" for t in words) else None)
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """One parsed article with what every claim look-up needs, computed once (``Doc.text`` rebuilds the string)."""
-
-    doc: Doc
-    text: str
-    quote_depth: tuple[int, ...]      # quotation marks open before each character (curly, guillemets, straight)
-
-    @classmethod
-    def of(cls, doc: Doc) -> "_Context":
-        text = doc.text
-        depth, curly, straight, out = 0, 0, 0, [0]
-        for ch in text:
-            if ch in "“«":
-                curly += 1
-            elif ch in "”»":
-                curly = max(0, curly - 1)
-            elif ch == '"':
-                straight ^= 1
-            depth = curly + straight
-            out.append(depth)
-        return cls(doc, text, tuple(out))
-
-    def inside_quote(self, pos: int) -> bool:
-        """True when the character at ``pos`` stands between an opening and a closing quotation mark."""
-        return self.quote_depth[pos] > 0
-
-
-def _quote_speaker(ctx: _Context, tok: Token, actors: list[ActorMention]) -> tuple[Party, str] | None:
-    """A sentence inside quotation marks takes the speaker of the next speech verb outside them."""
-    text, pos = ctx.text, tok.idx
-    if not ctx.inside_quote(pos):
-        return None
-    close = min((i for i in (text.find("”", pos), text.find('"', pos), text.find("»", pos)) if i >= 0), default=-1)
-    if close < 0:
-        return None
-    paragraph_end = text.find("\n", close)
-    limit = min(len(text), close + 160, paragraph_end if paragraph_end >= 0 else len(text))
-    after = ctx.doc.char_span(close + 1, limit, alignment_mode="contract")
-    if after is None:
-        return None
-    for t in after:
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
-            party = _speaker(ctx, t, actors)
-            if party is None and subject(t) is None:
-                # the parser may hang ', one of the soldiers, a tank driver, said' off the quote: the words between
-                # the closing mark and the verb are the speaker
-                party = _phrase_speaker(ctx, close + 1, t.idx, actors)
-            if party is not None:
-                return party, SPEECH_VERBS[t.lemma_.lower()]
-        if t.text in ".!?" and t.i > after.start + 1:
-            break
-    return None
-
-
-def _phrase_speaker(ctx: _Context, lo: int, hi: int, actors: list[ActorMention]) -> Party | None:
-    """The speaker named by the words between a closing quotation mark and its speech verb, if few."""
-    phrase = ctx.text[lo:hi].strip(" ,\n")
-    if not phrase or len(phrase.split()) > 12:
-        return None
-    person = _actor_for_span(actors, lo, hi)
-    if person is not None and person.kind == "person":
-        return person.party
-    return _ordinary_speaker(phrase, actors, lo)
-
-
-def _modality(tok: Token, attributed: str | None) -> str:
+def _modality(tok: Token, attributed: str | None) -> Modality:
     """asserted / claimed / denied / threatened / planned / hypothetical for one trigger.
 
     Only the trigger's own clauses count: a writer's aside ends them ('will meet the envoy, who announced
@@ -423,6 +116,20 @@ def _modality(tok: Token, attributed: str | None) -> str:
     if denied_in_speech(tok):
         return "denied"
     chain = _own_clauses(tok)
+    cued = _cued(chain, tok)
+    if cued is not None:
+        return cued
+    if _hypothetical(tok, chain):
+        return "hypothetical"
+    if _planned(chain, tok):
+        return "planned"
+    if attributed == "denied":
+        return "denied"
+    return "claimed" if attributed else "asserted"
+
+
+def _cued(chain: list[Token], tok: Token) -> Modality | None:
+    """'threatened' or 'hypothetical' from a cue word or condition on the trigger's clauses below the speech verb."""
     for node in chain:
         lemma = node.lemma_.lower()
         if lemma in THREAT_CUES:
@@ -435,30 +142,35 @@ def _modality(tok: Token, attributed: str | None) -> str:
         if any(_CONDITION.fullmatch(" ".join(t.lower_ for t in c.subtree)) for c in node.children
                if c.dep_ == "prep"):
             return "hypothetical"
+    return None
+
+
+def _hypothetical(tok: Token, chain: list[Token]) -> bool:
+    """Whether the event is only thought of: caused by a future act, conditional, 'would', or what one believes."""
     if _caused_by_future(tok):
-        return "hypothetical"
+        return True
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-            return "hypothetical"
+            return True
         if c.dep_ == "aux" and c.lower_ in ("would", "might") and not any(
                 a.lemma_.lower() in SPEECH_VERBS for a in chain[1:]):
-            return "hypothetical"
-    for anc in chain[1:4]:
-        if anc.lemma_.lower() in _COGNITION:
-            return "hypothetical"
+            return True
+    return any(anc.lemma_.lower() in _COGNITION for anc in chain[1:4])
+
+
+def _planned(chain: list[Token], tok: Token) -> bool:
+    """Whether the trigger's clauses plan the event ('will', 'due to'), unless it is only a future act's topic."""
     for node in chain[:3]:
         if node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.head.pos_ in ("VERB", "AUX"):
             break
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
-                return "planned"
+                return True
         if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in _NOT_PLANS:
-            return "planned"
+            return True
         if node.lemma_.lower() in SPEECH_VERBS and node != tok:
             break
-    if attributed == "denied":
-        return "denied"
-    return "claimed" if attributed else "asserted"
+    return False
 
 
 def _caused_by_future(tok: Token) -> bool:
@@ -476,31 +188,6 @@ def _caused_by_future(tok: Token) -> bool:
     return False
 
 
-def _stance_holder(ctx: _Context, tok: Token, actors: list[ActorMention]) -> Party | None:
-    """Whose declared position the event is part of: the subject of a verb told 'in a post' or 'in an interview',
-    or of the verb that sets a condition or demand for the event ('made guarantees a condition for the talks')."""
-    node = tok
-    stance = False
-    for anc in tok.ancestors:
-        if node.dep_ in ("relcl", "acl") and node != tok:
-            return None
-        stance = stance or anc.lemma_.lower() in _STANCE_NOUNS
-        if anc.pos_ in ("VERB", "AUX"):
-            subj = _subject_of(anc)
-            if subj is None:
-                return None
-            # 'made a ceasefire a condition': the stance noun may be the event's sibling
-            stance = stance or any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in _STANCE_NOUNS
-                                   for c in anc.children)
-            # the parser hangs 'X, in an interview, said' on the verb or on the subject
-            published = any(c.dep_ == "prep" and c.lower_ == "in" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in _PUBLICATIONS for g in c.children)
-                for c in (*anc.children, *subj.children))
-            return _speaker(ctx, anc, actors) if published or stance else None
-        node = anc
-    return None
-
-
 def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention]) -> list[Candidate]:
     """Give each candidate its claim: the speaker, the modality and (within the article) contested.
 
@@ -509,8 +196,8 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         candidates: events from ``events.extract_events``.
         actors: actor mentions of the article.
     """
-    ctx = _Context.of(doc)
-    narrators = _narrators(ctx, actors)
+    ctx = Context.of(doc)
+    narrators = find_narrators(ctx, actors)
     claims: list[Claim] = []
     paragraph_claimant: dict[int, Party] = {}
     for cand in candidates:
@@ -532,109 +219,64 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
     return mark_contested(with_claims(candidates, claims), _denials(ctx, actors))
 
 
-def _source(ctx: _Context, tok: Token, cand: Candidate, actors: list[ActorMention], narrators: dict[int, Party],
+def with_claims(candidates: list[Candidate], claims: list[Claim]) -> list[Candidate]:
+    """Return the candidates with their claims replaced.
+
+    A fight told in the first person by a claimant of a warring side is that side's: 'we have recovered 20
+    percent', the governor said -> Ukrainian forces against Russian ones.
+    """
+    out = []
+    for c, cl in zip(candidates, claims, strict=True):
+        event = replace(c.event, claim=cl)
+        claimant = cl.claimed_by
+        if c.first_person and claimant is not None and event_type(event.event_type).combat and \
+                bloc(claimant.side) in ("RU", "UA"):
+            own = SPOKEN_FORCE[claimant.side if claimant.side in SPOKEN_FORCE else bloc(claimant.side)]
+            event = replace(event, initiator=own, target=opponent(own, [], event.date.start))
+        out.append(replace(c, event=event))
+    return out
+
+
+def _source(ctx: Context, tok: Token, cand: Candidate, actors: list[ActorMention], narrators: dict[int, Party],
             paragraph_claimant: dict[int, Party]) -> tuple[Party | None, str | None, tuple[Token, str] | None]:
     """Who says the trigger's sentence, the modality the saying lends, and the speech verb it hangs on, if any."""
     party, kind = None, None
     head = _speech_head(tok) or _sentence_speech_verb(tok)
     if head is not None:
-        party = _speaker(ctx, head[0], actors)
+        party = speaker(ctx, head[0], actors)
         kind = head[1]
     if party is None:
-        party = _according_to(tok, actors)
+        party = according_to(tok, actors)
         kind = "claimed" if party is not None else kind
     if party is None and kind is None:
-        party = _stance_holder(ctx, tok, actors)
+        party = stance_holder(ctx, tok, actors)
         kind = "claimed" if party is not None else None
     if party is None:
-        quoted = _quote_speaker(ctx, tok, actors)
+        quoted = quote_speaker(ctx, tok, actors)
         if quoted is not None:
             party, kind = quoted
         elif ctx.inside_quote(tok.idx) and cand.paragraph in paragraph_claimant:
             party, kind = paragraph_claimant[cand.paragraph], "claimed"
     if party is None and kind is None:
-        party = (_narrator_before(ctx, narrators, tok, actors) or _speaker_who_adds(ctx, tok, actors) or
-                 _headline_source(tok, actors))
+        party = (narrator_before(ctx, narrators, tok, actors) or speaker_who_adds(ctx, tok, actors) or
+                 headline_speaker(tok, actors))
         kind = "claimed" if party is not None else None
     return party, kind, head
 
 
-# Present-tense speech verbs of a feature story's narrator ('Sergei says he was sent to the border ...'): the
-# sentences after one, in the same paragraph, go on telling his account.
-_NARRATING = frozenset({"say", "recall", "explain", "tell", "describe", "report"})
-
-
-def _narrators(ctx: _Context, actors: list[ActorMention]) -> dict[int, Party]:
-    """Sentence start token -> the party whose account the sentence opens ('X says ...', 'According to X, ...')."""
-    out: dict[int, Party] = {}
-    for sent in ctx.doc.sents:
-        opening = _ACCORDING.match(sent.text.strip())
-        if opening is not None:
-            party = _according_to(sent[0], actors)
-            if party is not None:
-                out[sent.start] = party
-                continue
-        for tok in sent:
-            if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in _NARRATING and tok.pos_ == "VERB":
-                party = _speaker(ctx, tok, actors)
-                if party is not None:
-                    out[sent.start] = party
-                    break
-    return out
-
-
-def _narrator_before(ctx: _Context, narrators: dict[int, Party], tok: Token,
-                     actors: list[ActorMention]) -> Party | None:
-    """The narrator of an earlier sentence of the trigger's paragraph, or None."""
-    earlier = [start for start in narrators if start < tok.sent.start]
-    if not earlier:
-        return None
-    start = max(earlier)
-    if "\n" in ctx.text[ctx.doc[start].idx:tok.idx]:
-        return None
-    # 'Oleksii says ... He seems ready to ...': the journalist tells about the narrator himself, in his own voice
-    # (unlike a source's account of a third person: 'According to the BBC ... he refused')
-    narrator = narrators[start]
-    if not ctx.inside_quote(tok.idx) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") and
-                                             resolve_pronoun(ctx.doc, c, tuple(actors)) == narrator
-                                             for c in tok.sent.root.children):
-        return None
-    return narrator
-
-
-def _speaker_who_adds(ctx: _Context, tok: Token, actors: list[ActorMention]) -> Party | None:
-    """The speaker of the next sentence of the paragraph when it goes on with 'X added' or 'X also said'.
-
-    'One soldier was injured. He was taken to hospital, the officials added': adding presupposes that the
-    sentence before was the officials' word too.
-    """
-    sent = tok.sent
-    if sent.end >= len(ctx.doc):
-        return None
-    verb = ctx.doc[sent.end].sent.root
-    if "\n" in ctx.text[tok.idx:verb.idx]:
-        return None
-    lemma = verb.lemma_.lower()
-    also = any(c.lower_ == "also" for c in verb.children)
-    if SPEECH_VERBS.get(lemma) != "claimed" or not (lemma == "add" or also):
-        return None
-    return _speaker(ctx, verb, actors)
-
-
-def _denials(ctx: _Context, actors: list[ActorMention]) -> dict[int, set[str]]:
+def _denials(ctx: Context, actors: list[ActorMention]) -> dict[int, set[str]]:
     """Sentence index -> the sides that deny something in it ('Kyiv denies', 'Moscow rejected the claim')."""
     out: dict[int, set[str]] = {}
     for number, sent in enumerate(ctx.doc.sents):
         for tok in sent:
             if SPEECH_VERBS.get(tok.lemma_.lower()) != "denied" or tok.pos_ != "VERB":
                 continue
-            side = _side(_speaker(ctx, tok, actors))
+            side = _side(speaker(ctx, tok, actors))
             if side is not None:
                 out.setdefault(number, set()).add(side)
     return out
 
 
-_CONTROL_TYPES = frozenset({"territory_captured", "territory_withdrawn", "encirclement"})
 def _side(party: Party | None) -> str | None:
     """The bloc (RU or UA) a party stands on, None for anyone else."""
     side = bloc(party.side) if party is not None else None
@@ -652,7 +294,7 @@ def mark_contested(candidates: list[Candidate], denials: dict[int, set[str]] | N
     out = list(candidates)
     for i, a in enumerate(candidates):
         ea = a.event
-        if ea.event_type not in _CONTROL_TYPES or ea.claim.modality not in ("claimed",):
+        if event_type(ea.event_type).control in (None, "fought") or ea.claim.modality not in ("claimed",):
             continue
         claimant = _side(ea.claim.claimed_by)
         deniers = denials.get(a.sentence, set()) | denials.get(a.sentence + 1, set())
@@ -666,7 +308,7 @@ def mark_contested(candidates: list[Candidate], denials: dict[int, set[str]] | N
                 continue
             other = _side(eb.claim.claimed_by)
             disputes = eb.claim.modality == "denied" or (
-                eb.event_type in ("armed_clash",) and other is not None and claimant is not None and other != claimant)
+                event_type(eb.event_type).control == "fought" and other is not None and claimant is not None and other != claimant)
             if disputes:
                 out[i] = replace(out[i], event=replace(out[i].event, claim=replace(out[i].event.claim, contested=True)))
                 out[j] = replace(out[j], event=replace(out[j].event, claim=replace(out[j].event.claim, contested=True)))

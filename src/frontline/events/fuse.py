@@ -36,9 +36,8 @@ from dataclasses import replace
 
 from frontline.mentions.quantities import parse_number  # the one reader of number words
 from frontline.models import Event, Location, Party, bloc
+from frontline.vocab.event_types import event_type
 
-_PLACELESS_TYPES = frozenset({"negotiation", "sanction", "aid", "mobilization", "desertion", "casualties",
-                              "protest", "other"})
 # When two reports of one event differ in modality, keep the one that says more about who stands behind it.
 _MODALITY_RANK = {"asserted": 0, "hypothetical": 0, "claimed": 1, "planned": 2, "threatened": 2, "denied": 3}
 
@@ -78,11 +77,6 @@ def _modalities_agree(a: Event, b: Event) -> bool:
         (a.date.text is None) != (b.date.text is None)
 
 
-# Fighting and shelling go on for weeks: the article's own account of them and a source's report cover different
-# spans. A single incident (a capture, a crossing, an encirclement) told by both is one incident.
-_ONGOING = frozenset({"armed_clash", "shelling"})
-
-
 def _own_voice_and_source(a: Event, b: Event) -> bool:
     """Whether two tellings of ongoing fighting are the article's own statement and a source's claim.
 
@@ -90,7 +84,9 @@ def _own_voice_and_source(a: Event, b: Event) -> bool:
     events an analyst keeps apart: who says so is part of the event. A headline (the text's first line, with no
     closing full stop) only sums up what the body attributes, so it still merges.
     """
-    if a.event_type not in _ONGOING:
+    # Fighting and shelling go on for weeks: the article's own account of them and a source's report cover
+    # different spans. A single incident (a capture, a crossing, an encirclement) told by both is one incident.
+    if not event_type(a.event_type).ongoing:
         return False
     def own(e: Event) -> bool:
         return e.claim.claimed_by is None and e.claim.modality == "asserted"
@@ -167,7 +163,7 @@ def _fits_near(near: Event, named: Location) -> bool:
             return False
     distance = _DISTANCE.search(near.near or "")
     stated = parse_number(distance.group(1)) if distance else None
-    if stated is None:
+    if stated is None or distance is None:
         reach = _NEAR_KM
     else:
         km = stated * _KM_PER_MILE if distance.group(2).lower().startswith("mile") else stated
@@ -285,7 +281,7 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if la is None:
         # without a place, only the same speaker repeating himself is safely the same event
-        if a.event_type not in _PLACELESS_TYPES or a.claim.claimed_by is None or \
+        if not event_type(a.event_type).placeless or a.claim.claimed_by is None or \
                 a.claim.claimed_by != b.claim.claimed_by:
             return False
     return (_dates_agree(a, b) and _modalities_agree(a, b) and not _own_voice_and_source(a, b)
@@ -329,7 +325,8 @@ def _adds_nothing(a: Event, b: Event) -> bool:
         return False
     if any(not any(q.value == p.value for p in a.quantities) for q in b.quantities):
         return False
-    return not _names_place(b) or a.location is not None and a.location.name == b.location.name
+    return not _names_place(b) or a.location is not None and b.location is not None and \
+        a.location.name == b.location.name
 
 
 def _merge(a: Event, b: Event) -> Event:
@@ -359,7 +356,7 @@ def _merge(a: Event, b: Event) -> Event:
     # country named says only which war
     evidence, trigger = a.evidence, a.trigger
     if (not _names_place(a) or _is_near(a)) and _names_place(b) and not _is_near(b) and \
-            b.location.precision != "country":
+            b.location is not None and b.location.precision != "country":
         evidence, trigger = b.evidence, b.trigger
     return replace(
         a,
@@ -376,6 +373,10 @@ def _merge(a: Event, b: Event) -> Event:
     )
 
 
+def _place_name(e: Event) -> str | None:
+    return e.location.name if e.location else None
+
+
 def fuse_article(events: list[Event]) -> list[Event]:
     """Merge repeated reports of the same event within one article; keeps the text order of first reports."""
     out: list[Event] = []
@@ -385,7 +386,6 @@ def fuse_article(events: list[Event]) -> list[Event]:
             out.append(e)
             continue
         # a report of the same place is the better match than one told without a place
-        name = e.location.name if e.location else None
-        i = next((i for i in matches if (out[i].location.name if out[i].location else None) == name), matches[0])
+        i = next((i for i in matches if _place_name(out[i]) == _place_name(e)), matches[0])
         out[i] = _merge(out[i], e)
     return out

@@ -57,6 +57,20 @@ class EventType:
         ongoing: it goes on for days: reports of it on nearby days are one happening.
         fighting: it reports fighting at its place (an ACLED capture with fighting is a battle).
         control: what it says about who holds its place, or None.
+        parties_in_talks: its parties are the two ends of talks: 'between X and Y' names both, envoys speak for
+            them, the other end follows 'with' or 'from' on the verb (a verb's own prepositions name no target).
+        warring_modifier_receives: a warring country named before its noun receives it ('Ukraine aid').
+        toll: it counts losses: a strike or clash of its sentence that ``takes_toll`` holds it, its target is the
+            unit the count is taken among, and who 'lost' or 'suffered' the dead is their victim.
+        takes_toll: a count of losses in its sentence is its own toll, not an event of its own.
+        target_owns_ground: its target is the state whose ground or works it hits ('Russian refineries').
+        defensive_verb_flips: told by a defensive verb ('repelled'), its subject is the one attacked.
+        undirected_by: what tells it without a direction, so that who held the ground decides who attacked: a
+            'symmetric_word' ('fighting', 'battle') with no object, or the type as an 'adjective' ('the besieged
+            city'); None when the words always give one.
+        civilian_target: its target, when the words name none, is civilians.
+        civilian_initiator: civilians do it, against the government of their own nation.
+        context_place: a sentence naming no place of its own takes the place the text is about.
     """
 
     name: str
@@ -83,6 +97,17 @@ class EventType:
     ongoing: bool = False
     fighting: bool = False
     control: ControlReading | None = None
+    # how the events stage reads its parties and place (frontline.events)
+    parties_in_talks: bool = False
+    warring_modifier_receives: bool = False
+    toll: bool = False
+    takes_toll: bool = False
+    target_owns_ground: bool = False
+    defensive_verb_flips: bool = False
+    undirected_by: Literal["symmetric_word", "adjective"] | None = None
+    civilian_target: bool = False
+    civilian_initiator: bool = False
+    context_place: bool = True
 
 
 _ROWS: Final[tuple[EventType, ...]] = (
@@ -94,20 +119,21 @@ _ROWS: Final[tuple[EventType, ...]] = (
                    "Soldiers tried to land on the river bank and were pushed back.",
                    "Units are engaged in battles on the front line.",
                    "Marines attempted a landing near the plant at night."),
-        combat=True, carries_place=True, attacked_subject=True, ongoing=True, fighting=True, control="fought"),
+        combat=True, carries_place=True, attacked_subject=True, ongoing=True, fighting=True, control="fought",
+        takes_toll=True, defensive_verb_flips=True, undirected_by="symmetric_word"),
     EventType(
         "shelling", "artillery, mortar, rocket and ground-launched missile fire", "combat",
         (REMOTE, "Shelling/artillery/missile attack"), "#ff7f0e",
         exemplars=("Artillery shelled the town overnight.", "Rockets hit residential districts of the city.",
                    "Mortar and artillery fire struck enemy positions dozens of times.",
                    "Two command posts and an ammunition depot were hit.", "A missile strike hit the railway station."),
-        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, ongoing=True),
+        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, ongoing=True, takes_toll=True),
     EventType(
         "air_drone_strike", "strikes by aircraft, helicopters, drones, glide bombs", "combat",
         (REMOTE, "Air/drone strike"), "#9467bd",
         exemplars=("Drones attacked the city at night.", "Aircraft bombed enemy positions.",
                    "Aviation struck concentrations of enemy manpower and equipment.", "A glide bomb hit the village."),
-        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True),
+        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, takes_toll=True),
     EventType(
         "territory_captured", "capture, occupation, entering or taking control of a place, recapture; control "
         "claims (\"now under Russian control\")", "control",
@@ -129,27 +155,28 @@ _ROWS: Final[tuple[EventType, ...]] = (
                    "The garrison is under siege."),
         combat=True, carries_place=True, attacked_subject=True,
         quantity_roles=frozenset({"surrounded", "encircled", None}), implied_role="surrounded", fighting=True,
-        control="surrounded"),
+        control="surrounded", undirected_by="adjective"),
     EventType(
         "casualties", "casualty figures not tied to one attack (\"ten were killed and ten injured in his unit\")",
         "harm", OTHER_DEVELOPMENT, "#17202a",
         exemplars=("Ten soldiers were killed and twenty wounded.", "The army lost hundreds of servicemen.",
                    "Losses of the army in the war.", "The death toll rose to twelve."),
         placeless=True, agent_unguessed=True, attacked_subject=True, civilian_toll=True,
-        quantity_roles=frozenset({"killed", "injured", "dead", "wounded", "died"})),
+        quantity_roles=frozenset({"killed", "injured", "dead", "wounded", "died"}), toll=True),
     EventType(
         "violence_against_civilians", "killings, abuse, abduction of civilians", "harm",
         (VAC, "Attack"), "#b8004c",
         exemplars=("Civilians were executed by soldiers.", "Residents were abducted and tortured.",
                    "Children were deported from the occupied territory."),
-        acled_rule="abduction_or_attack", agent_unguessed=True, attacked_subject=True),
+        acled_rule="abduction_or_attack", agent_unguessed=True, attacked_subject=True, takes_toll=True),
     EventType(
         "evacuation", "organised evacuation, flight and displacement of civilians, arrivals at reception centres",
         "people", OTHER_DEVELOPMENT, "#17becf",
         exemplars=("Civilians were evacuated from the town.", "Thousands of residents fled the fighting.",
                    "Families arrived at a reception centre."),
         carries_place=True, agent_unguessed=True,
-        quantity_roles=frozenset({"evacuated", "arrived", "fled", "displaced", None}), implied_role="evacuated"),
+        quantity_roles=frozenset({"evacuated", "arrived", "fled", "displaced", None}), implied_role="evacuated",
+        civilian_target=True),
     EventType(
         "desertion", "desertion, going AWOL, refusing to fight, crossing to the other side or abroad to escape "
         "fighting", "people", OTHER_DEVELOPMENT, "#7f7f7f",
@@ -170,7 +197,7 @@ _ROWS: Final[tuple[EventType, ...]] = (
     EventType(
         "protest", "demonstrations, protests, rallies", "politics", (PROTESTS, "Peaceful protest"), "#aec7e8",
         exemplars=("Thousands rallied in the capital against the war.", "Mothers of soldiers protested."),
-        acled_actor="Protesters", placeless=True),
+        acled_actor="Protesters", placeless=True, civilian_initiator=True),
     EventType(
         "mobilization", "call-ups, conscription drives, mobilisation orders", "people", OTHER_DEVELOPMENT, "#5a6b2e",
         exemplars=("The government announced a new mobilisation.", "Men were called up for military service."),
@@ -180,23 +207,24 @@ _ROWS: Final[tuple[EventType, ...]] = (
         "#98df8a",
         exemplars=("The two sides held peace talks.", "The president offered dialogue to end the war.",
                    "Delegations discussed a ceasefire agreement."),
-        placeless=True, exchange=True, target_prepositions=("with",)),
+        placeless=True, exchange=True, target_prepositions=("with",), parties_in_talks=True, context_place=False),
     EventType(
         "sanction", "sanctions imposed, extended or threatened", "politics", OTHER_DEVELOPMENT, "#ffbb78",
         exemplars=("New sanctions were imposed on the country.", "The union extended economic sanctions."),
-        placeless=True, exchange=True, target_prepositions=("against", "on")),
+        placeless=True, exchange=True, target_prepositions=("against", "on"), warring_modifier_receives=True,
+        context_place=False),
     EventType(
         "aid", "military or humanitarian aid, reconstruction help", "politics", OTHER_DEVELOPMENT, "#9edae5",
         exemplars=("The allies sent weapons and ammunition.", "The country promised humanitarian aid.",
                    "Partners will help rebuild the destroyed cities."),
-        placeless=True, exchange=True, target_prepositions=("for", "to")),
+        placeless=True, exchange=True, target_prepositions=("for", "to"), warring_modifier_receives=True),
     EventType(
         "infrastructure_disruption", "damage to or shutdown of power, rail, water, hospitals, property",
         "infrastructure", OTHER_DEVELOPMENT, "#f0c808",
         exemplars=("The power plant was damaged and the city is without electricity.",
                    "Trains no longer run to the region.", "The bridge was destroyed and is unusable.",
                    "Water supply was cut off."),
-        acled_rule="armed_cause", agent_unguessed=True),
+        acled_rule="armed_cause", agent_unguessed=True, target_owns_ground=True),
     EventType(
         "other", "anything else worth keeping", "other", OTHER_DEVELOPMENT, "#a0a0a0",
         placeless=True, carries_casualties=False),

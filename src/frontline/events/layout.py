@@ -1,0 +1,84 @@
+"""Layout: where a sentence stands in its article (paragraph, block of lines, heading) and a headline's source.
+
+Paragraphs are counted two ways: by newlines (``paragraph_index``, kept on every candidate) and by non-blank
+lines (``block_index``), which counts paragraphs alike with or without blank lines between them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from spacy.tokens import Doc, Span
+
+from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS
+from frontline.triggers.lexicon import TRIGGERS
+
+
+def paragraph_index(text: str, char: int) -> int:
+    """The number of newlines before ``char``."""
+    return text.count("\n", 0, char)
+
+
+def block_index(text: str, char: int) -> int:
+    """The number of non-blank lines before ``char``: paragraphs counted alike with or without blank lines."""
+    return bisect.bisect_left(_nonblank_line_ends(text), char)
+
+
+@functools.lru_cache(maxsize=8)
+def _nonblank_line_ends(text: str) -> tuple[int, ...]:
+    """Offsets of the newlines that end non-blank lines (one pass per text; Python caches a string's hash)."""
+    ends, start = [], 0
+    for end in (m.start() for m in re.finditer("\n", text)):
+        if text[start:end].strip():
+            ends.append(end)
+        start = end + 1
+    return tuple(ends)
+
+
+_TEXT_KEY = "frontline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins the tokens anew on every ``doc.text``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def is_heading(sent: Span) -> bool:
+    """A line of its own without sentence punctuation ('Moscow comes to the rescue'): a section title."""
+    text = sent.text.strip()
+    return bool(text) and "\n" not in text and text[-1] not in ".!?\"'”’:;" and len(text.split()) <= 12
+
+
+# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor'. A sentence
+# ends in punctuation; a headline does not.
+_SOURCE_TAIL = re.compile(r"(?:\s[-–—]\s+|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
+_SOURCE_WORDS = 4
+
+
+def headline_source(sent: Span) -> tuple[int, int, bool] | None:
+    """Where the source a sentence closes with lies ('... killed - Kiev', '...: officials'), as the characters
+    ``(start, end)`` and whether a dash (not a colon) set it off; None when there is none.
+
+    A source is a few words, with no verb, no event word and no locative phrase ('- near Kharkiv' is a place).
+    """
+    m = _SOURCE_TAIL.search(sent.text.rstrip())
+    if m is None:
+        return None
+    lo, hi = sent.start_char + m.start("source"), sent.start_char + m.end("source")
+    words = [t for t in sent if lo <= t.idx < hi]
+    if len(words) > _SOURCE_WORDS or any(t.lemma_.lower() in TRIGGERS or t.pos_ in ("VERB", "AUX")
+                                         or t.lower_ in LOCATIVE_PREPOSITIONS for t in words):
+        return None
+    return lo, hi, not m.group(0).lstrip().startswith(":")
+
+
+def source_start(sent: Span) -> int:
+    """Where the source a sentence closes with after a dash begins ('... killed - Kiev'), else the sentence's end.
+    (After a colon a name is as often where it happened, 'Fighting near Marinka: Donetsk region'.)"""
+    tail = headline_source(sent)
+    return tail[0] if tail is not None and tail[2] else sent.end_char

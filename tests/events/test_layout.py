@@ -1,0 +1,26 @@
+"""Where a sentence stands in its article, and the source a headline closes with."""
+
+from __future__ import annotations
+
+from frontline.events.layout import block_index, doc_text, headline_source, is_heading, paragraph_index
+
+
+def test_paragraphs_by_newline_and_by_non_blank_line():
+    text = "Title\n\nFirst paragraph.\nSecond paragraph."
+    assert paragraph_index(text, text.index("First")) == 2
+    assert block_index(text, text.index("First")) == 1
+    assert block_index(text, text.index("Second")) == 2
+
+
+def test_heading_and_source_after_a_dash(pipeline):
+    doc = pipeline.resources.nlp("Two killed in Kherson shelling - Kiev\n\nShelling hit the city on Monday.")
+    headline, body = list(doc.sents)[0], list(doc.sents)[-1]
+    assert is_heading(headline) and not is_heading(body)
+    lo, hi, dash = headline_source(headline)
+    assert doc_text(doc)[lo:hi] == "Kiev" and dash
+    assert headline_source(body) is None
+
+
+def test_a_place_after_a_dash_is_no_source(pipeline):
+    doc = pipeline.resources.nlp("Heavy fighting goes on - near Kharkiv")
+    assert headline_source(next(iter(doc.sents))) is None

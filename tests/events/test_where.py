@@ -1,0 +1,43 @@
+"""The place of one trigger, and the place in focus a sentence naming none refers to."""
+
+from __future__ import annotations
+
+from frontline.events.where import Focus, place_event
+from frontline.models import Place, PlaceMention
+from frontline.vocab.event_types import event_type
+
+_BAKHMUT = Place(704147, "Bakhmut", 48.59, 38.0, "Donetsk", "UA", "settlement")
+_DONETSK = Place(709716, "Donetsk", 48.0, 37.8, "Donetsk", "UA", "admin1")
+
+
+def _mention(text, word, place, precision):
+    start = text.index(word)
+    return PlaceMention(start, start + len(word), word, place, precision, 0.9)
+
+
+def test_focus_keeps_the_settlement_its_oblast_describes(pipeline):
+    doc = pipeline.resources.nlp("Fighting goes on in Bakhmut. The city lies in the Donetsk region. Shelling went on.")
+    s1, s2, s3 = doc.sents
+    focus = Focus()
+    focus.update([_mention(doc.text, "Bakhmut", _BAKHMUT, "settlement")], 0, 0, s1)
+    focus.update([_mention(doc.text, "Donetsk", _DONETSK, "admin1")], 0, 1, s2)
+    assert focus.inherit(s3, 0, 2).place.name == "Bakhmut"
+    focus.clear()
+    assert focus.inherit(s3, 0, 2) is None
+
+
+def test_the_clause_place_wins_and_a_place_less_clash_inherits_the_focus(pipeline):
+    text = "Troops shelled Bakhmut.\nFighting continued."
+    doc = pipeline.resources.nlp(text)
+    s1, s2 = doc.sents
+    bakhmut = _mention(text, "Bakhmut", _BAKHMUT, "settlement")
+    shelled = next(t for t in doc if t.text == "shelled")
+    placing = place_event(doc, s1, shelled, event_type("shelling"), [bakhmut], Focus(), (0, 0), [shelled], ())
+    assert placing.location.name == "Bakhmut" and not placing.inherited and placing.near is None
+    focus = Focus()
+    focus.update([bakhmut], 0, 0, s1)
+    fighting = s2[0]
+    placing = place_event(doc, s2, fighting, event_type("armed_clash"), [], focus, (1, 1), [fighting], ())
+    assert placing.location.name == "Bakhmut" and placing.inherited and placing.from_context
+    talks = place_event(doc, s2, fighting, event_type("negotiation"), [], focus, (1, 1), [fighting], ())
+    assert talks.location is None
