@@ -27,7 +27,7 @@ from frontline import api
 from frontline.export.results import FORMATS, to_dict, validate, write
 from frontline.sources.ingest import read_inputs
 from frontline.sources.language import LanguageDetector
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 SAMPLES = sorted(api.sample_corpus().glob("*.txt"))
 EXAMPLES = int(os.environ.get("FRONTLINE_FUZZ_EXAMPLES", "5"))

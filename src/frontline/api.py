@@ -32,7 +32,7 @@ from frontline.sources.fetch import Fetcher, FetchSettings
 from frontline.sources.ingest import check_published, read_inputs
 from frontline.store.backend import open_store
 from frontline.store.query import Catalog, EventFilter, EventRecord, records_frame
-from frontline.store.sqlite import Store, StoredInput
+from frontline.store.base import Store, StoredInput
 from frontline.textguard import scrub_fields
 
 if TYPE_CHECKING:
