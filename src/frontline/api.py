@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO, cast
 
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
@@ -133,8 +133,12 @@ def _running(runner: Runner | None, pipeline: Pipeline | None,
     this process keeps to one BLAS thread (see ``LocalPool``). A runner built here (forked
     processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
     """
-    own = LocalPool(pipeline or _load_pipeline()) if runner is None else None
-    run = own or runner
+    own: LocalPool | None = None
+    run: Runner
+    if runner is None:
+        own = run = LocalPool(pipeline or _load_pipeline())
+    else:
+        run = runner
     here = pipeline or getattr(run, "pipeline", None)
     if detector is None:
         detector = _detector(here) if here is not None else CopyDetector()
@@ -301,7 +305,8 @@ def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", 
         QueryError: a filter value is not valid. StoreError: the database cannot be read.
     """
     with Catalog.open(str(db)) as c:
-        return list(c.iter_events(_filter(f, filters), sort=sort))
+        # the catalog refuses a sort other than SORTS with a QueryError
+        return list(c.iter_events(_filter(f, filters), sort=cast(Literal["date", "-date"], sort)))
 
 
 def events_frame(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", **filters: Any) -> Any:

@@ -63,18 +63,18 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
     articles of earlier calls (a stream marked chunk by chunk) and receives these ones.
     """
     results = mark_exact_copies(results, index)
-    texts = [(i, r) for i, r in enumerate(results)
-             if r.article.status == "ok" and r.document and r.article.duplicate_of is None]
+    # an ok article with a document always has a fingerprint
+    texts = [(i, r, fp, r.document.text) for i, r in enumerate(results)
+             if r.article.duplicate_of is None and r.document is not None and (fp := result_fingerprint(r)) is not None]
     if len(texts) < 2 and index is None:
         return list(results)
     detector = detector or CopyDetector()
     # exact copies are marked above, so every text left has an id of its own
-    prints = detector.embed_where_needed([result_fingerprint(r) for _, r in texts],
-                                         [r.document.text for _, r in texts])
+    prints = detector.embed_where_needed([fp for _, _, fp, _ in texts], [text for _, _, _, text in texts])
     index, out = CopyIndex() if index is None else index, list(results)
-    for fp, (i, r) in zip(prints, texts):
-        match, _ = detector.check(fp, index, r.document.text)
-        index.add(fp, match.original_id if match else None, r.document.text)
+    for fp, (i, r, _, text) in zip(prints, texts):
+        match, _ = detector.check(fp, index, text)
+        index.add(fp, match.original_id if match else None, text)
         out[i] = as_copy(r, match)
     return out
 

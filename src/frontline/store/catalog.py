@@ -12,7 +12,7 @@ import json
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Unpack
 
 from sqlalchemy import ColumnElement, Engine, Select, distinct, func, or_, select, tuple_
 from sqlalchemy.exc import SQLAlchemyError
@@ -103,14 +103,14 @@ class Catalog(Lifecycle):
                 self._gazetteer = Gazetteer.load()
         return self._gazetteer
 
-    def _rows(self, stmt: Select[Any], action: str) -> list[Any]:
+    def _rows(self, stmt: Select[Unpack[tuple[Any, ...]]], action: str) -> list[Any]:
         if self._engine is None:
             raise StoreError(f"the catalog of {self.db} is closed; open it again with Catalog.open(db)")
         try:
             with self._engine.connect() as conn:
                 return list(conn.execute(stmt))
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot {action} in {self.db}: {exc.__class__.__name__}: {exc.orig or exc}; "
+            raise StoreError(f"cannot {action} in {self.db}: {exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc}; "
                              "check that the database is reachable and is a frontline store") from exc
 
     # --- names through the gazetteer ------------------------------------------------------------------
@@ -258,8 +258,8 @@ class Catalog(Lifecycle):
         if pos is None or pos.phase == 0:
             dated = [*where, e.c.date_start.is_not(None)]
             if pos is not None:
-                key, last = tuple_(e.c.date_start, e.c.event_id), tuple_(pos.key, pos.id)
-                dated.append(key < last if desc else key > last)
+                key, after = tuple_(e.c.date_start, e.c.event_id), tuple_(pos.key, pos.id)
+                dated.append(key < after if desc else key > after)
             # Few matches (the count said so): find them through the filter's indexes and sort them, rather than
             # walk the day index in order, which for a sparse filter reads most of the table before its page.
             day, ident = (e.c.date_start, e.c.event_id) if dense else (unindexed(e.c.date_start),

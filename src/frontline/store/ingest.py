@@ -179,12 +179,12 @@ def stored_from_elsewhere(store: Store, article: Article) -> bool:
 
 def check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> ArticleResult:
     """Compare a new article with the stored ones, keep its fingerprint, and mark it when it is a copy."""
-    doc = result.document
-    if result.article.status != "ok" or doc is None:
+    doc, fp = result.document, result_fingerprint(result)
+    if doc is None or fp is None:        # a failed or skipped article
         return result
     known, match = store.copy_match(doc.article_id)
     if known:
         return as_copy(result, match)
-    match, fp = detector.check(result_fingerprint(result), store, doc.text)
+    match, fp = detector.check(fp, store, doc.text)
     store.add_fingerprint(fp, match)
     return as_copy(result, match)

@@ -14,7 +14,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeGuard
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.store.codec import V2_EVENT_COLUMNS, derived_columns, event_from_row, fused_member_rows, geo_cell
@@ -90,7 +90,7 @@ STEPS: Final = (
 )
 
 
-def upgradable(version: str | None) -> bool:
+def upgradable(version: str | None) -> TypeGuard[str]:
     """Whether a store of ``version`` (as ``meta`` records it) is older than this one and ``STEPS`` reach it."""
     return version in {str(step.version - 1) for step in STEPS}
 

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, inspect, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -47,7 +47,7 @@ from frontline.store.codec import (
     mentions_from_rows,
     to_json,
 )
-from frontline.store.engine import open_engine, redact
+from frontline.store.engine import open_engine, redact, schema_version
 from frontline.store.schema import SCHEMA_VERSION
 
 __all__ = ["PgStore"]
@@ -82,10 +82,11 @@ class PgStore(Lifecycle):
 
     def __init__(self, url: str, *, timeout: float = 10.0) -> None:
         self.path = str(url)
-        self._engine = open_engine(self.path)
+        self._engine: Engine | None = None
         self._batch: Connection | None = None
         try:
-            self._prepare()
+            self._engine = open_engine(self.path)
+            self._prepare(self._engine)
         except SQLAlchemyError as exc:
             self.close()
             raise StoreError(f"cannot open {redact(self.path)}: {exc.__class__.__name__}: "
@@ -102,10 +103,10 @@ class PgStore(Lifecycle):
             self._engine.dispose()
             self._engine = None
 
-    def _prepare(self) -> None:
-        tables = set(inspect(self._engine).get_table_names())
+    def _prepare(self, engine: Engine) -> None:
+        tables = set(inspect(engine).get_table_names())
         if not tables:
-            with self._engine.begin() as conn:
+            with engine.begin() as conn:
                 t.metadata.create_all(conn)
                 conn.execute(insert(t.meta), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                               {"key": "created_by", "value": "frontline"}])
@@ -116,12 +117,11 @@ class PgStore(Lifecycle):
             raise StoreError(f"{redact(self.path)} is not a frontline database (it has tables "
                              f"{', '.join(sorted(tables))} but not {', '.join(sorted(missing))}); name an empty "
                              "database in the URL")
-        with self._engine.connect() as conn:
-            version = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+        version = schema_version(engine)
         if version != str(SCHEMA_VERSION):
             raise StoreError(f"{redact(self.path)} has frontline schema version {version}, this frontline reads "
                              f"version {SCHEMA_VERSION}; ingest again into an empty database")
-        with self._engine.begin() as conn:
+        with engine.begin() as conn:
             t.metadata.create_all(conn)         # tables and indexes added since (CREATE ... IF NOT EXISTS)
 
     @contextmanager
@@ -298,7 +298,7 @@ class PgStore(Lifecycle):
         """Numbers of records (see ``Store.counts``)."""
         a, e = t.articles, t.events
         with self._connection("count records") as conn:
-            by_status = dict(conn.execute(select(a.c.status, func.count()).group_by(a.c.status)).all())
+            by_status: dict[str, int] = dict(conn.execute(select(a.c.status, func.count()).group_by(a.c.status)).all())
             return {"articles": sum(by_status.values()), "ok": by_status.get("ok", 0),
                     "skipped": by_status.get("skipped", 0), "failed": by_status.get("failed", 0),
                     "events": conn.execute(select(func.count()).select_from(e)
@@ -419,10 +419,11 @@ class PgStore(Lifecycle):
         fp = self.fingerprint(article_id)
         if fp is None:
             return
-        fp = dataclasses.replace(fp, vector=np.asarray(vector, np.float32))
+        as_stored = np.asarray(vector, np.float32)
+        fp = dataclasses.replace(fp, vector=as_stored)
         f = t.fingerprints
         with self._connection(f"store the vector of {article_id}", write=True) as conn:
-            conn.execute(update(f).where(f.c.article_id == article_id).values(vector=fp.vector.tobytes()))
+            conn.execute(update(f).where(f.c.article_id == article_id).values(vector=as_stored.tobytes()))
             self._add_keys(conn, fp)
 
     def replace_fused(self, location_keys: Iterable[str], fused: Iterable[FusedEvent]) -> None:
