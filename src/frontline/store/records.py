@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
 from frontline.models import Article, Document, Event, FusedEvent, Timeline
+from frontline.vocab import sides
 
 __all__ = ["EventFilter", "EventRecord", "EventDetail", "ArticleRecord", "Page", "PlaceRecord", "StateSpan",
            "PlaceTimeline", "ControlPlace", "CoverageRow", "HistogramDay", "GridCell", "Facets",
@@ -20,7 +21,9 @@ __all__ = ["EventFilter", "EventRecord", "EventDetail", "ArticleRecord", "Page",
 SORTS: Final = ("date", "-date")
 MAX_LIMIT: Final = 1000
 COUNT_LIMIT: Final = 10_000
-SIDES: Final = frozenset({"RU", "UA", "RU_aligned", "UA_aligned", "civilians", "US", "EU", "NATO", "UN", "other"})
+# The sides a claimant filter may name; any other value is a claimant's name ('unknown' too: no claim is filtered
+# by an unknown side).
+SIDES: Final = frozenset(sides.SIDES) - {"unknown"}
 
 T = TypeVar("T")
 
