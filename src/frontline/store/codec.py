@@ -86,10 +86,12 @@ def parse_date(s: str | None) -> dt.date | None:
 
 
 def party_json(p: Party | None) -> str | None:
+    """A party as the JSON of a party column (None stays None)."""
     return None if p is None else to_json({"name": p.name, "side": p.side, "role": p.role})
 
 
 def party_from_json(s: str | None) -> Party | None:
+    """A party column read back (None stays None)."""
     return None if s is None else Party(**json.loads(s))
 
 
@@ -123,10 +125,12 @@ def offset_runs(offsets: Sequence[int]) -> list[list[int]]:
 
 
 def offsets_from_runs(runs: list[list[int]]) -> tuple[int, ...]:
+    """The clean->raw offset map from its ``offset_runs``."""
     return tuple(raw + k for _, raw, length in runs for k in range(length))
 
 
 def article_row(result: ArticleResult, article_id: str) -> tuple[Any, ...]:
+    """The ``ARTICLE_COLUMNS`` row of an article (its document's texts and offset map included)."""
     a, doc = result.article, result.document
     return (article_id, a.path, a.url, a.title, a.source, iso(a.published), a.language, a.status, a.error,
             to_json(_flags_with_reasons(a)), a.duplicate_of,
@@ -149,6 +153,7 @@ def _flat(record: object) -> dict[str, Any]:
 
 
 def event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) -> tuple[Any, ...]:
+    """The ``EVENT_COLUMNS`` row of an event: every field flattened, then the derived query columns."""
     loc = e.location
     quantities = [_flat(q) for q in e.quantities]
     return (e.event_id, article_id, ordinal, e.event_type, iso(e.date.start), iso(e.date.end), e.date.precision,
@@ -182,6 +187,7 @@ def derived_columns(e: Event) -> tuple[Any, ...]:
 
 
 def event_from_row(row: Row) -> Event:
+    """An ``events`` row as the ``Event`` it was written from."""
     location = None
     if row["location_name"] is not None:
         location = Location(name=row["location_name"], lat=row["lat"], lon=row["lon"], admin1=row["admin1"],
@@ -222,6 +228,7 @@ def mention_rows(mentions: Mentions) -> Iterator[tuple[str, int, int, str, dict[
 
 
 def mentions_from_rows(rows: Iterable[Row]) -> Mentions:
+    """``mentions`` rows (in ordinal order) as the article's ``Mentions``."""
     found: dict[str, list[Any]] = {"place": [], "date": [], "actor": [], "quantity": []}
     for row in rows:
         kind, start, end, text = row["kind"], row["char_start"], row["char_end"], row["text"]
@@ -241,6 +248,7 @@ def mentions_from_rows(rows: Iterable[Row]) -> Mentions:
 
 
 def document_from_row(row: Row) -> Document | None:
+    """An ``articles`` row's ``Document``, or None when the article has no cleaned text."""
     if row["clean_text"] is None:
         return None
     return Document(article_id=row["article_id"], raw=row["raw_text"], text=row["clean_text"],
@@ -250,6 +258,7 @@ def document_from_row(row: Row) -> Document | None:
 
 
 def article_from_row(row: Row) -> Article:
+    """An ``articles`` row (joined with its fingerprint's copy score and method) as an ``Article``."""
     return Article(article_id=row["article_id"], status=row["status"], published=parse_date(row["published"]),
                    path=row["path"], url=row["url"], title=row["title"], source=row["source"],
                    language=row["language"], error=row["error"], duplicate_of=row["duplicate_of"],

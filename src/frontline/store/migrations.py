@@ -18,13 +18,7 @@ from typing import Final, TypeGuard
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.store.codec import V2_EVENT_COLUMNS, derived_columns, event_from_row, fused_member_rows, geo_cell
-from frontline.store.schema import (
-    SCHEMA_VERSION,
-    SQLITE_ADDED_INDEXES,
-    SQLITE_CORPUS_SCHEMA,
-    SQLITE_QUERY_SCHEMA,
-    SQLITE_TABLES,
-)
+from frontline.store.schema import SCHEMA_VERSION, metadata, sqlite_ddl
 
 __all__ = ["SCHEMA_VERSION", "STEPS", "Step", "add_missing", "create", "upgradable", "upgrade"]
 
@@ -32,28 +26,33 @@ logger = logging.getLogger(__name__)
 
 _META: Final = (f"INSERT INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'), "
                 "('created_by', 'frontline');")
-_ADDED_TABLES: Final = frozenset({"fingerprints", "copy_keys", "fused_events", "timelines", "fused_members",
-                                  "retracted", "inputs"})
+# an index of early version 2 stores, replaced by events_cell_cover
+_DROPPED: Final = "DROP INDEX IF EXISTS events_cell"
 
 
-def _statements(db: sqlite3.Connection, script: str) -> None:
-    # statement by statement: executescript would commit the caller's transaction half-way
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
+def _statements(db: sqlite3.Connection, statements: list[str]) -> None:
+    # statement by statement, in the caller's transaction (executescript would commit it half-way)
+    for statement in statements:
+        db.execute(statement)
 
 
 def create(db: sqlite3.Connection) -> None:
     """Create the tables, indexes and ``meta`` rows of this version, inside the caller's transaction."""
-    _statements(db, SQLITE_TABLES + SQLITE_CORPUS_SCHEMA + SQLITE_QUERY_SCHEMA + _META)
+    _statements(db, [*sqlite_ddl(), _META])
 
 
 def add_missing(db: sqlite3.Connection, tables: set[str]) -> None:
     """Add the tables and indexes added since a store of this version was made (a store of an earlier version 2
     gets this version's indexes when it is first opened)."""
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    if not _ADDED_TABLES <= tables or not SQLITE_ADDED_INDEXES <= indexes:
-        db.executescript("BEGIN;" + SQLITE_CORPUS_SCHEMA + SQLITE_QUERY_SCHEMA + "COMMIT;")
+    if not set(metadata.tables) <= tables or not {i.name for t in metadata.tables.values() for i in t.indexes} <= indexes:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            _statements(db, [_DROPPED, *sqlite_ddl()])
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
 
 def _to_v2(db: sqlite3.Connection) -> None:
@@ -61,7 +60,7 @@ def _to_v2(db: sqlite3.Connection) -> None:
     for column in (*V2_EVENT_COLUMNS, "stored_at"):
         kind = "INTEGER" if column in ("date_span", "is_copy", "geo_cell") else "TEXT"
         db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
-    _statements(db, SQLITE_CORPUS_SCHEMA + SQLITE_QUERY_SCHEMA)
+    _statements(db, [_DROPPED, *sqlite_ddl()])
     sets = ", ".join(f"{c} = ?" for c in V2_EVENT_COLUMNS)
     db.executemany(f"UPDATE events SET {sets} WHERE event_id = ?",
                    [(*derived_columns(event_from_row(r)), r["copied"],

@@ -1,13 +1,13 @@
-"""The PostgreSQL store: the same interface as ``frontline.store.sqlite.Store``, on ``--db postgresql://...``.
+"""The PostgreSQL store: the ``Store`` protocol (``frontline.store.base``) on ``--db postgresql://...``.
 
     with PgStore("postgresql://frontline:secret@localhost/frontline") as store:
         store.write(result)
 
-The tables are those of ``frontline.store.schema`` (the SQLite store's, column for column), created through
-SQLAlchemy Core when the database has none; the rows are built by the same functions as the SQLite store's,
-so both back ends hold the same values and the query layer reads them alike. ``meta.schema_version`` is
-checked on open: a database of another version is refused with what to do. Errors (unreachable server,
-wrong password, missing database) are ``StoreError`` with the fix.
+The tables are those of ``frontline.store.schema``, created through SQLAlchemy Core when the database has none;
+the rows are built and read by the row codec the SQLite store uses (``frontline.store.codec``), so both back ends
+hold the same values and the query layer reads them alike. ``meta.schema_version`` is checked on open: a
+database of another version is refused with what to do. Errors (unreachable server, wrong password, missing
+database) are ``StoreError`` with the fix.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _hint(exc: SQLAlchemyError) -> str:
 
 
 class PgStore(Lifecycle):
-    """A frontline store in PostgreSQL, with the methods of ``frontline.store.sqlite.Store``.
+    """A frontline store in PostgreSQL, with the methods of the ``Store`` protocol.
 
     Args:
         url: ``postgresql://user:password@host:port/dbname``; frontline's tables are created when the
@@ -126,7 +126,7 @@ class PgStore(Lifecycle):
 
     @contextmanager
     def batch(self, action: str = "write a batch of articles") -> Iterator[None]:
-        """Make the reads and writes inside one transaction on one connection (see ``Store.batch``)."""
+        """Make the reads and writes inside one transaction on one connection (see ``SqliteStore.batch``)."""
         if self._batch is not None:
             yield
             return
@@ -154,7 +154,7 @@ class PgStore(Lifecycle):
     # --- writing ---------------------------------------------------------------------------------------
 
     def write(self, result: ArticleResult) -> WriteOutcome:
-        """Store one article with its mentions and events, changing only what differs (see ``Store.write``)."""
+        """Store one article with its mentions and events, changing only what differs (see ``SqliteStore.write``)."""
         a = result.article
         article_id = a.article_id or stable_id("article", a.path, a.url, a.title)
         events: dict[str, tuple[Any, ...]] = {}
@@ -253,7 +253,7 @@ class PgStore(Lifecycle):
             select(m).where(m.c.article_id == article_id).order_by(m.c.ordinal)))
 
     def results(self, *, documents: bool = True, mentions: bool = True) -> Iterator[ArticleResult]:
-        """Every stored article as an ``ArticleResult``, by first write time then id (see ``Store.results``)."""
+        """Every stored article as an ``ArticleResult``, by first write time then id (see ``SqliteStore.results``)."""
         with self._connection("read articles") as conn:
             rows = conn.execute(self._article_select().order_by(t.articles.c.ingested_at,
                                                                 t.articles.c.article_id)).all()
@@ -274,7 +274,7 @@ class PgStore(Lifecycle):
 
     def events(self, event_type: str | None = None, place: str | None = None, since: dt.date | None = None,
                until: dt.date | None = None) -> list[Event]:
-        """Stored events matching every filter given (see ``Store.events``)."""
+        """Stored events matching every filter given (see ``SqliteStore.events``)."""
         e = t.events
         where = []
         if event_type is not None:
@@ -295,7 +295,7 @@ class PgStore(Lifecycle):
         return select(t.articles.c.article_id).where(t.articles.c.duplicate_of.is_not(None))
 
     def counts(self) -> dict[str, int]:
-        """Numbers of records (see ``Store.counts``)."""
+        """Numbers of records (see ``SqliteStore.counts``)."""
         a, e = t.articles, t.events
         with self._connection("count records") as conn:
             by_status: dict[str, int] = dict(conn.execute(select(a.c.status, func.count()).group_by(a.c.status)).all())
@@ -306,7 +306,7 @@ class PgStore(Lifecycle):
                     "mentions": conn.execute(select(func.count()).select_from(t.mentions)).scalar_one()}
 
     def corpus_counts(self) -> dict[str, int]:
-        """Numbers across articles (see ``Store.corpus_counts``)."""
+        """Numbers across articles (see ``SqliteStore.corpus_counts``)."""
         e, m = t.events, t.fused_members
         with self._connection("count copies and fused events") as conn:
             def one(stmt: Any) -> int:
@@ -319,7 +319,7 @@ class PgStore(Lifecycle):
                     "timelines": one(select(func.count()).select_from(t.timelines))}
 
     def summary(self) -> Summary:
-        """Event counts by type, place, month and day; copies' events left out (see ``Store.summary``)."""
+        """Event counts by type, place, month and day; copies' events left out (see ``SqliteStore.summary``)."""
         e = t.events
         counted = ~e.c.article_id.in_(self._copies())
         n = func.count().label("n")
@@ -473,7 +473,7 @@ class PgStore(Lifecycle):
         return out
 
     def event_counts(self, location_keys: Iterable[str] | None = None) -> dict[str, int]:
-        """The number of stored events at each location (see ``Store.event_counts``)."""
+        """The number of stored events at each location (see ``SqliteStore.event_counts``)."""
         e = t.events
         stmt = select(e.c.location_name, func.count()).group_by(e.c.location_name)
         if location_keys is not None:
@@ -506,7 +506,7 @@ class PgStore(Lifecycle):
                                                     set_={"data": stmt.excluded.data}))
 
     def mark_derived_stale(self) -> None:
-        """Record that fused events and timelines may be behind the events (see ``Store.mark_derived_stale``)."""
+        """Record that fused events and timelines may be behind the events (see ``SqliteStore.mark_derived_stale``)."""
         stmt = pg_insert(t.meta).values(key="derived_stale", value="1")
         with self._connection("mark the fused events as stale", write=True) as conn:
             conn.execute(stmt.on_conflict_do_nothing(index_elements=[t.meta.c.key]))
@@ -528,7 +528,7 @@ class PgStore(Lifecycle):
             return {r[0]: StoredInput(r[1], r[2], bool(r[3]), r[4]) for r in conn.execute(stmt)}
 
     def add_input(self, input_key: str, article_id: str) -> None:
-        """Record that an input (``api.input_key``) is stored as ``article_id``."""
+        """Record that an input (``frontline.store.ingest.input_key``) is stored as ``article_id``."""
         stmt = pg_insert(t.inputs).values(input_key=input_key, article_id=article_id)
         with self._connection(f"record the input of {article_id}", write=True) as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=[t.inputs.c.input_key],

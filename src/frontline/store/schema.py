@@ -1,16 +1,15 @@
-"""The store's schema: its version, its tables as SQLAlchemy Core objects, and the same tables as SQLite DDL.
+"""The store's schema, written once: its version and its tables as SQLAlchemy Core objects.
 
-The Core tables are what the query layer reads and the PostgreSQL store creates. The SQLite store
-(``frontline.store.sqlite``) creates the same tables from the DDL below so that its file stays a plain SQLite
-database for Datasette and sqlite-utils (NOCASE and partial indexes, ``WITHOUT ROWID`` tables);
-``tests/test_backends.py`` holds the two definitions together. ``frontline.store.migrations`` applies them.
+The query layer reads these tables; the PostgreSQL store creates them through SQLAlchemy, the SQLite store from
+``sqlite_ddl`` (the same tables in SQLite's dialect: its file stays a plain SQLite database for Datasette and
+sqlite-utils). What only one dialect has is marked on the object: ``WITHOUT ROWID`` tables, SQLite's NOCASE and
+partial indexes (``ddl_if``). ``frontline.store.migrations`` applies the schema to a SQLite file.
 docs/STORE.md describes every column.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import (
     BigInteger,
@@ -23,11 +22,11 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    create_mock_engine,
     func,
 )
 
-__all__ = ["SCHEMA_VERSION", "SQLITE_TABLES", "SQLITE_CORPUS_SCHEMA", "SQLITE_QUERY_SCHEMA", "SQLITE_ADDED_INDEXES",
-           "metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
+__all__ = ["SCHEMA_VERSION", "sqlite_ddl", "metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
            "fused_members", "timelines", "retracted", "inputs"]
 
 SCHEMA_VERSION: Final = 2
@@ -88,7 +87,7 @@ fingerprints = Table(
 
 copy_keys = Table("copy_keys", metadata,
                   Column("key", BigInteger, primary_key=True),
-                  Column("article_id", Text, primary_key=True))
+                  Column("article_id", Text, primary_key=True), sqlite_with_rowid=False)
 
 fused_events = Table("fused_events", metadata, Column("fused_id", Text, primary_key=True),
                      Column("location_key", Text, nullable=False), Column("data", Text, nullable=False))
@@ -103,14 +102,16 @@ timelines = Table("timelines", metadata, Column("place_key", Text, primary_key=T
 retracted = Table("retracted", metadata, Column("event_id", Text, primary_key=True),
                   Column("article_id", Text, nullable=False), Column("retracted_at", Text, nullable=False))
 inputs = Table("inputs", metadata, Column("input_key", Text, primary_key=True),
-               Column("article_id", Text, nullable=False))
+               Column("article_id", Text, nullable=False), sqlite_with_rowid=False)
 
 # The same indexes as the SQLite store's (names match), so both back ends plan the same queries.
 Index("mentions_article", mentions.c.article_id)
 Index("events_article", events.c.article_id)
 Index("events_type", events.c.event_type)
 Index("events_date", events.c.date_start)
-Index("events_place", events.c.location_name)
+# SQLite's store compares place names without regard to case (``SqliteStore.events``); the query layer exactly
+Index("events_place", events.c.location_name.collate("NOCASE")).ddl_if(dialect="sqlite")
+Index("events_place", events.c.location_name).ddl_if(dialect="postgresql")
 Index("events_day", events.c.date_start, events.c.event_id)
 Index("events_type_day", events.c.event_type, events.c.date_start)
 Index("events_admin1_type_day", events.c.admin1, events.c.event_type, events.c.date_start)
@@ -125,84 +126,22 @@ Index("events_location", events.c.location_name, events.c.article_id, events.c.o
 Index("articles_published", articles.c.published, articles.c.article_id)
 Index("articles_copies", articles.c.duplicate_of)
 Index("fingerprints_seq", fingerprints.c.seq)
+Index("fingerprints_unembedded", fingerprints.c.seq, sqlite_where=fingerprints.c.vector.is_(None)).ddl_if(dialect="sqlite")
 Index("fused_location", fused_events.c.location_key)
 Index("fused_members_fused", fused_members.c.fused_id)
 Index("retracted_at", retracted.c.retracted_at)
 
 
-# --- the same tables as SQLite DDL ----------------------------------------------------------------------
 
-SQLITE_TABLES: Final = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    article_id TEXT PRIMARY KEY, path TEXT, url TEXT, title TEXT, source TEXT, published TEXT, language TEXT,
-    status TEXT NOT NULL, error TEXT, quality_flags TEXT NOT NULL, duplicate_of TEXT,
-    raw_text TEXT, clean_text TEXT, offsets TEXT, removed TEXT, repairs TEXT,
-    ingested_at TEXT NOT NULL
-);
-CREATE TABLE mentions (
-    mention_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL, kind TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
-    text TEXT NOT NULL, value TEXT NOT NULL
-);
-CREATE TABLE events (
-    event_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL, event_type TEXT NOT NULL,
-    date_start TEXT, date_end TEXT, date_precision TEXT NOT NULL, date_text TEXT,
-    location_name TEXT, geonames_id INTEGER, lat REAL, lon REAL, admin1 TEXT, country_code TEXT,
-    location_precision TEXT, location_mention TEXT,
-    initiator TEXT, target TEXT, claimed_by TEXT, modality TEXT NOT NULL, contested INTEGER NOT NULL,
-    quantities TEXT NOT NULL,
-    evidence_sentence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
-    confidence REAL NOT NULL, trigger TEXT NOT NULL,
-    date_last TEXT, date_span INTEGER, initiator_name TEXT, initiator_side TEXT, target_name TEXT, target_side TEXT,
-    claimant TEXT, claimant_side TEXT, is_copy INTEGER, geo_cell INTEGER, stored_at TEXT
-);
-CREATE INDEX mentions_article ON mentions(article_id);
-CREATE INDEX events_article ON events(article_id);
-CREATE INDEX events_type ON events(event_type);
-CREATE INDEX events_date ON events(date_start);
-CREATE INDEX events_place ON events(location_name COLLATE NOCASE);
-"""
-# Indexes of the query layer (frontline.store.catalog); bench/query.py measures what each earns. events_location serves
-# the refresh of fused events place by place (refresh.refresh_places): events_place is NOCASE, which '=' cannot use,
-# so each place was a scan of every event (a repair of a 100,000-article store 145 -> 106 s).
-SQLITE_QUERY_SCHEMA: Final = """
-CREATE INDEX IF NOT EXISTS events_day ON events(date_start, event_id);
-CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, date_start);
-CREATE INDEX IF NOT EXISTS events_admin1_type_day ON events(admin1, event_type, date_start);
-CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
-CREATE INDEX IF NOT EXISTS events_span ON events(date_span);
-DROP INDEX IF EXISTS events_cell;
-CREATE INDEX IF NOT EXISTS events_cell_cover ON events(geo_cell, lat, lon, is_copy, date_start, event_id);
-CREATE INDEX IF NOT EXISTS events_claimant ON events(lower(claimant));
-CREATE INDEX IF NOT EXISTS events_stored ON events(stored_at);
-CREATE INDEX IF NOT EXISTS events_location ON events(location_name, article_id, ordinal);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published, article_id);
-CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of);
-CREATE TABLE IF NOT EXISTS fused_members (event_id TEXT PRIMARY KEY, fused_id TEXT NOT NULL,
-                                          contested INTEGER NOT NULL, copies INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS fused_members_fused ON fused_members(fused_id);
-CREATE TABLE IF NOT EXISTS retracted (event_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, retracted_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS retracted_at ON retracted(retracted_at);
-"""
-SQLITE_CORPUS_SCHEMA: Final = """
-CREATE TABLE IF NOT EXISTS fingerprints (
-    article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, minhash BLOB NOT NULL, lead BLOB NOT NULL,
-    facts_minhash BLOB NOT NULL, size INTEGER NOT NULL, facts TEXT NOT NULL, vector BLOB,
-    duplicate_of TEXT, duplicate_score REAL, duplicate_method TEXT
-);
-CREATE INDEX IF NOT EXISTS fingerprints_seq ON fingerprints(seq);
-CREATE INDEX IF NOT EXISTS fingerprints_unembedded ON fingerprints(seq) WHERE vector IS NULL;
-CREATE TABLE IF NOT EXISTS copy_keys (key INTEGER NOT NULL, article_id TEXT NOT NULL,
-                                      PRIMARY KEY (key, article_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS fused_events (fused_id TEXT PRIMARY KEY, location_key TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS fused_location ON fused_events(location_key);
-CREATE TABLE IF NOT EXISTS timelines (place_key TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS inputs (input_key TEXT PRIMARY KEY, article_id TEXT NOT NULL) WITHOUT ROWID;
-"""
-# Added to a store of this version that lacks them when it is opened (all IF NOT EXISTS).
-SQLITE_ADDED_INDEXES: Final = frozenset(re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)",
-                                                   SQLITE_CORPUS_SCHEMA + SQLITE_QUERY_SCHEMA))
+def sqlite_ddl() -> list[str]:
+    """The ``CREATE TABLE`` and ``CREATE INDEX`` statements (all ``IF NOT EXISTS``) of every table and index, in
+    SQLite's dialect: what the SQLite store runs to create or complete its file."""
+    statements: list[str] = []
+
+    def collect(ddl: Any, *multiparams: Any, **params: Any) -> None:
+        ddl.if_not_exists = True
+        statements.append(str(ddl.compile(dialect=engine.dialect)).strip())
+
+    engine = create_mock_engine("sqlite://", collect)
+    metadata.create_all(engine, checkfirst=False)
+    return statements

@@ -1,6 +1,8 @@
 """The SQLite store: pipeline results kept in one file, written idempotently, read back as ``ArticleResult``.
 
-Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
+``SqliteStore`` satisfies the ``Store`` protocol (``frontline.store.base``). Its tables are those of
+``frontline.store.schema``, created and migrated by ``frontline.store.migrations`` (``SCHEMA_VERSION`` is kept in
+``meta``)::
 
     meta      key, value                      schema_version, created_by, derived_stale (see below)
     articles  article_id PK + Article fields, raw_text, clean_text and the clean->raw offset map
@@ -205,7 +207,7 @@ class SqliteStore(Lifecycle):
     @contextmanager
     def batch(self, action: str = "write a batch of articles") -> Iterator[None]:
         """Make the writes inside one transaction, committed at the end and rolled back, all of them, on an error
-        (a batch inside a batch joins it). ``api.ingest`` writes its articles in batches: one commit per batch
+        (a batch inside a batch joins it). ``frontline.store.ingest`` writes its articles in batches: one commit per batch
         instead of three per article, and an interrupted ingest resumes after the last committed one."""
         if self._in_batch:
             yield
@@ -567,7 +569,7 @@ class SqliteStore(Lifecycle):
                 list(input_keys))}
 
     def add_input(self, input_key: str, article_id: str) -> None:
-        """Record that an input (``api.input_key``) is stored as ``article_id``."""
+        """Record that an input (``frontline.store.ingest.input_key``) is stored as ``article_id``."""
         with self._transaction(f"record the input of {article_id}") as db:
             db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (input_key, article_id))
 
