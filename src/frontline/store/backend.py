@@ -9,7 +9,7 @@ from frontline.store.engine import is_postgres, redact
 from frontline.store.postgres import PgStore
 from frontline.store.sqlite import SqliteStore
 
-__all__ = ["is_postgres", "open_store", "prepare", "redact"]
+__all__ = ["is_postgres", "open_store", "redact"]
 
 
 def open_store(db: str | PathLike[str]) -> Store:
@@ -23,11 +23,3 @@ def open_store(db: str | PathLike[str]) -> Store:
         return PgStore(str(db))
     return SqliteStore(db)
 
-
-def prepare(db: str | PathLike[str]) -> None:
-    """Make sure ``db`` holds frontline's tables at this schema version (creating or migrating them).
-
-    Raises:
-        StoreError: the database cannot be reached, is not a frontline store, or has another schema version.
-    """
-    open_store(db).close()
