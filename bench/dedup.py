@@ -28,7 +28,7 @@ from frontline.clean import clean
 from frontline.corpus.copies import NUM_PERM, CopyDetector, CopyIndex, Fingerprint, fingerprint
 from frontline.nlp.embed import DIMENSIONS
 from frontline.sources.ingest import read_inputs
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "tests" / "data" / "copies" / "truth.json"

@@ -50,7 +50,8 @@ from frontline import api
 from frontline.evaluation import read_ucdp
 from frontline.models import Event, EventDate, RawArticle
 from frontline.store.backend import is_postgres
-from frontline.store.sqlite import _ARTICLE_COLUMNS, _EVENT_COLUMNS, _QUERY_SCHEMA, Store, _event_row
+from frontline.store.codec import ARTICLE_COLUMNS, EVENT_COLUMNS, event_row
+from frontline.store.sqlite import SqliteStore as Store
 
 ROOT = Path(__file__).resolve().parent.parent
 UCDP = ROOT.parent / "shared" / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
@@ -149,13 +150,13 @@ def recombine(base: list[tuple[Event, str | None]], n: int, seed: int = 15):
                 date = EventDate(None, "unknown")
             event_id = hashlib.sha1(f"bench-event-{made}".encode()).hexdigest()[:16]
             ev = replace(e, event_id=event_id, article_id=article_id, location=loc, date=date)
-            events.append((*_event_row(ev, article_id, k, copy_of is not None), now))
+            events.append((*event_row(ev, article_id, k, copy_of is not None), now))
             fused = hashlib.sha1(f"{ev.event_type}|{loc.name if loc else ''}|{start}".encode()).hexdigest()[:16]
             members.append((event_id, fused, int(ev.claim.contested), 0))
             made += 1
         published = max((dt.date.fromisoformat(r[4]) for r in events if r[4]), default=FIRST)
         published += dt.timedelta(days=rng.randrange(3))
-        article = dict.fromkeys(_ARTICLE_COLUMNS) | {
+        article = dict.fromkeys(ARTICLE_COLUMNS) | {
             "article_id": article_id, "title": f"Bench article {article_no}", "source": rng.choice(outlets),
             "published": published.isoformat(), "language": "en", "status": "ok", "quality_flags": "[]",
             "duplicate_of": copy_of, "ingested_at": now}
@@ -163,6 +164,12 @@ def recombine(base: list[tuple[Event, str | None]], n: int, seed: int = 15):
             originals.append(article_id)
         article_no += 1
         yield article, events, members
+
+
+# The indexes the query layer added to the store (frontline.store.schema); --no-query-indexes leaves them out.
+QUERY_INDEXES = frozenset({"events_day", "events_type_day", "events_admin1_type_day", "events_lat", "events_span",
+                           "events_cell_cover", "events_claimant", "events_stored", "events_location",
+                           "articles_published", "articles_copies", "fused_members_fused", "retracted_at"})
 
 
 def build_sqlite(path: str, base, n: int, query_indexes: bool) -> float:
@@ -173,7 +180,7 @@ def build_sqlite(path: str, base, n: int, query_indexes: bool) -> float:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = OFF")
-    columns = (*_ARTICLE_COLUMNS, "ingested_at")
+    columns = (*ARTICLE_COLUMNS, "ingested_at")
     # bulk load without the indexes, then build them once: far faster than maintaining them row by row
     indexes = [r for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")]
     for name, _ in indexes:
@@ -182,12 +189,12 @@ def build_sqlite(path: str, base, n: int, query_indexes: bool) -> float:
     for article, events, members in recombine(base, n):
         conn.execute(f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                      [article[c] for c in columns])
-        conn.executemany(f"INSERT INTO events ({', '.join((*_EVENT_COLUMNS, 'stored_at'))}) "
-                         f"VALUES ({', '.join('?' * (len(_EVENT_COLUMNS) + 1))})", events)
+        conn.executemany(f"INSERT INTO events ({', '.join((*EVENT_COLUMNS, 'stored_at'))}) "
+                         f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 1))})", events)
         conn.executemany("INSERT OR REPLACE INTO fused_members VALUES (?, ?, ?, ?)", members)
     conn.execute("COMMIT")
     for name, sql in indexes:
-        if query_indexes or f"CREATE INDEX {name}" not in _QUERY_SCHEMA.replace("IF NOT EXISTS ", ""):
+        if query_indexes or name not in QUERY_INDEXES:
             conn.execute(sql)
     conn.execute("ANALYZE")
     conn.close()
@@ -208,8 +215,8 @@ def build_postgres(url: str, base, n: int) -> float:
                                "AND indexname NOT LIKE '%_pkey'").fetchall()
         for name, _ in indexes:
             conn.execute(f'DROP INDEX "{name}"')
-        a_cols = (*_ARTICLE_COLUMNS, "ingested_at")
-        e_cols = (*_EVENT_COLUMNS, "stored_at")
+        a_cols = (*ARTICLE_COLUMNS, "ingested_at")
+        e_cols = (*EVENT_COLUMNS, "stored_at")
         # one COPY at a time per connection, and a million rows do not fit in memory: the recombination is
         # deterministic (seeded), so it is run once per table
         with conn.cursor() as cur:

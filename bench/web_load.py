@@ -31,7 +31,7 @@ from frontline import api
 from frontline.corpus import fuse as corpus_fuse
 from frontline.geo.gazetteer import Gazetteer
 from frontline.models import Location
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

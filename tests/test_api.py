@@ -9,6 +9,7 @@ import pytest
 from frontline import api
 from frontline.errors import InputError
 from frontline.runner import InProcess
+from frontline.store import refresh
 
 
 def test_extract_reads_files_and_resolves_against_the_given_date(tmp_path, pipeline):
@@ -108,9 +109,9 @@ def test_an_interrupted_ingest_resumes_skipping_stored_inputs_before_any_nlp(tmp
 
 
 def test_places_are_refreshed_in_groups_bounded_by_events(monkeypatch):
-    monkeypatch.setattr(api, "_REFRESH_EVENTS", 10)
-    monkeypatch.setattr(api, "_REFRESH_PLACES", 3)
+    monkeypatch.setattr(refresh, "REFRESH_EVENTS", 10)
+    monkeypatch.setattr(refresh, "REFRESH_PLACES", 3)
     counts = {"a": 4, "b": 5, "c": 12, "d": 1, "e": 1, "f": 1, "g": 1}
-    groups = list(api._place_groups(counts, [*counts, "unknown"]))
+    groups = list(refresh.place_groups(counts, [*counts, "unknown"]))
     assert groups == [["a", "b"], ["c"], ["d", "e", "f"], ["g", "unknown"]]     # one place alone may exceed it
     assert sorted(k for g in groups for k in g) == sorted([*counts, "unknown"])

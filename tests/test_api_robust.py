@@ -10,7 +10,7 @@ import pytest
 
 from frontline import api
 from frontline.errors import InputError
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 KHARKIV = ("Russian forces shelled the centre of Kharkiv on Tuesday night, damaging two apartment blocks, the "
            "regional governor said on Wednesday. Three civilians were wounded and taken to hospital.")

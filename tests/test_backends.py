@@ -12,8 +12,8 @@ from frontline import api
 from frontline.errors import StoreError
 from frontline.store.backend import is_postgres, open_store, redact
 from frontline.store.postgres import PgStore
-from frontline.store.schema import metadata
-from frontline.store.sqlite import SCHEMA_VERSION, Store
+from frontline.store.schema import SCHEMA_VERSION, metadata
+from frontline.store.sqlite import SqliteStore as Store
 
 
 def test_names_tell_the_back_ends_apart():

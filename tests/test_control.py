@@ -13,7 +13,7 @@ from frontline.cli import cli
 from frontline.corpus.control import build_timeline, from_dict, to_dict
 from frontline.corpus.fuse import fuse_corpus
 from frontline.models import Article, Claim, Event, EventDate, Evidence, Location, Party
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 COPIES = Path(__file__).parent / "data" / "copies" / "articles"
 SAMPLE_STEMS = ("000_a3d27e25a3327336", "001_a6257f7053fb0cea", "002_b36b9faaa39f3bc8", "003_6ac94ade45329e36",

@@ -25,7 +25,7 @@ import pytest
 from frontline import api
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 KILLS = 5
 HERE = Path(__file__).parent

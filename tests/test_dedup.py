@@ -13,7 +13,7 @@ from frontline import api
 from frontline.clean import clean
 from frontline.corpus.copies import CopyDetector, CopyIndex, compare, days, fingerprint, numbers
 from frontline.sources.ingest import read_inputs
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 COPIES = Path(__file__).parent / "data" / "copies" / "articles"
 SAMPLES = Path(__file__).parent.parent / "src" / "frontline" / "data" / "samples"

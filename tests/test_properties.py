@@ -28,7 +28,7 @@ from frontline.export.formats import FORMATS, write
 from frontline.export.results import to_dict, validate
 from frontline.sources.ingest import read_inputs
 from frontline.sources.language import LanguageDetector
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 SAMPLES = sorted(api.sample_corpus().glob("*.txt"))
 EXAMPLES = int(os.environ.get("FRONTLINE_FUZZ_EXAMPLES", "5"))

@@ -13,7 +13,7 @@ from frontline.clean import clean
 from frontline.clean.quality import assess
 from frontline.export.results import article_to_dict, to_dict, validate
 from frontline.models import RawArticle
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "frontline" / "data" / "samples"
 PROSE = ("Russian forces shelled the town of Vovchansk overnight, regional officials said on Monday. "

@@ -9,9 +9,10 @@ import time
 import pytest
 from stores import corpus, drop_postgres, empty_postgres, fill
 
-from frontline.errors import QueryError
+from frontline.errors import QueryError, StoreError
 from frontline.geo.gazetteer import Gazetteer
 from frontline.store.query import Catalog, EventFilter
+from frontline.store.sqlite import SqliteStore
 
 
 @pytest.fixture(scope="session")
@@ -238,6 +239,9 @@ def test_version_1_sqlite_store_is_migrated(tmp_path, gazetteer):
                        "claimant", "claimant_side", "is_copy", "geo_cell", "stored_at"):
             conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 1"):
+        Catalog(db, gazetteer=gazetteer)        # the read path never migrates a store
+    SqliteStore(db).close()                     # the write path does
     with Catalog(db, gazetteer=gazetteer) as c:
         assert kinds(c, claimant="serhiy haidai") == [("a1", "shelling"), ("a4", "shelling")]
         assert all(r.fused_id for r in c.iter_events(EventFilter(settlement="Bakhmut")))

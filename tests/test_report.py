@@ -14,7 +14,7 @@ from frontline.models import (
     Party,
 )
 from frontline.report import print_summary
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 
 def one_result() -> ArticleResult:

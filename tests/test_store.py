@@ -25,7 +25,9 @@ from frontline.models import (
     QuantityMention,
     stable_id,
 )
-from frontline.store.sqlite import SCHEMA_VERSION, Store, Summary, WriteOutcome
+from frontline.store.base import Summary, WriteOutcome
+from frontline.store.schema import SCHEMA_VERSION
+from frontline.store.sqlite import SqliteStore as Store
 
 RAW = "Russian  troops entered Hirske on Tuesday.\nAbout the author: J. Doe\nUp to 2,000 soldiers were surrounded."
 TEXT = "Russian troops entered Hirske on Tuesday. Up to 2,000 soldiers were surrounded."

@@ -8,7 +8,7 @@ import multiprocessing
 from stores import empty_db  # noqa: F401 - a fixture
 
 from frontline.store.backend import open_store
-from frontline.store.sqlite import Store
+from frontline.store.sqlite import SqliteStore as Store
 
 
 def _open(path: str, start, results) -> None:

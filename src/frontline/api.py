@@ -1,4 +1,8 @@
-"""The Python API: what the CLI (and later the REST API and web page) call. No logic lives in the interfaces.
+"""The Python API: what the CLI, the REST API and the web page call. No logic lives in the interfaces.
+
+Each function opens what it needs (a pipeline, a runner, a store, a catalog) and calls one library function:
+copy marking is ``frontline.corpus.marking``, the ingest loop ``frontline.store.ingest``, the refresh of fused
+events and timelines ``frontline.store.refresh``, reads ``frontline.store.query``.
 
     >>> from frontline import extract
     >>> results = extract(["article.txt"], published=datetime.date(2022, 6, 25))
@@ -8,31 +12,31 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from importlib import resources
-from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO, cast
 
 from frontline import evaluation as evaluate
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
-from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
+from frontline.corpus.copies import CopyDetector
+from frontline.corpus.marking import mark_copies, mark_stream
 from frontline.errors import InputError
 from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer
-from frontline.models import Article, ArticleResult, FusedEvent, RawArticle, Timeline, stable_id
+from frontline.models import ArticleResult, FusedEvent, RawArticle, Timeline
 from frontline.runner import DaskRunner, InProcess, LocalPool, Runner
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
 from frontline.sources.ingest import check_published, read_inputs
+from frontline.store import ingest as store_ingest
+from frontline.store import refresh
 from frontline.store.backend import open_store
+from frontline.store.ingest import IngestReport, input_key
 from frontline.store.query import Catalog, EventFilter, EventRecord, records_frame
-from frontline.store.sqlite import Store, StoredInput
+from frontline.store.refresh import RepairReport, refresh_places
 from frontline.textguard import scrub_fields
 
 if TYPE_CHECKING:
@@ -40,31 +44,10 @@ if TYPE_CHECKING:
     # or reads a store never imports spaCy (0.6 s)
     from frontline.pipeline import Pipeline, Progress
 
-
-@dataclass(frozen=True, slots=True)
-class IngestReport:
-    """What an ingest run did."""
-
-    articles: int
-    ok: int
-    failed: int
-    skipped: int
-    changed: int          # articles new or changed in the store
-    unchanged: int        # articles already stored exactly so
-    events: int
-    copies: int = 0       # articles found to copy an earlier one (their events are not counted in ``events``)
-    fused_events: int = 0  # fused events at the places this run touched
-    timelines: int = 0    # settlement timelines recomputed
-    repaired: bool = False  # an earlier run had left fused events and timelines stale: all were rebuilt
-
-
-@dataclass(frozen=True, slots=True)
-class RepairReport:
-    """What ``repair`` rebuilt."""
-
-    fused_events: int
-    timelines: int
-    was_stale: bool       # the store carried the mark of an interrupted ingest
+__all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "evaluate_gold",
+           "evaluate_ucdp", "events", "events_frame", "extract", "extract_text", "fuse_results", "ingest",
+           "ingest_raw", "input_key", "iter_extract", "mark_copies", "refresh_places", "repair", "runner_for",
+           "sample_corpus", "stored_results", "timeline", "timelines", "write", "write_stream"]
 
 
 def extract(paths: Sequence[str | Path], published: dt.date | None = None, *, feeds: Sequence[str] = (),
@@ -113,7 +96,7 @@ def iter_extract(paths: Sequence[str | Path], published: dt.date | None = None, 
     raws = read_inputs(paths, published, feeds=feeds, fetcher=fetcher,      # checks the inputs before the model loads
                        fetch_settings=FetchSettings(allow_private=allow_private), max_entries=max_entries)
     with _running(runner, pipeline, detector) as (run, detector):
-        yield from _marked(run.run(raws, progress=progress), detector)
+        yield from mark_stream(run.run(raws, progress=progress), detector)
 
 
 def extract_text(text: str, published: dt.date | None = None, *, title: str | None = None,
@@ -141,10 +124,6 @@ def extract_text(text: str, published: dt.date | None = None, *, title: str | No
     return pipeline.process(raw)
 
 
-# Results whose copies are looked for together: one embedding call per chunk, not per article.
-_COPY_CHUNK = 64
-
-
 @contextmanager
 def _running(runner: Runner | None, pipeline: Pipeline | None,
              detector: CopyDetector | None) -> Iterator[tuple[Runner, CopyDetector]]:
@@ -154,8 +133,12 @@ def _running(runner: Runner | None, pipeline: Pipeline | None,
     this process keeps to one BLAS thread (see ``LocalPool``). A runner built here (forked
     processes sharing ``pipeline``) is closed on exit; a given one is the caller's to close.
     """
-    own = LocalPool(pipeline or _load_pipeline()) if runner is None else None
-    run = own or runner
+    own: LocalPool | None = None
+    run: Runner
+    if runner is None:
+        own = run = LocalPool(pipeline or _load_pipeline())
+    else:
+        run = runner
     here = pipeline or getattr(run, "pipeline", None)
     if detector is None:
         detector = _detector(here) if here is not None else CopyDetector()
@@ -186,22 +169,6 @@ def runner_for(workers: int | None = None, cluster: str | None = None, processes
     return None
 
 
-def _marked(results: Iterable[ArticleResult], detector: CopyDetector) -> Iterator[ArticleResult]:
-    """Results with their copies marked, chunk by chunk against everything before them (as ``mark_copies``)."""
-    it = iter(results)
-    chunks = iter(lambda: list(islice(it, _COPY_CHUNK)), [])
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    if second is None:      # one chunk: no index to carry over (and no model to load for a single article)
-        yield from mark_copies(first, detector)
-        return
-    index = CopyIndex()
-    for chunk in chain([first, second], chunks):
-        yield from mark_copies(chunk, detector, index=index)
-
-
 def _load_pipeline() -> Pipeline:
     from frontline.pipeline import Pipeline  # see the imports
 
@@ -211,63 +178,6 @@ def _load_pipeline() -> Pipeline:
 def _detector(pipeline: Pipeline) -> CopyDetector:
     """A copy detector that shares the pipeline's sentence-embedding model: one model load per process."""
     return CopyDetector(pipeline.typer.embedder) if pipeline.typer is not None else CopyDetector()
-
-
-def _as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
-    if match is None:
-        return result
-    a = result.article
-    flags = a.quality_flags if "duplicate" in a.quality_flags else (*a.quality_flags, "duplicate")
-    why = f"copies article {match.original_id} ({match.method}, score {match.score:.2f})"
-    reasons = (*(r for r in a.quality_reasons if r[0] != "duplicate"), ("duplicate", why))
-    article = replace(a, duplicate_of=match.original_id, duplicate_score=match.score,
-                      duplicate_method=match.method, quality_flags=flags, quality_reasons=reasons)
-    return replace(result, article=article)
-
-
-def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None, *,
-                index: CopyIndex | None = None) -> list[ArticleResult]:
-    """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
-
-    The first seen of a story is its original. An exact copy (another input whose text cleans to the same
-    text, so the same content id) is marked (minhash, score 1), gets an id of its own (from its path or URL)
-    and no events: its events are the original's, and every id in the output stays unique. Facts (numbers,
-    dates, places from the mentions) and publication dates veto a copy (see ``frontline.corpus.copies``); the
-    embedding model loads only when a pair of articles needs vectors to be told apart. ``index`` holds the
-    articles of earlier calls (a stream marked chunk by chunk) and receives these ones.
-    """
-    results = _mark_exact_copies(results, index)
-    texts = [(i, r) for i, r in enumerate(results)
-             if r.article.status == "ok" and r.document and r.article.duplicate_of is None]
-    if len(texts) < 2 and index is None:
-        return list(results)
-    detector = detector or CopyDetector()
-    # exact copies are marked above, so every text left has an id of its own
-    prints = detector.embed_where_needed([result_fingerprint(r) for _, r in texts],
-                                         [r.document.text for _, r in texts])
-    index, out = CopyIndex() if index is None else index, list(results)
-    for fp, (i, r) in zip(prints, texts):
-        match, _ = detector.check(fp, index, r.document.text)
-        index.add(fp, match.original_id if match else None, r.document.text)
-        out[i] = _as_copy(r, match)
-    return out
-
-
-def _mark_exact_copies(results: Sequence[ArticleResult], index: CopyIndex | None = None) -> list[ArticleResult]:
-    """The results with every later input of an already seen cleaned text (here or in ``index``) marked its
-    exact copy."""
-    seen: set[str] = set()
-    out = []
-    for r in results:
-        a = r.article
-        if a.status == "ok" and (a.article_id in seen or (index is not None and index.fingerprint(a.article_id))):
-            copy_id = stable_id("copy", a.article_id, a.path, a.url)
-            r = replace(_as_copy(r, Match(copy_id, a.article_id, "minhash", 1.0)), events=(),
-                        document=replace(r.document, article_id=copy_id) if r.document else None)
-            r = replace(r, article=replace(r.article, article_id=copy_id))
-        seen.add(a.article_id)
-        out.append(r)
-    return out
 
 
 def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
@@ -319,180 +229,8 @@ def ingest_raw(raws: Iterable[RawArticle], db: str | Path, *, pipeline: Pipeline
 
     ``db`` is a SQLite file or a ``postgresql://`` URL. This is what the REST API's POST /api/articles calls.
     """
-    counts = {"ok": 0, "failed": 0, "skipped": 0}
-    changed = unchanged = events = copies = 0
-    touched: set[str] = set()
     with open_store(db) as store, _running(runner, pipeline, detector) as (run, detector):
-        was_stale = store.derived_stale()
-        # set before the first article is written, cleared only once the derived tables are refreshed
-        store.mark_derived_stale()
-        stored: list[StoredInput] = []      # what the inputs skipped as already stored gave
-        keys: deque[str] = deque()          # the input keys of the inputs sent to extraction, in order
-        for result in _committed(store, run.run(_unstored(store, raws, stored, keys), progress=progress)):
-            key = keys.popleft()            # one result per input, in input order
-            counts[result.article.status] += 1
-            if _stored_from_elsewhere(store, result.article):
-                # another file or URL whose text cleans to a stored article's exact text: one article, kept
-                # as first seen (its id is the hash of that text), and counted as a copy
-                copies += 1
-                unchanged += 1
-                continue
-            result = _check_copy(store, detector, result)
-            if store.write(result).changed:
-                changed += 1
-            else:
-                unchanged += 1
-            if result.article.duplicate_of:
-                copies += 1
-            else:
-                events += len(result.events)
-            touched.update(corpus_fuse.location_key(e.location) for e in result.events if e.location is not None)
-            if result.article.status != "failed":
-                store.add_input(key, result.article.article_id)
-        for s in stored:
-            counts[s.status] += 1
-            unchanged += 1
-            copies += s.copy
-            events += 0 if s.copy else s.events
-        if was_stale:
-            fused, refreshed = _rebuild_derived(store)
-        else:
-            fused, refreshed = refresh_places(store, touched)
-            store.clear_derived_stale()
-    return IngestReport(sum(counts.values()), counts["ok"], counts["failed"], counts["skipped"], changed,
-                        unchanged, events, copies, fused, refreshed, was_stale)
-
-
-# Articles written per transaction by ingest, and the longest a transaction stays open: one commit per article
-# (three, with its fingerprint and input) was a tenth of the writing process's time; a batch open for seconds would
-# keep other writers of the same file waiting that long, and lose that much work to an interruption.
-_COMMIT_ARTICLES = 64
-_COMMIT_SECONDS = 2.0
-
-
-def _committed(store: Store, results: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
-    """``results``, the caller's writes for each one made in a store batch committed every ``_COMMIT_ARTICLES``
-    results or ``_COMMIT_SECONDS`` seconds. When extraction stops with an error (an interrupt, a failed worker),
-    the articles written so far are committed before it is raised, so a new run resumes after them; an error in
-    the caller's writes rolls back the open batch."""
-    it = iter(results)
-    while True:
-        deadline = time.monotonic() + _COMMIT_SECONDS
-        stopped: BaseException | None = None
-        with store.batch("write a batch of articles"):
-            for _ in range(_COMMIT_ARTICLES):
-                try:
-                    result = next(it, None)
-                except BaseException as exc:  # noqa: BLE001 - re-raised below, once the batch is committed
-                    stopped = exc
-                    break
-                if result is None:
-                    return
-                yield result
-                if time.monotonic() > deadline:
-                    break
-        if stopped is not None:
-            raise stopped
-
-
-def input_key(raw: RawArticle) -> str:
-    """The id of an input: a hash of frontline's version, the input's text and every field extraction reads."""
-    from frontline import __version__  # the package imports this module
-
-    return stable_id("input", __version__, raw.path, raw.url, raw.input_id, raw.title, raw.source,
-                     raw.published, raw.status, raw.text)
-
-
-def _unstored(store: Store, raws: Iterable[RawArticle], stored: list[StoredInput], keys: deque[str],
-              chunk: int = 64) -> Iterator[RawArticle]:
-    """The inputs not yet stored; appends what each stored one gave to ``stored`` and the others' keys to ``keys``."""
-    it = iter(raws)
-    while batch := list(islice(it, chunk)):
-        wanted = {input_key(r): r for r in batch if r.status == "ok"}
-        known = store.stored_inputs(list(wanted))
-        for raw in batch:
-            key = input_key(raw)
-            if key in known:
-                stored.append(known[key])
-                continue
-            keys.append(key)
-            yield raw
-
-
-def _stored_from_elsewhere(store: Store, article: Article) -> bool:
-    """The article's cleaned text is already stored, read from another file or URL."""
-    if article.status != "ok":
-        return False
-    stored = store.article_meta([article.article_id]).get(article.article_id)
-    return stored is not None and (stored.path, stored.url) != (article.path, article.url)
-
-
-def _check_copy(store: Store, detector: CopyDetector, result: ArticleResult) -> ArticleResult:
-    """Compare a new article with the stored ones, keep its fingerprint, and mark it when it is a copy."""
-    doc = result.document
-    if result.article.status != "ok" or doc is None:
-        return result
-    known, match = store.copy_match(doc.article_id)
-    if known:
-        return _as_copy(result, match)
-    match, fp = detector.check(result_fingerprint(result), store, doc.text)
-    store.add_fingerprint(fp, match)
-    return _as_copy(result, match)
-
-
-# Places refreshed together: at most this many places and, unless one place alone has more, this many events,
-# which bounds the events held in memory (fusion never joins two places, so the groups are independent and the
-# result is the same as one pass over every place). By places alone, a 100,000-article stream whose events fall
-# on a few hundred places refreshed them all in one group: peak RSS 1.5 GB against 0.6 GB while ingesting.
-_REFRESH_PLACES = 256
-_REFRESH_EVENTS = 20_000
-
-
-def _place_groups(counts: dict[str, int], keys: Iterable[str]) -> Iterator[list[str]]:
-    group: list[str] = []
-    held = 0
-    for key in sorted(set(keys)):
-        n = counts.get(key, 0)
-        if group and (len(group) >= _REFRESH_PLACES or held + n > _REFRESH_EVENTS):
-            yield group
-            group, held = [], 0
-        group.append(key)
-        held += n
-    if group:
-        yield group
-
-
-def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int]:
-    """Recompute and store the fused events and settlement timelines of some places; returns their counts."""
-    keys = set(location_keys)
-    total_fused = total_places = 0
-    for group in _place_groups(store.event_counts(keys), keys):
-        events = store.events_at(group)
-        articles = store.article_meta({e.article_id for e in events})
-        fused = corpus_fuse.fuse_corpus(events, articles)
-        store.replace_fused(group, fused)
-        by_id = {e.event_id: e for e in events}
-        here: dict[str, list[FusedEvent]] = {}
-        for f in fused:
-            if f.location is not None:
-                here.setdefault(f.location.name, []).append(f)
-        places = control.settlement_names(fused)
-        for place in sorted(places):
-            store.put_timeline(control.build_timeline(place, here[place], by_id))
-        total_fused += len(fused)
-        total_places += len(places)
-    return total_fused, total_places
-
-
-def _rebuild_derived(store: Store) -> tuple[int, int]:
-    """Recompute every fused event and timeline from the stored events, then clear the stale mark.
-
-    Places that have fused events but no events any more are refreshed too, which removes their fused events.
-    """
-    keys = set(store.event_counts()) | store.fused_location_keys()
-    counts = refresh_places(store, keys)
-    store.clear_derived_stale()
-    return counts
+        return store_ingest.ingest(store, raws, lambda todo: run.run(todo, progress=progress), detector)
 
 
 def repair(db: str | Path) -> RepairReport:
@@ -505,9 +243,7 @@ def repair(db: str | Path) -> RepairReport:
         StoreError: the database cannot be opened or written.
     """
     with open_store(db) as store:
-        was_stale = store.derived_stale()
-        fused, timelines_ = _rebuild_derived(store)
-    return RepairReport(fused, timelines_, was_stale)
+        return refresh.repair(store)
 
 
 def _gazetteer_name(place: str, gazetteer: Gazetteer) -> str:
@@ -569,7 +305,8 @@ def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", 
         QueryError: a filter value is not valid. StoreError: the database cannot be read.
     """
     with Catalog.open(str(db)) as c:
-        return list(c.iter_events(_filter(f, filters), sort=sort))
+        # the catalog refuses a sort other than SORTS with a QueryError
+        return list(c.iter_events(_filter(f, filters), sort=cast(Literal["date", "-date"], sort)))
 
 
 def events_frame(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", **filters: Any) -> Any:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from frontline.store.backend import open_store
-from frontline.store.sqlite import Summary
+from frontline.store.base import Summary
 
 
 def summary_tables(summary: Summary) -> list[Table]:

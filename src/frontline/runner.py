@@ -186,7 +186,8 @@ class LocalPool:
             return
         if not self._workers:
             self._start()
-        sent, done, waiting = 0, 0, {}
+        sent, done = 0, 0
+        waiting: dict[int, Any] = {}
         limit = self.processes * _IN_FLIGHT
 
         def send(batch: list[RawArticle]) -> None:
@@ -252,7 +253,8 @@ class PipelinePlugin:
         if self.without_torch and "spacy" not in sys.modules:
             # a worker of a cluster started here, running nothing but frontline: spaCy's thinc would import
             # torch, which nothing in the pipeline uses (1.5-2 s of each worker's start; see frontline.cli.main)
-            sys.modules.setdefault("torch", None)
+            # None in sys.modules is Python's documented way to block an import; typeshed types it as a module
+            sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
         from frontline.pipeline import Pipeline
 
         self.pipeline = Pipeline.load()
@@ -266,8 +268,11 @@ def _process_on_worker(raws: list[RawArticle]) -> list[ArticleResult]:
     """The Dask task: run a batch through the worker's pipeline."""
     from distributed import get_worker  # runs on a Dask worker only
 
-    plugin = get_worker().plugins[_PLUGIN]
-    return _extracted(plugin.pipeline, raws)
+    pipeline = getattr(get_worker().plugins[_PLUGIN], "pipeline", None)
+    if pipeline is None:
+        raise ResourceError("this Dask worker has no frontline pipeline loaded (its plugin's setup failed); "
+                            "see the worker's log")
+    return _extracted(pipeline, raws)
 
 
 class DaskRunner:
@@ -346,9 +351,9 @@ def _distributed() -> Any:
 
 def _dask_plugin(threads: int, without_torch: bool = False) -> Any:
     """A ``distributed.WorkerPlugin`` loading the pipeline (the class is built here: distributed is optional)."""
-    distributed = _distributed()
+    worker_plugin: Any = _distributed().WorkerPlugin
 
-    class _Plugin(PipelinePlugin, distributed.WorkerPlugin):
+    class _Plugin(PipelinePlugin, worker_plugin):
         pass
 
     return _Plugin(threads, without_torch)

@@ -1,13 +1,13 @@
-"""The PostgreSQL store: the same interface as ``frontline.store.sqlite.Store``, on ``--db postgresql://...``.
+"""The PostgreSQL store: the ``Store`` protocol (``frontline.store.base``) on ``--db postgresql://...``.
 
     with PgStore("postgresql://frontline:secret@localhost/frontline") as store:
         store.write(result)
 
-The tables are those of ``frontline.store.schema`` (the SQLite store's, column for column), created through
-SQLAlchemy Core when the database has none; the rows are built by the same functions as the SQLite store's,
-so both back ends hold the same values and the query layer reads them alike. ``meta.schema_version`` is
-checked on open: a database of another version is refused with what to do. Errors (unreachable server,
-wrong password, missing database) are ``StoreError`` with the fix.
+The tables are those of ``frontline.store.schema``, created through SQLAlchemy Core when the database has none;
+the rows are built and read by the row codec the SQLite store uses (``frontline.store.codec``), so both back ends
+hold the same values and the query layer reads them alike. ``meta.schema_version`` is checked on open: a
+database of another version is refused with what to do. Errors (unreachable server, wrong password, missing
+database) are ``StoreError`` with the fix.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, inspect, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,26 +31,24 @@ from frontline.corpus.copies import Fingerprint, Match
 from frontline.errors import StoreError
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Mentions, Timeline, stable_id
 from frontline.store import schema as t
-from frontline.store.backend import open_engine, redact
-from frontline.store.sqlite import (
-    _ARTICLE_COLUMNS,
-    _EVENT_COLUMNS,
-    _MENTION_COLUMNS,
-    _TOP_PLACES,
-    SCHEMA_VERSION,
-    StoredInput,
-    Summary,
-    WriteOutcome,
-    _article,
-    _article_row,
-    _document,
-    _event,
-    _event_row,
-    _json,
-    _members,
-    _mention_rows,
-    _mentions,
+from frontline.store.base import TOP_PLACES, Lifecycle, StoredInput, Summary, WriteOutcome
+from frontline.store.codec import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    article_from_row,
+    article_row,
+    document_from_row,
+    event_from_row,
+    event_row,
+    fingerprint_from_row,
+    fused_member_rows,
+    mention_rows,
+    mentions_from_rows,
+    to_json,
 )
+from frontline.store.engine import open_engine, redact, schema_version
+from frontline.store.schema import SCHEMA_VERSION
 
 __all__ = ["PgStore"]
 
@@ -70,8 +68,8 @@ def _hint(exc: SQLAlchemyError) -> str:
     return "check the database URL and that it is a frontline store"
 
 
-class PgStore:
-    """A frontline store in PostgreSQL, with the methods of ``frontline.store.sqlite.Store``.
+class PgStore(Lifecycle):
+    """A frontline store in PostgreSQL, with the methods of the ``Store`` protocol.
 
     Args:
         url: ``postgresql://user:password@host:port/dbname``; frontline's tables are created when the
@@ -84,10 +82,11 @@ class PgStore:
 
     def __init__(self, url: str, *, timeout: float = 10.0) -> None:
         self.path = str(url)
-        self._engine = open_engine(self.path)
+        self._engine: Engine | None = None
         self._batch: Connection | None = None
         try:
-            self._prepare()
+            self._engine = open_engine(self.path)
+            self._prepare(self._engine)
         except SQLAlchemyError as exc:
             self.close()
             raise StoreError(f"cannot open {redact(self.path)}: {exc.__class__.__name__}: "
@@ -96,30 +95,18 @@ class PgStore:
             self.close()
             raise
 
-    @classmethod
-    def open(cls, url: str, *, timeout: float = 10.0) -> PgStore:
-        """Open (or create) the store at ``url``; same as ``PgStore(url)``."""
-        return cls(url, timeout=timeout)
-
-    def __enter__(self) -> PgStore:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         return f"PgStore({redact(self.path)!r})"
 
-    def close(self) -> None:
-        """Release the connections; closing twice is harmless."""
+    def _release(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
 
-    def _prepare(self) -> None:
-        tables = set(inspect(self._engine).get_table_names())
+    def _prepare(self, engine: Engine) -> None:
+        tables = set(inspect(engine).get_table_names())
         if not tables:
-            with self._engine.begin() as conn:
+            with engine.begin() as conn:
                 t.metadata.create_all(conn)
                 conn.execute(insert(t.meta), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                               {"key": "created_by", "value": "frontline"}])
@@ -130,17 +117,16 @@ class PgStore:
             raise StoreError(f"{redact(self.path)} is not a frontline database (it has tables "
                              f"{', '.join(sorted(tables))} but not {', '.join(sorted(missing))}); name an empty "
                              "database in the URL")
-        with self._engine.connect() as conn:
-            version = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+        version = schema_version(engine)
         if version != str(SCHEMA_VERSION):
             raise StoreError(f"{redact(self.path)} has frontline schema version {version}, this frontline reads "
                              f"version {SCHEMA_VERSION}; ingest again into an empty database")
-        with self._engine.begin() as conn:
+        with engine.begin() as conn:
             t.metadata.create_all(conn)         # tables and indexes added since (CREATE ... IF NOT EXISTS)
 
     @contextmanager
     def batch(self, action: str = "write a batch of articles") -> Iterator[None]:
-        """Make the reads and writes inside one transaction on one connection (see ``Store.batch``)."""
+        """Make the reads and writes inside one transaction on one connection (see ``SqliteStore.batch``)."""
         if self._batch is not None:
             yield
             return
@@ -168,7 +154,7 @@ class PgStore:
     # --- writing ---------------------------------------------------------------------------------------
 
     def write(self, result: ArticleResult) -> WriteOutcome:
-        """Store one article with its mentions and events, changing only what differs (see ``Store.write``)."""
+        """Store one article with its mentions and events, changing only what differs (see ``SqliteStore.write``)."""
         a = result.article
         article_id = a.article_id or stable_id("article", a.path, a.url, a.title)
         events: dict[str, tuple[Any, ...]] = {}
@@ -176,16 +162,16 @@ class PgStore:
             if e.event_id in events:
                 logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
                 continue
-            events[e.event_id] = _event_row(e, article_id, i, a.duplicate_of is not None)
+            events[e.event_id] = event_row(e, article_id, i, a.duplicate_of is not None)
         mentions: dict[str, tuple[Any, ...]] = {}
-        for i, (kind, start, end, text, value) in enumerate(_mention_rows(result.mentions)):
+        for i, (kind, start, end, text, value) in enumerate(mention_rows(result.mentions)):
             mention_id = stable_id(article_id, kind, start, end, text)
-            mentions.setdefault(mention_id, (mention_id, article_id, i, kind, start, end, text, _json(value)))
+            mentions.setdefault(mention_id, (mention_id, article_id, i, kind, start, end, text, to_json(value)))
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self._connection(f"write article {article_id}", write=True) as conn:
-            outcome = self._sync_article(conn, _article_row(result, article_id), now)
-            outcome += self._sync_children(conn, t.events, _EVENT_COLUMNS, article_id, events, now)
-            outcome += self._sync_children(conn, t.mentions, _MENTION_COLUMNS, article_id, mentions, now)
+            outcome = self._sync_article(conn, article_row(result, article_id), now)
+            outcome += self._sync_children(conn, t.events, EVENT_COLUMNS, article_id, events, now)
+            outcome += self._sync_children(conn, t.mentions, MENTION_COLUMNS, article_id, mentions, now)
         return outcome
 
     def write_many(self, results: Iterable[ArticleResult], *,
@@ -202,11 +188,11 @@ class PgStore:
     @staticmethod
     def _sync_article(conn: Connection, row: tuple[Any, ...], now: str) -> WriteOutcome:
         a = t.articles
-        columns = [a.c[c] for c in _ARTICLE_COLUMNS]
+        columns = [a.c[c] for c in ARTICLE_COLUMNS]
         stored = conn.execute(select(*columns).where(a.c.article_id == row[0])).first()
         if stored is not None and tuple(stored) == row:
             return WriteOutcome(unchanged=1)
-        values = dict(zip(_ARTICLE_COLUMNS, row)) | {"ingested_at": now}
+        values = dict(zip(ARTICLE_COLUMNS, row)) | {"ingested_at": now}
         if stored is None:
             conn.execute(insert(a).values(values))
             return WriteOutcome(inserted=1)
@@ -257,23 +243,23 @@ class PgStore:
     @staticmethod
     def _events_of(conn: Connection, article_id: str) -> tuple[Event, ...]:
         e = t.events
-        return tuple(_event(r._mapping) for r in conn.execute(
+        return tuple(event_from_row(r._mapping) for r in conn.execute(
             select(e).where(e.c.article_id == article_id).order_by(e.c.ordinal)))
 
     @staticmethod
     def _mentions_of(conn: Connection, article_id: str) -> Mentions:
         m = t.mentions
-        return _mentions(r._mapping for r in conn.execute(
+        return mentions_from_rows(r._mapping for r in conn.execute(
             select(m).where(m.c.article_id == article_id).order_by(m.c.ordinal)))
 
     def results(self, *, documents: bool = True, mentions: bool = True) -> Iterator[ArticleResult]:
-        """Every stored article as an ``ArticleResult``, by first write time then id (see ``Store.results``)."""
+        """Every stored article as an ``ArticleResult``, by first write time then id (see ``SqliteStore.results``)."""
         with self._connection("read articles") as conn:
             rows = conn.execute(self._article_select().order_by(t.articles.c.ingested_at,
                                                                 t.articles.c.article_id)).all()
             for row in rows:
                 r = row._mapping
-                yield ArticleResult(article=_article(r), document=_document(r) if documents else None,
+                yield ArticleResult(article=article_from_row(r), document=document_from_row(r) if documents else None,
                                     mentions=self._mentions_of(conn, r["article_id"]) if mentions else Mentions(),
                                     events=self._events_of(conn, r["article_id"]))
 
@@ -283,12 +269,12 @@ class PgStore:
             row = conn.execute(self._article_select().where(t.articles.c.article_id == article_id)).first()
             if row is None:
                 return None
-            return ArticleResult(article=_article(row._mapping), document=_document(row._mapping),
+            return ArticleResult(article=article_from_row(row._mapping), document=document_from_row(row._mapping),
                                  mentions=self._mentions_of(conn, article_id), events=self._events_of(conn, article_id))
 
     def events(self, event_type: str | None = None, place: str | None = None, since: dt.date | None = None,
                until: dt.date | None = None) -> list[Event]:
-        """Stored events matching every filter given (see ``Store.events``)."""
+        """Stored events matching every filter given (see ``SqliteStore.events``)."""
         e = t.events
         where = []
         if event_type is not None:
@@ -302,17 +288,17 @@ class PgStore:
         with self._connection("read events") as conn:
             rows = conn.execute(select(e).where(*where).order_by(e.c.date_start.is_(None), e.c.date_start,
                                                                  e.c.article_id, e.c.ordinal))
-            return [_event(r._mapping) for r in rows]
+            return [event_from_row(r._mapping) for r in rows]
 
     @staticmethod
     def _copies() -> Any:
         return select(t.articles.c.article_id).where(t.articles.c.duplicate_of.is_not(None))
 
     def counts(self) -> dict[str, int]:
-        """Numbers of records (see ``Store.counts``)."""
+        """Numbers of records (see ``SqliteStore.counts``)."""
         a, e = t.articles, t.events
         with self._connection("count records") as conn:
-            by_status = dict(conn.execute(select(a.c.status, func.count()).group_by(a.c.status)).all())
+            by_status: dict[str, int] = dict(conn.execute(select(a.c.status, func.count()).group_by(a.c.status)).all())
             return {"articles": sum(by_status.values()), "ok": by_status.get("ok", 0),
                     "skipped": by_status.get("skipped", 0), "failed": by_status.get("failed", 0),
                     "events": conn.execute(select(func.count()).select_from(e)
@@ -320,7 +306,7 @@ class PgStore:
                     "mentions": conn.execute(select(func.count()).select_from(t.mentions)).scalar_one()}
 
     def corpus_counts(self) -> dict[str, int]:
-        """Numbers across articles (see ``Store.corpus_counts``)."""
+        """Numbers across articles (see ``SqliteStore.corpus_counts``)."""
         e, m = t.events, t.fused_members
         with self._connection("count copies and fused events") as conn:
             def one(stmt: Any) -> int:
@@ -333,7 +319,7 @@ class PgStore:
                     "timelines": one(select(func.count()).select_from(t.timelines))}
 
     def summary(self) -> Summary:
-        """Event counts by type, place, month and day; copies' events left out (see ``Store.summary``)."""
+        """Event counts by type, place, month and day; copies' events left out (see ``SqliteStore.summary``)."""
         e = t.events
         counted = ~e.c.article_id.in_(self._copies())
         n = func.count().label("n")
@@ -350,7 +336,7 @@ class PgStore:
                 by_place=pairs(select(e.c.location_name, e.c.admin1, n)
                                .where(counted, e.c.location_name.is_not(None))
                                .group_by(e.c.location_name, e.c.admin1)
-                               .order_by(n.desc(), e.c.location_name).limit(_TOP_PLACES)),
+                               .order_by(n.desc(), e.c.location_name).limit(TOP_PLACES)),
                 by_month=pairs(select(month, func.count()).where(counted, e.c.date_start.is_not(None))
                                .group_by(month).order_by(month)),
                 by_date=pairs(select(e.c.date_start, func.count()).where(counted, e.c.date_start.is_not(None))
@@ -368,7 +354,7 @@ class PgStore:
             seq = conn.execute(select(func.coalesce(func.max(f.c.seq), 0) + 1)).scalar_one()
             conn.execute(insert(f).values(
                 article_id=fp.article_id, seq=seq, minhash=fp.minhash.tobytes(), lead=fp.lead.tobytes(),
-                facts_minhash=fp.facts_minhash.tobytes(), size=fp.size, facts=_json(sorted(fp.facts)),
+                facts_minhash=fp.facts_minhash.tobytes(), size=fp.size, facts=to_json(sorted(fp.facts)),
                 vector=None if fp.vector is None else fp.vector.tobytes(),
                 duplicate_of=match.original_id if match else None, duplicate_score=match.score if match else None,
                 duplicate_method=match.method if match else None))
@@ -385,12 +371,7 @@ class PgStore:
         f = t.fingerprints
         with self._connection("read a fingerprint") as conn:
             r = conn.execute(select(f).where(f.c.article_id == article_id)).first()
-        if r is None:
-            return None
-        r = r._mapping
-        return Fingerprint(article_id, np.frombuffer(r["minhash"], np.uint64), np.frombuffer(r["lead"], np.uint64),
-                           np.frombuffer(r["facts_minhash"], np.uint64), r["size"], frozenset(json.loads(r["facts"])),
-                           None if r["vector"] is None else np.frombuffer(r["vector"], np.float32))
+        return None if r is None else fingerprint_from_row(r._mapping)
 
     def copy_match(self, article_id: str) -> tuple[bool, Match | None]:
         """Whether the article has a fingerprint, and the stored copy decision for it."""
@@ -426,23 +407,23 @@ class PgStore:
         with self._connection("look for fingerprints") as conn:
             return conn.execute(select(t.fingerprints.c.article_id).limit(1)).first() is not None
 
-    def texts_without_vector(self) -> list[tuple[str, str]]:
-        """``(article_id, cleaned text)`` of fingerprinted articles whose vector is not computed yet."""
-        f, a = t.fingerprints, t.articles
-        with self._connection("read fingerprints") as conn:
-            return [(r[0], r[1]) for r in conn.execute(
-                select(f.c.article_id, a.c.clean_text).select_from(f.join(a, a.c.article_id == f.c.article_id))
-                .where(f.c.vector.is_(None), a.c.clean_text.is_not(None)).order_by(f.c.seq))]
+    def text_of(self, article_id: str) -> str | None:
+        """The cleaned text of a stored article, or None."""
+        a = t.articles
+        with self._connection("read an article's text") as conn:
+            r = conn.execute(select(a.c.clean_text).where(a.c.article_id == article_id)).first()
+        return r[0] if r else None
 
     def set_vector(self, article_id: str, vector: np.ndarray) -> None:
         """Store a fingerprint's article vector and add its hyperplane LSH keys."""
         fp = self.fingerprint(article_id)
         if fp is None:
             return
-        fp = dataclasses.replace(fp, vector=np.asarray(vector, np.float32))
+        as_stored = np.asarray(vector, np.float32)
+        fp = dataclasses.replace(fp, vector=as_stored)
         f = t.fingerprints
         with self._connection(f"store the vector of {article_id}", write=True) as conn:
-            conn.execute(update(f).where(f.c.article_id == article_id).values(vector=fp.vector.tobytes()))
+            conn.execute(update(f).where(f.c.article_id == article_id).values(vector=as_stored.tobytes()))
             self._add_keys(conn, fp)
 
     def replace_fused(self, location_keys: Iterable[str], fused: Iterable[FusedEvent]) -> None:
@@ -457,12 +438,12 @@ class PgStore:
                 conn.execute(delete(fe).where(fe.c.location_key.in_(keys)))
             if fused:
                 rows = {f.fused_id: {"fused_id": f.fused_id, "location_key": corpus_fuse.location_key(f.location),
-                                     "data": _json(corpus_fuse.to_dict(f))} for f in fused}
+                                     "data": to_json(corpus_fuse.to_dict(f))} for f in fused}
                 stmt = pg_insert(fe)
                 conn.execute(stmt.on_conflict_do_update(index_elements=[fe.c.fused_id],
                                                         set_={"location_key": stmt.excluded.location_key,
                                                               "data": stmt.excluded.data}), list(rows.values()))
-                members = {m_[0]: m_ for f in fused for m_ in _members(f)}
+                members = {m_[0]: m_ for f in fused for m_ in fused_member_rows(f)}
                 stmt = pg_insert(m)
                 conn.execute(stmt.on_conflict_do_update(index_elements=[m.c.event_id],
                                                         set_={c: stmt.excluded[c] for c in
@@ -487,12 +468,12 @@ class PgStore:
         with self._connection("read events") as conn:
             for k in location_keys:
                 where = e.c.location_name.is_(None) if k == "" else e.c.location_name == k
-                out += [_event(r._mapping) for r in conn.execute(
+                out += [event_from_row(r._mapping) for r in conn.execute(
                     select(e).where(where).order_by(e.c.article_id, e.c.ordinal))]
         return out
 
     def event_counts(self, location_keys: Iterable[str] | None = None) -> dict[str, int]:
-        """The number of stored events at each location (see ``Store.event_counts``)."""
+        """The number of stored events at each location (see ``SqliteStore.event_counts``)."""
         e = t.events
         stmt = select(e.c.location_name, func.count()).group_by(e.c.location_name)
         if location_keys is not None:
@@ -514,18 +495,18 @@ class PgStore:
             return {}
         with self._connection("read articles") as conn:
             rows = conn.execute(self._article_select().where(t.articles.c.article_id.in_(ids)))
-            return {r._mapping["article_id"]: _article(r._mapping) for r in rows}
+            return {r._mapping["article_id"]: article_from_row(r._mapping) for r in rows}
 
     def put_timeline(self, timeline: Timeline) -> None:
         """Store (or replace) a settlement's control timeline."""
         tl = t.timelines
-        stmt = pg_insert(tl).values(place_key=timeline.place.casefold(), data=_json(control.to_dict(timeline)))
+        stmt = pg_insert(tl).values(place_key=timeline.place.casefold(), data=to_json(control.to_dict(timeline)))
         with self._connection(f"store the timeline of {timeline.place}", write=True) as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=[tl.c.place_key],
                                                     set_={"data": stmt.excluded.data}))
 
     def mark_derived_stale(self) -> None:
-        """Record that fused events and timelines may be behind the events (see ``Store.mark_derived_stale``)."""
+        """Record that fused events and timelines may be behind the events (see ``SqliteStore.mark_derived_stale``)."""
         stmt = pg_insert(t.meta).values(key="derived_stale", value="1")
         with self._connection("mark the fused events as stale", write=True) as conn:
             conn.execute(stmt.on_conflict_do_nothing(index_elements=[t.meta.c.key]))
@@ -547,7 +528,7 @@ class PgStore:
             return {r[0]: StoredInput(r[1], r[2], bool(r[3]), r[4]) for r in conn.execute(stmt)}
 
     def add_input(self, input_key: str, article_id: str) -> None:
-        """Record that an input (``api.input_key``) is stored as ``article_id``."""
+        """Record that an input (``frontline.store.ingest.input_key``) is stored as ``article_id``."""
         stmt = pg_insert(t.inputs).values(input_key=input_key, article_id=article_id)
         with self._connection(f"record the input of {article_id}", write=True) as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=[t.inputs.c.input_key],

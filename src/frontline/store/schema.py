@@ -1,11 +1,15 @@
-"""The store's tables as SQLAlchemy Core objects: what the query layer reads and the PostgreSQL store creates.
+"""The store's schema, written once: its version and its tables as SQLAlchemy Core objects.
 
-The SQLite store (``frontline.store.sqlite``) creates the same tables from its own DDL so that its file stays a plain
-SQLite database for Datasette and sqlite-utils; ``tests/test_tables.py`` holds the two definitions together.
+The query layer reads these tables; the PostgreSQL store creates them through SQLAlchemy, the SQLite store from
+``sqlite_ddl`` (the same tables in SQLite's dialect: its file stays a plain SQLite database for Datasette and
+sqlite-utils). What only one dialect has is marked on the object: ``WITHOUT ROWID`` tables, SQLite's NOCASE and
+partial indexes (``ddl_if``). ``frontline.store.migrations`` applies the schema to a SQLite file.
 docs/STORE.md describes every column.
 """
 
 from __future__ import annotations
+
+from typing import Any, Final
 
 from sqlalchemy import (
     BigInteger,
@@ -18,11 +22,14 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    create_mock_engine,
     func,
 )
 
-__all__ = ["metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
+__all__ = ["SCHEMA_VERSION", "sqlite_ddl", "metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
            "fused_members", "timelines", "retracted", "inputs"]
+
+SCHEMA_VERSION: Final = 2
 
 metadata = MetaData()
 
@@ -80,7 +87,7 @@ fingerprints = Table(
 
 copy_keys = Table("copy_keys", metadata,
                   Column("key", BigInteger, primary_key=True),
-                  Column("article_id", Text, primary_key=True))
+                  Column("article_id", Text, primary_key=True), sqlite_with_rowid=False)
 
 fused_events = Table("fused_events", metadata, Column("fused_id", Text, primary_key=True),
                      Column("location_key", Text, nullable=False), Column("data", Text, nullable=False))
@@ -95,14 +102,16 @@ timelines = Table("timelines", metadata, Column("place_key", Text, primary_key=T
 retracted = Table("retracted", metadata, Column("event_id", Text, primary_key=True),
                   Column("article_id", Text, nullable=False), Column("retracted_at", Text, nullable=False))
 inputs = Table("inputs", metadata, Column("input_key", Text, primary_key=True),
-               Column("article_id", Text, nullable=False))
+               Column("article_id", Text, nullable=False), sqlite_with_rowid=False)
 
 # The same indexes as the SQLite store's (names match), so both back ends plan the same queries.
 Index("mentions_article", mentions.c.article_id)
 Index("events_article", events.c.article_id)
 Index("events_type", events.c.event_type)
 Index("events_date", events.c.date_start)
-Index("events_place", events.c.location_name)
+# SQLite's store compares place names without regard to case (``SqliteStore.events``); the query layer exactly
+Index("events_place", events.c.location_name.collate("NOCASE")).ddl_if(dialect="sqlite")
+Index("events_place", events.c.location_name).ddl_if(dialect="postgresql")
 Index("events_day", events.c.date_start, events.c.event_id)
 Index("events_type_day", events.c.event_type, events.c.date_start)
 Index("events_admin1_type_day", events.c.admin1, events.c.event_type, events.c.date_start)
@@ -117,6 +126,22 @@ Index("events_location", events.c.location_name, events.c.article_id, events.c.o
 Index("articles_published", articles.c.published, articles.c.article_id)
 Index("articles_copies", articles.c.duplicate_of)
 Index("fingerprints_seq", fingerprints.c.seq)
+Index("fingerprints_unembedded", fingerprints.c.seq, sqlite_where=fingerprints.c.vector.is_(None)).ddl_if(dialect="sqlite")
 Index("fused_location", fused_events.c.location_key)
 Index("fused_members_fused", fused_members.c.fused_id)
 Index("retracted_at", retracted.c.retracted_at)
+
+
+
+def sqlite_ddl() -> list[str]:
+    """The ``CREATE TABLE`` and ``CREATE INDEX`` statements (all ``IF NOT EXISTS``) of every table and index, in
+    SQLite's dialect: what the SQLite store runs to create or complete its file."""
+    statements: list[str] = []
+
+    def collect(ddl: Any, *multiparams: Any, **params: Any) -> None:
+        ddl.if_not_exists = True
+        statements.append(str(ddl.compile(dialect=engine.dialect)).strip())
+
+    engine = create_mock_engine("sqlite://", collect)
+    metadata.create_all(engine, checkfirst=False)
+    return statements

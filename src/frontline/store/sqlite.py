@@ -1,6 +1,8 @@
 """The SQLite store: pipeline results kept in one file, written idempotently, read back as ``ArticleResult``.
 
-Tables (``SCHEMA_VERSION`` is kept in ``meta``)::
+``SqliteStore`` satisfies the ``Store`` protocol (``frontline.store.base``). Its tables are those of
+``frontline.store.schema``, created and migrated by ``frontline.store.migrations`` (``SCHEMA_VERSION`` is kept in
+``meta``)::
 
     meta      key, value                      schema_version, created_by, derived_stale (see below)
     articles  article_id PK + Article fields, raw_text, clean_text and the clean->raw offset map
@@ -34,18 +36,13 @@ article. sqlite3 errors are translated to ``StoreError`` naming the file and wha
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import json
 import logging
-import math
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from os import PathLike
 from typing import Any, Final
 
@@ -55,369 +52,37 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import Fingerprint, Match
 from frontline.errors import StoreError
-from frontline.models import (
-    ActorMention,
-    Article,
-    ArticleResult,
-    Claim,
-    DateMention,
-    Document,
-    Event,
-    EventDate,
-    Evidence,
-    FusedEvent,
-    Location,
-    Mentions,
-    Party,
-    Place,
-    PlaceMention,
-    Quantity,
-    QuantityMention,
-    Timeline,
-    iso,
-    stable_id,
+from frontline.models import Article, ArticleResult, Event, FusedEvent, Mentions, Timeline, stable_id
+from frontline.store import migrations
+from frontline.store.base import TOP_PLACES, Lifecycle, StoredInput, Summary, WriteOutcome
+from frontline.store.codec import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    article_from_row,
+    article_row,
+    document_from_row,
+    event_from_row,
+    event_row,
+    fingerprint_facts,
+    fingerprint_from_row,
+    fused_member_rows,
+    mention_rows,
+    mentions_from_rows,
+    to_json,
 )
+from frontline.store.schema import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "GEO_CELL", "Store", "StoredInput", "WriteOutcome", "Summary", "geo_cell"]
+__all__ = ["SqliteStore"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 2
-GEO_CELL: Final = 0.1                          # degrees: the squares of ``geo_cell``
-GEO_COLUMNS: Final = round(360 / GEO_CELL)
-_TOP_PLACES: Final = 15
 
-_ARTICLE_COLUMNS: Final = ("article_id", "path", "url", "title", "source", "published", "language", "status",
-                           "error", "quality_flags", "duplicate_of", "raw_text", "clean_text", "offsets",
-                           "removed", "repairs")
-_MENTION_COLUMNS: Final = ("mention_id", "article_id", "ordinal", "kind", "char_start", "char_end", "text", "value")
-_EVENT_COLUMNS: Final = (
-    "event_id", "article_id", "ordinal", "event_type", "date_start", "date_end", "date_precision", "date_text",
-    "location_name", "geonames_id", "lat", "lon", "admin1", "country_code", "location_precision",
-    "location_mention", "initiator", "target", "claimed_by", "modality", "contested", "quantities",
-    "evidence_sentence", "evidence_start", "evidence_end", "confidence", "trigger",
-    # derived, so the query layer filters and sorts by plain indexed columns on SQLite and PostgreSQL alike
-    "date_last", "date_span", "initiator_name", "initiator_side", "target_name", "target_side", "claimant",
-    "claimant_side", "is_copy", "geo_cell",
-)
-# Columns added by schema version 2; a version 1 database gets them (filled) when opened.
-_V2_EVENT_COLUMNS: Final = _EVENT_COLUMNS[_EVENT_COLUMNS.index("date_last"):]
 
-_SCHEMA: Final = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    article_id TEXT PRIMARY KEY, path TEXT, url TEXT, title TEXT, source TEXT, published TEXT, language TEXT,
-    status TEXT NOT NULL, error TEXT, quality_flags TEXT NOT NULL, duplicate_of TEXT,
-    raw_text TEXT, clean_text TEXT, offsets TEXT, removed TEXT, repairs TEXT,
-    ingested_at TEXT NOT NULL
-);
-CREATE TABLE mentions (
-    mention_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL, kind TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
-    text TEXT NOT NULL, value TEXT NOT NULL
-);
-CREATE TABLE events (
-    event_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL, event_type TEXT NOT NULL,
-    date_start TEXT, date_end TEXT, date_precision TEXT NOT NULL, date_text TEXT,
-    location_name TEXT, geonames_id INTEGER, lat REAL, lon REAL, admin1 TEXT, country_code TEXT,
-    location_precision TEXT, location_mention TEXT,
-    initiator TEXT, target TEXT, claimed_by TEXT, modality TEXT NOT NULL, contested INTEGER NOT NULL,
-    quantities TEXT NOT NULL,
-    evidence_sentence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
-    confidence REAL NOT NULL, trigger TEXT NOT NULL,
-    date_last TEXT, date_span INTEGER, initiator_name TEXT, initiator_side TEXT, target_name TEXT, target_side TEXT,
-    claimant TEXT, claimant_side TEXT, is_copy INTEGER, geo_cell INTEGER, stored_at TEXT
-);
-CREATE INDEX mentions_article ON mentions(article_id);
-CREATE INDEX events_article ON events(article_id);
-CREATE INDEX events_type ON events(event_type);
-CREATE INDEX events_date ON events(date_start);
-CREATE INDEX events_place ON events(location_name COLLATE NOCASE);
-"""
-# Indexes of the query layer (frontline.store.query); bench/query.py measures what each earns. events_location serves
-# the refresh of fused events place by place (api.refresh_places): events_place is NOCASE, which '=' cannot use,
-# so each place was a scan of every event (a repair of a 100,000-article store 145 -> 106 s).
-_QUERY_SCHEMA: Final = """
-CREATE INDEX IF NOT EXISTS events_day ON events(date_start, event_id);
-CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, date_start);
-CREATE INDEX IF NOT EXISTS events_admin1_type_day ON events(admin1, event_type, date_start);
-CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
-CREATE INDEX IF NOT EXISTS events_span ON events(date_span);
-DROP INDEX IF EXISTS events_cell;
-CREATE INDEX IF NOT EXISTS events_cell_cover ON events(geo_cell, lat, lon, is_copy, date_start, event_id);
-CREATE INDEX IF NOT EXISTS events_claimant ON events(lower(claimant));
-CREATE INDEX IF NOT EXISTS events_stored ON events(stored_at);
-CREATE INDEX IF NOT EXISTS events_location ON events(location_name, article_id, ordinal);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published, article_id);
-CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of);
-CREATE TABLE IF NOT EXISTS fused_members (event_id TEXT PRIMARY KEY, fused_id TEXT NOT NULL,
-                                          contested INTEGER NOT NULL, copies INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS fused_members_fused ON fused_members(fused_id);
-CREATE TABLE IF NOT EXISTS retracted (event_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, retracted_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS retracted_at ON retracted(retracted_at);
-"""
 _COPIES: Final = "SELECT article_id FROM articles WHERE duplicate_of IS NOT NULL"
 _COUNTED: Final = f"(SELECT * FROM events WHERE article_id NOT IN ({_COPIES}))"
 _ARTICLE_SELECT: Final = ("SELECT articles.*, f.duplicate_score, f.duplicate_method FROM articles "
                           "LEFT JOIN fingerprints f USING (article_id)")
-_CORPUS_SCHEMA: Final = """
-CREATE TABLE IF NOT EXISTS fingerprints (
-    article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, minhash BLOB NOT NULL, lead BLOB NOT NULL,
-    facts_minhash BLOB NOT NULL, size INTEGER NOT NULL, facts TEXT NOT NULL, vector BLOB,
-    duplicate_of TEXT, duplicate_score REAL, duplicate_method TEXT
-);
-CREATE INDEX IF NOT EXISTS fingerprints_seq ON fingerprints(seq);
-CREATE INDEX IF NOT EXISTS fingerprints_unembedded ON fingerprints(seq) WHERE vector IS NULL;
-CREATE TABLE IF NOT EXISTS copy_keys (key INTEGER NOT NULL, article_id TEXT NOT NULL,
-                                      PRIMARY KEY (key, article_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS fused_events (fused_id TEXT PRIMARY KEY, location_key TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS fused_location ON fused_events(location_key);
-CREATE TABLE IF NOT EXISTS timelines (place_key TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS inputs (input_key TEXT PRIMARY KEY, article_id TEXT NOT NULL) WITHOUT ROWID;
-"""
-_ADDED_INDEXES: Final = frozenset(re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", _CORPUS_SCHEMA + _QUERY_SCHEMA))
-_META: Final = (f"INSERT INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'), "
-                "('created_by', 'frontline');")
-
-
-@dataclass(frozen=True, slots=True)
-class WriteOutcome:
-    """What a write did, counted in records (the article row, its mention rows and its event rows)."""
-
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-
-    def __add__(self, other: WriteOutcome) -> WriteOutcome:
-        return WriteOutcome(self.inserted + other.inserted, self.updated + other.updated,
-                            self.unchanged + other.unchanged, self.deleted + other.deleted)
-
-    @property
-    def changed(self) -> bool:
-        """True when the write inserted, updated or deleted anything."""
-        return bool(self.inserted or self.updated or self.deleted)
-
-
-@dataclass(frozen=True, slots=True)
-class StoredInput:
-    """What an input already ingested gave: its article, that article's status, whether it is a copy, its events."""
-
-    article_id: str
-    status: str
-    copy: bool
-    events: int
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """Event counts for a dashboard: by type, by place (top 15), by month and by day (ISO strings)."""
-
-    articles: int
-    events: int
-    by_type: tuple[tuple[str, int], ...]
-    by_place: tuple[tuple[str, str | None, int], ...]    # (name, admin1, events), most events first
-    by_month: tuple[tuple[str, int], ...]                 # ('2022-06', events), oldest first
-    by_date: tuple[tuple[str, int], ...]                  # ('2022-06-22', events), oldest first; dated events only
-
-
-# --- rows <-> objects ------------------------------------------------------------------------------------
-
-def _json(value: Any) -> str:
-    # Sorted keys and fixed separators make equal content give equal text, which is what 'unchanged' compares.
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def _date(s: str | None) -> dt.date | None:
-    return None if s is None else dt.date.fromisoformat(s)
-
-
-def _party_json(p: Party | None) -> str | None:
-    return None if p is None else _json({"name": p.name, "side": p.side, "role": p.role})
-
-
-def _party(s: str | None) -> Party | None:
-    return None if s is None else Party(**json.loads(s))
-
-
-def _fingerprint_facts(fp: Fingerprint) -> str:
-    """A fingerprint's facts, publication date and text hash, as the JSON of the ``facts`` column."""
-    return _json({"facts": sorted(fp.facts), "numbers": sorted(fp.numbers), "days": sorted(fp.days),
-                  "places": None if fp.places is None else sorted(fp.places), "published": iso(fp.published),
-                  "exact": fp.exact})
-
-
-def _facts_fields(value: Any) -> dict[str, Any]:
-    """The Fingerprint fields kept in the ``facts`` column; a bare list is a database written before dates and
-    facts were kept apart (its numbers are among the names-and-numbers, its dates and places unknown)."""
-    if isinstance(value, list):
-        return {"facts": frozenset(value), "numbers": frozenset(v for v in value if v[:1].isdigit())}
-    return {"facts": frozenset(value["facts"]), "numbers": frozenset(value["numbers"]),
-            "days": frozenset(value["days"]),
-            "places": None if value["places"] is None else frozenset(value["places"]),
-            "published": _date(value["published"]), "exact": value["exact"]}
-
-
-def _offset_runs(offsets: Sequence[int]) -> list[list[int]]:
-    """Compress the clean->raw offset map into ``[clean_start, raw_start, length]`` runs of consecutive offsets."""
-    # numpy, not a loop over every character: this ran once per stored article in the one process that writes
-    raw = np.asarray(offsets, dtype=np.int64)
-    if not raw.size:
-        return []
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(raw) != 1) + 1))
-    ends = np.append(starts[1:], raw.size)
-    return [[int(a), int(raw[a]), int(b - a)] for a, b in zip(starts, ends)]
-
-
-def _offsets(runs: list[list[int]]) -> tuple[int, ...]:
-    return tuple(raw + k for _, raw, length in runs for k in range(length))
-
-
-def _article_row(result: ArticleResult, article_id: str) -> tuple[Any, ...]:
-    a, doc = result.article, result.document
-    return (article_id, a.path, a.url, a.title, a.source, iso(a.published), a.language, a.status, a.error,
-            _json(_flags_with_reasons(a)), a.duplicate_of,
-            doc.raw if doc else None, doc.text if doc else None,
-            _json(_offset_runs(doc.offsets)) if doc else None,
-            _json([list(r) for r in doc.removed]) if doc else None,
-            _json(list(doc.repairs)) if doc else None)
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _flat(record: Any) -> dict[str, Any]:
-    """A flat record (a Place, Party, Quantity: no dataclass inside) as a dict. ``dataclasses.asdict`` gives the
-    same but walks and deep-copies every value (writing 977 articles took 1.74 CPU s with it, 1.52 without)."""
-    return {name: getattr(record, name) for name in _field_names(type(record))}
-
-
-def _event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) -> tuple[Any, ...]:
-    loc = e.location
-    quantities = [_flat(q) for q in e.quantities]
-    return (e.event_id, article_id, ordinal, e.event_type, iso(e.date.start), iso(e.date.end), e.date.precision,
-            e.date.text,
-            loc.name if loc else None, loc.geonames_id if loc else None, loc.lat if loc else None,
-            loc.lon if loc else None, loc.admin1 if loc else None, loc.country_code if loc else None,
-            loc.precision if loc else None, loc.mention if loc else None,
-            _party_json(e.initiator), _party_json(e.target), _party_json(e.claim.claimed_by), e.claim.modality,
-            int(e.claim.contested), _json(quantities),
-            e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger,
-            *_derived(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None)
-
-
-def geo_cell(lat: float, lon: float) -> int:
-    """The number of the ``GEO_CELL`` degree square a point lies in: row (from the south pole) * columns + column.
-
-    Stored with each located event so that a bounding box becomes a few ranges of one indexed integer, on SQLite
-    and PostgreSQL alike, instead of a scan of one latitude band.
-    """
-    return math.floor((lat + 90) / GEO_CELL) * GEO_COLUMNS + math.floor((lon + 180) / GEO_CELL)
-
-
-def _derived(e: Event) -> tuple[Any, ...]:
-    """The values of ``_V2_EVENT_COLUMNS``: the last day and the span in days, the parties' names and sides, the
-    claimant."""
-    last = e.date.end or e.date.start
-    span = (last - e.date.start).days if last and e.date.start else None
-    i, t, c = e.initiator, e.target, e.claim.claimed_by
-    return (iso(last), span, i.name if i else None, i.side if i else None, t.name if t else None,
-            t.side if t else None, c.name if c else None, c.side if c else None)
-
-
-def _event(row: sqlite3.Row) -> Event:
-    location = None
-    if row["location_name"] is not None:
-        location = Location(name=row["location_name"], lat=row["lat"], lon=row["lon"], admin1=row["admin1"],
-                            country_code=row["country_code"], precision=row["location_precision"],
-                            geonames_id=row["geonames_id"], mention=row["location_mention"])
-    return Event(
-        event_id=row["event_id"], article_id=row["article_id"], event_type=row["event_type"], location=location,
-        date=EventDate(start=_date(row["date_start"]), precision=row["date_precision"], end=_date(row["date_end"]),
-                       text=row["date_text"]),
-        initiator=_party(row["initiator"]), target=_party(row["target"]),
-        quantities=tuple(Quantity(**q) for q in json.loads(row["quantities"])),
-        claim=Claim(claimed_by=_party(row["claimed_by"]), modality=row["modality"],
-                    contested=bool(row["contested"])),
-        evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"]),
-        confidence=row["confidence"], trigger=row["trigger"],
-    )
-
-
-def _members(f: FusedEvent) -> Iterator[tuple[str, str, int, int]]:
-    """The ``fused_members`` rows of a fused event: each event and each copy's event in it."""
-    for event_id in (*f.event_ids, *f.copy_event_ids):
-        yield event_id, f.fused_id, int(f.contested), len(f.copy_event_ids)
-
-
-def _mention_rows(mentions: Mentions) -> Iterator[tuple[str, int, int, str, dict[str, Any]]]:
-    """``(kind, start, end, text, value)`` for every mention, in a fixed order."""
-    for p in mentions.places:
-        yield "place", p.start, p.end, p.text, {
-            "place": _flat(p.place), "precision": p.precision, "confidence": p.confidence,
-            "reason": p.reason, "runner_up": _flat(p.runner_up) if p.runner_up else None}
-    for d in mentions.dates:
-        yield "date", d.start, d.end, d.text, {"date_start": iso(d.date_start), "date_end": iso(d.date_end),
-                                               "precision": d.precision}
-    for a in mentions.actors:
-        yield "actor", a.start, a.end, a.text, {"party": _flat(a.party), "kind": a.kind}
-    for q in mentions.quantities:
-        yield "quantity", q.start, q.end, q.quantity.text, {"quantity": _flat(q.quantity)}
-
-
-def _mentions(rows: Iterable[sqlite3.Row]) -> Mentions:
-    found: dict[str, list[Any]] = {"place": [], "date": [], "actor": [], "quantity": []}
-    for row in rows:
-        kind, start, end, text = row["kind"], row["char_start"], row["char_end"], row["text"]
-        v = json.loads(row["value"])
-        if kind == "place":
-            runner_up = Place(**v["runner_up"]) if v["runner_up"] else None
-            found[kind].append(PlaceMention(start, end, text, Place(**v["place"]), v["precision"], v["confidence"],
-                                            v["reason"], runner_up))
-        elif kind == "date":
-            found[kind].append(DateMention(start, end, text, _date(v["date_start"]), _date(v["date_end"]),
-                                           v["precision"]))
-        elif kind == "actor":
-            found[kind].append(ActorMention(start, end, text, Party(**v["party"]), v["kind"]))
-        else:
-            found["quantity"].append(QuantityMention(start, end, Quantity(**v["quantity"])))
-    return Mentions(tuple(found["place"]), tuple(found["date"]), tuple(found["actor"]), tuple(found["quantity"]))
-
-
-def _document(row: sqlite3.Row) -> Document | None:
-    if row["clean_text"] is None:
-        return None
-    return Document(article_id=row["article_id"], raw=row["raw_text"], text=row["clean_text"],
-                    offsets=_offsets(json.loads(row["offsets"])),
-                    removed=tuple((s, e, why) for s, e, why in json.loads(row["removed"])),
-                    repairs=tuple(json.loads(row["repairs"])))
-
-
-def _article(row: sqlite3.Row) -> Article:
-    return Article(article_id=row["article_id"], status=row["status"], published=_date(row["published"]),
-                   path=row["path"], url=row["url"], title=row["title"], source=row["source"],
-                   language=row["language"], error=row["error"], duplicate_of=row["duplicate_of"],
-                   duplicate_score=row["duplicate_score"], duplicate_method=row["duplicate_method"],
-                   **_flags_from_column(row["quality_flags"]))
-
-
-def _flags_with_reasons(a: Article) -> list[Any]:
-    """The quality_flags column: each flag as ``[flag, reason]``, or a bare flag when it has no reason."""
-    reasons = dict(a.quality_reasons)
-    return [[f, reasons[f]] if f in reasons else f for f in a.quality_flags]
-
-
-def _flags_from_column(value: str) -> dict[str, Any]:
-    items = json.loads(value)
-    return {"quality_flags": tuple(i if isinstance(i, str) else i[0] for i in items),
-            "quality_reasons": tuple((i[0], i[1]) for i in items if not isinstance(i, str))}
-
-
 def _hint(exc: sqlite3.Error) -> str:
     """What to do about a sqlite3 error, in the user's terms."""
     if isinstance(exc, (sqlite3.ProgrammingError, sqlite3.InterfaceError)):
@@ -438,8 +103,8 @@ def _hint(exc: sqlite3.Error) -> str:
 
 # --- the store -------------------------------------------------------------------------------------------
 
-class Store:
-    """A frontline SQLite database: ``with Store(path) as store: store.write(result)``.
+class SqliteStore(Lifecycle):
+    """A frontline SQLite database: ``with SqliteStore(path) as store: store.write(result)``.
 
     Args:
         path: the database file; created with frontline's tables when it does not exist or is empty.
@@ -489,22 +154,11 @@ class Store:
                     raise
                 time.sleep(0.05)
 
-    @classmethod
-    def open(cls, path: str | PathLike[str], *, timeout: float = 10.0) -> Store:
-        """Open (or create) the database at ``path``; same as ``Store(path)``."""
-        return cls(path, timeout=timeout)
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
     def __repr__(self) -> str:
-        return f"Store({self.path!r})"
+        return f"SqliteStore({self.path!r})"
 
-    def close(self) -> None:
-        """Close the connection (checkpointing the write-ahead log); closing twice is harmless."""
+    def _release(self) -> None:
+        # closing the connection checkpoints the write-ahead log
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -512,7 +166,7 @@ class Store:
     @property
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise StoreError(f"the store {self.path} is closed; open it again with Store.open(path)")
+            raise StoreError(f"the store {self.path} is closed; open it again with SqliteStore.open(path)")
         return self._conn
 
     def _tables(self) -> set[str]:
@@ -525,9 +179,7 @@ class Store:
             # then look again, so exactly one of them creates the tables.
             with self._transaction("create the tables") as db:
                 if not self._tables():
-                    for statement in (_SCHEMA + _CORPUS_SCHEMA + _QUERY_SCHEMA + _META).split(";"):
-                        if statement.strip():
-                            db.execute(statement)
+                    migrations.create(db)
                     logger.info("created frontline database %s", self.path)
                     return
             tables = self._tables()
@@ -537,49 +189,13 @@ class Store:
                              f"but not {', '.join(sorted(missing))}); pass a new path or remove the file")
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = row[0] if row else None
-        if version == "1":
-            self._migrate_v1()
+        if migrations.upgradable(version):
+            migrations.upgrade(self._db, version, self.path)
             version = str(SCHEMA_VERSION)
         if version != str(SCHEMA_VERSION):
             raise StoreError(f"{self.path} has frontline schema version {version}, this frontline reads version "
                              f"{SCHEMA_VERSION}; extract again into a new database file")
-        indexes = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        if not {"fingerprints", "copy_keys", "fused_events", "timelines", "fused_members", "retracted",
-                "inputs"} <= tables or not _ADDED_INDEXES <= indexes:
-            # tables and indexes added since the store was made (all IF NOT EXISTS): a store of an earlier
-            # version 2 gets this version's indexes when it is first opened
-            self._db.executescript("BEGIN;" + _CORPUS_SCHEMA + _QUERY_SCHEMA + "COMMIT;")
-
-    def _migrate_v1(self) -> None:
-        """Bring a version 1 database to version 2: derived event columns, fused_members, retracted."""
-        db = self._db
-        logger.info("migrating %s from frontline schema version 1 to %d", self.path, SCHEMA_VERSION)
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            for column in (*_V2_EVENT_COLUMNS, "stored_at"):
-                kind = "INTEGER" if column in ("date_span", "is_copy", "geo_cell") else "TEXT"
-                db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
-            # statement by statement: executescript would commit the migration's transaction half-way
-            for statement in (_CORPUS_SCHEMA + _QUERY_SCHEMA).split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            sets = ", ".join(f"{c} = ?" for c in _V2_EVENT_COLUMNS)
-            db.executemany(f"UPDATE events SET {sets} WHERE event_id = ?",
-                           [(*_derived(_event(r)), r["copied"],
-                             None if r["lat"] is None else geo_cell(r["lat"], r["lon"]), r["event_id"])
-                            for r in db.execute(
-                               "SELECT events.*, a.duplicate_of IS NOT NULL AS copied FROM events "
-                               "JOIN articles a USING (article_id)")])
-            db.execute("UPDATE events SET stored_at = (SELECT ingested_at FROM articles a "
-                       "WHERE a.article_id = events.article_id)")
-            db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?, ?, ?, ?)",
-                           [m for r in db.execute("SELECT data FROM fused_events")
-                            for m in _members(corpus_fuse.from_dict(json.loads(r[0])))])
-            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+        migrations.add_missing(self._db, tables)
 
     @contextmanager
     def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
@@ -591,7 +207,7 @@ class Store:
     @contextmanager
     def batch(self, action: str = "write a batch of articles") -> Iterator[None]:
         """Make the writes inside one transaction, committed at the end and rolled back, all of them, on an error
-        (a batch inside a batch joins it). ``api.ingest`` writes its articles in batches: one commit per batch
+        (a batch inside a batch joins it). ``frontline.store.ingest`` writes its articles in batches: one commit per batch
         instead of three per article, and an interrupted ingest resumes after the last committed one."""
         if self._in_batch:
             yield
@@ -642,18 +258,18 @@ class Store:
             if e.event_id in events:
                 logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
                 continue
-            events[e.event_id] = _event_row(e, article_id, i, a.duplicate_of is not None)
+            events[e.event_id] = event_row(e, article_id, i, a.duplicate_of is not None)
         mentions: dict[str, tuple[Any, ...]] = {}
-        for i, (kind, start, end, text, value) in enumerate(_mention_rows(result.mentions)):
+        for i, (kind, start, end, text, value) in enumerate(mention_rows(result.mentions)):
             mention_id = stable_id(article_id, kind, start, end, text)
             # Two mentions of one kind on one span say the same thing; the first is kept.
-            mentions.setdefault(mention_id, (mention_id, article_id, i, kind, start, end, text, _json(value)))
+            mentions.setdefault(mention_id, (mention_id, article_id, i, kind, start, end, text, to_json(value)))
 
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self._transaction(f"write article {article_id}") as db:
-            outcome = self._sync_article(db, _article_row(result, article_id), now)
-            outcome += self._sync_children(db, "events", _EVENT_COLUMNS, article_id, events, now)
-            outcome += self._sync_children(db, "mentions", _MENTION_COLUMNS, article_id, mentions, now)
+            outcome = self._sync_article(db, article_row(result, article_id), now)
+            outcome += self._sync_children(db, "events", EVENT_COLUMNS, article_id, events, now)
+            outcome += self._sync_children(db, "mentions", MENTION_COLUMNS, article_id, mentions, now)
         return outcome
 
     def write_many(self, results: Iterable[ArticleResult], *,
@@ -669,7 +285,7 @@ class Store:
 
     @staticmethod
     def _sync_article(db: sqlite3.Connection, row: tuple[Any, ...], now: str) -> WriteOutcome:
-        columns = ", ".join(_ARTICLE_COLUMNS)
+        columns = ", ".join(ARTICLE_COLUMNS)
         stored = db.execute(f"SELECT {columns} FROM articles WHERE article_id = ?", (row[0],)).fetchone()
         if stored is not None and tuple(stored) == row:
             return WriteOutcome(unchanged=1)
@@ -677,7 +293,7 @@ class Store:
             marks = ", ".join("?" * (len(row) + 1))
             db.execute(f"INSERT INTO articles ({columns}, ingested_at) VALUES ({marks})", (*row, now))
             return WriteOutcome(inserted=1)
-        sets = ", ".join(f"{c} = ?" for c in _ARTICLE_COLUMNS[1:])
+        sets = ", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS[1:])
         db.execute(f"UPDATE articles SET {sets}, ingested_at = ? WHERE article_id = ?", (*row[1:], now, row[0]))
         return WriteOutcome(updated=1)
 
@@ -719,13 +335,13 @@ class Store:
         with self._reading("read articles") as db:
             for row in db.execute(f"{_ARTICLE_SELECT} ORDER BY articles.rowid"):
                 article_id = row["article_id"]
-                events = tuple(_event(r) for r in db.execute(
+                events = tuple(event_from_row(r) for r in db.execute(
                     "SELECT * FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,)))
                 found = Mentions()
                 if mentions:
-                    found = _mentions(db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY ordinal",
+                    found = mentions_from_rows(db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY ordinal",
                                                  (article_id,)))
-                yield ArticleResult(article=_article(row), document=_document(row) if documents else None,
+                yield ArticleResult(article=article_from_row(row), document=document_from_row(row) if documents else None,
                                     mentions=found, events=events)
 
     def article(self, article_id: str) -> ArticleResult | None:
@@ -734,11 +350,11 @@ class Store:
             row = db.execute(f"{_ARTICLE_SELECT} WHERE article_id = ?", (article_id,)).fetchone()
             if row is None:
                 return None
-            events = tuple(_event(r) for r in db.execute(
+            events = tuple(event_from_row(r) for r in db.execute(
                 "SELECT * FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,)))
-            found = _mentions(db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY ordinal",
+            found = mentions_from_rows(db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY ordinal",
                                          (article_id,)))
-        return ArticleResult(article=_article(row), document=_document(row), mentions=found, events=events)
+        return ArticleResult(article=article_from_row(row), document=document_from_row(row), mentions=found, events=events)
 
     def events(self, event_type: str | None = None, place: str | None = None, since: dt.date | None = None,
                until: dt.date | None = None) -> list[Event]:
@@ -767,7 +383,7 @@ class Store:
         sql = ("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY date_start IS NULL, date_start, article_id, ordinal")
         with self._reading("read events") as db:
-            return [_event(r) for r in db.execute(sql, args)]
+            return [event_from_row(r) for r in db.execute(sql, args)]
 
     def counts(self) -> dict[str, int]:
         """Numbers of records: articles (and of them ok / skipped / failed), events and mentions.
@@ -806,7 +422,7 @@ class Store:
                               "ORDER BY n DESC, event_type"),
                 by_place=tuple(tuple(r) for r in db.execute(
                     f"SELECT location_name, admin1, count(*) AS n FROM {_COUNTED} WHERE location_name IS NOT NULL "
-                    "GROUP BY location_name, admin1 ORDER BY n DESC, location_name LIMIT ?", (_TOP_PLACES,))),
+                    "GROUP BY location_name, admin1 ORDER BY n DESC, location_name LIMIT ?", (TOP_PLACES,))),
                 by_month=pairs(f"SELECT substr(date_start, 1, 7) AS m, count(*) FROM {_COUNTED} "
                                "WHERE date_start IS NOT NULL GROUP BY m ORDER BY m"),
                 by_date=pairs(f"SELECT date_start, count(*) FROM {_COUNTED} WHERE date_start IS NOT NULL "
@@ -823,7 +439,7 @@ class Store:
             seq = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM fingerprints").fetchone()[0]
             db.execute("INSERT INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (fp.article_id, seq, fp.minhash.tobytes(), fp.lead.tobytes(), fp.facts_minhash.tobytes(),
-                        fp.size, _fingerprint_facts(fp), None if fp.vector is None else fp.vector.tobytes(),
+                        fp.size, fingerprint_facts(fp), None if fp.vector is None else fp.vector.tobytes(),
                         match.original_id if match else None, match.score if match else None,
                         match.method if match else None))
             db.executemany("INSERT OR IGNORE INTO copy_keys VALUES (?, ?)", [(k, fp.article_id) for k in fp.keys()])
@@ -832,12 +448,7 @@ class Store:
         """The stored fingerprint of an article, or None."""
         with self._reading("read a fingerprint") as db:
             r = db.execute("SELECT * FROM fingerprints WHERE article_id = ?", (article_id,)).fetchone()
-        if r is None:
-            return None
-        return Fingerprint(article_id, np.frombuffer(r["minhash"], np.uint64), np.frombuffer(r["lead"], np.uint64),
-                           np.frombuffer(r["facts_minhash"], np.uint64), r["size"],
-                           vector=None if r["vector"] is None else np.frombuffer(r["vector"], np.float32),
-                           **_facts_fields(json.loads(r["facts"])))
+        return None if r is None else fingerprint_from_row(r)
 
     def copy_match(self, article_id: str) -> tuple[bool, Match | None]:
         """Whether the article has a fingerprint, and the stored copy decision for it."""
@@ -892,10 +503,10 @@ class Store:
             db.executemany("DELETE FROM fused_events WHERE location_key = ?", [(k,) for k in keys])
             fused = list(fused)
             db.executemany("INSERT OR REPLACE INTO fused_events VALUES (?, ?, ?)",
-                           [(f.fused_id, corpus_fuse.location_key(f.location), _json(corpus_fuse.to_dict(f)))
+                           [(f.fused_id, corpus_fuse.location_key(f.location), to_json(corpus_fuse.to_dict(f)))
                             for f in fused])
             db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?, ?, ?, ?)",
-                           [m for f in fused for m in _members(f)])
+                           [m for f in fused for m in fused_member_rows(f)])
 
     def fused_events(self, location_keys: Iterable[str] | None = None) -> list[FusedEvent]:
         """Stored fused events (of the given locations only, when given), by date then id."""
@@ -915,7 +526,7 @@ class Store:
             for k in location_keys:
                 sql = ("SELECT * FROM events WHERE location_name IS NULL" if k == "" else
                        "SELECT * FROM events WHERE location_name = ?")
-                out += [_event(r) for r in db.execute(sql + " ORDER BY article_id, ordinal", () if k == "" else (k,))]
+                out += [event_from_row(r) for r in db.execute(sql + " ORDER BY article_id, ordinal", () if k == "" else (k,))]
         return out
 
     def event_counts(self, location_keys: Iterable[str] | None = None) -> dict[str, int]:
@@ -943,7 +554,7 @@ class Store:
         """The stored records (no texts) of the given articles, by id."""
         with self._reading("read articles") as db:
             rows = (db.execute(f"{_ARTICLE_SELECT} WHERE article_id = ?", (a,)).fetchone() for a in article_ids)
-            return {r["article_id"]: _article(r) for r in rows if r is not None}
+            return {r["article_id"]: article_from_row(r) for r in rows if r is not None}
 
     def stored_inputs(self, input_keys: Sequence[str]) -> dict[str, StoredInput]:
         """Those of ``input_keys`` (see ``add_input``) already extracted and stored, with what they gave."""
@@ -958,7 +569,7 @@ class Store:
                 list(input_keys))}
 
     def add_input(self, input_key: str, article_id: str) -> None:
-        """Record that an input (``api.input_key``) is stored as ``article_id``."""
+        """Record that an input (``frontline.store.ingest.input_key``) is stored as ``article_id``."""
         with self._transaction(f"record the input of {article_id}") as db:
             db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (input_key, article_id))
 
@@ -966,7 +577,7 @@ class Store:
         """Store (or replace) a settlement's control timeline."""
         with self._transaction(f"store the timeline of {timeline.place}") as db:
             db.execute("INSERT OR REPLACE INTO timelines VALUES (?, ?)",
-                       (timeline.place.casefold(), _json(control.to_dict(timeline))))
+                       (timeline.place.casefold(), to_json(control.to_dict(timeline))))
 
     def mark_derived_stale(self) -> None:
         """Record that fused events and timelines may be behind the events (kept until cleared)."""

@@ -1,0 +1,96 @@
+"""Copy marking over a batch or a stream of results: each article that copies an earlier one is marked.
+
+``mark_copies`` marks a batch (against an optional ``CopyIndex`` of earlier batches); ``mark_stream`` marks a
+stream chunk by chunk, carrying the index over, so memory stays flat. Marking against a store while
+ingesting is ``frontline.store.ingest.check_copy``; the comparison itself is ``frontline.corpus.copies``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import chain, islice
+from typing import Final
+
+from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
+from frontline.models import ArticleResult, stable_id
+
+__all__ = ["COPY_CHUNK", "as_copy", "mark_copies", "mark_exact_copies", "mark_stream"]
+
+# Results whose copies are looked for together: one embedding call per chunk, not per article.
+COPY_CHUNK: Final = 64
+
+
+def as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
+    """``result`` marked as the copy ``match`` found (``duplicate_of``, score, method, the duplicate flag and its
+    reason); unchanged when ``match`` is None."""
+    if match is None:
+        return result
+    a = result.article
+    flags = a.quality_flags if "duplicate" in a.quality_flags else (*a.quality_flags, "duplicate")
+    why = f"copies article {match.original_id} ({match.method}, score {match.score:.2f})"
+    reasons = (*(r for r in a.quality_reasons if r[0] != "duplicate"), ("duplicate", why))
+    article = replace(a, duplicate_of=match.original_id, duplicate_score=match.score,
+                      duplicate_method=match.method, quality_flags=flags, quality_reasons=reasons)
+    return replace(result, article=article)
+
+
+def mark_stream(results: Iterable[ArticleResult], detector: CopyDetector) -> Iterator[ArticleResult]:
+    """Results with their copies marked, chunk by chunk against everything before them (as ``mark_copies``)."""
+    it = iter(results)
+    chunks = iter(lambda: list(islice(it, COPY_CHUNK)), [])
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:      # one chunk: no index to carry over (and no model to load for a single article)
+        yield from mark_copies(first, detector)
+        return
+    index = CopyIndex()
+    for chunk in chain([first, second], chunks):
+        yield from mark_copies(chunk, detector, index=index)
+
+
+def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None, *,
+                index: CopyIndex | None = None) -> list[ArticleResult]:
+    """Mark each article that copies an earlier one of ``results`` (``duplicate_of``, score, method, flag).
+
+    The first seen of a story is its original. An exact copy (another input whose text cleans to the same
+    text, so the same content id) is marked (minhash, score 1), gets an id of its own (from its path or URL)
+    and no events: its events are the original's, and every id in the output stays unique. Facts (numbers,
+    dates, places from the mentions) and publication dates veto a copy (see ``frontline.corpus.copies``); the
+    embedding model loads only when a pair of articles needs vectors to be told apart. ``index`` holds the
+    articles of earlier calls (a stream marked chunk by chunk) and receives these ones.
+    """
+    results = mark_exact_copies(results, index)
+    # an ok article with a document always has a fingerprint
+    texts = [(i, r, fp, r.document.text) for i, r in enumerate(results)
+             if r.article.duplicate_of is None and r.document is not None and (fp := result_fingerprint(r)) is not None]
+    if len(texts) < 2 and index is None:
+        return list(results)
+    detector = detector or CopyDetector()
+    # exact copies are marked above, so every text left has an id of its own
+    prints = detector.embed_where_needed([fp for _, _, fp, _ in texts], [text for _, _, _, text in texts])
+    index, out = CopyIndex() if index is None else index, list(results)
+    for fp, (i, r, _, text) in zip(prints, texts):
+        match, _ = detector.check(fp, index, text)
+        index.add(fp, match.original_id if match else None, text)
+        out[i] = as_copy(r, match)
+    return out
+
+
+def mark_exact_copies(results: Sequence[ArticleResult], index: CopyIndex | None = None) -> list[ArticleResult]:
+    """The results with every later input of an already seen cleaned text (here or in ``index``) marked its
+    exact copy."""
+    seen: set[str] = set()
+    out = []
+    for r in results:
+        a = r.article
+        if a.status == "ok" and (a.article_id in seen or (index is not None and index.fingerprint(a.article_id))):
+            copy_id = stable_id("copy", a.article_id, a.path, a.url)
+            r = replace(as_copy(r, Match(copy_id, a.article_id, "minhash", 1.0)), events=(),
+                        document=replace(r.document, article_id=copy_id) if r.document else None)
+            r = replace(r, article=replace(r.article, article_id=copy_id))
+        seen.add(a.article_id)
+        out.append(r)
+    return out
