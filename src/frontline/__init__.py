@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from frontline.version import __version__ as __version__
+
 # Names are imported on first use (PEP 562), so `import frontline.cli` or `frontline.errors` does not load spaCy:
 # the CLI decides what the process loads before the pipeline does (see frontline.cli.main).
 _HOMES = {
@@ -65,6 +67,5 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-__version__ = "0.2.0"
 
 __all__ = sorted(_HOMES)

@@ -108,7 +108,7 @@ def _ordinary_speaker(phrase: str, actors: list[ActorMention], before: int) -> P
         return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), "civilians", phrase.strip())
     if not _FIGHTER_SPEAKER.search(phrase):
         return None
-    side = role_side(phrase)
+    side: str = role_side(phrase)
     if side == "unknown":
         forces = [a for a in actors if a.end <= before and a.kind == "force" and bloc(a.party.side) in _NATIONAL]
         side = bloc(forces[-1].party.side) if forces else "unknown"
@@ -206,7 +206,7 @@ def speaker(ctx: "Context", verb: Token, actors: list[ActorMention]) -> Party | 
     if role_party is not None:
         return role_party
     if _ROLE_NOUN.search(phrase) or _NEUTRAL_SPEAKER.search(phrase):
-        side = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
+        side: str = "other" if _NEUTRAL_SPEAKER.search(phrase) else role_side(phrase)
         if side == "unknown":
             side = _capital_side(subj) or side
         if side == "unknown" and re.fullmatch(r"the officials", phrase.strip(), re.I):
@@ -237,7 +237,7 @@ def _institution(phrase: str, subj: Token) -> Party | None:
     named = subj.ent_type_ in ("ORG", "GPE")
     if not (named or _INSTITUTION_WORDS.search(phrase)) or len(phrase.split()) > 8:
         return None
-    side = role_side(phrase)
+    side: str = role_side(phrase)
     if side == "unknown":
         side = _capital_side(subj) or ("other" if named else side)
     return Party(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I), _as_side(side), None)

@@ -23,6 +23,7 @@ from frontline.corpus.marking import as_copy
 from frontline.models import Article, ArticleResult, RawArticle, stable_id
 from frontline.store.base import Store, StoredInput
 from frontline.store.refresh import rebuild_derived, refresh_places
+from frontline.version import __version__
 
 __all__ = ["COMMIT_ARTICLES", "COMMIT_SECONDS", "IngestReport", "check_copy", "committed", "ingest", "input_key",
            "stored_from_elsewhere", "unstored"]
@@ -147,7 +148,6 @@ def committed(store: Store, results: Iterable[ArticleResult]) -> Iterator[Articl
 
 def input_key(raw: RawArticle) -> str:
     """The id of an input: a hash of frontline's version, the input's text and every field extraction reads."""
-    from frontline import __version__  # the package imports the API, which imports this module
 
     return stable_id("input", __version__, raw.path, raw.url, raw.input_id, raw.title, raw.source,
                      raw.published, raw.status, raw.text)
