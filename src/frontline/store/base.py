@@ -20,7 +20,7 @@ import numpy as np
 from frontline.corpus.copies import Fingerprint, Match
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Timeline
 
-__all__ = ["Lifecycle", "Store", "StoredInput", "Summary", "TOP_PLACES", "WriteOutcome"]
+__all__ = ["Lifecycle", "Store", "StoredInput", "Summary", "TOP_PLACES", "WriteOutcome", "WritingStore"]
 
 TOP_PLACES: Final = 15
 
@@ -89,6 +89,24 @@ class Lifecycle:
 
     def _release(self) -> None:
         raise NotImplementedError
+
+
+class WritingStore(Lifecycle):
+    """What both back ends share beyond the lifecycle: writing many results as a run of single writes."""
+
+    def write(self, result: ArticleResult) -> WriteOutcome:
+        raise NotImplementedError
+
+    def write_many(self, results: Iterable[ArticleResult], *,
+                   progress: Callable[[ArticleResult, WriteOutcome], None] | None = None) -> WriteOutcome:
+        """Write each result in its own transaction; ``progress`` is called after each one. Returns the totals."""
+        total = WriteOutcome()
+        for result in results:
+            outcome = self.write(result)
+            total += outcome
+            if progress is not None:
+                progress(result, outcome)
+        return total
 
 
 @runtime_checkable

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import QueuePool
 
 from frontline.errors import StoreError
 from frontline.store import schema as t
@@ -60,8 +61,11 @@ def open_engine(db: str, *, read_only: bool = False) -> Engine:
     try:
         if read_only and not is_postgres(db):
             uri = f"file:{quote(str(Path(db).absolute()))}?mode=ro"
-            engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True,
-                                                                                check_same_thread=False))
+            # QueuePool, as for a file URL: the "sqlite://" URL alone would pick SingletonThreadPool, which
+            # closes other threads' connections once more than five threads read (the REST server's thread
+            # pool does), and a connection closed under a running query crashes libsqlite3.
+            engine = create_engine("sqlite://", poolclass=QueuePool,
+                                   creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         else:
             engine = create_engine(_sqlalchemy_url(db), pool_pre_ping=is_postgres(db))
     except (SQLAlchemyError, ValueError) as exc:

@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -31,7 +31,7 @@ from frontline.corpus.copies import Fingerprint, Match
 from frontline.errors import StoreError
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Mentions, Timeline, stable_id
 from frontline.store import schema as t
-from frontline.store.base import TOP_PLACES, Lifecycle, StoredInput, Summary, WriteOutcome
+from frontline.store.base import TOP_PLACES, StoredInput, Summary, WriteOutcome, WritingStore
 from frontline.store.codec import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -68,7 +68,7 @@ def _hint(exc: SQLAlchemyError) -> str:
     return "check the database URL and that it is a frontline store"
 
 
-class PgStore(Lifecycle):
+class PgStore(WritingStore):
     """A frontline store in PostgreSQL, with the methods of the ``Store`` protocol.
 
     Args:
@@ -173,17 +173,6 @@ class PgStore(Lifecycle):
             outcome += self._sync_children(conn, t.events, EVENT_COLUMNS, article_id, events, now)
             outcome += self._sync_children(conn, t.mentions, MENTION_COLUMNS, article_id, mentions, now)
         return outcome
-
-    def write_many(self, results: Iterable[ArticleResult], *,
-                   progress: Callable[[ArticleResult, WriteOutcome], None] | None = None) -> WriteOutcome:
-        """Write each result in its own transaction; ``progress`` is called after each one. Returns the totals."""
-        total = WriteOutcome()
-        for result in results:
-            outcome = self.write(result)
-            total += outcome
-            if progress is not None:
-                progress(result, outcome)
-        return total
 
     @staticmethod
     def _sync_article(conn: Connection, row: tuple[Any, ...], now: str) -> WriteOutcome:

@@ -41,7 +41,7 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from os import PathLike
 from typing import Any, Final
@@ -54,7 +54,7 @@ from frontline.corpus.copies import Fingerprint, Match
 from frontline.errors import StoreError
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Mentions, Timeline, stable_id
 from frontline.store import migrations
-from frontline.store.base import TOP_PLACES, Lifecycle, StoredInput, Summary, WriteOutcome
+from frontline.store.base import TOP_PLACES, StoredInput, Summary, WriteOutcome, WritingStore
 from frontline.store.codec import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -103,7 +103,7 @@ def _hint(exc: sqlite3.Error) -> str:
 
 # --- the store -------------------------------------------------------------------------------------------
 
-class SqliteStore(Lifecycle):
+class SqliteStore(WritingStore):
     """A frontline SQLite database: ``with SqliteStore(path) as store: store.write(result)``.
 
     Args:
@@ -271,17 +271,6 @@ class SqliteStore(Lifecycle):
             outcome += self._sync_children(db, "events", EVENT_COLUMNS, article_id, events, now)
             outcome += self._sync_children(db, "mentions", MENTION_COLUMNS, article_id, mentions, now)
         return outcome
-
-    def write_many(self, results: Iterable[ArticleResult], *,
-                   progress: Callable[[ArticleResult, WriteOutcome], None] | None = None) -> WriteOutcome:
-        """Write each result in its own transaction; ``progress`` is called after each one. Returns the totals."""
-        total = WriteOutcome()
-        for result in results:
-            outcome = self.write(result)
-            total += outcome
-            if progress is not None:
-                progress(result, outcome)
-        return total
 
     @staticmethod
     def _sync_article(db: sqlite3.Connection, row: tuple[Any, ...], now: str) -> WriteOutcome:
