@@ -2,7 +2,7 @@
 
     python scripts/make_bad_corpus.py DEST
 
-DEST is usually a copy of ``tests/data/bad`` (``tests/test_bad_corpus.py`` makes one in a temporary folder
+DEST is usually a copy of ``tests/data/bad`` (``tests/sources/test_bad_corpus.py`` makes one in a temporary folder
 and calls ``make``). What is added, and why it is not in git:
 
 - ``huge_line.jsonl``: a good line, a line over ``ingest.MAX_LINE_BYTES``, a good line (tens of MiB).

@@ -1,6 +1,6 @@
 """Dirty copies of a clean article, one kind of dirt each, as web and PDF copies come.
 
-Used by the golden tests (``tests/test_clean_golden.py``) and by ``bench/dirty_copies.py``. Every
+Used by the golden tests (``tests/clean/test_clean_golden.py``) and by ``bench/dirty_copies.py``. Every
 generator is deterministic (a ``random.Random`` seeded from the text), so a copy is the same on every run.
 The boilerplate they add is this project's own, written to look like what news sites add, naming
 places the article does not: an event placed there would come from the boilerplate.

@@ -9,7 +9,7 @@ own ``tokenizer.json`` read by Hugging Face ``tokenizers``. Why not sentence-tra
 ``load_model`` uses): importing it and torch and building the model took 4.5 CPU s in every process that types a
 sentence, twice the time of all the sentences a 27k-word corpus asks it to encode, and set a floor under every
 run's start-up; onnxruntime would need a model graph exported by torch and kept beside the code (90 MB). The
-pass below loads in about 0.1 s and gives sentence-transformers' vectors to within 1e-5 (``tests/test_embed.py``
+pass below loads in about 0.1 s and gives sentence-transformers' vectors to within 1e-5 (``tests/nlp/test_embed.py``
 compares them).
 """
 

@@ -1,7 +1,7 @@
 """The REST API's shapes as pydantic models: its OpenAPI schema, and the validation of what a POST sends.
 
 The handlers return plain JSON for speed; these models document it (``response_model``) and the schema check
-of tests/test_rest_server.py holds the answers to them. ``error_responses`` gives an endpoint's
+of tests/serve/test_rest_server.py holds the answers to them. ``error_responses`` gives an endpoint's
 ``application/problem+json`` error bodies, ``EVENT_FORMATS`` the other bodies a list of events may have.
 """
 
@@ -35,7 +35,7 @@ class ProblemModel(BaseModel):
 
 _PROBLEM_CONTENT: Final = {PROBLEM: {"schema": {"$ref": "#/components/schemas/ProblemModel"}}}
 # The other bodies of a list of events (format= or Accept), documented beside its JSON model, so a client (and the
-# schema check in tests/test_rest_server.py) knows a 200 may be GeoJSON or CSV.
+# schema check in tests/serve/test_rest_server.py) knows a 200 may be GeoJSON or CSV.
 EVENT_FORMATS: Final[dict[int | str, dict[str, Any]]] = {200: {"content": {
     export_format(name).media_type: {"schema": {"type": "object" if export_format(name).json_body else "string"}}
     for name in page_formats()[1:]}}}

@@ -114,7 +114,7 @@ class Store(Protocol):
     """A frontline store: articles with their mentions and events, fingerprints, fused events and timelines.
 
     Writes are idempotent (ids are content hashes); every error is a ``StoreError`` naming the database and
-    what to do. ``tests/test_store_protocol.py`` checks at run time that both back ends have every method.
+    what to do. ``tests/store/test_store_protocol.py`` checks at run time that both back ends have every method.
     """
 
     path: str

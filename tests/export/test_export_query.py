@@ -19,7 +19,7 @@ from frontline.export.records import write_parquet
 from frontline.store import schema as tables
 from frontline.store.query import ROW_COLUMNS, Catalog, EventFilter
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
 
 
 @pytest.fixture(scope="module")

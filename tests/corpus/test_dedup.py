@@ -15,8 +15,8 @@ from frontline.corpus.copies import CopyDetector, CopyIndex, compare, days, fing
 from frontline.sources.ingest import read_inputs
 from frontline.store.sqlite import SqliteStore as Store
 
-COPIES = Path(__file__).parent / "data" / "copies" / "articles"
-SAMPLES = Path(__file__).parent.parent / "src" / "frontline" / "data" / "samples"
+COPIES = Path(__file__).parent.parent / "data" / "copies" / "articles"
+SAMPLES = Path(__file__).parent.parent.parent / "src" / "frontline" / "data" / "samples"
 WITHDRAWAL = SAMPLES / "003_6ac94ade45329e36.txt"
 
 
@@ -45,7 +45,7 @@ def test_pdf_copy_without_page_headers_cleans_back_to_the_original_text():
 
 
 def test_boilerplate_around_a_short_article_is_containment(detector):
-    short = Path(__file__).parent / "data" / "articles" / "state_media_novoselovka.txt"
+    short = Path(__file__).parent.parent / "data" / "articles" / "state_media_novoselovka.txt"
     found = compare(_print(detector, COPIES / "state_media_novoselovka.boilerplate.txt"), _print(detector, short))
     # the cleaner drops most of the page's boilerplate first, so what is left is near-identical or contains it
     assert found is not None and found[0] in {"containment", "minhash"} and found[1] >= 0.9

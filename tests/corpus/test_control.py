@@ -15,7 +15,7 @@ from frontline.corpus.fuse import fuse_corpus
 from frontline.models import Article, Claim, Event, EventDate, Evidence, Location, Party
 from frontline.store.sqlite import SqliteStore as Store
 
-COPIES = Path(__file__).parent / "data" / "copies" / "articles"
+COPIES = Path(__file__).parent.parent / "data" / "copies" / "articles"
 SAMPLE_STEMS = ("000_a3d27e25a3327336", "001_a6257f7053fb0cea", "002_b36b9faaa39f3bc8", "003_6ac94ade45329e36",
                 "004_69773ed2fd2f15b6")
 HIRSKE = Location("Hirske", 48.75, 38.49, "Luhansk", "UA", "settlement", 707688)

@@ -65,7 +65,7 @@ def test_sqlite_tables_match_the_sqlalchemy_definitions(tmp_path):
 
 def test_postgres_of_another_version_is_refused(empty_db):  # noqa: F811 - the fixture
     if not is_postgres(empty_db):
-        pytest.skip("the SQLite case is tests/test_store.py::test_other_schema_version")
+        pytest.skip("the SQLite case is tests/store/test_store.py::test_other_schema_version")
     PgStore(empty_db).close()
     from sqlalchemy import create_engine, text
     engine = create_engine(empty_db.replace("postgresql://", "postgresql+psycopg://"))

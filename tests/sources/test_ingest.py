@@ -19,7 +19,7 @@ from frontline.sources.language import LanguageDetector
 # attribute of the package, so the module is fetched by name.
 ingest = importlib.import_module("frontline.sources.ingest")
 
-BAD = Path(__file__).parent / "data" / "bad"
+BAD = Path(__file__).parent.parent / "data" / "bad"
 DEFAULT_DATE = dt.date(2020, 1, 1)
 
 

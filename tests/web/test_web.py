@@ -123,5 +123,5 @@ def test_vendored_libraries_ship_with_their_licences():
 
 
 def test_static_folder_is_package_data():
-    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    pyproject = (Path(__file__).resolve().parent.parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '"web/static/**/*"' in pyproject

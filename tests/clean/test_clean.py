@@ -28,7 +28,7 @@ from frontline.errors import StageError
 from frontline.models import RawArticle
 
 SEED_DIRS = (Path("/work/shared/data/seeds"),
-             Path(__file__).resolve().parents[1] / "src" / "frontline" / "data" / "samples")
+             Path(__file__).resolve().parents[2] / "src" / "frontline" / "data" / "samples")
 
 
 @pytest.fixture(scope="module")

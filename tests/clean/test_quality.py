@@ -15,7 +15,7 @@ from frontline.export.results import article_to_dict, to_dict, validate
 from frontline.models import RawArticle
 from frontline.store.sqlite import SqliteStore as Store
 
-SAMPLES = Path(__file__).resolve().parents[1] / "src" / "frontline" / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "src" / "frontline" / "data" / "samples"
 PROSE = ("Russian forces shelled the town of Vovchansk overnight, regional officials said on Monday. "
          "Two people were wounded and a school was damaged, the governor wrote on Telegram.\n"
          "Ukraine's army said it had repelled eleven assaults near the town over the past day, and that fighting "

@@ -23,7 +23,7 @@ from webserver import Route, serve
 
 from frontline.api import sample_corpus
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent
 BAD = HERE / "data" / "bad"
 SCRIPT = HERE.parent / "scripts" / "make_bad_corpus.py"
 FIX = "(fix|check|pass|convert|split|give|write|translate|move|save|try|open|raise)"

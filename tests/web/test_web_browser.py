@@ -27,7 +27,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = os.environ.get("FRONTLINE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parent.parent / "artefacts" / "screenshots"
+SHOTS = Path(__file__).resolve().parent.parent.parent / "artefacts" / "screenshots"
 READY = "body[data-ready]"
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from frontline import api
 
-HEADLINES = Path(__file__).parent / "data" / "headlines.txt"
+HEADLINES = Path(__file__).parent.parent / "data" / "headlines.txt"
 
 EXPECTED = [
     ("Two killed in Russian shelling of Kharkiv", "shelling", "Kharkiv"),

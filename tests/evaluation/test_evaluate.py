@@ -25,7 +25,7 @@ GOLD = DATA / "gold" / "seeds.jsonl"
 # The project's shared data: FRONTLINE_SHARED, else beside the repository (../shared), else where this workplace
 # keeps it (a clone in a temporary folder has no ../shared). The UCDP tests skip when none holds the file.
 _SHARED = [Path(os.environ["FRONTLINE_SHARED"])] if "FRONTLINE_SHARED" in os.environ else []
-_SHARED += [Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")]
+_SHARED += [Path(__file__).resolve().parents[3] / "shared", Path("/work/shared")]
 UCDP = next((d / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv" for d in _SHARED
              if (d / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv").exists()), _SHARED[-1] / "missing.csv")
 needs_ucdp = pytest.mark.skipif(not UCDP.exists(), reason="UCDP development file not available")

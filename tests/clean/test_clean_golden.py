@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from frontline.clean import clean
 from frontline.models import RawArticle
 
-GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.json"))
-SAMPLES = Path(__file__).resolve().parents[1] / "src" / "frontline" / "data" / "samples"
+GOLDEN = sorted((Path(__file__).parent.parent / "golden").glob("*.json"))
+SAMPLES = Path(__file__).resolve().parents[2] / "src" / "frontline" / "data" / "samples"
 
 
 def _flat(text: str) -> str:
