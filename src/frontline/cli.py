@@ -378,14 +378,12 @@ def _filter_options(command):
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
+    from frontline.store.records import parse_bbox
     try:
-        west, south, east, north = (float(x) for x in value.split(","))
+        return parse_bbox(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not west,south,east,north, e.g. 36.5,47.5,39.0,49.5",
                                  param_hint="--bbox") from None
-    return west, south, east, north
 
 
 @cli.command()

@@ -1,5 +1,6 @@
 from frontline.models import EVENT_TYPES
-from frontline.triggers.lexicon import PHRASES, SPEECH_VERBS, TRIGGERS
+from frontline.nlp.syntax import SPEECH_VERBS
+from frontline.triggers.lexicon import PHRASES, TRIGGERS
 
 
 def test_every_trigger_names_a_type_of_the_vocabulary():

@@ -28,9 +28,9 @@ from frontline.events.speakers import (
 )
 from frontline.events.who import opponent
 from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Modality, Party, bloc
-from frontline.nlp.syntax import subject
+from frontline.nlp.syntax import SPEECH_VERBS, subject
 from frontline.triggers.find import denied_in_speech
-from frontline.triggers.lexicon import PLANNED_CUES, SPEECH_VERBS, THREAT_CUES
+from frontline.triggers.lexicon import PLANNED_CUES, THREAT_CUES
 from frontline.vocab.event_types import event_type
 
 _COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})

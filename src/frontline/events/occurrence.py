@@ -13,9 +13,10 @@ from spacy.tokens import Doc, Token
 
 from frontline.events.candidate import Candidate
 from frontline.events.referents import DEFINITE
+from frontline.mentions.dates import FULL_SCALE_INVASION
 from frontline.models import Event
 from frontline.triggers.find import ROUGH_AMOUNTS
-from frontline.triggers.lexicon import FULL_SCALE_INVASION, TRIGGERS
+from frontline.triggers.lexicon import TRIGGERS
 
 
 def refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:

@@ -14,8 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from frontline.events.layout import block_index, doc_text
 from frontline.models import ActorMention, Party
-from frontline.nlp.syntax import subject, token_at
-from frontline.triggers.lexicon import SPEECH_LEMMAS
+from frontline.nlp.syntax import SPEECH_LEMMAS, subject, token_at
 
 # The forces a side's claim or a soldier's own words speak for.
 SPOKEN_FORCE: Final = MappingProxyType({"RU": Party("Russian forces", "RU"), "UA": Party("Ukrainian forces", "UA"),

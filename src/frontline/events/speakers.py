@@ -22,8 +22,7 @@ from frontline.events.layout import headline_source
 from frontline.events.referents import resolve_pronoun
 from frontline.mentions.actors import ROLE_WORDS, role_side, state_party
 from frontline.models import ActorMention, Party, Side, bloc
-from frontline.nlp.syntax import subject
-from frontline.triggers.lexicon import SPEECH_VERBS
+from frontline.nlp.syntax import SPEECH_VERBS, subject
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})

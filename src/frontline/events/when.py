@@ -17,8 +17,7 @@ from frontline.events.candidate import Candidate, nearest
 from frontline.events.clauses import owned_elsewhere
 from frontline.mentions.quantities import parse_number
 from frontline.models import DateMention, DatePrecision, EventDate
-from frontline.nlp.syntax import token_at
-from frontline.triggers.lexicon import SPEECH_LEMMAS
+from frontline.nlp.syntax import SPEECH_LEMMAS, token_at
 
 
 def date_event(doc: Doc, tok: Token, dates: list[DateMention], triggers: list[Token],

@@ -22,9 +22,8 @@ from frontline.events.layout import block_index
 from frontline.events.referents import people_in, refers_to_people
 from frontline.mentions.actors import state_party
 from frontline.models import ActorMention, Location, PlaceMention, stable_id
-from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, subject, token_at
+from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, SPEECH_LEMMAS, subject, token_at
 from frontline.triggers.find import Trigger, is_caption_line
-from frontline.triggers.lexicon import SPEECH_LEMMAS
 from frontline.vocab.event_types import EventType
 
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"

@@ -24,9 +24,9 @@ from frontline.events.referents import (
     subject_party,
 )
 from frontline.mentions.actors import country_party, state_party
+from frontline.mentions.dates import FULL_SCALE_INVASION
 from frontline.models import OPPOSITE_BLOC, ActorMention, Party, bloc
-from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, subject, token_at
-from frontline.triggers.lexicon import FULL_SCALE_INVASION, SPEECH_LEMMAS
+from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, SPEECH_LEMMAS, subject, token_at
 from frontline.vocab.event_types import EventType
 
 # Verbs of holding off an attack: their subject was attacked ('Ukrainian forces resisted an assault').

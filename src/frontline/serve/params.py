@@ -17,6 +17,7 @@ from frontline.export.records import EVENT_FIELDS
 from frontline.models import EVENT_TYPES, LocationPrecision, Modality
 from frontline.serve.problems import Problem
 from frontline.store.query import MAX_LIMIT, Catalog, EventFilter
+from frontline.store.records import parse_bbox
 
 __all__ = ["MAX_TEXT_FILTER", "event_filter", "Filters", "Limit", "Cursor", "PageFormat", "PATTERN_HELP",
            "FIELDS_PATTERN", "fields_asked", "format_asked", "catalog_of", "CatalogDep"]
@@ -40,15 +41,11 @@ CatalogDep = Annotated[Catalog, Depends(catalog_of)]
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    parts = value.split(",")
     try:
-        west, south, east, north = (float(p) for p in parts)
+        return parse_bbox(value)
     except ValueError:
         raise Problem(400, "Bad bbox", f"bbox={value!r} is not four numbers west,south,east,north, e.g. "
                       "bbox=36.5,47.5,39.0,49.5") from None
-    return west, south, east, north
 
 
 def event_filter(

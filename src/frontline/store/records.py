@@ -77,6 +77,18 @@ class EventFilter:
 EVERY_EVENT: Final = EventFilter()
 
 
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """A bounding box written 'west,south,east,north' in degrees, as the CLI and the REST API take it.
+
+    Raises:
+        ValueError: the text is not four comma-separated numbers (each surface words its own error from it).
+    """
+    if value is None:
+        return None
+    west, south, east, north = (float(part) for part in value.split(","))
+    return west, south, east, north
+
+
 @dataclass(frozen=True, slots=True)
 class EventRecord:
     """An event with what a reader of a list needs beside it: its article's outlet and date, its fused event."""

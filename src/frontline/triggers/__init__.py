@@ -10,11 +10,8 @@ from __future__ import annotations
 from frontline.triggers.captions import is_caption_line
 from frontline.triggers.find import Trigger, find_triggers, names_no_trigger
 from frontline.triggers.lexicon import (
-    FULL_SCALE_INVASION,
     PLANNED_CUES,
     SIGHTING,
-    SPEECH_LEMMAS,
-    SPEECH_VERBS,
     THREAT_CUES,
     TRIGGERS,
     TriggerRule,
@@ -24,6 +21,5 @@ from frontline.triggers.negation import denied_in_speech, is_negated
 from frontline.triggers.occurrence import ROUGH_AMOUNTS
 from frontline.triggers.similarity import SentenceTyper
 
-__all__ = ["FULL_SCALE_INVASION", "PLANNED_CUES", "ROUGH_AMOUNTS", "SIGHTING", "SPEECH_LEMMAS", "SPEECH_VERBS",
-           "THREAT_CUES", "TRIGGERS", "SentenceTyper", "Trigger", "TriggerRule", "denied_in_speech", "find_triggers",
+__all__ = ["PLANNED_CUES", "ROUGH_AMOUNTS", "SIGHTING", "THREAT_CUES", "TRIGGERS", "SentenceTyper", "Trigger", "TriggerRule", "denied_in_speech", "find_triggers",
            "is_caption_line", "is_negated", "names_no_trigger", "other_kind"]

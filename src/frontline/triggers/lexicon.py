@@ -10,12 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The speech verbs and the date the war's reporting counts from are read by the stages below the triggers as
-# well: they live there, and are named here too for the stages above (``as`` marks the re-export).
-from frontline.mentions.dates import FULL_SCALE_INVASION as FULL_SCALE_INVASION
-from frontline.nlp.syntax import SPEECH_LEMMAS as SPEECH_LEMMAS
-from frontline.nlp.syntax import SPEECH_VERBS as SPEECH_VERBS
-
 
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
