@@ -25,7 +25,7 @@ from frontline.corpus.copies import CopyDetector
 from frontline.corpus.marking import mark_copies, mark_stream
 from frontline.errors import InputError
 from frontline.export import formats as export_mod
-from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.gazetteer import Gazetteer, unknown_settlement
 from frontline.models import ArticleResult, FusedEvent, RawArticle, Timeline
 from frontline.runner import DaskRunner, InProcess, LocalPool, Runner
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
@@ -181,24 +181,14 @@ def _detector(pipeline: Pipeline) -> CopyDetector:
 
 
 def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
-    """The fused events of results (copies marked by ``mark_copies`` are not counted again).
-
-    Two inputs whose texts clean to the same text are one article (one content id): the first read counts,
-    as in the store, even when their metadata (say, a publication date) differ.
-    """
-    firsts: dict[str, ArticleResult] = {}
-    for r in results:
-        firsts.setdefault(r.article.article_id, r)
-    results = list(firsts.values())
-    return corpus_fuse.fuse_corpus([e for r in results for e in r.events], {r.article.article_id: r.article
-                                                                            for r in results})
+    """The fused events of results (copies marked by ``mark_copies`` are not counted again); see
+    ``frontline.corpus.fuse.fuse_results``."""
+    return corpus_fuse.fuse_results(results)
 
 
 def timelines(results: Iterable[ArticleResult]) -> list[Timeline]:
     """The control timeline of every settlement the results' fused events are located at."""
-    results = list(results)
-    events = {e.event_id: e for r in results for e in r.events}
-    return control.build_timelines(fuse_results(results), events)
+    return control.timelines_of(results)
 
 
 def ingest(paths: Sequence[str | Path], db: str | Path, published: dt.date | None = None, *,
@@ -246,15 +236,6 @@ def repair(db: str | Path) -> RepairReport:
         return refresh.repair(store)
 
 
-def _gazetteer_name(place: str, gazetteer: Gazetteer) -> str:
-    matches = [p for p, _ in gazetteer.match(place) if p.kind == "settlement"]
-    if not matches:
-        raise InputError(f"no settlement called '{place}' in the gazetteer; check the spelling (any common "
-                         "transliteration works, e.g. Severodonetsk or Sievierodonetsk)")
-    # the most populous namesake: the town the news means far more often than its village namesakes
-    return max(matches, key=lambda p: (p.country_code == "UA", p.population)).name
-
-
 def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) -> Timeline:
     """The stored control timeline of a settlement, named in any spelling the gazetteer knows.
 
@@ -263,8 +244,10 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
     Raises:
         InputError: the gazetteer knows no settlement of that name. StoreError: the database cannot be read.
     """
-    gazetteer = gazetteer or Gazetteer.load()
-    name = _gazetteer_name(place, gazetteer)
+    settlement = (gazetteer or Gazetteer.load()).settlement(place)
+    if settlement is None:
+        raise InputError(unknown_settlement(place))
+    name = settlement.name
     with open_store(db) as store:
         found = store.timeline(name)
     return found or Timeline(place=name, admin1=None, geonames_id=None)
@@ -318,26 +301,9 @@ def events_frame(db: str | Path, f: EventFilter | None = None, *, sort: str = "d
 
 
 def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dict[str, int]:
-    """Write results as they come, in any ``write`` format (json: with the fused events of all of them at the end).
-
-    Only what fusion needs (article records and events, no texts or mentions) is kept for json; nothing for the
-    other formats. Returns the number of articles by status.
-    """
-    statuses = {"ok": 0, "failed": 0, "skipped": 0}
-    kept: list[ArticleResult] = []
-
-    def seen() -> Iterator[ArticleResult]:
-        for r in results:
-            statuses[r.article.status] += 1
-            if fmt == "json":
-                kept.append(ArticleResult(r.article, events=r.events))
-            yield r
-
-    def fused() -> Iterator[FusedEvent]:      # a generator: runs only once every result has been written
-        yield from fuse_results(kept)
-
-    export_mod.write(seen(), fmt, out, fused() if fmt == "json" else None)
-    return statuses
+    """Write results as they come, in any ``write`` format (json: with the fused events of all of them at the end);
+    returns the number of articles by status (see ``frontline.export.formats.write_stream``)."""
+    return export_mod.write_stream(results, fmt, out)
 
 
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,

@@ -121,3 +121,17 @@ def test_one_more_row_is_a_format_every_surface_offers(tmp_path):
                           timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().endswith("ok")
+
+
+def test_write_stream_adds_the_fused_events_only_where_the_format_carries_them():
+    import json as json_module
+
+    from frontline.export.formats import write_stream
+    from frontline.models import Article, ArticleResult
+    results = [ArticleResult(Article("a1", "ok", None)), ArticleResult(Article("a2", "skipped", None))]
+    out = io.StringIO()
+    assert write_stream(iter(results), "json", out) == {"ok": 1, "failed": 0, "skipped": 1}
+    assert json_module.loads(out.getvalue())["fused_events"] == []
+    out = io.StringIO()
+    assert write_stream(iter(results), "jsonl", out)["ok"] == 1
+    assert "fused_events" not in out.getvalue()

@@ -60,3 +60,8 @@ def test_case_forms():
     assert "Dvurechnaya" in case_forms("Dvurechnoye") and "Kramatorsk" in case_forms("Kramatorske")
     assert case_forms("Izium") == []
 def test_case_form_reaches_the_nominative(gaz): assert ids(gaz, "Kramatorske") == [704508]
+
+
+def test_settlement_in_any_spelling(gaz): assert gaz.settlement("Severodonetsk").geonames_id == 691999
+def test_settlement_is_the_big_namesake(gaz): assert gaz.settlement("Kharkov").geonames_id == 706483
+def test_no_settlement_of_an_unknown_name(gaz): assert gaz.settlement("Zzyzxville") is None

@@ -27,8 +27,10 @@ from dataclasses import asdict, replace
 from itertools import groupby
 from typing import Any, Final
 
+from frontline.corpus.fuse import fuse_results
 from frontline.models import (
     OPPOSITE_BLOC,
+    ArticleResult,
     ControlEvidence,
     ControlState,
     ControlStatus,
@@ -40,7 +42,7 @@ from frontline.models import (
 )
 from frontline.vocab.event_types import event_type
 
-__all__ = ["build_timeline", "build_timelines", "to_dict", "from_dict", "settlement_names", "format_timeline"]
+__all__ = ["build_timeline", "build_timelines", "timelines_of", "to_dict", "from_dict", "settlement_names", "format_timeline"]
 
 _REAL = frozenset({"asserted", "claimed", "denied"})
 _CHANGES = frozenset({"taken", "left"})   # the control readings by which a place changes hands
@@ -169,6 +171,13 @@ def build_timelines(fused: Iterable[FusedEvent], events: Mapping[str, Event]) ->
     fused = list(fused)
     found = (build_timeline(p, fused, events) for p in sorted(settlement_names(fused)))
     return [t for t in found if t.states]
+
+
+def timelines_of(results: Iterable[ArticleResult]) -> list[Timeline]:
+    """The control timeline of every settlement a run's fused events (``fuse.fuse_results``) are located at."""
+    results = list(results)
+    events = {e.event_id: e for r in results for e in r.events}
+    return build_timelines(fuse_results(results), events)
 
 
 def _evidence_dict(e: ControlEvidence) -> dict[str, Any]:

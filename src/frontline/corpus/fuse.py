@@ -29,6 +29,7 @@ from typing import Any
 from frontline.models import (
     OPPOSITE_BLOC,
     Article,
+    ArticleResult,
     Event,
     EventDate,
     FusedClaim,
@@ -40,7 +41,7 @@ from frontline.models import (
 )
 from frontline.vocab.event_types import event_type
 
-__all__ = ["fuse_corpus", "location_key", "to_dict", "from_dict", "FUSABLE_PRECISIONS"]
+__all__ = ["fuse_corpus", "fuse_results", "location_key", "to_dict", "from_dict", "FUSABLE_PRECISIONS"]
 
 FUSABLE_PRECISIONS = frozenset({"settlement", "district"})
 _REAL = frozenset({"asserted", "claimed", "denied"})
@@ -53,6 +54,19 @@ _SAME_DAY = dt.timedelta(0)
 def location_key(location: Location | None) -> str:
     """The key fused events are grouped and stored by: the canonical place name, '' for none."""
     return location.name if location is not None else ""
+
+
+def fuse_results(results: Iterable[ArticleResult]) -> list[FusedEvent]:
+    """The fused events of a run's results (copies marked on their article are not counted again).
+
+    Two inputs whose texts clean to the same text are one article (one content id): the first read counts,
+    as in the store, even when their metadata (say, a publication date) differ.
+    """
+    firsts: dict[str, ArticleResult] = {}
+    for r in results:
+        firsts.setdefault(r.article.article_id, r)
+    kept = list(firsts.values())
+    return fuse_corpus([e for r in kept for e in r.events], {r.article.article_id: r.article for r in kept})
 
 
 def _span(e: Event) -> tuple[dt.date, dt.date] | None:

@@ -10,11 +10,12 @@ API's format parameter, content types and OpenAPI bodies, and the page's export 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Final, Literal, TextIO
 
+from frontline.corpus.fuse import fuse_results
 from frontline.errors import FrontlineError
 from frontline.export import records, results
 from frontline.models import ArticleResult, FusedEvent
@@ -51,6 +52,7 @@ class Format:
         page: renders one page of ``GET /api/events`` ``(page, fields) -> text``; None when the REST API does
             not answer in it.
         download: how the web page joins several pages into one download, or None when it offers no link.
+        fused: its pipeline-results output also carries the run's fused events (``fused_events``).
     """
 
     name: str
@@ -62,6 +64,7 @@ class Format:
     records_file: RecordsFileWriter | None = None
     page: PageRenderer | None = None
     download: Join | None = None
+    fused: bool = False
 
     @property
     def binary(self) -> bool:
@@ -76,7 +79,7 @@ class Format:
 
 _ROWS: Final[tuple[Format, ...]] = (
     Format("json", "JSON", "application/json", ".json", results=results.write_json, records=records.write_json,
-           page=records.json_page),
+           page=records.json_page, fused=True),
     Format("jsonl", "JSON Lines", "application/x-ndjson", ".jsonl", results=results.write_jsonl,
            records=records.write_jsonl),
     Format("geojson", "GeoJSON", "application/geo+json", ".geojson", results=results.write_geojson,
@@ -150,6 +153,35 @@ def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
     if row is None or row.results is None:
         raise FrontlineError(f"unknown export format {fmt!r}; choose one of {', '.join(result_formats())}")
     row.results(results, out, fused)
+
+
+def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dict[str, int]:
+    """Write results as they come in format ``fmt``, with the fused events of all of them at the end where the
+    format carries them; returns the number of articles by status.
+
+    Only what fusion needs (article records and events, no texts or mentions) is kept, and only for a format
+    that carries fused events.
+
+    Raises:
+        FrontlineError: ``fmt`` is not one of ``FORMATS``.
+    """
+    row = TABLE.get(fmt)
+    carries_fused = row is not None and row.fused      # an unknown format is refused by ``write``
+    statuses = {"ok": 0, "failed": 0, "skipped": 0}
+    kept: list[ArticleResult] = []
+
+    def seen() -> Iterator[ArticleResult]:
+        for r in results:
+            statuses[r.article.status] += 1
+            if carries_fused:
+                kept.append(ArticleResult(r.article, events=r.events))
+            yield r
+
+    def fused() -> Iterator[FusedEvent]:      # a generator: runs only once every result has been written
+        yield from fuse_results(kept)
+
+    write(seen(), fmt, out, fused() if carries_fused else None)
+    return statuses
 
 
 def write_text(records: Iterable[EventRecord], fmt: str, out: TextIO, *, total: int | None = None) -> int:

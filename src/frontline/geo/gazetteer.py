@@ -74,6 +74,12 @@ def case_forms(name: str) -> list[str]:
     return out
 
 
+def unknown_settlement(name: str) -> str:
+    """What to tell someone who named a settlement the gazetteer does not know."""
+    return (f"no settlement called '{name}' in the gazetteer; check the spelling (any common transliteration "
+            "works, e.g. Severodonetsk or Sievierodonetsk)")
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     """An in-memory gazetteer: places and four indexes from keys to place numbers."""
@@ -223,6 +229,14 @@ class Gazetteer:
             for n in self._numbers(self.skeletons, other):
                 found[n] = max(found.get(n, 0.0), round(0.85 * score / 100, 3))
         return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
+
+    def settlement(self, name: str) -> Place | None:
+        """The settlement a name means in any spelling: the most populous namesake, Ukraine's first; or None.
+
+        The town the news means is far more often the big one than its village namesakes.
+        """
+        matches = [p for p, _ in self.match(name) if p.kind == "settlement"]
+        return max(matches, key=lambda p: (p.country_code == "UA", p.population)) if matches else None
 
     def admin1(self, name: str) -> Place | None:
         """The oblast or region that ``name`` names: 'Lugansk region', 'Luhansk', 'Donetsk oblast', 'DPR'."""

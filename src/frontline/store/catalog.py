@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.errors import QueryError, StoreError
-from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.gazetteer import Gazetteer, unknown_settlement
 from frontline.models import FusedEvent, Timeline
 from frontline.store import schema as t
 from frontline.store.base import Lifecycle
@@ -133,11 +133,10 @@ class Catalog(Lifecycle):
         Raises:
             QueryError: the gazetteer knows no settlement of that name.
         """
-        matches = [p for p, _ in self.gazetteer.match(name) if p.kind == "settlement"]
-        if not matches:
-            raise QueryError(f"no settlement called '{name}' in the gazetteer; check the spelling (any common "
-                             "transliteration works, e.g. Severodonetsk or Sievierodonetsk)")
-        return max(matches, key=lambda p: (p.country_code == "UA", p.population)).name
+        place = self.gazetteer.settlement(name)
+        if place is None:
+            raise QueryError(unknown_settlement(name))
+        return place.name
 
     # --- filters --------------------------------------------------------------------------------------
 
