@@ -1,6 +1,8 @@
 """The house rules that keep the tree readable: the flow of imports, and the size of files and functions."""
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import frontline
@@ -110,3 +112,15 @@ def test_no_long_files_or_functions():
                     node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES:
                 long_functions.append(f"{name}.{node.name}")
     assert (long_files, long_functions) == ([], [])
+
+
+def test_reading_a_store_or_writing_an_export_loads_no_model():
+    """The API, the CLI, the export registry and the REST app import no spaCy or torch until a pipeline loads.
+
+    A process that only reads a store or writes an export (and the client beside a Dask cluster) starts in half
+    a second instead of two: a package ``__init__`` that re-exported its spaCy modules once undid this.
+    """
+    code = ("import sys, frontline.api, frontline.cli, frontline.export.formats, frontline.serve.app; "
+            "print(sorted(m for m in ('spacy', 'torch', 'thinc') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -3,11 +3,7 @@
 The stages in order: ``build.extract_events`` (trigger, place, date, parties, counts of each event),
 ``claims.attribute`` (who says so, with what modality), ``fuse.fuse_article`` (one event per happening) and
 ``confidence.Calibrator`` (the chance that an event is right).
+
+The package re-exports nothing, on purpose: importing one module of it alone (the fusion of one article, the
+confidence table) must not load the modules that import spaCy.
 """
-
-from frontline.events.build import Candidate, extract_events
-from frontline.events.claims import attribute
-from frontline.events.confidence import Calibrator
-from frontline.events.fuse import fuse_article, same_event
-
-__all__ = ["Calibrator", "Candidate", "attribute", "extract_events", "fuse_article", "same_event"]
