@@ -124,3 +124,22 @@ def test_reading_a_store_or_writing_an_export_loads_no_model():
             "print(sorted(m for m in ('spacy', 'torch', 'thinc') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_no_private_name_crosses_a_module():
+    """A name another module needs is public: ``from frontline.x import _y`` and ``x._y`` are both refused."""
+    borrowed = []
+    for name, path in _modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("frontline"):
+                borrowed += [f"{name}: {node.module}.{a.name}" for a in node.names
+                             if a.name.startswith("_") and not a.name.startswith("__")]
+                modules |= {a.asname or a.name for a in node.names}
+            elif isinstance(node, ast.Import):
+                modules |= {(a.asname or a.name).split(".")[0] for a in node.names if a.name.startswith("frontline")}
+        borrowed += [f"{name}: {node.value.id}.{node.attr}" for node in ast.walk(tree)
+                     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                     and node.value.id in modules and node.attr.startswith("_") and not node.attr.startswith("__")]
+    assert borrowed == []

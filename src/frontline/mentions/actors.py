@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from frontline.geo.translit import skeleton
 from frontline.mentions.places import (
-    _GIVEN_NAMES,  # one list of given names for both stages: a lone one is a person, not a place
+    GIVEN_NAMES,  # one list of given names for both stages: a lone one is a person, not a place
 )
 from frontline.models import ActorKind, ActorMention, Party, Side
 
@@ -254,7 +254,7 @@ def _given_name_persons(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     for tok in doc:
         if not tok.is_title or tok.ent_type_ in ("NORP", "DATE") or not (
-                tok.pos_ == "PROPN" or tok.lower_ in _GIVEN_NAMES and tok.pos_ == "NOUN"):
+                tok.pos_ == "PROPN" or tok.lower_ in GIVEN_NAMES and tok.pos_ == "NOUN"):
             continue
         if _overlaps(tok.idx, tok.idx + len(tok.text), taken) or tok.head.lower_ in _PLACE_PREPOSITIONS:
             continue
@@ -267,7 +267,7 @@ def _given_name_persons(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
         relative = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in tok.children)
         beside = (tok.dep_ == "appos" and tok.head.lemma_.lower() in _PERSON_NOUNS) or any(
             c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in tok.children)
-        if tok.lower_ in _GIVEN_NAMES or aged or relative or beside:
+        if tok.lower_ in GIVEN_NAMES or aged or relative or beside:
             out.append(doc[tok.i:tok.i + 1])
     return out
 

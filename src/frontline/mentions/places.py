@@ -57,7 +57,7 @@ _NEAR = re.compile(r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|some|few|two|three|fou
                    r"fifteen|twenty|thirty)\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}?"
                    r"(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$", re.I)
 # Given names the NER tags as GPE when they stand alone ('Serhii said'); villages share many of them.
-_GIVEN_NAMES = frozenset("""serhii serhiy sergei sergey volodymyr vladimir oleksandr alexander aleksandr olena elena
+GIVEN_NAMES = frozenset("""serhii serhiy sergei sergey volodymyr vladimir oleksandr alexander aleksandr olena elena
 oleksii alexei aleksei andrii andriy andrei mykola nikolai yaroslav dmytro dmitry ivan ihor igor yurii yuri
 viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill maria mariia anna olha olga
 iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan vasyl vasily vasiliy
@@ -261,9 +261,9 @@ def _names_a_word_or_person(ent: Span, doc: Doc, text: str, name_span: Span) -> 
         len(name_span) == 1 and not after_preposition and not sector and _ADJECTIVE_SHAPE.search(name) is not None
     if _inside_idiom(text, ent.start_char, ent.end_char) or adjective:
         return True
-    if end_tok - start_tok == 1 and name.lower() in _GIVEN_NAMES:
+    if end_tok - start_tok == 1 and name.lower() in GIVEN_NAMES:
         return True
-    if start_tok > 0 and doc[start_tok - 1].lower_ in _GIVEN_NAMES:
+    if start_tok > 0 and doc[start_tok - 1].lower_ in GIVEN_NAMES:
         return True     # 'Kyrylo Bayev': a surname after a first name, though a village bears it too
     before, behind = text[ent.start_char - 1:ent.start_char], text[ent.end_char:ent.end_char + 1]
     # 'grouping "Vostok"', 'the "Mir" system': a quoted name is a unit's or a product's
