@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import logging
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, Protocol
@@ -38,9 +39,12 @@ from frontline.models import (
     Quantity,
     QuantityMention,
     iso,
+    stable_id,
 )
 
-__all__ = ["GEO_CELL", "GEO_COLUMNS", "ARTICLE_COLUMNS", "MENTION_COLUMNS", "EVENT_COLUMNS", "V2_EVENT_COLUMNS",
+logger = logging.getLogger(__name__)
+
+__all__ = ["ResultRows", "result_rows", "GEO_CELL", "GEO_COLUMNS", "ARTICLE_COLUMNS", "MENTION_COLUMNS", "EVENT_COLUMNS", "V2_EVENT_COLUMNS",
            "Row", "to_json", "parse_date", "party_json", "party_from_json", "fingerprint_facts", "facts_fields",
            "fingerprint_from_row", "offset_runs", "offsets_from_runs", "article_row", "event_row", "geo_cell",
            "derived_columns", "event_from_row", "fused_member_rows", "mention_rows", "mentions_from_rows",
@@ -138,6 +142,35 @@ def article_row(result: ArticleResult, article_id: str) -> tuple[Any, ...]:
             to_json(offset_runs(doc.offsets)) if doc else None,
             to_json([list(r) for r in doc.removed]) if doc else None,
             to_json(list(doc.repairs)) if doc else None)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ResultRows:
+    """The rows one ``ArticleResult`` is stored as: its article's row, and its events' and mentions' by id."""
+
+    article_id: str
+    article: tuple[Any, ...]
+    events: dict[str, tuple[Any, ...]]
+    mentions: dict[str, tuple[Any, ...]]
+
+
+def result_rows(result: ArticleResult) -> ResultRows:
+    """The rows of one result, as both back ends write them. An article without an id is keyed by a hash of its
+    path, url and title; of two events with one id the first is stored (with a warning)."""
+    a = result.article
+    article_id = a.article_id or stable_id("article", a.path, a.url, a.title)
+    events: dict[str, tuple[Any, ...]] = {}
+    for i, e in enumerate(result.events):
+        if e.event_id in events:
+            logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
+            continue
+        events[e.event_id] = event_row(e, article_id, i, a.duplicate_of is not None)
+    mentions: dict[str, tuple[Any, ...]] = {}
+    for i, (kind, start, end, text, value) in enumerate(mention_rows(result.mentions)):
+        mention_id = stable_id(article_id, kind, start, end, text)
+        # Two mentions of one kind on one span say the same thing; the first is kept.
+        mentions.setdefault(mention_id, (mention_id, article_id, i, kind, start, end, text, to_json(value)))
+    return ResultRows(article_id, article_row(result, article_id), events, mentions)
 
 
 @functools.cache

@@ -29,7 +29,7 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import Fingerprint, Match
 from frontline.errors import StoreError
-from frontline.models import Article, ArticleResult, Event, FusedEvent, Mentions, Timeline, stable_id
+from frontline.models import Article, ArticleResult, Event, FusedEvent, Mentions, Timeline
 from frontline.store import schema as t
 from frontline.store.base import TOP_PLACES, StoredInput, Summary, WriteOutcome, WritingStore
 from frontline.store.codec import (
@@ -37,14 +37,12 @@ from frontline.store.codec import (
     EVENT_COLUMNS,
     MENTION_COLUMNS,
     article_from_row,
-    article_row,
     document_from_row,
     event_from_row,
-    event_row,
     fingerprint_from_row,
     fused_member_rows,
-    mention_rows,
     mentions_from_rows,
+    result_rows,
     to_json,
 )
 from frontline.store.engine import open_engine, redact, schema_version
@@ -155,21 +153,11 @@ class PgStore(WritingStore):
 
     def write(self, result: ArticleResult) -> WriteOutcome:
         """Store one article with its mentions and events, changing only what differs (see ``SqliteStore.write``)."""
-        a = result.article
-        article_id = a.article_id or stable_id("article", a.path, a.url, a.title)
-        events: dict[str, tuple[Any, ...]] = {}
-        for i, e in enumerate(result.events):
-            if e.event_id in events:
-                logger.warning("article %s has two events with id %s; storing the first", article_id, e.event_id)
-                continue
-            events[e.event_id] = event_row(e, article_id, i, a.duplicate_of is not None)
-        mentions: dict[str, tuple[Any, ...]] = {}
-        for i, (kind, start, end, text, value) in enumerate(mention_rows(result.mentions)):
-            mention_id = stable_id(article_id, kind, start, end, text)
-            mentions.setdefault(mention_id, (mention_id, article_id, i, kind, start, end, text, to_json(value)))
+        rows = result_rows(result)
+        article_id, events, mentions = rows.article_id, rows.events, rows.mentions
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self._connection(f"write article {article_id}", write=True) as conn:
-            outcome = self._sync_article(conn, article_row(result, article_id), now)
+            outcome = self._sync_article(conn, rows.article, now)
             outcome += self._sync_children(conn, t.events, EVENT_COLUMNS, article_id, events, now)
             outcome += self._sync_children(conn, t.mentions, MENTION_COLUMNS, article_id, mentions, now)
         return outcome
