@@ -18,7 +18,7 @@ from sqlalchemy.pool import QueuePool
 
 from frontline.errors import StoreError
 from frontline.store import schema as t
-from frontline.store.schema import SCHEMA_VERSION
+from frontline.store.schema import check_tables, check_version
 
 __all__ = ["is_postgres", "open_engine", "open_reader", "redact", "schema_version"]
 
@@ -112,15 +112,12 @@ def open_reader(db: str) -> Engine:
     return engine
 
 
+# A PostgreSQL store is never migrated (a SQLite file is, when a store opens it for writing).
+NO_MIGRATION: Final = "ingest again into an empty database"
+
+
 def _check_store(db: str, engine: Engine) -> None:
-    tables = set(inspect(engine).get_table_names())
-    missing = {"meta", "articles", "mentions", "events"} - tables
-    if missing:
-        raise StoreError(f"{redact(db)} is not a frontline database (it has tables "
-                         f"{', '.join(sorted(tables)) or 'none'} but not {', '.join(sorted(missing))}); "
-                         "ingest into a new database")
-    version = schema_version(engine)
-    if version != str(SCHEMA_VERSION):
-        raise StoreError(f"{redact(db)} has frontline schema version {version}, this frontline reads version "
-                         f"{SCHEMA_VERSION}; open it once with a store (frontline repair --db ...) to migrate it, "
-                         "or extract again into a new database")
+    check_tables(redact(db), set(inspect(engine).get_table_names()), "ingest into a new database")
+    remedy = NO_MIGRATION if is_postgres(db) else \
+        f"open it once with a store to migrate it (frontline repair --db {db}), or extract again into a new file"
+    check_version(redact(db), schema_version(engine), remedy)

@@ -45,8 +45,8 @@ from frontline.store.codec import (
     result_rows,
     to_json,
 )
-from frontline.store.engine import open_engine, redact, schema_version
-from frontline.store.schema import SCHEMA_VERSION
+from frontline.store.engine import NO_MIGRATION, open_engine, redact, schema_version
+from frontline.store.schema import SCHEMA_VERSION, check_tables, check_version
 
 __all__ = ["PgStore"]
 
@@ -110,15 +110,8 @@ class PgStore(WritingStore):
                                               {"key": "created_by", "value": "frontline"}])
             logger.info("created frontline tables in %s", redact(self.path))
             return
-        missing = {"meta", "articles", "mentions", "events"} - tables
-        if missing:
-            raise StoreError(f"{redact(self.path)} is not a frontline database (it has tables "
-                             f"{', '.join(sorted(tables))} but not {', '.join(sorted(missing))}); name an empty "
-                             "database in the URL")
-        version = schema_version(engine)
-        if version != str(SCHEMA_VERSION):
-            raise StoreError(f"{redact(self.path)} has frontline schema version {version}, this frontline reads "
-                             f"version {SCHEMA_VERSION}; ingest again into an empty database")
+        check_tables(redact(self.path), tables, "name an empty database in the URL")
+        check_version(redact(self.path), schema_version(engine), NO_MIGRATION)
         with engine.begin() as conn:
             t.metadata.create_all(conn)         # tables and indexes added since (CREATE ... IF NOT EXISTS)
 
@@ -378,11 +371,6 @@ class PgStore(WritingStore):
             return [r[0] for r in conn.execute(
                 select(f.c.article_id).where(f.c.article_id.in_(select(k.c.article_id).where(k.c.key.in_(list(keys)))))
                 .order_by(f.c.seq))]
-
-    def has_fingerprints(self) -> bool:
-        """Whether any article has a fingerprint yet."""
-        with self._connection("look for fingerprints") as conn:
-            return conn.execute(select(t.fingerprints.c.article_id).limit(1)).first() is not None
 
     def text_of(self, article_id: str) -> str | None:
         """The cleaned text of a stored article, or None."""

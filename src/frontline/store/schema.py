@@ -26,10 +26,37 @@ from sqlalchemy import (
     func,
 )
 
-__all__ = ["SCHEMA_VERSION", "sqlite_ddl", "metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
+from frontline.errors import StoreError
+
+__all__ = ["SCHEMA_VERSION", "CORE_TABLES", "check_tables", "check_version", "sqlite_ddl", "metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
            "fused_members", "timelines", "retracted", "inputs"]
 
 SCHEMA_VERSION: Final = 2
+# The tables without which a database is not a frontline store, whatever its version.
+CORE_TABLES: Final = frozenset({"meta", "articles", "mentions", "events"})
+
+
+def check_tables(name: str, tables: set[str], remedy: str) -> None:
+    """Refuse a database that is not a frontline store; ``remedy`` says what to do instead.
+
+    Raises:
+        StoreError: one of ``CORE_TABLES`` is missing.
+    """
+    missing = CORE_TABLES - tables
+    if missing:
+        raise StoreError(f"{name} is not a frontline database (it has tables {', '.join(sorted(tables)) or 'none'} "
+                         f"but not {', '.join(sorted(missing))}); {remedy}")
+
+
+def check_version(name: str, version: str | None, remedy: str) -> None:
+    """Refuse a frontline store of another schema version; ``remedy`` says what to do instead.
+
+    Raises:
+        StoreError: the version is not ``SCHEMA_VERSION``.
+    """
+    if version != str(SCHEMA_VERSION):
+        raise StoreError(f"{name} has frontline schema version {version}, this frontline reads version "
+                         f"{SCHEMA_VERSION}; {remedy}")
 
 metadata = MetaData()
 

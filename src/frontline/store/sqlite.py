@@ -69,7 +69,7 @@ from frontline.store.codec import (
     result_rows,
     to_json,
 )
-from frontline.store.schema import SCHEMA_VERSION
+from frontline.store.schema import SCHEMA_VERSION, check_tables, check_version
 
 __all__ = ["SqliteStore"]
 
@@ -181,18 +181,13 @@ class SqliteStore(WritingStore):
                     logger.info("created frontline database %s", self.path)
                     return
             tables = self._tables()
-        missing = {"meta", "articles", "mentions", "events"} - tables
-        if missing:
-            raise StoreError(f"{self.path} is not a frontline database (it has tables {', '.join(sorted(tables))} "
-                             f"but not {', '.join(sorted(missing))}); pass a new path or remove the file")
+        check_tables(self.path, tables, "pass a new path or remove the file")
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = row[0] if row else None
         if migrations.upgradable(version):
             migrations.upgrade(self._db, version, self.path)
             version = str(SCHEMA_VERSION)
-        if version != str(SCHEMA_VERSION):
-            raise StoreError(f"{self.path} has frontline schema version {version}, this frontline reads version "
-                             f"{SCHEMA_VERSION}; extract again into a new database file")
+        check_version(self.path, version, "extract again into a new database file")
         migrations.add_missing(self._db, tables)
 
     @contextmanager
@@ -451,11 +446,6 @@ class SqliteStore(WritingStore):
             return [r[0] for r in db.execute(
                 f"SELECT f.article_id FROM fingerprints f WHERE f.article_id IN "
                 f"(SELECT article_id FROM copy_keys WHERE key IN ({marks})) ORDER BY f.seq", list(keys))]
-
-    def has_fingerprints(self) -> bool:
-        """Whether any article has a fingerprint yet."""
-        with self._reading("look for fingerprints") as db:
-            return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fingerprints)").fetchone()[0])
 
     def text_of(self, article_id: str) -> str | None:
         """The cleaned text of a stored article, or None."""
