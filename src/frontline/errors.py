@@ -7,6 +7,7 @@
     │   ├── UnsupportedInputError  the input's kind is not one frontline reads (unknown extension ...)
     │   └── FetchError             a URL cannot be fetched (refused, unreachable, too slow, too large, wrong type)
     ├── ResourceError              a model or data file that ships with frontline is missing or broken
+    │   └── RegistryError          a rule is named that nobody registered, or registered twice (frontline.registry)
     ├── StageError                 a pipeline stage failed on one article (names the stage and article)
     ├── StoreError                 the store (SQLite file or PostgreSQL) cannot be opened, read or written
     ├── QueryError                 a query's filter, paging cursor or limit is not valid (the message says which)
@@ -19,7 +20,7 @@ translated at the boundary, so callers only ever catch these.
 from __future__ import annotations
 
 __all__ = ["FrontlineError", "InputError", "UnsupportedInputError", "ResourceError", "StageError",
-           "StoreError", "QueryError", "EvalError", "FetchError"]
+           "StoreError", "QueryError", "EvalError", "FetchError", "RegistryError"]
 
 
 class FrontlineError(Exception):
@@ -36,6 +37,10 @@ class UnsupportedInputError(InputError):
 
 class ResourceError(FrontlineError):
     """A model or data file that frontline needs is missing or broken."""
+
+
+class RegistryError(ResourceError):
+    """A rule is asked for by a name nobody registered, or two rules claim one name (``frontline.registry``)."""
 
 
 class StageError(FrontlineError):

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 from test_export import event as _event
 
+from frontline.errors import RegistryError
 from frontline.export import acled
 from frontline.vocab import event_types
 from frontline.vocab.event_types import TABLE
@@ -18,7 +19,7 @@ def test_every_rule_the_table_names_is_registered():
 
 
 def test_an_unknown_rule_name_is_an_error():
-    with pytest.raises(acled.AcledRuleError, match="no ACLED rule is registered as 'no_such_rule'"):
+    with pytest.raises(RegistryError, match="no ACLED rule is registered as 'no_such_rule'"):
         acled.rule_named("no_such_rule")
 
 
@@ -26,12 +27,12 @@ def test_a_row_naming_an_unregistered_rule_is_an_error(monkeypatch):
     kind = next(iter(TABLE))
     row = dataclasses.replace(TABLE[kind], acled_rule="no_such_rule")
     monkeypatch.setattr(acled, "TABLE", {**TABLE, kind: row})
-    with pytest.raises(acled.AcledRuleError, match="no_such_rule"):
+    with pytest.raises(RegistryError, match="no_such_rule"):
         acled.acled_type(_event(kind))
 
 
 def test_a_rule_cannot_be_registered_twice():
-    with pytest.raises(acled.AcledRuleError, match="registered twice"):
+    with pytest.raises(RegistryError, match="registered twice"):
         acled.rule("armed_cause")(lambda event, fighting, fixed: fixed)
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from frontline.errors import ResourceError
+from frontline.errors import RegistryError
 from frontline.triggers.lexicon import TRIGGERS
 from frontline.triggers.rules import RULES, rule, rule_named
 
@@ -21,13 +21,13 @@ def test_every_registered_rule_is_named_by_the_lexicon():
 
 
 def test_an_unknown_rule_name_is_an_error():
-    with pytest.raises(ResourceError, match="'no_such_rule'"):
+    with pytest.raises(RegistryError, match="'no_such_rule'"):
         rule_named("no_such_rule")
 
 
 def test_a_rule_name_registered_twice_is_an_error():
     before = dict(RULES)
-    with pytest.raises(ResourceError, match="registered twice"):
+    with pytest.raises(RegistryError, match="registered twice"):
         rule("combat")(lambda ctx: None)
     assert dict(RULES) == before
 

@@ -3,7 +3,7 @@
 An event type's ACLED pair is the ``acled`` column of its row (``frontline.vocab.event_types``). A row whose
 pair depends on the event's parties or words names a refining rule in ``acled_rule``; the rules are registered
 here by name with ``@rule("name")``, so a new one is one function, and a row naming a rule that is not
-registered is an error (``AcledRuleError``), not a silent fallback.
+registered is an error (``RegistryError``), not a silent fallback.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
-from frontline.errors import FrontlineError
 from frontline.models import Article, ArticleResult, Event, Party, iso
+from frontline.registry import Registry
 from frontline.triggers.lexicon import SIGHTING, other_kind
 from frontline.vocab.event_types import (
     BATTLES,
@@ -29,7 +29,7 @@ from frontline.vocab.event_types import (
 )
 from frontline.vocab.sides import ARMED_SIDES
 
-__all__ = ["ACLED_COLUMNS", "AcledRuleError", "Rule", "rule", "rule_named", "rule_names", "acled_type",
+__all__ = ["ACLED_COLUMNS", "Rule", "rule", "rule_named", "rule_names", "acled_type",
            "acled_row", "acled_rows", "fighting_types", "fatalities"]
 
 logger = logging.getLogger(__name__)
@@ -69,60 +69,19 @@ _TIME_PRECISION: Final = {"day": 1, "month": 2, "year": 3}
 _GEO_PRECISION: Final = {"settlement": 1, "district": 2, "admin1": 3, "region": 3, "country": 3}
 
 
-class AcledRuleError(FrontlineError):
-    """An event type names an ACLED rule that is not registered (see ``rule``)."""
-
-
 # A refining rule: the event, whether its article reports fighting at its place, and the row's own pair.
 Rule = Callable[[Event, bool, tuple[str, str]], tuple[str, str]]
 
-
-class _Rules:
-    """The registered refining rules by name; filled once, by the ``@rule`` decorators of this module."""
-
-    def __init__(self) -> None:
-        self._by_name: dict[str, Rule] = {}
-
-    def register(self, name: str) -> Callable[[Rule], Rule]:
-        def add(fn: Rule) -> Rule:
-            if name in self._by_name:
-                raise AcledRuleError(f"the ACLED rule {name!r} is registered twice; give the new one its own name")
-            self._by_name[name] = fn
-            return fn
-        return add
-
-    def get(self, name: str) -> Rule:
-        try:
-            return self._by_name[name]
-        except KeyError:
-            raise AcledRuleError(f"no ACLED rule is registered as {name!r}; register one with "
-                                 f"@frontline.export.acled.rule({name!r}) or name one of "
-                                 f"{', '.join(sorted(self._by_name))} in the event type's acled_rule") from None
-
-    def names(self) -> frozenset[str]:
-        return frozenset(self._by_name)
-
-
-_RULES: Final = _Rules()
-
-
-def rule(name: str) -> Callable[[Rule], Rule]:
-    """Register a refining rule under ``name``, the value an event type's ``acled_rule`` gives."""
-    return _RULES.register(name)
-
-
-def rule_named(name: str) -> Rule:
-    """The rule registered as ``name``.
-
-    Raises:
-        AcledRuleError: no rule has that name.
-    """
-    return _RULES.get(name)
-
-
-def rule_names() -> frozenset[str]:
-    """The names of the registered rules."""
-    return _RULES.names()
+# Filled once, by the ``@rule`` decorators of this module.
+_RULES: Final[Registry[Rule]] = Registry(
+    "ACLED rule", "register one with @frontline.export.acled.rule(...) or name a registered one in the event "
+    "type's acled_rule")
+# ``@rule("territory_change")``: register a refining rule under the name an event type's ``acled_rule`` gives.
+rule = _RULES.register
+# The rule registered under a name; ``RegistryError`` when there is none.
+rule_named = _RULES.get
+# The names of the registered rules.
+rule_names = _RULES.names
 
 
 def fighting_types() -> frozenset[str]:
@@ -181,7 +140,7 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
     ACLED's sub-event for movements of armed groups.
 
     Raises:
-        AcledRuleError: the type's row names a rule that is not registered.
+        RegistryError: the type's row names a rule that is not registered.
     """
     kind = event.event_type
     if other_kind(kind, event.trigger) == SIGHTING:

@@ -8,46 +8,19 @@ function is registered under is an error, not a silent fall-back to the word's l
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
 
-from frontline.errors import ResourceError
+from frontline.registry import Registry
 from frontline.triggers.rules.context import RuleContext
 
 __all__ = ["RULES", "Rule", "rule", "rule_named"]
 
 Rule = Callable[[RuleContext], "str | None"]
 
-# Filled once, by the ``@rule`` decorators of the rule families as ``frontline.triggers.rules`` imports them;
-# read through ``RULES``, which cannot be written.
-_REGISTRY: dict[str, Rule] = {}
-RULES: Mapping[str, Rule] = MappingProxyType(_REGISTRY)
-
-
-def rule(*names: str) -> Callable[[Rule], Rule]:
-    """Register the decorated function as the rule of each of ``names`` (several words may share one rule).
-
-    Raises:
-        ResourceError: a name is already registered (two rules would claim one lexicon entry).
-    """
-    def register(func: Rule) -> Rule:
-        for name in names:
-            if name in _REGISTRY:
-                raise ResourceError(f"trigger rule {name!r} is registered twice ({_REGISTRY[name].__qualname__} "
-                                    f"and {func.__qualname__}); give one of them another name")
-            _REGISTRY[name] = func
-        return func
-    return register
-
-
-def rule_named(name: str) -> Rule:
-    """The rule registered under ``name``.
-
-    Raises:
-        ResourceError: no rule is registered under that name (a lexicon entry names a rule nobody wrote).
-    """
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        raise ResourceError(f"the trigger lexicon names rule {name!r}, but no function is registered under it; "
-                            f"add one with @rule({name!r}) in frontline/triggers/rules/, or fix the lexicon entry") \
-            from None
+# Filled once, by the ``@rule`` decorators of the rule families as ``frontline.triggers.rules`` imports them.
+_REGISTRY: Registry[Rule] = Registry(
+    "trigger rule", "add one with @rule(...) in frontline/triggers/rules/, or fix the lexicon entry that names it")
+RULES: Mapping[str, Rule] = _REGISTRY.view
+# ``@rule("combat")``, or ``@rule("withdraw", "pull")`` for a rule several lexicon entries name.
+rule = _REGISTRY.register
+# The rule the lexicon names (``TriggerRule.rule``); ``RegistryError`` when no function is registered under it.
+rule_named = _REGISTRY.get
