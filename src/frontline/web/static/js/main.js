@@ -1,5 +1,6 @@
 // Wires the page: state in the URL, one refresh per change, each panel fed from the REST API.
 import { getJSON } from "./api.js";
+import { placementCounts } from "./areas.js";
 import { Histogram } from "./histogram.js";
 import { EventMap, legendItem } from "./map.js";
 import { EventList, renderCoverage, renderDetail, renderPlace } from "./panels.js";
@@ -32,6 +33,7 @@ const map = new EventMap($("#map"), {
   onEvent: (id) => showEvent(id),
   onPlace: (name) => showPlace(name),
   onView: (v) => { state.view = v; saveUrl(); },
+  onArea: (name) => { state.oblast = name; refresh(); },
 });
 const histogram = new Histogram($("#histogram"), $("#brush-label"), (since, until) => {
   state.since = since;
@@ -107,20 +109,14 @@ async function refresh({ histogram: withHistogram = true } = {}) {
     const typeFacets = state.type.length
       ? getJSON("/api/stats/facets", filterParams({ ...state, type: [] }), { signal }).then((f) => f.type)
       : null;
-    tasks.push(getJSON("/api/stats/facets", params, { signal })
-      .then(async (f) => fillFacets(typeFacets ? { ...f, type: await typeFacets } : f)));
+    const facets = getJSON("/api/stats/facets", params, { signal });
+    tasks.push(facets.then(async (f) => fillFacets(typeFacets ? { ...f, type: await typeFacets } : f)));
     const { total, exact } = await list.load(params, null, { signal });
     tasks.push(map.showEvents(params, total, { signal, visible: state.events }));
     tasks.push(map.showControl(state.until || histogram.last, state.control, { signal }));
     tasks.push(loadCoverage(signal));
-    const art = getJSON("/api/articles", withLimit(filterParams({ ...state, type: [] }, {}), 1), { signal })
-      .then((a) => a.total).catch(() => null);
-    tasks.push(art);
     await Promise.all(tasks);
-    const articles = await art;
-    $("#counts").textContent = `${total.toLocaleString("en")}${exact ? "" : "+"} event${total === 1 ? "" : "s"}` +
-      `${articles !== null ? ` · ${articles.toLocaleString("en")} article${articles === 1 ? "" : "s"}` : ""}` +
-      `${state.since || state.until ? ` · ${state.since || "…"} – ${state.until || "…"}` : ""}`;
+    showCounts(total, exact, (await facets).precision, await articleCount(signal));
     updateExports(params);
     for (const a of document.querySelectorAll("#exports a")) a.dataset.total = String(total);
     if (inflight === ctl) {
@@ -132,11 +128,36 @@ async function refresh({ histogram: withHistogram = true } = {}) {
   }
 }
 
-function withLimit(p, n) {
-  const q = new URLSearchParams();
-  for (const k of ["outlet", "since", "until"]) if (p.has(k)) q.set(k, p.get(k));
-  q.set("limit", String(n));
-  return q;
+// The articles behind the filter's events when the map holds them all; else (a filter too large to list) the
+// articles published in the brushed range by the chosen outlet, and the header says which of the two it is.
+async function articleCount(signal) {
+  if (map.articles !== null) return { n: map.articles, what: "from" };
+  const q = new URLSearchParams({ limit: "1" });
+  for (const k of ["outlet", "since", "until"]) if (state[k]) q.set(k, state[k]);
+  const n = await getJSON("/api/articles", q, { signal }).then((a) => a.total).catch(() => null);
+  return { n, what: "published in range:" };
+}
+
+const plural = (n, word) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+
+// "1,713 events from 1,598 articles: 925 at a settlement · 450 only to an oblast or country · 338 unplaced".
+function showCounts(total, exact, precision, articles) {
+  const { placed, coarse, unplaced } = placementCounts(precision, total);
+  const counts = $("#counts");
+  counts.replaceChildren(
+    el("span", { id: "count-events", text: `${plural(total, "event")}${exact ? "" : "+"}` }),
+    articles.n !== null ? el("span", { id: "count-articles", text: ` ${articles.what} ${plural(articles.n, "article")}` }) : null,
+    el("span", { class: "placement", text: ": " }),
+    el("span", { id: "count-placed", title: "drawn as points: located to a settlement", text: `${placed.toLocaleString("en")} at a settlement` }),
+    " · ",
+    el("span", { id: "count-coarse", title: "located only to a district, oblast, region or country: drawn as that area, or counted in the panel on the map",
+      text: `${coarse.toLocaleString("en")} only to an area` }),
+    " · ",
+    el("span", { id: "count-unplaced", title: "no place named: in the list and the timeline, not on the map", text: `${unplaced.toLocaleString("en")} unplaced` }),
+    state.since || state.until ? ` · ${state.since || "…"} – ${state.until || "…"}` : "");
+  counts.dataset.placed = String(placed);
+  counts.dataset.coarse = String(coarse);
+  counts.dataset.unplaced = String(unplaced);
 }
 
 // One link per export format the server offers as a download (its registry's `download` join).

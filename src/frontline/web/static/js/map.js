@@ -1,15 +1,17 @@
 // The map: offline base layers (GeoJSON shipped with the package), events clustered in the browser
 // when the filter holds few enough of them, server-side grid cells (/api/stats/grid) when it does not,
-// and the control layer (settlements coloured UA / RU / contested at a date).
+// and the control layer (settlements coloured UA / RU / contested at a date). Only events placed at a
+// settlement are points; events located only to an area are drawn as that area (areas.js).
 import { getAll, getJSON } from "./api.js";
+import { AreaLayer, fetchCoarse, groupCoarse, placement } from "./areas.js";
 import { CONTROL_COLOURS, el, label, markerStyle, precisionClass, typeColour } from "./style.js";
 
 export const CLIENT_MAX = 5000;     // above this many events the map asks the server for grid cells
 const DETAIL_ZOOM = 9;              // from this zoom on, dense views load the events in view
-const EVENT_FIELDS = "event_id,event_type,location,date,claim,confidence,contested,outlet";
+const EVENT_FIELDS = "event_id,article_id,event_type,location,date,claim,confidence,contested,outlet";
 
 export class EventMap {
-  constructor(node, { view, onEvent, onPlace, onView }) {
+  constructor(node, { view, onEvent, onPlace, onView, onArea }) {
     // The base layers end at this window (scripts/build_base_layers.py): keep the view inside it.
     const window_ = L.latLngBounds([[40, 14], [58, 50]]);
     this.map = L.map(node, { zoomSnap: 0.5, minZoom: 5, maxZoom: 13, maxBounds: window_.pad(0.05),
@@ -21,12 +23,18 @@ export class EventMap {
     this.onEvent = onEvent;
     this.onPlace = onPlace;
     this.map.createPane("control").style.zIndex = 450;
-    this.cluster = L.markerClusterGroup({ maxClusterRadius: 40, disableClusteringAtZoom: DETAIL_ZOOM,
-      showCoverageOnHover: false, chunkedLoading: true });
+    this.map.createPane("base").style.zIndex = 250;
+    this.map.createPane("labels").style.zIndex = 380;
+    this.areas = new AreaLayer(this.map, { onArea });
+    // From DETAIL_ZOOM on only markers on (nearly) the same spot still cluster: a click on such a cluster
+    // spreads its markers out (spiderfy), so no event hides under another.
+    this.cluster = L.markerClusterGroup({ maxClusterRadius: (z) => (z >= DETAIL_ZOOM ? 4 : 40),
+      spiderfyOnMaxZoom: true, showCoverageOnHover: false, chunkedLoading: true, iconCreateFunction: clusterIcon });
     this.grid = L.layerGroup();
     this.control = L.layerGroup();
     this.mode = "none";
     this.filterKey = null;
+    this.articles = null;      // articles behind the filter's events, when the map holds them all
     this.map.on("moveend", () => {
       const c = this.map.getCenter();
       onView([c.lat, c.lng, this.map.getZoom()]);
@@ -42,10 +50,32 @@ export class EventMap {
     };
     for (const [file, s] of Object.entries(style)) {
       const data = await getJSON(`geo/${file}`);
-      L.geoJSON(data, { style: s, interactive: file === "ukraine_oblasts.geojson",
+      L.geoJSON(data, { style: s, pane: "base", interactive: file === "ukraine_oblasts.geojson",
         onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name || "", { sticky: true, direction: "top" }) }).addTo(this.map);
     }
+    await this.areas.load();
+    await this.loadLabels();
     this.map.getContainer().classList.add("base-ready");
+  }
+
+  // Offline place labels (geo/places.geojson): oblast names, and towns by population rank as the map zooms in.
+  async loadLabels() {
+    const { features } = await getJSON("geo/places.geojson");
+    const labels = L.layerGroup();
+    for (const f of features) {
+      const { name, kind, rank } = f.properties;
+      const [lon, lat] = f.geometry.coordinates;
+      labels.addLayer(L.marker([lat, lon], { pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: `place-label ${kind} rank-${rank}`, html: "<span></span>", iconSize: null }) })
+        .on("add", (e) => { e.target.getElement().firstChild.textContent = name; }));
+    }
+    labels.addTo(this.map);
+    const rankShown = () => {
+      const z = this.map.getZoom();
+      this.map.getContainer().dataset.labelRank = String(z < 6.5 ? 1 : z < 8 ? 2 : 3);
+    };
+    this.map.on("zoomend", rankShown);
+    rankShown();
   }
 
   // Show the events of a filter. `params` are the API filter parameters, `total` the filter's count.
@@ -54,7 +84,7 @@ export class EventMap {
     this.signal = signal;
     this.cluster.remove();
     this.grid.remove();
-    if (!visible) { this.mode = "none"; return; }
+    if (!visible) { this.mode = "none"; this.areas.hide(); this.filterKey = null; this.articles = null; return; }
     if (total <= CLIENT_MAX) {
       this.mode = "client";
       const key = params.toString();
@@ -63,12 +93,17 @@ export class EventMap {
         p.set("fields", EVENT_FIELDS);
         const items = await getAll("/api/events", p, CLIENT_MAX, { signal });
         this.setMarkers(items);
+        this.coarse = groupCoarse(items);
+        this.articles = new Set(items.map((ev) => ev.article_id)).size;
         this.filterKey = key;
       }
+      this.areas.show(this.coarse);
       this.cluster.addTo(this.map);
     } else {
       this.mode = "dense";
       this.filterKey = null;
+      this.articles = null;
+      this.areas.show(await fetchCoarse(params, { signal }));
       await this.loadDense();
     }
   }
@@ -78,7 +113,8 @@ export class EventMap {
     const markers = [];
     for (const ev of items) {
       const loc = ev.location;
-      if (!loc || loc.lat === null || loc.lon === null || loc.lat === undefined) continue;
+      // an event located only to an oblast or a country is that area (areas.js), never a point
+      if (placement(ev) !== "placed" || loc.lat === null || loc.lon === null || loc.lat === undefined) continue;
       const prec = precisionClass(loc.precision);
       const m = L.circleMarker([loc.lat, loc.lon], {
         ...markerStyle(ev.event_type, loc.precision),
@@ -102,6 +138,7 @@ export class EventMap {
     p.set("bbox", [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(3)).join(","));
     if (z >= DETAIL_ZOOM) {
       p.set("fields", EVENT_FIELDS);
+      p.set("precision", "settlement");
       const items = await getAll("/api/events", p, 2000, { signal: this.signal });
       this.grid.remove();
       this.setMarkers(items);
@@ -111,6 +148,7 @@ export class EventMap {
     // about 20-40 px a cell on screen at each zoom (zoomSnap is 0.5)
     const cell = z < 5.5 ? 1 : z < 6.5 ? 0.5 : z < 7.5 ? 0.25 : 0.1;
     p.set("cell", String(cell));
+    p.set("precision", "settlement");   // the areas layer draws the rest
     const { cells } = await getJSON("/api/stats/grid", p, { signal: this.signal });
     this.cluster.remove();
     this.grid.clearLayers();
@@ -149,6 +187,15 @@ export class EventMap {
     this.control.addTo(this.map);
     return places.length;
   }
+}
+
+// Cluster icons in one neutral style (white disc, slate ring, size by count): never in an event type's colour
+// or a control state's, which the markers and the control layer use.
+function clusterIcon(cluster) {
+  const n = cluster.getChildCount();
+  const size = n < 10 ? 28 : n < 100 ? 34 : 42;
+  return L.divIcon({ html: `<div><span>${n}</span></div>`, className: "marker-cluster ev-cluster",
+    iconSize: L.point(size, size) });
 }
 
 export function legendItem(type, count, checked, onChange) {
