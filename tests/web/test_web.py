@@ -105,7 +105,8 @@ def test_scripts_import_only_shipped_modules_and_fetch_only_this_server():
 def test_base_layers_are_small_valid_geojson_with_their_attribution():
     geo = STATIC / "geo"
     files = sorted(geo.glob("*.geojson"))
-    assert {f.name for f in files} == {"countries.geojson", "ukraine_oblasts.geojson", "russia_border_regions.geojson"}
+    assert {f.name for f in files} == {"countries.geojson", "ukraine_oblasts.geojson", "russia_border_regions.geojson",
+                                       "places.geojson"}
     assert sum(f.stat().st_size for f in files) < 1_000_000
     oblasts = json.loads((geo / "ukraine_oblasts.geojson").read_text(encoding="utf-8"))
     isos = {f["properties"]["iso"] for f in oblasts["features"]}
@@ -113,6 +114,30 @@ def test_base_layers_are_small_valid_geojson_with_their_attribution():
     for f in oblasts["features"]:
         assert f["geometry"]["type"] in ("Polygon", "MultiPolygon")
     assert "Natural Earth" in (geo / "ATTRIBUTION.md").read_text(encoding="utf-8")
+
+
+def test_every_oblast_outline_carries_the_gazetteer_name_events_give_as_admin1():
+    # the page shades the outline whose `admin1` is an area-only event's location.admin1 (js/areas.js)
+    from frontline.geo.gazetteer import Gazetteer
+    gazetteer = Gazetteer.load()
+    geo = STATIC / "geo"
+    for name in ("ukraine_oblasts.geojson", "russia_border_regions.geojson"):
+        for f in json.loads((geo / name).read_text(encoding="utf-8"))["features"]:
+            unit = gazetteer.admin1(f["properties"]["admin1"])
+            assert unit is not None and unit.name == f["properties"]["admin1"], f["properties"]
+
+
+def test_place_labels_are_oblasts_and_towns_with_their_attribution():
+    geo = STATIC / "geo"
+    labels = json.loads((geo / "places.geojson").read_text(encoding="utf-8"))["features"]
+    kinds = {(f["properties"]["kind"], f["properties"]["rank"]) for f in labels}
+    assert ("oblast", 0) in kinds and {("town", 1), ("town", 2), ("town", 3)} <= kinds
+    assert sum(1 for f in labels if f["properties"]["kind"] == "oblast") == 27
+    towns = {f["properties"]["name"]: f["properties"]["rank"] for f in labels if f["properties"]["kind"] == "town"}
+    assert towns["Kyiv"] == 1 and towns["Kharkiv"] == 1
+    attribution = (geo / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "GeoNames" in attribution and "CC BY 4.0" in attribution
+    assert "GeoNames" in (STATIC / "licences.html").read_text(encoding="utf-8")
 
 
 def test_vendored_libraries_ship_with_their_licences():

@@ -134,7 +134,7 @@ def _shown_on_map(page) -> int:
         return single + clustered; }""")
 
 
-def _located(server: str, query: str = "") -> int:
+def _events(server: str, query: str = "") -> list[dict]:
     items, cursor = [], None
     while True:
         q = f"{query}&limit=1000" + (f"&cursor={cursor}" if cursor else "")
@@ -142,8 +142,17 @@ def _located(server: str, query: str = "") -> int:
         items += page["items"]
         cursor = page.get("next_cursor")
         if not cursor:
-            break
-    return sum(1 for e in items if e.get("location") and e["location"].get("lat") is not None)
+            return items
+
+
+def _precision(event: dict) -> str | None:
+    """The location precision the page reads: a top-level location_precision if the API gives one, else location's."""
+    return event.get("location_precision") or (event.get("location") or {}).get("precision")
+
+
+def _located(server: str, query: str = "") -> int:
+    """Events the map draws as points: those placed at a settlement (an area-only event is never a point)."""
+    return sum(1 for e in _events(server, query) if _precision(e) == "settlement" and e["location"].get("lat") is not None)
 
 
 def test_page_loads_without_console_errors_and_shows_the_events(page, server):
@@ -280,4 +289,81 @@ def test_export_gives_the_current_filter_as_csv_and_geojson(page, server):
         page.click("#export-geojson")
     features = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))["features"]
     assert {f["properties"]["event_type"] for f in features} == {"armed_clash"}
-    assert len(features) == _located(server, "type=armed_clash")
+    # every event with coordinates, whatever their precision (the GeoJSON says it; the page draws areas as areas)
+    with_coordinates = {e["event_id"] for e in _events(server, "type=armed_clash")
+                        if e.get("location") and e["location"].get("lat") is not None}
+    assert {f["properties"]["event_id"] for f in features if f["geometry"]} == with_coordinates
+
+
+def _marker_near(page, lat: float, lon: float, px: float = 4) -> list[str]:
+    """Event markers and cluster icons drawn within px pixels of a map coordinate (reopened there at zoom 11)."""
+    return page.evaluate("""([px]) => {
+        const box = document.querySelector('#map').getBoundingClientRect();
+        const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+        return [...document.querySelectorAll('path.ev-marker, .marker-cluster')].filter((m) => {
+            const r = m.getBoundingClientRect();
+            return Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy) <= px; }).map((m) => m.className.baseVal ?? m.className); }""",
+        [px])
+
+
+def test_no_event_located_only_to_an_oblast_or_a_country_is_a_point(page, server):
+    events = _events(server)
+    coarse = [e for e in events if e.get("location") and _precision(e) != "settlement"]
+    # the sample store holds country-level ('Ukraine', 'Russia') and oblast-level events, and a region ('Donbas')
+    assert {"country", "admin1"} <= {_precision(e) for e in coarse}
+    _open(page, server)
+    # the map holds exactly the settlement-placed events as points; the header counts the three kinds
+    placed = _located(server)
+    assert _on_map(page) == placed
+    unplaced = sum(1 for e in events if not e.get("location"))
+    counts = page.locator("#counts")
+    assert (counts.get_attribute("data-placed"), counts.get_attribute("data-coarse"), counts.get_attribute("data-unplaced")) \
+        == (str(placed), str(len(coarse)), str(unplaced))
+    assert f"{len(coarse)} only to an area" in page.text_content("#counts")
+    # oblast-level events shade their oblast, with their count on it
+    by_oblast: dict[str, int] = {}
+    for e in coarse:
+        if _precision(e) != "country" and e["location"].get("admin1"):
+            by_oblast[e["location"]["admin1"]] = by_oblast.get(e["location"]["admin1"], 0) + 1
+    assert by_oblast
+    for oblast, n in by_oblast.items():
+        assert page.locator(f'#map path.area-shape[data-area="{oblast}"]').count() >= 1
+        assert page.text_content(f'.area-count[data-area="{oblast}"]').strip() == str(n)
+    # a country or a region, which the map has no outline for, is counted in the panel
+    panel = page.text_content("#area-panel")
+    for e in coarse:
+        if _precision(e) in ("country", "region"):
+            assert e["location"]["name"] in panel
+    assert page.get_attribute("#area-panel", "data-coarse") == str(len(coarse))
+    # and nothing is drawn where an area-only event's coordinates (a centroid) lie, at any zoom a person uses
+    spots = {(e["location"]["lat"], e["location"]["lon"]) for e in coarse if e["location"].get("lat") is not None}
+    settlements = {(e["location"]["lat"], e["location"]["lon"]) for e in events if _precision(e) == "settlement"}
+    for lat, lon in sorted(spots - settlements)[:6]:
+        for zoom in (6, 11):
+            _open(page, f"{server}?view={lat},{lon},{zoom}")
+            page.wait_for_timeout(300)   # cluster icons are drawn after the ready flag
+            assert _marker_near(page, lat, lon) == [], f"a marker at the area-only point {lat},{lon} (zoom {zoom})"
+    assert page.errors == []
+
+
+def test_markers_on_one_point_spread_out_on_click(page, server):
+    # eleven sample events are located at Sievierodonetsk's one point; at zoom 11 they are one cluster
+    events = [e for e in _events(server, "settlement=Sievierodonetsk") if _precision(e) == "settlement"]
+    spots = {(e["location"]["lat"], e["location"]["lon"]) for e in events}
+    assert len(spots) == 1 and len(events) > 5
+    lat, lon = spots.pop()
+    _open(page, f"{server}?view={lat},{lon},11")
+    page.wait_for_timeout(300)
+    cluster = page.locator(".marker-cluster").filter(has_text=str(len(events)))
+    assert cluster.count() == 1
+    cluster.click()
+    page.wait_for_function(f"() => document.querySelectorAll('path.ev-marker').length >= {len(events)}", timeout=10_000)
+    page.wait_for_timeout(400)   # the spiderfy animation
+    centres = page.evaluate("""() => [...document.querySelectorAll('path.ev-marker')].map((m) => {
+        const r = m.getBoundingClientRect(); return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)]; })""")
+    assert len({tuple(c) for c in centres}) >= len(events), "the markers still sit on one another"
+    # each one can be reached: a click on the last opens its evidence
+    page.locator("path.ev-marker").last.click(force=True)
+    page.wait_for_selector("mark.evidence")
+    assert _state(page)["event"][0] in {e["event_id"] for e in events}
+    assert page.errors == []

@@ -17,7 +17,7 @@ export class EventMap {
     this.map = L.map(node, { zoomSnap: 0.5, minZoom: 5, maxZoom: 13, maxBounds: window_.pad(0.05),
       maxBoundsViscosity: 0.8, attributionControl: true });
     this.map.attributionControl.setPrefix(false);
-    this.map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
+    this.map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain); places: GeoNames (CC BY 4.0)");
     if (view) this.map.setView([view[0], view[1]], view[2]);
     else this.map.fitBounds([[44.3, 22.1], [52.4, 40.3]]);
     this.onEvent = onEvent;
