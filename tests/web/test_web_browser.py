@@ -367,3 +367,69 @@ def test_markers_on_one_point_spread_out_on_click(page, server):
     page.wait_for_selector("mark.evidence")
     assert _state(page)["event"][0] in {e["event_id"] for e in events}
     assert page.errors == []
+
+
+def test_the_zoom_button_follows_the_zoom_and_the_brush_label_says_the_filters_dates(page, server):
+    # a brushed range ending after the last event of a type: ticking the type shortens the timeline under the
+    # brush, which then reached past its end (the label said the type's last day, the URL the range's)
+    import datetime as dt
+    last = max(d["date"] for d in _get(f"{server}api/stats/histogram")["days"])
+    kind, kind_last = next((k, m) for k in _get(f"{server}api/stats/facets")["type"]
+                           if (m := max(d["date"] for d in _get(f"{server}api/stats/histogram?type={k}")["days"])) < last)
+    since = (dt.date.fromisoformat(kind_last) - dt.timedelta(days=20)).isoformat()
+    _open(page, f"{server}?since={since}&until={last}")
+    page.click("#zoom")
+    assert "on" in page.get_attribute("#zoom", "class") and "zoomed in" in page.text_content("#brush-label")
+    page.check(f"#type-{kind}")
+    _settle(page)
+    zoomed = "zoomed in" in page.text_content("#brush-label")
+    assert ("on" in (page.get_attribute("#zoom", "class") or "")) == zoomed
+    assert page.get_attribute("#zoom", "aria-pressed") == str(zoomed).lower()
+    state = _state(page)
+    assert (state["since"][0], state["until"][0]) == (since, last)
+    assert page.text_content("#brush-label").startswith(f"{since} – {last}")
+    page.click("#zoom")
+    assert "zoomed in" not in page.text_content("#brush-label") and "on" not in page.get_attribute("#zoom", "class")
+    assert page.errors == []
+
+
+def test_the_header_counts_the_articles_behind_the_filter(page, server):
+    _open(page, f"{server}?type=territory_captured")
+    articles = {e["article_id"] for e in _events(server, "type=territory_captured")}
+    assert f"from {len(articles)} article" in page.text_content("#counts")
+    _open(page, server)
+    assert f"from {len({e['article_id'] for e in _events(server)})} article" in page.text_content("#counts")
+
+
+def test_the_settlement_tab_links_name_each_events_type_date_and_place(page, server):
+    _open(page, f"{server}?control=1&events=0&place=Hirske")
+    page.wait_for_selector("#tab-place .state-events button")
+    links = page.locator("#tab-place .state-events button").all_text_contents()
+    assert links and not any(t.startswith("event ") for t in links)
+    assert any(t.startswith("territory captured · 2022-06-") and t.endswith("Hirske") for t in links), links
+
+
+def test_the_coverage_sparklines_fit_their_column(page, server):
+    _open(page, server)
+    page.click('#tabs button[data-tab="coverage"]')
+    page.wait_for_selector("canvas.spark")
+    tab = page.locator("#tab-coverage").bounding_box()
+    for box in (c.bounding_box() for c in page.locator("canvas.spark").all()):
+        assert box["x"] >= tab["x"] and box["x"] + box["width"] <= tab["x"] + tab["width"]
+
+
+def test_at_800_px_nothing_covers_the_timeline(browser, server):
+    ctx = browser.new_context(viewport={"width": 800, "height": 900})
+    pg = ctx.new_page()
+    try:
+        _open(pg, server)
+        timebar = pg.locator("#timebar").bounding_box()
+        footer = pg.locator("#credits").bounding_box()
+        assert footer["y"] >= timebar["y"] + timebar["height"]
+        for other in ("#facets", "#side"):
+            box = pg.locator(other).bounding_box()
+            assert box["y"] >= timebar["y"] + timebar["height"]
+        # the map keeps a usable height
+        assert pg.locator("#map").bounding_box()["height"] > 400
+    finally:
+        ctx.close()

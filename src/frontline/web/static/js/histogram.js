@@ -20,6 +20,7 @@ export class Histogram {
     this.onBrush = onBrush;       // called with (since, until) or (null, null) when cleared
     this.days = [];               // one entry per calendar day, gaps filled with zero
     this.brush = null;            // [i0, i1] inclusive day indexes, or null
+    this.dates = null;            // [since, until] as the filter says them when it came from the URL, or null
     this.view = null;             // [i0, i1] the days drawn (zoomed in), or null for the whole span
     this.drag = null;
     canvas.addEventListener("pointerdown", (e) => this.down(e));
@@ -28,7 +29,9 @@ export class Histogram {
     new ResizeObserver(() => this.draw()).observe(canvas);
   }
 
+  // New days for a new filter. A zoom stays on the same dates; the brush is the filter's range.
   setData(days, since, until) {
+    const zoomed = this.view ? [this.days[this.view[0]].date, this.days[this.view[1]].date] : null;
     const sorted = [...days].filter((d) => d.date).sort((a, b) => (a.date < b.date ? -1 : 1));
     this.days = [];
     if (sorted.length) {
@@ -40,9 +43,13 @@ export class Histogram {
         this.days.push(byDate.get(date) || { date, count: 0, by_type: {} });
       }
     }
-    this.view = null;
+    this.view = zoomed && this.days.length ? [this.clamp(dayDiff(this.first, zoomed[0])), this.clamp(dayDiff(this.first, zoomed[1]))] : null;
     this.setBrush(since, until);
   }
+
+  clamp(i) { return Math.max(0, Math.min(this.days.length - 1, i)); }
+
+  get zoomed() { return Boolean(this.view); }
 
   // Zoom the drawing to the brushed days (years of data make a day a fraction of a pixel), or back out.
   toggleZoom() {
@@ -57,19 +64,23 @@ export class Histogram {
   get last() { return this.days.length ? this.days[this.days.length - 1].date : null; }
 
   // Show a brushed range coming from the URL or the play button (no callback).
+  // The brush is drawn over the days the data has, but its dates stay the filter's: a filter ending on a day
+  // after the last event still says that day (both ends inclusive, as the API's since and until).
   setBrush(since, until) {
     if (!this.days.length || (!since && !until)) {
       this.brush = null;
+      this.dates = null;
     } else {
-      const clamp = (i) => Math.max(0, Math.min(this.days.length - 1, i));
-      this.brush = [clamp(since ? dayDiff(this.first, since) : 0),
-        clamp(until ? dayDiff(this.first, until) : this.days.length - 1)];
+      this.brush = [this.clamp(since ? dayDiff(this.first, since) : 0),
+        this.clamp(until ? dayDiff(this.first, until) : this.days.length - 1)];
+      this.dates = [since || this.first, until || this.last];
     }
     this.draw();
   }
 
   range() {
     if (!this.brush) return [null, null];
+    if (this.dates) return [...this.dates];
     return [this.days[this.brush[0]].date, this.days[this.brush[1]].date];
   }
 
@@ -93,6 +104,7 @@ export class Histogram {
     if (i !== this.drag.start) this.drag.moved = true;
     if (this.drag.moved) {
       this.brush = [Math.min(i, this.drag.start), Math.max(i, this.drag.start)];
+      this.dates = null;
       this.draw();
     }
   }
@@ -101,7 +113,7 @@ export class Histogram {
     if (!this.drag) return;
     const { moved } = this.drag;
     this.drag = null;
-    if (!moved) this.brush = null;   // a click without a drag clears the brush
+    if (!moved) { this.brush = null; this.dates = null; }   // a click without a drag clears the brush
     this.draw();
     this.onBrush(...this.range());
   }
@@ -112,6 +124,7 @@ export class Histogram {
     if (!this.brush) this.brush = [0, 0];
     else if (this.brush[1] >= this.days.length - 1) return false;
     else this.brush = [this.brush[0] + 1, this.brush[1] + 1];
+    this.dates = null;
     this.draw();
     this.onBrush(...this.range());
     return true;

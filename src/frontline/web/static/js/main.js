@@ -103,7 +103,7 @@ async function refresh({ histogram: withHistogram = true } = {}) {
     const tasks = [];
     if (withHistogram) {
       tasks.push(getJSON("/api/stats/histogram", filterParams(state, { withTime: false }), { signal })
-        .then((h) => histogram.setData(h.days || [], state.since, state.until)));
+        .then((h) => { histogram.setData(h.days || [], state.since, state.until); showZoom(); }));
     }
     // the type list counts every type under the other filters, so a second type can be ticked
     const typeFacets = state.type.length
@@ -252,7 +252,14 @@ function bindControls() {
   for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => showTab(b.dataset.tab));
   $("#play").addEventListener("click", togglePlay);
   exportLinks();
-  $("#zoom").addEventListener("click", () => $("#zoom").classList.toggle("on", histogram.toggleZoom()));
+  $("#zoom").addEventListener("click", () => { histogram.toggleZoom(); showZoom(); });
+}
+
+// The zoom button says whether the timeline is zoomed, whatever changed it.
+function showZoom() {
+  const zoom = $("#zoom");
+  zoom.classList.toggle("on", histogram.zoomed);
+  zoom.setAttribute("aria-pressed", String(histogram.zoomed));
 }
 
 // Play: slide the brushed window one day at a time, waiting for each view before the next step.

@@ -22,10 +22,14 @@ function dateText(d) {
   return d.end && d.end !== d.start ? `${d.start} – ${d.end}` : d.start;
 }
 
+// How precise a place is, in words: an area-only place says so ("oblast only"), not its code ("admin1").
+const PRECISION_WORDS = { settlement: "settlement", district: "district only", admin1: "oblast only", region: "region only",
+  country: "country only" };
+
 function placeText(loc) {
   if (!loc) return "no place";
   const where = loc.admin1 && loc.admin1 !== loc.name ? `${loc.name}, ${loc.admin1}` : loc.name;
-  return `${where} · ${loc.precision}`;
+  return `${where} · ${PRECISION_WORDS[loc.precision] || loc.precision}`;
 }
 
 export class EventList {
@@ -135,17 +139,36 @@ export async function renderPlace(node, name, { signal, onEvent } = {}) {
   node.replaceChildren(el("p", { class: "hint", text: "loading…" }));
   const tl = await getJSON(`/api/places/${encodeURIComponent(name)}/timeline`, null, { signal });
   const place = tl.place || { name };
+  const byId = await eventsById((tl.states || []).flatMap((s) => s.events || []), place.name, signal);
   const rows = (tl.states || []).map((s) => el("li", { class: `state state-${s.state}` },
     swatch(CONTROL_COLOURS[s.state] || "#888"),
     el("strong", { text: s.state }), ` ${s.since || "?"} → ${s.until || "now"}`,
     (s.claimants || []).length ? el("div", { class: "claimants", text: `on the word of: ${s.claimants.join("; ")}` }) : null,
     el("div", { class: "state-events" }, (s.events || []).map((id, i) =>
-      el("button", { type: "button", class: "linkish", onclick: () => onEvent(id), text: `event ${i + 1}` })))));
+      el("button", { type: "button", class: "linkish", onclick: () => onEvent(id), text: eventLinkText(byId.get(id), i) })))));
   node.replaceChildren(
     el("h2", { text: place.name }),
     el("p", { text: [place.oblast, place.lat !== undefined ? `${place.lat?.toFixed(3)}, ${place.lon?.toFixed(3)}` : null]
       .filter(Boolean).join(" · ") }),
     rows.length ? el("ol", { class: "timeline" }, rows) : el("p", { class: "hint", text: "no change of control recorded" }));
+}
+
+// The events a timeline cites, by id: the settlement's events in one request, any other one by its own.
+async function eventsById(ids, name, signal) {
+  const byId = new Map();
+  if (!ids.length) return byId;
+  const p = new URLSearchParams({ settlement: name, limit: "1000", fields: "event_id,event_type,date,location" });
+  const page = await getJSON("/api/events", p, { signal }).catch(() => ({ items: [] }));
+  for (const ev of page.items) byId.set(ev.event_id, ev);
+  await Promise.all([...new Set(ids)].filter((id) => !byId.has(id)).slice(0, 50).map((id) =>
+    getJSON(`/api/events/${encodeURIComponent(id)}`, null, { signal }).then((ev) => byId.set(id, ev)).catch(() => null)));
+  return byId;
+}
+
+// "territory captured · 2022-06-24 · Hirske": what a link to an event says instead of its number.
+function eventLinkText(ev, i) {
+  if (!ev) return `event ${i + 1}`;
+  return [label(ev.event_type), dateText(ev.date), ev.location?.name || "no place"].join(" · ");
 }
 
 // Articles per outlet per day: one row of bars per outlet over the brushed days.
@@ -167,6 +190,7 @@ export async function renderCoverage(node, since, until, { signal } = {}) {
   const table = el("table", { class: "coverage" }, el("tr", {}, el("th", { text: "outlet" }), el("th", { text: "articles" }),
     el("th", { text: `${first} … ${last}` })));
   for (const [outlet, days] of [...byOutlet.entries()].sort((a, b) => sum(b[1]) - sum(a[1]))) {
+    // drawn 240 wide and stretched to its column by CSS (app.css), so the column never clips it
     const canvas = el("canvas", { class: "spark", width: 240, height: 22 });
     const g = canvas.getContext("2d");
     const w = 240 / n;
