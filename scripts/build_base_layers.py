@@ -97,6 +97,7 @@ def derive(source: Path, name: str, props: dict[str, str], gazetteer: Gazetteer)
 
 
 MIN_POPULATION = 10_000
+MIN_LABELLED_AREA = 0.5   # square degrees: smaller admin-1 units (Kyiv City, Sevastopol) get no oblast label
 # (least population, rank, km): a town gets the first rank its population reaches, unless a larger town lies
 # within that many km (a suburb or a twin town would print over the city's own label at that zoom).
 RANKS = ((500_000, 1, 60.0), (100_000, 2, 30.0), (MIN_POPULATION, 3, 10.0))
@@ -127,6 +128,8 @@ def labels(boundaries: Path, cities: Path) -> dict:
     features = []
     for f in json.loads((boundaries / "ukraine_admin1_ne10m.geojson").read_text(encoding="utf-8"))["features"]:
         p = f["properties"]
+        if shape(f["geometry"]).area < MIN_LABELLED_AREA:   # a city with oblast status: its town label says it
+            continue
         features.append(_point(p["longitude"], p["latitude"], {"name": p["name_en"], "kind": "oblast", "rank": 0}))
     with cities.open(encoding="utf-8", newline="") as fh:
         towns = [r for r in csv.DictReader(fh, delimiter="\t") if int(r["population"] or 0) >= MIN_POPULATION

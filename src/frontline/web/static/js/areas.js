@@ -44,7 +44,7 @@ export class AreaLayer {
     this.shapes = L.layerGroup();
     this.badges = L.layerGroup();
     this.outlines = new Map();                       // admin1 name -> GeoJSON feature
-    this.collapsed = map.getSize().x < 900;         // a narrow map opens the panel on request only
+    this.collapsed = window.innerWidth < 1000;      // the narrow layout opens the panel on request only
     this.panel = L.control({ position: "bottomleft" });
     this.panel.onAdd = () => {
       this.box = el("div", { class: "area-panel leaflet-bar", id: "area-panel" });
