@@ -130,7 +130,7 @@ export class AreaLayer {
       el("b", { text: n.toLocaleString("en") }));
     const details = el("details", { open: !this.collapsed },
       el("summary", {}, el("strong", { text: `${total.toLocaleString("en")} located only to an area` })),
-      el("div", { class: "hint", text: "not drawn as points: hatched oblasts, or listed here when the map has no outline" }),
+      el("div", { class: "hint", text: "never points: the oblast hatched, or listed here" }),
       el("ul", {}, rows.sort((a, b) => b.n - a.n).map(item)));
     details.addEventListener("toggle", () => { this.collapsed = !details.open; });
     this.box.replaceChildren(details);

@@ -101,10 +101,12 @@ async function refresh({ histogram: withHistogram = true } = {}) {
   const params = filterParams(state);
   try {
     const tasks = [];
-    if (withHistogram) {
-      tasks.push(getJSON("/api/stats/histogram", filterParams(state, { withTime: false }), { signal })
-        .then((h) => { histogram.setData(h.days || [], state.since, state.until); showZoom(); }));
-    }
+    // the control layer's default date is the histogram's last day: it waits for the histogram
+    const days = withHistogram
+      ? getJSON("/api/stats/histogram", filterParams(state, { withTime: false }), { signal })
+        .then((h) => { histogram.setData(h.days || [], state.since, state.until); showZoom(); })
+      : Promise.resolve();
+    tasks.push(days);
     // the type list counts every type under the other filters, so a second type can be ticked
     const typeFacets = state.type.length
       ? getJSON("/api/stats/facets", filterParams({ ...state, type: [] }), { signal }).then((f) => f.type)
@@ -113,7 +115,7 @@ async function refresh({ histogram: withHistogram = true } = {}) {
     tasks.push(facets.then(async (f) => fillFacets(typeFacets ? { ...f, type: await typeFacets } : f)));
     const { total, exact } = await list.load(params, null, { signal });
     tasks.push(map.showEvents(params, total, { signal, visible: state.events }));
-    tasks.push(map.showControl(state.until || histogram.last, state.control, { signal }));
+    tasks.push(days.then(() => map.showControl(state.until || histogram.last, state.control, { signal })));
     tasks.push(loadCoverage(signal));
     await Promise.all(tasks);
     showCounts(total, exact, (await facets).precision, await articleCount(signal));
