@@ -133,11 +133,11 @@ async function refresh({ histogram: withHistogram = true } = {}) {
 // The articles behind the filter's events when the map holds them all; else (a filter too large to list) the
 // articles published in the brushed range by the chosen outlet, and the header says which of the two it is.
 async function articleCount(signal) {
-  if (map.articles !== null) return { n: map.articles, what: "from" };
+  if (map.articles !== null) return { n: map.articles, text: (a) => ` from ${a}` };
   const q = new URLSearchParams({ limit: "1" });
   for (const k of ["outlet", "since", "until"]) if (state[k]) q.set(k, state[k]);
   const n = await getJSON("/api/articles", q, { signal }).then((a) => a.total).catch(() => null);
-  return { n, what: "published in range:" };
+  return { n, text: (a) => ` · ${a} published in the range` };
 }
 
 const plural = (n, word) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
@@ -148,7 +148,7 @@ function showCounts(total, exact, precision, articles) {
   const counts = $("#counts");
   counts.replaceChildren(
     el("span", { id: "count-events", text: `${plural(total, "event")}${exact ? "" : "+"}` }),
-    articles.n !== null ? el("span", { id: "count-articles", text: ` ${articles.what} ${plural(articles.n, "article")}` }) : null,
+    articles.n !== null ? el("span", { id: "count-articles", text: articles.text(plural(articles.n, "article")) }) : null,
     el("span", { class: "placement", text: ": " }),
     el("span", { id: "count-placed", title: "drawn as points: located to a settlement", text: `${placed.toLocaleString("en")} at a settlement` }),
     " · ",
