@@ -117,7 +117,7 @@ export class EventMap {
       if (placement(ev) !== "placed" || loc.lat === null || loc.lon === null || loc.lat === undefined) continue;
       const prec = precisionClass(loc.precision);
       const m = L.circleMarker([loc.lat, loc.lon], {
-        ...markerStyle(ev.event_type, loc.precision),
+        ...markerStyle(ev.event_type),
         className: `ev-marker ev-prec-${prec}`,
       });
       m.bindTooltip(`${label(ev.event_type)} · ${loc.name} (${loc.precision}) · ${ev.date?.start || "undated"}`);

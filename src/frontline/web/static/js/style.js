@@ -20,24 +20,17 @@ export function label(t) {
   return TYPES.get(t)?.label ?? String(t || "").replaceAll("_", " ");
 }
 
-// Location precision as marker style: a settlement is a filled dot, an oblast or district a large
-// hollow ring, a country-only location a dashed ring, so a vague place never passes for a precise one.
+// Location precision as a class: a settlement is a point on the map; every other precision is an area, drawn
+// as its oblast or counted in the area panel (areas.js), and set in italics in the lists.
 export function precisionClass(p) {
   if (p === "settlement") return "settlement";
   if (p === "country") return "country";
   return "admin1";
 }
 
-export function markerStyle(eventType, precision) {
-  const colour = typeColour(eventType);
-  switch (precisionClass(precision)) {
-    case "settlement":
-      return { radius: 6, color: "#ffffff", weight: 1, fillColor: colour, fillOpacity: 0.9 };
-    case "country":
-      return { radius: 13, color: colour, weight: 2, dashArray: "3 4", fillColor: colour, fillOpacity: 0.08 };
-    default:
-      return { radius: 10, color: colour, weight: 3, fillColor: colour, fillOpacity: 0.2 };
-  }
+// An event marker: a filled dot in its type's colour (only settlement-placed events are markers).
+export function markerStyle(eventType) {
+  return { radius: 6, color: "#ffffff", weight: 1, fillColor: typeColour(eventType), fillOpacity: 0.9 };
 }
 
 export function el(tag, attrs = {}, ...children) {
