@@ -42,7 +42,8 @@ from frontline.models import (
 )
 from frontline.vocab.event_types import event_type
 
-__all__ = ["build_timeline", "build_timelines", "timelines_of", "to_dict", "from_dict", "settlement_names", "format_timeline"]
+__all__ = ["build_timeline", "build_timelines", "timelines_of", "to_dict", "from_dict", "settlement_names", "format_timeline",
+           "state_on"]
 
 _REAL = frozenset({"asserted", "claimed", "denied"})
 _CHANGES = frozenset({"taken", "left"})   # the control readings by which a place changes hands
@@ -159,6 +160,16 @@ def build_timeline(place: str, fused: Iterable[FusedEvent], events: Mapping[str,
             states.append(ControlState(day, status, assertions, claims))
     return Timeline(place=place, admin1=location.admin1 if location else None,
                     geonames_id=location.geonames_id if location else None, states=tuple(states))
+
+
+def state_on(timeline: Timeline, day: dt.date) -> ControlState | None:
+    """The state of a timeline on a day: the last one started on or before it, None before the first."""
+    found = None
+    for s in timeline.states:
+        if s.start > day:
+            break
+        found = s
+    return found
 
 
 def settlement_names(fused: Iterable[FusedEvent]) -> set[str]:
