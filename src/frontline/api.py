@@ -27,7 +27,7 @@ from frontline.errors import InputError
 from frontline.evaluation import control as control_eval
 from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
-from frontline.models import ArticleResult, FusedEvent, RawArticle, Timeline
+from frontline.models import ArticleResult, FusedEvent, Location, RawArticle, Timeline
 from frontline.runner import DaskRunner, InProcess, LocalPool, Runner
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
@@ -251,7 +251,8 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
     name = settlement.name
     with open_store(db) as store:
         found = store.timeline(name)
-    return found or Timeline(place=name, admin1=None, geonames_id=None)
+    # a settlement no stored report names still has its starting line (frontline.corpus.control_line)
+    return found or control.starting_timeline(name, Location.of_place(settlement))
 
 
 def stored_results(db: str | Path) -> list[ArticleResult]:
@@ -368,6 +369,13 @@ def evaluate_control(db: str | Path, gold: str | Path | None = None) -> control_
     """
     days = control_eval.read_control_gold(gold)
     names = {d.settlement for d in days} | {name for name, _, _ in control_eval.REAR}
+    gazetteer = Gazetteer.load()
     with open_store(db) as store:
-        found = [store.timeline(n) for n in sorted(names)]
+        found = [store.timeline(n) or _unreported(n, gazetteer) for n in sorted(names)]
     return control_eval.evaluate_control([t for t in found if t is not None], days)
+
+
+def _unreported(name: str, gazetteer: Gazetteer) -> Timeline | None:
+    """The starting-line timeline of a settlement the store has no timeline of, as ``timeline`` gives it."""
+    place = gazetteer.settlement(name)
+    return control.starting_timeline(place.name, Location.of_place(place)) if place is not None else None

@@ -167,6 +167,6 @@ def format_control(report: ControlReport, *, errors: bool = False, split: str | 
     if errors:
         lines.append("days that do not agree:")
         lines += [f"  [{d.gold.split}] {d.gold.settlement} {d.gold.date.isoformat()} record {d.gold.holder}: "
-                  f"{d.outcome} ({d.status or 'no timeline'})"
+                  f"{d.outcome} ({d.status or 'no state that day'})"
                   for d in report.days if d.outcome != "agree" and (split is None or d.gold.split == split)]
     return "\n".join(lines)
