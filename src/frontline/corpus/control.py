@@ -63,7 +63,7 @@ class ControlSettings:
     contest_days: int = 14       # reports of fighting this close together make one contest
     contest_reports: int = 2     # days of fighting reports within contest_days that contest a place
     switch_reports: int = 2      # days of strikes within contest_days that turn a reported holder over
-    hold_days: int | None = 180  # a holder known from reports lapses after this many days without evidence
+    hold_days: int | None = 60   # a holder known from reports lapses after this many days without evidence
 
 
 @dataclass(slots=True)
@@ -87,6 +87,13 @@ def _evidence(r: Reading, status: ControlStatus) -> ControlEvidence:
                            f.date.start)
 
 
+def _support(s: _Open, evidence: list[ControlEvidence], day: dt.date) -> None:
+    """Add evidence for a state: in the articles' own voice or on a named party's word."""
+    s.assertions += [e for e in evidence if not e.claimed_by]
+    s.claims += [e for e in evidence if e.claimed_by]
+    s.last = day
+
+
 def _confidence(s: _Open) -> float:
     against = len(s.against)
     if s.basis == "starting line":
@@ -94,8 +101,8 @@ def _confidence(s: _Open) -> float:
     if s.status == "unknown":
         return 0.0
     support = len(s.assertions) + 0.5 * len(s.claims)
-    if s.basis == "starting line" or not (s.assertions or s.claims):
-        support += 1    # lapsed back to the starting line, or a holder restored after fighting
+    if not (s.assertions or s.claims):
+        support += 1    # a holder restored when the fighting lapsed
     score = (support + 1) / (support + against + 2)
     return round(min(score, 0.5) if s.status.startswith("claimed_") else score, 2)
 
@@ -123,12 +130,16 @@ class _Builder:
     def open(self, day: dt.date, status: ControlStatus, basis: str = "reports", source: str | None = None,
              prior: ControlStatus | None = None) -> _Open:
         cur = self.cur
-        if cur is not None and cur.start == day and not (cur.assertions or cur.claims):
-            self.states.pop()       # a lapse or a line change on the day a report replaces it
+        carried: list[ControlEvidence] = []
+        if cur is not None and cur.start == day and cur.status != status:
+            # a lapse, a line change or a strike on the day a weightier report replaces it: one state a day
+            self.states.pop()
+            carried = [*cur.assertions, *cur.claims]
             cur = self.cur
         if cur is not None and cur.status == status and cur.basis == basis:
+            cur.against += carried
             return cur
-        self.states.append(_Open(day, status, basis, source, prior, day))
+        self.states.append(_Open(day, status, basis, source, prior, day, against=carried))
         return self.states[-1]
 
     # --- what happens between reports -------------------------------------------------------------------
@@ -193,20 +204,16 @@ class _Builder:
     def _changes(self, day: dt.date, changes: list[Reading]) -> None:
         holders = {r.holder for r in changes if r.holder}
         if len(holders) > 1:
-            s = self.open(day, "contested", prior=self._held())
-            s.assertions += [_evidence(r, "contested") for r in changes if r.word is None]
-            s.claims += [_evidence(r, "contested") for r in changes if r.word is not None]
-            s.last = day
+            _support(self.open(day, "contested", prior=self._held()), [_evidence(r, "contested") for r in changes],
+                     day)
             return
         (h,) = holders
-        confirmed = any(r.word != h for r in changes)
-        status = _HELD[h] if confirmed or (self.cur is not None and self.cur.status == _HELD[h]) else _CLAIMED[h]
-        s = self.cur
-        if s is None or s.status != status:
-            s = self.open(day, status, prior=self._held())
-        s.assertions += [_evidence(r, status) for r in changes if r.word is None]
-        s.claims += [_evidence(r, status) for r in changes if r.word is not None]
-        s.last = day
+        cur = self.cur
+        # on the gaining side's word alone it is a claim, unless that side already held it
+        confirmed = any(r.word != h for r in changes) or (cur is not None and cur.status == _HELD[h])
+        status = _HELD[h] if confirmed else _CLAIMED[h]
+        s = cur if cur is not None and cur.status == status else self.open(day, status, prior=self._held())
+        _support(s, [_evidence(r, status) for r in changes], day)
 
     def _strikes(self, day: dt.date, strikes: list[Reading]) -> None:
         holders = {r.holder for r in strikes if r.holder}
@@ -230,17 +237,13 @@ class _Builder:
                 s.against += ev
                 return
             s = self.open(day, held, prior=self._held())
-        s.assertions += [e for e in ev if not e.claimed_by]
-        s.claims += [e for e in ev if e.claimed_by]
-        s.last = day
+        _support(s, ev, day)
 
     def _fights(self, day: dt.date, fights: list[Reading]) -> None:
         ev = [_evidence(r, "contested") for r in fights]
         s = self.cur
         if s is not None and s.status == "contested":
-            s.assertions += [e for e in ev if not e.claimed_by]
-            s.claims += [e for e in ev if e.claimed_by]
-            s.last = day
+            _support(s, ev, day)
             return
         self.fight_days = [d for d in self.fight_days if (day - d).days < self.settings.contest_days]
         self.fight_days.append(day)
@@ -248,10 +251,7 @@ class _Builder:
             if s is not None:
                 s.against += ev
             return
-        s = self.open(day, "contested", prior=self._held())
-        s.assertions += [e for e in ev if not e.claimed_by]
-        s.claims += [e for e in ev if e.claimed_by]
-        s.last = day
+        _support(self.open(day, "contested", prior=self._held()), ev, day)
 
     def result(self) -> tuple[ControlState, ...]:
         return tuple(ControlState(s.start, s.status, tuple(s.assertions), tuple(s.claims), tuple(s.against),

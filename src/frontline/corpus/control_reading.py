@@ -53,6 +53,11 @@ _NAMES_OTHER = re.compile(
     # a capital standing for its government ('Kiev forces', 'Kiev points at Moscow', 'Moscow says')
     r"|^[\s'’-]*(?:s\s+)?(?:forces|troops|military|army|government|authorities|regime|officials?|says?|said|"
     r"claims?|accuses?|points?|blames?|denies|reports?|confirms?)\b", re.IGNORECASE)
+# A trigger right after the place, in a clause describing it ('Kupiansk, occupied by ...', 'Kherson, which was
+# liberated'): the words before the place do not govern it.
+# A phrase that opens the sentence ('Near Bakhmut, border guards repelled ...') governs the whole of it.
+_DESCRIBES_PLACE = re.compile(r"\s*,[^;:]*")
+_FRONTED = re.compile(r"\s*(?:(?:in|on|at|from)\s+)?(?:the\s+)?", re.IGNORECASE)
 # A place named after a colon or dash at the end of a headline is its source ('... clash: Kiev'), not its place.
 _SOURCE_AT_END = re.compile(r"[:\-–—]\s*$")
 
@@ -94,7 +99,13 @@ def relation(e: Event) -> Relation:
     if _NAMES_OTHER.match(sentence[m.end():]) or (_SOURCE_AT_END.search(sentence[:m.start()])
                                                   and not sentence[m.end():].strip(" .'\"’”")):
         return "region"
-    return "near" if _BESIDE.search(sentence[:m.start()]) else "in"
+    beside = _BESIDE.search(sentence[:m.start()])
+    if beside is None:
+        return "in"
+    if at > m.end() and _DESCRIBES_PLACE.fullmatch(sentence[m.end():at]) \
+            and not _FRONTED.fullmatch(sentence[:beside.start()]):
+        return "in"     # 'close to the city of Kupiansk, occupied by Moscow forces': the capture is of the place
+    return "near"
 
 
 def _word(f: FusedEvent, members: list[Event]) -> str | None:
@@ -132,6 +143,22 @@ def _striker(members: list[Event]) -> str | None:
     return None
 
 
+# 'gains ground in', 'took part of', 'controls 70 percent of', 'pushed into the outskirts of': a share of the place
+_PARTIAL = re.compile(r"\b(?:gain(?:s|ed|ing)?\s+ground|(?:part|parts|some|half|much|most|districts?|outskirts|"
+                      r"neighbou?rhoods?|quarters?|sections?)\s+of|per\s?cent\s+of|%\s+of)\b", re.IGNORECASE)
+
+
+def _partial(e: Event) -> bool:
+    """Whether a capture report gives only a share of its place: the place is then fought over, not taken.
+
+    Read from the trigger to the end of its clause: 'captured Soledar, killing most of its defenders' took it all.
+    """
+    sentence = e.evidence.sentence
+    at = sentence.find(e.trigger) if e.trigger else -1
+    clause = re.split(r"[,;]", sentence[at:])[0] if at >= 0 else sentence
+    return any(q.unit == "percent" and q.value < 100 for q in e.quantities) or _PARTIAL.search(clause) is not None
+
+
 def _between_blocs(members: list[Event]) -> bool:
     """Whether a fight is one of the war's: a party of a bloc named, and no civilians on either end (the
     clashes of police and protesters, an attack on civilians, contest no place)."""
@@ -151,6 +178,8 @@ def read_event(f: FusedEvent, events: Mapping[str, Event]) -> Reading | None:
         return None
     word = _word(f, real)
     if row.control in ("taken", "left"):
+        if row.control == "taken" and all(_partial(e) for e in real):
+            return Reading(f, "fight", None, word, where)     # a share of the place taken: it is fought over
         holder = _change_holder(row.control, real)
         if holder is None:
             return None

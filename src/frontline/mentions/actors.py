@@ -53,9 +53,6 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
     (r"(?:the )?(?:Ukrainian|Ukraine's|Kyiv's|Kiev's) (?:government|authorities|officials|presidency|Foreign Ministry|prosecutors?)", "Ukrainian government", "UA", "government"),
     (r"(?:the )?(?:regional|local|city|military) (?:authorities|administration|officials)", "local authorities", "UA", "government"),
     (r"(?:the )?Russians", "Russian forces", "RU", "force"),
-    # the words of Ukrainian reporting for Russia's forces ('the invaders shelled Toretsk'); 'the enemy' is left to
-    # the speaker (events.who), as it names either side
-    (r"(?:the )?(?:invaders|occupiers|occupation (?:forces|troops|army)|ruscists|rashists)", "Russian forces", "RU", "force"),
     (r"(?:the )?Ukrainians", "Ukrainians", "UA", "force"),
     (r"(?:the )?(?:White House|Pentagon|(?-i:US) (?:officials?|administration|government|defen[cs]e officials?))|(?:a )?senior (?-i:US) defen[cs]e official", "US government", "US", "government"),
     (r"(?:the )?(?:European Union|(?-i:EU)|European Commission)", "European Union", "EU", "organisation"),
