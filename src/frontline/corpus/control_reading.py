@@ -41,14 +41,15 @@ _LIST = r"(?:[\w'’`-]+(?:\s+[\w'’`-]+){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\
 _BESIDE = re.compile(
     r"\b(?:near|nearby|outside|around|toward|towards|beyond|past|approaching|approaches\s+to|close\s+to|"
     r"(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs?|vicinity|environs|edge|flanks?|direction|directions|axis|area|areas|"
-    r"district|region|sector|line)\s+of|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of|"
+    r"region|sector|line)\s+of|(?<!the\s)(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of|"
     r"km\s+(?:from|of)|kilometres?\s+(?:from|of)|kilometers?\s+(?:from|of)|miles?\s+(?:from|of)|road\s+to|way\s+to)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|urban-type\s+settlement)\s+of\s+)?" + _LIST + r"$",
     re.IGNORECASE)
 # The words after a place name that make it the name of something else ('the Donetsk region', 'the Bakhmut
 # direction', 'Donetsk airport'): the event is there, not in the settlement.
 _NAMES_OTHER = re.compile(
-    r"^[\s'’-]*(?:s\s+)?(?:region|oblast|province|district|raion|direction|axis|area|sector|front|airport|airfield|"
+    r"^[\s'’-]*(?:s\s+)?(?:(?:,|and|or)\s+[\w'’-]+\s+)*(?:regions?|regional|oblast|province|district|raion|"
+    r"directions?|axis|areas?|sector|front|airport|airfield|"
     r"outskirts|suburbs?|highway|road|reservoir|river|bridge|crossing)\b"
     # a capital standing for its government ('Kiev forces', 'Kiev points at Moscow', 'Moscow says')
     r"|^[\s'’-]*(?:s\s+)?(?:forces|troops|military|army|government|authorities|regime|officials?|says?|said|"
@@ -96,6 +97,8 @@ def relation(e: Event) -> Relation:
     # the mention nearest the trigger is the one the event was read at
     at = sentence.find(e.trigger) if e.trigger else -1
     m = min(found, key=lambda m: abs(m.start() - at)) if at >= 0 else found[0]
+    if sentence[max(0, m.start() - 1):m.start()].isalpha() or sentence[max(0, m.start() - 1):m.start()] == "-":
+        return "region"     # part of another name ('the Yuzhno-Donetsk direction')
     if _NAMES_OTHER.match(sentence[m.end():]) or (_SOURCE_AT_END.search(sentence[:m.start()])
                                                   and not sentence[m.end():].strip(" .'\"’”")):
         return "region"
