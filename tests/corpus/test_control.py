@@ -232,10 +232,10 @@ def test_hirske_solone_kupiansk_pokrovsk_timelines(corpus_db):
     db, _ = corpus_db
     # 003: Russian troops entered Hirske and fully occupied it, the city leader said; Moscow says it surrounded
     # Ukrainian troops there (a claim, not a change of hands)
-    # (on the government side of the Minsk-II line until the invasion: the starting line)
+    # (on the government side of the Minsk line until the invasion: the starting line)
     states, hirske = _pinned(db, "Girske")
-    assert states == [("2015-02-20", "UA"), ("2022-02-24", "unknown"), ("2022-06-24", "RU"), ("2022-08-23", "unknown")]
-    assert hirske.states[0].basis == "starting line" and "Minsk-II" in hirske.states[0].source
+    assert states == [("2014-09-19", "UA"), ("2022-02-24", "unknown"), ("2022-06-24", "RU"), ("2022-08-23", "unknown")]
+    assert hirske.states[0].basis == "starting line" and "Minsk" in hirske.states[0].source
     # the city leader's word (the losing side's) confirms the capture; the Defence Ministry's encirclement of
     # Ukrainian troops there, fighting on one day, is kept as evidence against
     assert hirske.states[2].assertions == ()
