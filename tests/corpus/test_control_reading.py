@@ -19,6 +19,7 @@ def _event(sentence, mention, trigger):
 # sentences of the UCDP development headlines (and two of their shapes)
 @pytest.mark.parametrize(("sentence", "mention", "trigger", "expected"), [
     ("In the evening, the Russians shelled Slavyansk, a man died", "Slavyansk", "shelled", "in"),
+    ("Russians attacked residential areas of Dnipro: there is a child among the dead", "Dnipro", "attacked", "in"),
     ("Border guards neutralized a Russian assault unit near Bakhmut", "Bakhmut", "neutralized", "near"),
     ("In the direction of Bakhmut, the border guards stopped another attempt to attack the Russians", "Bakhmut",
      "stopped", "near"),

@@ -40,8 +40,9 @@ _FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.IGNORECASE)
 _LIST = r"(?:[\w'’`-]+(?:\s+[\w'’`-]+){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))*"
 _BESIDE = re.compile(
     r"\b(?:near|nearby|outside|around|toward|towards|beyond|past|approaching|approaches\s+to|close\s+to|"
-    r"(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs?|vicinity|environs|edge|flanks?|direction|directions|axis|area|areas|"
-    r"region|sector|line)\s+of|(?<!the\s)(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of|"
+    r"(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs?|vicinity|environs|edge|flanks?)\s+of|"
+    # 'in the area of', not 'residential areas of' (which are in the place)
+    r"the\s+(?:directions?|axis|areas?|region|sector|line)\s+of|(?<!the\s)(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of|"
     r"km\s+(?:from|of)|kilometres?\s+(?:from|of)|kilometers?\s+(?:from|of)|miles?\s+(?:from|of)|road\s+to|way\s+to)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|urban-type\s+settlement)\s+of\s+)?" + _LIST + r"$",
     re.IGNORECASE)
