@@ -275,6 +275,15 @@ def test_sievierodonetsk_timeline_as_read_by_hand(corpus_db):
     assert _pinned(db, "Sievierodonetsk")[0] == [("2022-02-24", "contested"), ("2022-06-25", "RU")]
 
 
+def test_a_settlement_no_report_names_has_its_starting_line(corpus_db):
+    db, _ = corpus_db
+    states, lviv = _pinned(db, "Lviv")
+    assert states == [("2014-03-18", "UA")] and lviv.states[0].basis == "starting line"
+    with api.catalog(db) as catalog:
+        found = catalog.place_timeline("Lvov")
+    assert [(s.state, s.basis) for s in found.states] == [("UA", "starting line")]
+
+
 def test_only_touched_places_are_recomputed(corpus_db):
     _, counts = corpus_db
     withdrawal_report = counts[4][0]
