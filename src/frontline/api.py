@@ -24,9 +24,10 @@ from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector
 from frontline.corpus.marking import mark_copies, mark_stream
 from frontline.errors import InputError
+from frontline.evaluation import control as control_eval
 from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
-from frontline.models import ArticleResult, FusedEvent, RawArticle, Timeline
+from frontline.models import ArticleResult, FusedEvent, Location, RawArticle, Timeline
 from frontline.runner import DaskRunner, InProcess, LocalPool, Runner
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     # or reads a store never imports spaCy (0.6 s)
     from frontline.pipeline import Pipeline, Progress
 
-__all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "evaluate_gold",
+__all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "evaluate_control", "evaluate_gold",
            "evaluate_ucdp", "events", "events_frame", "extract", "extract_text", "fuse_results", "ingest",
            "ingest_raw", "input_key", "iter_extract", "mark_copies", "refresh_places", "repair", "runner_for",
            "sample_corpus", "stored_results", "timeline", "timelines", "write", "write_stream"]
@@ -250,7 +251,8 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
     name = settlement.name
     with open_store(db) as store:
         found = store.timeline(name)
-    return found or Timeline(place=name, admin1=None, geonames_id=None)
+    # a settlement no stored report names still has its starting line (frontline.corpus.control_line)
+    return found or control.starting_timeline(name, Location.of_place(settlement))
 
 
 def stored_results(db: str | Path) -> list[ArticleResult]:
@@ -357,3 +359,23 @@ def evaluate_captions(path: str | Path, *, split: str | None = None, pipeline: P
         return list(pipeline.process(RawArticle(text=text, published=published, source="caption")).events)
 
     return evaluate.evaluate_captions(path, run, split=split, progress=progress)
+
+
+def evaluate_control(db: str | Path, gold: str | Path | None = None) -> control_eval.ControlReport:
+    """Score a store's control timelines against gold settlement-days (default: the bundled public-record gold).
+
+    Raises:
+        InputError: the gold cannot be read. StoreError: the database cannot be read.
+    """
+    days = control_eval.read_control_gold(gold)
+    names = {d.settlement for d in days} | {name for name, _, _ in control_eval.REAR}
+    gazetteer = Gazetteer.load()
+    with open_store(db) as store:
+        found = [store.timeline(n) or _unreported(n, gazetteer) for n in sorted(names)]
+    return control_eval.evaluate_control([t for t in found if t is not None], days)
+
+
+def _unreported(name: str, gazetteer: Gazetteer) -> Timeline | None:
+    """The starting-line timeline of a settlement the store has no timeline of, as ``timeline`` gives it."""
+    place = gazetteer.settlement(name)
+    return control.starting_timeline(place.name, Location.of_place(place)) if place is not None else None

@@ -459,17 +459,24 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 @click.option("--captions", type=click.Path(exists=True, dir_okay=False),
               help="Score against a caption set instead (JSONL, see docs/EVALUATION.md): found, placed within "
                    "15 km, right oblast, right type.")
+@click.option("--control", "control_db", metavar="DB",
+              help="Score the control timelines of a store (SQLite file or postgresql:// URL) against gold "
+                   "settlement-days (--gold: a CSV, default the bundled public-record days; see docs/CONTROL.md).")
 @click.option("--split", type=click.Choice(["dev", "test"]), help="With --captions: score only this split.")
 @click.option("--years", help="With --ucdp: only rows of these years, e.g. 2022-2023 or 2014.")
 @click.option("--limit", type=int, help="With --ucdp: score a deterministic sample of this many rows.")
 @click.option("--errors", is_flag=True,
               help="Also list every disagreement: missed, spurious and wrongly filled events (gold), or the rows "
                    "that failed a measure with what was extracted (UCDP, captions).")
-def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str | None, split: str | None,
-          years: str | None, limit: int | None, errors: bool) -> None:
+def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str | None, control_db: str | None,
+          split: str | None, years: str | None, limit: int | None, errors: bool) -> None:
     """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
     try:
-        if captions:
+        if control_db:
+            from frontline import api
+            from frontline.evaluation.control import format_control
+            click.echo(format_control(api.evaluate_control(control_db, gold), errors=errors))
+        elif captions:
             _eval_captions(captions, split, errors)
         elif ucdp:
             _eval_ucdp(ucdp, _years(years), limit, errors)

@@ -246,6 +246,12 @@ class Location:
         return cls(name=p.name, lat=p.lat, lon=p.lon, admin1=p.admin1, country_code=p.country_code,
                    precision=m.precision, geonames_id=p.geonames_id, mention=m.text)
 
+    @classmethod
+    def of_place(cls, p: Place) -> "Location":
+        """A gazetteer entry as a location at its own precision, named by no mention."""
+        return cls(name=p.name, lat=p.lat, lon=p.lon, admin1=p.admin1, country_code=p.country_code,
+                   precision=p.kind, geonames_id=p.geonames_id)
+
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
@@ -307,7 +313,9 @@ class ArticleResult:
 # --- cross-article fusion and control (frontline.corpus.fuse, frontline.corpus.control) ----------------------------
 
 Stance = Literal["supports", "disputes"]
-ControlStatus = Literal["UA", "RU", "contested", "unknown"]
+# RU, UA: held, on the word of more than the side that holds it; claimed_RU, claimed_UA: a change of holder on
+# that side's word alone; unknown: no information (never reported, or the last state lapsed without fresh reports)
+ControlStatus = Literal["UA", "RU", "claimed_UA", "claimed_RU", "contested", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +379,10 @@ class ControlState:
     status: ControlStatus
     assertions: tuple[ControlEvidence, ...] = ()
     claims: tuple[ControlEvidence, ...] = ()
+    against: tuple[ControlEvidence, ...] = ()   # reports that point elsewhere (the other side, fighting)
+    confidence: float | None = None            # 0..1, from the evidence for and against
+    basis: str = "reports"     # 'reports', 'starting line' (dated public-record data) or 'lapsed' (no fresh reports)
+    source: str | None = None  # for the starting line, the record it rests on
 
 
 @dataclass(frozen=True, slots=True)

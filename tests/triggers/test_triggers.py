@@ -245,6 +245,12 @@ RULE_EXAMPLES = [
     ("weapon", "Russian artillery hit the village.", "artillery", "shelling"),
     ("capture", "Russian forces captured Soledar.", "captured", "territory_captured"),
     ("capture", "The militia captured two tanks.", "captured", None),
+    # the captured thing must be a place, even when the sentence names one ('in Bakhmut')
+    ("capture", "Border guards captured a 'Wagnerian' in Bakhmut.", "captured", None),
+    ("capture", "Militants from Ukraine's unit Azov capture three DPR servicemen", "capture", None),
+    ("capture", "Paratroopers captured an armoured vehicle in Kupiansk.", "captured", None),
+    ("capture", "Russian troops captured most of the city of Sievierodonetsk.", "captured", "territory_captured"),
+    ("capture", "Kherson was captured by Russian troops.", "captured", "territory_captured"),
     ("take", "Russian forces took control of the town.", "took", "territory_captured"),
     ("enter", "Russian troops entered Hirske.", "entered", "territory_captured"),
     ("control", "Russia controls 20 percent of the country.", "controls", "territory_captured"),

@@ -270,7 +270,7 @@ def test_the_control_layer_colours_hirske_ru_after_24_june_2022(page, server):
     hirske.click()
     page.wait_for_selector("#tab-place .timeline")
     text = page.text_content("#tab-place")
-    assert "Hirske" in text and "RU 2022-06-24" in text
+    assert "Hirske" in text and "held by Russia's side 2022-06-24" in text
     assert page.errors == []
 
 

@@ -1,32 +1,40 @@
-"""Control: who holds each settlement, as a dated sequence of states built from fused events.
+"""Control: who holds each settlement, as a dated sequence of states built from fused events and a starting line.
 
-A fused event at a settlement is read by its type's ``control`` column (``frontline.vocab.event_types``);
-prospective reports — planned, threatened, hypothetical — say nothing:
+Each fused event at a settlement is read by ``control_reading.read_event`` (a change of holder, a strike that
+tells who holds it, or fighting in it; nothing for events near it or in a region named after it). The states,
+day by day (docs/CONTROL.md gives examples):
 
-``taken``       the capturer's side holds it (the initiator's bloc, RU or UA); a share of it ('gains ground in',
-                'part of', '70 percent of') leaves it contested
-``left``        the side that withdrew lost it: the other side holds it. The side that withdrew is the
-                initiator, unless a claimant of one side speaks of 'our' forces or of 'we'
-``fought``      contested (fighting there)
-``surrounded``  contested, unless the encircler already held the place
-any of these, contested  contested (one source disputes another, see ``corpus_fuse``)
+- **Starting line.** Before its first report a settlement has the state of the dated public-record data of
+  ``control_line`` (Crimea and the areas held by Russia's side since 2014, the government side of the line of
+  contact before 24 February 2022, the oblasts the 2022 invasion did not reach). Only a change of holder moves
+  it; strikes or fighting that point elsewhere are kept as evidence against it.
+- **Changes.** A capture or withdrawal told in the articles' own voice, by a neutral party or by the side that
+  lost the place makes its side the holder (RU, UA); on the word of the gaining side alone it is a claim
+  (claimed_RU, claimed_UA) until confirmed: by the other side, a neutral source, a later report in the articles'
+  own voice, or strikes on the place by its former holder. Captures by both sides on one day contest it.
+- **Strikes** by one bloc on a place say the other bloc holds it: they give a state to a place without one and
+  confirm a claim; against a holder known from reports they switch it only when they come on
+  ``switch_reports`` days within ``contest_days`` (one misread initiator does not move a front line).
+- **Fighting in** a settlement contests it once reports come on ``contest_reports`` days within
+  ``contest_days``; a lone report is evidence against its holder. A contested state lapses ``contest_days``
+  after the last report of fighting, back to the holder before it (or no information).
+- **Lapse.** A holder known from reports lapses to 'unknown' (no information) ``hold_days`` after its last
+  evidence, or back to the starting line where that still holds.
 
-On one day, a capture or withdrawal outweighs fighting told in the reporters' own voice (an article reports the
-fighting that led to the capture); fighting that a party of the losing side *claims* goes on makes the day
-contested, as do captures by both sides. Days whose reading equals the day before extend that state. Each state
-keeps its evidence in two lists: ``assertions`` (reported in the articles' own voice) and ``claims`` (on a named
-party's word), so a reader sees which states rest only on a belligerent's say-so.
+Each state keeps the evidence for it in ``assertions`` (the articles' own voice) and ``claims`` (a named party's
+word), the evidence against it in ``against``, its ``basis`` and a ``confidence``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from itertools import groupby
-from typing import Any, Final
+from typing import Any
 
+from frontline.corpus.control_line import LineRow, StartingLine
+from frontline.corpus.control_reading import Reading, read_event
 from frontline.corpus.fuse import fuse_results
 from frontline.models import (
     OPPOSITE_BLOC,
@@ -36,129 +44,268 @@ from frontline.models import (
     ControlStatus,
     Event,
     FusedEvent,
+    Location,
     Party,
     Timeline,
-    bloc,
 )
-from frontline.vocab.event_types import event_type
 
-__all__ = ["build_timeline", "build_timelines", "timelines_of", "to_dict", "from_dict", "settlement_names", "format_timeline"]
+__all__ = ["ControlSettings", "build_timeline", "build_timelines", "format_timeline", "from_dict",
+           "settlement_names", "starting_timeline", "state_on", "timelines_of", "to_dict"]
 
-_REAL = frozenset({"asserted", "claimed", "denied"})
-_CHANGES = frozenset({"taken", "left"})   # the control readings by which a place changes hands
-# the blocs that can hold a place, as control statuses
-_HOLDERS: Final[Mapping[str, ControlStatus]] = {"RU": "RU", "UA": "UA"}
-_FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.IGNORECASE)
+_HELD: dict[str, ControlStatus] = {"RU": "RU", "UA": "UA"}
+_CLAIMED: dict[str, ControlStatus] = {"RU": "claimed_RU", "UA": "claimed_UA"}
 
 
-def _side(p: Party | None) -> ControlStatus | None:
-    """The bloc of a party as the status of a place it holds, None for a party of neither bloc."""
-    return _HOLDERS.get(bloc(p.side)) if p is not None else None
+@dataclass(frozen=True, slots=True)
+class ControlSettings:
+    """The clock of the control model (see the module docstring)."""
+
+    contest_days: int = 14       # reports of fighting this close together make one contest
+    contest_reports: int = 2     # days of fighting reports within contest_days that contest a place
+    switch_reports: int = 2      # days of strikes within contest_days that turn a reported holder over
+    hold_days: int | None = 60   # a holder known from reports lapses after this many days without evidence
 
 
-def _withdrawer(f: FusedEvent, events: Mapping[str, Event]) -> ControlStatus | None:
-    for eid in f.event_ids:
-        e = events.get(eid)
-        if e is None:
-            continue
-        speaker = _side(e.claim.claimed_by)
-        if speaker is not None and _FIRST_PERSON.search(e.evidence.sentence):
-            return speaker
-    first = events.get(f.event_ids[0])
-    return _side(first.initiator) if first is not None else None
+@dataclass(slots=True)
+class _Open:
+    """The state being built."""
+
+    start: dt.date
+    status: ControlStatus
+    basis: str = "reports"
+    source: str | None = None
+    prior: ControlStatus | None = None   # the holder before a claim or a contest
+    last: dt.date | None = None          # the last evidence for it
+    assertions: list[ControlEvidence] = field(default_factory=list)
+    claims: list[ControlEvidence] = field(default_factory=list)
+    against: list[ControlEvidence] = field(default_factory=list)
 
 
-def _reading(f: FusedEvent, events: Mapping[str, Event], held: ControlStatus | None) -> ControlStatus | None:
-    """What one fused event says about who holds its place, or None when it says nothing."""
-    members = [events[e] for e in f.event_ids if e in events]
-    if not members or all(e.claim.modality not in _REAL for e in members):
-        return None
-    if f.contested:
-        return "contested"
-    initiator = _side(members[0].initiator)
-    reading = event_type(f.event_type).control
-    if reading == "taken":
-        if all(_partial(e) for e in members):
-            return "contested"
-        return initiator or "unknown"
-    if reading == "left":
-        side = _withdrawer(f, events)
-        return _HOLDERS[OPPOSITE_BLOC[side]] if side else "unknown"
-    if reading == "surrounded" and initiator is not None and held == initiator:
-        return held
-    if reading in ("surrounded", "fought"):
-        return "contested"
-    return None
-
-
-# 'gains ground in', 'took part of', 'controls 70 percent of', 'pushed into the outskirts of': a share of the place
-_PARTIAL = re.compile(r"\b(?:gain(?:s|ed|ing)?\s+ground|(?:part|parts|some|half|much|most|districts?|outskirts|"
-                      r"neighbou?rhoods?|quarters?|sections?)\s+of|per\s?cent\s+of|%\s+of)\b", re.IGNORECASE)
-
-
-def _partial(e: Event) -> bool:
-    """Whether a capture report gives only a share of its place: the place is then fought over, not taken.
-
-    Read from the trigger to the end of its clause: 'captured Soledar, killing most of its defenders' took it all.
-    """
-    sentence = e.evidence.sentence
-    at = sentence.find(e.trigger) if e.trigger else -1
-    clause = re.split(r"[,;]", sentence[at:])[0] if at >= 0 else sentence
-    return any(q.unit == "percent" and q.value < 100 for q in e.quantities) or _PARTIAL.search(clause) is not None
-
-
-def _evidence(f: FusedEvent, status: ControlStatus) -> ControlEvidence:
-    asserted = any(c.claimed_by is None and c.stance == "supports" for c in f.claims)
-    return ControlEvidence(f.fused_id, f.event_type, status, () if asserted else f.claimants, f.article_ids,
+def _evidence(r: Reading, status: ControlStatus) -> ControlEvidence:
+    f = r.fused
+    return ControlEvidence(f.fused_id, f.event_type, status, () if r.word is None else f.claimants, f.article_ids,
                            f.date.start)
 
 
-def _day_status(items: list[tuple[FusedEvent, ControlStatus]]) -> ControlStatus:
-    changes = {s for f, s in items if event_type(f.event_type).control in _CHANGES}
-    if len(changes) > 1:
-        return "contested"
-    if changes:
-        (held,) = changes
-        # fighting told in the reporters' own voice is the story of the capture; a claimed one disputes it
-        disputed = any(s == "contested" and event_type(f.event_type).control not in _CHANGES
-                       and any(c.claimed_by is not None and _side(c.claimed_by) != held for c in f.claims)
-                       for f, s in items)
-        return "contested" if disputed else held
-    known = {s for _, s in items if s != "unknown"}
-    if not known:
-        return "unknown"
-    return known.pop() if len(known) == 1 else "contested"
+def _support(s: _Open, evidence: list[ControlEvidence], day: dt.date) -> None:
+    """Add evidence for a state: in the articles' own voice or on a named party's word."""
+    s.assertions += [e for e in evidence if not e.claimed_by]
+    s.claims += [e for e in evidence if e.claimed_by]
+    s.last = day
 
 
-def build_timeline(place: str, fused: Iterable[FusedEvent], events: Mapping[str, Event]) -> Timeline:
-    """The control timeline of one settlement from the fused events located there.
+def _confidence(s: _Open) -> float:
+    against = len(s.against)
+    if s.basis == "starting line":
+        return round(max(0.5, 0.9 - 0.1 * against), 2)
+    if s.status == "unknown":
+        return 0.0
+    support = len(s.assertions) + 0.5 * len(s.claims)
+    if not (s.assertions or s.claims):
+        support += 1    # a holder restored when the fighting lapsed
+    score = (support + 1) / (support + against + 2)
+    return round(min(score, 0.5) if s.status.startswith("claimed_") else score, 2)
+
+
+class _Builder:
+    """The states of one settlement, built day by day."""
+
+    def __init__(self, line: Sequence[LineRow], settings: ControlSettings) -> None:
+        self.line, self.settings = line, settings
+        self.states: list[_Open] = []
+        self.fight_days: list[dt.date] = []
+        self.strike_days: list[dt.date] = []
+
+    @property
+    def cur(self) -> _Open | None:
+        return self.states[-1] if self.states else None
+
+    def line_row(self, day: dt.date) -> LineRow | None:
+        found = None
+        for r in self.line:
+            if r.since <= day and (r.until is None or day < r.until):
+                found = r
+        return found
+
+    def open(self, day: dt.date, status: ControlStatus, basis: str = "reports", source: str | None = None,
+             prior: ControlStatus | None = None) -> _Open:
+        cur = self.cur
+        carried: list[ControlEvidence] = []
+        if cur is not None and cur.start == day and cur.status != status:
+            # a lapse, a line change or a strike on the day a weightier report replaces it: one state a day
+            self.states.pop()
+            carried = [*cur.assertions, *cur.claims]
+            cur = self.cur
+        if cur is not None and cur.status == status and cur.basis == basis:
+            cur.against += carried
+            return cur
+        self.states.append(_Open(day, status, basis, source, prior, day, against=carried))
+        return self.states[-1]
+
+    # --- what happens between reports -------------------------------------------------------------------
+
+    def _next_lapse(self) -> tuple[dt.date, ControlStatus, str, str | None] | None:
+        """The next change the clock or the starting line makes without a report, if any."""
+        s, st = self.cur, self.settings
+        after = s.start if s is not None else dt.date.min
+        candidates: list[tuple[dt.date, ControlStatus, str, str | None]] = []
+        # a starting-line row that begins later takes over from whatever the reports said before it
+        row = next((r for r in self.line if r.since > after), None)
+        if row is not None:
+            candidates.append((row.since, _HELD[row.holder], "starting line", row.source))
+        if s is None or s.status == "unknown":
+            pass
+        elif s.basis == "starting line":
+            held = self.line_row(s.start)
+            if held is not None and held.until is not None:
+                candidates.append((held.until, *self._fallback(held.until, None)))
+        elif s.status == "contested" and s.last is not None:
+            end = s.last + dt.timedelta(days=st.contest_days)
+            candidates.append((end, *self._fallback(end, s.prior)))
+        elif st.hold_days is not None and s.last is not None:
+            end = s.last + dt.timedelta(days=st.hold_days)
+            candidates.append((end, *self._fallback(end, None)))
+        return min(candidates, key=lambda c: c[0]) if candidates else None
+
+    def _fallback(self, day: dt.date, prior: ControlStatus | None) -> tuple[ControlStatus, str, str | None]:
+        row = self.line_row(day)
+        if row is not None:
+            return _HELD[row.holder], "starting line", row.source
+        if prior in ("RU", "UA"):
+            return prior, "reports", None
+        return "unknown", "lapsed", None
+
+    def advance(self, day: dt.date | None) -> None:
+        """Apply the lapses and starting-line changes due before ``day`` (all of them when None)."""
+        while (nxt := self._next_lapse()) is not None and (day is None or nxt[0] <= day):
+            when, status, basis, source = nxt
+            before = self.cur
+            self.open(when, status, basis, source, prior=before.prior if before is not None else None)
+            if self.cur is before:
+                return
+
+    # --- a day of reports ------------------------------------------------------------------------------
+
+    def day(self, day: dt.date, readings: list[Reading]) -> None:
+        changes = [r for r in readings if r.kind == "change"]
+        if changes:
+            self._changes(day, changes)
+        elif strikes := [r for r in readings if r.kind == "strike"]:
+            self._strikes(day, strikes)
+        if not changes and (fights := [r for r in readings if r.kind == "fight"]):
+            self._fights(day, fights)
+
+    def _held(self) -> ControlStatus | None:
+        s = self.cur
+        if s is None or s.status == "unknown":
+            return None
+        return s.status if s.status in ("RU", "UA") else s.prior
+
+    def _changes(self, day: dt.date, changes: list[Reading]) -> None:
+        holders = {r.holder for r in changes if r.holder}
+        if len(holders) > 1:
+            _support(self.open(day, "contested", prior=self._held()), [_evidence(r, "contested") for r in changes],
+                     day)
+            return
+        (h,) = holders
+        cur = self.cur
+        # on the gaining side's word alone it is a claim, unless that side already held it
+        confirmed = any(r.word != h for r in changes) or (cur is not None and cur.status == _HELD[h])
+        status = _HELD[h] if confirmed else _CLAIMED[h]
+        s = cur if cur is not None and cur.status == status else self.open(day, status, prior=self._held())
+        _support(s, [_evidence(r, status) for r in changes], day)
+
+    def _strikes(self, day: dt.date, strikes: list[Reading]) -> None:
+        holders = {r.holder for r in strikes if r.holder}
+        s = self.cur
+        if len(holders) != 1:
+            if s is not None:
+                s.against += [_evidence(r, _HELD[r.holder]) for r in strikes if r.holder]
+            return
+        (h,) = holders
+        held = _HELD[h]
+        ev = [_evidence(r, held) for r in strikes]
+        if s is None or s.status in ("unknown", _CLAIMED[h]) or (s.status == _CLAIMED[OPPOSITE_BLOC[h]]):
+            s = self.open(day, held, prior=self._held())
+        elif s.status == "contested" or (s.status != held and s.basis == "starting line"):
+            s.against += ev
+            return
+        elif s.status != held:
+            self.strike_days = [d for d in self.strike_days if (day - d).days < self.settings.contest_days]
+            self.strike_days.append(day)
+            if len(set(self.strike_days)) < self.settings.switch_reports:
+                s.against += ev
+                return
+            s = self.open(day, held, prior=self._held())
+        _support(s, ev, day)
+
+    def _fights(self, day: dt.date, fights: list[Reading]) -> None:
+        ev = [_evidence(r, "contested") for r in fights]
+        s = self.cur
+        if s is not None and s.status == "contested":
+            _support(s, ev, day)
+            return
+        self.fight_days = [d for d in self.fight_days if (day - d).days < self.settings.contest_days]
+        self.fight_days.append(day)
+        if len(set(self.fight_days)) < self.settings.contest_reports:
+            if s is not None:
+                s.against += ev
+            return
+        _support(self.open(day, "contested", prior=self._held()), ev, day)
+
+    def result(self) -> tuple[ControlState, ...]:
+        return tuple(ControlState(s.start, s.status, tuple(s.assertions), tuple(s.claims), tuple(s.against),
+                                  _confidence(s), s.basis, s.source) for s in self.states)
+
+
+def _located_here(f: FusedEvent, place: str) -> bool:
+    return (f.location is not None and f.location.name == place and f.location.precision == "settlement"
+            and f.date.start is not None)
+
+
+def build_timeline(place: str, fused: Iterable[FusedEvent], events: Mapping[str, Event], *,
+                   settings: ControlSettings | None = None, line: StartingLine | None = None,
+                   location: Location | None = None) -> Timeline:
+    """The control timeline of one settlement from the fused events located there and the starting line.
 
     Args:
         place: the settlement's canonical name; fused events elsewhere or undated are ignored.
         fused: fused events (any places).
         events: the per-article events by id (for initiators, modality and evidence).
+        settings: the clock of the model (default ``ControlSettings()``).
+        line: the starting line (default: the bundled ``StartingLine.load()``).
+        location: where the settlement is, for the starting line when no event there says so.
     """
-    here = sorted((f for f in fused if f.location is not None and f.location.name == place
-                   and f.location.precision == "settlement" and f.date.start is not None),
-                  key=lambda f: (f.date.start, f.fused_id))
-    states: list[ControlState] = []
-    location = here[0].location if here else None
+    here = sorted((f for f in fused if _located_here(f, place)), key=lambda f: (f.date.start, f.fused_id))
+    location = here[0].location if here else location
+    line = line if line is not None else StartingLine.load()
+    b = _Builder(line.rows_for(location), settings or ControlSettings())
     for day, group in groupby(here, key=lambda f: f.date.start):
-        held = states[-1].status if states else None
-        items = [(f, s) for f in group if (s := _reading(f, events, held)) is not None]
-        if not items:
-            continue
-        status = _day_status(items)
-        evidence = [_evidence(f, s) for f, s in items]
-        assertions = tuple(e for e in evidence if not e.claimed_by)
-        claims = tuple(e for e in evidence if e.claimed_by)
-        if states and states[-1].status == status:
-            states[-1] = replace(states[-1], assertions=states[-1].assertions + assertions,
-                                 claims=states[-1].claims + claims)
-        else:
-            states.append(ControlState(day, status, assertions, claims))
+        assert day is not None    # _located_here keeps dated events only
+        readings = [r for f in group if (r := read_event(f, events)) is not None]
+        if readings:
+            b.advance(day)
+            b.day(day, readings)
+    b.advance(None)
+    states = b.result()
     return Timeline(place=place, admin1=location.admin1 if location else None,
-                    geonames_id=location.geonames_id if location else None, states=tuple(states))
+                    geonames_id=location.geonames_id if location else None,
+                    states=states if any(s.status != "unknown" for s in states) else ())
+
+
+def starting_timeline(place: str, location: Location, *, line: StartingLine | None = None) -> Timeline:
+    """The timeline of a settlement no report names: its starting line alone (empty where that has no rows)."""
+    return build_timeline(place, (), {}, line=line, location=location)
+
+
+def state_on(timeline: Timeline, day: dt.date) -> ControlState | None:
+    """The state of a timeline on a day: the last one started on or before it, None before the first."""
+    found = None
+    for s in timeline.states:
+        if s.start > day:
+            break
+        found = s
+    return found
 
 
 def settlement_names(fused: Iterable[FusedEvent]) -> set[str]:
@@ -166,10 +313,12 @@ def settlement_names(fused: Iterable[FusedEvent]) -> set[str]:
     return {f.location.name for f in fused if f.location is not None and f.location.precision == "settlement"}
 
 
-def build_timelines(fused: Iterable[FusedEvent], events: Mapping[str, Event]) -> list[Timeline]:
+def build_timelines(fused: Iterable[FusedEvent], events: Mapping[str, Event], *,
+                    settings: ControlSettings | None = None, line: StartingLine | None = None) -> list[Timeline]:
     """A timeline for every settlement with at least one state, by place name."""
     fused = list(fused)
-    found = (build_timeline(p, fused, events) for p in sorted(settlement_names(fused)))
+    line = line if line is not None else StartingLine.load()
+    found = (build_timeline(p, fused, events, settings=settings, line=line) for p in sorted(settlement_names(fused)))
     return [t for t in found if t.states]
 
 
@@ -194,32 +343,42 @@ def _evidence_from(d: Mapping[str, Any]) -> ControlEvidence:
 def to_dict(t: Timeline) -> dict[str, Any]:
     """A timeline as plain JSON data."""
     return {"place": t.place, "admin1": t.admin1, "geonames_id": t.geonames_id,
-            "states": [{"start": s.start.isoformat(), "status": s.status,
+            "states": [{"start": s.start.isoformat(), "status": s.status, "confidence": s.confidence,
+                        "basis": s.basis, "source": s.source,
                         "assertions": [_evidence_dict(e) for e in s.assertions],
-                        "claims": [_evidence_dict(e) for e in s.claims]} for s in t.states]}
+                        "claims": [_evidence_dict(e) for e in s.claims],
+                        "against": [_evidence_dict(e) for e in s.against]} for s in t.states]}
 
 
 def from_dict(d: Mapping[str, Any]) -> Timeline:
-    """The inverse of ``to_dict``."""
+    """The inverse of ``to_dict``; reads timelines stored before ``against``, ``confidence`` and ``basis``."""
     return Timeline(d["place"], d["admin1"], d["geonames_id"], tuple(
         ControlState(dt.date.fromisoformat(s["start"]), s["status"], tuple(map(_evidence_from, s["assertions"])),
-                     tuple(map(_evidence_from, s["claims"]))) for s in d["states"]))
+                     tuple(map(_evidence_from, s["claims"])), tuple(map(_evidence_from, s.get("against", ()))),
+                     s.get("confidence"), s.get("basis", "reports"), s.get("source")) for s in d["states"]))
 
 
-def _line(e: ControlEvidence) -> str:
+def _line(e: ControlEvidence, prefix: str = "") -> str:
     who = f"claimed by {', '.join(p.name for p in e.claimed_by)}" if e.claimed_by else "reported"
     when = e.date.isoformat() if e.date else "undated"
-    return f"      {when} {who}: {e.event_type} -> {e.status} ({len(e.article_ids)} article(s))"
+    return f"      {prefix}{when} {who}: {e.event_type} -> {e.status} ({len(e.article_ids)} article(s))"
+
+
+_SAYS = {"RU": "held by Russia's side", "UA": "held by Ukraine", "claimed_RU": "claimed by Russia's side",
+         "claimed_UA": "claimed by Ukraine", "contested": "contested", "unknown": "no information"}
 
 
 def format_timeline(t: Timeline) -> str:
-    """A timeline as readable lines: one per state, then its assertions and claims indented."""
+    """A timeline as readable lines: one per state (its basis and confidence), then its evidence indented."""
     where = f"{t.place} ({t.admin1})" if t.admin1 else t.place
     if not t.states:
         return f"{where}: no control information stored"
     lines = [f"{where}: control timeline"]
     for s in t.states:
-        lines.append(f"  from {s.start.isoformat()}  {s.status}")
+        sure = f", confidence {s.confidence:.2f}" if s.confidence is not None and s.status != "unknown" else ""
+        basis = f"starting line: {s.source}" if s.basis == "starting line" and s.source else s.basis
+        lines.append(f"  from {s.start.isoformat()}  {s.status} ({_SAYS.get(s.status, s.status)}; {basis}{sure})")
         lines += [_line(e) for e in s.assertions]
         lines += [_line(e) for e in s.claims]
+        lines += [_line(e, "against: ") for e in s.against]
     return "\n".join(lines)

@@ -214,6 +214,10 @@ class StateModel(BaseModel):
     events: list[str]
     fused_ids: list[str]
     claimants: list[str]
+    confidence: float | None = None
+    basis: str = "reports"
+    source: str | None = None
+    against: list[str] = []
 
 
 class TimelineModel(BaseModel):

@@ -21,7 +21,7 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.errors import QueryError, StoreError
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
-from frontline.models import FusedEvent, Timeline
+from frontline.models import FusedEvent, Location, Timeline
 from frontline.store import schema as t
 from frontline.store.base import Lifecycle
 from frontline.store.codec import article_from_row, document_from_row, event_from_row
@@ -528,17 +528,20 @@ class Catalog(Lifecycle):
         return PlaceRecord(name, gid, lat, lon, oblast, n)
 
     def place_timeline(self, name: str) -> PlaceTimeline:
-        """A settlement (any spelling) and its control timeline as spans; empty when nothing is stored.
+        """A settlement (any spelling) and its control timeline as spans; its starting line alone when nothing is stored.
 
         Raises:
             QueryError: the gazetteer knows no settlement of that name.
         """
         canonical = self.settlement_name(name)
-        timeline = self._timelines([canonical]).get(canonical.casefold()) or Timeline(canonical, None, None)
+        stored = self._timelines([canonical]).get(canonical.casefold())
         place = self._place(canonical)
+        known = [p for p, _ in self.gazetteer.match(canonical) if p.kind == "settlement" and p.name == canonical]
+        p = max(known, key=lambda p: p.population) if known else None
+        # a settlement no stored report names still has its starting line (frontline.corpus.control_line)
+        timeline = stored or (control.starting_timeline(canonical, Location.of_place(p)) if p is not None
+                              else Timeline(canonical, None, None))
         if place is None:
-            known = [p for p, _ in self.gazetteer.match(canonical) if p.kind == "settlement" and p.name == canonical]
-            p = max(known, key=lambda p: p.population) if known else None
             place = PlaceRecord(canonical, p.geonames_id if p else None, p.lat if p else 0.0, p.lon if p else 0.0,
                                 timeline.admin1, 0)
         place = PlaceRecord(place.name, place.geonames_id, place.lat, place.lon, place.oblast, place.events,
@@ -558,7 +561,8 @@ class Catalog(Lifecycle):
             claimants = tuple(dict.fromkeys(p.name for ev in evidence for p in ev.claimed_by))
             until = timeline.states[i + 1].start if i + 1 < len(timeline.states) else None
             spans.append(StateSpan(s.status, s.start, until, ids,
-                                   tuple(x for fid in ids for x in members.get(fid, ())), claimants))
+                                   tuple(x for fid in ids for x in members.get(fid, ())), claimants, s.confidence,
+                                   s.basis, s.source, tuple(dict.fromkeys(ev.fused_id for ev in s.against))))
         return PlaceTimeline(place, timeline, tuple(spans))
 
     def control_at(self, day: dt.date) -> list[ControlPlace]:

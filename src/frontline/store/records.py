@@ -163,6 +163,10 @@ class StateSpan:
     fused_ids: tuple[str, ...]
     event_ids: tuple[str, ...]
     claimants: tuple[str, ...]
+    confidence: float | None = None
+    basis: str = "reports"             # 'reports', 'starting line' or 'lapsed' (see frontline.corpus.control)
+    source: str | None = None          # the record a starting-line state rests on
+    against: tuple[str, ...] = ()      # fused events that point elsewhere
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,8 @@ class EventType:
         ongoing: it goes on for days: reports of it on nearby days are one happening.
         fighting: it reports fighting at its place (an ACLED capture with fighting is a battle).
         control: what it says about who holds its place, or None.
+        remote_fire: fire from afar at its place (shells, missiles, drones, aircraft): whoever fires it does not
+            hold the place, so it tells who does (``frontline.corpus.control_reading``) without contesting it.
         parties_in_talks: its parties are the two ends of talks: 'between X and Y' names both, envoys speak for
             them, the other end follows 'with' or 'from' on the verb (a verb's own prepositions name no target).
         warring_modifier_receives: a warring country named before its noun receives it ('Ukraine aid').
@@ -97,6 +99,7 @@ class EventType:
     ongoing: bool = False
     fighting: bool = False
     control: ControlReading | None = None
+    remote_fire: bool = False
     # how the events stage reads its parties and place (frontline.events)
     parties_in_talks: bool = False
     warring_modifier_receives: bool = False
@@ -127,13 +130,15 @@ _ROWS: Final[tuple[EventType, ...]] = (
         exemplars=("Artillery shelled the town overnight.", "Rockets hit residential districts of the city.",
                    "Mortar and artillery fire struck enemy positions dozens of times.",
                    "Two command posts and an ammunition depot were hit.", "A missile strike hit the railway station."),
-        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, ongoing=True, takes_toll=True),
+        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, ongoing=True, takes_toll=True,
+        remote_fire=True),
     EventType(
         "air_drone_strike", "strikes by aircraft, helicopters, drones, glide bombs", "combat",
         (REMOTE, "Air/drone strike"), "#9467bd",
         exemplars=("Drones attacked the city at night.", "Aircraft bombed enemy positions.",
                    "Aviation struck concentrations of enemy manpower and equipment.", "A glide bomb hit the village."),
-        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, takes_toll=True),
+        combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, takes_toll=True,
+        remote_fire=True),
     EventType(
         "territory_captured", "capture, occupation, entering or taking control of a place, recapture; control "
         "claims (\"now under Russian control\")", "control",

@@ -36,7 +36,8 @@ def place_timeline(name: str, catalog: CatalogDep) -> JSONResponse:
     found = catalog.place_timeline(name)
     return JSONResponse({"place": _place_json(found.place), "states": [
         {"state": s.state, "since": s.since.isoformat(), "until": iso(s.until), "events": list(s.event_ids),
-         "fused_ids": list(s.fused_ids), "claimants": list(s.claimants)} for s in found.states]})
+         "fused_ids": list(s.fused_ids), "claimants": list(s.claimants), "confidence": s.confidence,
+         "basis": s.basis, "source": s.source, "against": list(s.against)} for s in found.states]})
 
 
 @router.get("/api/control", response_model=ControlModel, responses=error_responses(),

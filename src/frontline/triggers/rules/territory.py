@@ -4,6 +4,8 @@ from Kherson', 'ousted Russian troops from the village'.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from frontline.nlp.syntax import lemma_set
 from frontline.triggers.rules.context import RuleContext
 from frontline.triggers.rules.registry import rule
@@ -38,10 +40,27 @@ def _rule_capture(ctx: RuleContext) -> str | None:
         return "armed_clash"        # 'attempting to seize Pokrovsk' reports fighting, not a capture
     if objs and not (obj_words & (TERRITORY_WORDS | {"percent", "%"})) and not has_place:
         return None      # capturing vehicles or people is not territory; 'recovered 20 percent' (of it) is
+    direct = [o for o in objs if o.dep_ in ("dobj", "nsubjpass")]
+    if direct and not any(_place_object(o) for o in direct):
+        return None      # 'captured a Wagnerian in Bakhmut', 'capture three DPR servicemen': what is taken is no place
     if obj_words & {"vehicle", "equipment", "weapon", "tank", "prisoner", "soldier", "troop", "body", "remains",
                     "loss", "strength", "cost", "money", "fund"}:
         return None
     return "territory_captured"
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACE_ENTS = frozenset({"PERSON", "NORP", "ORG", "PRODUCT"})
+
+
+def _place_object(o: Token) -> bool:
+    """Whether what a verb takes is a place: a named place, a word for ground, a pronoun that may stand for one,
+    or a share of a place ('most of the city', 'part of Bakhmut')."""
+    if o.pos_ == "PRON" or o.ent_type_ in _PLACE_ENTS or o.lemma_.lower() in TERRITORY_WORDS | {"percent", "%"}:
+        return True
+    if o.pos_ == "PROPN" and o.ent_type_ not in _NOT_PLACE_ENTS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(_place_object(g) for g in c.children) for c in o.children)
 
 
 @rule("take")

@@ -4,7 +4,7 @@
 // settlement are points; events located only to an area are drawn as that area (areas.js).
 import { getAll, getJSON } from "./api.js";
 import { AreaLayer, fetchCoarse, groupCoarse, placement } from "./areas.js";
-import { CONTROL_COLOURS, el, label, markerStyle, precisionClass, typeColour } from "./style.js";
+import { CONTROL_COLOURS, controlLabel, el, label, markerStyle, precisionClass, typeColour } from "./style.js";
 
 export const CLIENT_MAX = 5000;     // above this many events the map asks the server for grid cells
 const DETAIL_ZOOM = 9;              // from this zoom on, dense views load the events in view
@@ -174,9 +174,12 @@ export class EventMap {
     if (date) p.set("date", date);
     const { places } = await getJSON("/api/control", p, { signal });
     for (const pl of places) {
-      const m = L.circleMarker([pl.lat, pl.lon], { pane: "control", radius: 5, color: "#222", weight: 1,
-        fillColor: CONTROL_COLOURS[pl.state] || "#888", fillOpacity: 0.95, className: `ctl-marker ctl-${pl.state}` });
-      m.bindTooltip(`${pl.name}: ${pl.state}${date ? ` on ${date}` : ""}`);
+      // a claim is a dashed ring, so it never passes for a confirmed holder even where the tints are hard to tell
+      const claimed = String(pl.state).startsWith("claimed_");
+      const m = L.circleMarker([pl.lat, pl.lon], { pane: "control", radius: 5, color: claimed ? "#444" : "#222",
+        weight: 1, dashArray: claimed ? "2 2" : null, fillColor: CONTROL_COLOURS[pl.state] || CONTROL_COLOURS.unknown,
+        fillOpacity: 0.95, className: `ctl-marker ctl-${pl.state}` });
+      m.bindTooltip(`${pl.name}: ${controlLabel(pl.state)}${date ? ` on ${date}` : ""}`);
       m.on("click", () => this.onPlace(pl.name));
       m.on("add", () => {
         const e = m.getElement();

@@ -1,7 +1,7 @@
 // The side panels: the paged event list, an event's evidence, a settlement's control timeline and the
 // coverage of the sources (articles per outlet per day).
 import { getJSON } from "./api.js";
-import { CONTROL_COLOURS, el, label, precisionClass, typeColour } from "./style.js";
+import { CONTROL_COLOURS, controlLabel, el, label, precisionClass, typeColour } from "./style.js";
 import { dayDiff } from "./histogram.js";
 
 const PAGE = 50;
@@ -141,8 +141,11 @@ export async function renderPlace(node, name, { signal, onEvent } = {}) {
   const place = tl.place || { name };
   const byId = await eventsById((tl.states || []).flatMap((s) => s.events || []), place.name, signal);
   const rows = (tl.states || []).map((s) => el("li", { class: `state state-${s.state}` },
-    swatch(CONTROL_COLOURS[s.state] || "#888"),
-    el("strong", { text: s.state }), ` ${s.since || "?"} → ${s.until || "now"}`,
+    swatch(CONTROL_COLOURS[s.state] || CONTROL_COLOURS.unknown),
+    el("strong", { text: controlLabel(s.state) }), ` ${s.since || "?"} → ${s.until || "now"}`,
+    el("div", { class: "basis", text: [s.basis === "starting line" && s.source ? `starting line: ${s.source}` : s.basis,
+      s.confidence !== null && s.confidence !== undefined && s.state !== "unknown" ? `confidence ${s.confidence.toFixed(2)}` : null,
+      (s.against || []).length ? `${s.against.length} report(s) against` : null].filter(Boolean).join(" · ") }),
     (s.claimants || []).length ? el("div", { class: "claimants", text: `on the word of: ${s.claimants.join("; ")}` }) : null,
     el("div", { class: "state-events" }, (s.events || []).map((id, i) =>
       el("button", { type: "button", class: "linkish", onclick: () => onEvent(id), text: eventLinkText(byId.get(id), i) })))));

@@ -10,7 +10,16 @@ export const FORMATS = VOCABULARY.formats;
 const TYPES = new Map(EVENT_TYPES.map((t) => [t.name, t]));
 const FALLBACK = TYPES.get(VOCABULARY.fallback);
 
-export const CONTROL_COLOURS = { UA: "#1f5fbf", RU: "#c0262d", contested: "#f29c11" };
+// Control states (frontline.corpus.control): a holder confirmed beyond its own word in full colour, a change on
+// one side's word alone (claimed_*) in a pale tint of it, "unknown" (no information, or the last state lapsed) grey.
+export const CONTROL_COLOURS = { UA: "#1f5fbf", RU: "#c0262d", claimed_UA: "#9dbbe8", claimed_RU: "#eda2a5",
+  contested: "#f29c11", unknown: "#bdbdbd" };
+export const CONTROL_LABELS = { UA: "held by Ukraine", RU: "held by Russia's side", claimed_UA: "claimed by Ukraine",
+  claimed_RU: "claimed by Russia's side", contested: "contested", unknown: "no information" };
+
+export function controlLabel(state) {
+  return CONTROL_LABELS[state] || String(state || "no information");
+}
 
 export function typeColour(t) {
   return (TYPES.get(t) || FALLBACK).colour;
