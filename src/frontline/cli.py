@@ -20,6 +20,7 @@ from frontline.errors import FrontlineError
 from frontline.export.formats import record_formats, result_formats
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
+from frontline.textguard import redact
 
 EXIT_INPUT_FAILED = 3
 _FETCH_DEFAULTS = FetchSettings()
@@ -117,7 +118,14 @@ def db_option(*, exists: bool = True, help: str = _READ_HELP):
 
 
 def _fail(exc: FrontlineError) -> None:
-    raise click.ClickException(str(exc))
+    raise click.ClickException(redact(exc))
+
+
+class RedactingFormatter(logging.Formatter):
+    """Log lines (tracebacks included) with every URL's password hidden: a server's log is read by others."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -130,7 +138,9 @@ def cli(verbose: int) -> None:
     (what, where, when, who, how many, who says so) and write them out or store them in SQLite.
     """
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 _published_option = click.option(
@@ -255,7 +265,7 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
             runner.close()
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
                f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
-               f"in {db}; {report.copies} copies of earlier articles (their events not counted again); "
+               f"in {redact(db)}; {report.copies} copies of earlier articles (their events not counted again); "
                f"{report.fused_events} fused events and {report.timelines} timelines updated"
                + ("; the stale fused events of an interrupted run were rebuilt" if report.repaired else ""), err=True)
     if report.failed:
@@ -300,7 +310,7 @@ def repair(db: str) -> None:
     except FrontlineError as exc:
         _fail(exc)
     state = "were stale after an interrupted ingest" if report.was_stale else "were current"
-    click.echo(f"rebuilt {report.fused_events} fused events and {report.timelines} timelines in {db} (they {state})",
+    click.echo(f"rebuilt {report.fused_events} fused events and {report.timelines} timelines in {redact(db)} (they {state})",
                err=True)
 
 
@@ -335,7 +345,7 @@ def demo(ctx: click.Context, db: str, port: int, serve: bool | None) -> None:
     try:
         with _progress("ingesting the sample corpus", _count_inputs([corpus])) as tick:
             report = api.ingest([corpus], db, progress=tick)
-        click.echo(f"{report.articles} sample articles ingested into {db} ({report.events} events)", err=True)
+        click.echo(f"{report.articles} sample articles ingested into {redact(db)} ({report.events} events)", err=True)
         print_summary(db)
     except FrontlineError as exc:
         _fail(exc)
@@ -347,7 +357,7 @@ def demo(ctx: click.Context, db: str, port: int, serve: bool | None) -> None:
         click.echo(f"\nThe page: {url}  (map, timeline and evidence; Ctrl+C stops the server)")
         ctx.invoke(serve_command, db=db, host="127.0.0.1", port=port)
     else:
-        click.echo(f"\nThe page: {url}  after 'frontline serve --db {db} --port {port}'")
+        click.echo(f"\nThe page: {url}  after 'frontline serve --db {redact(db)} --port {port}'")
 
 
 def _filter_options(command):
@@ -442,10 +452,10 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
         app = create_app(db, token=token)
     except FrontlineError as exc:
         _fail(exc)
-    from frontline.store.backend import redact
     click.echo(f"serving {redact(db)} at http://{host}:{port}/ (API docs at /docs; "
                f"{'POST /api/articles needs the token' if token else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # log_config=None: uvicorn's loggers go through the redacting handler the group installed
+    uvicorn.run(app, host=host, port=port, log_level="warning", log_config=None)
 
 
 @cli.command(name="eval")
