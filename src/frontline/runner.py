@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from threadpoolctl import threadpool_limits
 
 from frontline.corpus.copies import result_fingerprint
+from frontline.corpus.marking import as_failed
 from frontline.errors import ResourceError
 from frontline.models import ArticleResult, RawArticle
 
@@ -120,8 +121,11 @@ def _extracted(pipeline: Pipeline, raws: list[RawArticle]) -> list[ArticleResult
     was a fifth of that process's time per article, the keys a sixteenth)."""
     out = []
     for r in pipeline.process_many(raws):
-        fp = result_fingerprint(r)
-        out.append(replace(r, fingerprint=None if fp is None else fp.with_keys()))
+        try:
+            fp = result_fingerprint(r)
+            out.append(replace(r, fingerprint=None if fp is None else fp.with_keys()))
+        except Exception as exc:  # noqa: BLE001 - one article's odd text fails that article, not its batch
+            out.append(as_failed(r, "copies", exc))
     return out
 
 

@@ -295,6 +295,10 @@ class _Reader:
             if not isinstance(obj, dict) or not isinstance(obj.get("file"), str) or not obj["file"].strip():
                 yield "", self._failed(where, f"{manifest.name} line {number} has no 'file' name")
                 continue
+            if "\x00" in obj["file"]:     # no file system holds such a name, and os refuses to look it up
+                yield "", self._failed(where, f"{manifest.name} line {number} names a file with a NUL character "
+                                              "in its name: fix the name in the manifest")
+                continue
             listed = manifest.parent / obj["file"]
             if not within(listed, manifest.parent.resolve()):
                 yield "", self._failed(where, f"{manifest.name} line {number} names '{obj['file']}', which is outside "

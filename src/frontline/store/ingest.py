@@ -19,7 +19,8 @@ from typing import Final
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector, result_fingerprint
-from frontline.corpus.marking import as_copy
+from frontline.corpus.marking import as_copy, as_failed
+from frontline.errors import StoreError
 from frontline.models import Article, ArticleResult, RawArticle, stable_id
 from frontline.store.base import Store, StoredInput
 from frontline.store.refresh import rebuild_derived, refresh_places
@@ -100,14 +101,20 @@ def ingest(store: Store, raws: Iterable[RawArticle],
 
 
 def _write(store: Store, detector: CopyDetector, result: ArticleResult, key: str, tally: _Tally) -> None:
-    tally.statuses[result.article.status] += 1
     if stored_from_elsewhere(store, result.article):
         # another file or URL whose text cleans to a stored article's exact text: one article, kept
         # as first seen (its id is the hash of that text), and counted as a copy
+        tally.statuses[result.article.status] += 1
         tally.copies += 1
         tally.unchanged += 1
         return
-    result = check_copy(store, detector, result)
+    try:
+        result = check_copy(store, detector, result)
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article's odd text fails that article, not the run
+        result = as_failed(result, "copies", exc)
+    tally.statuses[result.article.status] += 1
     if store.write(result).changed:
         tally.changed += 1
     else:
