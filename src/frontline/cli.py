@@ -436,24 +436,38 @@ def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, unt
     click.echo(f"{n} events written" + (f" to {output}" if output else ""), err=True)
 
 
+def _token(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from frontline.serve.guard import check_token
+    try:
+        check_token(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    return value
+
+
 @cli.command()
 @db_option()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--token", envvar="FRONTLINE_TOKEN", show_envvar=True,
-              help="Accept POST /api/articles with 'Authorization: Bearer TOKEN'; without it the server is "
-                   "read-only.")
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option("--token", envvar="FRONTLINE_TOKEN", show_envvar=True, callback=_token,
+              help="Accept POST /api/articles with 'Authorization: Bearer TOKEN' (at least 16 characters); "
+                   "without it the server is read-only.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A host name the server answers to (its Host header), besides 127.0.0.1, localhost, ::1 and "
+                   "--host; repeat for more. Any other is refused, so a rebound DNS name cannot read the server.")
+def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the REST API (and the web page) over a database: OpenAPI at /openapi.json, docs at /docs."""
     import uvicorn
 
-    from frontline.serve.app import create_app
+    from frontline.serve.app import DEFAULT_HOSTS, create_app
+    hosts = (*DEFAULT_HOSTS, *(() if host in ("0.0.0.0", "::") else (host,)), *allowed_hosts)
     try:
-        app = create_app(db, token=token)
+        app = create_app(db, token=token, allowed_hosts=hosts)
     except FrontlineError as exc:
         _fail(exc)
     click.echo(f"serving {redact(db)} at http://{host}:{port}/ (API docs at /docs; "
-               f"{'POST /api/articles needs the token' if token else 'read-only'})", err=True)
+               f"{'POST /api/articles needs the token' if token else 'read-only'}; "
+               f"answers to {', '.join(dict.fromkeys(hosts))})", err=True)
     # log_config=None: uvicorn's loggers go through the redacting handler the group installed
     uvicorn.run(app, host=host, port=port, log_level="warning", log_config=None)
 

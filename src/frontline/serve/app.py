@@ -27,20 +27,20 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from frontline.serve import problems
-from frontline.serve.guard import Guard
+from frontline.serve.guard import DEFAULT_HOSTS, MIN_TOKEN, Guard, check_token
 from frontline.serve.params import PATTERN_HELP
 from frontline.serve.problems import PROBLEM
 from frontline.serve.routes import ROUTERS
 from frontline.serve.routes.ingest import Ingest, Writer
 from frontline.store.query import Catalog
 
-__all__ = ["create_app", "PROBLEM"]
+__all__ = ["create_app", "DEFAULT_HOSTS", "PROBLEM", "MIN_TOKEN"]
 
 logger = logging.getLogger(__name__)
 
 
 def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = None,
-               ingest: Ingest | None = None) -> FastAPI:
+               ingest: Ingest | None = None, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """The REST API (and the web page at ``/``) over one store.
 
     Args:
@@ -49,9 +49,13 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
             (compared in constant time); without it the server is read-only.
         catalog: a query layer to reuse (tests); opened on ``db`` when not given.
         ingest: what a POST calls with the parsed articles and ``db`` (tests); ``api.ingest_raw`` by default.
+        allowed_hosts: the host names the server answers to (its ``Host`` header); None answers any, for an
+            app behind a proxy that checks them (``frontline serve`` always gives them, see ``guard``).
     Raises:
         StoreError: the database cannot be opened or is not a frontline store.
+        ValueError: ``token`` is empty or shorter than ``MIN_TOKEN`` characters (anyone could guess it).
     """
+    check_token(token)
     opened = catalog or Catalog(db)
 
     @asynccontextmanager
@@ -74,7 +78,7 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
     from frontline import web
     web.mount(app)
     # the outer wall: body and query caps, security headers (see frontline.serve.guard); no CORS middleware
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     return app
 
 
