@@ -23,6 +23,7 @@ from frontline.sources.fetch import Fetcher, FetchSettings
 from frontline.textguard import redact
 
 EXIT_INPUT_FAILED = 3
+EXIT_INTERRUPTED = 130     # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
 _FETCH_DEFAULTS = FetchSettings()
 
 
@@ -260,6 +261,13 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
                                 progress=tick, runner=runner)
     except FrontlineError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        if runner is not None:
+            runner.close()
+            runner = None
+        click.echo(f"\ninterrupted: the articles written so far are kept in {redact(db)}; run the same command "
+                   "again to resume (inputs already stored are skipped)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     finally:
         if runner is not None:
             runner.close()
