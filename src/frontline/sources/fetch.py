@@ -367,14 +367,34 @@ def _system_resolve(host: str, port: int) -> list[str]:
 def _non_public_kind(address: str) -> str | None:
     """'loopback', 'private', ... for an address frontline must not fetch from by default; None when public."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])     # drop an IPv6 zone ('fe80::1%eth0')
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # an IPv6 address that carries an IPv4 one reaches that address: IPv4-mapped (::ffff:127.0.0.1), 6to4
+        # (2002:7f00:1::), Teredo (2001::/32, the client's address), NAT64 (64:ff9b::/96 and 64:ff9b:1::/48)
+        for inner in _embedded_ipv4(ip):
+            kind = _non_public_kind(str(inner))
+            if kind:
+                return kind
+        if ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
     for kind, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
                        ("unspecified", ip.is_unspecified), ("multicast", ip.is_multicast),
                        ("private", ip.is_private), ("reserved", ip.is_reserved)):
         if flag:
             return kind
     return None if ip.is_global else "non-public"
+
+
+_NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo server and client, NAT64)."""
+    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    if ip.teredo:
+        found += list(ip.teredo)
+    if any(ip in net for net in _NAT64):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return found
 
 
 def _decompressor(url: str, where: str, encoding: str | None) -> Callable[[bytes, int], bytes] | None:
