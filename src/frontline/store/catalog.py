@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, Literal, Unpack
@@ -87,6 +88,7 @@ class Catalog(Lifecycle):
         self._gazetteer = gazetteer
         self._gazetteer_lock = threading.Lock()
         self._totals: dict[tuple[Any, ...], int] = {}
+        self._stale_read: tuple[float, bool] = (-2.0, False)
 
     def __repr__(self) -> str:
         return f"Catalog({redact(self.db)!r})"
@@ -117,6 +119,15 @@ class Catalog(Lifecycle):
             raise StoreError(redact(f"cannot {action} in {self.db}: {exc.__class__.__name__}: "
                                     f"{getattr(exc, 'orig', None) or exc}; check that the database is reachable "
                                     "and is a frontline store")) from exc
+
+    def derived_stale(self) -> bool:
+        """Whether the fused events and timelines may be behind the events: an ingest is writing, or one was cut
+        short and the next ingest (or ``frontline repair``) rebuilds them. Read at most once a second."""
+        now = time.monotonic()
+        if now - self._stale_read[0] > 1.0:
+            rows = self._rows(select(t.meta.c.value).where(t.meta.c.key == "derived_stale"), "read the store's state")
+            self._stale_read = (now, bool(rows))
+        return self._stale_read[1]
 
     # --- names through the gazetteer ------------------------------------------------------------------
 
