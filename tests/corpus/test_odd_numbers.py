@@ -69,3 +69,22 @@ def test_one_article_that_breaks_copy_marking_fails_alone(run, monkeypatch):
     assert [r.article.status for r in out] == ["ok", "failed", "ok"]
     assert "stage 'copies' failed" in out[1].article.error and "24.3.2022" in out[1].article.error
     assert out[1].events == ()
+
+
+def test_copy_marking_holds_a_chunk_of_text_not_a_count_of_articles(run, monkeypatch):
+    """Issue 25: 60 one-megabyte JSONL lines peaked at 2.7 GB, 64 results (text and offset maps) held at once."""
+    import dataclasses
+
+    import frontline.corpus.marking as marking
+    one = run("Russian forces shelled Kharkiv on Tuesday, the governor said.")
+    big = dataclasses.replace(one.document, text="x" * (marking.COPY_CHUNK_CHARS // 3))
+    results = [dataclasses.replace(one, document=big) for _ in range(10)]
+    held: list[int] = []
+
+    def counting(chunk, detector=None, *, index=None):
+        held.append(sum(len(r.document.text) for r in chunk))
+        return list(chunk)
+
+    monkeypatch.setattr(marking, "mark_copies", counting)
+    assert len(list(marking.mark_stream(iter(results), detector=None))) == 10
+    assert max(held) <= marking.COPY_CHUNK_CHARS and len(held) >= 4

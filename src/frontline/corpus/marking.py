@@ -10,19 +10,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import chain, islice
+from itertools import chain
 from typing import Final
 
 from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
 from frontline.errors import StageError
 from frontline.models import ArticleResult, stable_id
 
-__all__ = ["COPY_CHUNK", "as_copy", "as_failed", "mark_copies", "mark_exact_copies", "mark_stream"]
+__all__ = ["COPY_CHUNK", "COPY_CHUNK_CHARS", "as_copy", "as_failed", "mark_copies", "mark_exact_copies", "mark_stream"]
 
 logger = logging.getLogger(__name__)
 
-# Results whose copies are looked for together: one embedding call per chunk, not per article.
+# Results whose copies are looked for together: one embedding call per chunk, not per article. A chunk also
+# stops at COPY_CHUNK_CHARS characters of text: a result holds its cleaned text and an offset map of about 36 bytes
+# a character, so 64 one-megabyte articles held at once peaked at 2.7 GB; memory follows the chunk's text.
 COPY_CHUNK: Final = 64
+COPY_CHUNK_CHARS: Final = 1_000_000
 
 
 def as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
@@ -52,8 +55,7 @@ def as_failed(result: ArticleResult, stage: str, exc: Exception) -> ArticleResul
 
 def mark_stream(results: Iterable[ArticleResult], detector: CopyDetector) -> Iterator[ArticleResult]:
     """Results with their copies marked, chunk by chunk against everything before them (as ``mark_copies``)."""
-    it = iter(results)
-    chunks = iter(lambda: list(islice(it, COPY_CHUNK)), [])
+    chunks = _chunks(results)
     first = next(chunks, None)
     if first is None:
         return
@@ -64,6 +66,22 @@ def mark_stream(results: Iterable[ArticleResult], detector: CopyDetector) -> Ite
     index = CopyIndex()
     for chunk in chain([first, second], chunks):
         yield from mark_copies(chunk, detector, index=index)
+
+
+def _chunks(results: Iterable[ArticleResult]) -> Iterator[list[ArticleResult]]:
+    """``results`` in lists of at most ``COPY_CHUNK`` results and, unless one alone is longer,
+    ``COPY_CHUNK_CHARS`` characters of text."""
+    chunk: list[ArticleResult] = []
+    chars = 0
+    for r in results:
+        size = len(r.document.text) if r.document is not None else 0
+        if chunk and (len(chunk) >= COPY_CHUNK or chars + size > COPY_CHUNK_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(r)
+        chars += size
+    if chunk:
+        yield chunk
 
 
 def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None, *,
