@@ -20,8 +20,10 @@ from frontline.errors import FrontlineError
 from frontline.export.formats import record_formats, result_formats
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
+from frontline.textguard import redact
 
 EXIT_INPUT_FAILED = 3
+EXIT_INTERRUPTED = 130     # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
 _FETCH_DEFAULTS = FetchSettings()
 
 
@@ -117,7 +119,14 @@ def db_option(*, exists: bool = True, help: str = _READ_HELP):
 
 
 def _fail(exc: FrontlineError) -> None:
-    raise click.ClickException(str(exc))
+    raise click.ClickException(redact(exc))
+
+
+class RedactingFormatter(logging.Formatter):
+    """Log lines (tracebacks included) with every URL's password hidden: a server's log is read by others."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -130,7 +139,9 @@ def cli(verbose: int) -> None:
     (what, where, when, who, how many, who says so) and write them out or store them in SQLite.
     """
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 _published_option = click.option(
@@ -250,12 +261,19 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
                                 progress=tick, runner=runner)
     except FrontlineError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        if runner is not None:
+            runner.close()
+            runner = None
+        click.echo(f"\ninterrupted: the articles written so far are kept in {redact(db)}; run the same command "
+                   "again to resume (inputs already stored are skipped)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     finally:
         if runner is not None:
             runner.close()
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
                f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
-               f"in {db}; {report.copies} copies of earlier articles (their events not counted again); "
+               f"in {redact(db)}; {report.copies} copies of earlier articles (their events not counted again); "
                f"{report.fused_events} fused events and {report.timelines} timelines updated"
                + ("; the stale fused events of an interrupted run were rebuilt" if report.repaired else ""), err=True)
     if report.failed:
@@ -300,7 +318,7 @@ def repair(db: str) -> None:
     except FrontlineError as exc:
         _fail(exc)
     state = "were stale after an interrupted ingest" if report.was_stale else "were current"
-    click.echo(f"rebuilt {report.fused_events} fused events and {report.timelines} timelines in {db} (they {state})",
+    click.echo(f"rebuilt {report.fused_events} fused events and {report.timelines} timelines in {redact(db)} (they {state})",
                err=True)
 
 
@@ -335,7 +353,7 @@ def demo(ctx: click.Context, db: str, port: int, serve: bool | None) -> None:
     try:
         with _progress("ingesting the sample corpus", _count_inputs([corpus])) as tick:
             report = api.ingest([corpus], db, progress=tick)
-        click.echo(f"{report.articles} sample articles ingested into {db} ({report.events} events)", err=True)
+        click.echo(f"{report.articles} sample articles ingested into {redact(db)} ({report.events} events)", err=True)
         print_summary(db)
     except FrontlineError as exc:
         _fail(exc)
@@ -347,7 +365,7 @@ def demo(ctx: click.Context, db: str, port: int, serve: bool | None) -> None:
         click.echo(f"\nThe page: {url}  (map, timeline and evidence; Ctrl+C stops the server)")
         ctx.invoke(serve_command, db=db, host="127.0.0.1", port=port)
     else:
-        click.echo(f"\nThe page: {url}  after 'frontline serve --db {db} --port {port}'")
+        click.echo(f"\nThe page: {url}  after 'frontline serve --db {redact(db)} --port {port}'")
 
 
 def _filter_options(command):
@@ -426,26 +444,40 @@ def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, unt
     click.echo(f"{n} events written" + (f" to {output}" if output else ""), err=True)
 
 
+def _token(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from frontline.serve.guard import check_token
+    try:
+        check_token(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    return value
+
+
 @cli.command()
 @db_option()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--token", envvar="FRONTLINE_TOKEN", show_envvar=True,
-              help="Accept POST /api/articles with 'Authorization: Bearer TOKEN'; without it the server is "
-                   "read-only.")
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option("--token", envvar="FRONTLINE_TOKEN", show_envvar=True, callback=_token,
+              help="Accept POST /api/articles with 'Authorization: Bearer TOKEN' (at least 16 characters); "
+                   "without it the server is read-only.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A host name the server answers to (its Host header), besides 127.0.0.1, localhost, ::1 and "
+                   "--host; repeat for more. Any other is refused, so a rebound DNS name cannot read the server.")
+def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the REST API (and the web page) over a database: OpenAPI at /openapi.json, docs at /docs."""
     import uvicorn
 
-    from frontline.serve.app import create_app
+    from frontline.serve.app import DEFAULT_HOSTS, create_app
+    hosts = (*DEFAULT_HOSTS, *(() if host in ("0.0.0.0", "::") else (host,)), *allowed_hosts)
     try:
-        app = create_app(db, token=token)
+        app = create_app(db, token=token, allowed_hosts=hosts)
     except FrontlineError as exc:
         _fail(exc)
-    from frontline.store.backend import redact
     click.echo(f"serving {redact(db)} at http://{host}:{port}/ (API docs at /docs; "
-               f"{'POST /api/articles needs the token' if token else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+               f"{'POST /api/articles needs the token' if token else 'read-only'}; "
+               f"answers to {', '.join(dict.fromkeys(hosts))})", err=True)
+    # log_config=None: uvicorn's loggers go through the redacting handler the group installed
+    uvicorn.run(app, host=host, port=port, log_level="warning", log_config=None)
 
 
 @cli.command(name="eval")

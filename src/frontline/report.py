@@ -9,6 +9,7 @@ from rich.table import Table
 
 from frontline.store.backend import open_store
 from frontline.store.base import Summary
+from frontline.textguard import redact
 
 
 def summary_tables(summary: Summary) -> list[Table]:
@@ -40,7 +41,12 @@ def print_summary(db: str | Path, console: Console | None = None) -> Summary:
     with open_store(db) as store:
         summary = store.summary()
         corpus = store.corpus_counts()
-    console.print(f"[bold]{db}[/bold]: {summary.articles} articles, {summary.events} events")
+        stale = store.derived_stale()
+    console.print(f"[bold]{redact(db)}[/bold]: {summary.articles} articles, {summary.events} events")
+    if stale:
+        console.print("[yellow]the fused events and control timelines are being rebuilt[/yellow] (an ingest is "
+                      "running, or one was interrupted: the next ingest or 'frontline repair' rebuilds them); the "
+                      "counts below may miss recent events")
     console.print(f"{corpus['copies']} copies of earlier articles ({corpus['copy_events']} events not counted "
                   f"again); {corpus['fused_events']} fused events, {corpus['contested']} contested; "
                   f"{corpus['timelines']} settlement timelines (frontline timeline PLACE)")

@@ -22,11 +22,14 @@ thread too.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
 import queue
+import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -35,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from threadpoolctl import threadpool_limits
 
 from frontline.corpus.copies import result_fingerprint
+from frontline.corpus.marking import as_failed
 from frontline.errors import ResourceError
 from frontline.models import ArticleResult, RawArticle
 
@@ -54,6 +58,8 @@ BATCH = 16
 BATCH_CHARS = 8_000
 _IN_FLIGHT = 2          # batches queued per worker: one being parsed, one waiting
 _POLL_S = 5.0
+_STOP_S = 1.0           # how long close() waits for busy workers before killing them
+_PR_SET_PDEATHSIG = 1   # <linux/prctl.h>
 
 
 class Runner(Protocol):
@@ -120,15 +126,38 @@ def _extracted(pipeline: Pipeline, raws: list[RawArticle]) -> list[ArticleResult
     was a fifth of that process's time per article, the keys a sixteenth)."""
     out = []
     for r in pipeline.process_many(raws):
-        fp = result_fingerprint(r)
-        out.append(replace(r, fingerprint=None if fp is None else fp.with_keys()))
+        try:
+            fp = result_fingerprint(r)
+            out.append(replace(r, fingerprint=None if fp is None else fp.with_keys()))
+        except Exception as exc:  # noqa: BLE001 - one article's odd text fails that article, not its batch
+            out.append(as_failed(r, "copies", exc))
     return out
 
 
-def _serve(pipeline: Pipeline, tasks: Any, results: Any, threads: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Make this forked worker die when the process that forked it dies, even by SIGKILL (Linux
+    ``prctl(PR_SET_PDEATHSIG)``, through ctypes: the standard library has no binding), and let Ctrl-C reach the
+    parent only: it stops the pool itself, so no worker prints a traceback. Elsewhere a worker that finds
+    itself orphaned stops at its next task (see ``_serve``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):        # no prctl (another libc): the orphan check still holds
+            log.debug("prctl(PR_SET_PDEATHSIG) is not available")
+    if os.getppid() != parent:      # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _serve(pipeline: Pipeline, tasks: Any, results: Any, threads: int, parent: int = 0) -> None:
     """A pool process: run batches from ``tasks`` until it reads None, putting ``(seq, results)`` on ``results``."""
+    if parent:
+        _die_with_parent(parent)
     _limit_threads(pipeline, threads)
     for seq, raws in iter(tasks.get, None):
+        if parent and os.getppid() != parent:
+            os._exit(1)
         try:
             results.put((seq, _extracted(pipeline, raws)))
         except BaseException as exc:   # the pipeline turns an article's failure into a result; this is a bug
@@ -156,6 +185,7 @@ class LocalPool:
         self._limits: Any = None
         self._tasks: Any = None
         self._results: Any = None
+        self._busy = False
 
     def started(self) -> bool:
         """Whether worker processes are running."""
@@ -169,8 +199,8 @@ class LocalPool:
         ctx = multiprocessing.get_context("fork")
         self._tasks, self._results = ctx.Queue(), ctx.Queue()
         for _ in range(self.processes):
-            p = ctx.Process(target=_serve, args=(self.pipeline, self._tasks, self._results, self.threads),
-                            daemon=True)
+            p = ctx.Process(target=_serve, args=(self.pipeline, self._tasks, self._results, self.threads,
+                                                 os.getpid()), daemon=True)
             p.start()
             self._workers.append(p)
 
@@ -195,6 +225,7 @@ class LocalPool:
             self._tasks.put((sent, batch))
             sent += 1
 
+        self._busy = True       # until every batch sent is collected: close() then stops the workers at once
         send(first)
         send(second)
         for batch in batches:
@@ -205,6 +236,7 @@ class LocalPool:
         while done < sent:
             yield from _report(self._collect(waiting, done), progress)
             done += 1
+        self._busy = False
 
     def _collect(self, waiting: dict[int, Any], seq: int) -> list[ArticleResult]:
         """The results of batch ``seq``, waiting for it (and keeping any later batch that arrives first)."""
@@ -223,14 +255,23 @@ class LocalPool:
         return results
 
     def close(self) -> None:
-        """Stop the worker processes."""
+        """Stop the worker processes: idle ones when they read the end of the tasks, busy ones (a run that was
+        interrupted or abandoned) at once."""
         for _ in self._workers:
             self._tasks.put(None)
+        deadline = time.monotonic() + (0 if self._busy else _STOP_S)
         for p in self._workers:
-            p.join(timeout=10)
+            p.join(timeout=max(0.0, deadline - time.monotonic()))
+        if any(p.is_alive() for p in self._workers):
+            # tasks still queued for the killed workers must not hold this process's exit
+            self._tasks.cancel_join_thread()
+            self._results.cancel_join_thread()
+        for p in self._workers:
             if p.is_alive():
-                p.terminate()
+                p.kill()
+                p.join(timeout=1)
         self._workers = []
+        self._busy = False
         if self._limits is not None:
             self._limits.restore_original_limits()
             self._limits = None

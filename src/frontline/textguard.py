@@ -1,5 +1,5 @@
 """Text that is safe to pass on: strings that encode as UTF-8, paths that can be shown, CSV cells no
-spreadsheet runs as a formula.
+spreadsheet runs as a formula, messages whose URLs show no password (``redact``).
 
 Python strings can hold what UTF-8 cannot encode: lone surrogates, which ``json.loads`` makes from an escaped
 ``"\\ud800"`` and which ``os`` makes from a file name's undecodable bytes (``surrogateescape``). Such a string
@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import fields, replace
-from typing import TypeVar
+from typing import Final, TypeVar
 
-__all__ = ["scrub", "scrub_fields", "display_path", "csv_cell"]
+__all__ = ["scrub", "scrub_fields", "display_path", "csv_cell", "redact"]
 
 T = TypeVar("T")
 
@@ -67,3 +67,17 @@ def csv_cell(value: object) -> object:
             value = "'" + value
         return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
+
+
+# scheme://user:password@ -> scheme://user:***@ ; the password runs to the last '@' before the host, so a
+# password holding '@' or ':' is hidden whole (a URL ends at whitespace, a quote or a closing bracket)
+_CREDENTIALS: Final = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'\"<>()\[\]]*):[^\s'\"<>]*@"
+                                 r"(?=[^\s@'\"<>]*(?:[\s'\"<>]|$))")
+
+
+def redact(text: object) -> str:
+    """``text`` with the password of every URL in it replaced by ``***`` (``postgresql://u:***@h/db``).
+
+    Used for anything shown to a person or written to a log: messages, the server log, reports, CLI errors.
+    """
+    return _CREDENTIALS.sub(r"\g<head>:***@", str(text))

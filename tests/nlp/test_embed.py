@@ -57,3 +57,32 @@ def test_erf_is_within_5e_7_of_the_exact_one_everywhere():
     exact = np.array([math.erf(float(v)) for v in x])
     assert float(np.abs(_erf(x).astype(np.float64) - exact).max()) < 5e-7
     assert _erf(np.array([-100.0, 0.0, 100.0], dtype=np.float32)).tolist() == [-1.0, 0.0, 1.0]
+
+
+
+def test_vectors_do_not_depend_on_the_blas_thread_count(monkeypatch):
+    """Issue 25: a 2-thread caller and a 1-thread worker stored vectors 7.5e-8 apart for the same text (on some
+    BLAS builds), so a store depended on which runner wrote it (tests/test_runner.py compares stores bit for bit).
+    The encoder computes on one BLAS thread whatever its caller allows, and so gives the same bits."""
+    import numpy as np
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from frontline.api import sample_corpus
+    from frontline.nlp import embed
+    seen: list[int] = []
+    real = embed._MiniLM.encode_batch
+
+    def spying(self, texts):
+        seen.append(max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"))
+        return real(self, texts)
+
+    monkeypatch.setattr(embed._MiniLM, "encode_batch", spying)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sample_corpus().glob("*.txt"))]
+    texts += [s for t in texts for s in t.split(". ")][:40]
+    embedder = Embedder()
+    with threadpool_limits(limits=1, user_api="blas"):
+        one = embedder.encode(texts)
+    with threadpool_limits(limits=2, user_api="blas"):
+        two = embedder.encode(texts)
+    assert set(seen) == {1}
+    assert np.array_equal(one, two)

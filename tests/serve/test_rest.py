@@ -35,7 +35,7 @@ def client(db, pipeline, posted):
                                                  "events", "copies", "fused_events", "timelines"), 1))()
 
     catalog = Catalog(db, gazetteer=pipeline.resources.gazetteer)
-    with TestClient(create_app(db, token="s3cret", catalog=catalog, ingest=ingest)) as c:
+    with TestClient(create_app(db, token="s3cret-token-0123456789", catalog=catalog, ingest=ingest)) as c:
         yield c
 
 
@@ -119,12 +119,12 @@ def test_write_needs_the_token(client, posted):
     assert "Bearer" in problem(client.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cre"}),
                                401)
     assert posted == []
-    r = client.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cret"})
+    r = client.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cret-token-0123456789"})
     assert r.status_code == 201 and r.json()["articles"] == 1
     (raws, where), = posted
     assert raws[0].text.startswith("Russian forces") and str(raws[0].published) == "2022-06-27"
     lines = '{"text": "One."}\n{"text": "Two."}\n'
-    r = client.post("/api/articles", content=lines, headers={"Authorization": "Bearer s3cret",
+    r = client.post("/api/articles", content=lines, headers={"Authorization": "Bearer s3cret-token-0123456789",
                                                               "Content-Type": "application/x-ndjson"})
     assert r.status_code == 201 and [a.text for a in posted[-1][0]] == ["One.", "Two."]
 

@@ -13,7 +13,7 @@ from frontline.serve.app import PROBLEM, create_app
 from frontline.serve.guard import MAX_BODY_BYTES, MAX_QUERY_BYTES
 from frontline.store.query import MAX_LIMIT, Catalog
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-0123456789"
 STRING_FILTERS = ("type", "oblast", "settlement", "bbox", "side", "actor", "claimant", "modality", "precision",
                   "outlet", "q", "cursor", "fields", "updated_since", "since", "until", "min_confidence",
                   "contested", "include_copies", "sort", "format", "limit")
@@ -239,3 +239,50 @@ def test_cors_is_off(client):
                                                          "Access-Control-Request-Headers": "authorization"})
     assert preflight.status_code in (400, 405)
     assert not any(h.startswith("access-control-") for h in preflight.headers)
+
+
+# --- issue 25: the write path reads no local file, no guessable token, known host names only ------------------
+
+@pytest.mark.parametrize("url", ["/etc/hostname", "/etc", "file:///etc/passwd", "../../etc/passwd", "C:\\Windows",
+                                 "ftp://example.org/a.txt", "http://", "javascript:alert(1)"])
+def test_the_write_path_takes_web_urls_only_never_local_files(client, posted, url):
+    before = len(posted)
+    r = client.post("/api/articles", json={"urls": [url]}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert "http:// or https://" in problem(r, 400)
+    assert len(posted) == before
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31", "1066-10-14"])
+def test_an_implausible_published_date_is_a_problem(client, posted, published):
+    before = len(posted)
+    r = client.post("/api/articles", json={"articles": [{"text": "Shelling in Kharkiv.", "published": published}]},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert "not a plausible publication date" in problem(r, 400)
+    assert len(posted) == before
+
+
+@pytest.mark.parametrize("token", ["", " ", "short-token", "x" * 15])
+def test_an_empty_or_short_token_is_refused_at_start(db, token):
+    with pytest.raises(ValueError, match="at least 16 characters"):
+        create_app(db, token=token)
+
+
+def test_an_empty_bearer_never_authorises(client, posted):
+    before = len(posted)
+    for auth in ("Bearer ", "Bearer", "Bearer  "):
+        r = client.post("/api/articles", json={"articles": [{"text": "Shelling in Kharkiv."}]},
+                        headers={"Authorization": auth})
+        problem(r, 401)
+    assert len(posted) == before
+
+
+def test_only_the_allowed_host_names_are_answered(db, pipeline):
+    catalog = Catalog(db, gazetteer=pipeline.resources.gazetteer)
+    app = create_app(db, catalog=catalog, allowed_hosts=("127.0.0.1", "localhost", "::1", "events.example.org"))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/events").status_code == 200
+        for host in ("localhost:8000", "[::1]:8000", "events.example.org", "EVENTS.example.org:443"):
+            assert c.get("/api/events", headers={"host": host}).status_code == 200, host
+        for host in ("attacker.example", "127.0.0.1.attacker.example", "", "localhost.:80"):
+            r = c.get("/api/events", headers={"host": host})
+            assert "--allowed-host" in problem(r, 400), host

@@ -89,7 +89,7 @@ def seed_sqlite(pipeline, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sqlite_server(seed_sqlite):
-    server = Server(seed_sqlite, token="s3cret")
+    server = Server(seed_sqlite, token="s3cret-token-0123456789")
     yield server
     server.stop()
 
@@ -210,3 +210,19 @@ def test_schemathesis_finds_no_server_error_or_schema_violation(sqlite_server):
             case.validate_response(response, excluded_checks=[checks.positive_data_acceptance])
 
         check()
+
+
+@pytest.mark.parametrize("token", ["", "short"])
+def test_serve_refuses_an_empty_or_short_token(seed_sqlite, token):
+    """Issue 25: 'frontline serve --token ""' printed 'read-only' and then took an empty bearer for writes."""
+    env = {k: v for k, v in os.environ.items() if k != "FRONTLINE_TOKEN"}
+    done = subprocess.run([sys.executable, "-m", "frontline.cli", "serve", "--db", seed_sqlite, "--port",
+                           str(_free_port()), "--token", token], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2 and "at least 16 characters" in done.stderr
+
+
+def test_the_server_answers_its_own_host_names_only(sqlite_server):
+    """DNS rebinding: a page whose name now points at 127.0.0.1 sends its own name as the Host header."""
+    assert httpx.get(sqlite_server.url + "/api/events").status_code == 200
+    r = httpx.get(sqlite_server.url + "/api/events", headers={"Host": "rebound.attacker.example"})
+    assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"

@@ -426,3 +426,23 @@ def test_cli_extract_url_exits_3_when_one_fails(server):
     ]
     missing = runner.invoke(cli, ["extract"])
     assert missing.exit_code == 2 and "give inputs: PATHS (files, folders, URLs) and/or --feed URL" in missing.output
+
+
+@pytest.mark.parametrize("address, kind", [
+    ("2002:7f00:1::", "loopback"),                              # 6to4 of 127.0.0.1 (issue 25)
+    ("2002:a00:7::1", "private"),                               # 6to4 of 10.0.0.7
+    ("2002:a9fe:a9fe::", "link-local"),                         # 6to4 of 169.254.169.254 (cloud metadata)
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback"),       # Teredo, client 127.0.0.1
+    ("64:ff9b::7f00:1", "loopback"),                            # NAT64 of 127.0.0.1
+    ("64:ff9b::c0a8:101", "private"),                           # NAT64 of 192.168.1.1
+    ("::ffff:10.0.0.1", "private"),                             # IPv4-mapped
+])
+def test_private_ipv4_inside_an_ipv6_address_is_refused(address, kind):
+    with Fetcher(resolve=lambda host, port: [address]) as fetcher, pytest.raises(FetchError) as info:
+        fetcher.fetch("http://news.example/a")
+    assert f"resolves to {address}, a {kind} address" in str(info.value)
+
+
+def test_a_public_6to4_address_is_fetched_as_any_other():
+    from frontline.sources import fetch as fetch_module
+    assert fetch_module._non_public_kind("2002:5db8:d822::1") is None       # 6to4 of 93.184.216.34

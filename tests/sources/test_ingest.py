@@ -146,7 +146,7 @@ def test_unreadable_file_is_failed(tmp_path, detector, monkeypatch):
     def refuse(self):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: refuse(self))
     assert read_one(path, detector).error == "cannot read the file: permission denied"
 
 

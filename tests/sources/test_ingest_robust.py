@@ -201,3 +201,43 @@ def test_impossible_default_date_is_an_input_error():
 
     with pytest.raises(InputError, match="not a plausible publication date"):
         read_inputs([Path("x.txt")], dt.date(1, 1, 1))
+
+
+def test_a_file_that_grows_while_read_does_not_pass_the_size_cap(tmp_path):
+    """Issue 25: the cap was checked by stat before reading, so a file written while read (here a FIFO, whose
+    size is 0) was read whole."""
+    import os
+    import threading
+
+    from frontline.sources.files import read_bytes
+    fifo = tmp_path / "growing.txt"
+    os.mkfifo(fifo)
+    limit = 2**16
+
+    def write() -> None:
+        try:
+            with open(fifo, "wb") as f:
+                for _ in range(8):
+                    f.write(b"x" * limit)
+        except BrokenPipeError:
+            pass                # the reader stopped at the cap: what should happen
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    got = read_bytes(fifo, limit)
+    writer.join(timeout=10)
+    assert isinstance(got, str) and got.startswith("file too large")
+
+
+def test_a_nul_byte_in_a_manifest_file_name_fails_that_line_only(tmp_path):
+    """Issue 25: a NUL in a manifest's 'file' raised ValueError and aborted the whole ingest."""
+    import json
+
+    from frontline.sources.ingest import read_inputs
+    (tmp_path / "a.txt").write_text("Russian forces shelled Kharkiv on Tuesday, the governor said.", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(json.dumps({"file": "b\x00.txt"}) + "\n"
+                                             + json.dumps({"file": "a.txt", "title": "A"}) + "\n", encoding="utf-8")
+    records = list(read_inputs([tmp_path], fetch_settings=None))
+    by_status = {r.status: r for r in records}
+    assert by_status["failed"].error.startswith("manifest.jsonl line 1 names a file with a NUL character")
+    assert by_status["ok"].title == "A"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
 
 import pytest
@@ -10,6 +11,7 @@ from stores import corpus, empty_db, fill  # noqa: F401 - empty_db is a fixture
 
 from frontline import api
 from frontline.errors import StoreError
+from frontline.evaluation.ucdp import read_ucdp
 from frontline.store.backend import is_postgres, open_store, redact
 from frontline.store.postgres import PgStore
 from frontline.store.schema import SCHEMA_VERSION, metadata
@@ -97,3 +99,59 @@ def test_postgres_keeps_the_derived_tables_state(empty_db):  # noqa: F811 - the 
     with PgStore(empty_db) as store:
         assert not store.derived_stale()
         assert store.fused_events() == fused and store.corpus_counts()["timelines"] == timelines
+
+
+def _same_corpus(folder):
+    """Two sample articles with their teaser and spun copies, a hand-written report of the same day and place, and
+    a slice of UCDP headlines (the real text of many small reports) as one JSONL file."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent.parent
+    samples, copies = root / "src" / "frontline" / "data" / "samples", root / "tests" / "data" / "copies" / "articles"
+    for stem in ("003_6ac94ade45329e36", "000_a3d27e25a3327336"):
+        shutil.copy(samples / f"{stem}.txt", folder / f"{stem}.txt")
+        for kind in ("teaser", "spun"):
+            shutil.copy(copies / f"{stem}.{kind}.txt", folder / f"{stem}.{kind}.txt")
+    shutil.copy(copies / "sievierodonetsk_azot_shelling.txt", folder / "azot.txt")
+    ucdp = Path(os.environ.get("FRONTLINE_SHARED", root.parent / "shared")) / "data" / "ucdp"
+    with (folder / "ucdp.jsonl").open("w", encoding="utf-8") as out:
+        for r in read_ucdp(ucdp, years=(2022, 2023), limit=40):
+            out.write(json.dumps({"id": r.id, "text": r.text, "published": r.published.isoformat()}) + "\n")
+
+
+def _store_state(store):
+    results = sorted(store.results(documents=False, mentions=False), key=lambda r: r.article.article_id)
+    ids = [r.article.article_id for r in results]
+    return {"events": sorted((e for r in results for e in r.events), key=lambda e: e.event_id),
+            "copies": {i: store.original_of(i) for i in ids},
+            "fused": sorted(store.fused_events(), key=lambda f: f.fused_id),
+            "counts": store.corpus_counts()}
+
+
+def test_the_same_corpus_ingested_into_both_back_ends_gives_the_same_store(tmp_path, pipeline):
+    """Issue 25: on PostgreSQL copies were never found (its fingerprints lost their numbers, days, places, exact
+    hash): 0 copies and 3 times the events where SQLite had 2 copies."""
+    from stores import drop_postgres, empty_postgres
+
+    from frontline.runner import InProcess
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    _same_corpus(folder)
+    url = empty_postgres()
+    try:
+        states = []
+        for db in (str(tmp_path / "lite.db"), url):
+            report = api.ingest([folder], db, pipeline=pipeline, runner=InProcess(pipeline))
+            assert report.failed == 0
+            with open_store(db) as store:
+                states.append(_store_state(store))
+        lite, pg = states
+        assert sum(1 for v in lite["copies"].values() if v) >= 3      # the teasers and spun copies (3 of 4 today)
+        assert lite["copies"] == pg["copies"]
+        assert lite["events"] == pg["events"]
+        assert lite["fused"] == pg["fused"]
+        assert lite["counts"] == pg["counts"]
+    finally:
+        drop_postgres(url)

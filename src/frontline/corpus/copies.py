@@ -45,6 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -253,8 +254,28 @@ def facts(text: str) -> frozenset[str]:
 
 
 def _number(text: str) -> str:
-    value = float(text.replace(",", "")) if text.count(",") != 1 or len(text.split(",")[1]) == 3 \
-        else float(text.replace(",", "."))
+    """A figure as one canonical string: '1,200' -> '1200', '2,5' -> '2.5', '1.234.567' -> '1234567'.
+
+    A run of digits and separators that is not one number ('24.3.2022', a dotted date; '1.2.3') is kept as
+    written: it still tells two texts apart, and no odd figure in one article may stop a run.
+    """
+    groups = re.split(r"[.,]", text)
+    separators = set(re.findall(r"[.,]", text))
+    if len(groups) > 2 and len(separators) == 1:
+        if not all(len(g) == 3 for g in groups[1:]):
+            return text
+        value = float("".join(groups))      # thousands grouped by the one separator: '1.234.567', '1,234,567'
+    elif len(separators) == 2:
+        head, point, tail = text.rpartition(text[-len(groups[-1]) - 1])
+        if point in head or not all(len(g) == 3 for g in re.split(r"[.,]", head)[1:]):
+            return text
+        value = float(re.sub(r"[.,]", "", head) + "." + tail)     # '1,234.5' and '1.234,5'
+    elif text.count(",") != 1 or len(text.split(",")[1]) == 3:
+        value = float(text.replace(",", ""))
+    else:
+        value = float(text.replace(",", "."))
+    if not math.isfinite(value):
+        return text
     return str(int(value)) if value.is_integer() else str(value)
 
 

@@ -7,18 +7,25 @@ ingesting is ``frontline.store.ingest.check_copy``; the comparison itself is ``f
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import chain, islice
+from itertools import chain
 from typing import Final
 
 from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
+from frontline.errors import StageError
 from frontline.models import ArticleResult, stable_id
 
-__all__ = ["COPY_CHUNK", "as_copy", "mark_copies", "mark_exact_copies", "mark_stream"]
+__all__ = ["COPY_CHUNK", "COPY_CHUNK_CHARS", "as_copy", "as_failed", "mark_copies", "mark_exact_copies", "mark_stream"]
 
-# Results whose copies are looked for together: one embedding call per chunk, not per article.
+logger = logging.getLogger(__name__)
+
+# Results whose copies are looked for together: one embedding call per chunk, not per article. A chunk also
+# stops at COPY_CHUNK_CHARS characters of text: a result holds its cleaned text and an offset map of about 36 bytes
+# a character, so 64 one-megabyte articles held at once peaked at 2.7 GB; memory follows the chunk's text.
 COPY_CHUNK: Final = 64
+COPY_CHUNK_CHARS: Final = 1_000_000
 
 
 def as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
@@ -35,10 +42,20 @@ def as_copy(result: ArticleResult, match: Match | None) -> ArticleResult:
     return replace(result, article=article)
 
 
+def as_failed(result: ArticleResult, stage: str, exc: Exception) -> ArticleResult:
+    """``result`` as a failed article whose error names the stage that broke on it (no events, no document): a
+    stage that handles many articles at once fails the one article, never the run."""
+    a = result.article
+    error = str(StageError(stage, a.path or a.url or a.article_id, f"{exc.__class__.__name__}: {exc}"))
+    logger.warning("%s; the other articles go on", error)
+    logger.debug("the traceback of that failure", exc_info=exc)
+    return ArticleResult(replace(a, status="failed", error=error, duplicate_of=None, duplicate_score=None,
+                                 duplicate_method=None))
+
+
 def mark_stream(results: Iterable[ArticleResult], detector: CopyDetector) -> Iterator[ArticleResult]:
     """Results with their copies marked, chunk by chunk against everything before them (as ``mark_copies``)."""
-    it = iter(results)
-    chunks = iter(lambda: list(islice(it, COPY_CHUNK)), [])
+    chunks = _chunks(results)
     first = next(chunks, None)
     if first is None:
         return
@@ -49,6 +66,22 @@ def mark_stream(results: Iterable[ArticleResult], detector: CopyDetector) -> Ite
     index = CopyIndex()
     for chunk in chain([first, second], chunks):
         yield from mark_copies(chunk, detector, index=index)
+
+
+def _chunks(results: Iterable[ArticleResult]) -> Iterator[list[ArticleResult]]:
+    """``results`` in lists of at most ``COPY_CHUNK`` results and, unless one alone is longer,
+    ``COPY_CHUNK_CHARS`` characters of text."""
+    chunk: list[ArticleResult] = []
+    chars = 0
+    for r in results:
+        size = len(r.document.text) if r.document is not None else 0
+        if chunk and (len(chunk) >= COPY_CHUNK or chars + size > COPY_CHUNK_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(r)
+        chars += size
+    if chunk:
+        yield chunk
 
 
 def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None, *,
@@ -63,17 +96,30 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
     articles of earlier calls (a stream marked chunk by chunk) and receives these ones.
     """
     results = mark_exact_copies(results, index)
-    # an ok article with a document always has a fingerprint
-    texts = [(i, r, fp, r.document.text) for i, r in enumerate(results)
-             if r.article.duplicate_of is None and r.document is not None and (fp := result_fingerprint(r)) is not None]
+    out = list(results)
+    texts = []
+    for i, r in enumerate(results):
+        if r.article.duplicate_of is not None or r.document is None:
+            continue
+        try:
+            fp = result_fingerprint(r)
+        except Exception as exc:  # noqa: BLE001 - one article's odd text fails that article, not the batch
+            out[i] = as_failed(r, "copies", exc)
+            continue
+        if fp is not None:      # an ok article with a document always has one
+            texts.append((i, r, fp, r.document.text))
     if len(texts) < 2 and index is None:
-        return list(results)
+        return out
     detector = detector or CopyDetector()
     # exact copies are marked above, so every text left has an id of its own
     prints = detector.embed_where_needed([fp for _, _, fp, _ in texts], [text for _, _, _, text in texts])
-    index, out = CopyIndex() if index is None else index, list(results)
+    index = CopyIndex() if index is None else index
     for fp, (i, r, _, text) in zip(prints, texts):
-        match, _ = detector.check(fp, index, text)
+        try:
+            match, _ = detector.check(fp, index, text)
+        except Exception as exc:  # noqa: BLE001 - as above
+            out[i] = as_failed(r, "copies", exc)
+            continue
         index.add(fp, match.original_id if match else None, text)
         out[i] = as_copy(r, match)
     return out

@@ -219,7 +219,12 @@ def _interpret(expression: str, published: dt.date | None) -> Resolution | None:
         return None
     for handler in (_war_anchor, _to_the_day_since, _relative, _dotted, _weekday, _modified, _season, _year, _ago,
                     _with_dateparser):
-        found = handler(e, published)
+        try:
+            found = handler(e, published)
+        except (ValueError, OverflowError):
+            # a day outside the calendar ('founded 3000 years ago', '100000 days ago'): no date, not a failure
+            logger.debug("a date outside the calendar: %r", expression)
+            return None
         if found is not None:
             return found
     return None

@@ -170,6 +170,7 @@ class Embedder:
     # 2.8; small batches keep a layer's activations in cache and waste little on padding
     batch_size: int = 8
     _model: Any = field(default=None, init=False, repr=False)
+    _threads: Any = field(default=None, init=False, repr=False)
 
     def _load(self) -> _MiniLM:
         if self._model is None:
@@ -189,8 +190,15 @@ class Embedder:
         # batches of similar length, as sentence-transformers does, so little of a batch is padding
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start:start + self.batch_size]
-            out[chunk] = model.encode_batch([texts[i] for i in chunk])
+        # One BLAS thread, whatever the process allows: a matrix product split over more threads sums in another
+        # order, so one text gave vectors 7.5e-8 apart in a 1-thread worker and a 2-thread caller, and the same
+        # input stored different vectors by runner (issue 25). The batch sizes above were tuned on one core.
+        if self._threads is None:
+            from threadpoolctl import ThreadpoolController
+            self._threads = ThreadpoolController()
+        with self._threads.limit(limits=1, user_api="blas"):
+            for start in range(0, len(order), self.batch_size):
+                chunk = order[start:start + self.batch_size]
+                out[chunk] = model.encode_batch([texts[i] for i in chunk])
         out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out

@@ -16,31 +16,33 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
+from frontline.errors import FrontlineError
 from frontline.serve import problems
-from frontline.serve.guard import Guard
+from frontline.serve.guard import DEFAULT_HOSTS, MIN_TOKEN, Guard, check_token
 from frontline.serve.params import PATTERN_HELP
 from frontline.serve.problems import PROBLEM
 from frontline.serve.routes import ROUTERS
 from frontline.serve.routes.ingest import Ingest, Writer
 from frontline.store.query import Catalog
 
-__all__ = ["create_app", "PROBLEM"]
+__all__ = ["create_app", "DEFAULT_HOSTS", "PROBLEM", "MIN_TOKEN", "STALE_HEADER"]
 
 logger = logging.getLogger(__name__)
 
 
 def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = None,
-               ingest: Ingest | None = None) -> FastAPI:
+               ingest: Ingest | None = None, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """The REST API (and the web page at ``/``) over one store.
 
     Args:
@@ -49,9 +51,13 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
             (compared in constant time); without it the server is read-only.
         catalog: a query layer to reuse (tests); opened on ``db`` when not given.
         ingest: what a POST calls with the parsed articles and ``db`` (tests); ``api.ingest_raw`` by default.
+        allowed_hosts: the host names the server answers to (its ``Host`` header); None answers any, for an
+            app behind a proxy that checks them (``frontline serve`` always gives them, see ``guard``).
     Raises:
         StoreError: the database cannot be opened or is not a frontline store.
+        ValueError: ``token`` is empty or shorter than ``MIN_TOKEN`` characters (anyone could guess it).
     """
+    check_token(token)
     opened = catalog or Catalog(db)
 
     @asynccontextmanager
@@ -68,14 +74,37 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
     app.state.token = token
     app.state.writer = Writer(db, ingest)
     problems.install(app, PATTERN_HELP)
+    _say_when_stale(app, opened)
     for router in ROUTERS:
         app.include_router(router)
     _mount_docs(app)
     from frontline import web
     web.mount(app)
     # the outer wall: body and query caps, security headers (see frontline.serve.guard); no CORS middleware
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     return app
+
+
+#: The header an answer carries while the store's fused events and timelines are behind its events.
+STALE_HEADER = "Frontline-Derived-Stale"
+
+
+def _say_when_stale(app: FastAPI, catalog: Catalog) -> None:
+    """Every API answer of a store whose fused events and timelines are behind its events (an ingest is writing,
+    or one was cut short) says so in ``STALE_HEADER``: they are being rebuilt, and may miss recent events."""
+
+    @app.middleware("http")
+    async def stale(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        if request.url.path.startswith("/api/"):
+            try:
+                behind = await run_in_threadpool(catalog.derived_stale)
+            except FrontlineError:
+                behind = False          # the answer itself says what is wrong with the store
+            if behind:
+                response.headers[STALE_HEADER] = ("fused events and control timelines are being rebuilt (an ingest "
+                                                  "is running or was interrupted); they may miss recent events")
+        return response
 
 
 def _mount_docs(app: FastAPI) -> None:

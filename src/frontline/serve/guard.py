@@ -9,6 +9,12 @@ headers of every answer.
   no-referrer`` and a ``Content-Security-Policy`` that lets the page load only its own scripts and styles
   (inline ones too, which the API docs page needs) and images from itself or https map tiles.
 - No CORS headers are ever added: a page on another origin cannot read the answers (the browser's default).
+- With ``allowed_hosts``, a request whose ``Host`` header names another host is refused (400): a page on an
+  attacker's domain that re-points its name at 127.0.0.1 (DNS rebinding) cannot read a local server.
+  ``frontline serve`` always passes them (127.0.0.1, localhost and ::1 by default, plus ``--allowed-host``).
+  Starlette's ``TrustedHostMiddleware`` does the same, but answers in plain text, not problem+json.
+
+``check_token`` refuses a write token anyone could guess (empty, or shorter than ``MIN_TOKEN`` characters).
 
 Refusals are ``application/problem+json`` like the app's own errors.
 """
@@ -19,7 +25,8 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, Final
 
-__all__ = ["Guard", "MAX_BODY_BYTES", "MAX_QUERY_BYTES", "SECURITY_HEADERS"]
+__all__ = ["Guard", "DEFAULT_HOSTS", "MAX_BODY_BYTES", "MAX_QUERY_BYTES", "MIN_TOKEN", "SECURITY_HEADERS",
+           "check_token", "host_name"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -41,15 +48,44 @@ SECURITY_HEADERS: Final = (
 )
 
 
+#: The shortest write token accepted: 16 characters (``secrets.token_urlsafe(16)`` gives 22).
+MIN_TOKEN: Final = 16
+#: The host names a server answers by default: this machine's own.
+DEFAULT_HOSTS: Final = ("127.0.0.1", "localhost", "::1")
+
+
+def check_token(token: str | None) -> None:
+    """Refuse a write token that is empty or shorter than ``MIN_TOKEN`` characters (None: a read-only server).
+
+    Raises:
+        ValueError: the token is too short, with what to do.
+    """
+    if token is not None and len(token.strip()) < MIN_TOKEN:
+        raise ValueError(f"the token must be at least {MIN_TOKEN} characters (an empty or short one is guessed); "
+                         "make one with: python -c 'import secrets; print(secrets.token_urlsafe(24))', or leave "
+                         "--token out for a read-only server")
+
+
+def host_name(host: str) -> str:
+    """The host name of a ``Host`` header, without its port, lower-cased ('[::1]:8000' -> '::1')."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    name, colon, port = host.rpartition(":")
+    return name if colon and port.isdigit() and ":" not in name else host
+
+
 class _TooLarge(Exception):
     pass
 
 
 class Guard:
-    """ASGI middleware: ``Guard(app, max_body=..., max_query=...)`` (see the module doc)."""
+    """ASGI middleware: ``Guard(app, max_body=..., max_query=..., allowed_hosts=...)`` (see the module doc)."""
 
-    def __init__(self, app: ASGIApp, *, max_body: int = MAX_BODY_BYTES, max_query: int = MAX_QUERY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, *, max_body: int = MAX_BODY_BYTES, max_query: int = MAX_QUERY_BYTES,
+                 allowed_hosts: tuple[str, ...] | None = None) -> None:
         self.app, self.max_body, self.max_query = app, max_body, max_query
+        self.allowed_hosts = None if allowed_hosts is None else frozenset(host_name(h) for h in allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -63,6 +99,13 @@ class Guard:
                                       *((n, v) for n, v in SECURITY_HEADERS if n not in present)]
             await send(message)
 
+        if self.allowed_hosts is not None:
+            host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+            if host_name(host) not in self.allowed_hosts:
+                await _refuse(send_with_headers, 400, "Unknown host",
+                              "this server does not answer to that host name; start it with --allowed-host NAME "
+                              "to add one")
+                return
         if len(scope.get("query_string", b"")) > self.max_query:
             await _refuse(send_with_headers, 414, "URI Too Long",
                           f"the query string is longer than {self.max_query} bytes; ask for less at a time")

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontline.errors import FrontlineError, InputError, QueryError, StoreError
+from frontline.textguard import redact
 
 __all__ = ["PROBLEM", "Problem", "problem", "install", "reason"]
 
@@ -64,14 +65,18 @@ def install(app: FastAPI, pattern_help: Mapping[str, str]) -> None:
     async def on_input(request: Request, exc: InputError) -> JSONResponse:
         return problem(400, "Bad input", str(exc))
 
+    # a store's message names the database (a path or a URL) and the driver's words: the log has them
+    # (redacted), the body only what an anonymous client may know
     @app.exception_handler(StoreError)
     async def on_store(request: Request, exc: StoreError) -> JSONResponse:
-        logger.error("store error: %s", exc)
-        return problem(503, "Database unavailable", str(exc))
+        logger.error("store error on %s %s: %s", request.method, request.url.path, redact(exc))
+        return problem(503, "Database unavailable", "the database cannot be read or written just now; try again "
+                                                    "later (the server's log says why)")
 
     @app.exception_handler(FrontlineError)
     async def on_frontline(request: Request, exc: FrontlineError) -> JSONResponse:
-        return problem(500, "Processing failed", str(exc))
+        logger.error("failed on %s %s: %s", request.method, request.url.path, redact(exc))
+        return problem(500, "Processing failed", "the request could not be processed (the server's log says why)")
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -46,7 +46,8 @@ class Feed:
     total: int                   # entries in the feed, before the limit
 
 
-def read_feed(fetcher: Fetcher, url: str, *, max_entries: int = DEFAULT_MAX_ENTRIES) -> Feed:
+def read_feed(fetcher: Fetcher, url: str, *, max_entries: int = DEFAULT_MAX_ENTRIES,
+              deadline: float | None = None) -> Feed:
     """Fetch and parse an RSS or Atom feed.
 
     Args:
@@ -54,13 +55,14 @@ def read_feed(fetcher: Fetcher, url: str, *, max_entries: int = DEFAULT_MAX_ENTR
         url: the feed's http(s) URL.
         max_entries: keep at most this many entries, in feed order (newest first in most feeds); entries
             whose link repeats an earlier one are dropped.
+        deadline: a ``time.monotonic()`` time by which the feed must be fetched (see ``Fetcher.fetch``).
 
     Raises:
         FetchError: the feed cannot be fetched. InputError: what was fetched is not an RSS or Atom feed.
     """
     import feedparser  # imported here: only feed inputs need it
 
-    fetched = fetcher.fetch(url, "feed")
+    fetched = fetcher.fetch(url, "feed", deadline=deadline)
     headers = {"content-location": fetched.url}
     if fetched.content_type:
         headers["content-type"] = fetched.content_type + (f"; charset={fetched.charset}" if fetched.charset else "")

@@ -6,9 +6,11 @@ A ``Fetcher`` holds one ``httpx.Client`` and its ``FetchSettings``; build it onc
 - addresses that are not public: the host is resolved and every address it resolves to is checked
   (private, loopback, link-local, reserved, multicast, unspecified) before each request, redirects
   included, unless ``allow_private`` is set;
-- slow servers (connect and read timeouts, and a deadline for the whole exchange, headers included: a
-  watchdog shuts the connection down when it passes, so a server trickling one header byte a second cannot
-  hold a run; each request therefore asks for ``Connection: close``, so its socket is known);
+- slow servers (connect and read timeouts, and a deadline for the whole of one URL, its redirect hops and
+  headers included: a watchdog shuts the connection down when it passes, so a server trickling one header
+  byte a second, or six slow redirects, cannot hold a run; each request therefore asks for
+  ``Connection: close``, so its socket is known). A caller may give a nearer deadline (a feed's, see
+  ``frontline.sources.ingest``), and ``run_timeout`` bounds every fetch of one Fetcher;
 - large bodies: a declared ``Content-Length`` over the cap is refused before reading, and the body is
   streamed and abandoned as soon as it passes the cap, so a huge page is never held in memory;
 - redirect loops (at most ``max_redirects`` hops, followed by hand so each hop is checked);
@@ -76,8 +78,11 @@ class FetchSettings:
     Attributes:
         connect_timeout: seconds to wait for a connection.
         read_timeout: seconds to wait for each piece of the answer.
-        total_timeout: seconds for a whole request, headers and body, so a server that trickles bytes cannot
-            hold a run.
+        total_timeout: seconds for one URL, every redirect hop, headers and body included, so a server that
+            trickles bytes or redirects slowly cannot hold a run.
+        feed_timeout: seconds for one feed: the feed and all its entries' pages.
+        run_timeout: seconds for all the fetching of one Fetcher (one run); None for no bound.
+        concurrency: a feed's entries fetched at once (each on its own connection of the one client).
         max_bytes: the largest body read (after decompression); larger ones are abandoned while streaming.
         max_redirects: redirects followed before giving up.
         allow_private: fetch from private, loopback, link-local and reserved addresses too.
@@ -87,6 +92,9 @@ class FetchSettings:
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     total_timeout: float = 60.0
+    feed_timeout: float = 300.0
+    run_timeout: float | None = None
+    concurrency: int = 4
     max_bytes: int = 10 * 2**20
     max_redirects: int = 5
     allow_private: bool = False
@@ -123,6 +131,7 @@ class Fetcher:
         self._own_client = client is None
         self._client = client or httpx.Client()
         self._resolve = resolve or _system_resolve
+        self._run_end = None if s.run_timeout is None else time.monotonic() + s.run_timeout
 
     def __enter__(self) -> Fetcher:
         return self
@@ -135,23 +144,28 @@ class Fetcher:
         if self._own_client:
             self._client.close()
 
-    def fetch(self, url: str, kind: Kind = "page") -> Fetched:
+    def fetch(self, url: str, kind: Kind = "page", *, deadline: float | None = None) -> Fetched:
         """Fetch one URL whole, following redirects, within the settings' limits.
 
         Args:
             url: an http:// or https:// URL.
             kind: ``page`` (HTML, XHTML or plain text) or ``feed`` (RSS, Atom or XML): the content types
                 accepted and the Accept header sent.
+            deadline: a ``time.monotonic()`` time by which the fetch must be done (a feed's), when nearer than
+                the URL's own ``total_timeout`` and the Fetcher's ``run_timeout``.
 
         Raises:
             FetchError: the URL is malformed or refused, the host is unknown or unreachable, the server is
                 too slow, answers with an error, redirects too often, or sends too much or the wrong type.
         """
         current = url
+        end = _Deadline.nearest(self.settings, deadline, self._run_end)
         for hop in range(self.settings.max_redirects + 1):
+            if end.passed():
+                raise FetchError(url, f"{_via(url, current)}{end.message()}")
             target, addresses = self._check_url(current, url)
             try:
-                fetched_or_next = self._get_any(target, addresses, url, kind)
+                fetched_or_next = self._get_any(target, addresses, url, kind, end)
             except httpx.TimeoutException as exc:
                 raise _timeout_error(url, current, exc, self.settings) from None
             except httpx.HTTPError as exc:
@@ -194,19 +208,19 @@ class Fetcher:
             raise FetchError(url, f"{_via(url, current)}the host '{target.host}' has no address: check the address")
         return target, addresses
 
-    def _get_any(self, target: httpx.URL, addresses: list[str], url: str, kind: Kind) -> Fetched | str:
+    def _get_any(self, target: httpx.URL, addresses: list[str], url: str, kind: Kind,
+                 end: _Deadline) -> Fetched | str:
         """Request from each address in turn until one accepts the connection."""
         for address in addresses[:-1]:
             try:
-                return self._get(target, address, url, kind)
+                return self._get(target, address, url, kind, end)
             except httpx.ConnectError:
                 log.debug("cannot connect to %s at %s; trying the next address", target.host, address)
-        return self._get(target, addresses[-1], url, kind)
+        return self._get(target, addresses[-1], url, kind, end)
 
-    def _get(self, target: httpx.URL, address: str, url: str, kind: Kind) -> Fetched | str:
+    def _get(self, target: httpx.URL, address: str, url: str, kind: Kind, end: _Deadline) -> Fetched | str:
         """One request to one checked address: the whole body, or the URL a redirect points to."""
         s = self.settings
-        started = time.monotonic()
         # The connection goes to the address that was checked, not to a second DNS answer (which could
         # point somewhere else: DNS rebinding); Host and, for TLS, SNI and the certificate check keep the
         # host name.
@@ -214,21 +228,21 @@ class Fetcher:
         # Connection: close, so every request opens its own connection and the watchdog knows its socket.
         headers = {"Accept": _ACCEPT[kind], "Accept-Encoding": "gzip, deflate", "Host": target.netloc.decode("ascii"),
                    "User-Agent": s.user_agent, "Connection": "close"}
-        watchdog = _Watchdog(s.total_timeout)
+        watchdog = _Watchdog(end.left())
         extensions: dict[str, Any] = {"sni_hostname": host} if target.scheme == "https" else {}
         extensions["trace"] = watchdog.trace
         pinned = target.copy_with(host=address.split("%", 1)[0])
         try:
-            return self._exchange(pinned, headers, extensions, target, url, kind, started)
+            return self._exchange(pinned, headers, extensions, target, url, kind, end)
         except httpx.HTTPError:
             if watchdog.fired:
-                raise FetchError(url, f"{_via(url, str(target))}{_too_slow(s)}") from None
+                raise FetchError(url, f"{_via(url, str(target))}{end.message()}") from None
             raise
         finally:
             watchdog.cancel()
 
     def _exchange(self, pinned: httpx.URL, headers: dict[str, str], extensions: dict, target: httpx.URL, url: str,
-                  kind: Kind, started: float) -> Fetched | str:
+                  kind: Kind, end: _Deadline) -> Fetched | str:
         s = self.settings
         # Redirects are followed by hand (fetch), so each hop's address is checked; also with a given client.
         with self._client.stream("GET", pinned, headers=headers, extensions=extensions, timeout=self._timeout,
@@ -257,9 +271,38 @@ class Fetcher:
                 body += decompress(raw, s.max_bytes + 1 - len(body)) if decompress else raw
                 if len(body) > s.max_bytes:
                     raise FetchError(url, f"{where}{_too_large(s)}")
-                if time.monotonic() - started > s.total_timeout:
-                    raise FetchError(url, f"{where}{_too_slow(s)}")
+                if end.passed():
+                    raise FetchError(url, f"{where}{end.message()}")
             return Fetched(url=str(target), content_type=media_type, charset=charset, body=bytes(body))
+
+
+@dataclass(frozen=True, slots=True)
+class _Deadline:
+    """When a fetch must be done, and which limit set that time (for the message)."""
+
+    at: float
+    what: str
+
+    @classmethod
+    def nearest(cls, s: FetchSettings, feed: float | None, run: float | None) -> _Deadline:
+        now = time.monotonic()
+        found = cls(now + s.total_timeout, f"the download took longer than {s.total_timeout:g} s (the limit for one "
+                                           "address, its redirects included): the server is too slow; try again later")
+        if feed is not None and feed < found.at:
+            found = cls(feed, f"the feed's {s.feed_timeout:g} s were used up before this page came: the servers "
+                              "are too slow; try again later or read fewer entries (--max-entries)")
+        if run is not None and run < found.at:
+            found = cls(run, f"the run's {s.run_timeout:g} s for fetching were used up: try again later")
+        return found
+
+    def left(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
+    def passed(self) -> bool:
+        return time.monotonic() > self.at
+
+    def message(self) -> str:
+        return self.what
 
 
 class _Watchdog:
@@ -314,10 +357,6 @@ class _Watchdog:
 
 # --- helpers ------------------------------------------------------------------------------------------
 
-def _too_slow(s: FetchSettings) -> str:
-    return f"the download took longer than {s.total_timeout:g} s: the server is too slow; try again later"
-
-
 def _system_resolve(host: str, port: int) -> list[str]:
     """The host's addresses in the system's order of preference, without repeats."""
     # an address is a str for the IPv4 and IPv6 families, the only ones a TCP lookup gives
@@ -328,14 +367,34 @@ def _system_resolve(host: str, port: int) -> list[str]:
 def _non_public_kind(address: str) -> str | None:
     """'loopback', 'private', ... for an address frontline must not fetch from by default; None when public."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])     # drop an IPv6 zone ('fe80::1%eth0')
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # an IPv6 address that carries an IPv4 one reaches that address: IPv4-mapped (::ffff:127.0.0.1), 6to4
+        # (2002:7f00:1::), Teredo (2001::/32, the client's address), NAT64 (64:ff9b::/96 and 64:ff9b:1::/48)
+        for inner in _embedded_ipv4(ip):
+            kind = _non_public_kind(str(inner))
+            if kind:
+                return kind
+        if ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
     for kind, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
                        ("unspecified", ip.is_unspecified), ("multicast", ip.is_multicast),
                        ("private", ip.is_private), ("reserved", ip.is_reserved)):
         if flag:
             return kind
     return None if ip.is_global else "non-public"
+
+
+_NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo server and client, NAT64)."""
+    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    if ip.teredo:
+        found += list(ip.teredo)
+    if any(ip in net for net in _NAT64):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return found
 
 
 def _decompressor(url: str, where: str, encoding: str | None) -> Callable[[bytes, int], bytes] | None:

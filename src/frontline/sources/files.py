@@ -14,10 +14,16 @@ def read_bytes(path: Path, limit: int) -> bytes | str:
     """The file's bytes, or a plain-words reason why they cannot be read (larger than ``limit`` bytes, say)."""
     try:
         size = path.stat().st_size
-        if size > limit:
-            return (f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {limit // 2**20} MiB): "
-                    "split it into articles, e.g. one JSONL line each")
-        return path.read_bytes()
+        if size <= limit:
+            # the read is capped too, not only the size seen before it: a file that grows while it is read (a
+            # log being written, a FIFO) must not pass the cap
+            with path.open("rb") as f:
+                data = f.read(limit + 1)
+            if len(data) <= limit:
+                return data
+            size = max(size, len(data))
+        return (f"file too large ({size / 1e6:.0f} MB; frontline reads files up to {limit // 2**20} MiB): "
+                "split it into articles, e.g. one JSONL line each")
     except OSError as exc:
         return f"cannot read the file: {os_reason(exc)}"
 

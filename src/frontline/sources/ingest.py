@@ -55,7 +55,9 @@ import datetime as dt
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -65,7 +67,7 @@ from frontline.errors import FetchError, InputError, ResourceError
 from frontline.models import RawArticle
 from frontline.sources.decode import BinaryInput, binary_kind, decode, decode_line, decode_page
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES, read_feed
-from frontline.sources.fetch import Fetcher, FetchSettings, is_url
+from frontline.sources.fetch import Fetched, Fetcher, FetchSettings, is_url
 from frontline.sources.files import lines, link_target, os_reason, read_bytes, within
 from frontline.sources.html_text import extract_html
 from frontline.sources.language import LanguageDetector
@@ -295,6 +297,10 @@ class _Reader:
             if not isinstance(obj, dict) or not isinstance(obj.get("file"), str) or not obj["file"].strip():
                 yield "", self._failed(where, f"{manifest.name} line {number} has no 'file' name")
                 continue
+            if "\x00" in obj["file"]:     # no file system holds such a name, and os refuses to look it up
+                yield "", self._failed(where, f"{manifest.name} line {number} names a file with a NUL character "
+                                              "in its name: fix the name in the manifest")
+                continue
             listed = manifest.parent / obj["file"]
             if not within(listed, manifest.parent.resolve()):
                 yield "", self._failed(where, f"{manifest.name} line {number} names '{obj['file']}', which is outside "
@@ -356,12 +362,14 @@ class _Reader:
             self._own_fetcher = Fetcher(self._fetch_settings)
         return self._own_fetcher
 
-    def _read_url(self, url: str, meta: Meta | None = None, outlet: str | None = None) -> RawArticle:
-        """Fetch one page and read it; ``meta`` (from a feed entry) wins over the page's own metadata."""
-        try:
-            fetched = self._fetcher().fetch(url, "page")
-        except FetchError as exc:
-            return _with_source(self._failed(url, str(exc), meta=meta), outlet or _host(url))
+    def _read_url(self, url: str, meta: Meta | None = None, outlet: str | None = None,
+                  fetched: Fetched | FetchError | None = None) -> RawArticle:
+        """Fetch one page (unless ``fetched`` is given) and read it; ``meta`` (from a feed entry) wins over the
+        page's own metadata."""
+        if fetched is None:
+            fetched = self._fetch_page(url)
+        if isinstance(fetched, FetchError):
+            return _with_source(self._failed(url, str(fetched), meta=meta), outlet or _host(url))
         meta = replace(meta or Meta(), url=fetched.url)
         if not fetched.body.strip():
             return _with_source(self._failed(url, f"{url}: the server sent an empty page", meta=meta),
@@ -376,9 +384,17 @@ class _Reader:
             article = self._from_html(page, url, meta)
         return _with_source(article, outlet or _host(fetched.url))
 
-    def _read_feed(self, url: str) -> Iterator[RawArticle]:
+    def _fetch_page(self, url: str, deadline: float | None = None) -> Fetched | FetchError:
         try:
-            feed = read_feed(self._fetcher(), url, max_entries=self._max_entries)
+            return self._fetcher().fetch(url, "page", deadline=deadline)
+        except FetchError as exc:
+            return exc
+
+    def _read_feed(self, url: str) -> Iterator[RawArticle]:
+        fetcher = self._fetcher()
+        deadline = time.monotonic() + fetcher.settings.feed_timeout
+        try:
+            feed = read_feed(fetcher, url, max_entries=self._max_entries, deadline=deadline)
         except InputError as exc:
             yield self._failed(url, str(exc))
             return
@@ -391,6 +407,11 @@ class _Reader:
             yield self._skipped(url, f"{url}: the feed has no entries")
             return
         outlet = feed.title or _host(feed.url)
+        # the pages are fetched a few at a time (threads sharing the one client: the wait is the network's), and
+        # read in feed order here; all of them within the feed's deadline
+        links = [e.link for e in feed.entries if e.link is not None]
+        with ThreadPoolExecutor(max(1, fetcher.settings.concurrency), thread_name_prefix="fetch") as pool:
+            pages = dict(zip(links, pool.map(lambda link: self._fetch_page(link, deadline), links)))
         for entry in feed.entries:
             # a feed's impossible date is the feed's mistake, not the article's: the date is dropped
             published = entry.published if entry.published and not check_published(entry.published) else None
@@ -401,7 +422,7 @@ class _Reader:
                                                 f"{url}: entry {entry.number} has no link to an article", meta=meta),
                                    outlet)
             else:
-                yield self._guarded(entry.link, self._read_url, entry.link, meta, outlet)
+                yield self._guarded(entry.link, self._read_url, entry.link, meta, outlet, pages[entry.link])
 
     def _read_jsonl(self, path: Path) -> Iterator[RawArticle]:
         """One record per non-blank line, streamed: the file's size is not limited, each line's is."""

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, Literal, Unpack
 
 from sqlalchemy import ColumnElement, Engine, Select, distinct, func, or_, select, tuple_
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
@@ -56,6 +57,7 @@ from frontline.store.sql import (
     unindexed,
     utc_text,
 )
+from frontline.textguard import redact
 
 __all__ = ["Catalog"]
 
@@ -86,9 +88,10 @@ class Catalog(Lifecycle):
         self._gazetteer = gazetteer
         self._gazetteer_lock = threading.Lock()
         self._totals: dict[tuple[Any, ...], int] = {}
+        self._stale_read: tuple[float, bool] = (-2.0, False)
 
     def __repr__(self) -> str:
-        return f"Catalog({self.db!r})"
+        return f"Catalog({redact(self.db)!r})"
 
     def _release(self) -> None:
         if self._engine is not None:
@@ -105,13 +108,26 @@ class Catalog(Lifecycle):
 
     def _rows(self, stmt: Select[Unpack[tuple[Any, ...]]], action: str) -> list[Any]:
         if self._engine is None:
-            raise StoreError(f"the catalog of {self.db} is closed; open it again with Catalog.open(db)")
+            raise StoreError(f"the catalog of {redact(self.db)} is closed; open it again with Catalog.open(db)")
         try:
             with self._engine.connect() as conn:
                 return list(conn.execute(stmt))
+        except DataError as exc:      # a value the database cannot hold (a NUL byte in an id or a cursor)
+            raise QueryError(f"cannot {action}: a value in the request is not one the database can compare "
+                             "(a NUL byte, or a number out of range); fix the value") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot {action} in {self.db}: {exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc}; "
-                             "check that the database is reachable and is a frontline store") from exc
+            raise StoreError(redact(f"cannot {action} in {self.db}: {exc.__class__.__name__}: "
+                                    f"{getattr(exc, 'orig', None) or exc}; check that the database is reachable "
+                                    "and is a frontline store")) from exc
+
+    def derived_stale(self) -> bool:
+        """Whether the fused events and timelines may be behind the events: an ingest is writing, or one was cut
+        short and the next ingest (or ``frontline repair``) rebuilds them. Read at most once a second."""
+        now = time.monotonic()
+        if now - self._stale_read[0] > 1.0:
+            rows = self._rows(select(t.meta.c.value).where(t.meta.c.key == "derived_stale"), "read the store's state")
+            self._stale_read = (now, bool(rows))
+        return self._stale_read[1]
 
     # --- names through the gazetteer ------------------------------------------------------------------
 
@@ -306,6 +322,8 @@ class Catalog(Lifecycle):
 
     def event(self, event_id: str) -> EventDetail | None:
         """One event with its article (cleaned text included), sources, claimants and disputers; None if unknown."""
+        if "\x00" in event_id:     # no id holds a NUL byte, and PostgreSQL refuses to compare one
+            return None
         rows = self._rows(self._record_select().where(t.events.c.event_id == event_id), "read an event")
         if not rows:
             return None
@@ -381,6 +399,8 @@ class Catalog(Lifecycle):
 
     def article(self, article_id: str) -> ArticleRecord | None:
         """One article with its cleaned document, or None when it is not stored."""
+        if "\x00" in article_id:
+            return None
         rows = self._rows(self._article_select(True).where(t.articles.c.article_id == article_id), "read an article")
         if not rows:
             return None
@@ -414,6 +434,8 @@ class Catalog(Lifecycle):
 
     def fused_event(self, fused_id: str) -> FusedEvent | None:
         """One stored fused event, or None."""
+        if "\x00" in fused_id:
+            return None
         rows = self._rows(select(t.fused_events.c.data).where(t.fused_events.c.fused_id == fused_id),
                           "read a fused event")
         return corpus_fuse.from_dict(json.loads(rows[0][0])) if rows else None

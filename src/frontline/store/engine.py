@@ -1,7 +1,7 @@
 """A SQLAlchemy engine for a ``--db`` value (a SQLite file or a PostgreSQL URL), and how to name it in messages.
 
 ``is_postgres(db)`` tells the two apart; ``open_engine(db)`` connects (``read_only`` for the read path, which
-never creates a file); ``redact(db)`` hides a password; ``schema_version(engine)`` reads ``meta``.
+never creates a file); ``redact(db)`` (from ``frontline.errors``) hides a password; ``schema_version(engine)`` reads ``meta``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sqlalchemy.pool import QueuePool
 from frontline.errors import StoreError
 from frontline.store import schema as t
 from frontline.store.schema import check_tables, check_version
+from frontline.textguard import redact
 
 __all__ = ["is_postgres", "open_engine", "open_reader", "redact", "schema_version"]
 
@@ -30,18 +31,6 @@ _PG_SCHEMES: Final = ("postgresql://", "postgres://", "postgresql+psycopg://")
 def is_postgres(db: str) -> bool:
     """Whether ``db`` is a PostgreSQL URL (``postgresql://...``) rather than a SQLite file path."""
     return str(db).startswith(_PG_SCHEMES)
-
-
-def redact(db: str) -> str:
-    """The database named without its password, for messages and logs."""
-    if not is_postgres(db):
-        return str(db)
-    scheme, _, rest = str(db).partition("://")
-    creds, at, host = rest.rpartition("@")
-    if not at:
-        return str(db)
-    user = creds.partition(":")[0]
-    return f"{scheme}://{user}:***@{host}" if ":" in creds else str(db)
 
 
 def _sqlalchemy_url(db: str) -> str:

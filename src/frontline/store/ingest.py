@@ -14,12 +14,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Final
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector, result_fingerprint
-from frontline.corpus.marking import as_copy
+from frontline.corpus.marking import as_copy, as_failed
+from frontline.errors import StoreError
 from frontline.models import Article, ArticleResult, RawArticle, stable_id
 from frontline.store.base import Store, StoredInput
 from frontline.store.refresh import rebuild_derived, refresh_places
@@ -100,14 +100,20 @@ def ingest(store: Store, raws: Iterable[RawArticle],
 
 
 def _write(store: Store, detector: CopyDetector, result: ArticleResult, key: str, tally: _Tally) -> None:
-    tally.statuses[result.article.status] += 1
     if stored_from_elsewhere(store, result.article):
         # another file or URL whose text cleans to a stored article's exact text: one article, kept
         # as first seen (its id is the hash of that text), and counted as a copy
+        tally.statuses[result.article.status] += 1
         tally.copies += 1
         tally.unchanged += 1
         return
-    result = check_copy(store, detector, result)
+    try:
+        result = check_copy(store, detector, result)
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article's odd text fails that article, not the run
+        result = as_failed(result, "copies", exc)
+    tally.statuses[result.article.status] += 1
     if store.write(result).changed:
         tally.changed += 1
     else:
@@ -156,8 +162,7 @@ def input_key(raw: RawArticle) -> str:
 def unstored(store: Store, raws: Iterable[RawArticle], stored: list[StoredInput], keys: deque[str],
              chunk: int = 64) -> Iterator[RawArticle]:
     """The inputs not yet stored; appends what each stored one gave to ``stored`` and the others' keys to ``keys``."""
-    it = iter(raws)
-    while batch := list(islice(it, chunk)):
+    for batch in _batches(raws, chunk):
         wanted = {input_key(r): r for r in batch if r.status == "ok"}
         known = store.stored_inputs(list(wanted))
         for raw in batch:
@@ -167,6 +172,22 @@ def unstored(store: Store, raws: Iterable[RawArticle], stored: list[StoredInput]
                 continue
             keys.append(key)
             yield raw
+
+
+def _batches(raws: Iterable[RawArticle], count: int, chars: int = 1_000_000) -> Iterator[list[RawArticle]]:
+    """Inputs in lists of at most ``count`` inputs and, unless one alone is longer, ``chars`` characters of text:
+    memory follows the text held, not the number of inputs (60 one-megabyte JSONL lines are 60 MB at once)."""
+    batch: list[RawArticle] = []
+    held = 0
+    for raw in raws:
+        size = len(raw.text) + len(raw.html or "")
+        if batch and (len(batch) >= count or held + size > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(raw)
+        held += size
+    if batch:
+        yield batch
 
 
 def stored_from_elsewhere(store: Store, article: Article) -> bool:

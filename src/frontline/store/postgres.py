@@ -12,7 +12,6 @@ database) are ``StoreError`` with the fix.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import logging
@@ -39,6 +38,7 @@ from frontline.store.codec import (
     article_from_row,
     document_from_row,
     event_from_row,
+    fingerprint_facts,
     fingerprint_from_row,
     fused_member_rows,
     mentions_from_rows,
@@ -324,7 +324,7 @@ class PgStore(WritingStore):
             seq = conn.execute(select(func.coalesce(func.max(f.c.seq), 0) + 1)).scalar_one()
             conn.execute(insert(f).values(
                 article_id=fp.article_id, seq=seq, minhash=fp.minhash.tobytes(), lead=fp.lead.tobytes(),
-                facts_minhash=fp.facts_minhash.tobytes(), size=fp.size, facts=to_json(sorted(fp.facts)),
+                facts_minhash=fp.facts_minhash.tobytes(), size=fp.size, facts=fingerprint_facts(fp),
                 vector=None if fp.vector is None else fp.vector.tobytes(),
                 duplicate_of=match.original_id if match else None, duplicate_score=match.score if match else None,
                 duplicate_method=match.method if match else None))
@@ -380,16 +380,11 @@ class PgStore(WritingStore):
         return r[0] if r else None
 
     def set_vector(self, article_id: str, vector: np.ndarray) -> None:
-        """Store a fingerprint's article vector and add its hyperplane LSH keys."""
-        fp = self.fingerprint(article_id)
-        if fp is None:
-            return
-        as_stored = np.asarray(vector, np.float32)
-        fp = dataclasses.replace(fp, vector=as_stored)
+        """Store a fingerprint's article vector (computed when a comparison first needed it; no key depends on it)."""
         f = t.fingerprints
         with self._connection(f"store the vector of {article_id}", write=True) as conn:
-            conn.execute(update(f).where(f.c.article_id == article_id).values(vector=as_stored.tobytes()))
-            self._add_keys(conn, fp)
+            conn.execute(update(f).where(f.c.article_id == article_id)
+                         .values(vector=np.asarray(vector, np.float32).tobytes()))
 
     def replace_fused(self, location_keys: Iterable[str], fused: Iterable[FusedEvent]) -> None:
         """Replace the fused events of the given locations (``corpus_fuse.location_key``) with ``fused``."""

@@ -6,17 +6,20 @@ interrupted ingest, see ``Store.derived_stale``); ``repair`` is the latter with 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
-from frontline.models import FusedEvent
+from frontline.models import Article, Event, FusedEvent
 from frontline.store.base import Store
 
 __all__ = ["REFRESH_EVENTS", "REFRESH_PLACES", "RepairReport", "place_groups", "rebuild_derived", "refresh_places",
            "repair"]
+
+logger = logging.getLogger(__name__)
 
 # Places refreshed together: at most this many places and, unless one place alone has more, this many events,
 # which bounds the events held in memory (fusion never joins two places, so the groups are independent and the
@@ -58,7 +61,11 @@ def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int
     for group in place_groups(store.event_counts(keys), keys):
         events = store.events_at(group)
         articles = store.article_meta({e.article_id for e in events})
-        fused = corpus_fuse.fuse_corpus(events, articles)
+        try:
+            fused = corpus_fuse.fuse_corpus(events, articles)
+        except Exception:  # one place's odd events must not stop the others
+            logger.warning("fusing %d places at once failed; fusing them one by one", len(group), exc_info=True)
+            fused = [f for key in group for f in _fused_at(key, events, articles)]
         store.replace_fused(group, fused)
         by_id = {e.event_id: e for e in events}
         here: dict[str, list[FusedEvent]] = {}
@@ -67,10 +74,25 @@ def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int
                 here.setdefault(f.location.name, []).append(f)
         places = control.settlement_names(fused)
         for place in sorted(places):
-            store.put_timeline(control.build_timeline(place, here[place], by_id))
+            try:
+                timeline = control.build_timeline(place, here[place], by_id)
+            except Exception:  # one place's odd events must not stop the others
+                logger.error("cannot build the control timeline of %s; the other places go on", place, exc_info=True)
+                continue
+            store.put_timeline(timeline)
         total_fused += len(fused)
         total_places += len(places)
     return total_fused, total_places
+
+
+def _fused_at(key: str, events: list[Event], articles: dict[str, Article]) -> list[FusedEvent]:
+    """The fused events of one place, or none (logged) when its events cannot be fused."""
+    here = [e for e in events if e.location is not None and corpus_fuse.location_key(e.location) == key]
+    try:
+        return corpus_fuse.fuse_corpus(here, articles)
+    except Exception:
+        logger.error("cannot fuse the events at %s; the other places go on", key, exc_info=True)
+        return []
 
 
 def rebuild_derived(store: Store) -> tuple[int, int]:

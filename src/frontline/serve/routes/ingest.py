@@ -6,6 +6,7 @@ import hmac
 import threading
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -13,6 +14,7 @@ from fastapi.responses import JSONResponse
 from frontline.models import RawArticle
 from frontline.serve.problems import Problem
 from frontline.serve.schemas import ArticleIn, IngestIn, IngestModel, error_responses
+from frontline.sources.metadata import check_published
 
 __all__ = ["router", "Writer", "authorise", "parse_ingest"]
 
@@ -47,12 +49,13 @@ def authorise(request: Request, token: str | None) -> None:
     Raises:
         Problem: 403 when the server has no token (read-only), 401 when the request's is missing or wrong.
     """
-    if token is None:
+    if not token:
         raise Problem(403, "Read-only server", "this server is read-only; start it with --token TOKEN to accept "
                       "articles, and send Authorization: Bearer TOKEN")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     # constant-time comparison: the time taken tells nothing about how much of the token was right
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    given = given.strip()
+    if scheme.lower() != "bearer" or not given or not hmac.compare_digest(given.encode(), token.encode()):
         raise Problem(401, "Not authorised", "send the server's token as Authorization: Bearer TOKEN",
                       {"WWW-Authenticate": "Bearer"})
 
@@ -76,12 +79,24 @@ def parse_ingest(body: bytes, content_type: str) -> tuple[list[RawArticle], list
     except ValueError as exc:
         raise Problem(400, "Bad body", f"the body is not valid: {exc}; send {{\"articles\": [{{\"text\": ...}}]}} "
                       "or JSON Lines with Content-Type application/x-ndjson") from None
-    return [_raw(a) for a in payload.articles], list(payload.urls)
+    return [_raw(a) for a in payload.articles], [_web_url(u) for u in payload.urls]
+
+
+def _web_url(url: str) -> str:
+    """``url`` when it is an http(s) address with a host: the write API never reads the server's own files or
+    folders (a path, ``file://``), which it would then publish to every reader."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise Problem(400, "Bad URL", "each entry of 'urls' must be an http:// or https:// address; send an "
+                      "article's text as {\"articles\": [{\"text\": ...}]}")
+    return url.strip()
 
 
 def _raw(a: ArticleIn) -> RawArticle:
     if not (a.text or a.html):
         raise Problem(400, "Bad article", "each article needs its text (or html)")
+    if a.published is not None and (wrong := check_published(a.published)):
+        raise Problem(400, "Bad article", wrong)
     return RawArticle(text=a.text or "", html=a.html, title=a.title, url=a.url, source=a.source,
                       published=a.published)
 
