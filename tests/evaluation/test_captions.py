@@ -2,7 +2,7 @@ import datetime as dt
 import json
 
 from frontline.evaluation import captions as ev_captions
-from frontline.evaluation.report import format_captions, format_caption_misses
+from frontline.evaluation.report import format_caption_misses, format_captions
 from frontline.models import Claim, Event, EventDate, Evidence, Location
 
 KRAMATORSK = Location("Kramatorsk", 48.73106, 37.56779, "Donetsk", "UA", "settlement", 704508)
