@@ -203,9 +203,10 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                sentence_of: dict[int, int]) -> _Candidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
     if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer):
-        ent = _town_of_an_institution(ent, doc, gazetteer)
-        if ent is None:
+        town = _town_of_an_institution(ent, doc, gazetteer)
+        if town is None:
             return None
+        ent = town
     bounds = _name_bounds(ent, doc, gazetteer)
     if bounds is None:
         return None
