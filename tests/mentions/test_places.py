@@ -212,3 +212,17 @@ def test_a_settlement_beside_its_oblast_abbreviated(res):
 def test_a_district_that_is_a_town_stays_the_town(res):
     # 'Bakhmut District, Donetsk' is the raion of the town of Bakhmut, not a part of the city of Donetsk
     assert any(text == "Bakhmut" for text, _, _ in places(res, "Shelling in Bakhmut District, Donetsk"))
+
+
+def test_a_town_named_today_beats_a_city_that_once_bore_the_name(res):
+    # Nikopol (700051) once bore Sloviansk's name and lies nearer the front of 2023; the town is Sloviansk
+    text = "Damage to a residential building in Slov'yans'k"
+    found = find_places(res.nlp(text), res.gazetteer, dt.date(2023, 6, 15))
+    assert [m.place.geonames_id for m in found] == [693468]
+
+
+def test_a_town_beats_a_hamlet_a_few_km_nearer_the_front(res):
+    # Kostiantynivka, Donetsk (67,000) over a Mykolaiv hamlet of 400 by the front of June 2022
+    text = "Damage to a railway station in Kostiantynivka"
+    found = find_places(res.nlp(text), res.gazetteer, dt.date(2022, 6, 15))
+    assert [m.place.geonames_id for m in found] == [705104]

@@ -520,6 +520,10 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     # Kremennaya), the namesakes spelled like the text come first.
     likeness = {id(p): fuzz.ratio(skeleton(c.text), skeleton(p.name)) / 100 for p, _ in options}
     similar = sum(v >= 0.7 for v in likeness.values())
+    # a Ukrainian town bears the text's name today ('Slov'yans'k'): a namesake that bore it once (Nikopol) is not it
+    if any(p.country_code == "UA" and p.kind == "settlement" and p.population >= _TOWN_POPULATION
+           and likeness[id(p)] >= 0.9 for p, _ in options):
+        similar = max(similar, 3)
     before_renamings = published is not None and published < _RENAMINGS
     scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], similar,
                              before_renamings), p, conf)
@@ -542,14 +546,10 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     was published before Ukraine's 2016 renamings, when an old name was the name.
     """
     reasons: list[str] = []
-    score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
-    # Only a Ukrainian town's size outweighs the front and the context: a Russian namesake of 200,000
-    # ('Dzerzhinsk', Toretsk's old name) is still not what war reports from the Donbas mean.
-    if (place.population >= 100_000 and place.country_code == "UA") or place.kind == "country":
-        score += 1.5
-        reasons.append(f"a large place (population {place.population:,})")
-    elif place.population:
-        reasons.append(f"population {place.population:,}")
+    size, size_reason = _size(place)
+    score = 2.0 * spelling + size
+    if size_reason:
+        reasons.append(size_reason)
     # A name a place bears today beats an old name it once bore (Pokrovsk, Donetsk oblast, over Engels, once
     # Pokrovsk): GeoNames keeps historical names among the alternates without marking them. Graded by
     # likeness, so that 'Kremennaya' goes to Kreminna, not to a village that once bore that name.
@@ -590,6 +590,19 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         score += 0.8 if nearest < 30 else 0.4
         reasons.append(f"{nearest:.0f} km from another place in the article")
     return score, "; ".join(reasons) or "the best-known namesake"
+
+
+def _size(place: Place) -> tuple[float, str | None]:
+    """What a namesake's size adds to its score, and the reason to give."""
+    score = 0.6 * math.log10(place.population + 10)
+    # Only a Ukrainian town's size outweighs the front and the context: a Russian namesake of 200,000
+    # ('Dzerzhinsk', Toretsk's old name) is still not what war reports from the Donbas mean.
+    if (place.population >= 100_000 and place.country_code == "UA") or place.kind == "country":
+        return score + 1.5, f"a large place (population {place.population:,})"
+    if place.population >= _TOWN_POPULATION and place.country_code == "UA" and place.kind == "settlement":
+        # a town of 67,000 over a hamlet of 400 a few km nearer the front ('Kostiantynivka')
+        return score + 0.75, f"a town (population {place.population:,})"
+    return score, f"population {place.population:,}" if place.population else None
 
 
 def _km_to_front(place: Place, fronts: tuple[_Line, ...]) -> float:
