@@ -350,10 +350,12 @@ def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
 def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span | None:
     """'the Chernihiv Local History Museum' (ORG), 'Mariupol Seaport': the town an institution's name starts with,
     as a place entity, when the name ends with an institution's word and starts with a settlement's exact name."""
-    if ent.label_ not in ("ORG", "PERSON", "FAC") or len(ent) < 2 or ent[-1].lower_ not in _INSTITUTION_WORDS:
-        return None
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if ent.label_ not in ("ORG", "PERSON", "FAC") or not (
+            len(ent) >= 2 and ent[-1].lower_ in _INSTITUTION_WORDS or following in _INSTITUTION_WORDS):
+        return None     # ('the Zaporizhzhya Motor Sich' [plant]: the institution's word after the entity)
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-    for end in range(min(ent.end - 1, start + 3), start, -1):
+    for end in range(min(ent.end - (0 if following in _INSTITUTION_WORDS else 1), start + 3), start, -1):
         words = doc[start:end]
         if all(t.is_title for t in words) and \
                 any(p.kind == "settlement" for p, c in gazetteer.match(words.text, fuzzy=False) if c >= 0.9):
