@@ -28,6 +28,10 @@ def types(pipeline):
     ("Drone operating above Bakhmut", [("Drone", "other")]),
     ("Russian positions near Robotyne", [("positions", "other")]),
     ("Failed river crossing at Bilohorivka, Luhansk Oblast", [("crossing", "armed_clash")]),
+    # inflected forms the small model leaves unlemmatised, and a flag put up over a place
+    ("Shelled kindergarten in Okhtyrka", [("Shelled", "shelling")]),
+    ("Bridge over the Siverskyi Donets blown up in Raihorodok", [("blown", "infrastructure_disruption")]),
+    ("Ukrainian flag raised in Vysokopillia", [("flag", "territory_captured")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected

@@ -3,13 +3,14 @@
 An investigator's caption names what a photo or video shows, in a noun phrase or a participle: damage ('Apartment
 block destroyed in T', 'Shopping centre in T on fire', 'X engulfed in flames', 'A school was targeted in T',
 'damage to X'), troops present or moving ('Russian troop movement in V', 'Drone operating above V', 'Russian
-positions near V', 'Failed river crossing at V') and the aftermath ('Mass grave in T', 'Prisoners of war in T',
-'Bodies in T'). ``caption_genre`` reads these from the parse: a word of one genre's lemma list that the caption
-line is about (its root, or a word hanging from it by a modifier, a clause or a preposition), never inside an
-'after ...' clause or a negation. It is asked only for a caption line that names a place and whose words the
-lexicon did not read as any event, so it adds recall where running prose is left alone. It is no lexicon rule
-(no word of the lexicon names it): ``find_triggers`` asks it last. Its readings are weak
-(``GENRE_STRENGTH``): a caption says what is shown, not what happened.
+positions near V', 'Failed river crossing at V'), the aftermath ('Mass grave in T', 'Prisoners of war in T',
+'Bodies in T') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
+``caption_genre`` reads these from the parse: a word of one genre's lemma list that the caption line is about
+(its root, or a word hanging from it by a modifier, a clause or a preposition), never inside an 'after ...'
+clause or a negation. It is asked only for a caption line that names a place and whose words the lexicon did not
+read as any event, so it adds recall where running prose is left alone. It is no lexicon rule (no word of the
+lexicon names it): ``find_triggers`` asks it last. Its readings are weak (``GENRE_STRENGTH``): a caption says
+what is shown, not what happened.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ GENRE_STRENGTH = 0.4
 _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike", "struck", "target", "burn",
                      "engulf", "blaze", "ablaze", "flame", "fire", "smoke", "ruin", "collapse", "level", "raze",
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
-                     "shatter", "smash", "scorch", "torch"})
+                     "shatter", "smash", "scorch", "torch", "blow", "remains", "crash"})
+# 'Ukrainian flag raised in V', 'Russian flag flying over V': a flag put up says who holds the place
+_FLAGS = frozenset({"flag"})
+_HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave"})
 # The aftermath of violence against people: graves, bodies, prisoners.
 _GRAVES = frozenset({"grave", "burial", "body", "corpse", "exhumation", "torture", "chamber"})
 _PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
@@ -66,14 +70,22 @@ def _about(tok: Token) -> bool:
 
 
 def _lemmas(tok: Token) -> set[str]:
-    """The word's lemma, its lower-case form and its singular: the small model lemmatises 'graves' as 'graf'."""
+    """The word's lemma, its lower-case form, its singular and its stem before '-ed' / '-ing': the small model
+    lemmatises 'graves' as 'graf' and leaves a caption's 'Shelled' as it is."""
     low = tok.lower_
-    return {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low}
+    forms = {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low}
+    if low.endswith("ed"):
+        forms |= {low[:-2], low[:-1], low[:-3] if low[-3:-2] == low[-4:-3] else low[:-2]}   # 'shelled' -> 'shell'
+    elif low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    return forms
 
 
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
     words = _lemmas(tok)
+    if words & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
+        return "control"
     if words & _DAMAGE:
         return "damage"
     if words & (_GRAVES | _PRISONERS):
@@ -88,8 +100,11 @@ def _genre_type(ctx: RuleContext) -> str | None:
     tok, sent = ctx.tok, ctx.sent
     genre = _genre(tok)
     words = {t.lemma_.lower() for t in sent}
+    if genre == "control":
+        return "territory_captured"
     if genre == "damage":
-        return damage_shown(ctx)
+        # 'Shelled kindergarten', 'Bombed school': the word itself says how (a fire is no weapon here)
+        return weapon_type(_lemmas(tok) - {"fire"}, default=damage_shown(ctx))
     if genre == "aftermath":
         if _lemmas(tok) & _PRISONERS:
             return "surrender"
@@ -106,15 +121,15 @@ _ENTRY = TriggerRule("other", frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"})
 
 
 def caption_genre(sent: Span) -> tuple[Token, str] | None:
-    """The word a caption line reports through and its event type, by the first genre that reads (damage, then
-    aftermath, then presence), or None. The caller checks that the line is a caption naming a place."""
+    """The word a caption line reports through and its event type, by the first genre that reads (a flag raised,
+    damage, the aftermath, then presence), or None. The caller checks that the line is a caption naming a place."""
     found: dict[str, Token] = {}
     for tok in sent:
         genre = _genre(tok)
         if genre is None or genre in found or not tok.is_alpha or is_negated(tok) or not _about(tok):
             continue
         found[genre] = tok
-    for genre in ("damage", "aftermath", "presence"):
+    for genre in ("control", "damage", "aftermath", "presence"):
         if genre in found:
             tok = found[genre]
             event_type = _genre_type(rule_context(tok, _ENTRY, sent, True))
