@@ -226,3 +226,8 @@ def test_a_town_beats_a_hamlet_a_few_km_nearer_the_front(res):
     text = "Damage to a railway station in Kostiantynivka"
     found = find_places(res.nlp(text), res.gazetteer, dt.date(2022, 6, 15))
     assert [m.place.geonames_id for m in found] == [705104]
+
+
+def test_a_spaced_dash_ends_the_name_before_the_attribution(res):
+    assert [(t, i) for t, i, _ in places(res, "The invaders failed to make a breakthrough near Kreminnaya - Haidai")] \
+        == [("Kreminnaya", 704138)]

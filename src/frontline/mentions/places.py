@@ -127,6 +127,7 @@ _FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
 _AUTHORITY_OF = re.compile(r"\b(?:head|leader|chief|militia|ministry|minister|adviser|advisor|authorities|government|"
                            r"ombudsman|spokesman|representative|mission|envoy)\s+of\s+(?:the\s+)?$", re.I)
 _QUOTES = "\"“”«»„"
+_DASHES = frozenset({"-", "–", "—"})
 _KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "admin1": "admin1",
                                                   "region": "region", "country": "country",
                                                   "district": "district"}
@@ -246,6 +247,9 @@ def _name_bounds(ent: Span, doc: Doc, gazetteer: Gazetteer) -> tuple[int, int, b
         return None
     while start_tok < end_tok and doc[start_tok].lower_ in {"the", "a", "an"}:
         start_tok += 1
+    # 'near Kreminnaya - Haidai': a spaced dash ends the name and opens the headline's attribution
+    end_tok = next((i for i in range(start_tok + 1, end_tok) if doc[i].text in _DASHES and doc[i - 1].whitespace_),
+                   end_tok)
     # NER often folds 'region' / 'Oblast' into the entity: take it off the name, remember it.
     admin_inside = False
     while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _ADMIN_WORDS:

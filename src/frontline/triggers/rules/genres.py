@@ -49,7 +49,7 @@ _CLASH_CROSSING = frozenset({"fail", "failed", "river", "pontoon", "attempt", "r
 # The dependency relations along which a word is still what the caption line is about
 _ABOUT = frozenset({"ROOT", "amod", "compound", "nmod", "acl", "relcl", "prep", "pobj", "nsubj", "nsubjpass",
                     "conj", "appos", "dobj", "attr", "acomp", "oprd", "pcomp", "agent", "dep", "npadvmod",
-                    "advcl"})
+                    "advcl", "ccomp", "xcomp"})
 # 'after the strike on X', 'as troops left X': a clause or phrase so introduced is the setting, not what is shown
 _SETTING = frozenset({"after", "before", "since", "despite", "as", "when", "while", "because", "until", "if"})
 _DEPTH = 4
