@@ -41,6 +41,9 @@ def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     ("Apartment block destroyed in Izium", False),     # a caption that names no place is not read
     ("The museum keeps the positions of the old fortress on a map of the region.", True),  # prose, not a caption
     ("Children play in Izium as smoke rises over the town", True),   # the smoke is the setting
+    ("Kyiv base rate cut to 15 percent", True),         # a genre word qualifying a noun of no genre
+    ("Smoke-free cafes open in Lviv", True),
+    ("Drone show in Kyiv celebrates Independence Day", True),
 ])
 def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_place):
     assert types(text, has_place) == []

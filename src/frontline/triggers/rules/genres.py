@@ -32,7 +32,8 @@ GENRE_STRENGTH = 0.4
 _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike", "struck", "target", "burn",
                      "engulf", "blaze", "ablaze", "flame", "fire", "smoke", "ruin", "collapse", "level", "raze",
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
-                     "shatter", "smash", "scorch", "torch", "blow", "remains", "crash"})
+                     "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
+                     "devastation"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V': a flag put up says who holds the place
 _FLAGS = frozenset({"flag"})
 _HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave"})
@@ -69,6 +70,15 @@ def _about(tok: Token) -> bool:
     return False
 
 
+def _modifies_another_thing(tok: Token) -> bool:
+    """'base rate', 'drone show', 'smoke-free': the word only qualifies a noun of no genre (or is glued to another
+    word by a hyphen), so the caption is not about it."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return doc[tok.i + 2].lower_ not in ("out", "up", "down")     # 'burned-out' stays a damage word
+    return tok.dep_ in ("compound", "npadvmod") and tok.head.i != tok.i and _genre_of_word(tok.head) is None
+
+
 def _lemmas(tok: Token) -> set[str]:
     """The word's lemma, its lower-case form, its singular and its stem before '-ed' / '-ing': the small model
     lemmatises 'graves' as 'graf' and leaves a caption's 'Shelled' as it is."""
@@ -83,9 +93,14 @@ def _lemmas(tok: Token) -> set[str]:
 
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
-    words = _lemmas(tok)
-    if words & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
+    if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
         return "control"
+    return _genre_of_word(tok)
+
+
+def _genre_of_word(tok: Token) -> str | None:
+    """The genre the word itself names (damage, aftermath or presence), or None."""
+    words = _lemmas(tok)
     if words & _DAMAGE:
         return "damage"
     if words & (_GRAVES | _PRISONERS):
@@ -126,7 +141,8 @@ def caption_genre(sent: Span) -> tuple[Token, str] | None:
     found: dict[str, Token] = {}
     for tok in sent:
         genre = _genre(tok)
-        if genre is None or genre in found or not tok.is_alpha or is_negated(tok) or not _about(tok):
+        if genre is None or genre in found or not tok.is_alpha or is_negated(tok) or not _about(tok) or \
+                _modifies_another_thing(tok):
             continue
         found[genre] = tok
     for genre in ("control", "damage", "aftermath", "presence"):
