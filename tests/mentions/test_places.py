@@ -231,3 +231,8 @@ def test_a_town_beats_a_hamlet_a_few_km_nearer_the_front(res):
 def test_a_spaced_dash_ends_the_name_before_the_attribution(res):
     assert [(t, i) for t, i, _ in places(res, "The invaders failed to make a breakthrough near Kreminnaya - Haidai")] \
         == [("Kreminnaya", 704138)]
+
+
+def test_a_person_after_a_place_preposition_stays_a_person(res):
+    # 'to' after a noun lets an organisation-tagged village be a place ('Shelling of X'), never a person
+    assert places(res, "The letter to Putin was published.") == []

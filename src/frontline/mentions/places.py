@@ -343,10 +343,11 @@ def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
     if ent.label_ not in ("PERSON", "ORG") or len(ent) > 3 or ent.start == 0:
         return False
     before = doc[ent.start - 1]
-    # 'shelling of Novosyolovka Vtoraya', 'a drone over Kupiansk': after an event's noun too, not 'the Bank of X'
+    # 'shelling of Novosyolovka Vtoraya' (ORG): after an event's noun too, not 'the Bank of X'; never a person
+    # there ('a letter to Putin', a village Poetyn)
     if before.lower_ not in LOCATIVE_PREPOSITIONS and not (
-            before.lower_ in PLACE_PREPOSITIONS and ent.start > 1 and doc[ent.start - 2].pos_ in ("NOUN", "VERB")
-            and doc[ent.start - 2].tag_ not in ("NNP", "NNPS")):
+            ent.label_ == "ORG" and before.lower_ in PLACE_PREPOSITIONS and ent.start > 1
+            and doc[ent.start - 2].pos_ in ("NOUN", "VERB") and doc[ent.start - 2].tag_ not in ("NNP", "NNPS")):
         return False
     return any(p.kind == "settlement" for p, _ in gazetteer.match(ent.text, fuzzy=False))
 
