@@ -41,3 +41,17 @@ def test_the_clause_place_wins_and_a_place_less_clash_inherits_the_focus(pipelin
     assert placing.location.name == "Bakhmut" and placing.inherited and placing.from_context
     talks = place_event(doc, s2, fighting, event_type("negotiation"), [], focus, (1, 1), [fighting], ())
     assert talks.location is None
+
+
+def test_a_caption_with_two_events_places_both_at_its_town(run):
+    # the parse hangs Makiivka off the clause 'used as barracks': the caption's town is still the explosion's place
+    text = "Explosion at a building used as barracks in Makiivka, dozens of Russian servicemen killed"
+    events = run(text, "2023-01-01").events
+    assert events and all(e.location is not None and e.location.name == "Makiivka" for e in events)
+
+
+def test_a_caption_town_the_parse_gives_another_event_stays_there(run):
+    # 'Robotyne' belongs to the gain; the refusal in the conjoined clause is not placed there
+    events = run("Ukraine gains ground in Robotyne, and Russians refuse to fight", "2023-08-20").events
+    placed = {e.event_type: e.location.name if e.location else None for e in events}
+    assert placed.get("territory_captured") == "Robotyne" and placed.get("desertion") is None

@@ -65,3 +65,11 @@ def test_case_form_reaches_the_nominative(gaz): assert ids(gaz, "Kramatorske") =
 def test_settlement_in_any_spelling(gaz): assert gaz.settlement("Severodonetsk").geonames_id == 691999
 def test_settlement_is_the_big_namesake(gaz): assert gaz.settlement("Kharkov").geonames_id == 706483
 def test_no_settlement_of_an_unknown_name(gaz): assert gaz.settlement("Zzyzxville") is None
+
+
+def test_a_russian_rendering_reaches_the_ukrainian_name(gaz):
+    # ё and the Russian ordinal: Novosyolovka Vtoraya is Novoselivka Druha (Donetsk), which before was reached
+    # only by fuzzy matching, below the confidence of any spelling
+    matches = gaz.match("Novosyolovka Vtoraya")
+    assert {p.geonames_id for p, _ in matches} == {699193, 9530054}
+    assert all(c == 0.85 for _, c in matches)

@@ -1,6 +1,6 @@
 import pytest
 
-from frontline.geo.translit import adjective_stems, compound_form, normalize, skeleton
+from frontline.geo.translit import adjective_stems, compound_form, normalize, skeleton, ukrainian_forms
 
 
 @pytest.mark.parametrize("a, b", [
@@ -34,3 +34,17 @@ def test_compound_form_leaves_other_names():
 ])
 def test_adjective_stems(word, stems):
     assert adjective_stems(word) == stems
+
+
+@pytest.mark.parametrize("russian, ukrainian", [
+    ("Novosyolovka Vtoraya", "Novoselivka Druha"), ("Novoselovka Pervaya", "Novoselivka Persha"),
+    ("Velikaya Novoselka", "Velyka Novosilka"), ("Avdeevka", "Avdiivka"), ("Svatovo", "Svatove"),
+    ("Staromayorskoye", "Staromaiorske"), ("Belogorovka", "Bilohorivka"), ("Krasnogorovka", "Krasnohorivka"),
+])
+def test_ukrainian_forms_fold_a_russian_rendering_onto_the_ukrainian_name(russian, ukrainian):
+    assert skeleton(ukrainian) in {skeleton(form) for form in ukrainian_forms(russian)}
+
+
+def test_ukrainian_forms_leave_a_ukrainian_name_alone():
+    assert ukrainian_forms("Bakhmut") == []
+    assert ukrainian_forms("Kramatorsk") == []

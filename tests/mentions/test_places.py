@@ -182,3 +182,57 @@ def test_person_label_after_in_is_a_place(res):
     from spacy.tokens import Span
     doc.ents = [Span(doc, 3, 4, label="PERSON")]        # the label the small model sometimes gives a town
     assert [m.place.geonames_id for m in find_places(doc, res.gazetteer)] == [706757]
+
+
+@pytest.mark.parametrize("text, name, geonames_id", [
+    # a settlement that names an institution or a site in it, tagged as an organisation or a facility
+    ("Chernihiv Local History Museum heavily damaged", "Chernihiv", 710735),
+    ("Debris at Mariupol Seaport", "Mariupol", 701822),
+    ("Fire at Irpin Bible Seminary", "Irpin", 707565),
+    # a town in lower case, whatever hamlets share its name
+    ("damaged houses in bucha", "bucha", 711350),
+    # a Russian-style rendering, tagged as an organisation, after an event's noun
+    ("Shelling of Novosyolovka Vtoraya", "Novosyolovka Vtoraya", 699193),
+    # a city's district is in the city, not the district's namesake elsewhere
+    ("Fire in Kirovskyi District, Donetsk", "Donetsk", 709717),
+])
+def test_the_town_inside_a_caption(res, text, name, geonames_id):
+    assert first_id(res, text, name) == geonames_id
+
+
+def test_a_settlement_beside_its_oblast_abbreviated(res):
+    # 'Donetsk Obl' (the JFO's abbreviation) is the oblast, and the village is the Donetsk oblast's namesake
+    found = places(res, "Serviceman killed in enemy shelling at Kamyanka, Donetsk Obl on Sept 30, 2021.")
+    assert ("Donetsk Obl", 709716, "admin1") in found
+    kamyanka = next(m for m in find_places(res.nlp("Shelling at Kamyanka, Donetsk Obl"), res.gazetteer)
+                    if m.text == "Kamyanka")
+    assert kamyanka.place.admin1 == "Donetsk"
+
+
+def test_a_district_that_is_a_town_stays_the_town(res):
+    # 'Bakhmut District, Donetsk' is the raion of the town of Bakhmut, not a part of the city of Donetsk
+    assert any(text == "Bakhmut" for text, _, _ in places(res, "Shelling in Bakhmut District, Donetsk"))
+
+
+def test_a_town_named_today_beats_a_city_that_once_bore_the_name(res):
+    # Nikopol (700051) once bore Sloviansk's name and lies nearer the front of 2023; the town is Sloviansk
+    text = "Damage to a residential building in Slov'yans'k"
+    found = find_places(res.nlp(text), res.gazetteer, dt.date(2023, 6, 15))
+    assert [m.place.geonames_id for m in found] == [693468]
+
+
+def test_a_town_beats_a_hamlet_a_few_km_nearer_the_front(res):
+    # Kostiantynivka, Donetsk (67,000) over a Mykolaiv hamlet of 400 by the front of June 2022
+    text = "Damage to a railway station in Kostiantynivka"
+    found = find_places(res.nlp(text), res.gazetteer, dt.date(2022, 6, 15))
+    assert [m.place.geonames_id for m in found] == [705104]
+
+
+def test_a_spaced_dash_ends_the_name_before_the_attribution(res):
+    assert [(t, i) for t, i, _ in places(res, "The invaders failed to make a breakthrough near Kreminnaya - Haidai")] \
+        == [("Kreminnaya", 704138)]
+
+
+def test_a_person_after_a_place_preposition_stays_a_person(res):
+    # 'to' after a noun lets an organisation-tagged village be a place ('Shelling of X'), never a person
+    assert places(res, "The letter to Putin was published.") == []

@@ -18,7 +18,7 @@ from frontline.evaluation.matching import distance_km, normalise_admin1
 from frontline.evaluation.scoring import Share
 from frontline.models import EVENT_TYPES, Event
 
-__all__ = ["CAPTION_KM", "CAPTION_MEASURES", "CaptionItem", "read_captions", "CaptionMiss", "CaptionScores",
+__all__ = ["CAPTION_KM", "CAPTION_MEASURES", "CAPTION_FAILURES", "caption_failure", "CaptionItem", "read_captions", "CaptionMiss", "CaptionScores",
            "CaptionReport", "evaluate_captions"]
 
 logger = logging.getLogger(__name__)
@@ -80,6 +80,7 @@ class CaptionMiss:
     item: CaptionItem
     failed: tuple[str, ...]
     events: tuple[Event, ...]
+    why: str | None = None      # why it was not placed: one of CAPTION_FAILURES, None when it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class CaptionScores:
     placed: Share = Share()
     oblast: Share = Share()
     typed: Share = Share()
+    failures: tuple[int, ...] = (0, 0, 0, 0)   # items not placed, by CAPTION_FAILURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,23 @@ class CaptionReport:
 
 
 CAPTION_MEASURES = ("found", "placed", "oblast", "typed")
+# Why a caption's event was not placed, in the order they are checked: no event at all; events but none located;
+# located only at an oblast, region, country or 'near' precision; located at another settlement (a namesake of
+# the caption's, or another town the caption names).
+CAPTION_FAILURES = ("no event", "no place", "coarse", "namesake")
+_COARSE = frozenset({"admin1", "region", "country", "district"})
+
+
+def caption_failure(events: Sequence[Event], placed: bool) -> str | None:
+    """Why a caption was not placed (one of CAPTION_FAILURES), or None when it was."""
+    if placed:
+        return None
+    located = [e.location for e in events if e.location is not None]
+    if not events:
+        return CAPTION_FAILURES[0]
+    if not located:
+        return CAPTION_FAILURES[1]
+    return CAPTION_FAILURES[2] if all(loc.precision in _COARSE for loc in located) else CAPTION_FAILURES[3]
 
 
 def _caption_hits(item: CaptionItem, events: Sequence[Event]) -> dict[str, bool | None]:
@@ -118,10 +137,11 @@ def _caption_hits(item: CaptionItem, events: Sequence[Event]) -> dict[str, bool 
     return {"found": bool(events), "placed": placed, "oblast": oblast, "typed": typed}
 
 
-def _caption_scores(hits: Sequence[dict[str, bool | None]]) -> CaptionScores:
-    shares = {name: Share(sum(1 for h in hits if h[name]), sum(1 for h in hits if h[name] is not None))
+def _caption_scores(hits: Sequence[tuple[dict[str, bool | None], str | None]]) -> CaptionScores:
+    shares = {name: Share(sum(1 for h, _ in hits if h[name]), sum(1 for h, _ in hits if h[name] is not None))
               for name in CAPTION_MEASURES}
-    return CaptionScores(rows=len(hits), **shares)
+    failures = tuple(sum(1 for _, why in hits if why == kind) for kind in CAPTION_FAILURES)
+    return CaptionScores(rows=len(hits), failures=failures, **shares)
 
 
 def evaluate_captions(path: str | Path, extract: Callable[[str, dt.date], Sequence[Event]], *,
@@ -147,9 +167,10 @@ def evaluate_captions(path: str | Path, extract: Callable[[str, dt.date], Sequen
             logger.warning("caption %s: extraction failed: %s", item.id, exc)
             failed, events = failed + 1, ()
         hits = _caption_hits(item, events)
-        per_item.append((item, hits))
+        why = caption_failure(events, bool(hits["placed"]))
+        per_item.append((item, (hits, why)))
         if any(hit is False for hit in hits.values()):
-            misses.append(CaptionMiss(item, tuple(n for n, h in hits.items() if h is False), events))
+            misses.append(CaptionMiss(item, tuple(n for n, h in hits.items() if h is False), events, why))
         if progress is not None:
             progress(done, len(items))
     keys = sorted({f"{item.source}/{item.split}" for item, _ in per_item})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from frontline.evaluation.captions import CAPTION_KM, CAPTION_MEASURES, CaptionReport, CaptionScores
+from frontline.evaluation.captions import CAPTION_FAILURES, CAPTION_KM, CAPTION_MEASURES, CaptionReport, CaptionScores
 from frontline.evaluation.gold import GoldEvent
 from frontline.evaluation.matching import PLACE_KM
 from frontline.evaluation.scoring import LEVELS, EvalReport, Share, reliability
@@ -130,13 +130,16 @@ def format_captions(report: CaptionReport) -> str:
         return f"{share.share:.3f} ({share.hits}/{share.total})" if share.total else "-"
 
     def cells(scores: CaptionScores) -> list[str]:
-        return [str(scores.rows)] + [cell(getattr(scores, m)) for m in CAPTION_MEASURES]
+        return [str(scores.rows)] + [cell(getattr(scores, m)) for m in CAPTION_MEASURES] + \
+            [str(n) for n in scores.failures]
 
     rows = [[key, *cells(scores)] for key, scores in report.groups] + [["all", *cells(report.overall)]]
-    table = _table(("items", "n", "found", f"placed <={CAPTION_KM:g} km", "oblast", "typed"), rows)
+    table = _table(("items", "n", "found", f"placed <={CAPTION_KM:g} km", "oblast", "typed", *CAPTION_FAILURES),
+                   rows)
     note = ("found: at least one event; placed: an event within "
             f"{CAPTION_KM:g} km of the named settlement; oblast: an event in its oblast; typed: an event of the "
-            "gold type or an accepted alternative (hand-written captions only)")
+            "gold type or an accepted alternative (hand-written captions only); not placed, because of: no event, "
+            "events with no place, only an oblast, region or 'near' place (coarse), another settlement (namesake)")
     head = "captions" + (f", split {report.split}" if report.split else "")
     if report.failed:
         head += f", {report.failed} extraction failures"
@@ -148,7 +151,8 @@ def format_caption_misses(report: CaptionReport) -> str:
     out = []
     for miss in report.misses:
         item = miss.item
-        head = (f"{item.id} [{item.split}] ({', '.join(miss.failed)} failed): gold {item.place.name}, "
+        head = (f"{item.id} [{item.split}] ({', '.join(miss.failed)} failed"
+                + (f"; {miss.why}" if miss.why else "") + f"): gold {item.place.name}, "
                 f"{item.place.admin1 or '?'}" + (f", {item.event_type}" if item.event_type else ""))
         events = "\n".join(f"    - {_describe_event(e)}" for e in miss.events) or "    - no event"
         out.append(f"{head}\n    | {item.text}\n{events}")

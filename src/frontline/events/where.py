@@ -107,12 +107,12 @@ def _tied_place(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[P
             (3 if p.place.name in containers and _is_oblast_centre_name(p, own) else 0)
 
     place = nearest(doc, tok, own, penalty=penalty)
-    if place is None and not jurisdictions and not row.exchange and len(triggers) == 1 and is_caption_line(sent):
+    if place is None and not jurisdictions and not row.exchange and is_caption_line(sent):
         # The parse ties no place to the event, but the caption or headline names one settlement: the event is
-        # there ('Russian troops seen in Ocheretyne, footage geolocated', where 'seen' owns the name). In prose,
-        # or beside another event ('X gains ground in Y, and Russians refuse to fight'), the place belongs to
-        # another clause.
-        place = _lone_settlement(doc, tok, places)
+        # there ('Russian troops seen in Ocheretyne, footage geolocated', where 'seen' owns the name; 'Explosion
+        # at a building used as barracks in Makiivka, dozens killed'). In prose, or inside another event's
+        # phrase ('X gains ground in Y, and Russians refuse to fight'), the place belongs to another clause.
+        place = _lone_settlement(doc, tok, places, triggers)
     return place, jurisdictions, destinations
 
 
@@ -316,11 +316,17 @@ def _is_oblast_centre_name(p: PlaceMention, places: list[PlaceMention]) -> bool:
     return any(q is not p and q.place.admin1 == p.place.name and q.place.name != p.place.name for q in places)
 
 
-def _lone_settlement(doc: Doc, tok: Token, places: list[PlaceMention]) -> PlaceMention | None:
-    """The one settlement a sentence names (an oblast beside it does not count), not a speaker's seat."""
+def _lone_settlement(doc: Doc, tok: Token, places: list[PlaceMention], triggers: list[Token]) -> PlaceMention | None:
+    """The one settlement a sentence names (an oblast beside it does not count), not a speaker's seat, nor one the
+    parse gives another trigger of the sentence."""
     settlements = [p for p in places if p.precision in ("settlement", "district")
                    and not _speaker_place(token_at(doc, p.start), tok)]
-    return settlements[0] if len({p.place.geonames_id or p.place.name for p in settlements}) == 1 else None
+    if len({p.place.geonames_id or p.place.name for p in settlements}) != 1:
+        return None
+    ptok = token_at(doc, settlements[0].start)
+    if any(other.i != tok.i and not owned_elsewhere(ptok, other, triggers) for other in triggers):
+        return None
+    return settlements[0]
 
 
 def event_places(doc: Doc, places: list[PlaceMention], actors: Sequence[ActorMention]) -> list[PlaceMention]:

@@ -9,8 +9,9 @@ the agency systems of ``frontline.geo.translit``), ``skeletons`` (``translit.ske
 (for oblasts, the stems that name them when the context says 'region': 'luhansk', 'lugansk').
 
 Lookups collect the places of every index a spelling reaches, each at its best confidence: exact names (1.0),
-generated renderings (0.95), skeleton keys (0.9); only when none matches, rapidfuzz over skeleton keys that share
-their first two letters (at most 0.85).
+generated renderings (0.95), skeleton keys (0.9); when none matches, a grammatical case form or a Russian-style
+rendering folded towards the Ukrainian name (0.85: ``case_forms``, ``translit.ukrainian_forms``); only when none
+of these matches, rapidfuzz over skeleton keys that share their first two letters (at most 0.85).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import get_args
 from rapidfuzz import fuzz, process
 
 from frontline.errors import ResourceError
-from frontline.geo.translit import normalize, skeleton
+from frontline.geo.translit import normalize, skeleton, ukrainian_forms
 from frontline.models import LocationPrecision, Place
 
 __all__ = ["Gazetteer", "DEFAULT_DATA", "SECTOR_WORDS", "case_forms"]
@@ -214,11 +215,7 @@ class Gazetteer:
             for n in self._numbers(index, lookup):
                 found[n] = max(found.get(n, 0.0), confidence)
         if not found:
-            # 'Dvurechnoye' (Russian neuter) for Dvorichna, 'Kramatorska' (a genitive) for Kramatorsk
-            for form in case_forms(name):
-                for index, lookup in ((self.names, normalize(form)), (self.generated, normalize(form))):
-                    for n in self._numbers(index, lookup):
-                        found[n] = max(found.get(n, 0.0), _CASE_FORM_CONFIDENCE)
+            found = self._other_forms(name)
         if found:
             return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
         if not fuzzy or len(skel) < _MIN_FUZZY_LENGTH:
@@ -229,6 +226,24 @@ class Gazetteer:
             for n in self._numbers(self.skeletons, other):
                 found[n] = max(found.get(n, 0.0), round(0.85 * score / 100, 3))
         return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
+
+    def _other_forms(self, name: str) -> dict[int, float]:
+        """The places a name reaches as another grammatical form or a Russian-style rendering, at a lower confidence.
+
+        'Dvurechnoye' (Russian neuter) for Dvorichna, 'Kramatorska' (a genitive) for Kramatorsk; failing those,
+        'Novosyolovka Vtoraya' for Novoselivka Druha (``translit.ukrainian_forms``, on the skeleton key too).
+        """
+        found: dict[int, float] = {}
+        for form in case_forms(name):
+            for index, lookup in ((self.names, normalize(form)), (self.generated, normalize(form))):
+                found.update(dict.fromkeys(self._numbers(index, lookup), _CASE_FORM_CONFIDENCE))
+        if found:
+            return found
+        for form in ukrainian_forms(name):
+            for index, lookup in ((self.names, normalize(form)), (self.generated, normalize(form)),
+                                  (self.skeletons, skeleton(form))):
+                found.update(dict.fromkeys(self._numbers(index, lookup), _CASE_FORM_CONFIDENCE))
+        return found
 
     def settlement(self, name: str) -> Place | None:
         """The settlement a name means in any spelling: the most populous namesake, Ukraine's first; or None.

@@ -17,7 +17,7 @@ import unicodedata
 from unidecode import unidecode
 
 __all__ = ["SYSTEMS", "transliterate", "variants", "compound_form", "adjective_stems", "normalize", "skeleton",
-           "is_cyrillic", "is_ukrainian", "is_russian"]
+           "is_cyrillic", "is_ukrainian", "is_russian", "ukrainian_forms"]
 
 _VOWELS = set("аеєиіїоуюяыэё")
 _APOSTROPHES = "'’ʼ`´‘ʹ\"”“"
@@ -192,3 +192,44 @@ def skeleton(name: str) -> str:
     for old, new in _SKELETON_RULES:
         text = text.replace(old, new)
     return _DOUBLES.sub(r"\1", text)
+
+
+# Russian-style romanisations of Ukrainian names, folded towards the Ukrainian ones (no library maps romanised
+# Russian onto romanised Ukrainian: the transliterators work from Cyrillic). Ordinals first ('Novoselovka Vtoraya'
+# is Novoselivka Druha), then the adjective endings ('Velikaya', 'Pervomayskoye', 'Bolshoy' -> 'Velyka',
+# 'Pervomaiske', 'Bolshyi'), then the vowel Ukrainian writes as i where Russian keeps o or e in a closed syllable
+# ('-ovka', '-evka' -> '-ivka'; '-ovsk' -> '-ivsk') and the neuter '-ovo' / '-evo' / '-ino' -> '-ove' / '-eve' /
+# '-yne' ('Svatovo', 'Kurakhovo'); 'Bel-' is 'Bil-' (white).
+_ORDINALS = {
+    "pervaya": "persha", "pervaia": "persha", "pervoye": "pershe", "pervoe": "pershe", "pervyy": "pershyi",
+    "pervyi": "pershyi", "pervy": "pershyi", "vtoraya": "druha", "vtoraia": "druha", "vtoroye": "druhe",
+    "vtoroe": "druhe", "vtoroy": "druhyi", "vtoroi": "druhyi", "tretya": "tretia", "tretia": "tretia",
+    "tretye": "tretie", "tretie": "tretie", "tretiy": "tretii", "tretii": "tretii",
+}
+_RU_TO_UA: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"(?<=[^aeiouy])yo", "e"),                     # ё: 'Novosyolovka' -> 'Novoselovka'
+    (r"aya$|aia$|aja$", "a"), (r"(?:oye|oe|oje|eye|ee)$", "e"), (r"(?:yy|iy|ij|yi|ii|oy|oi|oj)$", "yi"),
+    (r"ey?e(?=vk(?:a|e|y|i|yi)?$)", "ii"),            # 'Avdeevka', 'Avdeyevka' -> 'Avdiivka'
+    (r"(?<=[^aeiouy])(?:o|e|ye|yo)(?=(?:v|vs)k(?:a|e|y|i|yi)?$)", "i"),    # '-ovka' -> '-ivka', '-ovsk' -> '-ivsk'
+    (r"^bel(?=[oa])", "bil"),                        # 'Belogorovka', 'Belaya' -> 'Bilohorivka', 'Bila'
+    (r"(?<=[^aeiouy])(?:e|o)(?=(?:l|n|r)ka$)", "i"),  # 'Novoselka' -> 'Novosilka'
+    (r"ovo$", "ove"), (r"evo$", "eve"), (r"ino$", "yne"), (r"yno$", "yne"),
+))
+
+
+def ukrainian_forms(name: str) -> list[str]:
+    """Ukrainian romanisations a Russian-style romanised name may stand for, most changed first.
+
+    'Novosyolovka Vtoraya' -> ['Novoselivka Druha', ...]; 'Velikaya Novoselka' -> ['Velyka Novosilka', ...] on
+    the skeleton key. Empty when no rule applies.
+    """
+    words = name.split()
+    ordinals = [_ORDINALS.get(w.lower(), w) for w in words]
+    folded = []
+    for word in ordinals:
+        low = word.lower()
+        for pattern, replacement in _RU_TO_UA:
+            low = pattern.sub(replacement, low)
+        folded.append(low if low != word.lower() else word)
+    out = [" ".join(folded), " ".join(ordinals)]
+    return [form for form in dict.fromkeys(out) if normalize(form) != normalize(name)]

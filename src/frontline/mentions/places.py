@@ -30,7 +30,7 @@ from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, skeleton
 from frontline.mentions.quantities import parse_number  # the one reader of number words
 from frontline.models import LocationPrecision, Place, PlaceMention
-from frontline.nlp.syntax import PLACE_PREPOSITIONS, SPEECH_LEMMAS
+from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
 __all__ = ["find_places"]
 
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 _LABELS = {"GPE", "LOC", "FAC"}
 _ADMIN_WORDS = {"region", "oblast", "province", "oblast'", "regions", "oblasts", "provinces", "krai",
-                "territory", "governorate"}
+                "territory", "governorate", "obl", "obl."}
 _ADMIN_AFTER = _ADMIN_WORDS | {"regional", "governor", "oblast's", "region's", "republic"}
 _ACTOR_NOUNS = {"force", "troop", "army", "official", "government", "authority", "military", "regime",
                 "leadership", "diplomat", "negotiator", "soldier", "ministry", "spokesman", "spokeswoman"}
@@ -62,7 +62,9 @@ oleksii alexei aleksei andrii andriy andrei mykola nikolai yaroslav dmytro dmitr
 viktor vitalii vitaly pavlo pavel petro pyotr mykhailo mikhail kyrylo kirill maria mariia anna olha olga
 iryna irina tetiana tatiana natalia polina vadym vadim denys denis roman bohdan taras ruslan vasyl vasily vasiliy
 oleh oleg yevhen yevgeny evgeny maksym maxim anatolii anatoly valerii valery heorhii heorhiy georgy stepan artem
-artyom vitaliy hennadii gennady leonid borys boris arsen rostyslav svitlana svetlana liudmyla lyudmila""".split())
+artyom vitaliy hennadii gennady leonid borys boris arsen rostyslav svitlana svetlana liudmyla lyudmila stanislav
+oleksiy viacheslav vyacheslav vladyslav vladislav kostiantyn konstantin mykyta nikita illia ilya hryhorii grigory
+fedir fyodor danylo daniil anton eduard valentyn""".split())
 # 'Skhid task force', 'Azov battalion', 'Vostok grouping': a name before these words is a unit's
 _UNIT_WORDS = frozenset({"task", "battalion", "brigade", "regiment", "grouping", "group", "division", "command",
                          "operational", "detachment"})
@@ -71,6 +73,14 @@ _FACILITY_WORDS = frozenset({"airport", "airfield", "airbase", "theatre", "theat
                              "plant", "refinery", "bridge", "dam", "port", "hospital", "stadium", "cathedral",
                              "university", "market", "factory", "steelworks", "npp", "tpp", "chp", "nuclear",
                              "power", "railway", "depot", "oblenergo"})
+# 'the Chernihiv Local History Museum', 'Mariupol Seaport', 'Irpin Bible Seminary': an institution or a site named
+# after the town it stands in, which the model tags as an organisation or a facility
+_INSTITUTION_WORDS = _FACILITY_WORDS | frozenset({
+    "museum", "seaport", "seminary", "school", "lyceum", "gymnasium", "college", "academy", "institute", "library",
+    "church", "monastery", "lavra", "mosque", "synagogue", "council", "administration", "hall", "centre", "center",
+    "mall", "zoo", "prison", "colony", "penitentiary", "works", "mine", "elevator", "office", "court", "hotel",
+    "circus", "philharmonic", "gallery", "palace", "terminal", "shipyard", "harbour", "harbor", "base", "barracks",
+    "cemetery", "maternity", "clinic", "polyclinic", "conservatory", "park", "bazaar"})
 # 'Kherson Street in Kyiv', 'the Druzhba pipeline', 'Vostok battalion' (in _UNIT_WORDS): named after a town
 _NAMED_AFTER_TOWN = frozenset({"street", "avenue", "prospekt", "prospect", "boulevard", "lane", "square", "park",
                                "embankment", "pipeline", "highway", "str", "ave"})
@@ -117,6 +127,7 @@ _FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
 _AUTHORITY_OF = re.compile(r"\b(?:head|leader|chief|militia|ministry|minister|adviser|advisor|authorities|government|"
                            r"ombudsman|spokesman|representative|mission|envoy)\s+of\s+(?:the\s+)?$", re.I)
 _QUOTES = "\"“”«»„"
+_DASHES = frozenset({"-", "–", "—"})
 _KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "admin1": "admin1",
                                                   "region": "region", "country": "country",
                                                   "district": "district"}
@@ -193,7 +204,10 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                sentence_of: dict[int, int]) -> _Candidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
     if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer):
-        return None
+        town = _town_of_an_institution(ent, doc, gazetteer)
+        if town is None:
+            return None
+        ent = town
     bounds = _name_bounds(ent, doc, gazetteer)
     if bounds is None:
         return None
@@ -233,6 +247,9 @@ def _name_bounds(ent: Span, doc: Doc, gazetteer: Gazetteer) -> tuple[int, int, b
         return None
     while start_tok < end_tok and doc[start_tok].lower_ in {"the", "a", "an"}:
         start_tok += 1
+    # 'near Kreminnaya - Haidai': a spaced dash ends the name and opens the headline's attribution
+    end_tok = next((i for i in range(start_tok + 1, end_tok) if doc[i].text in _DASHES and doc[i - 1].whitespace_),
+                   end_tok)
     # NER often folds 'region' / 'Oblast' into the entity: take it off the name, remember it.
     admin_inside = False
     while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _ADMIN_WORDS:
@@ -287,7 +304,7 @@ def _names_something_else(doc: Doc, start_tok: int, end_tok: int, admin_inside: 
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
         return True     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
     # 'the Kalininsky district of Donetsk': a city's district, named after something else
-    return _part_of_city(doc, end_tok, gazetteer)
+    return _part_of_city(doc, start_tok, end_tok, gazetteer)
 
 
 def _matches(name: str, after: Token | None, gazetteer: Gazetteer) -> tuple[tuple[Place, float], ...]:
@@ -320,12 +337,35 @@ def _admin_reading(ent: Span, doc: Doc, name: str, matches: tuple[tuple[Place, f
 
 
 def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
-    """'fighting in Soledar' with 'Soledar' tagged PERSON or ORG: after a locative preposition, a name that is
-    exactly a settlement's is a place whatever the model's label."""
-    if ent.label_ not in ("PERSON", "ORG") or len(ent) > 3 or ent.start == 0 or \
-            doc[ent.start - 1].lower_ not in ("in", "near", "at", "outside", "around"):
+    """'fighting in Soledar' with 'Soledar' tagged PERSON or ORG: after a locative preposition (or a place's
+    preposition after an event noun: 'shelling of X'), a name that is a settlement's (in any spelling but a fuzzy
+    one) is a place whatever the model's label."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) > 3 or ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    # 'shelling of Novosyolovka Vtoraya' (ORG): after an event's noun too, not 'the Bank of X'; never a person
+    # there ('a letter to Putin', a village Poetyn)
+    if before.lower_ not in LOCATIVE_PREPOSITIONS and not (
+            ent.label_ == "ORG" and before.lower_ in PLACE_PREPOSITIONS and ent.start > 1
+            and doc[ent.start - 2].pos_ in ("NOUN", "VERB") and doc[ent.start - 2].tag_ not in ("NNP", "NNPS")):
         return False
     return any(p.kind == "settlement" for p, _ in gazetteer.match(ent.text, fuzzy=False))
+
+
+def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span | None:
+    """'the Chernihiv Local History Museum' (ORG), 'Mariupol Seaport': the town an institution's name starts with,
+    as a place entity, when the name ends with an institution's word and starts with a settlement's exact name."""
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if ent.label_ not in ("ORG", "PERSON", "FAC") or not (
+            len(ent) >= 2 and ent[-1].lower_ in _INSTITUTION_WORDS or following in _INSTITUTION_WORDS):
+        return None     # ('the Zaporizhzhya Motor Sich' [plant]: the institution's word after the entity)
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    for end in range(min(ent.end - (0 if following in _INSTITUTION_WORDS else 1), start + 3), start, -1):
+        words = doc[start:end]
+        if all(t.is_title for t in words) and \
+                any(p.kind == "settlement" for p, c in gazetteer.match(words.text, fuzzy=False) if c >= 0.9):
+            return Span(doc, start, end, label="GPE")
+    return None
 
 
 def _hyphen_tail(doc: Doc, end_tok: int) -> bool:
@@ -375,13 +415,27 @@ def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: 
     return out
 
 
-def _part_of_city(doc: Doc, end: int, gazetteer: Gazetteer) -> bool:
-    """'X district of Donetsk', 'the Kiev region of Donetsk': X names a part of a town named right after."""
-    if end + 2 >= len(doc) or doc[end].lower_ not in SECTOR_WORDS | _ADMIN_WORDS or doc[end + 1].lower_ != "of":
+def _part_of_city(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """'X district of Donetsk', 'the Kiev region of Donetsk', 'Kirovskyi District, Donetsk': X names a part of a
+    city named right after. After a comma only a district that is no town's name ('Pokrovsk District, Donetsk'
+    is the town's raion in Donetsk oblast) and a city not followed by an admin word ('..., Donetsk Oblast')."""
+    if end - 1 > start and doc[end - 1].lower_ in ("district", "raion"):
+        end -= 1        # the model folds 'District' into the name: 'Kirovskyi District'
+    if end + 2 >= len(doc) or doc[end].lower_ not in SECTOR_WORDS | _ADMIN_WORDS or \
+            doc[end + 1].lower_ not in ("of", ","):
         return False
     town = doc[end + 2]
-    return town.is_title and any(p.kind == "settlement" and p.population >= _CITY_POPULATION
-                                 for p in gazetteer.candidates(town.text))
+    if not town.is_title or not any(p.kind == "settlement" and p.population >= _CITY_POPULATION
+                                    for p in gazetteer.candidates(town.text)):
+        return False
+    after_town = doc[end + 3].lower_ if end + 3 < len(doc) else ""
+    if after_town in _ADMIN_WORDS | SECTOR_WORDS:
+        return False        # 'Pokrovsk district of Donetsk oblast': the raion of a town
+    if doc[end + 1].lower_ == "of":
+        return True
+    return doc[end].lower_ in ("district", "raion") and \
+        not any(p.kind == "settlement" and p.population >= _TOWN_POPULATION
+                for p, _ in gazetteer.match(doc[start:end].text, fuzzy=False))
 
 
 def _conjoined_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -473,6 +527,10 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     # Kremennaya), the namesakes spelled like the text come first.
     likeness = {id(p): fuzz.ratio(skeleton(c.text), skeleton(p.name)) / 100 for p, _ in options}
     similar = sum(v >= 0.7 for v in likeness.values())
+    # a Ukrainian town bears the text's name today ('Slov'yans'k'): a namesake that bore it once (Nikopol) is not it
+    if any(p.country_code == "UA" and p.kind == "settlement" and p.population >= _TOWN_POPULATION
+           and likeness[id(p)] >= 0.9 for p, _ in options):
+        similar = max(similar, 3)
     before_renamings = published is not None and published < _RENAMINGS
     scored = sorted(((_score(p, conf, c, oblasts, anchors, gazetteer, fronts, likeness[id(p)], similar,
                              before_renamings), p, conf)
@@ -495,14 +553,10 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     was published before Ukraine's 2016 renamings, when an old name was the name.
     """
     reasons: list[str] = []
-    score = 2.0 * spelling + 0.6 * math.log10(place.population + 10)
-    # Only a Ukrainian town's size outweighs the front and the context: a Russian namesake of 200,000
-    # ('Dzerzhinsk', Toretsk's old name) is still not what war reports from the Donbas mean.
-    if (place.population >= 100_000 and place.country_code == "UA") or place.kind == "country":
-        score += 1.5
-        reasons.append(f"a large place (population {place.population:,})")
-    elif place.population:
-        reasons.append(f"population {place.population:,}")
+    size, size_reason = _size(place)
+    score = 2.0 * spelling + size
+    if size_reason:
+        reasons.append(size_reason)
     # A name a place bears today beats an old name it once bore (Pokrovsk, Donetsk oblast, over Engels, once
     # Pokrovsk): GeoNames keeps historical names among the alternates without marking them. Graded by
     # likeness, so that 'Kremennaya' goes to Kreminna, not to a village that once bore that name.
@@ -543,6 +597,19 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         score += 0.8 if nearest < 30 else 0.4
         reasons.append(f"{nearest:.0f} km from another place in the article")
     return score, "; ".join(reasons) or "the best-known namesake"
+
+
+def _size(place: Place) -> tuple[float, str | None]:
+    """What a namesake's size adds to its score, and the reason to give."""
+    score = 0.6 * math.log10(place.population + 10)
+    # Only a Ukrainian town's size outweighs the front and the context: a Russian namesake of 200,000
+    # ('Dzerzhinsk', Toretsk's old name) is still not what war reports from the Donbas mean.
+    if (place.population >= 100_000 and place.country_code == "UA") or place.kind == "country":
+        return score + 1.5, f"a large place (population {place.population:,})"
+    if place.population >= _TOWN_POPULATION and place.country_code == "UA" and place.kind == "settlement":
+        # a town of 67,000 over a hamlet of 400 a few km nearer the front ('Kostiantynivka')
+        return score + 0.75, f"a town (population {place.population:,})"
+    return score, f"population {place.population:,}" if place.population else None
 
 
 def _km_to_front(place: Place, fronts: tuple[_Line, ...]) -> float:

@@ -35,7 +35,7 @@ _NOT_PLACE_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "NUM", "CCO
 _BIG_TOWN = 20_000
 _TOWN = 1_000
 _CITY = 200_000
-_ADMIN_WORDS = {"region", "oblast", "province", "district", "raion"}
+_ADMIN_WORDS = {"region", "oblast", "province", "district", "raion", "obl"}   # "Donetsk Obl": the JFO's abbreviation
 # Prepositions after which a lower-case word that names exactly one town is taken for it ('near bakhmut')
 _LOWER_CASE_PREPOSITIONS = {"in", "near", "at", "outside", "around"}
 # A capitalised word after a town's name that names a facility there ('Hostomel Airport'), not a person's surname
@@ -114,8 +114,8 @@ class GazetteerRecognizer:
             self.gazetteer.admin1(doc[i].text) is not None
 
     def _lower_case_town(self, doc: Doc, i: int) -> bool:
-        """'fighting near bakhmut': a lower-case word after in/near/at that is exactly one place's name and no
-        English word."""
+        """'fighting near bakhmut': a lower-case word after in/near/at that is exactly one town's name (hamlets may
+        share it) and no English word."""
         if i == 0 or doc[i - 1].lower_ not in _LOWER_CASE_PREPOSITIONS or len(doc[i]) < 5 or \
                 doc[i].lower_ in self.common_words:
             return False
@@ -123,7 +123,9 @@ class GazetteerRecognizer:
         if key not in self.gazetteer.names:
             return False
         places = self.gazetteer.candidates(key)
-        return len(places) == 1 and places[0].kind == "settlement" and places[0].population >= _TOWN
+        # 'in bucha': one town of that name, whatever hamlets share it (never an oblast's or a country's name)
+        towns = [p for p in places if p.population >= _TOWN]
+        return len(towns) == 1 and towns[0].kind == "settlement" and all(p.kind == "settlement" for p in places)
 
     def _is_sector_adjective(self, doc: Doc, i: int) -> bool:
         """'Krasnolimansky direction', 'Kupyansky district': a town's adjective before a sector word."""

@@ -22,6 +22,7 @@ from frontline.triggers.lexicon import PHRASES, TRIGGERS, TriggerRule
 from frontline.triggers.negation import denied_in_speech, is_negated
 from frontline.triggers.occurrence import ROUGH_AMOUNTS, backdrop, reports_no_occurrence
 from frontline.triggers.rules import rule_context, rule_named
+from frontline.triggers.rules.genres import GENRE_STRENGTH, caption_genre
 
 # ``ROUGH_AMOUNTS``, ``is_caption_line`` and ``denied_in_speech`` are read by ``frontline.events`` from here too.
 __all__ = ["ROUGH_AMOUNTS", "Trigger", "denied_in_speech", "find_triggers", "is_caption_line", "is_negated",
@@ -73,6 +74,9 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
         acts = {tok.i for tok, *_, rule in _candidates(sent) if rule is not None and not rule.generic}
         out = [t for t in out if t.rule != "sighting" or not _acts(t.token, acts)]
         out = out[:1]       # 'Column of Russian tanks': one sighting, of the caption's head
+    if not out and has_place and is_caption_line(sent) and (genre := caption_genre(sent)) is not None:
+        # a caption naming its town reports what it shows though no lexicon word names an event ('Mass grave in T')
+        out.append(Trigger(genre[0], genre[1], GENRE_STRENGTH, "caption_genre"))
     # 'A missile destroyed a bridge', 'Drones attacked the plant': the weapon says how, the verb names the event
     verbs = {t.token.i for t in out if t.rule != "weapon"}
     out = [t for t in out if t.rule != "weapon" or not ({t.token.head.i, t.token.head.head.i} & verbs)]

@@ -1,0 +1,154 @@
+"""Caption genres: what a caption line that names a place reports when no trigger word of the lexicon does.
+
+An investigator's caption names what a photo or video shows, in a noun phrase or a participle: damage ('Apartment
+block destroyed in T', 'Shopping centre in T on fire', 'X engulfed in flames', 'A school was targeted in T',
+'damage to X'), troops present or moving ('Russian troop movement in V', 'Drone operating above V', 'Russian
+positions near V', 'Failed river crossing at V'), the aftermath ('Mass grave in T', 'Prisoners of war in T',
+'Bodies in T') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
+``caption_genre`` reads these from the parse: a word of one genre's lemma list that the caption line is about
+(its root, or a word hanging from it by a modifier, a clause or a preposition), never inside an 'after ...'
+clause or a negation. It is asked only for a caption line that names a place and whose words the lexicon did not
+read as any event, so it adds recall where running prose is left alone. It is no lexicon rule (no word of the
+lexicon names it): ``find_triggers`` asks it last. Its readings are weak (``GENRE_STRENGTH``): a caption says
+what is shown, not what happened.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from frontline.triggers.lexicon import TriggerRule
+from frontline.triggers.negation import is_negated
+from frontline.triggers.rules.context import RuleContext, rule_context
+from frontline.triggers.rules.damage import damage_shown
+from frontline.triggers.rules.words import weapon_type
+
+__all__ = ["GENRE_STRENGTH", "caption_genre"]
+
+GENRE_STRENGTH = 0.4
+
+# Damage shown: the object was destroyed, hit, burnt or targeted ('destroyed X', 'X heavily damaged', 'X struck
+# by ...', 'X engulfed in flames', 'X on fire', 'explosion at X').
+_DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike", "struck", "target", "burn",
+                     "engulf", "blaze", "ablaze", "flame", "fire", "smoke", "ruin", "collapse", "level", "raze",
+                     "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
+                     "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
+                     "devastation"})
+# 'Ukrainian flag raised in V', 'Russian flag flying over V': a flag put up says who holds the place
+_FLAGS = frozenset({"flag"})
+_HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave"})
+# The aftermath of violence against people: graves, bodies, prisoners.
+_GRAVES = frozenset({"grave", "burial", "body", "corpse", "exhumation", "torture", "chamber"})
+_PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
+# Forces present or moving: a sighting ('troop movement in V', 'drone over V', 'positions near V').
+_PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "drone", "uav", "operate", "patrol",
+                       "deploy", "deployment", "crossing", "checkpoint", "base", "trench", "fortification",
+                       "build-up", "buildup", "concentration", "camp", "roadblock", "outpost", "dugout",
+                       "reinforcement", "arrive", "redeploy", "redeployment", "amass", "gather"})
+# 'Failed river crossing at V', 'pontoon crossing destroyed': a crossing under fire is a clash
+_CLASH_CROSSING = frozenset({"fail", "failed", "river", "pontoon", "attempt", "repel", "repelled"})
+# The dependency relations along which a word is still what the caption line is about
+_ABOUT = frozenset({"ROOT", "amod", "compound", "nmod", "acl", "relcl", "prep", "pobj", "nsubj", "nsubjpass",
+                    "conj", "appos", "dobj", "attr", "acomp", "oprd", "pcomp", "agent", "dep", "npadvmod",
+                    "advcl", "ccomp", "xcomp"})
+# 'after the strike on X', 'as troops left X': a clause or phrase so introduced is the setting, not what is shown
+_SETTING = frozenset({"after", "before", "since", "despite", "as", "when", "while", "because", "until", "if"})
+_DEPTH = 4
+
+
+def _about(tok: Token) -> bool:
+    """Whether the caption line is about this word: a path of at most _DEPTH modifier edges to its root, with no
+    subordinate clause ('after the strike on X') on the way."""
+    node = tok
+    for _ in range(_DEPTH + 1):
+        if node.dep_ not in _ABOUT or node.dep_ in ("pcomp", "pobj") and node.head.lower_ in _SETTING or \
+                node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return False
+        if node.head == node:
+            return True
+        node = node.head
+    return False
+
+
+def _modifies_another_thing(tok: Token) -> bool:
+    """'base rate', 'drone show', 'smoke-free': the word only qualifies a noun of no genre (or is glued to another
+    word by a hyphen), so the caption is not about it."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return doc[tok.i + 2].lower_ not in ("out", "up", "down")     # 'burned-out' stays a damage word
+    return tok.dep_ in ("compound", "npadvmod") and tok.head.i != tok.i and _genre_of_word(tok.head) is None
+
+
+def _lemmas(tok: Token) -> set[str]:
+    """The word's lemma, its lower-case form, its singular and its stem before '-ed' / '-ing': the small model
+    lemmatises 'graves' as 'graf' and leaves a caption's 'Shelled' as it is."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low}
+    if low.endswith("ed"):
+        forms |= {low[:-2], low[:-1], low[:-3] if low[-3:-2] == low[-4:-3] else low[:-2]}   # 'shelled' -> 'shell'
+    elif low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    return forms
+
+
+def _genre(tok: Token) -> str | None:
+    """The genre a word names, or None."""
+    if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
+        return "control"
+    return _genre_of_word(tok)
+
+
+def _genre_of_word(tok: Token) -> str | None:
+    """The genre the word itself names (damage, aftermath or presence), or None."""
+    words = _lemmas(tok)
+    if words & _DAMAGE:
+        return "damage"
+    if words & (_GRAVES | _PRISONERS):
+        return "aftermath"
+    if words & _PRESENCE:
+        return "presence"
+    return None
+
+
+def _genre_type(ctx: RuleContext) -> str | None:
+    """The type a caption genre word names (see the module docstring), or None when it names none here."""
+    tok, sent = ctx.tok, ctx.sent
+    genre = _genre(tok)
+    words = {t.lemma_.lower() for t in sent}
+    if genre == "control":
+        return "territory_captured"
+    if genre == "damage":
+        # 'Shelled kindergarten', 'Bombed school': the word itself says how (a fire is no weapon here)
+        return weapon_type(_lemmas(tok) - {"fire"}, default=damage_shown(ctx))
+    if genre == "aftermath":
+        if _lemmas(tok) & _PRISONERS:
+            return "surrender"
+        return "violence_against_civilians"
+    if genre == "presence":
+        if "crossing" in _lemmas(tok) and words & _CLASH_CROSSING:
+            return weapon_type(words, default="armed_clash")
+        return "other"
+    return None
+
+
+_ENTRY = TriggerRule("other", frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"}), "caption_genre", GENRE_STRENGTH,
+                     generic=True)
+
+
+def caption_genre(sent: Span) -> tuple[Token, str] | None:
+    """The word a caption line reports through and its event type, by the first genre that reads (a flag raised,
+    damage, the aftermath, then presence), or None. The caller checks that the line is a caption naming a place."""
+    found: dict[str, Token] = {}
+    for tok in sent:
+        genre = _genre(tok)
+        if genre is None or genre in found or not tok.is_alpha or is_negated(tok) or not _about(tok) or \
+                _modifies_another_thing(tok):
+            continue
+        found[genre] = tok
+    for genre in ("control", "damage", "aftermath", "presence"):
+        if genre in found:
+            tok = found[genre]
+            event_type = _genre_type(rule_context(tok, _ENTRY, sent, True))
+            if event_type is not None:
+                return tok, event_type
+    return None

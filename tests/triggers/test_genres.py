@@ -1,0 +1,49 @@
+"""Caption genres: a caption line naming its town reports what it shows, though no lexicon word names an event."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontline.triggers.find import find_triggers
+
+
+@pytest.fixture(scope="module")
+def types(pipeline):
+    def _types(text, has_place=True):
+        doc = pipeline.resources.nlp(text)
+        return [(t.token.text, t.event_type) for s in doc.sents for t in find_triggers(s, has_place)]
+    return _types
+
+
+@pytest.mark.parametrize("text, expected", [
+    # damage shown, told with a participle after its noun, a state or a fronted participle
+    ("Apartment block destroyed in Izium", [("destroyed", "infrastructure_disruption")]),
+    ("Shopping centre in Kremenchuk on fire", [("fire", "infrastructure_disruption")]),
+    ("Residential building engulfed in flames in Chuhuiv", [("engulfed", "infrastructure_disruption")]),
+    ("A school was targeted in Kharkiv, Kharkiv Oblast", [("targeted", "infrastructure_disruption")]),
+    # the aftermath
+    ("Mass graves at Manhush near Mariupol seen on satellite images", [("graves", "violence_against_civilians")]),
+    # forces present or moving
+    ("Russian reconnaissance drone over Kupiansk", [("drone", "other")]),
+    ("Drone operating above Bakhmut", [("Drone", "other")]),
+    ("Russian positions near Robotyne", [("positions", "other")]),
+    ("Failed river crossing at Bilohorivka, Luhansk Oblast", [("crossing", "armed_clash")]),
+    # inflected forms the small model leaves unlemmatised, and a flag put up over a place
+    ("Shelled kindergarten in Okhtyrka", [("Shelled", "shelling")]),
+    ("Bridge over the Siverskyi Donets blown up in Raihorodok", [("blown", "infrastructure_disruption")]),
+    ("Ukrainian flag raised in Vysokopillia", [("flag", "territory_captured")]),
+])
+def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, has_place", [
+    ("Apartment block destroyed in Izium", False),     # a caption that names no place is not read
+    ("The museum keeps the positions of the old fortress on a map of the region.", True),  # prose, not a caption
+    ("Children play in Izium as smoke rises over the town", True),   # the smoke is the setting
+    ("Kyiv base rate cut to 15 percent", True),         # a genre word qualifying a noun of no genre
+    ("Smoke-free cafes open in Lviv", True),
+    ("Drone show in Kyiv celebrates Independence Day", True),
+])
+def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_place):
+    assert types(text, has_place) == []
