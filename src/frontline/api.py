@@ -23,7 +23,7 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector
 from frontline.corpus.marking import mark_copies, mark_stream
-from frontline.errors import InputError
+from frontline.errors import InputError, QueryError
 from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
 from frontline.models import ArticleResult, FusedEvent, RawArticle, Timeline
@@ -34,6 +34,7 @@ from frontline.sources.ingest import check_published, read_inputs
 from frontline.store import ingest as store_ingest
 from frontline.store import refresh
 from frontline.store.backend import open_store
+from frontline.store.filters import parse_filter
 from frontline.store.ingest import IngestReport, input_key
 from frontline.store.query import Catalog, EventFilter, EventRecord, records_frame
 from frontline.store.refresh import RepairReport, refresh_places
@@ -265,14 +266,11 @@ def catalog(db: str | Path) -> Catalog:
 
 
 def _filter(f: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
+    """The filter given, or the one its keywords make: the REST API's names and forms (``since="2022-08-01"``,
+    ``bbox="37,47.5,39,49"``, ``updated_since="...Z"``), read by the parser the REST API and the CLI share."""
     if f is not None and filters:
-        raise InputError("give either an EventFilter or filter keywords, not both")
-    if "types" in filters and isinstance(filters["types"], str):
-        filters["types"] = (filters["types"],)
-    try:
-        return f or EventFilter(**filters)
-    except TypeError as exc:
-        raise InputError(f"{exc}; the filters are the fields of frontline.store.query.EventFilter") from None
+        raise QueryError("give either an EventFilter or filter keywords, not both")
+    return f or parse_filter(filters)
 
 
 def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", **filters: Any) -> list[EventRecord]:
@@ -282,10 +280,12 @@ def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", 
 
     Args:
         db: a SQLite file or a ``postgresql://`` URL.
-        f: an ``EventFilter``; or give its fields as keywords (``types``, ``oblast``, ``since`` ...).
+        f: an ``EventFilter``; or give the filters as keywords, as the REST API takes them (``type`` or
+            ``types``, ``oblast``, ``since="2022-08-01"``, ``bbox="37,47.5,39,49"``, ``updated_since`` ...).
         sort: ``date`` (oldest first) or ``-date``.
     Raises:
-        QueryError: a filter value is not valid. StoreError: the database cannot be read.
+        QueryError: a filter name or value is not valid (the REST API's 400s). StoreError: the database cannot
+            be read, or there is none at ``db`` (no file is created).
     """
     with Catalog.open(str(db)) as c:
         # the catalog refuses a sort other than SORTS with a QueryError

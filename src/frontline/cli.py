@@ -368,22 +368,13 @@ def _filter_options(command):
         click.option("--min-confidence", type=click.FloatRange(0, 1), help="Least confidence, 0..1."),
         click.option("--outlet", help="The article's outlet (source), any case."),
         click.option("--text", "q", metavar="WORDS", help="Words the evidence sentence contains (any case)."),
-        click.option("--updated-since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]),
-                     help="Only events written since this time (UTC unless it carries an offset)."),
+        click.option("--updated-since", metavar="TIME",
+                     help="Only events written since this time, ISO 8601 (UTC unless it carries an offset or Z)."),
         click.option("--include-copies", is_flag=True, help="Also the events of articles that copy another."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    from frontline.store.records import parse_bbox
-    try:
-        return parse_bbox(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not west,south,east,north, e.g. 36.5,47.5,39.0,49.5",
-                                 param_hint="--bbox") from None
 
 
 @cli.command()
@@ -407,11 +398,16 @@ def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, unt
     import itertools
 
     from frontline.export import formats
-    from frontline.store.query import Catalog, EventFilter
-    f = EventFilter(types=types, oblast=oblast, settlement=settlement, bbox=_bbox(bbox), since=since, until=until,
-                    side=side, actor=actor, claimant=claimant, modality=modality, contested=contested,
-                    precision=precision, min_confidence=min_confidence, outlet=outlet, q=q,
-                    updated_since=updated_since, include_copies=include_copies)
+    from frontline.store.filters import parse_filter
+    from frontline.store.query import Catalog
+    try:
+        f = parse_filter({"type": types, "oblast": oblast, "settlement": settlement, "bbox": bbox, "since": since,
+                          "until": until, "side": side, "actor": actor, "claimant": claimant, "modality": modality,
+                          "contested": contested, "precision": precision, "min_confidence": min_confidence,
+                          "outlet": outlet, "q": q, "updated_since": updated_since,
+                          "include_copies": include_copies})
+    except FrontlineError as exc:
+        _fail(exc)
     form = formats.export_format(fmt)
     if form.binary and not output:
         raise click.UsageError(f"{fmt} is binary: give a file with --output, e.g. --output events{form.extension}")

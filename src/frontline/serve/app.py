@@ -21,14 +21,14 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from frontline.serve import problems
 from frontline.serve.guard import Guard
-from frontline.serve.params import PATTERN_HELP
+from frontline.serve.params import PATTERN_HELP, known_parameters
 from frontline.serve.problems import PROBLEM
 from frontline.serve.routes import ROUTERS
 from frontline.serve.routes.ingest import Ingest, Writer
@@ -69,7 +69,8 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
     app.state.writer = Writer(db, ingest)
     problems.install(app, PATTERN_HELP)
     for router in ROUTERS:
-        app.include_router(router)
+        # every route refuses a query parameter it does not declare (a typo would otherwise filter nothing)
+        app.include_router(router, dependencies=[Depends(known_parameters)])
     _mount_docs(app)
     from frontline import web
     web.mount(app)

@@ -12,7 +12,7 @@ import json
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Final, Literal, Unpack
+from typing import Any, Final, Literal, Unpack, get_args
 
 from sqlalchemy import ColumnElement, Engine, Select, distinct, func, or_, select, tuple_
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,7 +21,7 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.errors import QueryError, StoreError
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
-from frontline.models import FusedEvent, Timeline
+from frontline.models import FusedEvent, Status, Timeline
 from frontline.store import schema as t
 from frontline.store.base import Lifecycle
 from frontline.store.codec import article_from_row, document_from_row, event_from_row
@@ -188,7 +188,11 @@ class Catalog(Lifecycle):
             # an event overlapping the range starts at most the longest span before 'since': a bound the
             # date indexes can use (date_last alone cannot), found by one probe of the date_span index
             longest = self._rows(select(func.max(e.c.date_span)), "read the longest event span")[0][0] or 0
-            w.append(e.c.date_start >= (f.since - dt.timedelta(days=longest)).isoformat())
+            try:
+                earliest = f.since - dt.timedelta(days=longest)
+            except OverflowError:       # 'since' within the longest span of year 1
+                earliest = dt.date.min
+            w.append(e.c.date_start >= earliest.isoformat())
         if f.until is not None:
             w.append(e.c.date_start <= f.until.isoformat())
         if f.since is not None and f.until is not None and f.since > f.until:
@@ -347,8 +351,10 @@ class Catalog(Lifecycle):
         return {r._mapping["article_id"]: ArticleRecord(article_from_row(r._mapping), r._mapping["n_events"]) for r in rows}
 
     def articles(self, *, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-                 limit: int = 100, cursor: str | None = None) -> Page[ArticleRecord]:
+                 status: str | None = None, limit: int = 100, cursor: str | None = None) -> Page[ArticleRecord]:
         """One page of stored articles (no texts) by publication day then id; undated ones come last.
+
+        ``status``: only articles of that status ('ok', 'failed' with their ``error``, 'skipped').
 
         Raises:
             QueryError: a bad limit or cursor. StoreError: the database cannot be read.
@@ -363,6 +369,10 @@ class Catalog(Lifecycle):
             where.append(a.c.published >= since.isoformat())
         if until is not None:
             where.append(a.c.published <= until.isoformat())
+        if status is not None:
+            if status not in get_args(Status):
+                raise QueryError(f"status={status!r} is not one of {', '.join(get_args(Status))}")
+            where.append(a.c.status == status)
         # '~' sorts after every ISO day, so undated articles come last under one plain key
         day = func.coalesce(a.c.published, "~")
         stmt = self._article_select(False).where(*where)
