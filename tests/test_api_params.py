@@ -44,3 +44,17 @@ def test_a_missing_store_is_an_error_and_no_file_is_made(tmp_path):
     with pytest.raises(StoreError, match="no such file"):
         api.events_frame(missing)
     assert not missing.exists()
+
+
+def test_an_unknown_place_fails_and_suggests(db, pipeline, tmp_path):
+    from click.testing import CliRunner
+
+    from frontline.cli import cli
+    from frontline.errors import UnknownPlaceError
+
+    with pytest.raises(UnknownPlaceError) as caught:
+        api.timeline(db, "Xyzzy", gazetteer=pipeline.resources.gazetteer)
+    assert "Khyzhky (Sumy)" in caught.value.suggestions
+    run = CliRunner().invoke(cli, ["timeline", "Xyzzy", "--db", db])
+    assert run.exit_code != 0 and "did you mean Khyzhky (Sumy)" in run.output
+    assert api.timeline(db, "Severodonetsk", gazetteer=pipeline.resources.gazetteer).place == "Sievierodonetsk"

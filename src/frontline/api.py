@@ -23,7 +23,7 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector
 from frontline.corpus.marking import mark_copies, mark_stream
-from frontline.errors import InputError, QueryError
+from frontline.errors import InputError, QueryError, UnknownPlaceError
 from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
 from frontline.models import ArticleResult, FusedEvent, RawArticle, Timeline
@@ -242,12 +242,17 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
 
     Returns an empty timeline when the database holds nothing on the place.
 
+    A near spelling is never taken for the name: ``Xyzzy`` is an error that suggests Khyzhky, not its timeline.
+
     Raises:
-        InputError: the gazetteer knows no settlement of that name. StoreError: the database cannot be read.
+        UnknownPlaceError: the gazetteer knows no settlement of that name (``suggestions``: close ones).
+        StoreError: the database cannot be read.
     """
-    settlement = (gazetteer or Gazetteer.load()).settlement(place)
+    gazetteer = gazetteer or Gazetteer.load()
+    settlement = gazetteer.named_settlement(place)
     if settlement is None:
-        raise InputError(unknown_settlement(place))
+        close = gazetteer.suggest_settlements(place)
+        raise UnknownPlaceError(unknown_settlement(place, close), close)
     name = settlement.name
     with open_store(db) as store:
         found = store.timeline(name)

@@ -85,3 +85,13 @@ def test_failed_articles_are_listed(client):
 def test_the_export_formats_refuse_unknown_parameters_too(client):
     for fmt in ("csv", "geojson"):
         assert "settlment" in problem(client.get("/api/events", params={"format": fmt, "settlment": "x"}), 400)
+
+
+def test_an_unknown_place_is_a_404_that_suggests_never_another_place(client):
+    detail = problem(client.get("/api/places/Xyzzy/timeline"), 404)
+    assert "no settlement called 'Xyzzy'" in detail and "Khyzhky (Sumy)" in detail
+    assert "Donetsk (Donetsk)" in problem(client.get("/api/places/Donetsc/timeline"), 404)
+    assert "Khyzhky" in problem(client.get("/api/events", params={"settlement": "Xyzzy"}), 400)
+    # spellings of the name itself still resolve
+    for spelling in ("Severodonetsk", "Sievierodonetsk"):
+        assert client.get(f"/api/places/{spelling}/timeline").json()["place"]["name"] == "Sievierodonetsk"

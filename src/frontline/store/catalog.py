@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
-from frontline.errors import QueryError, StoreError
+from frontline.errors import QueryError, StoreError, UnknownPlaceError
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
 from frontline.models import FusedEvent, Status, Timeline
 from frontline.store import schema as t
@@ -128,14 +128,17 @@ class Catalog(Lifecycle):
         return place.name
 
     def settlement_name(self, name: str) -> str:
-        """The canonical name of a settlement in any spelling (the most populous namesake, Ukraine first).
+        """The canonical name of a settlement in any of its spellings (the most populous namesake, Ukraine first).
+
+        A near spelling is never taken for the name ('Xyzzy' is not Khyzhky): it is an error that suggests.
 
         Raises:
-            QueryError: the gazetteer knows no settlement of that name.
+            UnknownPlaceError: the gazetteer knows no settlement of that name (``suggestions``: close ones).
         """
-        place = self.gazetteer.settlement(name)
+        place = self.gazetteer.named_settlement(name)
         if place is None:
-            raise QueryError(unknown_settlement(name))
+            close = self.gazetteer.suggest_settlements(name)
+            raise UnknownPlaceError(unknown_settlement(name, close), close)
         return place.name
 
     # --- filters --------------------------------------------------------------------------------------
@@ -541,7 +544,7 @@ class Catalog(Lifecycle):
         """A settlement (any spelling) and its control timeline as spans; empty when nothing is stored.
 
         Raises:
-            QueryError: the gazetteer knows no settlement of that name.
+            UnknownPlaceError: the gazetteer knows no settlement of that name (close ones are suggested).
         """
         canonical = self.settlement_name(name)
         timeline = self._timelines([canonical]).get(canonical.casefold()) or Timeline(canonical, None, None)
