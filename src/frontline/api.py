@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     # or reads a store never imports spaCy (0.6 s)
     from frontline.pipeline import Pipeline, Progress
 
-__all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "evaluate_gold",
+__all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "export", "evaluate_gold",
            "evaluate_ucdp", "events", "events_frame", "extract", "extract_text", "fuse_results", "ingest",
            "ingest_raw", "input_key", "iter_extract", "mark_copies", "refresh_places", "repair", "runner_for",
            "sample_corpus", "stored_results", "timeline", "timelines", "write", "write_stream"]
@@ -309,6 +309,27 @@ def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dic
     """Write results as they come, in any ``write`` format (json: with the fused events of all of them at the end);
     returns the number of articles by status (see ``frontline.export.formats.write_stream``)."""
     return export_mod.write_stream(results, fmt, out)
+
+
+def export(db: str | Path, fmt: str, out: TextIO, *, include_copies: bool = False) -> int:
+    """Write every stored event (and, as json or jsonl, every article) of a database in format ``fmt``.
+
+    The events of copies (articles that copy an earlier one) are left out unless ``include_copies``, as in
+    ``events`` and the REST API, so ``export --format csv`` and ``events --format csv`` list the same events.
+    Formats that write a query's records (csv, geojson) write them through the one writer of each format, so
+    the rows carry what the store knows (its write time as ACLED's ``timestamp``, fused ids, copies).
+    Returns how many articles (json, jsonl) or events were written.
+
+    Raises:
+        FrontlineError: ``fmt`` is not one of ``formats.result_formats()``. StoreError: the store cannot be read.
+    """
+    row = export_mod.export_format(fmt)
+    if row.records is not None and not row.per_article:
+        with Catalog.open(str(db)) as c:
+            return export_mod.write_text(c.iter_events(EventFilter(include_copies=include_copies)), fmt, out)
+    kept = [r for r in stored_results(db) if include_copies or r.article.duplicate_of is None]
+    export_mod.write(kept, fmt, out)
+    return len(kept)
 
 
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,

@@ -266,12 +266,15 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
 @db_option()
 @click.option("--format", "fmt", type=click.Choice(result_formats()), default="json", show_default=True,
               help="Output format, as for 'frontline extract'.")
-def export(db: str, fmt: str) -> None:
-    """Write every stored article and event from a database to stdout."""
+@click.option("--include-copies", is_flag=True,
+              help="Also the articles that copy an earlier one, and their events (left out by default, as in "
+                   "'frontline events' and the REST API).")
+def export(db: str, fmt: str, include_copies: bool) -> None:
+    """Write every stored article and event from a database to stdout (csv and geojson: as 'frontline events')."""
     from frontline import api
     _utf8_stdout()
     try:
-        api.write(api.stored_results(db), fmt, sys.stdout)
+        api.export(db, fmt, sys.stdout, include_copies=include_copies)
     except FrontlineError as exc:
         _fail(exc)
 
