@@ -39,3 +39,21 @@ def test_unknown_names_get_the_closest_known_one():
     with pytest.raises(QueryError, match="admin1 is ACLED's name; frontline's is oblast"):
         check_parameters(["admin1"], ["settlement", "oblast"])
     check_parameters(["oblast"], ["settlement", "oblast"])
+
+
+def test_claimant_names_match_across_spellings(tmp_path):
+    from stores import fill
+
+    from frontline.store.filters import name_key
+    from frontline.store.query import Catalog, EventFilter
+    assert name_key("Russian Defense Ministry") == name_key("russian defence-ministry.") == name_key(
+        "RUSSIAN  DEFENCE MINISTRY")
+    assert name_key("Ukraine’s General Staff") == name_key("Ukraine's general staff")
+    db = str(tmp_path / "c.db")
+    fill(db)
+    with Catalog.open(db) as catalog:
+        counts = {name: catalog.events(EventFilter(claimant=name)).total
+                  for name in ("Russian Defence Ministry", "Russian Defense Ministry", "russian defence ministry.",
+                               "Russian Offence Ministry")}
+    assert counts["Russian Defence Ministry"] > 0 and counts["Russian Offence Ministry"] == 0
+    assert counts["Russian Defense Ministry"] == counts["russian defence ministry."] == counts["Russian Defence Ministry"]

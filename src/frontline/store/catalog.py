@@ -26,6 +26,7 @@ from frontline.store import schema as t
 from frontline.store.base import Lifecycle
 from frontline.store.codec import article_from_row, document_from_row, event_from_row
 from frontline.store.engine import open_reader
+from frontline.store.filters import name_key
 from frontline.store.records import (
     COUNT_LIMIT,
     EVERY_EVENT,
@@ -166,7 +167,7 @@ class Catalog(Lifecycle):
             w += _box(f.bbox, c)
         w += self._dates(f)
         w += _parties(f, c)
-        w += _claims(f, c)
+        w += _claims(f, c, self._claimant_spellings(f.claimant))
         if f.precision:
             w.append(c("location_precision") == f.precision)
         if f.min_confidence is not None:
@@ -181,6 +182,16 @@ class Catalog(Lifecycle):
         if not f.include_copies:
             w.append(c("is_copy") == 0)
         return w
+
+    def _claimant_spellings(self, claimant: str | None) -> tuple[str, ...]:
+        """The stored claimant names that a claimant filter's name means, in any case, punctuation or spelling
+        ('Russian Defense Ministry' finds 'Russian Defence Ministry'); one scan of the distinct names."""
+        if not claimant or claimant in SIDES:
+            return ()
+        key = name_key(claimant)
+        e = t.events
+        names = self._rows(select(e.c.claimant).where(e.c.claimant.is_not(None)).distinct(), "read claimants")
+        return tuple(sorted(n for (n,) in names if name_key(n) == key)) or (claimant,)
 
     def _dates(self, f: EventFilter) -> list[ColumnElement[bool]]:
         """The conditions of ``since`` and ``until``: events overlapping the range."""
@@ -627,13 +638,15 @@ def _parties(f: EventFilter, c: Callable[[str], Any]) -> list[ColumnElement[bool
     return w
 
 
-def _claims(f: EventFilter, c: Callable[[str], Any]) -> list[ColumnElement[bool]]:
-    """The conditions on the claim: its claimant (a side or a name), modality and whether it is contested."""
+def _claims(f: EventFilter, c: Callable[[str], Any], spellings: Sequence[str]) -> list[ColumnElement[bool]]:
+    """The conditions on the claim: its claimant (a side, or a name as one of its stored ``spellings``),
+    modality and whether it is contested."""
     m = t.fused_members
     w: list[ColumnElement[bool]] = []
     if f.claimant:
+        # lower() as the events_claimant index has it
         w.append(c("claimant_side") == f.claimant if f.claimant in SIDES
-                 else func.lower(c("claimant")) == f.claimant.lower())
+                 else func.lower(c("claimant")).in_(sorted({n.lower() for n in spellings})))
     if f.modality:
         w.append(c("modality") == f.modality)
     if f.contested is not None:

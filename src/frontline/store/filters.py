@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, get_args
 
@@ -20,7 +22,7 @@ from frontline.store.records import EventFilter
 from frontline.vocab import sides
 
 __all__ = ["MAX_TEXT_FILTER", "FILTER_NAMES", "ACLED_NAMES", "parse_filter", "parse_day", "parse_time",
-           "parse_bbox", "check_parameters", "unknown_parameters"]
+           "parse_bbox", "check_parameters", "unknown_parameters", "name_key"]
 
 MAX_TEXT_FILTER: Final = 200       # characters of a free-text filter (a name, an outlet, words)
 
@@ -51,7 +53,21 @@ ACLED_NAMES: Final = {
 }
 
 _SIDES: Final = {s.casefold(): s for s in sides.SIDES}
+# American and British spellings of the words of organisations' names ('Russian Defense Ministry', 'Defence'):
+# a short table rather than a spelling library, as claimants are institutions whose names use few such words.
+_SPELLINGS: Final = {"defense": "defence", "center": "centre", "organization": "organisation",
+                     "armor": "armour", "armored": "armoured", "program": "programme", "labor": "labour"}
+_NOT_WORD: Final = re.compile(r"[\W_]+")
+_APOSTROPHE: Final = re.compile(r"['\u2019\u02bc`]")
 _TRUE: Final = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+def name_key(name: str) -> str:
+    """A name as claimant filters compare it: without case, accents, punctuation or spacing differences, and
+    with British and American spellings made one ('Russian Defense Ministry' = 'russian defence ministry')."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    words = _NOT_WORD.sub(" ", _APOSTROPHE.sub("", bare)).split()
+    return " ".join(_SPELLINGS.get(w, w) for w in words)
 
 
 def unknown_parameters(given: Iterable[str], known: Sequence[str]) -> str | None:
