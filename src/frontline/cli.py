@@ -7,6 +7,7 @@ messages. Progress bars go to stderr and only when stderr is a terminal.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import logging
 import sys
@@ -55,7 +56,8 @@ def _utf8_stdout() -> None:
 
 @contextmanager
 def _progress(label: str, total: int | None = None):
-    """A rich progress bar on stderr, silent when stderr is not a terminal; yields a per-article callback."""
+    """A rich progress bar on stderr (with the total and time left when ``total`` is known); when stderr is not
+    a terminal (a log file, a pipe), a plain line a minute instead. Yields a per-article callback."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -63,13 +65,36 @@ def _progress(label: str, total: int | None = None):
         Progress,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, disable=not console.is_terminal, transient=False) as bar:
+                  TimeRemainingColumn(), console=console, disable=not console.is_terminal, transient=False) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda result: bar.advance(task)
+        if console.is_terminal:
+            yield lambda result: bar.advance(task)
+            return
+        yield _every_minute(label, total)
+
+
+def _every_minute(label: str, total: int | None, period: float = 60.0):
+    """A per-article callback that writes one plain progress line to stderr a minute (for logs and pipes)."""
+    import time
+    started = last = time.monotonic()
+    done = 0
+
+    def advance(result) -> None:
+        nonlocal last, done
+        done += 1
+        now = time.monotonic()
+        if now - last >= period:
+            last = now
+            rate = done / (now - started)
+            left = f", about {(total - done) / rate / 60:.0f} min left" if total and rate else ""
+            click.echo(f"{label}: {done}{f'/{total}' if total else ''} in {(now - started) / 60:.0f} min{left}",
+                       err=True)
+    return advance
 
 
 def _count_inputs(paths, feeds=()) -> int | None:
@@ -81,7 +106,8 @@ def _count_inputs(paths, feeds=()) -> int | None:
             total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".html", ".htm")
                          and not f.name.lower().startswith("readme"))
         elif p.suffix.lower() == ".jsonl":
-            return None
+            with p.open("rb") as f:       # one article a non-blank line: counted by bytes, not parsed
+                total += sum(1 for line in f if line.strip())
         else:
             total += 1
     return total
@@ -442,9 +468,30 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     except FrontlineError as exc:
         _fail(exc)
     from frontline.store.backend import redact
+    sock = _listen(host, port)      # before the address is printed: a port in use is said so, not [Errno 98]
+    port = sock.getsockname()[1]
     click.echo(f"serving {redact(db)} at http://{host}:{port}/ (API docs at /docs; "
                f"{'POST /api/articles needs the token' if token else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run(sockets=[sock])
+
+
+def _listen(host: str, port: int):
+    """A socket bound to ``host:port`` for the server, or a clear error when the port is taken."""
+    import socket
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        taken = exc.errno in (errno.EADDRINUSE, errno.EACCES)
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: "
+            + (f"the port is in use by another program (or needs privileges); choose another with --port, e.g. "
+               f"--port {port + 1}" if taken else f"{exc.strerror or exc}")) from None
+    sock.listen(2048)
+    return sock
 
 
 @cli.command(name="eval")
