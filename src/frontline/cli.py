@@ -282,6 +282,7 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
                f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
                f"in {db}; {report.copies} copies of earlier articles (their events not counted again); "
+               f"{report.repeats} inputs repeat an article's text (kept once); "
                f"{report.fused_events} fused events and {report.timelines} timelines updated"
                + ("; the stale fused events of an interrupted run were rebuilt" if report.repaired else ""), err=True)
     if report.failed:

@@ -32,7 +32,7 @@ def client(db, pipeline, posted):
     def ingest(raws, where):
         posted.append((raws, where))
         return type("Report", (), dict.fromkeys(("articles", "ok", "failed", "skipped", "changed", "unchanged",
-                                                 "events", "copies", "fused_events", "timelines"), 1))()
+                                                 "events", "copies", "fused_events", "timelines", "repeats"), 1))()
 
     catalog = Catalog(db, gazetteer=pipeline.resources.gazetteer)
     with TestClient(create_app(db, token="s3cret", catalog=catalog, ingest=ingest)) as c:
