@@ -31,3 +31,14 @@ def test_a_taken_port_is_said_so():
         port = taken.getsockname()[1]
         with pytest.raises(click.ClickException, match="in use by another program"):
             cli._listen("127.0.0.1", port)
+
+
+def test_why_an_input_failed_is_said_without_v(capsys):
+    from frontline.models import Article
+    failures: list = []
+    tick = cli._noting_failures(lambda result: None, failures)
+    for status, error in (("ok", None), ("failed", "binary file, not text")):
+        tick(type("R", (), {"article": Article("x", status, None, path="in/bad.txt", error=error)})())
+    cli._say_failures(failures, "f.db")
+    err = capsys.readouterr().err
+    assert "failed: in/bad.txt: binary file, not text" in err and "status=failed" in err

@@ -268,12 +268,13 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
     from frontline import api
     _require_inputs(paths, feeds)
     runner = None
+    failures: list = []
     try:
         runner = api.runner_for(workers, cluster, processes)
         with _progress("ingesting", _count_inputs(paths, feeds)) as tick, \
                 _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
             report = api.ingest(paths, db, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
-                                progress=tick, runner=runner)
+                                progress=_noting_failures(tick, failures), runner=runner)
     except FrontlineError as exc:
         _fail(exc)
     finally:
@@ -285,8 +286,27 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
                f"{report.repeats} inputs repeat an article's text (kept once); "
                f"{report.fused_events} fused events and {report.timelines} timelines updated"
                + ("; the stale fused events of an interrupted run were rebuilt" if report.repaired else ""), err=True)
+    _say_failures(failures, db)
     if report.failed:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+def _noting_failures(tick, failures: list):
+    """The progress callback, also keeping each failed article (to say why it failed without -v)."""
+    def progress(result) -> None:
+        if result.article.status == "failed":
+            failures.append(result.article)
+        tick(result)
+    return progress
+
+
+def _say_failures(failures: list, db: str, shown: int = 10) -> None:
+    for a in failures[:shown]:
+        click.echo(f"failed: {a.path or a.url or a.article_id}: {a.error or 'no reason given'}", err=True)
+    if failures:
+        more = f"{len(failures) - shown} more; " if len(failures) > shown else ""
+        click.echo(f"{more}'frontline summary --db {db}' and /api/articles?status=failed list every failed input",
+                   err=True)
 
 
 @cli.command()
