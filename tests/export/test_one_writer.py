@@ -109,3 +109,12 @@ def test_extract_json_still_validates():
     from frontline.export.results import to_dict, validate
     results = [dataclasses.replace(r) for r in corpus()]
     validate(to_dict(results))
+
+
+def test_admin2_is_the_raion_the_gazetteer_knows(db):
+    from frontline.export.acled import raion
+    assert raion(713174) == "Bakhmut Raion" and raion(None) == raion(709716) == ""
+    rows = pd.read_csv(io.StringIO(_cli("events", "--db", db, "--format", "csv")))
+    by_place = dict(zip(rows.location, rows.admin2, strict=True))
+    assert by_place["Kharkiv"] == "Kharkiv Raion"       # GeoNames 706483 (the fixture's other ids are made up)
+    assert pd.isna(rows[rows.geo_precision == 3].admin2).all()      # an oblast has no raion

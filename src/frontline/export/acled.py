@@ -8,8 +8,12 @@ registered is an error (``RegistryError``), not a silent fallback.
 
 from __future__ import annotations
 
+import functools
+import gzip
+import io
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
 from typing import Any, Final
 
 from frontline.models import Article, ArticleResult, Event, Party, iso
@@ -31,7 +35,7 @@ from frontline.vocab.event_types import (
 from frontline.vocab.sides import ARMED_SIDES
 
 __all__ = ["ACLED_COLUMNS", "Rule", "rule", "rule_named", "rule_names", "acled_type",
-           "acled_row", "acled_rows", "fighting_types", "fatalities", "country_columns"]
+           "acled_row", "acled_rows", "fighting_types", "fatalities", "country_columns", "raion"]
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +160,20 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
     return rule_named(row.acled_rule)(event, fighting_reported, row.acled)
 
 
+@functools.cache
+def _raions() -> dict[int, str]:
+    path = resources.files("frontline") / "data" / "raions.tsv.gz"
+    with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8") as f:
+        return {int(gid): name for gid, name in (line.rstrip("\n").split("\t", 1) for line in f
+                                                 if not line.startswith("#"))}
+
+
+def raion(geonames_id: int | None) -> str:
+    """ACLED's ``admin2`` of a Ukrainian settlement: its raion as GeoNames gives it (``data/raions.tsv.gz``,
+    built by scripts/build_raions.py), or '' when unknown (an oblast, a place abroad)."""
+    return _raions().get(geonames_id, "") if geonames_id is not None else ""
+
+
 def country_columns(alpha2: str | None) -> tuple[int | str, str, str]:
     """ACLED's ``iso`` (ISO 3166 numeric), ``country`` and ``region`` of an alpha-2 code; blanks when unknown,
     so ``country`` and ``iso`` are both filled or both blank."""
@@ -216,7 +234,8 @@ def acled_row(event: Event, article: Article, *, fighting_reported: bool = False
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if event.target and event.target.side == "civilians" else "",
         "iso": numeric, "region": region, "country": country,
-        "admin1": (loc.admin1 or "") if loc else "", "admin2": "", "admin3": "",
+        "admin1": (loc.admin1 or "") if loc else "", "admin2": raion(loc.geonames_id) if loc else "",
+        "admin3": "",
         "location": loc.name if loc else "", "latitude": loc.lat if loc else "", "longitude": loc.lon if loc else "",
         "geo_precision": _GEO_PRECISION[loc.precision] if loc else "",
         "source": article.source or article.url or article.path or "", "source_scale": "",
