@@ -35,3 +35,23 @@ def test_summary_prints_types_places_and_dates(tmp_path):
     assert summary.events == 1
     for expected in ("Events by type", "territory_withdrawn", "Sievierodonetsk", "Luhansk", "2022-06-24"):
         assert expected in text
+
+
+def test_summary_is_a_month_table_with_a_sparkline_and_lists_failures(tmp_path):
+    db = tmp_path / "m.db"
+    base = one_result()
+    failed = ArticleResult(Article("f1", "failed", None, path="broken.html", error="cannot decode: not UTF-8"))
+    with Store.open(db) as store:
+        for n in range(40):     # 40 days of events: 40 lines a day before, two months now
+            day = dt.date(2022, 6, 1) + dt.timedelta(days=n)
+            ev = base.events[0]
+            ev = Event(f"e{n}", f"a{n}", ev.event_type, ev.location, EventDate(day, "day"), ev.initiator, ev.target,
+                       (), ev.claim, ev.evidence, 0.7)
+            store.write(ArticleResult(Article(f"a{n}", "ok", day, path=f"{n}.txt"), events=(ev,)))
+        store.write(failed)
+    out = StringIO()
+    print_summary(db, Console(file=out, width=160))
+    text = out.getvalue()
+    assert "2022-06" in text and "2022-07" in text and "2022-06-24 " not in text.replace("(", " (")
+    assert "▁" in text or "█" in text
+    assert "broken.html" in text and "not UTF-8" in text

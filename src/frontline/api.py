@@ -23,7 +23,7 @@ from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector
 from frontline.corpus.marking import mark_copies, mark_stream
-from frontline.errors import InputError
+from frontline.errors import InputError, QueryError, UnknownPlaceError
 from frontline.evaluation import control as control_eval
 from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
@@ -35,6 +35,7 @@ from frontline.sources.ingest import check_published, read_inputs
 from frontline.store import ingest as store_ingest
 from frontline.store import refresh
 from frontline.store.backend import open_store
+from frontline.store.filters import parse_filter
 from frontline.store.ingest import IngestReport, input_key
 from frontline.store.query import Catalog, EventFilter, EventRecord, records_frame
 from frontline.store.refresh import RepairReport, refresh_places
@@ -45,7 +46,8 @@ if TYPE_CHECKING:
     # or reads a store never imports spaCy (0.6 s)
     from frontline.pipeline import Pipeline, Progress
 
-__all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "evaluate_control", "evaluate_gold",
+__all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "evaluate_control",
+           "evaluate_gold", "export",
            "evaluate_ucdp", "events", "events_frame", "extract", "extract_text", "fuse_results", "ingest",
            "ingest_raw", "input_key", "iter_extract", "mark_copies", "refresh_places", "repair", "runner_for",
            "sample_corpus", "stored_results", "timeline", "timelines", "write", "write_stream"]
@@ -242,12 +244,17 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
 
     Returns an empty timeline when the database holds nothing on the place.
 
+    A near spelling is never taken for the name: ``Xyzzy`` is an error that suggests Khyzhky, not its timeline.
+
     Raises:
-        InputError: the gazetteer knows no settlement of that name. StoreError: the database cannot be read.
+        UnknownPlaceError: the gazetteer knows no settlement of that name (``suggestions``: close ones).
+        StoreError: the database cannot be read.
     """
-    settlement = (gazetteer or Gazetteer.load()).settlement(place)
+    gazetteer = gazetteer or Gazetteer.load()
+    settlement = gazetteer.named_settlement(place)
     if settlement is None:
-        raise InputError(unknown_settlement(place))
+        close = gazetteer.suggest_settlements(place)
+        raise UnknownPlaceError(unknown_settlement(place, close), close)
     name = settlement.name
     with open_store(db) as store:
         found = store.timeline(name)
@@ -267,14 +274,11 @@ def catalog(db: str | Path) -> Catalog:
 
 
 def _filter(f: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
+    """The filter given, or the one its keywords make: the REST API's names and forms (``since="2022-08-01"``,
+    ``bbox="37,47.5,39,49"``, ``updated_since="...Z"``), read by the parser the REST API and the CLI share."""
     if f is not None and filters:
-        raise InputError("give either an EventFilter or filter keywords, not both")
-    if "types" in filters and isinstance(filters["types"], str):
-        filters["types"] = (filters["types"],)
-    try:
-        return f or EventFilter(**filters)
-    except TypeError as exc:
-        raise InputError(f"{exc}; the filters are the fields of frontline.store.query.EventFilter") from None
+        raise QueryError("give either an EventFilter or filter keywords, not both")
+    return f or parse_filter(filters)
 
 
 def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", **filters: Any) -> list[EventRecord]:
@@ -284,10 +288,12 @@ def events(db: str | Path, f: EventFilter | None = None, *, sort: str = "date", 
 
     Args:
         db: a SQLite file or a ``postgresql://`` URL.
-        f: an ``EventFilter``; or give its fields as keywords (``types``, ``oblast``, ``since`` ...).
+        f: an ``EventFilter``; or give the filters as keywords, as the REST API takes them (``type`` or
+            ``types``, ``oblast``, ``since="2022-08-01"``, ``bbox="37,47.5,39,49"``, ``updated_since`` ...).
         sort: ``date`` (oldest first) or ``-date``.
     Raises:
-        QueryError: a filter value is not valid. StoreError: the database cannot be read.
+        QueryError: a filter name or value is not valid (the REST API's 400s). StoreError: the database cannot
+            be read, or there is none at ``db`` (no file is created).
     """
     with Catalog.open(str(db)) as c:
         # the catalog refuses a sort other than SORTS with a QueryError
@@ -306,6 +312,27 @@ def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dic
     """Write results as they come, in any ``write`` format (json: with the fused events of all of them at the end);
     returns the number of articles by status (see ``frontline.export.formats.write_stream``)."""
     return export_mod.write_stream(results, fmt, out)
+
+
+def export(db: str | Path, fmt: str, out: TextIO, *, include_copies: bool = False) -> int:
+    """Write every stored event (and, as json or jsonl, every article) of a database in format ``fmt``.
+
+    The events of copies (articles that copy an earlier one) are left out unless ``include_copies``, as in
+    ``events`` and the REST API, so ``export --format csv`` and ``events --format csv`` list the same events.
+    Formats that write a query's records (csv, geojson) write them through the one writer of each format, so
+    the rows carry what the store knows (its write time as ACLED's ``timestamp``, fused ids, copies).
+    Returns how many articles (json, jsonl) or events were written.
+
+    Raises:
+        FrontlineError: ``fmt`` is not one of ``formats.result_formats()``. StoreError: the store cannot be read.
+    """
+    row = export_mod.export_format(fmt)
+    if row.records is not None and not row.per_article:
+        with Catalog.open(str(db)) as c:
+            return export_mod.write_text(c.iter_events(EventFilter(include_copies=include_copies)), fmt, out)
+    kept = [r for r in stored_results(db) if include_copies or r.article.duplicate_of is None]
+    export_mod.write(kept, fmt, out)
+    return len(kept)
 
 
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,

@@ -7,6 +7,7 @@ messages. Progress bars go to stderr and only when stderr is a terminal.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import logging
 import sys
@@ -57,7 +58,8 @@ def _utf8_stdout() -> None:
 
 @contextmanager
 def _progress(label: str, total: int | None = None):
-    """A rich progress bar on stderr, silent when stderr is not a terminal; yields a per-article callback."""
+    """A rich progress bar on stderr (with the total and time left when ``total`` is known); when stderr is not
+    a terminal (a log file, a pipe), a plain line a minute instead. Yields a per-article callback."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -65,13 +67,36 @@ def _progress(label: str, total: int | None = None):
         Progress,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, disable=not console.is_terminal, transient=False) as bar:
+                  TimeRemainingColumn(), console=console, disable=not console.is_terminal, transient=False) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda result: bar.advance(task)
+        if console.is_terminal:
+            yield lambda result: bar.advance(task)
+            return
+        yield _every_minute(label, total)
+
+
+def _every_minute(label: str, total: int | None, period: float = 60.0):
+    """A per-article callback that writes one plain progress line to stderr a minute (for logs and pipes)."""
+    import time
+    started = last = time.monotonic()
+    done = 0
+
+    def advance(result) -> None:
+        nonlocal last, done
+        done += 1
+        now = time.monotonic()
+        if now - last >= period:
+            last = now
+            rate = done / (now - started)
+            left = f", about {(total - done) / rate / 60:.0f} min left" if total and rate else ""
+            click.echo(f"{label}: {done}{f'/{total}' if total else ''} in {(now - started) / 60:.0f} min{left}",
+                       err=True)
+    return advance
 
 
 def _count_inputs(paths, feeds=()) -> int | None:
@@ -83,7 +108,8 @@ def _count_inputs(paths, feeds=()) -> int | None:
             total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".html", ".htm")
                          and not f.name.lower().startswith("readme"))
         elif p.suffix.lower() == ".jsonl":
-            return None
+            with p.open("rb") as f:       # one article a non-blank line: counted by bytes, not parsed
+                total += sum(1 for line in f if line.strip())
         else:
             total += 1
     return total
@@ -253,12 +279,13 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
     from frontline import api
     _require_inputs(paths, feeds)
     runner = None
+    failures: list = []
     try:
         runner = api.runner_for(workers, cluster, processes)
         with _progress("ingesting", _count_inputs(paths, feeds)) as tick, \
                 _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
             report = api.ingest(paths, db, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
-                                progress=tick, runner=runner)
+                                progress=_noting_failures(tick, failures), runner=runner)
     except FrontlineError as exc:
         _fail(exc)
     except KeyboardInterrupt:
@@ -274,22 +301,45 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, feeds: tu
     click.echo(f"{report.articles} articles read: {report.ok} ok, {report.skipped} skipped, {report.failed} failed; "
                f"{report.events} events; {report.changed} articles new or changed, {report.unchanged} unchanged "
                f"in {redact(db)}; {report.copies} copies of earlier articles (their events not counted again); "
+               f"{report.repeats} inputs repeat an article's text (kept once); "
                f"{report.fused_events} fused events and {report.timelines} timelines updated"
                + ("; the stale fused events of an interrupted run were rebuilt" if report.repaired else ""), err=True)
+    _say_failures(failures, db)
     if report.failed:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+def _noting_failures(tick, failures: list):
+    """The progress callback, also keeping each failed article (to say why it failed without -v)."""
+    def progress(result) -> None:
+        if result.article.status == "failed":
+            failures.append(result.article)
+        tick(result)
+    return progress
+
+
+def _say_failures(failures: list, db: str, shown: int = 10) -> None:
+    for a in failures[:shown]:
+        click.echo(f"failed: {a.path or a.url or a.article_id}: {a.error or 'no reason given'}", err=True)
+    if failures:
+        more = f"{len(failures) - shown} more; " if len(failures) > shown else ""
+        click.echo(f"{more}'frontline summary --db {db}' and /api/articles?status=failed list every failed input",
+                   err=True)
 
 
 @cli.command()
 @db_option()
 @click.option("--format", "fmt", type=click.Choice(result_formats()), default="json", show_default=True,
               help="Output format, as for 'frontline extract'.")
-def export(db: str, fmt: str) -> None:
-    """Write every stored article and event from a database to stdout."""
+@click.option("--include-copies", is_flag=True,
+              help="Also the articles that copy an earlier one, and their events (left out by default, as in "
+                   "'frontline events' and the REST API).")
+def export(db: str, fmt: str, include_copies: bool) -> None:
+    """Write every stored article and event from a database to stdout (csv and geojson: as 'frontline events')."""
     from frontline import api
     _utf8_stdout()
     try:
-        api.write(api.stored_results(db), fmt, sys.stdout)
+        api.export(db, fmt, sys.stdout, include_copies=include_copies)
     except FrontlineError as exc:
         _fail(exc)
 
@@ -386,22 +436,13 @@ def _filter_options(command):
         click.option("--min-confidence", type=click.FloatRange(0, 1), help="Least confidence, 0..1."),
         click.option("--outlet", help="The article's outlet (source), any case."),
         click.option("--text", "q", metavar="WORDS", help="Words the evidence sentence contains (any case)."),
-        click.option("--updated-since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]),
-                     help="Only events written since this time (UTC unless it carries an offset)."),
+        click.option("--updated-since", metavar="TIME",
+                     help="Only events written since this time, ISO 8601 (UTC unless it carries an offset or Z)."),
         click.option("--include-copies", is_flag=True, help="Also the events of articles that copy another."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    from frontline.store.records import parse_bbox
-    try:
-        return parse_bbox(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not west,south,east,north, e.g. 36.5,47.5,39.0,49.5",
-                                 param_hint="--bbox") from None
 
 
 @cli.command()
@@ -425,11 +466,16 @@ def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, unt
     import itertools
 
     from frontline.export import formats
-    from frontline.store.query import Catalog, EventFilter
-    f = EventFilter(types=types, oblast=oblast, settlement=settlement, bbox=_bbox(bbox), since=since, until=until,
-                    side=side, actor=actor, claimant=claimant, modality=modality, contested=contested,
-                    precision=precision, min_confidence=min_confidence, outlet=outlet, q=q,
-                    updated_since=updated_since, include_copies=include_copies)
+    from frontline.store.filters import parse_filter
+    from frontline.store.query import Catalog
+    try:
+        f = parse_filter({"type": types, "oblast": oblast, "settlement": settlement, "bbox": bbox, "since": since,
+                          "until": until, "side": side, "actor": actor, "claimant": claimant, "modality": modality,
+                          "contested": contested, "precision": precision, "min_confidence": min_confidence,
+                          "outlet": outlet, "q": q, "updated_since": updated_since,
+                          "include_copies": include_copies})
+    except FrontlineError as exc:
+        _fail(exc)
     form = formats.export_format(fmt)
     if form.binary and not output:
         raise click.UsageError(f"{fmt} is binary: give a file with --output, e.g. --output events{form.extension}")
@@ -473,11 +519,32 @@ def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple
         app = create_app(db, token=token, allowed_hosts=hosts)
     except FrontlineError as exc:
         _fail(exc)
+    sock = _listen(host, port)      # before the address is printed: a port in use is said so, not [Errno 98]
+    port = sock.getsockname()[1]
     click.echo(f"serving {redact(db)} at http://{host}:{port}/ (API docs at /docs; "
                f"{'POST /api/articles needs the token' if token else 'read-only'}; "
                f"answers to {', '.join(dict.fromkeys(hosts))})", err=True)
     # log_config=None: uvicorn's loggers go through the redacting handler the group installed
-    uvicorn.run(app, host=host, port=port, log_level="warning", log_config=None)
+    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", log_config=None)).run(sockets=[sock])
+
+
+def _listen(host: str, port: int):
+    """A socket bound to ``host:port`` for the server, or a clear error when the port is taken."""
+    import socket
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        taken = exc.errno in (errno.EADDRINUSE, errno.EACCES)
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: "
+            + (f"the port is in use by another program (or needs privileges); choose another with --port, e.g. "
+               f"--port {port + 1}" if taken else f"{exc.strerror or exc}")) from None
+    sock.listen(2048)
+    return sock
 
 
 @cli.command(name="eval")

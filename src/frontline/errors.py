@@ -11,6 +11,7 @@
     ├── StageError                 a pipeline stage failed on one article (names the stage and article)
     ├── StoreError                 the store (SQLite file or PostgreSQL) cannot be opened, read or written
     ├── QueryError                 a query's filter, paging cursor or limit is not valid (the message says which)
+    │   └── UnknownPlaceError      a place name the gazetteer does not know; ``suggestions`` lists close ones
     └── EvalError                  an annotation / evaluation file is malformed
 
 Messages say what failed, for which article or file, and what to do. Third-party exceptions are
@@ -20,7 +21,8 @@ translated at the boundary, so callers only ever catch these.
 from __future__ import annotations
 
 __all__ = ["FrontlineError", "InputError", "UnsupportedInputError", "ResourceError", "StageError",
-           "StoreError", "QueryError", "EvalError", "FetchError", "RegistryError"]
+           "StoreError", "QueryError", "EvalError", "FetchError", "RegistryError",
+           "UnknownPlaceError"]
 
 
 class FrontlineError(Exception):
@@ -58,6 +60,14 @@ class StoreError(FrontlineError):
 
 class QueryError(FrontlineError):
     """A query's filter, cursor or limit is not valid; the message says which and what is accepted."""
+
+
+class UnknownPlaceError(QueryError):
+    """A place name the gazetteer does not know: never replaced by a close one, which are in ``suggestions``."""
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()):
+        self.suggestions = suggestions
+        super().__init__(message)
 
 
 class EvalError(FrontlineError):

@@ -13,7 +13,7 @@ from frontline.textguard import redact
 
 
 def summary_tables(summary: Summary) -> list[Table]:
-    """Three tables: events by type, by place (top 15) and by date."""
+    """Three tables: events by type, by place (top 15) and by month (with a sparkline of its days)."""
     by_type = Table(title="Events by type")
     by_type.add_column("type")
     by_type.add_column("events", justify="right")
@@ -27,12 +27,52 @@ def summary_tables(summary: Summary) -> list[Table]:
     for name, admin1, n in summary.by_place:
         by_place.add_row(name, admin1 or "", str(n))
 
-    by_date = Table(title="Events by date")
-    by_date.add_column("date")
-    by_date.add_column("events", justify="right")
+    return [by_type, by_place, month_table(summary)]
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: list[int]) -> str:
+    """Counts as a line of block characters, the highest the tallest (a day without events a space)."""
+    top = max(counts, default=0)
+    return "".join(" " if not n else _BARS[min(len(_BARS) - 1, (n * len(_BARS) - 1) // top)] for n in counts)
+
+
+def month_table(summary: Summary) -> Table:
+    """Events by month, each with a sparkline of its days (rather than one line a day: years of war are
+    a thousand lines), and the month's busiest day."""
+    days: dict[str, dict[int, int]] = {}
     for day, n in summary.by_date:
-        by_date.add_row(day, str(n))
-    return [by_type, by_place, by_date]
+        days.setdefault(day[:7], {})[int(day[8:10])] = n
+    table = Table(title="Events by month (the sparkline: its days)")
+    table.add_column("month")
+    table.add_column("events", justify="right")
+    table.add_column("days 1..31")
+    table.add_column("busiest day")
+    for month, n in summary.by_month:
+        per_day = days.get(month, {})
+        busiest = max(per_day.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
+        table.add_row(month, str(n), sparkline([per_day.get(d, 0) for d in range(1, 32)]),
+                      f"{month}-{busiest[0]:02d} ({busiest[1]})" if busiest else "")
+    return table
+
+
+def failures_table(db: str | Path, limit: int = 20) -> Table | None:
+    """The inputs that failed, with why (the first ``limit``); None when none failed."""
+    from frontline.store.query import Catalog
+
+    with Catalog.open(str(db)) as catalog:
+        page = catalog.articles(status="failed", limit=limit)
+    if not page.total:
+        return None
+    table = Table(title=f"Failed inputs ({page.total}; all at /api/articles?status=failed)")
+    table.add_column("input")
+    table.add_column("why")
+    for r in page.items:
+        a = r.article
+        table.add_row(a.path or a.url or a.title or a.article_id, a.error or "")
+    return table
 
 
 def print_summary(db: str | Path, console: Console | None = None) -> Summary:
@@ -52,4 +92,7 @@ def print_summary(db: str | Path, console: Console | None = None) -> Summary:
                   f"{corpus['timelines']} settlement timelines (frontline timeline PLACE)")
     for table in summary_tables(summary):
         console.print(table)
+    failures = failures_table(db)
+    if failures is not None:
+        console.print(failures)
     return summary

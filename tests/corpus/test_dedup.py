@@ -224,9 +224,10 @@ def test_ingest_keeps_the_next_edition_of_a_templated_report_apart(tmp_path, pip
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps(line) + "\n" for line in lines))
     report = api.ingest([feed], tmp_path / "s.db", pipeline=pipeline, detector=CopyDetector(embedder=_NoModel()))
-    assert (report.articles, report.copies) == (3, 1)
+    # the shouted one repeats the first's text: a repeat (stored once), not a copy the store would mark
+    assert (report.articles, report.copies, report.repeats) == (3, 0, 1)
     with Store(tmp_path / "s.db") as store:
         marked = sorted((r.article.published.day, "five" in r.document.text.lower(), r.article.duplicate_of is not None)
                         for r in store.results())
-    # the shouted copy cleans to the first text: one article, counted as a copy; the next edition stays apart
+    # the shouted copy cleans to the first text: one article, counted as a repeat; the next edition stays apart
     assert marked == [(5, False, False), (6, True, False)]

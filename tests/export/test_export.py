@@ -8,7 +8,8 @@ import pytest
 from frontline.errors import FrontlineError, StageError
 from frontline.export.acled import ACLED_COLUMNS, acled_rows, acled_type
 from frontline.export.formats import FORMATS, write
-from frontline.export.results import event_to_dict, to_dict, to_geojson, validate
+from frontline.export.records import to_geojson
+from frontline.export.results import event_to_dict, to_dict, validate
 from frontline.models import (
     EVENT_TYPES,
     Article,
@@ -204,7 +205,14 @@ def test_geojson_point_is_lon_lat():
 
 def test_geojson_properties_are_flat():
     props = to_geojson(RESULTS)["features"][0]["properties"]
-    assert props == {
+    # the one GeoJSON writer of every surface: the flat row of query.record_row, whose precision, outlet,
+    # published, title and geonames_id a QGIS user needs beside the event's fields
+    assert all(not isinstance(v, (dict, list)) for v in props.values())
+    assert {"precision", "outlet", "published", "title", "geonames_id"} <= set(props)
+    assert {k: props[k] for k in ("event_id", "article_id", "event_type", "date", "date_end", "date_precision",
+                                  "location", "admin1", "country_code", "precision", "initiator", "initiator_side",
+                                  "target", "target_side", "claimed_by", "modality", "contested", "fatalities",
+                                  "evidence", "confidence")} == {
         "event_id": "eterritory_captured0", "article_id": "a1", "event_type": "territory_captured",
         "date": "2022-06-21", "date_end": None, "date_precision": "day", "location": "Hirske", "admin1": "Luhansk",
         "country_code": "UA", "precision": "settlement", "initiator": "Russian forces", "initiator_side": "RU",

@@ -40,6 +40,11 @@ def _rfc7946(collection: dict) -> None:
     assert collection["type"] == "FeatureCollection" and "crs" not in collection
     for f in collection["features"]:
         assert f["type"] == "Feature" and isinstance(f["properties"], dict) and isinstance(f["id"], str)
+        assert f["properties"]["precision"] and "outlet" in f["properties"] and "geonames_id" in f["properties"]
+        if f["properties"]["precision"] in ("admin1", "region", "country"):
+            # an area's centre is no point where the event happened: no geometry poses as a settlement
+            assert f["geometry"] is None
+            continue
         lon, lat = f["geometry"]["coordinates"]
         assert f["geometry"]["type"] == "Point" and -180 <= lon <= 180 and -90 <= lat <= 90
         assert (f["properties"]["lon"], f["properties"]["lat"]) == (lon, lat)

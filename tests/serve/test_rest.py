@@ -32,7 +32,7 @@ def client(db, pipeline, posted):
     def ingest(raws, where):
         posted.append((raws, where))
         return type("Report", (), dict.fromkeys(("articles", "ok", "failed", "skipped", "changed", "unchanged",
-                                                 "events", "copies", "fused_events", "timelines"), 1))()
+                                                 "events", "copies", "fused_events", "timelines", "repeats"), 1))()
 
     catalog = Catalog(db, gazetteer=pipeline.resources.gazetteer)
     with TestClient(create_app(db, token="s3cret-token-0123456789", catalog=catalog, ingest=ingest)) as c:
@@ -68,7 +68,9 @@ def test_formats_by_parameter_and_accept_header(client):
     assert geo.headers["content-type"] == "application/geo+json"
     features = geo.json()["features"]
     assert geo.json()["type"] == "FeatureCollection" and features
-    assert all(f["geometry"]["type"] == "Point" and len(f["geometry"]["coordinates"]) == 2 for f in features)
+    assert all(f["geometry"]["type"] == "Point" and len(f["geometry"]["coordinates"]) == 2 for f in features
+               if f["properties"]["precision"] not in ("admin1", "region", "country"))
+    assert all(f["geometry"] is None for f in features if f["properties"]["precision"] in ("admin1", "country"))
     table = client.get("/api/events", headers={"Accept": "text/csv"})
     assert table.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(table.text)))

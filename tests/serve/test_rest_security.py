@@ -38,7 +38,7 @@ def _fake_ingest(posted):
     def ingest(raws, where):
         posted.append(raws)
         return type("Report", (), dict.fromkeys(("articles", "ok", "failed", "skipped", "changed", "unchanged",
-                                                 "events", "copies", "fused_events", "timelines"), 1))()
+                                                 "events", "copies", "fused_events", "timelines", "repeats"), 1))()
     return ingest
 
 

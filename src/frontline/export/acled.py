@@ -8,13 +8,18 @@ registered is an error (``RegistryError``), not a silent fallback.
 
 from __future__ import annotations
 
+import functools
+import gzip
+import io
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
 from typing import Any, Final
 
 from frontline.models import Article, ArticleResult, Event, Party, iso
 from frontline.registry import Registry
 from frontline.triggers.lexicon import SIGHTING, other_kind
+from frontline.vocab.counts import fatalities  # the one definition, re-exported here
 from frontline.vocab.event_types import (
     BATTLES,
     CHANGE_OF_ACTIVITY,
@@ -30,7 +35,7 @@ from frontline.vocab.event_types import (
 from frontline.vocab.sides import ARMED_SIDES
 
 __all__ = ["ACLED_COLUMNS", "Rule", "rule", "rule_named", "rule_names", "acled_type",
-           "acled_row", "acled_rows", "fighting_types", "fatalities"]
+           "acled_row", "acled_rows", "fighting_types", "fatalities", "country_columns", "raion"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +62,8 @@ _INTER_BY_SIDE: Final = {
     "US": "External/Other forces", "EU": "External/Other forces", "NATO": "External/Other forces",
     "UN": "External/Other forces", "other": "External/Other forces",
 }
-# Hand-written rather than a country library: ACLED needs the numeric ISO code and its own region names,
-# and only the countries the gazetteer covers (and their neighbours) can occur.
+# ACLED's names and regions of the war's countries and their neighbours; any other country's ISO 3166 numeric
+# code and name come from pycountry (ACLED's region names are its own, so those stay blank).
 _COUNTRIES: Final = {   # alpha-2 -> (ISO 3166 numeric, name, ACLED region)
     "UA": (804, "Ukraine", "Europe"), "RU": (643, "Russia", "Europe"), "BY": (112, "Belarus", "Europe"),
     "MD": (498, "Moldova", "Europe"), "PL": (616, "Poland", "Europe"), "RO": (642, "Romania", "Europe"),
@@ -155,9 +160,33 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
     return rule_named(row.acled_rule)(event, fighting_reported, row.acled)
 
 
-def fatalities(event: Event) -> int:
-    """The killed an event counts: the sum of its quantities whose role is 'killed'."""
-    return int(sum(q.value for q in event.quantities if q.role == "killed"))
+@functools.cache
+def _raions() -> dict[int, str]:
+    path = resources.files("frontline") / "data" / "raions.tsv.gz"
+    with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8") as f:
+        return {int(gid): name for gid, name in (line.rstrip("\n").split("\t", 1) for line in f
+                                                 if not line.startswith("#"))}
+
+
+def raion(geonames_id: int | None) -> str:
+    """ACLED's ``admin2`` of a Ukrainian settlement: its raion as GeoNames gives it (``data/raions.tsv.gz``,
+    built by scripts/build_raions.py), or '' when unknown (an oblast, a place abroad)."""
+    return _raions().get(geonames_id, "") if geonames_id is not None else ""
+
+
+def country_columns(alpha2: str | None) -> tuple[int | str, str, str]:
+    """ACLED's ``iso`` (ISO 3166 numeric), ``country`` and ``region`` of an alpha-2 code; blanks when unknown,
+    so ``country`` and ``iso`` are both filled or both blank."""
+    if not alpha2:
+        return "", "", ""
+    if alpha2 in _COUNTRIES:
+        return _COUNTRIES[alpha2]
+    import pycountry  # only here: most exports name only the war's countries
+
+    found = pycountry.countries.get(alpha_2=alpha2.upper())
+    if found is None:
+        return "", "", ""
+    return int(found.numeric), getattr(found, "common_name", None) or found.name, ""
 
 
 def _inter(party: Party | None, kind: str) -> str:
@@ -191,7 +220,7 @@ def acled_row(event: Event, article: Article, *, fighting_reported: bool = False
     at the event's place (see ``acled_type``)."""
     acled_event, acled_sub = acled_type(event, fighting_reported=fighting_reported)
     loc = event.location
-    numeric, country, region = _COUNTRIES.get(loc.country_code, ("", "", "")) if loc else ("", "", "")
+    numeric, country, region = country_columns(loc.country_code if loc else None)
     inter1, inter2 = _inter(event.initiator, event.event_type), _inter(event.target, event.event_type)
     start = event.date.start
     return {
@@ -204,13 +233,14 @@ def acled_row(event: Event, article: Article, *, fighting_reported: bool = False
         "actor2": event.target.name if event.target else "", "assoc_actor_2": "", "inter2": inter2,
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if event.target and event.target.side == "civilians" else "",
-        "iso": numeric, "region": region, "country": country or (loc.country_code if loc else ""),
-        "admin1": (loc.admin1 or "") if loc else "", "admin2": "", "admin3": "",
+        "iso": numeric, "region": region, "country": country,
+        "admin1": (loc.admin1 or "") if loc else "", "admin2": raion(loc.geonames_id) if loc else "",
+        "admin3": "",
         "location": loc.name if loc else "", "latitude": loc.lat if loc else "", "longitude": loc.lon if loc else "",
         "geo_precision": _GEO_PRECISION[loc.precision] if loc else "",
         "source": article.source or article.url or article.path or "", "source_scale": "",
         "notes": event.evidence.sentence, "fatalities": fatalities(event), "tags": _tags(event),
-        # ACLED's timestamp is when its row was last changed; an export is pure, so it has none to give.
+        # ACLED's timestamp is when its row was last changed: the writer of records fills it (the store's time)
         "timestamp": "",
     }
 

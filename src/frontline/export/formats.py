@@ -53,6 +53,8 @@ class Format:
             not answer in it.
         download: how the web page joins several pages into one download, or None when it offers no link.
         fused: its pipeline-results output also carries the run's fused events (``fused_events``).
+        per_article: its pipeline-results output is the contract's article documents (``output.schema.json``),
+            not rows of events: a store's export in it is written from the stored results.
     """
 
     name: str
@@ -65,6 +67,7 @@ class Format:
     page: PageRenderer | None = None
     download: Join | None = None
     fused: bool = False
+    per_article: bool = False
 
     @property
     def binary(self) -> bool:
@@ -79,12 +82,12 @@ class Format:
 
 _ROWS: Final[tuple[Format, ...]] = (
     Format("json", "JSON", "application/json", ".json", results=results.write_json, records=records.write_json,
-           page=records.json_page, fused=True),
+           page=records.json_page, fused=True, per_article=True),
     Format("jsonl", "JSON Lines", "application/x-ndjson", ".jsonl", results=results.write_jsonl,
-           records=records.write_jsonl),
-    Format("geojson", "GeoJSON", "application/geo+json", ".geojson", results=results.write_geojson,
+           records=records.write_jsonl, per_article=True),
+    Format("geojson", "GeoJSON", "application/geo+json", ".geojson", results=records.write_results_geojson,
            records=records.write_geojson, page=records.geojson_page_text, download="features"),
-    Format("csv", "CSV", "text/csv", ".csv", results=results.write_csv, records=records.write_csv,
+    Format("csv", "CSV", "text/csv", ".csv", results=records.write_results_csv, records=records.write_csv,
            page=records.csv_page, download="header"),
     Format("parquet", "Parquet", "application/vnd.apache.parquet", ".parquet", records_file=records.write_parquet),
 )

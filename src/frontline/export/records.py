@@ -7,8 +7,17 @@ records into bytes or text, so the CLI (``frontline events --format``) and the R
 ``json``     ``{"events": [Event, ...], "total": n}`` with the REST API's Event objects (``event_json``)
 ``jsonl``    one Event object a line
 ``geojson``  a FeatureCollection (RFC 7946: WGS 84 ``[lon, lat]``, no ``crs`` member) of the located events,
-             each feature's ``properties`` the flat row of ``query.record_row``; opens in QGIS as a layer
-``csv``      ACLED-style columns (``acled.ACLED_COLUMNS``), in the query's order
+             each feature's ``properties`` the flat row of ``query.record_row`` (precision, outlet, published,
+             title, geonames_id ...); an event placed only to an oblast, region or country has a null geometry
+             (``COARSE``): its lat/lon, the area's centre, stay in the properties, but no point poses as a
+             settlement. Opens in QGIS as a layer.
+``csv``      ACLED-style columns (``acled.ACLED_COLUMNS``), in the query's order; no text cell starts like a
+             spreadsheet formula (``textguard.csv_cell``); ``timestamp`` is when the store wrote the event
+             (Unix seconds), or when the row was written for results not stored
+
+These are the ONE set of CSV and GeoJSON writers: ``frontline extract`` and ``frontline export`` write pipeline
+results through them too (``records_of`` turns results into records, leaving out the events of copies unless
+asked), so every surface writes the same columns and properties.
 ``parquet``  one row per event, the columns of ``query.ROW_COLUMNS`` with typed columns (dates as date32)
 """
 
@@ -18,12 +27,16 @@ import csv
 import datetime as dt
 import io
 import json
+import time
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any, Final, TextIO
 
 from frontline.export.acled import ACLED_COLUMNS, acled_row, fighting_types
 from frontline.export.results import event_to_dict
-from frontline.models import Article, iso
+from frontline.models import Article, ArticleResult, FusedEvent, iso
+from frontline.store.records import EventRecord as Record
+from frontline.store.records import record_row
+from frontline.textguard import csv_cell, scrub
 
 if TYPE_CHECKING:
     from frontline.store.query import EventRecord, Page
@@ -33,7 +46,10 @@ if TYPE_CHECKING:
 
 __all__ = ["event_json", "feature", "geojson_page", "page_json", "acled_rows", "write_json", "write_jsonl",
            "write_geojson", "write_csv", "write_parquet", "json_page", "geojson_page_text", "csv_page",
-           "EVENT_FIELDS"]
+           "EVENT_FIELDS", "COARSE", "records_of", "to_geojson", "write_results_geojson", "write_results_csv"]
+
+# Precisions that place an event in an area, not at a point: their features carry no point geometry.
+COARSE: Final = frozenset({"admin1", "region", "country"})
 
 EVENT_FIELDS: Final = ("event_id", "article_id", "event_type", "location", "date", "initiator", "target",
                        "quantities", "claim", "evidence", "confidence", "trigger", "outlet", "published", "title",
@@ -54,14 +70,44 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def feature(r: EventRecord) -> dict[str, Any] | None:
-    """The GeoJSON Feature of a located event record (None when it has no location)."""
-    from frontline.store.query import record_row
+    """The GeoJSON Feature of a located event record (None when it has no location).
 
+    A settlement or district is a Point; an oblast, region or country (``COARSE``) a null geometry, which RFC
+    7946 allows for an unlocated feature: its centre is no place where the event happened.
+    """
     loc = r.event.location
     if loc is None:
         return None
-    return {"type": "Feature", "id": r.event.event_id,
-            "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]}, "properties": _plain(record_row(r))}
+    geometry = None if loc.precision in COARSE else {"type": "Point", "coordinates": [loc.lon, loc.lat]}
+    return {"type": "Feature", "id": r.event.event_id, "geometry": geometry, "properties": _plain(record_row(r))}
+
+
+def records_of(results: Iterable[ArticleResult], *, include_copies: bool = False) -> Iterator[EventRecord]:
+    """The events of pipeline results as records (outlet: the article's source, else its URL or path), so
+    results are written by the writers of a query's records; the events of copies only if ``include_copies``."""
+    for result in results:
+        a = result.article
+        if a.duplicate_of is not None and not include_copies:
+            continue
+        for ev in result.events:
+            yield Record(event=ev, outlet=a.source or a.url or a.path, published=a.published, title=a.title,
+                         fused_id=None, contested=ev.claim.contested, copies=0, stored_at=None)
+
+
+def to_geojson(results: Iterable[ArticleResult], *, include_copies: bool = False) -> dict[str, Any]:
+    """A GeoJSON ``FeatureCollection`` of the located events of pipeline results (see ``feature``)."""
+    return geojson_page(records_of(results, include_copies=include_copies))
+
+
+def write_results_geojson(results: Iterable[ArticleResult], out: TextIO,
+                          fused: Iterable[FusedEvent] | None = None) -> None:
+    """Pipeline results as ``write_geojson`` writes records; ``fused`` is not part of this format."""
+    write_geojson(records_of(results), out)
+
+
+def write_results_csv(results: Iterable[ArticleResult], out: TextIO, fused: Iterable[FusedEvent] | None = None) -> None:
+    """Pipeline results as ``write_csv`` writes records; ``fused`` is not part of this format."""
+    write_csv(records_of(results), out)
 
 
 def geojson_page(records: Iterable[EventRecord], **members: Any) -> dict[str, Any]:
@@ -69,8 +115,17 @@ def geojson_page(records: Iterable[EventRecord], **members: Any) -> dict[str, An
     return {"type": "FeatureCollection", "features": [f for f in map(feature, records) if f is not None], **members}
 
 
+def _epoch(stored_at: str | None, now: int) -> int:
+    """ACLED's ``timestamp``: when the store wrote the row, in Unix seconds (``now`` for a row not stored)."""
+    if not stored_at:
+        return now
+    when = dt.datetime.fromisoformat(stored_at)
+    return int((when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)).timestamp())
+
+
 def acled_rows(records: Iterable[EventRecord]) -> Iterator[dict[str, Any]]:
     """One ACLED-style row per record, in the records' order (see ``acled.acled_rows`` for the columns)."""
+    now = int(time.time())
     records = list(records)
     # Fighting reported by the same article at the same place makes a capture a battle in ACLED's terms
     # (see acled.acled_type); the query's records of one article are looked at together for that.
@@ -82,7 +137,7 @@ def acled_rows(records: Iterable[EventRecord]) -> Iterator[dict[str, Any]]:
         article = Article(article_id=ev.article_id, status="ok", published=r.published, title=r.title,
                           source=r.outlet)
         fought = ev.location is not None and (ev.article_id, ev.location.name) in fighting
-        yield acled_row(ev, article, fighting_reported=fought)
+        yield acled_row(ev, article, fighting_reported=fought) | {"timestamp": _epoch(r.stored_at, now)}
 
 
 def write_jsonl(records: Iterable[EventRecord], out: TextIO, total: int | None = None) -> int:
@@ -112,7 +167,7 @@ def write_geojson(records: Iterable[EventRecord], out: TextIO, total: int | None
     for r in records:
         f = feature(r)
         if f is not None:
-            out.write(("," if n else "") + "\n" + json.dumps(f, ensure_ascii=False))
+            out.write(("," if n else "") + "\n" + scrub(json.dumps(f, ensure_ascii=False)))
             n += 1
     out.write("\n]}\n")
     return n
@@ -124,7 +179,8 @@ def write_csv(records: Iterable[EventRecord], out: TextIO, total: int | None = N
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in acled_rows(records):
-        writer.writerow(row)
+        # source and notes come from remote pages: no cell may run as a spreadsheet formula
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         n += 1
     return n
 

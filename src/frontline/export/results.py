@@ -10,17 +10,12 @@ output contract, ``output.schema.json``, which ships inside the package.
 ``jsonl``
     One line per article: ``{"article": {...}, "events": [...]}`` with the same article and event
     objects as ``json``, so a reader can stream a large corpus one article at a time.
-``geojson``
-    A ``FeatureCollection`` of the events that have a location: ``Point [lon, lat]`` geometry and the
-    event's fields flattened into ``properties`` (see ``event_properties``).
-``csv``
-    One row per event with ACLED's column names and event types mapped to ACLED's ``event_type`` /
-    ``sub_event_type`` as in the table of ``EVENTS.md`` (see ``frontline.export.acled``).
+``geojson`` and ``csv`` are written by the writers of a query's records (``frontline.export.records``), the
+one set of GeoJSON and CSV writers of every surface.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import tempfile
@@ -33,12 +28,11 @@ import jsonschema  # type: ignore[import-untyped]
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.errors import StageError
-from frontline.export.acled import ACLED_COLUMNS, acled_rows, fatalities
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Party, iso
-from frontline.textguard import csv_cell, scrub
+from frontline.textguard import scrub
 
-__all__ = ["article_to_dict", "event_to_dict", "to_dict", "load_schema", "validate", "event_properties",
-           "to_geojson", "write_json", "write_jsonl", "write_geojson", "write_csv"]
+__all__ = ["article_to_dict", "event_to_dict", "to_dict", "load_schema", "validate", "write_json",
+           "write_jsonl"]
 
 logger = logging.getLogger(__name__)
 
@@ -165,40 +159,6 @@ def validate(payload: dict[str, Any]) -> None:
 
 # --- GeoJSON --------------------------------------------------------------------------------------------
 
-def event_properties(event: Event) -> dict[str, Any]:
-    """The event's fields flattened for a GeoJSON feature or a table row (no nested objects)."""
-    loc = event.location
-    claimed_by = event.claim.claimed_by
-    return {
-        "event_id": event.event_id, "article_id": event.article_id, "event_type": event.event_type,
-        "date": iso(event.date.start), "date_end": iso(event.date.end), "date_precision": event.date.precision,
-        "location": loc.name if loc else None, "admin1": loc.admin1 if loc else None,
-        "country_code": loc.country_code if loc else None, "precision": loc.precision if loc else None,
-        "initiator": event.initiator.name if event.initiator else None,
-        "initiator_side": event.initiator.side if event.initiator else None,
-        "target": event.target.name if event.target else None,
-        "target_side": event.target.side if event.target else None,
-        "claimed_by": claimed_by.name if claimed_by else None,
-        "modality": event.claim.modality, "contested": event.claim.contested,
-        "fatalities": fatalities(event), "evidence": event.evidence.sentence, "confidence": event.confidence,
-    }
-
-
-def _features(results: Iterable[ArticleResult]) -> Iterator[dict[str, Any]]:
-    for result in results:
-        for event in result.events:
-            if event.location is None:
-                continue
-            yield {"type": "Feature", "id": event.event_id,
-                   "geometry": {"type": "Point", "coordinates": [event.location.lon, event.location.lat]},
-                   "properties": event_properties(event)}
-
-
-def to_geojson(results: Iterable[ArticleResult]) -> dict[str, Any]:
-    """A GeoJSON ``FeatureCollection`` of the located events (``Point [lon, lat]``); unlocated ones are left out."""
-    return {"type": "FeatureCollection", "features": list(_features(results))}
-
-
 # --- writers ---------------------------------------------------------------------------------------------
 
 def _json_items(items: Iterable[dict[str, Any]], out: TextIO) -> None:
@@ -240,19 +200,3 @@ def write_jsonl(results: Iterable[ArticleResult], out: TextIO, fused: Iterable[F
     for result in results:
         line = {"article": article_to_dict(result.article), "events": [event_to_dict(e) for e in result.events]}
         out.write(scrub(json.dumps(line, ensure_ascii=False)) + "\n")
-
-
-def write_geojson(results: Iterable[ArticleResult], out: TextIO, fused: Iterable[FusedEvent] | None = None) -> None:
-    """The ``FeatureCollection`` of ``to_geojson``, one feature a line; ``fused`` is not part of this format."""
-    # Written feature by feature so a large corpus never sits in memory as one dict.
-    out.write('{"type": "FeatureCollection", "features": [')
-    for i, feature in enumerate(_features(results)):
-        out.write(("," if i else "") + "\n" + scrub(json.dumps(feature, ensure_ascii=False)))
-    out.write("\n]}\n")
-
-
-def write_csv(results: Iterable[ArticleResult], out: TextIO, fused: Iterable[FusedEvent] | None = None) -> None:
-    """ACLED-style rows (``acled.ACLED_COLUMNS``) with a header; ``fused`` is not part of this format."""
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in acled_rows(results))

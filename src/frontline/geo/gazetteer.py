@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import logging
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -40,6 +41,11 @@ _COLUMNS = ("geonames_id", "name", "lat", "lon", "admin1", "country_code", "kind
 _KINDS: dict[str, LocationPrecision] = {kind: kind for kind in get_args(LocationPrecision)}
 _INDEXES = ("names", "generated", "skeletons", "bare")
 _FUZZY_CUTOFF = 88.0
+# A name someone types to look a place up (a query, not a text to read) names it when it is one of the place's
+# GeoNames spellings (1.0) or a transliteration of its Cyrillic name (0.95); a skeleton, case-form or fuzzy match
+# is only a suggestion: 'Donetsc' is not Donets, 'Xyzzy' is not Khyzhky.
+_NAMED = 0.95
+_SUGGEST_CUTOFF = 70.0
 _MIN_FUZZY_LENGTH = 5          # short keys match too much by accident
 # 'the Bakhmut direction', 'the Kupyansky district': words after a town's name (or its adjective) that make
 # the phrase name the sector around the town
@@ -75,10 +81,11 @@ def case_forms(name: str) -> list[str]:
     return out
 
 
-def unknown_settlement(name: str) -> str:
-    """What to tell someone who named a settlement the gazetteer does not know."""
-    return (f"no settlement called '{name}' in the gazetteer; check the spelling (any common transliteration "
-            "works, e.g. Severodonetsk or Sievierodonetsk)")
+def unknown_settlement(name: str, suggestions: Sequence[str] = ()) -> str:
+    """What to tell someone who named a settlement the gazetteer does not know (with close names, if any)."""
+    close = f"; did you mean {' or '.join(suggestions)}?" if suggestions else "; no known name is close"
+    return (f"no settlement called '{name}' in the gazetteer{close} (any common transliteration works, e.g. "
+            "Severodonetsk or Sievierodonetsk, Kiev or Kyiv)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +259,26 @@ class Gazetteer:
         """
         matches = [p for p, _ in self.match(name) if p.kind == "settlement"]
         return max(matches, key=lambda p: (p.country_code == "UA", p.population)) if matches else None
+
+    def named_settlement(self, name: str) -> Place | None:
+        """The settlement that a name someone typed names: one of its spellings (GeoNames' names, alternate
+        names and transliterations: Kiev, Kharkov, Severodonetsk), the most populous namesake, Ukraine's first;
+        None when only a near spelling matches (see ``suggest_settlements``), never a substitute."""
+        matches = [p for p, c in self.match(name, fuzzy=False) if p.kind == "settlement" and c >= _NAMED]
+        return max(matches, key=lambda p: (p.country_code == "UA", p.population)) if matches else None
+
+    def suggest_settlements(self, name: str, limit: int = 5) -> tuple[str, ...]:
+        """Settlements whose names are close to ``name``, as 'Name (oblast)', likeliest first."""
+        found = [(p, c) for p, c in self.match(name) if p.kind == "settlement"]
+        skel = skeleton(name)
+        if len(skel) >= 3:      # and the nearest skeletons of all (an error path: 0.05 s over every key is fine)
+            for other, score, _ in process.extract(skel, tuple(self.skeletons), scorer=fuzz.ratio,
+                                                   score_cutoff=_SUGGEST_CUTOFF, limit=limit):
+                found += [(self.places[n], 0.9 * score / 100) for n in self._numbers(self.skeletons, other)
+                          if self.places[n].kind == "settlement"]
+        ranked = sorted(found, key=lambda pc: (-pc[1], pc[0].country_code != "UA", -pc[0].population))
+        names = (f"{p.name} ({p.admin1})" if p.admin1 else p.name for p, _ in ranked)
+        return tuple(dict.fromkeys(names))[:limit]
 
     def admin1(self, name: str) -> Place | None:
         """The oblast or region that ``name`` names: 'Lugansk region', 'Luhansk', 'Donetsk oblast', 'DPR'."""

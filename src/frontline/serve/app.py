@@ -21,7 +21,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from frontline.errors import FrontlineError
 from frontline.serve import problems
 from frontline.serve.guard import DEFAULT_HOSTS, MIN_TOKEN, Guard, check_token
-from frontline.serve.params import PATTERN_HELP
+from frontline.serve.params import PATTERN_HELP, known_parameters
 from frontline.serve.problems import PROBLEM
 from frontline.serve.routes import ROUTERS
 from frontline.serve.routes.ingest import Ingest, Writer
@@ -76,7 +76,8 @@ def create_app(db: str, token: str | None = None, *, catalog: Catalog | None = N
     problems.install(app, PATTERN_HELP)
     _say_when_stale(app, opened)
     for router in ROUTERS:
-        app.include_router(router)
+        # every route refuses a query parameter it does not declare (a typo would otherwise filter nothing)
+        app.include_router(router, dependencies=[Depends(known_parameters)])
     _mount_docs(app)
     from frontline import web
     web.mount(app)

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Final, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Final, Literal
 
 from fastapi import Depends, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from frontline.export.formats import export_format, page_formats
 from frontline.export.records import EVENT_FIELDS
-from frontline.models import EVENT_TYPES, LocationPrecision, Modality
 from frontline.serve.problems import Problem
+from frontline.store.filters import MAX_TEXT_FILTER, parse_filter, unknown_parameters
 from frontline.store.query import MAX_LIMIT, Catalog, EventFilter
-from frontline.store.records import parse_bbox
 
 __all__ = ["MAX_TEXT_FILTER", "event_filter", "Filters", "Limit", "Cursor", "PageFormat", "PATTERN_HELP",
-           "FIELDS_PATTERN", "fields_asked", "format_asked", "catalog_of", "CatalogDep"]
-
-MAX_TEXT_FILTER: Final = 200       # characters of a free-text filter (a name, an outlet, words)
+           "FIELDS_PATTERN", "fields_asked", "format_asked", "catalog_of", "CatalogDep",
+           "known_parameters", "route_parameters"]
 
 if TYPE_CHECKING:
     PageFormat = str
@@ -38,14 +38,6 @@ async def catalog_of(request: Request) -> Catalog:
 
 
 CatalogDep = Annotated[Catalog, Depends(catalog_of)]
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    try:
-        return parse_bbox(value)
-    except ValueError:
-        raise Problem(400, "Bad bbox", f"bbox={value!r} is not four numbers west,south,east,north, e.g. "
-                      "bbox=36.5,47.5,39.0,49.5") from None
 
 
 def event_filter(
@@ -69,26 +61,50 @@ def event_filter(
         description="Only events written since this time (ISO 8601); retracted ids are listed too")] = None,
     include_copies: Annotated[bool, Query(description="Also the events of articles that copy another")] = False,
 ) -> EventFilter:
-    """The common filters of every list and aggregate endpoint, as one ``EventFilter``."""
-    # a value outside a fixed vocabulary is a mistake to report, not a filter that silently matches nothing
-    for name, values, known in (("type", type or (), EVENT_TYPES), ("modality", [modality] if modality else (),
-                                                                       get_args(Modality)),
-                                ("precision", [precision] if precision else (), get_args(LocationPrecision))):
-        for value in values:
-            if value not in known:
-                raise Problem(400, "Bad parameter", f"{name}={value!r} is not one of {', '.join(known)}")
-    for name, text in (("oblast", oblast), ("settlement", settlement), ("actor", actor), ("claimant", claimant),
-                       ("outlet", outlet), ("q", q), ("side", side)):
-        if text is not None and len(text) > MAX_TEXT_FILTER:
-            raise Problem(400, "Bad parameter", f"{name} is longer than {MAX_TEXT_FILTER} characters; no name or "
-                          "phrase is that long")
-        # SQLite's LIKE stops at a NUL: 'q=%00' would match every event
-        if text is not None and any(ord(c) < 32 or ord(c) == 127 for c in text):
-            raise Problem(400, "Bad parameter", f"{name} holds a control character; send plain text")
-    return EventFilter(types=tuple(type or ()), oblast=oblast, settlement=settlement, bbox=_bbox(bbox),
-                       since=since, until=until, side=side, actor=actor, claimant=claimant, modality=modality,
-                       contested=contested, precision=precision, min_confidence=min_confidence, outlet=outlet,
-                       q=q, updated_since=updated_since, include_copies=include_copies)
+    """The common filters of every list and aggregate endpoint, as one ``EventFilter``.
+
+    The values are checked by the one parser the CLI and the Python API share (``store.filters``): a value
+    outside a fixed vocabulary (type, side, modality, precision) is refused with the values accepted.
+    """
+    return parse_filter({"type": type, "oblast": oblast, "settlement": settlement, "bbox": bbox, "since": since,
+                         "until": until, "side": side, "actor": actor, "claimant": claimant, "modality": modality,
+                         "contested": contested, "precision": precision, "min_confidence": min_confidence,
+                         "outlet": outlet, "q": q, "updated_since": updated_since,
+                         "include_copies": include_copies})
+
+
+async def known_parameters(request: Request) -> None:
+    """Refuse query parameters the route does not declare (a dependency of every route).
+
+    A typo ('settlment'), an ACLED name ('event_type', 'page') or a stray parameter is named in a 400 with the
+    closest parameter, rather than ignored: an ignored filter answers every event as if it had been applied.
+
+    Raises:
+        Problem: 400, a parameter is not one of the route's.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    message = unknown_parameters(request.query_params.keys(), route_parameters(route))
+    if message is not None:
+        raise Problem(400, "Unknown parameter", message)
+
+
+_ROUTE_PARAMETERS: dict[int, tuple[str, ...]] = {}
+
+
+def route_parameters(route: APIRoute) -> tuple[str, ...]:
+    """The query parameters a route declares, its dependencies' included."""
+    names = _ROUTE_PARAMETERS.get(id(route))
+    if names is None:
+        names = tuple(dict.fromkeys(_query_names(route.dependant)))
+        _ROUTE_PARAMETERS[id(route)] = names
+    return names
+
+
+def _query_names(dependant: Dependant) -> list[str]:
+    # walked here rather than through FastAPI's flattening helper, whose name has changed between releases
+    return [p.alias for p in dependant.query_params] + [n for d in dependant.dependencies for n in _query_names(d)]
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]

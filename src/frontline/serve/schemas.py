@@ -259,6 +259,7 @@ class IngestModel(BaseModel):
     copies: int
     fused_events: int
     timelines: int
+    repeats: int = 0
 
 
 class ArticleIn(BaseModel):

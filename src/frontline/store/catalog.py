@@ -13,20 +13,21 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Final, Literal, Unpack
+from typing import Any, Final, Literal, Unpack, get_args
 
 from sqlalchemy import ColumnElement, Engine, Select, distinct, func, or_, select, tuple_
 from sqlalchemy.exc import DataError, SQLAlchemyError
 
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
-from frontline.errors import QueryError, StoreError
+from frontline.errors import QueryError, StoreError, UnknownPlaceError
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
-from frontline.models import FusedEvent, Location, Timeline
+from frontline.models import FusedEvent, Location, Status, Timeline
 from frontline.store import schema as t
 from frontline.store.base import Lifecycle
 from frontline.store.codec import article_from_row, document_from_row, event_from_row
 from frontline.store.engine import open_reader
+from frontline.store.filters import name_key
 from frontline.store.records import (
     COUNT_LIMIT,
     EVERY_EVENT,
@@ -144,14 +145,17 @@ class Catalog(Lifecycle):
         return place.name
 
     def settlement_name(self, name: str) -> str:
-        """The canonical name of a settlement in any spelling (the most populous namesake, Ukraine first).
+        """The canonical name of a settlement in any of its spellings (the most populous namesake, Ukraine first).
+
+        A near spelling is never taken for the name ('Xyzzy' is not Khyzhky): it is an error that suggests.
 
         Raises:
-            QueryError: the gazetteer knows no settlement of that name.
+            UnknownPlaceError: the gazetteer knows no settlement of that name (``suggestions``: close ones).
         """
-        place = self.gazetteer.settlement(name)
+        place = self.gazetteer.named_settlement(name)
         if place is None:
-            raise QueryError(unknown_settlement(name))
+            close = self.gazetteer.suggest_settlements(name)
+            raise UnknownPlaceError(unknown_settlement(name, close), close)
         return place.name
 
     # --- filters --------------------------------------------------------------------------------------
@@ -179,7 +183,7 @@ class Catalog(Lifecycle):
             w += _box(f.bbox, c)
         w += self._dates(f)
         w += _parties(f, c)
-        w += _claims(f, c)
+        w += _claims(f, c, self._claimant_spellings(f.claimant))
         if f.precision:
             w.append(c("location_precision") == f.precision)
         if f.min_confidence is not None:
@@ -195,6 +199,16 @@ class Catalog(Lifecycle):
             w.append(c("is_copy") == 0)
         return w
 
+    def _claimant_spellings(self, claimant: str | None) -> tuple[str, ...]:
+        """The stored claimant names that a claimant filter's name means, in any case, punctuation or spelling
+        ('Russian Defense Ministry' finds 'Russian Defence Ministry'); one scan of the distinct names."""
+        if not claimant or claimant in SIDES:
+            return ()
+        key = name_key(claimant)
+        e = t.events
+        names = self._rows(select(e.c.claimant).where(e.c.claimant.is_not(None)).distinct(), "read claimants")
+        return tuple(sorted(n for (n,) in names if name_key(n) == key)) or (claimant,)
+
     def _dates(self, f: EventFilter) -> list[ColumnElement[bool]]:
         """The conditions of ``since`` and ``until``: events overlapping the range."""
         e = t.events
@@ -204,7 +218,11 @@ class Catalog(Lifecycle):
             # an event overlapping the range starts at most the longest span before 'since': a bound the
             # date indexes can use (date_last alone cannot), found by one probe of the date_span index
             longest = self._rows(select(func.max(e.c.date_span)), "read the longest event span")[0][0] or 0
-            w.append(e.c.date_start >= (f.since - dt.timedelta(days=longest)).isoformat())
+            try:
+                earliest = f.since - dt.timedelta(days=longest)
+            except OverflowError:       # 'since' within the longest span of year 1
+                earliest = dt.date.min
+            w.append(e.c.date_start >= earliest.isoformat())
         if f.until is not None:
             w.append(e.c.date_start <= f.until.isoformat())
         if f.since is not None and f.until is not None and f.since > f.until:
@@ -365,8 +383,10 @@ class Catalog(Lifecycle):
         return {r._mapping["article_id"]: ArticleRecord(article_from_row(r._mapping), r._mapping["n_events"]) for r in rows}
 
     def articles(self, *, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-                 limit: int = 100, cursor: str | None = None) -> Page[ArticleRecord]:
+                 status: str | None = None, limit: int = 100, cursor: str | None = None) -> Page[ArticleRecord]:
         """One page of stored articles (no texts) by publication day then id; undated ones come last.
+
+        ``status``: only articles of that status ('ok', 'failed' with their ``error``, 'skipped').
 
         Raises:
             QueryError: a bad limit or cursor. StoreError: the database cannot be read.
@@ -381,6 +401,10 @@ class Catalog(Lifecycle):
             where.append(a.c.published >= since.isoformat())
         if until is not None:
             where.append(a.c.published <= until.isoformat())
+        if status is not None:
+            if status not in get_args(Status):
+                raise QueryError(f"status={status!r} is not one of {', '.join(get_args(Status))}")
+            where.append(a.c.status == status)
         # '~' sorts after every ISO day, so undated articles come last under one plain key
         day = func.coalesce(a.c.published, "~")
         stmt = self._article_select(False).where(*where)
@@ -553,7 +577,7 @@ class Catalog(Lifecycle):
         """A settlement (any spelling) and its control timeline as spans; its starting line alone when nothing is stored.
 
         Raises:
-            QueryError: the gazetteer knows no settlement of that name.
+            UnknownPlaceError: the gazetteer knows no settlement of that name (close ones are suggested).
         """
         canonical = self.settlement_name(name)
         stored = self._timelines([canonical]).get(canonical.casefold())
@@ -640,13 +664,15 @@ def _parties(f: EventFilter, c: Callable[[str], Any]) -> list[ColumnElement[bool
     return w
 
 
-def _claims(f: EventFilter, c: Callable[[str], Any]) -> list[ColumnElement[bool]]:
-    """The conditions on the claim: its claimant (a side or a name), modality and whether it is contested."""
+def _claims(f: EventFilter, c: Callable[[str], Any], spellings: Sequence[str]) -> list[ColumnElement[bool]]:
+    """The conditions on the claim: its claimant (a side, or a name as one of its stored ``spellings``),
+    modality and whether it is contested."""
     m = t.fused_members
     w: list[ColumnElement[bool]] = []
     if f.claimant:
+        # lower() as the events_claimant index has it
         w.append(c("claimant_side") == f.claimant if f.claimant in SIDES
-                 else func.lower(c("claimant")) == f.claimant.lower())
+                 else func.lower(c("claimant")).in_(sorted({n.lower() for n in spellings})))
     if f.modality:
         w.append(c("modality") == f.modality)
     if f.contested is not None:

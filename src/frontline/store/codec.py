@@ -41,6 +41,7 @@ from frontline.models import (
     iso,
     stable_id,
 )
+from frontline.vocab.counts import fatalities
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +73,11 @@ EVENT_COLUMNS: Final = (
     # derived, so the query layer filters and sorts by plain indexed columns on SQLite and PostgreSQL alike
     "date_last", "date_span", "initiator_name", "initiator_side", "target_name", "target_side", "claimant",
     "claimant_side", "is_copy", "geo_cell",
+    # schema version 3: the killed the event counts (``vocab.counts.fatalities``, as the ACLED-style CSV's column)
+    "fatalities",
 )
 # Columns added by schema version 2; a version 1 database gets them (filled) when opened.
-V2_EVENT_COLUMNS: Final = EVENT_COLUMNS[EVENT_COLUMNS.index("date_last"):]
+V2_EVENT_COLUMNS: Final = EVENT_COLUMNS[EVENT_COLUMNS.index("date_last"):EVENT_COLUMNS.index("geo_cell") + 1]
 
 
 
@@ -197,7 +200,7 @@ def event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) ->
             party_json(e.initiator), party_json(e.target), party_json(e.claim.claimed_by), e.claim.modality,
             int(e.claim.contested), to_json(quantities),
             e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger,
-            *derived_columns(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None)
+            *derived_columns(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None, fatalities(e))
 
 
 def geo_cell(lat: float, lon: float) -> int:

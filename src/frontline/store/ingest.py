@@ -50,6 +50,8 @@ class IngestReport:
     fused_events: int = 0  # fused events at the places this run touched
     timelines: int = 0    # settlement timelines recomputed
     repaired: bool = False  # an earlier run had left fused events and timelines stale: all were rebuilt
+    repeats: int = 0      # inputs whose cleaned text is an article already stored or read earlier in this run
+    #                       (kept once, as first seen; neither 'changed', 'unchanged' nor 'copies')
 
 
 @dataclass(slots=True)
@@ -61,7 +63,9 @@ class _Tally:
     unchanged: int = 0
     events: int = 0
     copies: int = 0
+    repeats: int = 0
     touched: set[str] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)      # the articles this run wrote
 
     def stored(self, s: StoredInput) -> None:
         """Count an input skipped as already stored."""
@@ -73,7 +77,7 @@ class _Tally:
     def report(self, fused: int, timelines: int, repaired: bool) -> IngestReport:
         s = self.statuses
         return IngestReport(sum(s.values()), s["ok"], s["failed"], s["skipped"], self.changed, self.unchanged,
-                            self.events, self.copies, fused, timelines, repaired)
+                            self.events, self.copies, fused, timelines, repaired, self.repeats)
 
 
 def ingest(store: Store, raws: Iterable[RawArticle],
@@ -100,13 +104,16 @@ def ingest(store: Store, raws: Iterable[RawArticle],
 
 
 def _write(store: Store, detector: CopyDetector, result: ArticleResult, key: str, tally: _Tally) -> None:
-    if stored_from_elsewhere(store, result.article):
-        # another file or URL whose text cleans to a stored article's exact text: one article, kept
-        # as first seen (its id is the hash of that text), and counted as a copy
+    article_id = result.article.article_id
+    if article_id in tally.written or stored_from_elsewhere(store, result.article):
+        # another input whose text cleans to an article's exact text, stored before or earlier in this run: one
+        # article, kept as first seen (its id is the hash of that text), counted as a repeat (not 'unchanged':
+        # on a new store nothing is unchanged; not a copy: the store holds no second article for it)
         tally.statuses[result.article.status] += 1
-        tally.copies += 1
-        tally.unchanged += 1
+        tally.repeats += 1
         return
+    if result.article.status == "ok":
+        tally.written.add(article_id)
     try:
         result = check_copy(store, detector, result)
     except StoreError:

@@ -16,11 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, TypeGuard
 
+from sqlalchemy import Engine, bindparam, select, text, update
+
 from frontline.corpus import fuse as corpus_fuse
+from frontline.store import schema as t
 from frontline.store.codec import V2_EVENT_COLUMNS, derived_columns, event_from_row, fused_member_rows, geo_cell
 from frontline.store.schema import SCHEMA_VERSION, metadata, sqlite_ddl
+from frontline.vocab.counts import fatalities
 
-__all__ = ["SCHEMA_VERSION", "STEPS", "Step", "add_missing", "create", "upgradable", "upgrade"]
+__all__ = ["SCHEMA_VERSION", "STEPS", "Step", "add_missing", "create", "upgradable", "upgrade", "upgrade_postgres"]
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +79,29 @@ def _to_v2(db: sqlite3.Connection) -> None:
                     for m in fused_member_rows(corpus_fuse.from_dict(json.loads(r[0])))])
 
 
+def _to_v3(db: sqlite3.Connection) -> None:
+    """The events' fatalities as a column."""
+    db.execute("ALTER TABLE events ADD COLUMN fatalities INTEGER")
+    db.executemany("UPDATE events SET fatalities = ? WHERE event_id = ?",
+                   [(fatalities(event_from_row(r)), r["event_id"]) for r in db.execute("SELECT * FROM events")])
+
+
+def upgrade_postgres(engine: Engine, version: str | None, name: str) -> None:
+    """Bring a PostgreSQL store of version 2 to this version (the fatalities column, filled), in one transaction;
+    a store of any other version is left for ``schema.check_version`` to refuse."""
+    if version != "2":
+        return
+    logger.info("migrating %s from frontline schema version %s to %d", name, version, SCHEMA_VERSION)
+    e = t.events
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities INTEGER"))
+        counts = [{"eid": r["event_id"], "n": fatalities(event_from_row(r))}
+                  for r in conn.execute(select(e)).mappings()]
+        if counts:
+            conn.execute(update(e).where(e.c.event_id == bindparam("eid")).values(fatalities=bindparam("n")), counts)
+        conn.execute(update(t.meta).where(t.meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One migration: what it does, and the schema version a store has after it."""
@@ -86,6 +113,7 @@ class Step:
 
 STEPS: Final = (
     Step(2, "derived event columns for the query layer, fused_members, retracted", _to_v2),
+    Step(3, "the events' fatalities as a column", _to_v3),
 )
 
 

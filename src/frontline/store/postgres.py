@@ -29,6 +29,7 @@ from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import Fingerprint, Match
 from frontline.errors import StoreError
 from frontline.models import Article, ArticleResult, Event, FusedEvent, Mentions, Timeline
+from frontline.store import migrations
 from frontline.store import schema as t
 from frontline.store.base import TOP_PLACES, StoredInput, Summary, WriteOutcome, WritingStore
 from frontline.store.codec import (
@@ -111,6 +112,7 @@ class PgStore(WritingStore):
             logger.info("created frontline tables in %s", redact(self.path))
             return
         check_tables(redact(self.path), tables, "name an empty database in the URL")
+        migrations.upgrade_postgres(engine, schema_version(engine), redact(self.path))
         check_version(redact(self.path), schema_version(engine), NO_MIGRATION)
         with engine.begin() as conn:
             t.metadata.create_all(conn)         # tables and indexes added since (CREATE ... IF NOT EXISTS)

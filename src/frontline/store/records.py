@@ -13,6 +13,7 @@ from typing import Any, Final, Generic, TypeVar
 
 from frontline.models import Article, Document, Event, FusedEvent, Timeline
 from frontline.vocab import sides
+from frontline.vocab.counts import fatalities
 
 __all__ = ["EventFilter", "EventRecord", "EventDetail", "ArticleRecord", "Page", "PlaceRecord", "StateSpan",
            "PlaceTimeline", "ControlPlace", "CoverageRow", "HistogramDay", "GridCell", "Facets",
@@ -262,7 +263,7 @@ def record_row(r: EventRecord) -> dict[str, Any]:
         "target": ev.target.name if ev.target else None, "target_side": ev.target.side if ev.target else None,
         "claimed_by": c.name if c else None, "claimed_by_side": c.side if c else None,
         "modality": ev.claim.modality, "contested": r.contested,
-        "fatalities": int(sum(q.value for q in ev.quantities if q.role == "killed")),
+        "fatalities": fatalities(ev),
         "confidence": ev.confidence, "evidence": ev.evidence.sentence, "evidence_start": ev.evidence.char_start,
         "evidence_end": ev.evidence.char_end, "trigger": ev.trigger, "outlet": r.outlet, "published": r.published,
         "title": r.title, "fused_id": r.fused_id, "copies": r.copies, "stored_at": r.stored_at,

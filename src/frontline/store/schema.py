@@ -31,7 +31,7 @@ from frontline.errors import StoreError
 __all__ = ["SCHEMA_VERSION", "CORE_TABLES", "check_tables", "check_version", "sqlite_ddl", "metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
            "fused_members", "timelines", "retracted", "inputs"]
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 # The tables without which a database is not a frontline store, whatever its version.
 CORE_TABLES: Final = frozenset({"meta", "articles", "mentions", "events"})
 
@@ -101,6 +101,8 @@ events = Table(
     *(Column(c, Text) for c in ("initiator_name", "initiator_side", "target_name", "target_side",
                                 "claimant", "claimant_side")),
     Column("is_copy", Integer), Column("geo_cell", Integer), Column("stored_at", Text),
+    # version 3: the killed the event counts (``vocab.counts.fatalities``), for readers of the table (Datasette)
+    Column("fatalities", Integer),
 )
 
 fingerprints = Table(

@@ -45,7 +45,9 @@ def decode_cursor(cursor: str | None, sort: str) -> Position | None:
     try:
         sort_of, phase, key, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         pos = Position(str(sort_of), int(phase), None if key is None else str(key), str(ident))
-    except (ValueError, TypeError, binascii.Error):
+    # a cursor is text from outside: 1e999 (an infinite float, OverflowError) or arrays nested too deep to
+    # decode (RecursionError) are not ours either
+    except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error):
         raise QueryError(f"the cursor {cursor!r} is not one this server gave; start again without a cursor, "
                          "then pass each page's next_cursor") from None
     if pos.sort != sort:

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from frontline.export.records import event_json, page_json
 from frontline.export.results import article_to_dict
+from frontline.models import Status
 from frontline.serve.params import CatalogDep, Cursor, Limit
 from frontline.serve.problems import Problem
 from frontline.serve.schemas import ArticleDetailModel, ArticlePage, error_responses
@@ -29,8 +30,10 @@ def article_json(r: ArticleRecord) -> dict[str, Any]:
             summary="Stored articles by publication day, paged")
 def list_articles(catalog: CatalogDep, outlet: Annotated[str | None, Query()] = None,
                   since: Annotated[dt.date | None, Query()] = None, until: Annotated[dt.date | None, Query()] = None,
+                  status: Annotated[Status | None, Query(
+                      description="ok, failed (with the reason in error) or skipped")] = None,
                   limit: Limit = 100, cursor: Cursor = None) -> JSONResponse:
-    page = catalog.articles(outlet=outlet, since=since, until=until, limit=limit, cursor=cursor)
+    page = catalog.articles(outlet=outlet, since=since, until=until, status=status, limit=limit, cursor=cursor)
     return JSONResponse(page_json(page, [article_json(r) for r in page.items]))
 
 

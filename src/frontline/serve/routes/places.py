@@ -8,9 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from frontline.errors import UnknownPlaceError
 from frontline.export.records import page_json
 from frontline.models import iso
 from frontline.serve.params import CatalogDep, Cursor, Filters, Limit
+from frontline.serve.problems import Problem
 from frontline.serve.schemas import ControlModel, PlacePage, TimelineModel, error_responses
 
 __all__ = ["router"]
@@ -30,10 +32,15 @@ def list_places(catalog: CatalogDep, f: Filters, limit: Limit = 100, cursor: Cur
     return JSONResponse(page_json(page, [_place_json(p) for p in page.items]))
 
 
-@router.get("/api/places/{name}/timeline", response_model=TimelineModel, responses=error_responses(),
-            summary="Who held a settlement over time, with the events and claimants behind each state")
+@router.get("/api/places/{name}/timeline", response_model=TimelineModel, responses=error_responses(404),
+            summary="Who held a settlement over time, with the events and claimants behind each state",
+            description="The name in any of its spellings (Kiev, Kyiv); a name the gazetteer does not know is a "
+                        "404 whose detail suggests close names, never the timeline of another place.")
 def place_timeline(name: str, catalog: CatalogDep) -> JSONResponse:
-    found = catalog.place_timeline(name)
+    try:
+        found = catalog.place_timeline(name)
+    except UnknownPlaceError as exc:
+        raise Problem(404, "No such place", str(exc)) from None
     return JSONResponse({"place": _place_json(found.place), "states": [
         {"state": s.state, "since": s.since.isoformat(), "until": iso(s.until), "events": list(s.event_ids),
          "fused_ids": list(s.fused_ids), "claimants": list(s.claimants), "confidence": s.confidence,

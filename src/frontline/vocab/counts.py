@@ -1,0 +1,17 @@
+"""What an event's counts add up to: the one definition of its fatalities.
+
+The ACLED-style CSV's ``fatalities`` column, the store's ``fatalities`` column, the flat rows of tables,
+DataFrames, Parquet and GeoJSON properties all call ``fatalities``: change what counts here, and every surface
+follows.
+"""
+
+from __future__ import annotations
+
+from frontline.models import Event
+
+__all__ = ["fatalities"]
+
+
+def fatalities(event: Event) -> int:
+    """The killed an event counts: the sum of its quantities whose role is 'killed'."""
+    return int(sum(q.value for q in event.quantities if q.role == "killed"))
