@@ -289,10 +289,10 @@ def test_export_gives_the_current_filter_as_csv_and_geojson(page, server):
         page.click("#export-geojson")
     features = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))["features"]
     assert {f["properties"]["event_type"] for f in features} == {"armed_clash"}
-    # every event with coordinates, whatever their precision (the GeoJSON says it; the page draws areas as areas)
-    with_coordinates = {e["event_id"] for e in _events(server, "type=armed_clash")
-                        if e.get("location") and e["location"].get("lat") is not None}
-    assert {f["properties"]["event_id"] for f in features if f["geometry"]} == with_coordinates
+    # a point for every event placed at a settlement, none for an area-only one (as the page draws them)
+    at_settlement = {e["event_id"] for e in _events(server, "type=armed_clash")
+                     if e.get("location") and e["location"].get("precision") == "settlement"}
+    assert {f["properties"]["event_id"] for f in features if f["geometry"]} == at_settlement
 
 
 def _marker_near(page, lat: float, lon: float, px: float = 4) -> list[str]:

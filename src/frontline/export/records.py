@@ -8,7 +8,7 @@ records into bytes or text, so the CLI (``frontline events --format``) and the R
 ``jsonl``    one Event object a line
 ``geojson``  a FeatureCollection (RFC 7946: WGS 84 ``[lon, lat]``, no ``crs`` member) of the located events,
              each feature's ``properties`` the flat row of ``query.record_row`` (precision, outlet, published,
-             title, geonames_id ...); an event placed only to an oblast, region or country has a null geometry
+             title, geonames_id ...); an event placed only to a raion, an oblast, a region or a country has a null geometry
              (``COARSE``): its lat/lon, the area's centre, stay in the properties, but no point poses as a
              settlement. Opens in QGIS as a layer.
 ``csv``      ACLED-style columns (``acled.ACLED_COLUMNS``), in the query's order; no text cell starts like a
@@ -49,7 +49,7 @@ __all__ = ["event_json", "feature", "geojson_page", "page_json", "acled_rows", "
            "EVENT_FIELDS", "COARSE", "records_of", "to_geojson", "write_results_geojson", "write_results_csv"]
 
 # Precisions that place an event in an area, not at a point: their features carry no point geometry.
-COARSE: Final = frozenset({"admin1", "region", "country"})
+COARSE: Final = frozenset({"district", "admin1", "region", "country"})
 
 EVENT_FIELDS: Final = ("event_id", "article_id", "event_type", "location", "date", "initiator", "target",
                        "quantities", "claim", "evidence", "confidence", "trigger", "outlet", "published", "title",
@@ -72,7 +72,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 def feature(r: EventRecord) -> dict[str, Any] | None:
     """The GeoJSON Feature of a located event record (None when it has no location).
 
-    A settlement or district is a Point; an oblast, region or country (``COARSE``) a null geometry, which RFC
+    A settlement is a Point; a raion (district), oblast, region or country (``COARSE``) a null geometry, which RFC
     7946 allows for an unlocated feature: its centre is no place where the event happened.
     """
     loc = r.event.location
