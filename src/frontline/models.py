@@ -37,6 +37,9 @@ ActorKind = Literal["force", "government", "person", "organisation", "civilians"
 LocationPrecision = Literal["settlement", "district", "admin1", "region", "country"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
 Modality = Literal["asserted", "claimed", "denied", "threatened", "planned", "hypothetical"]
+# What a count of dead or wounded counts (frontline.events.tolls): this incident's victims, a running total over
+# a period or a whole country, or a belligerent's claim of its enemy's losses. Only 'incident' is a fatality.
+QuantityKind = Literal["incident", "casualty_total", "claimed_enemy_losses"]
 
 QUALITY_FLAGS: tuple[str, ...] = ("spun", "machine_translated", "scraped", "boilerplate_removed", "pdf_extracted",
                                   "state_media", "duplicate", "low_quality")
@@ -208,6 +211,8 @@ class Quantity:
     role: str | None = None
     approximate: bool = False
     text: str = ""
+    kind: QuantityKind = "incident"
+    period: str | None = None               # of a casualty_total: the words of its period ('since February 24')
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from frontline.events import build as events_stage
 from frontline.events import claims as claims_stage
 from frontline.events import confidence as confidence_stage
 from frontline.events import fuse as fuse_stage
+from frontline.events import tolls as tolls_stage
 from frontline.mentions import actors as actors_stage
 from frontline.mentions import dates as dates_stage
 from frontline.mentions import places as places_stage
@@ -148,6 +149,7 @@ class Pipeline:
         candidates = stage("events", events_stage.extract_events, sdoc, aid, mentions, raw.published,
                            self.typer)
         candidates = stage("claims", claims_stage.attribute, sdoc, candidates, list(mentions.actors))
+        candidates = stage("tolls", tolls_stage.classify_tolls, candidates, list(mentions.actors))
         events = stage("fuse", fuse_stage.fuse_article, [c.event for c in candidates])
         if self.calibrator is not None:
             events = stage("confidence", self.calibrator.apply, events)

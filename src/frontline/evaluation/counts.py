@@ -7,10 +7,12 @@ extractor made of every report with that coding:
 
 - **events per report**, overall and among reports with at least one event (UCDP codes one event a row);
 - **killed**: the fatalities the ACLED-style export counts (``frontline.export.acled.fatalities``), summed over
-  a report's events, against UCDP's ``best``, in total and as the share of reports grossly inflated
+  a report's events, against UCDP's ``best``, in total (over every report, and over the reports whose
+  headlines state a death count, ``UcdpRow.headline_killed``) and as the share of reports grossly inflated
   (killed > ``INFLATION_FACTOR`` x best + ``INFLATION_SLACK``);
 - **claimant side**: where the report's original source plainly speaks for one side (the hand-written table
-  ``data/gold/ucdp_source_sides.tsv``), whether the side of the claimants the extractor names agrees;
+  ``data/gold/ucdp_source_sides.tsv``), whether the side of the claimants the extractor names agrees (over all
+  such reports, a report with no claimant of a side counting as a miss, and over those where one is named);
 - **confidence AUC**: how well event confidence separates events placed right (within ``PLACE_KM`` of UCDP's
   point, rows with where_prec 1-2) from events placed wrong;
 - **copies**: the share of reports marked a copy of a *different* report (other headlines, or the same
@@ -51,6 +53,8 @@ class CodedReport(Protocol):
     @property
     def source(self) -> str: ...
     @property
+    def headline_killed(self) -> int | None: ...
+    @property
     def where_prec(self) -> int: ...
     @property
     def latitude(self) -> float: ...
@@ -73,6 +77,9 @@ class CountReport:
     auc: float | None           # confidence: right against wrong places (None: one class missing)
     placed_events: int = 0      # located events of where_prec 1-2 rows: the AUC's sample
     placed_right: int = 0
+    killed_told: int = 0        # killed and best summed over the reports whose headlines state a death count
+    best_told: int = 0
+    claimant_named: Share = Share()   # of the plain reports where the extractor names an armed claimant
 
     @property
     def per_report(self) -> float:
@@ -145,7 +152,11 @@ def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]
         claimant=Share(sum(report_side(evs) == side for side, evs in plain), len(plain)),
         copies=None if copies is None else Share(sum(copies), len(copies)),
         auc=auc([s for s, _ in placed], [r for _, r in placed]),
-        placed_events=len(placed), placed_right=sum(r for _, r in placed))
+        placed_events=len(placed), placed_right=sum(r for _, r in placed),
+        killed_told=int(sum(k for r, k in zip(rows, killed) if r.headline_killed is not None)),
+        best_told=int(sum(r.best for r in rows if r.headline_killed is not None)),
+        claimant_named=Share(sum(report_side(evs) == side for side, evs in plain),
+                             sum(report_side(evs) is not None for _, evs in plain)))
 
 
 def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[bool]:
@@ -167,14 +178,17 @@ def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDete
 def format_counts(report: CountReport) -> str:
     """The counting yardsticks as plain text, one a line."""
     ratio = f"{report.killed / report.best:.2f}x" if report.best else "-"
+    told = f"{report.killed_told / report.best_told:.2f}x" if report.best_told else "-"
     lines = [
         f"events per report        {report.per_report:.2f} ({report.events} events, {report.reports} reports); "
         f"{report.per_report_with_events:.2f} among the {report.with_events} reports with events",
-        f"killed vs UCDP best      {report.killed} vs {report.best} ({ratio})",
+        f"killed vs UCDP best      {report.killed} vs {report.best} ({ratio}); {report.killed_told} vs "
+        f"{report.best_told} ({told}) over the reports whose headlines state a death count",
         f"grossly inflated         {report.inflated.share:.3f} ({report.inflated.hits}/{report.inflated.total}) "
         f"reports with killed > {INFLATION_FACTOR} x best + {INFLATION_SLACK}",
         f"claimant side agrees     {report.claimant.share:.3f} ({report.claimant.hits}/{report.claimant.total}) "
-        "reports whose source plainly speaks for one side",
+        f"reports whose source plainly speaks for one side; {report.claimant_named.share:.3f} "
+        f"({report.claimant_named.hits}/{report.claimant_named.total}) of those where a claimant of a side is named",
         "confidence AUC           " + (f"{report.auc:.3f}" if report.auc is not None else "-")
         + f" (right vs wrong places: {report.placed_right} of {report.placed_events} located events within "
           f"{PLACE_KM:g} km)",
