@@ -402,7 +402,11 @@ def needs_vector(new: Fingerprint, old: Fingerprint) -> bool:
     # are only some of the original's, the copy is the shorter
     gap = _gap(new, old)
     same = new.numbers == old.numbers and new.days == old.days and (new.places or set()) == (old.places or set())
-    return (gap is None or gap <= SAME_DAY) and bool(new.numbers or new.places) and (same or new.size <= old.size)
+    # published on another day, a short report that names anyone or anything its original does not ('the Kievsky
+    # district' against 'the Petrovsky district', 'Russian troops' against 'Russians') is the next report
+    other_day = gap is not None and gap >= SAME_DAY and not new.facts <= old.facts
+    return (gap is None or gap <= SAME_DAY) and bool(new.numbers or new.places) and (same or new.size <= old.size) \
+        and not other_day
 
 
 def _rewrite_admissible(new: Fingerprint, old: Fingerprint) -> bool:
