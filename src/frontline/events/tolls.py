@@ -24,9 +24,10 @@ from typing import Final
 
 from frontline.events.candidate import Candidate
 from frontline.models import ActorMention, Event, Quantity
+from frontline.vocab.event_types import event_type
 from frontline.vocab.sides import ARMED_SIDES, OPPOSITE_BLOC, bloc
 
-__all__ = ["HARM_ROLES", "classify_tolls"]
+__all__ = ["HARM_ROLES", "classify_tolls", "fold_tolls", "merge_counts"]
 
 HARM_ROLES: Final = frozenset({"killed", "injured", "dead", "wounded"})
 
@@ -78,7 +79,79 @@ def classify_tolls(candidates: list[Candidate], actors: list[ActorMention]) -> l
             quantities.append(q)
         out.append(replace(cand, event=replace(event, quantities=tuple(quantities)))
                    if tuple(quantities) != event.quantities else cand)
+    return fold_tolls(out)
+
+
+def merge_counts(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """The counts of two tellings of one event: ``a``'s, plus ``b``'s that say something new.
+
+    Dead and wounded are counted once: a second telling's count of the same role and kind ('Two killed in
+    Kherson shelling', then 'Two civilians were killed') restates or updates the first, so the larger stands.
+    """
+    out = list(a)
+    for q in b:
+        if q.role in HARM_ROLES:
+            i = next((i for i, p in enumerate(out) if p.role == q.role and p.kind == q.kind), None)
+            if i is not None:
+                out[i] = max(out[i], q, key=lambda c: c.value)
+                continue
+        if not any(q.value == p.value and q.unit == p.unit for p in out):
+            out.append(q)
+    return tuple(out)
+
+
+# A toll told in its own sentence belongs to the attack told at most this many sentences before it.
+TOLL_REACH: Final = 2
+
+
+def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
+    """A casualties event whose sentence follows a strike or clash of the same place and day is that attack's toll:
+    its counts join the attack's, its sentence no event of its own ('Russian forces shelled X on 5 June. Two
+    civilians were killed.' is one shelling that killed two). ACLED's rule of thumb: one event per type, place
+    and day per report. A running total or a claim of enemy losses stays its own statement; two attacks stay two.
+    """
+    out: list[Candidate] = []
+    for cand in candidates:
+        row = event_type(cand.event.event_type)
+        i = _attack_before(out, cand) if row.toll and not _statement(cand.event) else None
+        if i is None:
+            out.append(cand)
+            continue
+        attack = out[i].event
+        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == "casualties")
+        out[i] = replace(out[i], event=replace(attack, quantities=merge_counts(attack.quantities, harm),
+                                               location=attack.location or cand.event.location))
     return out
+
+
+def _statement(event: Event) -> bool:
+    """A toll that is only totals or claimed enemy losses: a statement of its own, not an attack's toll."""
+    harm = [q for q in event.quantities if q.role in HARM_ROLES]
+    return bool(harm) and all(q.kind != "incident" for q in harm)
+
+
+def _attack_before(kept: list[Candidate], toll: Candidate) -> int | None:
+    """The index of the strike or clash the toll follows closely, at a place and on a day that agree with it."""
+    for i in range(len(kept) - 1, -1, -1):
+        c = kept[i]
+        if c.sentence >= toll.sentence:
+            continue
+        if toll.sentence - c.sentence > TOLL_REACH or c.paragraph != toll.paragraph:
+            return None
+        if event_type(c.event.event_type).takes_toll:
+            return i if _agree(c.event, toll) else None
+    return None
+
+
+def _agree(attack: Event, cand: Candidate) -> bool:
+    """Place and day agree: the toll's sentence names no place (its place came from the text around), or the
+    same, or the oblast the attack's place lies in."""
+    toll = cand.event
+    a, t = attack.location, toll.location
+    place = cand.inherited or t is None or a is None or t.name == a.name or (
+        t.precision == "admin1" and t.name == a.admin1)
+    day = toll.date.text is None or attack.date.text is None or toll.date.start == attack.date.start
+    return place and day
 
 
 def _bound_role(sentence: str, q: Quantity) -> Quantity:
