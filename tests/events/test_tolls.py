@@ -67,3 +67,8 @@ def test_a_days_toll_of_one_attack_is_the_attacks(run):
 def test_one_sentences_number_counts_on_one_event(run):
     result = run("Ukrainian fighters counterattacked near Bakhmut and the enemy fled from the positions, 12 were killed.")
     assert killed(result) <= 12
+
+
+def test_two_equal_numbers_of_two_roles_are_two_counts(run):
+    result = run("Russian forces shelled Kharkiv on Friday: ten were killed and ten injured.")
+    assert sorted((q.value, q.role) for e in result.events for q in e.quantities) == [(10, "injured"), (10, "killed")]

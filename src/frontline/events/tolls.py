@@ -65,13 +65,13 @@ def classify_tolls(candidates: list[Candidate], actors: list[ActorMention]) -> l
         actors: the article's actor mentions (the forces a sentence names tell whose losses it counts).
     """
     out: list[Candidate] = []
-    carried: set[tuple[int, str, float]] = set()    # (sentence start, count text, value) already on an event
+    carried: set[tuple[int, str, float, str]] = set()    # (sentence start, count text, value, role) on an event
     for cand in candidates:
         event = cand.event
         quantities = []
         for q in event.quantities:
             if q.role in HARM_ROLES:
-                key = (event.evidence.char_start, q.text, q.value)
+                key = (event.evidence.char_start, q.text, q.value, q.role)
                 if key in carried:
                     continue        # one sentence's number counts on one event
                 carried.add(key)
