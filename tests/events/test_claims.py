@@ -391,3 +391,16 @@ def test_who_says_so_in_a_relative_clause_is_the_noun_it_follows(run):
         ("territory_withdrawn", "governor of Kharkiv", "claimed")]
     assert by(run, "Kupiansk, which Russia said it had captured in January, is again under fire.")[0] == (
         "territory_captured", "Russian government", "claimed")
+
+
+@pytest.mark.parametrize("text", [
+    "In the Kharkiv region, a woman died due to shelling over the past day, there are wounded",
+    "Two civilians died due to the shelling of Izium on Monday.",
+])
+def test_died_due_to_shelling_is_no_plan(run, text):
+    assert all(e.claim.modality != "planned" for e in run(text).events)
+
+
+def test_due_to_with_a_verb_is_still_a_plan(run):
+    events = run("Russian troops are due to withdraw from Kherson next week.").events
+    assert [e.claim.modality for e in events if e.event_type == "territory_withdrawn"] == ["planned"]

@@ -166,11 +166,19 @@ def _planned(chain: list[Token], tok: Token) -> bool:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
                 return True
-        if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in _NOT_PLANS:
+        if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in _NOT_PLANS \
+                and not _causal_due(node):
             return True
         if node.lemma_.lower() in SPEECH_VERBS and node != tok:
             break
     return False
+
+
+def _causal_due(node: Token) -> bool:
+    """'died due to shelling', 'due to the strike': 'due to' a noun is a cause; 'due to withdraw' is a plan."""
+    # the plan's 'to' is the infinitive's own (aux of 'withdraw'); the cause's is a preposition under 'due'
+    return node.lower_ == "due" and (node.dep_ == "prep" or any(
+        c.lower_ == "to" and c.dep_ in ("prep", "pcomp") for c in node.children))
 
 
 def _caused_by_future(tok: Token) -> bool:
