@@ -292,6 +292,9 @@ class Event:
     trigger: str = ""                       # the words that named the event, e.g. 'entered', 'surrounded'
     # the words that put the event near its location, not at it ('a village 15 km to the north'); internal to fusion
     near: str | None = None
+    # retold history, not the article's news ('abandoned an early advance on Kyiv' in a June article): see
+    # frontline.events.background; default counts and maps leave it out
+    background: bool = False
 
 
 # --- results ------------------------------------------------------------------------------------------

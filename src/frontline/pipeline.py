@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from frontline import clean as clean_stage
 from frontline.clean import quality as quality_stage
 from frontline.errors import FrontlineError, StageError
+from frontline.events import background as background_stage
 from frontline.events import build as events_stage
 from frontline.events import claims as claims_stage
 from frontline.events import confidence as confidence_stage
@@ -150,6 +151,7 @@ class Pipeline:
                            self.typer)
         candidates = stage("claims", claims_stage.attribute, sdoc, candidates, list(mentions.actors))
         candidates = stage("tolls", tolls_stage.classify_tolls, candidates, list(mentions.actors))
+        candidates = stage("background", background_stage.mark_background, sdoc, candidates, raw.published)
         events = stage("fuse", fuse_stage.fuse_article, [c.event for c in candidates])
         if self.calibrator is not None:
             events = stage("confidence", self.calibrator.apply, events)

@@ -361,7 +361,7 @@ def _merge(a: Event, b: Event) -> Event:
         evidence=evidence,
         trigger=trigger,
         location=location,
-        near=a.near if location is a.location else b.near,
+        near=a.near if location is a.location else b.near, background=a.background and b.background,
         date=date,
         initiator=a.initiator or b.initiator,
         target=a.target or b.target,

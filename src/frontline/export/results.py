@@ -97,6 +97,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                      "char_end": event.evidence.char_end},
         "confidence": event.confidence,
         "trigger": event.trigger,
+        **({"background": True} if event.background else {}),
     }
 
 
