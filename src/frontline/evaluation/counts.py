@@ -12,7 +12,8 @@ extractor made of every report with that coding:
   (killed > ``INFLATION_FACTOR`` x best + ``INFLATION_SLACK``);
 - **claimant side**: where the report's original source plainly speaks for one side (the hand-written table
   ``data/gold/ucdp_source_sides.tsv``), whether the side of the claimants the extractor names agrees (over all
-  such reports, a report with no claimant of a side counting as a miss, and over those where one is named);
+  such reports, a report with no claimant of a side counting as a miss, and over those where the extractor names
+  any claimant, of a side or not);
 - **confidence AUC**: how well event confidence separates events placed right (within ``PLACE_KM`` of UCDP's
   point, rows with where_prec 1-2) from events placed wrong;
 - **copies**: the share of reports marked a copy of a *different* report (other headlines, or the same
@@ -79,7 +80,7 @@ class CountReport:
     placed_right: int = 0
     killed_told: int = 0        # killed and best summed over the reports whose headlines state a death count
     best_told: int = 0
-    claimant_named: Share = Share()   # of the plain reports where the extractor names an armed claimant
+    claimant_named: Share = Share()   # of the plain reports where the extractor names any claimant
 
     @property
     def per_report(self) -> float:
@@ -156,7 +157,7 @@ def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]
         killed_told=int(sum(k for r, k in zip(rows, killed) if r.headline_killed is not None)),
         best_told=int(sum(r.best for r in rows if r.headline_killed is not None)),
         claimant_named=Share(sum(report_side(evs) == side for side, evs in plain),
-                             sum(report_side(evs) is not None for _, evs in plain)))
+                             sum(any(e.claim.claimed_by is not None for e in evs) for _, evs in plain)))
 
 
 def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[bool]:
@@ -188,7 +189,7 @@ def format_counts(report: CountReport) -> str:
         f"reports with killed > {INFLATION_FACTOR} x best + {INFLATION_SLACK}",
         f"claimant side agrees     {report.claimant.share:.3f} ({report.claimant.hits}/{report.claimant.total}) "
         f"reports whose source plainly speaks for one side; {report.claimant_named.share:.3f} "
-        f"({report.claimant_named.hits}/{report.claimant_named.total}) of those where a claimant of a side is named",
+        f"({report.claimant_named.hits}/{report.claimant_named.total}) of those where a claimant is named",
         "confidence AUC           " + (f"{report.auc:.3f}" if report.auc is not None else "-")
         + f" (right vs wrong places: {report.placed_right} of {report.placed_events} located events within "
           f"{PLACE_KM:g} km)",
