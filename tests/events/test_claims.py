@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from frontline.vocab.sides import bloc
+
 
 def claim_of(run, text, event_type, published="2022-06-25"):
     found = [e for e in run(text, published).events if e.event_type == event_type]
@@ -358,7 +360,8 @@ def test_a_negation_in_the_writers_voice_or_of_a_modal_reports_no_event(run):
     ("Explosions heard in Melitopol - authorities", ("authorities", "unknown")),
     ("Protesters detained in Minsk after rally - opposition", ("opposition", "unknown")),
     ("Russian troops shell Nikopol - Moscow", ("Russian government", "RU")),
-    ("Russian missiles hit Kyiv - Klitschko", ("Klitschko", "unknown")),
+    # a claimant of no known side reporting a Russian strike speaks for the side attacked (issue 28)
+    ("Russian missiles hit Kyiv - Klitschko", ("Klitschko", "UA")),
 ])
 def test_a_headline_names_its_source_after_a_closing_dash_or_colon(run, headline, claimant):
     claims = {(e.claim.claimed_by.name, e.claim.claimed_by.side, e.claim.modality) if e.claim.claimed_by else None
@@ -404,3 +407,9 @@ def test_died_due_to_shelling_is_no_plan(run, text):
 def test_due_to_with_a_verb_is_still_a_plan(run):
     events = run("Russian troops are due to withdraw from Kherson next week.").events
     assert [e.claim.modality for e in events if e.event_type == "territory_withdrawn"] == ["planned"]
+
+
+def test_a_claimant_of_no_known_side_speaks_for_the_side_attacked(run):
+    text = "Two people died in the shelling of the Kirovsky district of Donetsk by the Armed Forces of Ukraine - mayor"
+    claimants = [e.claim.claimed_by for e in run(text).events if e.claim.claimed_by is not None]
+    assert claimants and all(bloc(c.side) == "RU" for c in claimants)
