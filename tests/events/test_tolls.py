@@ -72,3 +72,18 @@ def test_one_sentences_number_counts_on_one_event(run):
 def test_two_equal_numbers_of_two_roles_are_two_counts(run):
     result = run("Russian forces shelled Kharkiv on Friday: ten were killed and ten injured.")
     assert sorted((q.value, q.role) for e in result.events for q in e.quantities) == [(10, "injured"), (10, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 9,000 killed since start of Ukraine conflict: UN",
+    "Over 200 people killed in DPR in shelling by Ukrainian troops since year beginning - ombudsman",
+    "72 Ukrainian soldiers killed in Russia's war this year",
+])
+def test_running_totals_in_headline_wording(run, text):
+    assert killed(run(text)) == 0
+
+
+def test_the_same_toll_told_again_counts_once(run):
+    text = ("Rebels shoot down Malaysian airliner over Ukraine, 295 dead\n"
+            "Malaysian airliner downed in Ukraine war zone, 295 dead")
+    assert killed(run(text, "2014-07-17")) == 295

@@ -34,8 +34,9 @@ HARM_ROLES: Final = frozenset({"killed", "injured", "dead", "wounded"})
 # Cumulative periods: a count over them is a running total, not one incident's toll. A day's report ('in the
 # past 24 hours', 'during the day') is a day's incidents and stays one.
 _PERIOD: Final = re.compile(
-    r"\b(?:since (?:the (?:start|beginning|outbreak) of (?:the )?(?:war|conflict|invasion|full-scale invasion|"
-    r"aggression|hostilities)|(?:February|Feb\.?) 24|20\d\d|the invasion|the war)|so far|to date|already|in total|"
+    r"\b(?:since (?:the )?(?:(?:start|beginning|outbreak) of [\w' -]{0,40}?(?:war|conflict|invasion|aggression|"
+    r"hostilities|operation|year)|year beginning|beginning of the year|(?:February|Feb\.?) 24|20\d\d|invasion|"
+    r"war|conflict)|so far|to date|already|in total|this year|"
     r"a total of|totall?(?:ing|ed)?|overall|altogether|"
     r"(?:in|over|during|for) (?:the )?(?:past |last |first )?(?:\w+ )?(?:weeks|months|years)|"
     r"(?:over|in|during) the (?:course of the )?(?:war|conflict|invasion|full-scale invasion))\b", re.I)
@@ -114,6 +115,8 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         row = event_type(cand.event.event_type)
         i = _attack_before(out, cand) if row.toll and not _statement(cand.event) else None
+        if i is None and row.toll:
+            i = _attack_counting(out, cand)
         if i is None:
             out.append(cand)
             continue
@@ -122,6 +125,20 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
         out[i] = replace(out[i], event=replace(attack, quantities=merge_counts(attack.quantities, harm),
                                                location=attack.location or cand.event.location))
     return out
+
+
+def _killed(event: Event) -> set[float]:
+    return {q.value for q in event.quantities if q.role == "killed" and q.kind == "incident"}
+
+
+def _attack_counting(kept: list[Candidate], toll: Candidate) -> int | None:
+    """An earlier strike or clash of the article that counts the same dead ('Rebels shoot down airliner, 295
+    dead', then '... downed in war zone, 295 dead'): the toll told again, at a place that agrees."""
+    dead = _killed(toll.event)
+    if not dead:
+        return None
+    return next((i for i, c in enumerate(kept) if event_type(c.event.event_type).takes_toll
+                 and dead <= _killed(c.event) and _agree(c.event, toll)), None)
 
 
 def _statement(event: Event) -> bool:
