@@ -26,6 +26,17 @@ ONE_EVENT = [
     ("On 10 May 2022, Russian forces shelled Zolote (Luhansk). Two people were killed, the governor said.", 2),
     ("On 12 May 2022, Ukrainian forces shelled Horlivka (Donetsk). Three civilians were killed.", 3),
     ("On 14 May 2022, Russian forces shelled Orikhiv (Zaporizhzhia). A child was killed.", 1),
+    ("On 15 May 2022, Russian forces fired rockets at Mykolaiv (Mykolaiv). Two civilians were killed and five "
+     "injured.", 2),
+    ("On 16 May 2022, Russian forces shelled Huliaipole (Zaporizhzhia). An elderly man was killed.", 1),
+    ("On 17 May 2022, Russian forces shelled Sievierodonetsk (Luhansk). Six civilians were killed, the governor "
+     "said.", 6),
+    ("On 18 May 2022, Russian aircraft struck Desna (Chernihiv). Eight people were killed.", 8),
+    ("On 19 May 2022, Russian forces shelled Vuhledar (Donetsk). Two civilians were injured.", 0),
+    ("On 20 May 2022, Ukrainian forces shelled Dokuchaievsk (Donetsk). One civilian was killed, DPR authorities "
+     "said.", 1),
+    ("On 21 May 2022, Russian forces shelled Bilopillia (Sumy). A woman was wounded.", 0),
+    ("On 22 May 2022, Russian forces fired missiles at Kremenchuk (Poltava). At least 18 people were killed.", 18),
 ]
 
 TWO_EVENTS = [
@@ -33,6 +44,9 @@ TWO_EVENTS = [
     "On 5 June 2022, Russian forces shelled Nikopol (Dnipropetrovsk). On 6 June, Russian forces shelled Marhanets.",
     "On 3 June 2022, Russian forces shelled Kharkiv (Kharkiv). Russian forces also shelled Chuhuiv.",
     "On 11 May 2022, Russian forces shelled Toretsk (Donetsk). Ukrainian forces shelled Horlivka the same day.",
+    "On 12 May 2022, Russian forces shelled Kupiansk (Kharkiv). On 13 May, Russian forces shelled Izium.",
+    "On 14 May 2022, Russian forces shelled Nikopol (Dnipropetrovsk). Russian forces also shelled Zaporizhzhia.",
+    "On 15 May 2022, Russian forces shelled Ochakiv (Mykolaiv). On 16 May 2022, Russian forces shelled Kherson.",
 ]
 
 NO_FATALITY = [
@@ -43,6 +57,10 @@ NO_FATALITY = [
     "Ministry",
     "On 6 June 2022, Ukrainian forces lost up to 120 soldiers killed and wounded near Kharkiv, the Russian Defence "
     "Ministry said.",
+    "Over 40 Ukrainian soldiers killed in battles in DPR in 24 hours - Basurin",
+    "According to the General Staff, Ukrainian forces killed 150 invaders near Bakhmut on 5 June 2022.",
+    "On 5 June 2022, the UN said at least 4,300 civilians have been killed in Ukraine so far.",
+    "Since February 24, Russian shelling has killed more than 300 civilians in Kharkiv, the governor said.",
 ]
 
 
