@@ -87,3 +87,12 @@ def test_the_same_toll_told_again_counts_once(run):
     text = ("Rebels shoot down Malaysian airliner over Ukraine, 295 dead\n"
             "Malaysian airliner downed in Ukraine war zone, 295 dead")
     assert killed(run(text, "2014-07-17")) == 295
+
+
+def test_a_toll_placed_at_the_country_only_by_the_next_line_is_the_incidents(run):
+    text = "Twelve Ukrainian fighters killed in separatist ambush\nThe ambush took place in Ukraine"
+    assert killed(run(text, "2014-08-01")) == 12
+
+
+def test_a_toll_in_part_of_the_country_is_no_national_total(run):
+    assert killed(run("Six soldiers killed in fighting in eastern Ukraine", "2014-08-01")) == 6

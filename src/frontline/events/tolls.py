@@ -186,9 +186,24 @@ def _classified(event: Event, q: Quantity, actors: list[ActorMention]) -> Quanti
     period = _PERIOD.search(sentence)
     if period is not None:
         return replace(q, kind="casualty_total", period=period.group(0))
-    if event.location is not None and event.location.precision in _NATIONAL:
+    if _national(event):
         return replace(q, kind="casualty_total")
     return q
+
+
+_PART_OF: Final = re.compile(r"\b(?:eastern|east|e\.|southern|south|s\.|northern|north|western|west|central)\s+$",
+                             re.I)
+
+
+def _national(event: Event) -> bool:
+    """The count is for the whole country its sentence names ('418 children were killed in Ukraine'), not for a
+    part of it ('in eastern Ukraine') nor at a country the place-finder fell back on from the text around."""
+    loc = event.location
+    if loc is None or loc.precision not in _NATIONAL or not loc.mention:
+        return False
+    sentence = event.evidence.sentence
+    at = sentence.find(loc.mention)
+    return at >= 0 and _PART_OF.search(sentence[:at]) is None
 
 
 def _speaker(event: Event) -> str | None:
