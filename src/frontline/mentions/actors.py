@@ -50,8 +50,10 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
      "Ukrainian state services", "UA", "government"),
     # the DNR/LNR's military and civil offices that speak for them
     (r"(?:the )?(?:DPR |LPR |DNR |LNR )?People's Militia(?: of the (?:DPR|LPR|DNR|LNR))?|(?:the )?(?:DPR|DNR) territorial "
-     r"defen[cs]e(?: headquarters| HQ)?|(?:the )?territorial defen[cs]e (?:headquarters|HQ) of the (?:DPR|DNR)|"
-     r"(?:the )?(?-i:JCCC)", "DNR/LNR forces", "RU_aligned", "force"),
+     r"defen[cs]e(?: headquarters| HQ)?|(?:the )?territorial defen[cs]e (?:headquarters|HQ) of the (?:DPR|DNR)",
+     "DNR/LNR forces", "RU_aligned", "force"),
+    # the DNR/LNR's offices at the Joint Centre for Control and Coordination, which report Ukrainian strikes
+    (r"(?-i:JCCC)", "JCCC", "RU_aligned", "government"),
     (r"(?:the )?Ukrainian (?:General Staff|army|military|armed forces)", "Armed Forces of Ukraine", "UA", "force"),
     (r"Kiev's military|Kyiv's military|Kiev's (?:forces|troops|army)|Kyiv's (?:forces|troops|army)", "Armed Forces of Ukraine", "UA", "force"),
     (r"(?:the )?(?:Ukrainian )?National Guard(?: of Ukraine)?", "National Guard of Ukraine", "UA", "force"),
