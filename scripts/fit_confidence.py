@@ -60,18 +60,31 @@ def labelled(pipeline: Pipeline, csv: Path) -> tuple[np.ndarray, np.ndarray, np.
     return np.array(xs), np.array(ys), np.array(groups)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+def _newton(xb: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray) -> np.ndarray:
     """Logistic regression by Newton's method with an L2 penalty on the weights (not the bias)."""
-    xb = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
     penalty = np.eye(xb.shape[1]) * l2
     penalty[-1, -1] = 0.0
     for _ in range(50):
-        p = 1 / (1 + np.exp(-xb @ w))
+        p = 1 / (1 + np.exp(-(xb @ w + offset)))
         grad = xb.T @ (p - y) + penalty @ w
         hess = xb.T @ (xb * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
         w -= np.linalg.solve(hess, grad)
-    return w[:-1], float(w[-1])
+    return w
+
+
+# The raw score orders events by the strength of their evidence (a lexicon word above a similarity guess); the
+# map may flatten that order but never reverse it: the raw score's weight is held at least this.
+RAW_FLOOR = 0.5
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """The weights and bias of the logistic map, the raw score's weight at least RAW_FLOOR."""
+    w = _newton(np.hstack([x, np.ones((len(x), 1))]), y, l2, np.zeros(len(y)))
+    if w[0] >= RAW_FLOOR:
+        return w[:-1], float(w[-1])
+    rest = _newton(np.hstack([x[:, 1:], np.ones((len(x), 1))]), y, l2, RAW_FLOOR * x[:, 0])
+    return np.concatenate([[RAW_FLOOR], rest[:-1]]), float(rest[-1])
 
 
 def scores(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:

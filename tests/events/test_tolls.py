@@ -10,7 +10,7 @@ from frontline.export.acled import fatalities
 def tolls(result):
     """(event type, fatalities, [(value, role, kind)]) of each event."""
     return [(e.event_type, fatalities(e), [(q.value, q.role, q.kind) for q in e.quantities
-                                           if q.role in ("killed", "injured", "casualties")])
+                                           if q.role in ("killed", "injured", "killed_or_injured")])
             for e in result.events]
 
 
@@ -56,7 +56,7 @@ def test_a_national_figure_is_a_total(run):
 def test_killed_and_wounded_is_not_killed(run):
     result = run("Ukrainian troops lost up to 120 soldiers killed and wounded near Kharkiv.")
     assert killed(result) == 0
-    assert any(q.role == "casualties" and q.value == 120 for e in result.events for q in e.quantities)
+    assert any(q.role == "killed_or_injured" and q.value == 120 for e in result.events for q in e.quantities)
 
 
 def test_a_days_toll_of_one_attack_is_the_attacks(run):

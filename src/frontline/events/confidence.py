@@ -85,4 +85,6 @@ class Calibrator:
         """The events with ``confidence`` replaced by the calibrated probability (rounded to 3 places)."""
         if not self.applied:
             return list(events)
-        return [replace(e, confidence=round(self.probability(features(e)), 3)) for e in events]
+        # rounded to 3 places, never to a certainty: no event is surely right or surely wrong
+        return [replace(e, confidence=round(min(0.999, max(0.001, self.probability(features(e)))), 3))
+                for e in events]

@@ -7,7 +7,7 @@ and a belligerent's figure for its enemy's dead ('Armed Forces of Ukraine lost 4
 Ministry', 'AFU eliminated 140 invaders') is that belligerent's claim. Both stay on the event with their source
 sentence (``Quantity.kind``: 'casualty_total' with its ``period``, 'claimed_enemy_losses'), and neither counts as
 a fatality (``frontline.export.acled.fatalities``). 'N killed and wounded' counts casualties, not dead
-(role 'casualties'). One sentence's count belongs to one event: the first event of the sentence that carries it
+(role 'killed_or_injured'). One sentence's count belongs to one event: the first event of the sentence that carries it
 keeps it.
 
 Who speaks is read from the claim (its claimant's side) or, when the sentence names none, from the loaded words
@@ -30,6 +30,8 @@ from frontline.vocab.sides import ARMED_SIDES, OPPOSITE_BLOC, bloc
 __all__ = ["HARM_ROLES", "classify_tolls", "fold_tolls", "merge_counts"]
 
 HARM_ROLES: Final = frozenset({"killed", "injured", "dead", "wounded"})
+# The role of a count of dead and wounded together ("lost 120 killed and wounded"): no fatality.
+KILLED_OR_INJURED: Final = "killed_or_injured"
 
 # Cumulative periods: a count over them is a running total, not one incident's toll. A day's report ('in the
 # past 24 hours', 'during the day') is a day's incidents and stays one.
@@ -121,7 +123,7 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
             out.append(cand)
             continue
         attack = out[i].event
-        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == "casualties")
+        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED)
         out[i] = replace(out[i], event=replace(attack, quantities=merge_counts(attack.quantities, harm),
                                                location=attack.location or cand.event.location))
     return out
@@ -175,7 +177,7 @@ def _bound_role(sentence: str, q: Quantity) -> Quantity:
     """'lost 120 soldiers killed and wounded': the number counts dead and wounded together."""
     at = sentence.find(q.text) if q.text else -1
     if at >= 0 and _KILLED_AND_WOUNDED.search(sentence[at + len(q.text):]):
-        return replace(q, role="casualties")
+        return replace(q, role=KILLED_OR_INJURED)
     return q
 
 
