@@ -371,10 +371,16 @@ def evaluate_ucdp(csv_path: str | Path, *, years: tuple[int, int] | None = None,
     """Run extraction on each UCDP row's headlines (one short article a row) and score place, oblast, date, deaths."""
     pipeline = pipeline or _load_pipeline()
 
-    def run(text: str, published: dt.date | None) -> list:
-        return list(pipeline.process(RawArticle(text=text, published=published, source="UCDP headlines")).events)
+    results: list[ArticleResult] = []
 
-    return evaluate.evaluate_ucdp(csv_path, run, years=years, limit=limit, progress=progress)
+    def run(text: str, published: dt.date | None) -> list:
+        results.append(pipeline.process(RawArticle(text=text, published=published, source="UCDP headlines")))
+        return list(results[-1].events)
+
+    def copies() -> list[bool]:
+        return evaluate.copies_of_other_reports(results)
+
+    return evaluate.evaluate_ucdp(csv_path, run, years=years, limit=limit, progress=progress, copies=copies)
 
 
 def evaluate_captions(path: str | Path, *, split: str | None = None, pipeline: Pipeline | None = None,

@@ -37,6 +37,9 @@ ActorKind = Literal["force", "government", "person", "organisation", "civilians"
 LocationPrecision = Literal["settlement", "district", "admin1", "region", "country"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
 Modality = Literal["asserted", "claimed", "denied", "threatened", "planned", "hypothetical"]
+# What a count of dead or wounded counts (frontline.events.tolls): this incident's victims, a running total over
+# a period or a whole country, or a belligerent's claim of its enemy's losses. Only 'incident' is a fatality.
+QuantityKind = Literal["incident", "casualty_total", "claimed_enemy_losses"]
 
 QUALITY_FLAGS: tuple[str, ...] = ("spun", "machine_translated", "scraped", "boilerplate_removed", "pdf_extracted",
                                   "state_media", "duplicate", "low_quality")
@@ -208,6 +211,8 @@ class Quantity:
     role: str | None = None
     approximate: bool = False
     text: str = ""
+    kind: QuantityKind = "incident"
+    period: str | None = None               # of a casualty_total: the words of its period ('since February 24')
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +298,9 @@ class Event:
     trigger: str = ""                       # the words that named the event, e.g. 'entered', 'surrounded'
     # the words that put the event near its location, not at it ('a village 15 km to the north'); internal to fusion
     near: str | None = None
+    # retold history, not the article's news ('abandoned an early advance on Kyiv' in a June article): see
+    # frontline.events.background; default counts and maps leave it out
+    background: bool = False
 
 
 # --- results ------------------------------------------------------------------------------------------

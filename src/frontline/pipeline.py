@@ -15,10 +15,12 @@ from dataclasses import dataclass, field, replace
 from frontline import clean as clean_stage
 from frontline.clean import quality as quality_stage
 from frontline.errors import FrontlineError, StageError
+from frontline.events import background as background_stage
 from frontline.events import build as events_stage
 from frontline.events import claims as claims_stage
 from frontline.events import confidence as confidence_stage
 from frontline.events import fuse as fuse_stage
+from frontline.events import tolls as tolls_stage
 from frontline.mentions import actors as actors_stage
 from frontline.mentions import dates as dates_stage
 from frontline.mentions import places as places_stage
@@ -148,6 +150,8 @@ class Pipeline:
         candidates = stage("events", events_stage.extract_events, sdoc, aid, mentions, raw.published,
                            self.typer)
         candidates = stage("claims", claims_stage.attribute, sdoc, candidates, list(mentions.actors))
+        candidates = stage("tolls", tolls_stage.classify_tolls, candidates, list(mentions.actors))
+        candidates = stage("background", background_stage.mark_background, sdoc, candidates, raw.published)
         events = stage("fuse", fuse_stage.fuse_article, [c.event for c in candidates])
         if self.calibrator is not None:
             events = stage("confidence", self.calibrator.apply, events)

@@ -157,11 +157,13 @@ def test_same_words_about_another_town_are_another_report():
     assert compare(later, earlier, _always_alike) is None
 
 
-def test_a_near_copy_published_days_later_is_another_report_unless_identical():
+def test_a_copy_published_days_later_is_another_report_even_when_identical():
+    # a templated daily bulletin repeats its words exactly on another day: two reports (issue 28)
     earlier = _fp(BULLETIN, DAY)
     later = _fp(BULLETIN.replace("on its channel", "on Telegram"), DAY + dt.timedelta(days=10))
     assert compare(later, earlier, _always_alike) is None
-    assert compare(_fp(BULLETIN.upper(), DAY + dt.timedelta(days=10), aid="again"), earlier) == ("minhash", 1.0)
+    assert compare(_fp(BULLETIN.upper(), DAY + dt.timedelta(days=10), aid="again"), earlier) is None
+    assert compare(_fp(BULLETIN.upper(), DAY + dt.timedelta(days=2), aid="again"), earlier) == ("minhash", 1.0)
 
 
 def test_a_later_bulletin_that_contains_an_earlier_one_and_adds_news_is_not_its_copy():
@@ -231,3 +233,13 @@ def test_ingest_keeps_the_next_edition_of_a_templated_report_apart(tmp_path, pip
                         for r in store.results())
     # the shouted copy cleans to the first text: one article, counted as a repeat; the next edition stays apart
     assert marked == [(5, False, False), (6, True, False)]
+
+
+def test_the_same_bulletin_on_two_days_two_weeks_apart_is_two_reports(run):
+    from frontline.corpus.marking import mark_copies
+    text = "During the day, the invaders killed three civilians in the Donetsk region, the governor said."
+    first, again, later = run(text, "2022-06-05"), run(text, "2022-06-06"), run(text, "2022-06-19")
+    marked = mark_copies([first, again, later])
+    assert [m.article.duplicate_of is not None for m in marked] == [False, True, False]
+    assert len({m.article.article_id for m in marked}) == 3
+    assert marked[2].events and all(e.article_id == marked[2].article.article_id for e in marked[2].events)

@@ -21,9 +21,10 @@ def event(place=True, text=None, modality="asserted", by=None, confidence=0.6):
 
 
 def test_features_read_place_date_claim_and_modality():
-    assert features(event()) == [0.6, 1.0, 0.0, 0.0, 0.0, 0.0]
+    # raw, settlement, no_place, own_date, reported, unreal, country, violent, near, toll
+    assert features(event()) == [0.6, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0]
     assert features(event(place=False, text="yesterday", modality="planned", by="Governor")) == \
-        [0.6, 0.0, 1.0, 1.0, 1.0, 1.0]
+        [0.6, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0]
 
 
 def test_a_located_dated_event_is_more_likely_right_than_a_bare_one():

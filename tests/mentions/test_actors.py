@@ -34,6 +34,12 @@ def actors(pipeline):
     ("RF Armed Forces struck a depot.", "RF Armed Forces", "Russian armed forces", "RU"),
     ("The Armed Forces of the Russian Federation advanced.", "The Armed Forces of the Russian Federation", "Russian armed forces", "RU"),
     ("The RF Ministry of Defense reported it.", "The RF Ministry of Defense", "Russian Defence Ministry", "RU"),
+    ("Shelling hit the district - General Staff", "General Staff", "General Staff of the Armed Forces of Ukraine", "UA"),
+    ("The Russian General Staff said so.", "The Russian General Staff", "Russian General Staff", "RU"),
+    ("Two killed in a strike on the village - OVA", "OVA", "Ukrainian regional administration", "UA"),
+    ("The Operational Command South reported it.", "The Operational Command South", "Armed Forces of Ukraine", "UA"),
+    ("The People's Militia of the DPR reported shelling.", "The People's Militia of the DPR", "DNR/LNR forces",
+     "RU_aligned"),
 ])
 def test_group_sides(actors, text, phrase, name, side):
     assert (phrase, name, side) in actors(text)
@@ -104,3 +110,19 @@ def test_a_person_named_by_a_given_name_alone(actors, text, person):
 
 def test_a_given_name_after_a_locative_preposition_is_no_person(actors):
     assert [a for a in actors("The fighting in Roman went on for days.") if "Roman" in a[0]] == []
+
+
+@pytest.mark.parametrize("text, name, side", [
+    ("More than 30 soldiers killed in 24 hours - Basurin", "Eduard Basurin", "RU_aligned"),
+    ("Two people died in the shelling, Kulemzin said.", "Alexei Kulemzin", "RU_aligned"),
+    ("Cherevaty said the attack was repelled.", "Serhiy Cherevatyi", "UA"),
+])
+def test_spokespeople_of_each_side_are_known(actors, text, name, side):
+    assert any(n == name and s == side for _, n, s in actors(text))
+
+
+def test_one_name_for_the_defence_ministry_in_either_spelling(actors):
+    names = {n for text in ("The Russian Defense Ministry said so.", "The Russian Defence Ministry said so.",
+                            "The Ministry of Defense of the Russian Federation said so.")
+             for _, n, _ in actors(text)}
+    assert names == {"Russian Defence Ministry"}

@@ -11,7 +11,8 @@ the facts and the calendar (``admissible``):
   given) must all be in the original; a long article (``SPARED_EVERY`` shingles) is spared one incidental new
   number or place per that many shingles, unless it drops one of the original's numbers (a changed count);
 - **publication dates**: when both carry one, a copy is published within ``WINDOW`` (3 days) of its original
-  (see docs/copies.md for how the window was chosen); outside it only an identical normalised text is a copy;
+  (see docs/copies.md for how the window was chosen), identical text included: a templated daily bulletin
+  repeated word for word two weeks later is a new report;
 - **direction**: only the shorter, contained article can be the copy; a longer one that adds to a report is
   a new report, and its events count;
 - **chains**: an article that matches a copy must be admissible against that copy's original too, and an
@@ -422,7 +423,11 @@ def needs_vector(new: Fingerprint, old: Fingerprint) -> bool:
     # are only some of the original's, the copy is the shorter
     gap = _gap(new, old)
     same = new.numbers == old.numbers and new.days == old.days and (new.places or set()) == (old.places or set())
-    return (gap is None or gap <= SAME_DAY) and bool(new.numbers or new.places) and (same or new.size <= old.size)
+    # published on another day, a short report that names anyone or anything its original does not ('the Kievsky
+    # district' against 'the Petrovsky district', 'Russian troops' against 'Russians') is the next report
+    other_day = gap is not None and gap >= SAME_DAY and not new.facts <= old.facts
+    return (gap is None or gap <= SAME_DAY) and bool(new.numbers or new.places) and (same or new.size <= old.size) \
+        and not other_day
 
 
 def _rewrite_admissible(new: Fingerprint, old: Fingerprint) -> bool:
@@ -440,7 +445,9 @@ def compare(new: Fingerprint, old: Fingerprint,
             nothing cheaper decides (``needs_vector``).
     """
     if new.exact and new.exact == old.exact:
-        return "minhash", 1.0
+        # the same templated bulletin published days apart is two reports: the window holds for exact text too
+        gap = _gap(new, old)
+        return ("minhash", 1.0) if gap is None or gap <= WINDOW else None
     if _short(new, old):
         c = _cosine(new, old, cosine) if needs_vector(new, old) else None
         return ("embedding", round(c, 3)) if c is not None and c >= SHORT_COSINE else None

@@ -7,13 +7,14 @@ ingesting is ``frontline.store.ingest.check_copy``; the comparison itself is ``f
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import chain
 from typing import Final
 
-from frontline.corpus.copies import CopyDetector, CopyIndex, Match, result_fingerprint
+from frontline.corpus.copies import WINDOW, CopyDetector, CopyIndex, Match, result_fingerprint
 from frontline.errors import StageError
 from frontline.models import ArticleResult, stable_id
 
@@ -127,16 +128,41 @@ def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None 
 
 def mark_exact_copies(results: Sequence[ArticleResult], index: CopyIndex | None = None) -> list[ArticleResult]:
     """The results with every later input of an already seen cleaned text (here or in ``index``) marked its
-    exact copy."""
-    seen: set[str] = set()
+    exact copy, when published within the copy window (``WINDOW``) of it. The same text published further apart
+    is a report of its own (a templated daily bulletin): it gets an id of its own, from its text and date."""
+    seen: dict[str, dt.date | None] = {}
     out = []
     for r in results:
         a = r.article
-        if a.status == "ok" and (a.article_id in seen or (index is not None and index.fingerprint(a.article_id))):
+        earlier = _seen(a.article_id, seen, index) if a.status == "ok" else None
+        if earlier is not None and _within_window(a.published, earlier[0]):
             copy_id = stable_id("copy", a.article_id, a.path, a.url)
             r = replace(as_copy(r, Match(copy_id, a.article_id, "minhash", 1.0)), events=(),
                         document=replace(r.document, article_id=copy_id) if r.document else None)
             r = replace(r, article=replace(r.article, article_id=copy_id))
-        seen.add(a.article_id)
+        elif earlier is not None:
+            r = _own_report(r, stable_id("report", a.article_id, str(a.published)))
+        seen.setdefault(a.article_id, a.published)
         out.append(r)
     return out
+
+
+def _seen(article_id: str, seen: dict[str, dt.date | None],
+          index: CopyIndex | None) -> tuple[dt.date | None] | None:
+    """The publication date of the earlier input of this text, as a 1-tuple; None when there is none."""
+    if article_id in seen:
+        return (seen[article_id],)
+    fp = index.fingerprint(article_id) if index is not None else None
+    return (fp.published,) if fp is not None else None
+
+
+def _within_window(published: dt.date | None, earlier: dt.date | None) -> bool:
+    return published is None or earlier is None or abs(published - earlier) <= WINDOW
+
+
+def _own_report(result: ArticleResult, article_id: str) -> ArticleResult:
+    """A result under an id of its own, its events re-keyed with it."""
+    events = tuple(replace(e, article_id=article_id, event_id=stable_id(article_id, e.event_id))
+                   for e in result.events)
+    document = replace(result.document, article_id=article_id) if result.document else None
+    return replace(result, article=replace(result.article, article_id=article_id), document=document, events=events)

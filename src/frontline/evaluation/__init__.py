@@ -26,6 +26,7 @@ from frontline.evaluation.captions import (
     evaluate_captions,
     read_captions,
 )
+from frontline.evaluation.counts import CountReport, copies_of_other_reports, count_measures, format_counts
 from frontline.evaluation.gold import GoldDate, GoldEvent, GoldParty, GoldPlace, GoldQuantity, load_gold
 from frontline.evaluation.matching import (
     PLACE_KM,
@@ -72,4 +73,5 @@ __all__ = [
     "format_ucdp_misses", "headline_killed",
     "CAPTION_KM", "CaptionItem", "read_captions", "CaptionMiss", "CaptionScores", "CaptionReport",
     "evaluate_captions", "format_captions", "format_caption_misses",
+    "CountReport", "count_measures", "copies_of_other_reports", "format_counts",
 ]

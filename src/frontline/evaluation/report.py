@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from frontline.evaluation.captions import CAPTION_FAILURES, CAPTION_KM, CAPTION_MEASURES, CaptionReport, CaptionScores
+from frontline.evaluation.counts import format_counts
 from frontline.evaluation.gold import GoldEvent
 from frontline.evaluation.matching import PLACE_KM
 from frontline.evaluation.scoring import LEVELS, EvalReport, Share, reliability
@@ -107,7 +108,8 @@ def format_ucdp(report: UcdpReport) -> str:
         scope.append(f"sample limit {report.limit}")
     if report.failed:
         scope.append(f"{report.failed} extraction failures")
-    return "UCDP " + ", ".join(scope) + "\n" + table
+    counts = f"\n\ncounting\n{format_counts(report.counts)}" if report.counts is not None else ""
+    return "UCDP " + ", ".join(scope) + "\n" + table + counts
 
 
 def format_ucdp_misses(report: UcdpReport) -> str:

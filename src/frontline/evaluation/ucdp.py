@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontline.errors import EvalError, FrontlineError
+from frontline.evaluation.counts import CountReport, count_measures
 from frontline.evaluation.matching import KILLED_ROLES, PLACE_KM, km, normalise_admin1
 from frontline.evaluation.scoring import Share
 from frontline.models import Event
@@ -47,6 +48,7 @@ class UcdpRow:
     best: int
     high: int
     headline_killed: int | None     # a death count a headline states, if any
+    source: str = ""                # source_original: who UCDP's source says told it
 
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
@@ -163,7 +165,7 @@ def read_ucdp(csv_path: str | Path, split: str = "dev", *, years: tuple[int, int
                 latitude=float(rec["latitude"]), longitude=float(rec["longitude"]),
                 adm_1=normalise_admin1(rec["adm_1"]), where_description=rec.get("where_description", ""),
                 date_start=start, date_end=end, low=int(rec["low"]), best=int(rec["best"]), high=int(rec["high"]),
-                headline_killed=headline_killed(text)))
+                headline_killed=headline_killed(text), source=rec.get("source_original") or ""))
         except (ValueError, TypeError) as exc:
             raise EvalError(f"{path.name} record ending near line {number} (id {rec.get('id')}): {exc}") from exc
     if limit is not None and limit < len(rows):
@@ -189,6 +191,7 @@ class UcdpReport:
     years: tuple[int, int] | None = None
     limit: int | None = None
     misses: tuple["UcdpMiss", ...] = ()   # rows that failed a measure, for reading why
+    counts: CountReport | None = None     # the counting yardsticks (frontline.evaluation.counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +227,8 @@ def _ucdp_hits(row: UcdpRow, events: Sequence[Event]) -> dict[str, bool | None]:
 
 def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequence[Event]], split: str = "dev",
                   limit: int | None = None, years: tuple[int, int] | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> UcdpReport:
+                  progress: Callable[[int, int], None] | None = None,
+                  copies: Callable[[], Sequence[bool]] | None = None) -> UcdpReport:
     """Run ``extract`` on each UCDP row's headlines and measure found / placed / oblast / dated / killed.
 
     Args:
@@ -234,6 +238,8 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
         limit: evaluate a deterministic sample of at most this many rows.
         years: inclusive year range to keep, e.g. (2022, 2023).
         progress: called as ``progress(done, total)`` after each row.
+        copies: called once every row is extracted: per row, in order, whether reading the rows as one stream
+            marks it a copy of a different report (None: the copy yardstick is not measured).
     Returns:
         a UcdpReport. A FrontlineError raised by ``extract`` on a row is logged and the row counts as not
         found; any other exception propagates, since it is a bug to fix rather than a row to score.
@@ -242,7 +248,7 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
     """
     rows = read_ucdp(csv_path, split, years=years, limit=limit)
     tallies = {name: [0, 0] for name in ("found", "placed", "oblast", "dated", "killed")}
-    failed, misses = 0, []
+    failed, misses, extracted = 0, [], []
     for done, row in enumerate(rows, start=1):
         try:
             events = tuple(extract(row.text, row.published))
@@ -250,6 +256,7 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
             logger.warning("UCDP row %s: extraction failed: %s", row.id, exc)
             failed += 1
             events = ()
+        extracted.append(events)
         hits = _ucdp_hits(row, events)
         for name, hit in hits.items():
             if hit is not None:
@@ -264,6 +271,7 @@ def evaluate_ucdp(csv_path: str | Path, extract: Callable[[str, dt.date], Sequen
     names_only = sum(1 for r in rows if all(_is_name_line(line) for line in r.text.split("\n")))
     return UcdpReport(split=split, rows=len(rows), failed=failed, years=years, limit=limit, killed_ceiling=ceiling,
                       names_only=names_only, misses=tuple(misses),
+                      counts=count_measures(rows, extracted, None if copies is None else copies()),
                       **{name: Share(*t) for name, t in tallies.items()})
 
 

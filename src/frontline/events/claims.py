@@ -9,6 +9,7 @@ readiness is no plan, and what a future act 'will force' another to do is hypoth
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -27,11 +28,12 @@ from frontline.events.speakers import (
     stance_holder,
 )
 from frontline.events.who import opponent
-from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Modality, Party, bloc
+from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Event, Modality, Party, bloc
 from frontline.nlp.syntax import SPEECH_VERBS, subject
 from frontline.triggers.find import denied_in_speech
 from frontline.triggers.lexicon import PLANNED_CUES, THREAT_CUES
 from frontline.vocab.event_types import event_type
+from frontline.vocab.sides import ARMED_SIDES
 
 _COGNITION = frozenset({"think", "believe", "hope", "assume", "imagine", "doubt", "suppose", "wonder"})
 # Cues of PLANNED_CUES that make no plan of the event: an attempt ('trying to encircle', 'attempting to seize')
@@ -166,11 +168,19 @@ def _planned(chain: list[Token], tok: Token) -> bool:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must"):
                 return True
-        if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in _NOT_PLANS:
+        if node.lemma_.lower() in PLANNED_CUES and node != tok and node.lemma_.lower() not in _NOT_PLANS \
+                and not _causal_due(node):
             return True
         if node.lemma_.lower() in SPEECH_VERBS and node != tok:
             break
     return False
+
+
+def _causal_due(node: Token) -> bool:
+    """'died due to shelling', 'due to the strike': 'due to' a noun is a cause; 'due to withdraw' is a plan."""
+    # the plan's 'to' is the infinitive's own (aux of 'withdraw'); the cause's is a preposition under 'due'
+    return node.lower_ == "due" and (node.dep_ == "prep" or any(
+        c.lower_ == "to" and c.dep_ in ("prep", "pcomp") for c in node.children))
 
 
 def _caused_by_future(tok: Token) -> bool:
@@ -216,11 +226,15 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         if modality == "threatened" and party is None:
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
-    return mark_contested(with_claims(candidates, claims), _denials(ctx, actors))
+    return mark_contested(with_claims(candidates, claims, actors), _denials(ctx, actors))
 
 
-def with_claims(candidates: list[Candidate], claims: list[Claim]) -> list[Candidate]:
+def with_claims(candidates: list[Candidate], claims: list[Claim],
+                actors: Sequence[ActorMention] = ()) -> list[Candidate]:
     """Return the candidates with their claims replaced.
+
+    ``actors``: the article's actor mentions; a claimant of no known side who reports an attack speaks for the
+    side attacked (``_attacked_side``).
 
     A fight told in the first person by a claimant of a warring side is that side's: 'we have recovered 20
     percent', the governor said -> Ukrainian forces against Russian ones.
@@ -233,8 +247,26 @@ def with_claims(candidates: list[Candidate], claims: list[Claim]) -> list[Candid
                 bloc(claimant.side) in ("RU", "UA"):
             own = SPOKEN_FORCE[claimant.side if claimant.side in SPOKEN_FORCE else bloc(claimant.side)]
             event = replace(event, initiator=own, target=opponent(own, [], event.date.start))
+        elif claimant is not None and claimant.side == "unknown":
+            event = replace(event, claim=replace(cl, claimed_by=_attacked_side(event, claimant, actors)))
         out.append(replace(c, event=event))
     return out
+
+
+def _attacked_side(event: Event, claimant: Party, actors: Sequence[ActorMention]) -> Party:
+    """A claimant of no known side who tells of a strike or attack one side of the war made ('One person died
+    in the shelling of Donetsk by the Armed Forces of Ukraine - mayor') speaks for the side attacked: officials
+    and services report the attacks on their own people."""
+    if event_type(event.event_type).family not in ("combat", "harm"):
+        return claimant
+    if event.initiator is not None:
+        attackers = {bloc(event.initiator.side)}
+    else:   # 'the shelling of Donetsk by the Armed Forces of Ukraine': the one side whose forces the sentence names
+        start, end = event.evidence.char_start, event.evidence.char_end
+        attackers = {bloc(a.party.side) for a in actors
+                     if start <= a.start and a.end <= end and a.kind == "force" and a.party.side in ARMED_SIDES}
+    side = OPPOSITE_BLOC.get(attackers.pop()) if len(attackers) == 1 else None
+    return replace(claimant, side=side) if side is not None else claimant  # type: ignore[arg-type]
 
 
 def _source(ctx: Context, tok: Token, cand: Candidate, actors: list[ActorMention], narrators: dict[int, Party],

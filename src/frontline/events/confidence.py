@@ -2,7 +2,7 @@
 
 The extractor's raw score (the trigger word's prior, less for a missing or inherited place, a defaulted date, a
 guessed actor) orders events but is no probability. ``Calibrator`` maps a few features of a finished event
-through a logistic model fitted on the seed gold by ``scripts/fit_confidence.py``, which writes the small table
+through a logistic model fitted on the UCDP development rows by ``scripts/fit_confidence.py``, which writes the small table
 ``data/confidence.json`` (feature names, weights, bias, and the cross-validated scores it was chosen on).
 """
 
@@ -17,11 +17,14 @@ from pathlib import Path
 
 from frontline.errors import ResourceError
 from frontline.models import Event
+from frontline.vocab.event_types import event_type
 
 __all__ = ["FEATURES", "Calibrator", "features"]
 
-FEATURES: tuple[str, ...] = ("raw", "settlement", "no_place", "own_date", "reported", "unreal")
+FEATURES: tuple[str, ...] = ("raw", "settlement", "no_place", "own_date", "reported", "unreal", "country",
+                             "violent", "near", "toll")
 _UNREAL = frozenset({"planned", "hypothetical", "threatened", "denied"})
+_VIOLENT = frozenset({"combat", "control", "harm"})
 
 
 def features(event: Event, raw: float | None = None) -> list[float]:
@@ -39,6 +42,10 @@ def features(event: Event, raw: float | None = None) -> list[float]:
         1.0 if event.date.text is not None else 0.0,
         1.0 if event.claim.claimed_by is not None else 0.0,
         1.0 if event.claim.modality in _UNREAL else 0.0,
+        1.0 if loc is not None and loc.precision == "country" else 0.0,
+        1.0 if event_type(event.event_type).family in _VIOLENT else 0.0,
+        1.0 if event.near is not None else 0.0,        # placed only as near the place in focus
+        1.0 if any(q.role == "killed" and q.kind == "incident" for q in event.quantities) else 0.0,
     ]
 
 
@@ -78,4 +85,6 @@ class Calibrator:
         """The events with ``confidence`` replaced by the calibrated probability (rounded to 3 places)."""
         if not self.applied:
             return list(events)
-        return [replace(e, confidence=round(self.probability(features(e)), 3)) for e in events]
+        # rounded to 3 places, never to a certainty: no event is surely right or surely wrong
+        return [replace(e, confidence=round(min(0.999, max(0.001, self.probability(features(e)))), 3))
+                for e in events]

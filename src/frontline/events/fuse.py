@@ -34,6 +34,7 @@ import math
 import re
 from dataclasses import replace
 
+from frontline.events.tolls import merge_counts
 from frontline.mentions.quantities import parse_number  # the one reader of number words
 from frontline.models import Event, Location, Party, bloc
 from frontline.vocab.event_types import event_type
@@ -333,10 +334,7 @@ def _merge(a: Event, b: Event) -> Event:
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):
         # 'on the first day his unit was fired upon' is the incident 'fought earlier this year' sums up: it leads
         a, b = b, a
-    quantities = list(a.quantities)
-    for q in b.quantities:
-        if not any(q.value == p.value and q.unit == p.unit for p in quantities):
-            quantities.append(q)
+    quantities = merge_counts(a.quantities, b.quantities)
     claim = a.claim
     if _specificity(b.claim.claimed_by) > _specificity(claim.claimed_by):
         claim = replace(claim, claimed_by=b.claim.claimed_by)
@@ -363,11 +361,11 @@ def _merge(a: Event, b: Event) -> Event:
         evidence=evidence,
         trigger=trigger,
         location=location,
-        near=a.near if location is a.location else b.near,
+        near=a.near if location is a.location else b.near, background=a.background and b.background,
         date=date,
         initiator=a.initiator or b.initiator,
         target=a.target or b.target,
-        quantities=tuple(quantities),
+        quantities=quantities,
         claim=claim,
         confidence=round(min(0.99, max(a.confidence, b.confidence) + 0.05), 3),
     )

@@ -83,13 +83,15 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "initiator": _party(event.initiator),
         "target": _party(event.target),
         "quantities": [{"value": q.value, "unit": q.unit, "role": q.role, "approximate": q.approximate,
-                        "text": q.text} for q in event.quantities],
+                        "text": q.text, **({"kind": q.kind, "period": q.period} if q.kind != "incident" else {})}
+                       for q in event.quantities],
         "claim": {"claimed_by": _party(event.claim.claimed_by), "modality": event.claim.modality,
                   "contested": event.claim.contested},
         "evidence": {"sentence": event.evidence.sentence, "char_start": event.evidence.char_start,
                      "char_end": event.evidence.char_end},
         "confidence": event.confidence,
         "trigger": event.trigger,
+        **({"background": True} if event.background else {}),
     }
 
 

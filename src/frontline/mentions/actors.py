@@ -27,7 +27,33 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
      r"Defen[cs]e of (?:the )?(?:Russian Federation|(?-i:RF))", "Russian Defence Ministry", "RU", "government"),
     (r"(?:the )?Defen[cs]e Ministry in Moscow", "Russian Defence Ministry", "RU", "government"),
     (r"(?:the )?(?:Ukrainian|Ukraine's) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e)", "Ukrainian Defence Ministry", "UA", "government"),
-    (r"(?:the )?(?:General Staff of the )?Armed Forces of Ukraine|AFU|APU|ZSU", "Armed Forces of Ukraine", "UA", "force"),
+    (r"(?:the )?(?:Russian|Russia's) General Staff|(?:the )?General Staff of (?:the )?Russian Armed Forces",
+     "Russian General Staff", "RU", "government"),
+    # a bare 'General Staff' in war reporting is Ukraine's, whose daily reports the press quotes ('- General Staff')
+    (r"(?:the )?(?:Ukrainian |Ukraine's )?General Staff(?: of the Armed Forces of Ukraine| of (?:the )?(?-i:AFU|ZSU))?",
+     "General Staff of the Armed Forces of Ukraine", "UA", "government"),
+    (r"(?:the )?Armed Forces of Ukraine|AFU|APU|ZSU", "Armed Forces of Ukraine", "UA", "force"),
+    (r"(?:the )?(?:Operational Command|OK) (?:\"?South\"?|Yug)|(?:the )?(?:South|Southern|Yug) Operational Command|"
+     r"(?:the )?Southern Defen[cs]e Forces|(?:the )?(?:Joint Forces Operation|(?-i:JFO))(?: (?:HQ|headquarters|press center))?|"
+     r"(?:the )?(?:Eastern|Southern|Tavria|Khortytsia) Group of (?:Forces|Troops)",
+     "Armed Forces of Ukraine", "UA", "force"),
+    # Ukraine's regional and city military administrations (OVA, ODA) and state services that report attacks
+    (r"(?:the )?(?:(?-i:OVA|ODA|RMA|MVA)|(?:regional|oblast|city) (?:military|state) administration)",
+     "Ukrainian regional administration", "UA", "government"),
+    (r"(?:the )?(?:Security Service of Ukraine|(?-i:SBU)|(?:Ukrainian|Ukraine's) (?:military )?intelligence(?: directorate)?|"
+     r"(?:Ukraine's )?Main (?:Intelligence )?Directorate(?: of Intelligence)?(?: of (?:the )?(?:Ministry of Defen[cs]e|"
+     r"Ukraine))?|(?-i:HUR|GUR))",
+     "Ukrainian security services", "UA", "government"),
+    (r"(?:the )?(?:Ukrainian )?State Emergency Service(?: of Ukraine)?|(?:the )?(?:Ukrainian )?National Police(?: of Ukraine)?|"
+     r"(?:Ukraine's|the Ukrainian) (?:Office of the )?Prosecutor General(?:'s Office)?|(?:the )?(?:Office of the )?"
+     r"Prosecutor General(?:'s Office)? of Ukraine",
+     "Ukrainian state services", "UA", "government"),
+    # the DNR/LNR's military and civil offices that speak for them
+    (r"(?:the )?(?:DPR |LPR |DNR |LNR )?People's Militia(?: of the (?:DPR|LPR|DNR|LNR))?|(?:the )?(?:DPR|DNR) territorial "
+     r"defen[cs]e(?: headquarters| HQ)?|(?:the )?territorial defen[cs]e (?:headquarters|HQ) of the (?:DPR|DNR)",
+     "DNR/LNR forces", "RU_aligned", "force"),
+    # the DNR/LNR's offices at the Joint Centre for Control and Coordination, which report Ukrainian strikes
+    (r"(?-i:JCCC)", "JCCC", "RU_aligned", "government"),
     (r"(?:the )?Ukrainian (?:General Staff|army|military|armed forces)", "Armed Forces of Ukraine", "UA", "force"),
     (r"Kiev's military|Kyiv's military|Kiev's (?:forces|troops|army)|Kyiv's (?:forces|troops|army)", "Armed Forces of Ukraine", "UA", "force"),
     (r"(?:the )?(?:Ukrainian )?National Guard(?: of Ukraine)?", "National Guard of Ukraine", "UA", "force"),
@@ -108,6 +134,38 @@ _PERSONS: tuple[tuple[str, Side, str], ...] = (
     ("Oleksandr Syrskyi", "UA", "Commander-in-Chief of the Armed Forces of Ukraine"),
     ("Valerii Zaluzhnyi", "UA", "Commander-in-Chief of the Armed Forces of Ukraine"),
     ("Denis Pushilin", "RU_aligned", "head of the self-proclaimed DNR"),
+    # spokespeople and officials whose statements war reporting cites, with the side they speak for
+    ("Eduard Basurin", "RU_aligned", "DNR militia spokesperson"),
+    ("Ivan Filiponenko", "RU_aligned", "LNR militia spokesperson"),
+    ("Andrei Marochko", "RU_aligned", "LNR militia officer"),
+    ("Alexei Kulemzin", "RU_aligned", "mayor of Donetsk (DNR)"),
+    ("Ivan Prikhodko", "RU_aligned", "mayor of Horlivka (DNR)"),
+    ("Igor Kimakovsky", "RU_aligned", "DNR official"),
+    ("Kirill Stremousov", "RU", "Russian-installed official in Kherson oblast"),
+    ("Vladimir Saldo", "RU", "Russian-installed head of Kherson oblast"),
+    ("Yevgeny Balitsky", "RU", "Russian-installed head of Zaporizhzhia oblast"),
+    ("Vladimir Rogov", "RU", "Russian-installed official in Zaporizhzhia oblast"),
+    ("Vyacheslav Gladkov", "RU", "governor of Belgorod oblast"),
+    ("Yevgeny Prigozhin", "RU_aligned", "head of the Wagner Group"),
+    ("Ramzan Kadyrov", "RU", "head of Chechnya"),
+    ("Serhiy Cherevatyi", "UA", "spokesperson of the Eastern Group of Forces"),
+    ("Hanna Maliar", "UA", "Ukrainian deputy defence minister"),
+    ("Kyrylo Tymoshenko", "UA", "deputy head of the Office of the President of Ukraine"),
+    ("Andriy Yermak", "UA", "head of the Office of the President of Ukraine"),
+    ("Oleksiy Arestovych", "UA", "adviser to the Office of the President of Ukraine"),
+    ("Oleksandr Starukh", "UA", "governor of Zaporizhzhia oblast"),
+    ("Oleksandr Prokudin", "UA", "governor of Kherson oblast"),
+    ("Yaroslav Yanushevych", "UA", "governor of Kherson oblast"),
+    ("Valentyn Reznichenko", "UA", "governor of Dnipropetrovsk oblast"),
+    ("Serhiy Lysak", "UA", "governor of Dnipropetrovsk oblast"),
+    ("Vitaliy Kim", "UA", "governor of Mykolaiv oblast"),
+    ("Oleksandr Senkevych", "UA", "mayor of Mykolaiv"),
+    ("Ihor Terekhov", "UA", "mayor of Kharkiv"),
+    ("Ihor Klymenko", "UA", "head of the National Police of Ukraine"),
+    ("Natalia Humeniuk", "UA", "spokesperson of Ukraine's Southern Defence Forces"),
+    ("Yurii Ihnat", "UA", "Ukrainian Air Force spokesperson"),
+    ("Andriy Yusov", "UA", "Ukrainian military intelligence spokesperson"),
+    ("Dmytro Lubinets", "UA", "Ukrainian human rights commissioner"),
     ("Leonid Pasechnik", "RU_aligned", "head of the self-proclaimed LNR"),
     ("Donald Trump", "US", "President of the United States"),
     ("Joe Biden", "US", "President of the United States"),

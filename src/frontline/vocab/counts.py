@@ -13,5 +13,7 @@ __all__ = ["fatalities"]
 
 
 def fatalities(event: Event) -> int:
-    """The killed an event counts: the sum of its quantities whose role is 'killed'."""
-    return int(sum(q.value for q in event.quantities if q.role == "killed"))
+    """The killed an event counts, by ACLED's rules: the sum of its quantities whose role is 'killed' and that count
+    this incident's dead, not a running total nor a belligerent's claim of its enemy's losses (``Quantity.kind``,
+    see ``frontline.events.tolls``)."""
+    return int(sum(q.value for q in event.quantities if q.role == "killed" and q.kind == "incident"))

@@ -1,0 +1,200 @@
+"""Counting yardsticks on UCDP reports: does the extractor count an incident once, with its true toll, its
+claimant's side, a confidence that means something, and distinct reports kept apart?
+
+Each UCDP development row is one report (its headlines, published on its source date) and UCDP's coding of
+it: one event, ``best`` dead, the original source (``source_original``). ``count_measures`` compares what the
+extractor made of every report with that coding:
+
+- **events per report**, overall and among reports with at least one event (UCDP codes one event a row);
+- **killed**: the fatalities the ACLED-style export counts (``frontline.vocab.counts.fatalities``), summed over
+  a report's events, against UCDP's ``best``, in total (over every report, and over the reports whose
+  headlines state a death count, ``UcdpRow.headline_killed``) and as the share of reports grossly inflated
+  (killed > ``INFLATION_FACTOR`` x best + ``INFLATION_SLACK``);
+- **claimant side**: where the report's original source plainly speaks for one side (the hand-written table
+  ``data/gold/ucdp_source_sides.tsv``), whether the side of the claimants the extractor names agrees (over all
+  such reports, a report with no claimant of a side counting as a miss, and over those where the extractor names
+  any claimant, of a side or not);
+- **confidence AUC**: how well event confidence separates events placed right (within ``PLACE_KM`` of UCDP's
+  point, rows with where_prec 1-2) from events placed wrong;
+- **copies**: the share of reports marked a copy of a *different* report (other headlines, or the same
+  headlines published on another day) when the reports are read as one stream.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final, Protocol
+
+import numpy as np
+
+from frontline.corpus.copies import CopyDetector
+from frontline.corpus.marking import mark_copies
+from frontline.evaluation.matching import PLACE_KM, km
+from frontline.evaluation.scoring import Share
+from frontline.models import ArticleResult, Event
+from frontline.vocab.counts import fatalities
+from frontline.vocab.sides import ARMED_SIDES, bloc
+
+__all__ = ["INFLATION_FACTOR", "INFLATION_SLACK", "CodedReport", "CountReport", "source_sides", "report_side", "auc",
+           "count_measures", "copies_of_other_reports", "format_counts"]
+
+INFLATION_FACTOR: Final = 5
+INFLATION_SLACK: Final = 10
+
+
+class CodedReport(Protocol):
+    """What the yardsticks read of a UCDP row (``frontline.evaluation.ucdp.UcdpRow``)."""
+
+    @property
+    def best(self) -> int: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def headline_killed(self) -> int | None: ...
+    @property
+    def where_prec(self) -> int: ...
+    @property
+    def latitude(self) -> float: ...
+    @property
+    def longitude(self) -> float: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CountReport:
+    """How an extractor counts on UCDP reports (see the module docstring for each measure)."""
+
+    reports: int
+    with_events: int
+    events: int
+    killed: int                 # the export's fatalities summed over every report
+    best: int                   # UCDP's best estimate summed over every report
+    inflated: Share             # reports with killed > 5 x best + 10
+    claimant: Share             # reports with a plain source whose claimant side agrees
+    copies: Share | None        # reports marked copies of a different report (None: not measured)
+    auc: float | None           # confidence: right against wrong places (None: one class missing)
+    placed_events: int = 0      # located events of where_prec 1-2 rows: the AUC's sample
+    placed_right: int = 0
+    killed_told: int = 0        # killed and best summed over the reports whose headlines state a death count
+    best_told: int = 0
+    claimant_named: Share = Share()   # of the plain reports where the extractor names any claimant
+
+    @property
+    def per_report(self) -> float:
+        return self.events / self.reports if self.reports else 0.0
+
+    @property
+    def per_report_with_events(self) -> float:
+        return self.events / self.with_events if self.with_events else 0.0
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def source_sides() -> dict[str, str]:
+    """The gold table: UCDP ``source_original`` (whitespace collapsed) -> 'RU' or 'UA', for plain sources only."""
+    text = resources.files("frontline.data").joinpath("gold/ucdp_source_sides.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return {_collapse(rec["source_original"]): rec["side"]
+            for rec in csv.DictReader(lines, delimiter="\t") if rec["side"]}
+
+
+def report_side(events: Sequence[Event]) -> str | None:
+    """The side of the war a report's claimants speak for: the bloc most of its events' armed claimants stand on,
+    or None when no event names a claimant with an armed side."""
+    sides = Counter(bloc(e.claim.claimed_by.side) for e in events
+                    if e.claim.claimed_by is not None and e.claim.claimed_by.side in ARMED_SIDES)
+    return sides.most_common(1)[0][0] if sides else None
+
+
+def auc(scores: Sequence[float], right: Sequence[bool]) -> float | None:
+    """The area under the ROC curve: the chance a right item scores above a wrong one (ties count half)."""
+    pos = np.sort(np.array([s for s, r in zip(scores, right) if r], dtype=float))
+    neg = np.sort(np.array([s for s, r in zip(scores, right) if not r], dtype=float))
+    if not len(pos) or not len(neg):
+        return None
+    below = np.searchsorted(neg, pos, side="left")
+    equal = np.searchsorted(neg, pos, side="right") - below
+    return float((below + 0.5 * equal).sum() / (len(pos) * len(neg)))
+
+
+def _placed(row_lat: float, row_lon: float, events: Sequence[Event]) -> list[tuple[float, bool]]:
+    return [(e.confidence, km(row_lat, row_lon, e.location.lat, e.location.lon) <= PLACE_KM)
+            for e in events if e.location is not None]
+
+
+def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]],
+                   copies: Sequence[bool] | None = None, sides: Mapping[str, str] | None = None) -> CountReport:
+    """The counting yardsticks over UCDP reports.
+
+    Args:
+        rows: the UCDP rows (``UcdpRow``).
+        events: the events extracted from each row, in the same order.
+        copies: per row, whether it was marked a copy of a different report; None when not measured (or when a
+            row failed, so the marks do not line up with the rows).
+        sides: the gold source table (``source_sides()`` when not given).
+    """
+    sides = source_sides() if sides is None else sides
+    copies = copies if copies is not None and len(copies) == len(rows) else None
+    killed = [sum(fatalities(e) for e in evs) for evs in events]
+    bests = [r.best for r in rows]
+    inflated = sum(k > INFLATION_FACTOR * b + INFLATION_SLACK for k, b in zip(killed, bests))
+    plain = [(sides[_collapse(r.source)], evs) for r, evs in zip(rows, events)
+             if _collapse(r.source) in sides]
+    placed = [pair for r, evs in zip(rows, events) if r.where_prec <= 2
+              for pair in _placed(r.latitude, r.longitude, evs)]
+    return CountReport(
+        reports=len(rows), with_events=sum(bool(evs) for evs in events), events=sum(len(evs) for evs in events),
+        killed=int(sum(killed)), best=int(sum(bests)), inflated=Share(inflated, len(rows)),
+        claimant=Share(sum(report_side(evs) == side for side, evs in plain), len(plain)),
+        copies=None if copies is None else Share(sum(copies), len(copies)),
+        auc=auc([s for s, _ in placed], [r for _, r in placed]),
+        placed_events=len(placed), placed_right=sum(r for _, r in placed),
+        killed_told=int(sum(k for r, k in zip(rows, killed) if r.headline_killed is not None)),
+        best_told=int(sum(r.best for r in rows if r.headline_killed is not None)),
+        claimant_named=Share(sum(report_side(evs) == side for side, evs in plain),
+                             sum(any(e.claim.claimed_by is not None for e in evs) for _, evs in plain)))
+
+
+def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[bool]:
+    """Per result, in order, whether copy marking over the results as one stream (``mark_copies``) marks it a
+    copy of a *different* report: one with other text, or the same text published on another day. An input
+    repeating a report's text and date is the same report told twice, not a wrong mark."""
+    def report(r: ArticleResult) -> tuple[str, object]:
+        text = r.document.text if r.document is not None else ""
+        return " ".join(text.lower().split()), r.article.published
+
+    first: dict[str, tuple[str, object]] = {}
+    for r in results:
+        first.setdefault(r.article.article_id, report(r))
+    marked = mark_copies(results, detector)
+    return [m.article.duplicate_of is not None and first.get(m.article.duplicate_of) != report(r)
+            for r, m in zip(results, marked)]
+
+
+def format_counts(report: CountReport) -> str:
+    """The counting yardsticks as plain text, one a line."""
+    ratio = f"{report.killed / report.best:.2f}x" if report.best else "-"
+    told = f"{report.killed_told / report.best_told:.2f}x" if report.best_told else "-"
+    lines = [
+        f"events per report        {report.per_report:.2f} ({report.events} events, {report.reports} reports); "
+        f"{report.per_report_with_events:.2f} among the {report.with_events} reports with events",
+        f"killed vs UCDP best      {report.killed} vs {report.best} ({ratio}); {report.killed_told} vs "
+        f"{report.best_told} ({told}) over the reports whose headlines state a death count",
+        f"grossly inflated         {report.inflated.share:.3f} ({report.inflated.hits}/{report.inflated.total}) "
+        f"reports with killed > {INFLATION_FACTOR} x best + {INFLATION_SLACK}",
+        f"claimant side agrees     {report.claimant.share:.3f} ({report.claimant.hits}/{report.claimant.total}) "
+        f"reports whose source plainly speaks for one side; {report.claimant_named.share:.3f} "
+        f"({report.claimant_named.hits}/{report.claimant_named.total}) of those where a claimant is named",
+        "confidence AUC           " + (f"{report.auc:.3f}" if report.auc is not None else "-")
+        + f" (right vs wrong places: {report.placed_right} of {report.placed_events} located events within "
+          f"{PLACE_KM:g} km)",
+    ]
+    if report.copies is not None:
+        lines.append(f"copies of another report {report.copies.share:.3f} "
+                     f"({report.copies.hits}/{report.copies.total})")
+    return "\n".join(lines)

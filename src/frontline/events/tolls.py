@@ -1,0 +1,264 @@
+"""Tolls: whether an event's dead and wounded are this incident's, a running total, or a side's claim of its
+enemy's losses, and which event of a sentence a count belongs to.
+
+ACLED codes an event's fatalities from the victims of that incident alone: a cumulative figure ('since the start
+of the war', 'so far', 'in total', 'in three months') or a figure for a whole country is a statement of its own,
+and a belligerent's figure for its enemy's dead ('Armed Forces of Ukraine lost 4,000 killed - Russian Defense
+Ministry', 'AFU eliminated 140 invaders') is that belligerent's claim. Both stay on the event with their source
+sentence (``Quantity.kind``: 'casualty_total' with its ``period``, 'claimed_enemy_losses'), and neither counts as
+a fatality (``frontline.vocab.counts.fatalities``). 'N killed and wounded' counts casualties, not dead
+(role 'killed_or_injured'). One sentence's count belongs to one event: the first event of the sentence that carries it
+keeps it.
+
+Who speaks is read from the claim (its claimant's side) or, when the sentence names none, from the loaded words
+each side uses for the other ('invaders', 'occupiers' in Ukrainian reports; 'nationalists', 'neo-Nazis' in
+Russian ones). The hand-written word lists below are this project's vocabulary of war reporting; no library
+maps them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Final
+
+from frontline.events.candidate import Candidate
+from frontline.models import ActorMention, Event, Quantity
+from frontline.vocab.event_types import event_type
+from frontline.vocab.sides import ARMED_SIDES, OPPOSITE_BLOC, bloc
+
+__all__ = ["HARM_ROLES", "classify_tolls", "fold_tolls", "merge_counts"]
+
+HARM_ROLES: Final = frozenset({"killed", "injured", "dead", "wounded"})
+# The role of a count of dead and wounded together ("lost 120 killed and wounded"): no fatality.
+KILLED_OR_INJURED: Final = "killed_or_injured"
+
+# Cumulative periods: a count over them is a running total, not one incident's toll. A day's report ('in the
+# past 24 hours', 'during the day') is a day's incidents and stays one.
+_PERIOD: Final = re.compile(
+    r"\b(?:since (?:the )?(?:(?:start|beginning|outbreak) of [\w' -]{0,40}?(?:war|conflict|invasion|aggression|"
+    r"hostilities|operation|year)|year beginning|beginning of the year|(?:February|Feb\.?) 24|20\d\d|invasion|"
+    r"war|conflict)|so far|to date|already|in total|this year|"
+    r"a total of|totall?(?:ing|ed)?|overall|altogether|"
+    r"(?:in|over|during|for) (?:the )?(?:past |last |first )?(?:\w+ )?(?:weeks|months|years)|"
+    r"(?:over|in|during) the (?:course of the )?(?:war|conflict|invasion|full-scale invasion))\b", re.I)
+# A count for the whole of a country is a national figure, not one incident's.
+_NATIONAL: Final = frozenset({"country"})
+# Loaded words: the side that uses them, and the side they name. Lower case, matched as words.
+_LOADED: Final = {
+    "invaders": ("UA", "RU"), "invader": ("UA", "RU"), "occupiers": ("UA", "RU"), "occupier": ("UA", "RU"),
+    "occupants": ("UA", "RU"), "orcs": ("UA", "RU"), "russists": ("UA", "RU"), "racists": ("UA", "RU"),
+    "rashists": ("UA", "RU"), "nationalists": ("RU", "UA"), "neo-nazis": ("RU", "UA"), "neonazis": ("RU", "UA"),
+}
+_LOADED_RX: Final = re.compile(r"\b(" + "|".join(re.escape(w) for w in _LOADED) + r")\b", re.I)
+_CIVILIAN_UNITS: Final = frozenset({"civilians", "residents", "inhabitants", "women", "children", "adults", "girls",
+                                    "boys", "babies", "infants", "teenagers", "pensioners", "passengers", "workers",
+                                    "employees", "volunteers", "journalists", "doctors", "medics", "rescuers",
+                                    "firefighters", "shoppers", "patients", "families"})
+_KILLED_AND_WOUNDED: Final = re.compile(
+    r"^\W*(?:[\w-]+\W+){0,4}?(?:killed|dead) (?:and|or) (?:wounded|injured)|^\W*(?:[\w-]+\W+){0,2}?casualties\b",
+    re.I)
+
+
+def classify_tolls(candidates: list[Candidate], actors: list[ActorMention]) -> list[Candidate]:
+    """The candidates with each count of dead and wounded marked for what it counts (see the module docstring).
+
+    Args:
+        candidates: the article's events, with their claims (``frontline.events.claims.attribute``).
+        actors: the article's actor mentions (the forces a sentence names tell whose losses it counts).
+    """
+    out: list[Candidate] = []
+    carried: set[tuple[int, str, float, str]] = set()    # (sentence start, count text, value, role) on an event
+    for cand in candidates:
+        event = cand.event
+        quantities = []
+        for q in event.quantities:
+            if q.role in HARM_ROLES:
+                key = (event.evidence.char_start, q.text, q.value, q.role)
+                if key in carried:
+                    continue        # one sentence's number counts on one event
+                carried.add(key)
+                q = _classified(event, _bound_role(event.evidence.sentence, q), actors)
+            quantities.append(q)
+        out.append(replace(cand, event=replace(event, quantities=tuple(quantities)))
+                   if tuple(quantities) != event.quantities else cand)
+    return fold_tolls(out)
+
+
+def merge_counts(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """The counts of two tellings of one event: ``a``'s, plus ``b``'s that say something new.
+
+    Dead and wounded are counted once: a second telling's count of the same role and kind ('Two killed in
+    Kherson shelling', then 'Two civilians were killed') restates or updates the first, so the larger stands.
+    """
+    out = list(a)
+    for q in b:
+        if q.role in HARM_ROLES:
+            i = next((i for i, p in enumerate(out) if p.role == q.role and p.kind == q.kind), None)
+            if i is not None:
+                out[i] = max(out[i], q, key=lambda c: c.value)
+                continue
+        if not any(q.value == p.value and q.unit == p.unit for p in out):
+            out.append(q)
+    return tuple(out)
+
+
+# A toll told in its own sentence belongs to the attack told at most this many sentences before it.
+TOLL_REACH: Final = 2
+
+
+def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
+    """A casualties event whose sentence follows a strike or clash of the same place and day is that attack's toll:
+    its counts join the attack's, its sentence no event of its own ('Russian forces shelled X on 5 June. Two
+    civilians were killed.' is one shelling that killed two). ACLED's rule of thumb: one event per type, place
+    and day per report. A running total or a claim of enemy losses stays its own statement; two attacks stay two.
+    """
+    out: list[Candidate] = []
+    for cand in candidates:
+        row = event_type(cand.event.event_type)
+        i = _attack_before(out, cand) if row.toll and not _statement(cand.event) else None
+        if i is None and row.toll:
+            i = _attack_counting(out, cand)
+        if i is None:
+            out.append(cand)
+            continue
+        attack = out[i].event
+        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED)
+        out[i] = replace(out[i], event=replace(attack, quantities=merge_counts(attack.quantities, harm),
+                                               location=attack.location or cand.event.location))
+    return out
+
+
+def _killed(event: Event) -> set[float]:
+    return {q.value for q in event.quantities if q.role == "killed" and q.kind == "incident"}
+
+
+def _attack_counting(kept: list[Candidate], toll: Candidate) -> int | None:
+    """An earlier strike or clash of the article that counts the same dead ('Rebels shoot down airliner, 295
+    dead', then '... downed in war zone, 295 dead'): the toll told again, at a place that agrees."""
+    dead = _killed(toll.event)
+    if not dead:
+        return None
+    return next((i for i, c in enumerate(kept) if event_type(c.event.event_type).takes_toll
+                 and dead <= _killed(c.event) and _agree(c.event, toll)), None)
+
+
+def _statement(event: Event) -> bool:
+    """A toll that is only totals or claimed enemy losses: a statement of its own, not an attack's toll."""
+    harm = [q for q in event.quantities if q.role in HARM_ROLES]
+    return bool(harm) and all(q.kind != "incident" for q in harm)
+
+
+def _attack_before(kept: list[Candidate], toll: Candidate) -> int | None:
+    """The index of the strike or clash the toll follows closely, at a place and on a day that agree with it."""
+    for i in range(len(kept) - 1, -1, -1):
+        c = kept[i]
+        if c.sentence >= toll.sentence:
+            continue
+        if toll.sentence - c.sentence > TOLL_REACH or c.paragraph != toll.paragraph:
+            return None
+        if event_type(c.event.event_type).takes_toll:
+            return i if _agree(c.event, toll) else None
+    return None
+
+
+def _agree(attack: Event, cand: Candidate) -> bool:
+    """Place and day agree: the toll's sentence names no place (its place came from the text around), or the
+    same, or the oblast the attack's place lies in."""
+    toll = cand.event
+    a, t = attack.location, toll.location
+    place = cand.inherited or t is None or a is None or t.name == a.name or (
+        t.precision == "admin1" and t.name == a.admin1)
+    day = toll.date.text is None or attack.date.text is None or toll.date.start == attack.date.start
+    return place and day
+
+
+def _bound_role(sentence: str, q: Quantity) -> Quantity:
+    """'lost 120 soldiers killed and wounded': the number counts dead and wounded together."""
+    at = sentence.find(q.text) if q.text else -1
+    if at >= 0 and _KILLED_AND_WOUNDED.search(sentence[at + len(q.text):]):
+        return replace(q, role=KILLED_OR_INJURED)
+    return q
+
+
+def _classified(event: Event, q: Quantity, actors: list[ActorMention]) -> Quantity:
+    sentence = event.evidence.sentence
+    if _enemy_losses(event, q, actors):
+        return replace(q, kind="claimed_enemy_losses")
+    period = _PERIOD.search(sentence)
+    if period is not None:
+        return replace(q, kind="casualty_total", period=period.group(0))
+    if _national(event):
+        return replace(q, kind="casualty_total")
+    return q
+
+
+_PART_OF: Final = re.compile(r"\b(?:eastern|east|e\.|southern|south|s\.|northern|north|western|west|central)\s+$",
+                             re.I)
+
+
+def _national(event: Event) -> bool:
+    """The count is for the whole country its sentence names ('418 children were killed in Ukraine'), not for a
+    part of it ('in eastern Ukraine') nor at a country the place-finder fell back on from the text around."""
+    loc = event.location
+    if loc is None or loc.precision not in _NATIONAL or not loc.mention:
+        return False
+    sentence = event.evidence.sentence
+    at = sentence.find(loc.mention)
+    return at >= 0 and _PART_OF.search(sentence[:at]) is None
+
+
+def _speaker(event: Event) -> str | None:
+    """The side of the war whose word the sentence is: its claimant's, else the side its loaded words betray."""
+    claimant = event.claim.claimed_by
+    if claimant is not None and claimant.side in ARMED_SIDES:
+        return bloc(claimant.side)
+    sides = {_LOADED[m.group(1).lower()][0] for m in _LOADED_RX.finditer(event.evidence.sentence)}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _victims(event: Event, q: Quantity, actors: list[ActorMention]) -> str | None:
+    """The side whose people the count counts, when it counts fighters: named by a loaded word in the count, by
+    the event's target, or by the only side whose forces the sentence names besides the speaker."""
+    if q.unit in _CIVILIAN_UNITS:
+        return None
+    words = _LOADED_RX.search(f"{q.text} {q.unit}")
+    if words is not None:
+        return _LOADED[words.group(1).lower()][1]
+    own = _named_with(event, q, actors)
+    if own is not None:
+        return own
+    if event.target is not None and event.target.side in ARMED_SIDES:
+        return bloc(event.target.side)
+    claimant = event.claim.claimed_by
+    start, end = event.evidence.char_start, event.evidence.char_end
+    forces = {bloc(a.party.side) for a in actors
+              if start <= a.start and a.end <= end and a.kind == "force" and a.party.side in ARMED_SIDES
+              and (claimant is None or a.party.name != claimant.name)}
+    return forces.pop() if len(forces) == 1 else None
+
+
+_OF: Final = re.compile(r"\s*(?:of|from) (?:the )?$|\s*$")
+
+
+def _named_with(event: Event, q: Quantity, actors: list[ActorMention]) -> str | None:
+    """The side of the force named in the counted phrase itself: 'Five DPR servicemen', '60 servicemen of the
+    Armed Forces of Ukraine'."""
+    at = event.evidence.sentence.find(q.text) if q.text else -1
+    if at < 0:
+        return None
+    start = event.evidence.char_start + at
+    end = start + len(q.text)
+    for a in actors:
+        if a.kind != "force" or a.party.side not in ARMED_SIDES:
+            continue
+        inside = start <= a.start and a.end <= end
+        gap = event.evidence.sentence[end - event.evidence.char_start:a.start - event.evidence.char_start]
+        if inside or (end <= a.start and _OF.fullmatch(gap)):
+            return bloc(a.party.side)
+    return None
+
+
+def _enemy_losses(event: Event, q: Quantity, actors: list[ActorMention]) -> bool:
+    speaker = _speaker(event)
+    return speaker is not None and _victims(event, q, actors) == OPPOSITE_BLOC.get(speaker)

@@ -1,0 +1,58 @@
+"""The counting yardsticks on UCDP reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from frontline.evaluation.counts import auc, count_measures, report_side, source_sides
+from frontline.models import Claim, Event, EventDate, Evidence, Location, Party, Quantity
+
+
+@dataclass(frozen=True)
+class Row:
+    best: int
+    source: str
+    where_prec: int = 1
+    latitude: float = 48.0
+    longitude: float = 37.8
+    headline_killed: int | None = None
+
+
+def event(killed: float = 0, side: str | None = None, lat: float = 48.0, conf: float = 0.9,
+          kind: str = "incident") -> Event:
+    return Event(
+        event_id="e", article_id="a", event_type="shelling",
+        location=Location("X", lat, 37.8, "Donetsk", "UA", "settlement"), date=EventDate(dt.date(2022, 6, 1), "day"),
+        initiator=None, target=None, quantities=(Quantity(killed, "people", "killed", kind=kind),) if killed else (),
+        claim=Claim(claimed_by=Party("S", side) if side else None), evidence=Evidence("s", 0, 1), confidence=conf)
+
+
+def test_auc_is_the_chance_a_right_item_outscores_a_wrong_one():
+    assert auc([0.9, 0.8, 0.2, 0.1], [True, True, False, False]) == 1.0
+    assert auc([0.5, 0.5], [True, False]) == 0.5
+    assert auc([0.9], [True]) is None
+
+
+def test_report_side_is_the_bloc_of_the_armed_claimants():
+    assert report_side([event(side="RU_aligned"), event(side="RU"), event(side="UA")]) == "RU"
+    assert report_side([event(side="other"), event()]) is None
+
+
+def test_the_gold_side_table_was_read_from_source_original():
+    sides = source_sides()
+    assert sides["General Staff of the Armed Forces of Ukraine"] == "UA"
+    assert sides["deputy head of the People's Militia Department of the DPR, Eduard Basurin."] == "RU"
+    assert "Mediazona" not in sides       # independent: no side
+
+
+def test_count_measures():
+    rows = [Row(2, "Russian Defense Ministry", headline_killed=3), Row(1, "Mediazona"), Row(1, "Ukraine")]
+    events = [[event(100, "RU", conf=0.9)], [event(3, lat=49.0, conf=0.2)],
+              [event(5000, kind="claimed_enemy_losses", conf=0.8)]]
+    report = count_measures(rows, events, copies=[False, True, False],
+                            sides={"Russian Defense Ministry": "RU", "Ukraine": "UA"})
+    assert (report.killed, report.best, report.killed_told, report.best_told) == (103, 4, 100, 2)
+    assert (report.inflated.hits, report.claimant.hits, report.claimant.total) == (1, 1, 2)
+    assert report.copies is not None and report.copies.hits == 1
+    assert report.auc == 1.0 and report.placed_right == 2

@@ -1,0 +1,98 @@
+"""Tolls: this incident's dead apart from running totals and from a side's claim of its enemy's losses."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontline.export.acled import fatalities
+
+
+def tolls(result):
+    """(event type, fatalities, [(value, role, kind)]) of each event."""
+    return [(e.event_type, fatalities(e), [(q.value, q.role, q.kind) for q in e.quantities
+                                           if q.role in ("killed", "injured", "killed_or_injured")])
+            for e in result.events]
+
+
+def killed(result) -> int:
+    return sum(fatalities(e) for e in result.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Armed Forces of Ukraine lost 4,000 killed in Kharkiv and Nikolaev-Kryvyi Rih directions - Russian Defense Ministry",
+    "More than 30 Ukrainian soldiers killed in DPR in 24 hours - Basurin",
+    "Russian Armed Forces killed up to 60 servicemen of the Armed Forces of Ukraine in the Kherson direction - "
+    "Russian Defense Ministry",
+    "In the south, the defenders killed almost 140 invaders near Kherson",
+])
+def test_a_sides_claim_of_its_enemys_dead_is_kept_as_a_claim_not_a_fatality(run, text):
+    result = run(text)
+    assert killed(result) == 0
+    assert any(q.kind == "claimed_enemy_losses" for e in result.events for q in e.quantities)
+
+
+def test_a_sides_own_dead_are_fatalities(run):
+    result = run("Five DPR servicemen have died in battles with the Armed Forces of Ukraine near Horlivka - Basurin")
+    assert killed(result) == 5
+
+
+@pytest.mark.parametrize("text, period", [
+    ("More than 9,000 civilians have been killed in Ukraine since the start of the war, the UN said.",
+     "since the start of the war"),
+    ("So far 450 bodies have been exhumed in Izium, the governor said.", "So far"),
+    ("In three months, 300 civilians were killed in Kharkiv region.", "In three months"),
+])
+def test_a_running_total_is_its_own_statement_with_its_period(run, text, period):
+    result = run(text)
+    assert killed(result) == 0
+    totals = [q for e in result.events for q in e.quantities if q.kind == "casualty_total"]
+    assert totals and totals[0].period == period
+
+
+def test_a_national_figure_is_a_total(run):
+    assert killed(run("As a result of the armed aggression of Russia in Ukraine, 418 children were killed")) == 0
+
+
+def test_killed_and_wounded_is_not_killed(run):
+    result = run("Ukrainian troops lost up to 120 soldiers killed and wounded near Kharkiv.")
+    assert killed(result) == 0
+    assert any(q.role == "killed_or_injured" and q.value == 120 for e in result.events for q in e.quantities)
+
+
+def test_a_days_toll_of_one_attack_is_the_attacks(run):
+    result = run("Two civilians were killed in the Russian shelling of Kramatorsk on Tuesday.")
+    assert killed(result) == 2
+
+
+def test_one_sentences_number_counts_on_one_event(run):
+    result = run("Ukrainian fighters counterattacked near Bakhmut and the enemy fled from the positions, 12 were killed.")
+    assert killed(result) <= 12
+
+
+def test_two_equal_numbers_of_two_roles_are_two_counts(run):
+    result = run("Russian forces shelled Kharkiv on Friday: ten were killed and ten injured.")
+    assert sorted((q.value, q.role) for e in result.events for q in e.quantities) == [(10, "injured"), (10, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 9,000 killed since start of Ukraine conflict: UN",
+    "Over 200 people killed in DPR in shelling by Ukrainian troops since year beginning - ombudsman",
+    "72 Ukrainian soldiers killed in Russia's war this year",
+])
+def test_running_totals_in_headline_wording(run, text):
+    assert killed(run(text)) == 0
+
+
+def test_the_same_toll_told_again_counts_once(run):
+    text = ("Rebels shoot down Malaysian airliner over Ukraine, 295 dead\n"
+            "Malaysian airliner downed in Ukraine war zone, 295 dead")
+    assert killed(run(text, "2014-07-17")) == 295
+
+
+def test_a_toll_placed_at_the_country_only_by_the_next_line_is_the_incidents(run):
+    text = "Twelve Ukrainian fighters killed in separatist ambush\nThe ambush took place in Ukraine"
+    assert killed(run(text, "2014-08-01")) == 12
+
+
+def test_a_toll_in_part_of_the_country_is_no_national_total(run):
+    assert killed(run("Six soldiers killed in fighting in eastern Ukraine", "2014-08-01")) == 6
