@@ -1,9 +1,10 @@
 """Fit the confidence calibration on the UCDP development rows and write src/frontline/data/confidence.json.
 
 Each event extracted from the headlines of a UCDP development row that UCDP places precisely (where_prec 1-2)
-is labelled right when it is placed within 25 km of UCDP's point (``frontline.evaluation.PLACE_KM``), dated
-within UCDP's date_start..date_end (a day either side), and of a violent type (combat, control or harm: UCDP
-codes only lethal violence); wrong otherwise. A logistic model on ``frontline.events.confidence.FEATURES``,
+and of a violent type (combat, control or harm: UCDP codes only lethal violence, so it can judge no other
+type, and the map is applied to these types only: ``frontline.events.confidence.calibrated``) is labelled right
+when it is placed within 25 km of UCDP's point (``frontline.evaluation.PLACE_KM``) and dated within UCDP's
+date_start..date_end (a day either side); wrong otherwise. A logistic model on ``frontline.events.confidence.FEATURES``,
 L2-regularised, is fitted on all of them and written as a small table. To guard against fitting one period's
 quirks, the script first scores the model leave-one-year-out (fit on the other years, score the held-out one)
 and prints Brier score and log loss beside those of the raw score, and the held-out reliability table
@@ -25,35 +26,35 @@ import numpy as np
 from frontline import evaluation as ev
 from frontline.evaluation.counts import auc
 from frontline.evaluation.matching import km
-from frontline.events.confidence import FEATURES, features
+from frontline.events.confidence import FEATURES, calibrated, features
 from frontline.models import Event, RawArticle
 from frontline.nlp.model import Resources
 from frontline.pipeline import Pipeline
-from frontline.vocab.event_types import event_type
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "src" / "frontline" / "data" / "confidence.json"
 UCDP = ROOT.parent / "shared" / "data" / "ucdp" / "ucdp_ged_ukraine_dev.csv"
 STRENGTHS = (0.01, 0.1, 1.0, 3.0, 10.0)
-VIOLENT = frozenset({"combat", "control", "harm"})
 
 
 def right(row: ev.UcdpRow, e: Event) -> bool:
-    """Placed within PLACE_KM, dated within the row's dates (a day either side), of a violent type."""
+    """Placed within PLACE_KM, dated within the row's dates (a day either side)."""
     day = dt.timedelta(days=1)
     return (e.location is not None and km(row.latitude, row.longitude, e.location.lat, e.location.lon) <= ev.PLACE_KM
-            and e.date.start is not None and row.date_start - day <= e.date.start <= row.date_end + day
-            and event_type(e.event_type).family in VIOLENT)
+            and e.date.start is not None and row.date_start - day <= e.date.start <= row.date_end + day)
 
 
 def labelled(pipeline: Pipeline, csv: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels (1 = right) and year of every event extracted from a precisely placed UCDP row."""
+    """Features, labels (1 = right) and year of every event of a calibrated (violent) type extracted from a
+    precisely placed UCDP row."""
     xs, ys, groups = [], [], []
     for row in ev.read_ucdp(csv):
         if row.where_prec > 2:
             continue
         result = pipeline.process(RawArticle(text=row.text, published=row.published, source="UCDP headlines"))
         for e in result.events:
+            if not calibrated(e):
+                continue
             xs.append(features(e))
             ys.append(1.0 if right(row, e) else 0.0)
             groups.append(row.year)

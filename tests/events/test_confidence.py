@@ -21,10 +21,10 @@ def event(place=True, text=None, modality="asserted", by=None, confidence=0.6):
 
 
 def test_features_read_place_date_claim_and_modality():
-    # raw, settlement, no_place, own_date, reported, unreal, country, violent, near, toll
-    assert features(event()) == [0.6, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    # raw, settlement, no_place, own_date, reported, unreal, country, near, toll
+    assert features(event()) == [0.6, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     assert features(event(place=False, text="yesterday", modality="planned", by="Governor")) == \
-        [0.6, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0]
+        [0.6, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
 
 
 def test_a_located_dated_event_is_more_likely_right_than_a_bare_one():
@@ -37,6 +37,16 @@ def test_the_shipped_table_names_the_features_and_its_cross_validation():
     table = json.loads(resources.files("frontline").joinpath("data/confidence.json").read_text(encoding="utf-8"))
     assert tuple(table["features"]) == FEATURES
     assert table["applied"] == (table["cross_validated"]["brier"] < table["cross_validated"]["raw_brier"])
+
+
+def test_a_type_ucdp_cannot_judge_keeps_its_raw_score():
+    # UCDP codes lethal violence only: its rows could never call a negotiation right, so the map is not applied
+    cal = replace(Calibrator.load(), applied=True)
+    talks = replace(event(text="yesterday"), event_type="negotiation")
+    fight = replace(event(text="yesterday"), event_type="armed_clash")
+    out_talks, out_fight = cal.apply([talks, fight])
+    assert out_talks.confidence == talks.confidence
+    assert out_fight.confidence != fight.confidence
 
 
 def test_a_map_that_did_not_beat_the_raw_scores_keeps_them():
