@@ -42,3 +42,12 @@ def test_why_an_input_failed_is_said_without_v(capsys):
     cli._say_failures(failures, "f.db")
     err = capsys.readouterr().err
     assert "failed: in/bad.txt: binary file, not text" in err and "status=failed" in err
+
+
+def test_a_failure_names_its_input_once_and_no_password(capsys):
+    from frontline.models import Article
+    failed = Article("x", "failed", None, path="in.jsonl:12", error="in.jsonl:12: 'published' 1753-01-01 is not plausible")
+    cli._say_failures([failed], "postgresql://reader:s3cret-pass@db.example/frontline")
+    err = capsys.readouterr().err
+    assert "failed: in.jsonl:12: 'published'" in err and err.count("in.jsonl:12") == 1
+    assert "s3cret-pass" not in err

@@ -320,10 +320,12 @@ def _noting_failures(tick, failures: list):
 
 def _say_failures(failures: list, db: str, shown: int = 10) -> None:
     for a in failures[:shown]:
-        click.echo(f"failed: {a.path or a.url or a.article_id}: {a.error or 'no reason given'}", err=True)
+        where, why = a.path or a.url or a.article_id, a.error or "no reason given"
+        # a reader's error often names its input already ('file.jsonl:12: ...'): not twice
+        click.echo(f"failed: {why}" if why.startswith(f"{where}") else f"failed: {where}: {why}", err=True)
     if failures:
         more = f"{len(failures) - shown} more; " if len(failures) > shown else ""
-        click.echo(f"{more}'frontline summary --db {db}' and /api/articles?status=failed list every failed input",
+        click.echo(f"{more}'frontline summary --db {redact(db)}' and /api/articles?status=failed list every failed input",
                    err=True)
 
 
