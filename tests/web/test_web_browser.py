@@ -249,7 +249,10 @@ def test_clicking_a_marker_shows_its_sentence_highlighted_in_the_article(page, s
     event_id = _state(page)["event"][0]
     event = _get(f"{server}api/events/{event_id}")
     sentence = event["evidence"]["sentence"]
-    assert page.text_content("mark.evidence").strip() == sentence.strip()
+    assert page.text_content("mark.evidence.main").strip() == sentence.strip()
+    # every other sentence that told the event (its toll, the headline) is marked alike
+    marked = [m.strip() for m in page.locator("mark.evidence").all_text_contents()]
+    assert sorted(marked) == sorted(e["sentence"].strip() for e in [event["evidence"], *event.get("more_evidence", [])])
     # the mark sits inside the article's text, not beside it
     assert sentence in page.text_content(".article-text")
     assert len(page.text_content(".article-text")) > len(sentence) + 100
