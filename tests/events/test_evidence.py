@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from frontline.errors import StageError
 from frontline.export.acled import fatalities
 from frontline.export.results import to_dict, validate
+
+SHARED_SPEC = Path(os.environ.get("FRONTLINE_SHARED", Path(__file__).resolve().parents[3] / "shared")) / "spec" / \
+    "output.schema.json"
 
 ATTACK = "Russian forces shelled Kupiansk on Monday."
 TOLL = "Two civilians were killed, the governor said."
@@ -33,6 +44,11 @@ def test_the_json_output_carries_every_sentence_and_validates(run):
     assert [e["sentence"] for e in event["more_evidence"]] == [TOLL]
     (dead,) = [q for q in event["quantities"] if q["role"] == "killed"]
     assert dead["evidence"]["sentence"] == TOLL
+    if SHARED_SPEC.exists():        # the shared contract: the new properties are optional additions to it
+        jsonschema.validate(payload, json.loads(SHARED_SPEC.read_text(encoding="utf-8")))
+    event["more_evidence"] = [{"sentence": TOLL}]           # and the package's schema types them
+    with pytest.raises(StageError, match="more_evidence"):
+        validate(payload)
 
 
 def test_an_event_told_once_has_no_further_evidence(run):
