@@ -262,6 +262,19 @@ def test_clicking_a_marker_shows_its_sentence_highlighted_in_the_article(page, s
     assert page.errors == []
 
 
+def test_an_event_told_in_several_sentences_marks_each_of_them(page, server):
+    # issue 28: the attack, its toll and the headline are one event; the Evidence tab marks every sentence of it
+    told = [e for e in _get(f"{server}api/events?limit=1000")["items"] if e.get("more_evidence")]
+    assert told, "the sample corpus has events told in several sentences"
+    event = told[0]
+    _open(page, f"{server}?event={event['event_id']}")
+    page.wait_for_selector("mark.evidence.main")
+    assert page.text_content("mark.evidence.main").strip() == event["evidence"]["sentence"].strip()
+    marked = [m.strip() for m in page.locator(".article-text mark.evidence").all_text_contents()]
+    assert sorted(marked) == sorted(e["sentence"].strip() for e in [event["evidence"], *event["more_evidence"]])
+    assert page.errors == []
+
+
 def test_the_control_layer_colours_hirske_ru_after_24_june_2022(page, server):
     _open(page, f"{server}?control=1&since=2022-06-01&until=2022-06-20&events=0")
     before = page.locator('path.ctl-marker[data-place="Hirske"]')
