@@ -31,8 +31,8 @@ from frontline.errors import StageError
 from frontline.models import Article, ArticleResult, Event, Evidence, FusedEvent, Party, Quantity, iso
 from frontline.textguard import scrub
 
-__all__ = ["article_to_dict", "event_to_dict", "evidence_to_dict", "quantity_to_dict", "to_dict", "load_schema", "validate", "write_json",
-           "write_jsonl"]
+__all__ = ["article_to_dict", "event_to_dict", "evidence_to_dict", "quantity_to_dict", "to_dict", "load_schema",
+           "validate", "write_json", "write_jsonl"]
 
 logger = logging.getLogger(__name__)
 
