@@ -213,6 +213,9 @@ class Quantity:
     text: str = ""
     kind: QuantityKind = "incident"
     period: str | None = None               # of a casualty_total: the words of its period ('since February 24')
+    # the sentence the count was read from when it is not its event's own ``Event.evidence`` (a toll told in the
+    # sentence after its attack, a count a repeat added); None: the event's evidence sentence
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +304,9 @@ class Event:
     # retold history, not the article's news ('abandoned an early advance on Kyiv' in a June article): see
     # frontline.events.background; default counts and maps leave it out
     background: bool = False
+    # the other sentences of the article that told this event (its toll, a repeat, the headline), in text order;
+    # ``evidence`` is the main one
+    more_evidence: tuple[Evidence, ...] = ()
 
 
 # --- results ------------------------------------------------------------------------------------------

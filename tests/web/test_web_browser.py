@@ -249,13 +249,29 @@ def test_clicking_a_marker_shows_its_sentence_highlighted_in_the_article(page, s
     event_id = _state(page)["event"][0]
     event = _get(f"{server}api/events/{event_id}")
     sentence = event["evidence"]["sentence"]
-    assert page.text_content("mark.evidence").strip() == sentence.strip()
+    assert page.text_content("mark.evidence.main").strip() == sentence.strip()
+    # every other sentence that told the event (its toll, the headline) is marked alike
+    marked = [m.strip() for m in page.locator("mark.evidence").all_text_contents()]
+    assert sorted(marked) == sorted(e["sentence"].strip() for e in [event["evidence"], *event.get("more_evidence", [])])
     # the mark sits inside the article's text, not beside it
     assert sentence in page.text_content(".article-text")
     assert len(page.text_content(".article-text")) > len(sentence) + 100
     claimant = event["claim"]["claimed_by"]
     assert page.text_content("dd.claimant").startswith(claimant["name"] if claimant else "the article")
     assert page.text_content("dd.modality") == event["claim"]["modality"]
+    assert page.errors == []
+
+
+def test_an_event_told_in_several_sentences_marks_each_of_them(page, server):
+    # issue 28: the attack, its toll and the headline are one event; the Evidence tab marks every sentence of it
+    told = [e for e in _get(f"{server}api/events?limit=1000")["items"] if e.get("more_evidence")]
+    assert told, "the sample corpus has events told in several sentences"
+    event = told[0]
+    _open(page, f"{server}?event={event['event_id']}")
+    page.wait_for_selector("mark.evidence.main")
+    assert page.text_content("mark.evidence.main").strip() == event["evidence"]["sentence"].strip()
+    marked = [m.strip() for m in page.locator(".article-text mark.evidence").all_text_contents()]
+    assert sorted(marked) == sorted(e["sentence"].strip() for e in [event["evidence"], *event["more_evidence"]])
     assert page.errors == []
 
 

@@ -34,7 +34,7 @@ import math
 import re
 from dataclasses import replace
 
-from frontline.events.tolls import merge_counts
+from frontline.events.tolls import merge_told
 from frontline.mentions.quantities import parse_number  # the one reader of number words
 from frontline.models import Event, Location, Party, bloc
 from frontline.vocab.event_types import event_type
@@ -334,7 +334,6 @@ def _merge(a: Event, b: Event) -> Event:
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):
         # 'on the first day his unit was fired upon' is the incident 'fought earlier this year' sums up: it leads
         a, b = b, a
-    quantities = merge_counts(a.quantities, b.quantities)
     claim = a.claim
     if _specificity(b.claim.claimed_by) > _specificity(claim.claimed_by):
         claim = replace(claim, claimed_by=b.claim.claimed_by)
@@ -356,9 +355,11 @@ def _merge(a: Event, b: Event) -> Event:
     if (not _names_place(a) or _is_near(a)) and _names_place(b) and not _is_near(b) and \
             b.location is not None and b.location.precision != "country":
         evidence, trigger = b.evidence, b.trigger
+    quantities, more_evidence = merge_told(a, b, evidence)
     return replace(
         a,
         evidence=evidence,
+        more_evidence=more_evidence,
         trigger=trigger,
         location=location,
         near=a.near if location is a.location else b.near, background=a.background and b.background,

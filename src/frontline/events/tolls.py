@@ -23,11 +23,11 @@ from dataclasses import replace
 from typing import Final
 
 from frontline.events.candidate import Candidate
-from frontline.models import ActorMention, Event, Quantity
+from frontline.models import ActorMention, Event, Evidence, Quantity
 from frontline.vocab.event_types import event_type
 from frontline.vocab.sides import ARMED_SIDES, OPPOSITE_BLOC, bloc
 
-__all__ = ["HARM_ROLES", "classify_tolls", "fold_tolls", "merge_counts"]
+__all__ = ["HARM_ROLES", "classify_tolls", "fold_tolls", "merge_counts", "merge_told"]
 
 HARM_ROLES: Final = frozenset({"killed", "injured", "dead", "wounded"})
 # The role of a count of dead and wounded together ("lost 120 killed and wounded"): no fatality.
@@ -103,6 +103,28 @@ def merge_counts(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> tuple[Quan
     return tuple(out)
 
 
+def merge_told(a: Event, b: Event, evidence: Evidence,
+               counts: tuple[Quantity, ...] | None = None) -> tuple[tuple[Quantity, ...], tuple[Evidence, ...]]:
+    """The counts and the further sentences of one event told by ``a`` and ``b``, ``evidence`` its main sentence.
+
+    Every count keeps the sentence it was read from (``Quantity.evidence``, left None when that is ``evidence``),
+    and every sentence that told the event but is not ``evidence`` is in the second value, in text order, once.
+
+    Args:
+        counts: ``b``'s counts that join ``a``'s (default all of them; a toll gives only its dead and wounded).
+    """
+    merged = merge_counts(_sourced(a.quantities, a.evidence), _sourced(b.quantities if counts is None else counts,
+                                                                       b.evidence))
+    quantities = tuple(replace(q, evidence=None) if q.evidence == evidence else q for q in merged)
+    told = {(e.char_start, e.char_end): e for e in (a.evidence, *a.more_evidence, b.evidence, *b.more_evidence)}
+    told.pop((evidence.char_start, evidence.char_end), None)
+    return quantities, tuple(told[k] for k in sorted(told))
+
+
+def _sourced(quantities: tuple[Quantity, ...], evidence: Evidence) -> tuple[Quantity, ...]:
+    return tuple(q if q.evidence is not None else replace(q, evidence=evidence) for q in quantities)
+
+
 # A toll told in its own sentence belongs to the attack told at most this many sentences before it.
 TOLL_REACH: Final = 2
 
@@ -124,7 +146,8 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
             continue
         attack = out[i].event
         harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED)
-        out[i] = replace(out[i], event=replace(attack, quantities=merge_counts(attack.quantities, harm),
+        quantities, more = merge_told(attack, cand.event, attack.evidence, harm)
+        out[i] = replace(out[i], event=replace(attack, quantities=quantities, more_evidence=more,
                                                location=attack.location or cand.event.location))
     return out
 

@@ -28,11 +28,11 @@ import jsonschema  # type: ignore[import-untyped]
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.errors import StageError
-from frontline.models import Article, ArticleResult, Event, FusedEvent, Party, iso
+from frontline.models import Article, ArticleResult, Event, Evidence, FusedEvent, Party, Quantity, iso
 from frontline.textguard import scrub
 
-__all__ = ["article_to_dict", "event_to_dict", "to_dict", "load_schema", "validate", "write_json",
-           "write_jsonl"]
+__all__ = ["article_to_dict", "event_to_dict", "evidence_to_dict", "quantity_to_dict", "to_dict", "load_schema",
+           "validate", "write_json", "write_jsonl"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,19 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     return record
 
 
+def evidence_to_dict(e: Evidence) -> dict[str, Any]:
+    """A sentence of evidence as output.schema.json's ``{sentence, char_start, char_end}``."""
+    return {"sentence": e.sentence, "char_start": e.char_start, "char_end": e.char_end}
+
+
+def quantity_to_dict(q: Quantity) -> dict[str, Any]:
+    """A count as an ``events[].quantities[]`` object: ``kind`` and ``period`` only when it is no incident's toll,
+    ``evidence`` only when another sentence than its event's told it."""
+    return {"value": q.value, "unit": q.unit, "role": q.role, "approximate": q.approximate, "text": q.text,
+            **({"kind": q.kind, "period": q.period} if q.kind != "incident" else {}),
+            **({"evidence": evidence_to_dict(q.evidence)} if q.evidence is not None else {})}
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
     """The ``events[]`` object of ``output.schema.json`` for one event, plus its ``trigger`` words.
 
@@ -82,13 +95,11 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                  "text": event.date.text},
         "initiator": _party(event.initiator),
         "target": _party(event.target),
-        "quantities": [{"value": q.value, "unit": q.unit, "role": q.role, "approximate": q.approximate,
-                        "text": q.text, **({"kind": q.kind, "period": q.period} if q.kind != "incident" else {})}
-                       for q in event.quantities],
+        "quantities": [quantity_to_dict(q) for q in event.quantities],
         "claim": {"claimed_by": _party(event.claim.claimed_by), "modality": event.claim.modality,
                   "contested": event.claim.contested},
-        "evidence": {"sentence": event.evidence.sentence, "char_start": event.evidence.char_start,
-                     "char_end": event.evidence.char_end},
+        "evidence": evidence_to_dict(event.evidence),
+        **({"more_evidence": [evidence_to_dict(e) for e in event.more_evidence]} if event.more_evidence else {}),
         "confidence": event.confidence,
         "trigger": event.trigger,
         **({"background": True} if event.background else {}),

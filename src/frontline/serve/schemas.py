@@ -85,6 +85,9 @@ class EventModel(_Open):
     quantities: list[dict[str, Any]] | None = None
     claim: dict[str, Any] | None = None
     evidence: dict[str, Any] | None = None
+    more_evidence: list[dict[str, Any]] | None = Field(
+        default=None, description="The other sentences of the article that told this event (its toll, the headline, a "
+        "repeat), in text order, each {sentence, char_start, char_end}; absent when one sentence told it")
     confidence: float | None = None
     trigger: str | None = None
     outlet: str | None = None

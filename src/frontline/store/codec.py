@@ -188,17 +188,52 @@ def _flat(record: object) -> dict[str, Any]:
     return {name: getattr(record, name) for name in _field_names(type(record))}  # type: ignore[arg-type]
 
 
+def _evidence_json(e: Evidence) -> dict[str, Any]:
+    return {"sentence": e.sentence, "char_start": e.char_start, "char_end": e.char_end}
+
+
+def _quantity_json(q: Quantity) -> dict[str, Any]:
+    """A count as a dict; its sentence (``Quantity.evidence``) only when it has one of its own, so a count read
+    from its event's sentence is stored as before it had the field (an unchanged event writes the same text)."""
+    d = _flat(q)
+    evidence = d.pop("evidence")
+    return d if evidence is None else d | {"evidence": _evidence_json(evidence)}
+
+
+def _quantity_from_json(d: dict[str, Any]) -> Quantity:
+    evidence = d.get("evidence")
+    return Quantity(**d) if evidence is None else Quantity(**(d | {"evidence": Evidence(**evidence)}))
+
+
+def _quantities_json(e: Event) -> str:
+    """The ``quantities`` column of an event: the list of its counts, or, when other sentences than its evidence
+    told it (``Event.more_evidence``), ``{"quantities": [...], "more_evidence": [...]}``. A list is what every
+    row written before the field holds, and what an event told in one sentence still writes."""
+    quantities = [_quantity_json(q) for q in e.quantities]
+    if not e.more_evidence:
+        return to_json(quantities)
+    return to_json({"quantities": quantities, "more_evidence": [_evidence_json(m) for m in e.more_evidence]})
+
+
+def _quantities_from_json(text: str) -> tuple[tuple[Quantity, ...], tuple[Evidence, ...]]:
+    """The counts and further sentences of a ``quantities`` column (see ``_quantities_json``)."""
+    value = json.loads(text)
+    if isinstance(value, list):
+        return tuple(map(_quantity_from_json, value)), ()
+    return (tuple(map(_quantity_from_json, value["quantities"])),
+            tuple(Evidence(**m) for m in value.get("more_evidence", ())))
+
+
 def event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) -> tuple[Any, ...]:
     """The ``EVENT_COLUMNS`` row of an event: every field flattened, then the derived query columns."""
     loc = e.location
-    quantities = [_flat(q) for q in e.quantities]
     return (e.event_id, article_id, ordinal, e.event_type, iso(e.date.start), iso(e.date.end), e.date.precision,
             e.date.text,
             loc.name if loc else None, loc.geonames_id if loc else None, loc.lat if loc else None,
             loc.lon if loc else None, loc.admin1 if loc else None, loc.country_code if loc else None,
             loc.precision if loc else None, loc.mention if loc else None,
             party_json(e.initiator), party_json(e.target), party_json(e.claim.claimed_by), e.claim.modality,
-            int(e.claim.contested), to_json(quantities),
+            int(e.claim.contested), _quantities_json(e),
             e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger,
             *derived_columns(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None, fatalities(e))
 
@@ -229,12 +264,13 @@ def event_from_row(row: Row) -> Event:
         location = Location(name=row["location_name"], lat=row["lat"], lon=row["lon"], admin1=row["admin1"],
                             country_code=row["country_code"], precision=row["location_precision"],
                             geonames_id=row["geonames_id"], mention=row["location_mention"])
+    quantities, more_evidence = _quantities_from_json(row["quantities"])
     return Event(
         event_id=row["event_id"], article_id=row["article_id"], event_type=row["event_type"], location=location,
         date=EventDate(start=parse_date(row["date_start"]), precision=row["date_precision"], end=parse_date(row["date_end"]),
                        text=row["date_text"]),
         initiator=party_from_json(row["initiator"]), target=party_from_json(row["target"]),
-        quantities=tuple(Quantity(**q) for q in json.loads(row["quantities"])),
+        quantities=quantities, more_evidence=more_evidence,
         claim=Claim(claimed_by=party_from_json(row["claimed_by"]), modality=row["modality"],
                     contested=bool(row["contested"])),
         evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"]),
@@ -260,7 +296,7 @@ def mention_rows(mentions: Mentions) -> Iterator[tuple[str, int, int, str, dict[
     for a in mentions.actors:
         yield "actor", a.start, a.end, a.text, {"party": _flat(a.party), "kind": a.kind}
     for q in mentions.quantities:
-        yield "quantity", q.start, q.end, q.quantity.text, {"quantity": _flat(q.quantity)}
+        yield "quantity", q.start, q.end, q.quantity.text, {"quantity": _quantity_json(q.quantity)}
 
 
 def mentions_from_rows(rows: Iterable[Row]) -> Mentions:
@@ -279,7 +315,7 @@ def mentions_from_rows(rows: Iterable[Row]) -> Mentions:
         elif kind == "actor":
             found[kind].append(ActorMention(start, end, text, Party(**v["party"]), v["kind"]))
         else:
-            found["quantity"].append(QuantityMention(start, end, Quantity(**v["quantity"])))
+            found["quantity"].append(QuantityMention(start, end, _quantity_from_json(v["quantity"])))
     return Mentions(tuple(found["place"]), tuple(found["date"]), tuple(found["actor"]), tuple(found["quantity"]))
 
 

@@ -107,30 +107,44 @@ export async function renderDetail(node, id, { signal, onPlace } = {}) {
   node.replaceChildren(
     el("h2", {}, swatch(typeColour(ev.event_type)), label(ev.event_type)),
     facts, reported, articleText(ev));
-  node.querySelector("mark")?.scrollIntoView({ block: "center" });
+  (node.querySelector("mark.main") || node.querySelector("mark"))?.scrollIntoView({ block: "center" });
   return ev;
 }
 
+// Where a sentence of evidence lies in the cleaned text: its offsets if they hold it, else where it is found.
+function spanOf(text, evid) {
+  const start = evid.start ?? evid.char_start;
+  const end = evid.end ?? evid.char_end;
+  if (Number.isInteger(start) && Number.isInteger(end) && text.slice(start, end) === evid.sentence) return [start, end];
+  const at = evid.sentence ? text.indexOf(evid.sentence) : -1;
+  return at >= 0 ? [at, at + evid.sentence.length] : null;
+}
+
+// The article's text with the event's sentence highlighted, and every other sentence that told it (its toll, the
+// headline: more_evidence) highlighted alike; a sentence not found in the text is shown above it.
 function articleText(ev) {
   const art = ev.article || {};
   const text = art.text || "";
-  const evid = ev.evidence || {};
-  let start = evid.start ?? evid.char_start;
-  let end = evid.end ?? evid.char_end;
-  // Offsets point into the cleaned text; if they do not hold the sentence, find it instead of guessing.
-  if (!(Number.isInteger(start) && Number.isInteger(end) && text.slice(start, end) === evid.sentence)) {
-    const at = evid.sentence ? text.indexOf(evid.sentence) : -1;
-    [start, end] = at >= 0 ? [at, at + evid.sentence.length] : [null, null];
-  }
+  const told = [{ ...(ev.evidence || {}), main: true }, ...(ev.more_evidence || [])];
+  const mark = (t, main) => el("mark", { class: main ? "evidence main" : "evidence", text: t });
   const head = el("h3", {}, "Article: ", art.url ? el("a", { href: art.url, rel: "noreferrer noopener", target: "_blank",
     text: art.title || art.url }) : (art.title || `untitled (${art.id})`),
     ` · ${art.outlet || "outlet unknown"} · ${art.published ? `published ${art.published}` : "undated"}`);
   const body = el("div", { class: "article-text" });
-  if (start === null) {
-    body.append(el("p", {}, el("mark", { class: "evidence", text: evid.sentence || "" })), el("p", { text }));
-  } else {
-    body.append(text.slice(0, start), el("mark", { class: "evidence", text: text.slice(start, end) }), text.slice(end));
+  const spans = [];
+  for (const evid of told) {
+    const span = spanOf(text, evid);
+    if (span) spans.push([...span, evid.main]);
+    else body.append(el("p", {}, mark(evid.sentence || "", evid.main)));
   }
+  spans.sort((a, b) => a[0] - b[0]);
+  let at = 0;
+  for (const [start, end, main] of spans) {
+    if (start < at) continue;         // overlaps a sentence already marked
+    body.append(text.slice(at, start), mark(text.slice(start, end), main));
+    at = end;
+  }
+  body.append(spans.length ? text.slice(at) : el("p", { text }));
   return el("section", { class: "article" }, head, body);
 }
 
