@@ -143,3 +143,31 @@ def empty_db(request, tmp_path):
     url = empty_postgres()
     yield url
     drop_postgres(url)
+
+
+KYIV = Location("Kyiv", 50.45466, 30.5238, "Kyiv City", "UA", "settlement", 703448)
+
+
+def background_corpus() -> list[ArticleResult]:
+    """One June article: its news (a clash at Sievierodonetsk) and the history it retells (the withdrawal from
+    Kyiv in March), marked background as ``frontline.events.background`` marks it."""
+    d = dt.date
+    news = event("b1", 0, "armed_clash", SIEV, d(2022, 6, 24), sentence="Fighting raged in Sievierodonetsk.")
+    retold = dataclasses.replace(
+        event("b1", 1, "territory_withdrawn", KYIV, d(2022, 3, 29), initiator=RU, target=None,
+              sentence="Russia invaded Ukraine on February 24, but abandoned an early advance on Kyiv."),
+        background=True)
+    return [result("b1", d(2022, 6, 25), "Reuters", [news, retold])]
+
+
+def fill_background(db: str) -> None:
+    """Write ``background_corpus`` into ``db`` with its fused events, as an ingest does."""
+    from frontline import api
+    from frontline.corpus import fuse as corpus_fuse
+    from frontline.store.backend import open_store
+    results = background_corpus()
+    with open_store(db) as store:
+        for r in results:
+            store.write(r)
+        api.refresh_places(store, {corpus_fuse.location_key(e.location) for r in results for e in r.events
+                                   if e.location})

@@ -27,7 +27,7 @@ from frontline.errors import InputError, QueryError, UnknownPlaceError
 from frontline.evaluation import control as control_eval
 from frontline.export import formats as export_mod
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
-from frontline.models import ArticleResult, FusedEvent, Location, RawArticle, Timeline
+from frontline.models import ArticleResult, Background, FusedEvent, Location, RawArticle, Timeline
 from frontline.runner import DaskRunner, InProcess, LocalPool, Runner
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
@@ -308,17 +308,22 @@ def events_frame(db: str | Path, f: EventFilter | None = None, *, sort: str = "d
     return records_frame(events(db, f, sort=sort, **filters))
 
 
-def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dict[str, int]:
+def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO, *,
+                 background: Background = "exclude") -> dict[str, int]:
     """Write results as they come, in any ``write`` format (json: with the fused events of all of them at the end);
-    returns the number of articles by status (see ``frontline.export.formats.write_stream``)."""
-    return export_mod.write_stream(results, fmt, out)
+    returns the number of articles by status (see ``frontline.export.formats.write_stream``). csv and geojson
+    leave out retold history unless ``background`` is 'include' (or 'only'); json and jsonl keep every event."""
+    return export_mod.write_stream(results, fmt, out, background=background)
 
 
-def export(db: str | Path, fmt: str, out: TextIO, *, include_copies: bool = False) -> int:
+def export(db: str | Path, fmt: str, out: TextIO, *, include_copies: bool = False,
+           background: Background = "exclude") -> int:
     """Write every stored event (and, as json or jsonl, every article) of a database in format ``fmt``.
 
     The events of copies (articles that copy an earlier one) are left out unless ``include_copies``, as in
-    ``events`` and the REST API, so ``export --format csv`` and ``events --format csv`` list the same events.
+    ``events`` and the REST API, so ``export --format csv`` and ``events --format csv`` list the same events;
+    so is retold history (``Event.background``) in csv and geojson unless ``background`` is 'include' or 'only'
+    (json and jsonl keep every event with its mark).
     Formats that write a query's records (csv, geojson) write them through the one writer of each format, so
     the rows carry what the store knows (its write time as ACLED's ``timestamp``, fused ids, copies).
     Returns how many articles (json, jsonl) or events were written.
@@ -329,16 +334,18 @@ def export(db: str | Path, fmt: str, out: TextIO, *, include_copies: bool = Fals
     row = export_mod.export_format(fmt)
     if row.records is not None and not row.per_article:
         with Catalog.open(str(db)) as c:
-            return export_mod.write_text(c.iter_events(EventFilter(include_copies=include_copies)), fmt, out)
+            return export_mod.write_text(c.iter_events(EventFilter(include_copies=include_copies, background=background)),
+                                         fmt, out)
     kept = [r for r in stored_results(db) if include_copies or r.article.duplicate_of is None]
     export_mod.write(kept, fmt, out)
     return len(kept)
 
 
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
-          fused: Iterable[FusedEvent] | None = None) -> None:
-    """Write results as json, jsonl, geojson or csv (ACLED-style) to a text stream; ``fused`` events go into json."""
-    export_mod.write(results, fmt, out, fused)
+          fused: Iterable[FusedEvent] | None = None, *, background: Background = "exclude") -> None:
+    """Write results as json, jsonl, geojson or csv (ACLED-style) to a text stream; ``fused`` events go into json.
+    csv and geojson leave out retold history unless ``background`` is 'include' (or 'only')."""
+    export_mod.write(results, fmt, out, fused, background=background)
 
 
 def default_gold() -> Path:

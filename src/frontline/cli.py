@@ -19,6 +19,7 @@ import click
 
 from frontline.errors import FrontlineError
 from frontline.export.formats import record_formats, result_formats
+from frontline.models import BACKGROUND_CHOICES, Background
 from frontline.sources.feeds import DEFAULT_MAX_ENTRIES
 from frontline.sources.fetch import Fetcher, FetchSettings
 from frontline.textguard import redact
@@ -170,6 +171,15 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, handlers=[handler])
 
 
+# retold history (``Event.background``): the same choice as the REST API's background parameter
+_BACKGROUND_HELP = ("Events an article retells as history, not as its news ('Russia invaded Ukraine on "
+                    "February 24'): exclude (left out, the default), include, or only them.")
+_background_option = click.option("--background", type=click.Choice(BACKGROUND_CHOICES), default="exclude",
+                                  show_default=True, help=_BACKGROUND_HELP)
+_rows_background_option = click.option(
+    "--background", type=click.Choice(BACKGROUND_CHOICES), default="exclude", show_default=True,
+    help=_BACKGROUND_HELP + " csv and geojson only: json and jsonl keep every event with its background mark.")
+
 _published_option = click.option(
     "--published", callback=_date, metavar="YYYY-MM-DD",
     help="Publication date for articles that carry none; relative dates ('on Tuesday') resolve against it.")
@@ -229,12 +239,13 @@ def _require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
 @click.option("--format", "fmt", type=click.Choice(result_formats()), default="json", show_default=True,
               help="Output format: json (the output.schema.json contract), jsonl (one article with its events a "
                    "line), geojson (located events), csv (ACLED-style columns).")
+@_rows_background_option
 @_published_option
 @_web_options
 @_run_options
-def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: tuple[str, ...], max_entries: int,
-            allow_private: bool, timeout: float, connect_timeout: float, max_size: float, processes: int | None,
-            workers: int | None, cluster: str | None) -> None:
+def extract(paths: tuple[str, ...], fmt: str, background: Background, published: dt.date | None,
+            feeds: tuple[str, ...], max_entries: int, allow_private: bool, timeout: float, connect_timeout: float,
+            max_size: float, processes: int | None, workers: int | None, cluster: str | None) -> None:
     """Extract events from PATHS and feeds and write them to stdout.
 
     PATHS are .txt or .html files, .jsonl files (one article a line: text or html, optional id, title,
@@ -251,7 +262,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.date | None, feeds: 
                 _fetcher(allow_private, timeout, connect_timeout, max_size) as fetcher:
             results = api.iter_extract(paths, published, feeds=feeds, fetcher=fetcher, max_entries=max_entries,
                                        progress=tick, runner=runner)
-            statuses = api.write_stream(results, fmt, sys.stdout)
+            statuses = api.write_stream(results, fmt, sys.stdout, background=background)
     except FrontlineError as exc:
         _fail(exc)
     finally:
@@ -336,12 +347,13 @@ def _say_failures(failures: list, db: str, shown: int = 10) -> None:
 @click.option("--include-copies", is_flag=True,
               help="Also the articles that copy an earlier one, and their events (left out by default, as in "
                    "'frontline events' and the REST API).")
-def export(db: str, fmt: str, include_copies: bool) -> None:
+@_rows_background_option
+def export(db: str, fmt: str, include_copies: bool, background: Background) -> None:
     """Write every stored article and event from a database to stdout (csv and geojson: as 'frontline events')."""
     from frontline import api
     _utf8_stdout()
     try:
-        api.export(db, fmt, sys.stdout, include_copies=include_copies)
+        api.export(db, fmt, sys.stdout, include_copies=include_copies, background=background)
     except FrontlineError as exc:
         _fail(exc)
 
@@ -441,6 +453,7 @@ def _filter_options(command):
         click.option("--updated-since", metavar="TIME",
                      help="Only events written since this time, ISO 8601 (UTC unless it carries an offset or Z)."),
         click.option("--include-copies", is_flag=True, help="Also the events of articles that copy another."),
+        _background_option,
     ]
     for option in reversed(options):
         command = option(command)
@@ -459,7 +472,8 @@ def _filter_options(command):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of stdout (required for parquet).")
 def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, until, side, actor, claimant, modality,
-           contested, precision, min_confidence, outlet, q, updated_since, include_copies, sort: Literal["date", "-date"],
+           contested, precision, min_confidence, outlet, q, updated_since, include_copies, background,
+           sort: Literal["date", "-date"],
            limit: int | None, fmt: str, output: str | None) -> None:
     """Write the stored events that match every filter given, in date order.
 
@@ -475,7 +489,7 @@ def events(db: str, types: tuple[str, ...], oblast, settlement, bbox, since, unt
                           "until": until, "side": side, "actor": actor, "claimant": claimant, "modality": modality,
                           "contested": contested, "precision": precision, "min_confidence": min_confidence,
                           "outlet": outlet, "q": q, "updated_since": updated_since,
-                          "include_copies": include_copies})
+                          "include_copies": include_copies, "background": background})
     except FrontlineError as exc:
         _fail(exc)
     form = formats.export_format(fmt)

@@ -309,6 +309,17 @@ class Event:
     more_evidence: tuple[Evidence, ...] = ()
 
 
+# What a selection does with background events: leave them out (the default of counts, exports and the map),
+# include them with the news, or keep only them.
+Background = Literal["exclude", "include", "only"]
+BACKGROUND_CHOICES: tuple[Background, ...] = ("exclude", "include", "only")
+
+
+def background_kept(event: Event, background: Background = "exclude") -> bool:
+    """Whether a selection with ``background`` keeps ``event``."""
+    return background == "include" or event.background == (background == "only")
+
+
 # --- results ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ def test_a_version_2_store_is_migrated(empty_db):  # noqa: F811 - the fixture
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as conn:     # make it look as version 2 wrote it
         conn.execute(text("ALTER TABLE events DROP COLUMN fatalities"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN background"))
         conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
     engine.dispose()
     with open_store(empty_db):      # the write path migrates

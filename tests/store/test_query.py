@@ -236,7 +236,8 @@ def test_version_1_sqlite_store_is_migrated(tmp_path, gazetteer):
         conn.execute("DROP INDEX events_span")
         conn.execute("DROP INDEX events_cell_cover")
         for column in ("date_last", "date_span", "initiator_name", "initiator_side", "target_name", "target_side",
-                       "claimant", "claimant_side", "is_copy", "geo_cell", "stored_at", "fatalities"):
+                       "claimant", "claimant_side", "is_copy", "geo_cell", "stored_at", "fatalities",
+                       "background"):
             conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 1"):

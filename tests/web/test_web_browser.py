@@ -454,3 +454,20 @@ def test_at_800_px_nothing_covers_the_timeline(browser, server):
         assert pg.locator("#map").bounding_box()["height"] > 400
     finally:
         ctx.close()
+
+
+def test_the_background_tick_brings_retold_history_back(page, server):
+    """Issue 28: the page shows the news by default (the API's default); the tick adds background=include."""
+    _open(page, server)
+    news = _get(f"{server}api/events?limit=1")["total"]
+    every = _get(f"{server}api/events?limit=1&background=include")["total"]
+    assert every > news > 0        # the sample articles retell history ('Russia invaded Ukraine on February 24')
+    assert page.text_content("#counts").startswith(f"{news} event") and not page.is_checked("#facet-background")
+    page.check("#facet-background")
+    _settle(page)
+    assert _state(page)["background"] == ["include"]
+    assert page.text_content("#counts").startswith(f"{every} event")
+    assert _on_map(page) == _located(server, "background=include")
+    _open(page, page.url)          # the URL is the view
+    assert page.is_checked("#facet-background") and page.text_content("#counts").startswith(f"{every} event")
+    assert page.errors == []

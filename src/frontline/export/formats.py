@@ -11,14 +11,14 @@ API's format parameter, content types and OpenAPI bodies, and the page's export 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Final, Literal, TextIO
 
 from frontline.corpus.fuse import fuse_results
 from frontline.errors import FrontlineError
 from frontline.export import records, results
-from frontline.models import ArticleResult, FusedEvent
+from frontline.models import ArticleResult, Background, FusedEvent, background_kept
 
 if TYPE_CHECKING:
     from frontline.store.query import EventRecord, Page
@@ -137,10 +137,12 @@ def export_format(name: str) -> Format:
 
 
 def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
-          fused: Iterable[FusedEvent] | None = None) -> None:
+          fused: Iterable[FusedEvent] | None = None, *, background: Background = "exclude") -> None:
     """Write pipeline ``results`` to the text file ``out`` in format ``fmt`` (one of ``FORMATS``).
 
     ``fused`` events, when given, go into the ``json`` payload as ``fused_events`` (other formats ignore them).
+    The rows of events (csv, geojson) leave out retold history unless ``background`` says otherwise, as the
+    query layer does; the article documents (json, jsonl: the contract) keep every event with its mark.
 
     Every format streams one article at a time; ``json`` iterates ``fused`` only after the results, so a
     generator may compute them from the results it saw go by (see ``results.write_json``).
@@ -155,10 +157,20 @@ def write(results: Iterable[ArticleResult], fmt: str, out: TextIO,
     row = TABLE.get(fmt)
     if row is None or row.results is None:
         raise FrontlineError(f"unknown export format {fmt!r}; choose one of {', '.join(result_formats())}")
+    if not row.per_article:
+        results = _selected(results, background)
     row.results(results, out, fused)
 
 
-def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dict[str, int]:
+def _selected(results: Iterable[ArticleResult], background: Background) -> Iterator[ArticleResult]:
+    """The results with only the events a selection with ``background`` keeps."""
+    for r in results:
+        kept = tuple(e for e in r.events if background_kept(e, background))
+        yield r if len(kept) == len(r.events) else replace(r, events=kept)
+
+
+def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO, *,
+                 background: Background = "exclude") -> dict[str, int]:
     """Write results as they come in format ``fmt``, with the fused events of all of them at the end where the
     format carries them; returns the number of articles by status.
 
@@ -183,7 +195,7 @@ def write_stream(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dic
     def fused() -> Iterator[FusedEvent]:      # a generator: runs only once every result has been written
         yield from fuse_results(kept)
 
-    write(seen(), fmt, out, fused() if carries_fused else None)
+    write(seen(), fmt, out, fused() if carries_fused else None, background=background)
     return statuses
 
 

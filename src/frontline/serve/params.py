@@ -60,6 +60,9 @@ def event_filter(
     updated_since: Annotated[dt.datetime | None, Query(
         description="Only events written since this time (ISO 8601); retracted ids are listed too")] = None,
     include_copies: Annotated[bool, Query(description="Also the events of articles that copy another")] = False,
+    background: Annotated[str, Query(description=(
+        "Retold history (events an article recalls, not its news: 'Russia invaded Ukraine on February 24'): "
+        "exclude (default), include, or only"))] = "exclude",
 ) -> EventFilter:
     """The common filters of every list and aggregate endpoint, as one ``EventFilter``.
 
@@ -70,7 +73,7 @@ def event_filter(
                          "until": until, "side": side, "actor": actor, "claimant": claimant, "modality": modality,
                          "contested": contested, "precision": precision, "min_confidence": min_confidence,
                          "outlet": outlet, "q": q, "updated_since": updated_since,
-                         "include_copies": include_copies})
+                         "include_copies": include_copies, "background": background})
 
 
 async def known_parameters(request: Request) -> None:

@@ -195,9 +195,7 @@ class Catalog(Lifecycle):
             w.append(c("evidence_sentence").ilike(like_pattern(f.q), escape="\\"))
         if f.updated_since is not None:
             w.append(c("stored_at") >= utc_text(f.updated_since))
-        if not f.include_copies:
-            w.append(c("is_copy") == 0)
-        return w
+        return w + _kept(f, c)
 
     def _claimant_spellings(self, claimant: str | None) -> tuple[str, ...]:
         """The stored claimant names that a claimant filter's name means, in any case, punctuation or spelling
@@ -650,6 +648,16 @@ def _box(bbox: tuple[float, float, float, float], c: Callable[[str], Any]) -> li
     w.append(lat.between(south, north))
     # a box across the antimeridian has west > east
     w.append(lon.between(west, east) if west <= east else or_(lon >= west, lon <= east))
+    return w
+
+
+def _kept(f: EventFilter, c: Callable[[str], Any]) -> list[ColumnElement[bool]]:
+    """The conditions of what a selection leaves out unless asked: the events of copies, retold history."""
+    w: list[ColumnElement[bool]] = []
+    if not f.include_copies:
+        w.append(c("is_copy") == 0)
+    if f.background != "include":
+        w.append(c("background") == int(f.background == "only"))
     return w
 
 

@@ -57,6 +57,8 @@ class Row(Protocol):
 
     def __getitem__(self, key: str, /) -> Any: ...
 
+    def keys(self) -> Any: ...
+
 
 GEO_CELL: Final = 0.1                          # degrees: the squares of ``geo_cell``
 GEO_COLUMNS: Final = round(360 / GEO_CELL)
@@ -75,6 +77,8 @@ EVENT_COLUMNS: Final = (
     "claimant_side", "is_copy", "geo_cell",
     # schema version 3: the killed the event counts (``vocab.counts.fatalities``, as the ACLED-style CSV's column)
     "fatalities",
+    # schema version 4: 1 for retold history (``Event.background``), 0 for the article's news
+    "background",
 )
 # Columns added by schema version 2; a version 1 database gets them (filled) when opened.
 V2_EVENT_COLUMNS: Final = EVENT_COLUMNS[EVENT_COLUMNS.index("date_last"):EVENT_COLUMNS.index("geo_cell") + 1]
@@ -235,7 +239,8 @@ def event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) ->
             party_json(e.initiator), party_json(e.target), party_json(e.claim.claimed_by), e.claim.modality,
             int(e.claim.contested), _quantities_json(e),
             e.evidence.sentence, e.evidence.char_start, e.evidence.char_end, e.confidence, e.trigger,
-            *derived_columns(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None, fatalities(e))
+            *derived_columns(e), int(is_copy), geo_cell(loc.lat, loc.lon) if loc else None, fatalities(e),
+            int(e.background))
 
 
 def geo_cell(lat: float, lon: float) -> int:
@@ -275,6 +280,8 @@ def event_from_row(row: Row) -> Event:
                     contested=bool(row["contested"])),
         evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"]),
         confidence=row["confidence"], trigger=row["trigger"],
+        # a row read while migrating a store older than version 4 has no background column
+        background="background" in row.keys() and bool(row["background"]),
     )
 
 

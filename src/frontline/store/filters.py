@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, get_args
 
 from frontline.errors import QueryError
-from frontline.models import EVENT_TYPES, LocationPrecision, Modality
+from frontline.models import BACKGROUND_CHOICES, EVENT_TYPES, Background, LocationPrecision, Modality
 from frontline.store.records import EventFilter
 from frontline.vocab import sides
 
@@ -29,7 +29,7 @@ MAX_TEXT_FILTER: Final = 200       # characters of a free-text filter (a name, a
 # The filters' names as the REST API and the Python API take them (the CLI's options are these with dashes).
 FILTER_NAMES: Final = ("type", "oblast", "settlement", "bbox", "since", "until", "side", "actor", "claimant",
                        "modality", "contested", "precision", "min_confidence", "outlet", "q", "updated_since",
-                       "include_copies")
+                       "include_copies", "background")
 
 # ACLED's API and export names, and what frontline calls the same thing (an analyst who knows ACLED types them).
 # Refused with this pointer rather than taken as aliases: their values differ too (ACLED's event types, country
@@ -247,7 +247,14 @@ def parse_filter(values: Mapping[str, Any]) -> EventFilter:
         precision=_choice("precision", values.get("precision"), get_args(LocationPrecision)),
         min_confidence=_confidence(values.get("min_confidence")), outlet=_text("outlet", values.get("outlet")),
         q=_text("q", values.get("q")), updated_since=parse_time("updated_since", values.get("updated_since")),
-        include_copies=bool(_flag("include_copies", values.get("include_copies"))))
+        include_copies=bool(_flag("include_copies", values.get("include_copies"))),
+        background=_background(values.get("background")))
+
+
+def _background(value: Any) -> Background:
+    """What to do with retold history: exclude (the default), include or only."""
+    choice = _choice("background", value, BACKGROUND_CHOICES)
+    return next((b for b in BACKGROUND_CHOICES if b == choice), "exclude")
 
 
 def _claimant(value: Any) -> str | None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, TypeGuard
 
-from sqlalchemy import Engine, bindparam, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, text, update
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.store import schema as t
@@ -86,19 +86,43 @@ def _to_v3(db: sqlite3.Connection) -> None:
                    [(fatalities(event_from_row(r)), r["event_id"]) for r in db.execute("SELECT * FROM events")])
 
 
+def _to_v4(db: sqlite3.Connection) -> None:
+    """The events' background mark as a column."""
+    db.execute("ALTER TABLE events ADD COLUMN background INTEGER")
+    # An older store kept no background mark (its events table has no event JSON, and the mark needs the
+    # article's parse): its events are news until the article is extracted again.
+    db.execute("UPDATE events SET background = 0")
+
+
+def _pg_v3(conn: Connection) -> None:
+    e = t.events
+    conn.execute(text("ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities INTEGER"))
+    # the columns the store has (not this version's table: its later columns are not there yet)
+    counts = [{"eid": r["event_id"], "n": fatalities(event_from_row(r))}
+              for r in conn.execute(text("SELECT * FROM events")).mappings()]
+    if counts:
+        conn.execute(update(e).where(e.c.event_id == bindparam("eid")).values(fatalities=bindparam("n")), counts)
+
+
+def _pg_v4(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE events ADD COLUMN IF NOT EXISTS background INTEGER"))
+    conn.execute(update(t.events).values(background=0))     # as ``_to_v4``
+
+
+# PostgreSQL's steps, by the version a store has after each (the same changes as ``STEPS``)
+_PG_STEPS: Final = ((3, _pg_v3), (4, _pg_v4))
+
+
 def upgrade_postgres(engine: Engine, version: str | None, name: str) -> None:
-    """Bring a PostgreSQL store of version 2 to this version (the fatalities column, filled), in one transaction;
-    a store of any other version is left for ``schema.check_version`` to refuse."""
-    if version != "2":
+    """Bring a PostgreSQL store of version 2 or 3 to this version (the fatalities and background columns,
+    filled), in one transaction; a store of any other version is left for ``schema.check_version`` to refuse."""
+    if version not in {str(v - 1) for v, _ in _PG_STEPS}:
         return
     logger.info("migrating %s from frontline schema version %s to %d", name, version, SCHEMA_VERSION)
-    e = t.events
     with engine.begin() as conn:
-        conn.execute(text("ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities INTEGER"))
-        counts = [{"eid": r["event_id"], "n": fatalities(event_from_row(r))}
-                  for r in conn.execute(select(e)).mappings()]
-        if counts:
-            conn.execute(update(e).where(e.c.event_id == bindparam("eid")).values(fatalities=bindparam("n")), counts)
+        for step_version, step in _PG_STEPS:
+            if step_version > int(version):
+                step(conn)
         conn.execute(update(t.meta).where(t.meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
 
@@ -114,6 +138,7 @@ class Step:
 STEPS: Final = (
     Step(2, "derived event columns for the query layer, fused_members, retracted", _to_v2),
     Step(3, "the events' fatalities as a column", _to_v3),
+    Step(4, "the events' background mark as a column", _to_v4),
 )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
-from frontline.models import Article, Document, Event, FusedEvent, Timeline
+from frontline.models import Article, Background, Document, Event, FusedEvent, Timeline
 from frontline.vocab import sides
 from frontline.vocab.counts import fatalities
 
@@ -53,6 +53,8 @@ class EventFilter:
         updated_since: only events written (or rewritten) at or after this time; with it, pages also list the
             ids retracted since then.
         include_copies: also the events of articles that copy another (left out by default).
+        background: what to do with retold history (``Event.background``): 'exclude' (the default: counts,
+            exports and the map show the news), 'include' it, or keep 'only' it.
     """
 
     types: tuple[str, ...] = ()
@@ -72,6 +74,7 @@ class EventFilter:
     q: str | None = None
     updated_since: dt.datetime | None = None
     include_copies: bool = False
+    background: Background = "exclude"
 
 
 # The filter that selects every event: the default of the catalog's reads.

@@ -31,7 +31,7 @@ from frontline.errors import StoreError
 __all__ = ["SCHEMA_VERSION", "CORE_TABLES", "check_tables", "check_version", "sqlite_ddl", "metadata", "meta", "articles", "mentions", "events", "fingerprints", "copy_keys", "fused_events",
            "fused_members", "timelines", "retracted", "inputs"]
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 # The tables without which a database is not a frontline store, whatever its version.
 CORE_TABLES: Final = frozenset({"meta", "articles", "mentions", "events"})
 
@@ -103,6 +103,8 @@ events = Table(
     Column("is_copy", Integer), Column("geo_cell", Integer), Column("stored_at", Text),
     # version 3: the killed the event counts (``vocab.counts.fatalities``), for readers of the table (Datasette)
     Column("fatalities", Integer),
+    # version 4: 1 for retold history (``Event.background``), left out of the query layer's default answers
+    Column("background", Integer),
 )
 
 fingerprints = Table(

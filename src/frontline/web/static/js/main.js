@@ -232,15 +232,20 @@ function bindControls() {
   const contested = $("#facet-contested");
   contested.checked = state.contested;
   contested.addEventListener("change", () => { state.contested = contested.checked; refresh(); });
+  const background = $("#facet-background");
+  background.checked = state.background;
+  background.addEventListener("change", () => { state.background = background.checked; refresh(); });
   const conf = $("#facet-min-confidence");
   conf.value = String(state.min_confidence);
   $("#min-confidence-value").textContent = state.min_confidence.toFixed(2);
   conf.addEventListener("input", () => { $("#min-confidence-value").textContent = Number(conf.value).toFixed(2); });
   conf.addEventListener("change", () => { state.min_confidence = Number(conf.value); refresh(); });
   $("#reset").addEventListener("click", () => {
-    Object.assign(state, { type: [], contested: false, min_confidence: 0, since: null, until: null });
+    Object.assign(state, { type: [], contested: false, background: false, min_confidence: 0, since: null,
+                           until: null });
     for (const k of SINGLE_FACETS) state[k] = null;
     contested.checked = false;
+    background.checked = false;
     conf.value = "0";
     $("#min-confidence-value").textContent = "0.00";
     refresh();

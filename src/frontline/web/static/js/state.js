@@ -10,6 +10,8 @@ export function readState(search) {
   const state = {
     type: p.getAll("type").filter(Boolean),
     contested: p.get("contested") === "true",
+    // retold history (events an article recalls, not its news): left out unless ticked, as the API's default
+    background: p.get("background") === "include",
     min_confidence: Math.min(1, Math.max(0, num("min_confidence", 0))),
     since: isoDate(p.get("since")),
     until: isoDate(p.get("until")),
@@ -28,6 +30,7 @@ export function writeState(state) {
   for (const t of state.type) p.append("type", t);
   for (const k of SINGLE_FACETS) if (state[k]) p.set(k, state[k]);
   if (state.contested) p.set("contested", "true");
+  if (state.background) p.set("background", "include");
   if (state.min_confidence > 0) p.set("min_confidence", String(state.min_confidence));
   if (state.since) p.set("since", state.since);
   if (state.until) p.set("until", state.until);
@@ -47,6 +50,7 @@ export function filterParams(state, { withTime = true } = {}) {
   for (const t of state.type) p.append("type", t);
   for (const k of SINGLE_FACETS) if (state[k]) p.set(k, state[k]);
   if (state.contested) p.set("contested", "true");
+  if (state.background) p.set("background", "include");
   if (state.min_confidence > 0) p.set("min_confidence", String(state.min_confidence));
   if (withTime && state.since) p.set("since", state.since);
   if (withTime && state.until) p.set("until", state.until);
