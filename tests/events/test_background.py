@@ -27,3 +27,21 @@ def test_retold_history_is_background(run, text):
 def test_the_news_is_not_background(run, text):
     events = run(text, "2022-06-24").events
     assert events and not any(e.background for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # 'since X' opens a period that runs up to publication: what goes on since then is news
+    "There has been a fight for control of Sievierodonetsk since the beginning of the invasion on February 24.",
+    "Fighting has raged around Avdiivka since March.",
+    # a date the event is compared with is not its date ('the bloodiest day since ...')
+    "Four Ukrainian soldiers were killed in the bloodiest day since March.",
+    "The city was shelled for the first time since April, the mayor said.",
+])
+def test_a_period_since_or_a_comparison_is_not_background(run, text):
+    events = run(text, "2022-06-24").events
+    assert events and not any(e.background for e in events)
+
+
+def test_a_period_since_a_date_runs_to_publication(run):
+    (event,) = run("Fighting has raged around Avdiivka since March.", "2022-06-24").events
+    assert str(event.date.start) == "2022-03-01" and str(event.date.end) == "2022-06-24"

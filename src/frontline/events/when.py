@@ -27,8 +27,13 @@ def date_event(doc: Doc, tok: Token, dates: list[DateMention], triggers: list[To
     ``dates``: the date mentions of the trigger's sentence; ``triggers``: all trigger words of the sentence (a
     date in another one's clause is that one's).
     """
-    date_m = nearest(doc, tok, [d for d in dates if not owned_elsewhere(token_at(doc, d.start), tok, triggers)])
+    own = [d for d in dates if not owned_elsewhere(token_at(doc, d.start), tok, triggers)
+           and not _compared(_since(doc, d))]
+    date_m = nearest(doc, tok, own)
     if date_m is not None and date_m.date_start is not None:
+        if _since(doc, date_m) is not None and published is not None and date_m.date_start <= published:
+            # 'fighting for the city since February 24': a period from that date up to publication
+            return EventDate(date_m.date_start, date_m.precision, published, date_m.text), False
         return EventDate(date_m.date_start, date_m.precision, date_m.date_end, date_m.text), False
     if published is None:
         return EventDate(None, "unknown", None, None), False
@@ -36,6 +41,42 @@ def date_event(doc: Doc, tok: Token, dates: list[DateMention], triggers: list[To
     if lasting_for is not None:
         return lasting_for, False
     return EventDate(published, "day", None, None), True
+
+
+def _since(doc: Doc, date: DateMention) -> Token | None:
+    """The 'since' that opens a date expression ('since August', 'since the start of the invasion'), if any."""
+    first = token_at(doc, date.start)
+    before = doc[first.i - 1] if first is not None and first.i > 0 else None
+    since = first if first is not None and first.lower_ == "since" else \
+        before if before is not None and before.lower_ == "since" else None
+    # 'four months to the day since Putin sent troops' dates that clause's day, no period
+    if since is None or doc[max(0, since.i - 3):since.i].text.lower() == "to the day":
+        return None
+    return since
+
+
+def _compared(since: Token | None) -> bool:
+    """'the bloodiest day since August', 'the first strike on the city since March': the date is what the event
+    is compared with, not when it happened (a superlative, 'first' or 'last' on the word 'since' hangs on)."""
+    if since is None:
+        return False
+    # the word 'since' hangs on, or the noun right before it (the parser often attaches 'since' to the verb)
+    for head in {since.head, since.doc[since.i - 1]} if since.i > 0 else {since.head}:
+        if _superlative(head) or any(_superlative(c) or c.lemma_.lower() in ("first", "last")
+                                     for c in head.children if c.dep_ in ("amod", "advmod")):
+            return True
+    return False
+
+
+# Adjectives in -est that are no superlatives; the small English model tags some superlatives plain JJ
+# ('bloodiest'), so the ending is read too.
+_NOT_SUPERLATIVE: Final = frozenset({"honest", "modest", "earnest", "west", "northwest", "southwest"})
+
+
+def _superlative(tok: Token) -> bool:
+    word = tok.lower_
+    return tok.tag_ in ("JJS", "RBS") or word in ("worst", "best", "most", "least") or \
+        tok.tag_ == "JJ" and word.endswith("est") and len(word) > 5 and word not in _NOT_SUPERLATIVE
 
 
 def narrated(doc: Doc, cand: Candidate, told: EventDate, published: dt.date | None) -> Candidate:
