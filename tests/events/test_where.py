@@ -73,5 +73,6 @@ def test_a_place_abroad_where_diplomats_meet_is_not_the_incidents_place(run):
 
 def test_the_talks_themselves_and_an_incident_abroad_keep_their_place(run):
     assert _placed(run, "Talks in Istanbul end without a ceasefire")["negotiation"] == "Istanbul"
+    assert _placed(run, "Leaders meet at a Paris summit after shelling in Ukraine")["negotiation"] == "Paris"
     assert _placed(run, "Five killed in Ukraine ahead of NATO summit in Brussels")["negotiation"] == "Brussels"
     assert set(_placed(run, "An explosion killed two people in Paris on Friday.").values()) == {"Paris"}
