@@ -55,3 +55,24 @@ def test_a_caption_town_the_parse_gives_another_event_stays_there(run):
     events = run("Ukraine gains ground in Robotyne, and Russians refuse to fight", "2023-08-20").events
     placed = {e.event_type: e.location.name if e.location else None for e in events}
     assert placed.get("territory_captured") == "Robotyne" and placed.get("desertion") is None
+
+
+def _placed(run, text):
+    return {e.event_type: e.location.name if e.location else None for e in run(text, "2022-03-01").events}
+
+
+def test_a_place_abroad_where_diplomats_meet_is_not_the_incidents_place(run):
+    # issue 26 item 6: the parse hangs 'Paris' on 'ahead of' and the settlement outranked the country
+    assert _placed(run, "Four reported killed in Ukraine ahead of crunch Paris talks")["casualties"] == "Ukraine"
+    assert _placed(run, "Three killed in Ukraine shelling ahead of Minsk talks")["shelling"] == "Ukraine"
+    assert _placed(run, "Two civilians killed in Ukraine as Istanbul talks open")["casualties"] == "Ukraine"
+    assert _placed(run, "Russian strike kills five in Ukraine before Geneva talks")["air_drone_strike"] == "Ukraine"
+    assert _placed(run, "Five killed in Ukraine ahead of NATO summit in Brussels")["casualties"] == "Ukraine"
+    assert _placed(run, "Shelling kills two in the Kharkiv region ahead of a Brussels summit")["shelling"] == "Kharkiv"
+
+
+def test_the_talks_themselves_and_an_incident_abroad_keep_their_place(run):
+    assert _placed(run, "Talks in Istanbul end without a ceasefire")["negotiation"] == "Istanbul"
+    assert _placed(run, "Leaders meet at a Paris summit after shelling in Ukraine")["negotiation"] == "Paris"
+    assert _placed(run, "Five killed in Ukraine ahead of NATO summit in Brussels")["negotiation"] == "Brussels"
+    assert set(_placed(run, "An explosion killed two people in Paris on Friday.").values()) == {"Paris"}

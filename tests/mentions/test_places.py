@@ -57,6 +57,11 @@ def test_luhansk_regional_governor_is_admin1(res):
     assert places(res, "The Luhansk regional governor spoke.")[0][1:] == (702657, "admin1")
 def test_cities_of_luhansk_and_donetsk_are_settlements(res):
     assert [p[2] for p in places(res, "Protests in the cities of Luhansk and Donetsk.")] == ["settlement", "settlement"]
+def test_capitalised_plural_admin_word_tagged_as_a_person_is_still_a_province(res):
+    # the model tags 'Luhansk Regions' PERSON and 'Lugansk Regions' ORG: the second oblast of the list was lost
+    for text in ("Violence grew in Donetsk and Luhansk Regions, where Kiev is fighting.",
+                 "Violence grew in Donets and Lugansk Regions, where Kiev is fighting."):
+        assert [p[1:] for p in places(res, text) if p[2] == "admin1"] == [(709716, "admin1"), (702657, "admin1")]
 def test_donbas_is_region(res): assert places(res, "Battles in the Donbas continue.")[0][2] == "region"
 def test_km_south_of_is_district(res):
     assert places(res, "A village about 10 km south of Bakhmut was shelled.")[0][2] == "district"

@@ -231,6 +231,8 @@ def test_the_invasion_told_as_a_fact(types, text, expected):
 RULE_EXAMPLES = [
     ("give_arms", "Germany will send two Patriot systems to Ukraine.", "send", "aid"),
     ("give_arms", "The ministry provided no details.", "provided", None),
+    ("give_arms", "Border guards are providing them with food and bedding.", "providing", "aid"),
+    ("give_arms", "The police provided them with details of the case.", "provided", None),
     ("pour_in", "Russian troops poured into Ukraine on Thursday.", "poured", "armed_clash"),
     ("pour_in", "Refugees poured into Poland.", "poured", None),
     ("launched", "Russia launched the full-scale invasion in February 2022.", "launched", "armed_clash"),

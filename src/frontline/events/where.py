@@ -24,6 +24,7 @@ from frontline.mentions.actors import state_party
 from frontline.models import ActorMention, Location, PlaceMention, stable_id
 from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, SPEECH_LEMMAS, subject, token_at
 from frontline.triggers.find import Trigger, is_caption_line
+from frontline.triggers.lexicon import MEETING_NOUNS
 from frontline.vocab.event_types import EventType
 
 _ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|town|village|area|region|settlement|district|locality)\b"
@@ -96,6 +97,7 @@ def _tied_place(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[P
                 triggers: list[Token]) -> tuple[PlaceMention | None, list[PlaceMention], int]:
     """The place the parse ties to the trigger, the speaker's regions, and how many places are only destinations."""
     own, jurisdictions, destinations = _clause_places(doc, tok, row, places, triggers)
+    own = _without_meeting_places(doc, tok, own, places, jurisdictions)
     containers = {q.place.admin1 for q in own if q.place.kind == "settlement" and q.place.admin1}
     unnamed = _UNNAMED_NEARBY.search(sent.text)
     if unnamed is not None and _in_object(tok, sent.start_char + unnamed.start()):
@@ -141,6 +143,56 @@ def _clause_places(doc: Doc, tok: Token, row: EventType, places: list[PlaceMenti
         (shared if owned else own).append(p)
     # a later conjunct's place serves the verb that names none of its own
     return own or shared, jurisdictions, destinations
+
+
+_WAR_COUNTRIES = frozenset({"UA", "RU"})
+_MEETING_PREPOSITIONS = frozenset({"in", "at", "to"})
+_MEETING_VERBS = frozenset({"meet", "negotiate", "gather", "convene", "host", "visit"})
+
+
+def _without_meeting_places(doc: Doc, tok: Token, own: list[PlaceMention], places: list[PlaceMention],
+                            jurisdictions: list[PlaceMention]) -> list[PlaceMention]:
+    """'Four killed in Ukraine ahead of crunch Paris talks': a place abroad named as where diplomats meet or an
+    organisation sits is not where the sentence's incident happened, when the sentence names a place in Ukraine
+    (the country itself will do); the incident is there. Without one, the place abroad stays; the talks that
+    ``tok`` names themselves are where they are held."""
+    if tok.lemma_.lower() in MEETING_NOUNS | _MEETING_VERBS:
+        return own      # 'leaders meet at a Paris summit': the meeting is where it is held
+    abroad = [p for p in own if p.place.country_code not in _WAR_COUNTRIES
+              and (seat := _where_diplomats_sit(doc, p)) is not None and seat.i != tok.i]
+    if not abroad:
+        return own
+    kept = [p for p in own if p not in abroad]
+    if not any(p.place.country_code == "UA" for p in kept):
+        # the parse may hang the country on another clause: any place in Ukraine the sentence names, not a
+        # speaker's seat
+        kept = [p for p in places if p.place.country_code == "UA" and p not in jurisdictions and p not in abroad]
+    return kept or own
+
+
+def _where_diplomats_sit(doc: Doc, p: PlaceMention) -> Token | None:
+    """The gathering or organisation the place is the seat of, or None: 'Paris talks', 'the Minsk format', 'a
+    summit in Brussels', 'a visit to Washington', 'NATO headquarters in Brussels', 'the UN in Geneva'."""
+    first, last = token_at(doc, p.start), token_at(doc, p.end - 1)
+    node = last
+    while node.dep_ == "compound" and node.head != node:
+        node = node.head
+        if node.lemma_.lower() in MEETING_NOUNS or node.lower_ in MEETING_NOUNS:
+            return node
+    # the noun right after the name, however the parser hung it ('ahead of crunch Paris talks' parsed with
+    # 'talks' as a conjunct of the verb)
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and \
+            (after.lemma_.lower() in MEETING_NOUNS or after.lower_ in MEETING_NOUNS):
+        return after
+    # 'a summit in Brussels': the name (or the noun it is a compound of) is the object of 'in', 'at' or 'to'
+    name = first if first.dep_ == "pobj" else node
+    prep = name.head
+    if name.dep_ == "pobj" and prep.lower_ in _MEETING_PREPOSITIONS and prep.head != prep:
+        holder = prep.head
+        if holder.lemma_.lower() in MEETING_NOUNS or holder.lower_ in MEETING_NOUNS or holder.ent_type_ == "ORG":
+            return holder
+    return None
 
 
 def _contains(coarse: PlaceMention, settlement: PlaceMention) -> bool:

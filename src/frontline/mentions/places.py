@@ -203,7 +203,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
 def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                sentence_of: dict[int, int]) -> _Candidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
-    if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer):
+    if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer) and \
+            not _province_in_disguise(ent, gazetteer):
         town = _town_of_an_institution(ent, doc, gazetteer)
         if town is None:
             return None
@@ -350,6 +351,16 @@ def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
             and doc[ent.start - 2].pos_ in ("NOUN", "VERB") and doc[ent.start - 2].tag_ not in ("NNP", "NNPS")):
         return False
     return any(p.kind == "settlement" for p, _ in gazetteer.match(ent.text, fuzzy=False))
+
+
+def _province_in_disguise(ent: Span, gazetteer: Gazetteer) -> bool:
+    """'Donetsk and Luhansk Regions' with 'Luhansk Regions' tagged PERSON or ORG: an oblast's name followed by an
+    admin word is a province whatever the model's label."""
+    words = [t for t in ent if t.lower_ not in {"the"}]
+    if len(words) < 2 or words[-1].lower_ not in _ADMIN_WORDS or words[-2].lower_ in _ADMIN_WORDS:
+        return False
+    name = ent.doc[words[0].i:words[-1].i].text
+    return gazetteer.admin1(name) is not None
 
 
 def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span | None:

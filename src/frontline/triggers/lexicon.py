@@ -209,6 +209,14 @@ TRIGGERS: dict[str, TriggerRule] = {
     **{word: TriggerRule("other", _ANY, "sighting", 0.4, generic=True) for word in SIGHTED},
 }
 
+# Nouns of a diplomatic gathering (lemmas and plurals the small model leaves unlemmatised): a place named with one
+# ('crunch Paris talks', 'a summit in Brussels', 'a visit to Washington') is where diplomats sit, not where an
+# incident told in the same sentence happened (``events.where``).
+MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "summit", "meeting", "conference",
+                           "visit", "forum", "session", "format", "process", "accord", "accords", "agreement",
+                           "headquarters", "ceremony", "gathering", "congress", "assembly", "dialogue",
+                           "ministerial", "consultations", "round"})
+
 # Multi-word triggers matched on the lower-cased sentence text (regex, event type, strength).
 PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\bat the gates of\b", "armed_clash", 0.7),

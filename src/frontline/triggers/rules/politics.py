@@ -16,7 +16,10 @@ from frontline.triggers.rules.words import FORCE_WORDS
 _ARMS_AND_AID = frozenset({"weapon", "arm", "system", "missile", "tank", "ammunition", "shell", "howitzer", "jet",
                            "aircraft", "f-16", "patriot", "himars", "atacms", "drone", "equipment", "vehicle", "gun",
                            "aid", "assistance", "package", "munition", "rocket", "launcher", "generator", "defence",
-                           "defense"})
+                           "defense",
+                           # relief: 'providing them with food and bedding', 'delivered medicine and water'
+                           "food", "water", "medicine", "shelter", "bedding", "blanket", "clothing", "clothes",
+                           "fuel", "humanitarian"})
 
 # Who meets to negotiate: leaders, envoys and states ('Zelensky met Erdogan', 'a meeting of the foreign ministers').
 _POLITICAL_WORDS = frozenset({"president", "minister", "envoy", "delegation", "delegate", "leader", "negotiator",
@@ -56,7 +59,8 @@ def _rule_give_arms(ctx: RuleContext) -> str | None:
     """'will send two Patriot systems to Ukraine', 'delivered 50 tanks'; not 'provided no details', 'sent a
     letter'. Troops sent across a border or into a country invade it; troops sent to the border do not."""
     tok, obj_words = ctx.tok, ctx.obj_words
-    given = obj_words | {w for c in tok.children if c.dep_ == "dative" for w in lemma_set(c.subtree)}
+    given = obj_words | {w for c in tok.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "with"
+                         for w in lemma_set(c.subtree)}   # 'provide them with food': what is given follows 'with'
     if given & FORCE_WORDS:
         return "armed_clash" if crosses_border(tok) else None
     return "aid" if given & _ARMS_AND_AID else None
