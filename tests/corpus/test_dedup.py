@@ -150,6 +150,7 @@ def _always_alike() -> float:
      "On 6 June, Russian forces shelled Kostiantynivka with rocket launchers."),
     ("On Monday Russian forces shelled Kostiantynivka with rocket launchers, the governor said.",
      "On Tuesday Russian forces shelled Kostiantynivka with rocket launchers, the governor said."),
+    ("Civilian casualties in Ukraine, January 2020", "Civilian casualties in Ukraine, February 2020"),
 ])
 def test_same_words_with_another_number_or_day_are_another_report(earlier, later):
     assert compare(_fp(later), _fp(earlier), _always_alike) is None
@@ -203,9 +204,14 @@ def test_reports_dated_by_their_publication_day_are_another_report_on_another_da
      "the southern direction in a day",
      "Artillerymen of the Russian Federation destroyed a howitzer and mortar of the Armed Forces of Ukraine in the "
      "southern direction"),
+    # the same count, but another named victim, unit or village
+    ("Three Ukrainian soldiers killed in further clashes in the east\nDmitrovka",
+     "Three Ukrainian soldiers killed in further clashes in the east\nMuratove"),
+    ("Two Ukrainian soldiers reported killed in Donbas\nIvan Petrenko",
+     "Two Ukrainian soldiers reported killed in Donbas\nVladyslav Moroz"),
 ])
 def test_a_short_report_that_adds_a_word_is_another_report(earlier, later):
-    # close vectors, no count: what tells them apart is the weapon or the target one adds
+    # close vectors: what tells them apart is the weapon, the target or the name one adds
     assert compare(_fp(later, aid="next"), _fp(earlier), _always_alike) is None
 
 

@@ -109,6 +109,7 @@ _MONTH = (r"(january|february|march|april|may|june|july|august|september|october
           r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?![a-z])", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.I)
 _WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.I)
 # Words that date a report by its publication day: today's bulletin and tomorrow's, word for word alike, tell
 # two days. 'yesterday' is the day before.
@@ -301,7 +302,8 @@ def numbers(text: str) -> frozenset[str]:
 
 
 def days(text: str, published: dt.date | None = None) -> frozenset[str]:
-    """Dates and weekdays a text names: '5 June', 'June 5th' -> '06-05'; 'on Tuesday' -> 'tuesday'; and, when
+    """Dates and weekdays a text names: '5 June', 'June 5th' -> '06-05'; 'on Tuesday' -> 'tuesday'; 'January 2020'
+    -> '2020-01'; and, when
     ``published`` is known, the days it names relative to it, marked '~': 'today', 'in a day' -> '~06-05',
     'yesterday' -> '~06-04' (a daily bulletin's 'during the day' of two dates are two days)."""
     found = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
@@ -311,6 +313,10 @@ def days(text: str, published: dt.date | None = None) -> frozenset[str]:
             [(m.group(2), m.group(1)) for m in _MONTH_DAY.finditer(text)]:
         if 1 <= int(day) <= 31:
             found.add(f"{_MONTHS.index(month.lower()[:3]) + 1:02d}-{int(day):02d}")
+    # a monthly report names its month: 'January 2020' and 'February 2020' are two reports ('5 June 2022' is a day)
+    dated = {m.start(2) for m in _DAY_MONTH.finditer(text)}
+    found |= {f"{m.group(2)}-{_MONTHS.index(m.group(1).lower()[:3]) + 1:02d}" for m in _MONTH_YEAR.finditer(text)
+              if m.start(1) not in dated}
     return frozenset(found)
 
 
@@ -427,7 +433,20 @@ def _adds_nothing(new: Fingerprint, old: Fingerprint) -> bool:
     killed'); true when either's words are unknown. Without a count, a short text naming another weapon, target
     or unit than another ('a howitzer and mortar' against 'a howitzer and vehicles') is a report of its own,
     however close their vectors."""
+    if not _names_known(new, old):
+        return False
     return bool(new.numbers) or new.words is None or old.words is None or new.words <= old.words
+
+
+_STEM = 5   # 'Ukraine' and 'Ukrainian', 'Russia' and 'Russian' are one name to a rewording
+
+
+def _names_known(new: Fingerprint, old: Fingerprint) -> bool:
+    """Whether every name ``new`` gives (capitalised words, ``facts``) is a word of ``old`` up to its ending: a short
+    report naming another party, victim, unit or village than its original is a report of its own."""
+    pool = old.words if old.words is not None else old.facts
+    stems = {w[:_STEM] for w in pool}
+    return all(n[:_STEM] in stems for n in new.facts if not n[0].isdigit())
 
 
 def _new_places(new: Fingerprint, old: Fingerprint) -> int:
