@@ -385,7 +385,9 @@ def evaluate_ucdp(csv_path: str | Path, *, years: tuple[int, int] | None = None,
         return list(results[-1].events)
 
     def copies() -> list[bool]:
-        return evaluate.copies_of_other_reports(results)
+        # a UCDP row is coded from source articles: a copy telling none its original lacks is the same report
+        rows = evaluate.read_ucdp(csv_path, years=years, limit=limit)
+        return evaluate.copies_of_other_reports(results, articles=[r.articles for r in rows])
 
     return evaluate.evaluate_ucdp(csv_path, run, years=years, limit=limit, progress=progress, copies=copies)
 

@@ -56,3 +56,17 @@ def test_count_measures():
     assert (report.inflated.hits, report.claimant.hits, report.claimant.total) == (1, 1, 2)
     assert report.copies is not None and report.copies.hits == 1
     assert report.auc == 1.0 and report.placed_right == 2
+
+
+def test_a_copy_is_of_another_report_when_it_tells_a_source_article_its_original_lacks(run):
+    # UCDP codes several events (rows) from one article: rows of one article repeat it, and a copy between them
+    # is right; the same words from another article (another outlet or day) are another report
+    from frontline.evaluation.counts import copies_of_other_reports
+    from frontline.evaluation.ucdp import source_articles
+
+    text = "Shelling killed two civilians in the town, the governor said."
+    results = [run(text, "2022-06-05"), run(text, "2022-06-05"), run(text, "2022-06-05")]
+    one = source_articles('"Outlet,2022-06-05,Shelling killed two civilians"')
+    other = source_articles('"Other Outlet,2022-06-05,Shelling killed two civilians"')
+    assert copies_of_other_reports(results, articles=[one, one, other]) == [False, False, True]
+    assert copies_of_other_reports(results) == [False, False, False]    # without articles: text and day

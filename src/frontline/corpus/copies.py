@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Fingerprint", "Match", "CopyIndex", "CopyDetector", "fingerprint", "result_fingerprint", "compare",
            "admissible",
-           "needs_vector", "CopyMethod", "WINDOW"]
+           "needs_vector", "exact_window", "CopyMethod", "WINDOW"]
 
 CopyMethod = Literal["minhash", "containment", "embedding"]
 
@@ -91,6 +91,8 @@ SPARED_EVERY = 300
 # Below this many shingles (about 18 words) MinHash and a mean embedding are noise (see docs/copies.md).
 SHORT = 15
 SHORT_COSINE = 0.7
+# Below this many shingles (about 34 words, one long sentence) a rewrite must add no word (``_adds_nothing``).
+SENTENCE = 2 * SHORT
 # Republished copies appear within days of their original: see docs/copies.md for the measurement.
 WINDOW = dt.timedelta(days=3)
 SAME_DAY = dt.timedelta(days=1)     # publication dates of one day in two time zones
@@ -107,7 +109,14 @@ _MONTH = (r"(january|february|march|april|may|june|july|august|september|october
           r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?![a-z])", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.I)
 _WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.I)
+# Words that date a report by its publication day: today's bulletin and tomorrow's, word for word alike, tell
+# two days. 'yesterday' is the day before.
+_RELATIVE = re.compile(r"\b(?:(?P<before>yesterday)|today|tonight|this (?:morning|afternoon|evening)|overnight"
+                       r"|(?:at|last) night|(?:in|per|during|over|for) (?:(?:a|the|one) )?(?:past |last )?day"
+                       r"|since the (?:beginning|start) of the day|(?:in|over|during) the (?:past|last) 24 hours)\b",
+                       re.I)
 # Capitalised words that start quotes, days and months: they say nothing about which story this is.
 _NOT_NAMES = frozenset("""the a an and but or in on at of for to with by from as it he she they we i this that these
 those there his her their our its monday tuesday wednesday thursday friday saturday sunday january february march
@@ -130,6 +139,7 @@ class Fingerprint:
     places: frozenset[str] | None = None    # places named, 'canonical name|as written', case-folded; None: unknown
     published: dt.date | None = None
     exact: str = ""                     # hash of the normalised text (lower-cased words)
+    words: frozenset[str] | None = None     # its lower-cased words, for "a short copy adds nothing"; None: unknown
     # (search keys, how many of them are the article's own keys), when computed ahead by ``with_keys``
     computed_keys: tuple[tuple[int, ...], int] | None = field(default=None, repr=False)
 
@@ -291,13 +301,22 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(_number(n) for n in _NUMBER.findall(digits))
 
 
-def days(text: str) -> frozenset[str]:
-    """Dates and weekdays a text names: '5 June', 'June 5th' -> '06-05'; 'on Tuesday' -> 'tuesday'."""
+def days(text: str, published: dt.date | None = None) -> frozenset[str]:
+    """Dates and weekdays a text names: '5 June', 'June 5th' -> '06-05'; 'on Tuesday' -> 'tuesday'; 'January 2020'
+    -> '2020-01'; and, when
+    ``published`` is known, the days it names relative to it, marked '~': 'today', 'in a day' -> '~06-05',
+    'yesterday' -> '~06-04' (a daily bulletin's 'during the day' of two dates are two days)."""
     found = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    if published is not None:
+        found |= {f"~{published - dt.timedelta(days=bool(m.group('before'))):%m-%d}" for m in _RELATIVE.finditer(text)}
     for day, month in [(m.group(1), m.group(2)) for m in _DAY_MONTH.finditer(text)] + \
             [(m.group(2), m.group(1)) for m in _MONTH_DAY.finditer(text)]:
         if 1 <= int(day) <= 31:
             found.add(f"{_MONTHS.index(month.lower()[:3]) + 1:02d}-{int(day):02d}")
+    # a monthly report names its month: 'January 2020' and 'February 2020' are two reports ('5 June 2022' is a day)
+    dated = {m.start(2) for m in _DAY_MONTH.finditer(text)}
+    found |= {f"{m.group(2)}-{_MONTHS.index(m.group(1).lower()[:3]) + 1:02d}" for m in _MONTH_YEAR.finditer(text)
+              if m.start(1) not in dated}
     return frozenset(found)
 
 
@@ -322,7 +341,8 @@ def fingerprint(article_id: str, text: str, vector: np.ndarray | None = None, *,
     return Fingerprint(article_id=article_id, minhash=_minhash(shingles).hashvalues.astype(np.uint64),
                        lead=_minhash(_shingles(words[:_LEAD_WORDS])).hashvalues.astype(np.uint64),
                        facts_minhash=_minhash(found).hashvalues.astype(np.uint64), size=len(shingles), facts=found,
-                       vector=vector, numbers=numbers(text), days=days(text),
+                       vector=vector, numbers=numbers(text), days=days(text, published),
+                       words=frozenset(words),
                        places=None if places is None else frozenset(places), published=published,
                        exact=hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest() if words else "")
 
@@ -379,10 +399,54 @@ def admissible(new: Fingerprint, old: Fingerprint, spared: int = 0) -> bool:
     gap = _gap(new, old)
     if gap is not None and gap > WINDOW:
         return False
-    if not new.days <= old.days:
+    if not _days_agree(new.days, old.days):
         return False
     extra = len(new.numbers - old.numbers) + _new_places(new, old)
     return extra == 0 or (extra <= spared and old.numbers <= new.numbers)
+
+
+def _days_agree(new: frozenset[str], old: frozenset[str]) -> bool:
+    """Every date and weekdays ``new`` names is in ``old``; the days both date relative to their publication
+    ('today', 'yesterday', marked '~') meet when both have one (a copy may add or drop 'today')."""
+    new_rel, old_rel = {d for d in new if d[0] == "~"}, {d for d in old if d[0] == "~"}
+    return new - new_rel <= old - old_rel and (not new_rel or not old_rel or all(
+        any(_days_apart(a, b) <= SAME_DAY.days for b in old_rel) for a in new_rel))
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days between two '~MM-DD' days, across a new year too (a leap year holds every such day)."""
+    x, y = (dt.date(2000, int(d[1:3]), int(d[4:6])) for d in (a, b))
+    gap = abs((x - y).days)
+    return min(gap, 366 - gap)
+
+
+def exact_window(size: int, dated: frozenset[str]) -> dt.timedelta:
+    """How far apart two identical texts may be published and still be one report: ``WINDOW``; ``SAME_DAY`` for a
+    headline-length text (one sentence, fewer than ``SENTENCE`` shingles), like a short copy, and for a text
+    dating itself by its publication day ('today', 'in a day': a '~' day in ``dated``; a daily bulletin)."""
+    return SAME_DAY if size < SENTENCE or any(d[0] == "~" for d in dated) else WINDOW
+
+
+def _adds_nothing(new: Fingerprint, old: Fingerprint) -> bool:
+    """Whether every word of ``new`` is in ``old``, unless ``new`` states a count (which ``admissible`` holds to
+    be ``old``'s: a count both tell anchors a rewording, 'Rebels down plane, killing 49' of 'Forty-nine troops
+    killed'); true when either's words are unknown. Without a count, a short text naming another weapon, target
+    or unit than another ('a howitzer and mortar' against 'a howitzer and vehicles') is a report of its own,
+    however close their vectors."""
+    if not _names_known(new, old):
+        return False
+    return bool(new.numbers) or new.words is None or old.words is None or new.words <= old.words
+
+
+_STEM = 5   # 'Ukraine' and 'Ukrainian', 'Russia' and 'Russian' are one name to a rewording
+
+
+def _names_known(new: Fingerprint, old: Fingerprint) -> bool:
+    """Whether every name ``new`` gives (capitalised words, ``facts``) is a word of ``old`` up to its ending: a short
+    report naming another party, victim, unit or village than its original is a report of its own."""
+    pool = old.words if old.words is not None else old.facts
+    stems = {w[:_STEM] for w in pool}
+    return all(n[:_STEM] in stems for n in new.facts if not n[0].isdigit())
 
 
 def _new_places(new: Fingerprint, old: Fingerprint) -> int:
@@ -427,11 +491,14 @@ def needs_vector(new: Fingerprint, old: Fingerprint) -> bool:
     # district' against 'the Petrovsky district', 'Russian troops' against 'Russians') is the next report
     other_day = gap is not None and gap >= SAME_DAY and not new.facts <= old.facts
     return (gap is None or gap <= SAME_DAY) and bool(new.numbers or new.places) and (same or new.size <= old.size) \
-        and not other_day
+        and not other_day and _adds_nothing(new, old)
 
 
 def _rewrite_admissible(new: Fingerprint, old: Fingerprint) -> bool:
+    # a one-sentence report (under SENTENCE shingles) rewritten is told apart from the next edition of a
+    # templated bulletin only by its words: 'a howitzer and mortar' against 'a howitzer and vehicles'
     return new.exact != old.exact and admissible(new, old, _spared(new)) and not _short(new, old) and (
+        new.size >= SENTENCE or _adds_nothing(new, old)) and (
         new.size <= COPY_GROWTH * old.size) and (
         _jaccard(new.minhash, old.minhash) < NEAR_COPY and _facts_similar(new, old) >= REWRITE_FACTS)
 
@@ -447,7 +514,7 @@ def compare(new: Fingerprint, old: Fingerprint,
     if new.exact and new.exact == old.exact:
         # the same templated bulletin published days apart is two reports: the window holds for exact text too
         gap = _gap(new, old)
-        return ("minhash", 1.0) if gap is None or gap <= WINDOW else None
+        return ("minhash", 1.0) if gap is None or gap <= exact_window(new.size, new.days) else None
     if _short(new, old):
         c = _cosine(new, old, cosine) if needs_vector(new, old) else None
         return ("embedding", round(c, 3)) if c is not None and c >= SHORT_COSINE else None

@@ -14,7 +14,15 @@ from dataclasses import replace
 from itertools import chain
 from typing import Final
 
-from frontline.corpus.copies import WINDOW, CopyDetector, CopyIndex, Match, result_fingerprint
+from frontline.corpus.copies import (
+    WINDOW,
+    CopyDetector,
+    CopyIndex,
+    Match,
+    exact_window,
+    fingerprint,
+    result_fingerprint,
+)
 from frontline.errors import StageError
 from frontline.models import ArticleResult, stable_id
 
@@ -135,7 +143,7 @@ def mark_exact_copies(results: Sequence[ArticleResult], index: CopyIndex | None 
     for r in results:
         a = r.article
         earlier = _seen(a.article_id, seen, index) if a.status == "ok" else None
-        if earlier is not None and _within_window(a.published, earlier[0]):
+        if earlier is not None and _within_window(a.published, earlier[0], _window(r)):
             copy_id = stable_id("copy", a.article_id, a.path, a.url)
             r = replace(as_copy(r, Match(copy_id, a.article_id, "minhash", 1.0)), events=(),
                         document=replace(r.document, article_id=copy_id) if r.document else None)
@@ -156,8 +164,15 @@ def _seen(article_id: str, seen: dict[str, dt.date | None],
     return (fp.published,) if fp is not None else None
 
 
-def _within_window(published: dt.date | None, earlier: dt.date | None) -> bool:
-    return published is None or earlier is None or abs(published - earlier) <= WINDOW
+def _window(result: ArticleResult) -> dt.timedelta:
+    """How far apart this text may be published again and still be the same report (``exact_window``)."""
+    text = result.document.text if result.document is not None else ""
+    fp = fingerprint("", text, published=result.article.published)
+    return exact_window(fp.size, fp.days)
+
+
+def _within_window(published: dt.date | None, earlier: dt.date | None, window: dt.timedelta = WINDOW) -> bool:
+    return published is None or earlier is None or abs(published - earlier) <= window
 
 
 def _own_report(result: ArticleResult, article_id: str) -> ArticleResult:

@@ -16,8 +16,13 @@ extractor made of every report with that coding:
   any claimant, of a side or not);
 - **confidence AUC**: how well event confidence separates events placed right (within ``PLACE_KM`` of UCDP's
   point, rows with where_prec 1-2) from events placed wrong;
-- **copies**: the share of reports marked a copy of a *different* report (other headlines, or the same
-  headlines published on another day) when the reports are read as one stream.
+- **copies**: the share of reports marked a copy of a *different* report when the reports are read as one
+  stream. UCDP codes several events (rows) from one source article, so rows are not reports: a row is made of
+  its source articles (``source_article``: outlet, date, headline), and a row marked a copy of another is
+  marked right when every source article of the copy is one of its original's (the copy tells nothing the
+  original does not: the same article coded as two events, or one of several articles coded together). A copy
+  telling an article its original lacks (another headline, or the same headline on another day: a templated
+  bulletin) copies a different report. Without source articles, a report is its text and publication day.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from frontline.vocab.counts import fatalities
 from frontline.vocab.sides import ARMED_SIDES, bloc
 
 __all__ = ["INFLATION_FACTOR", "INFLATION_SLACK", "CodedReport", "CountReport", "source_sides", "report_side", "auc",
-           "count_measures", "copies_of_other_reports", "format_counts"]
+           "count_measures", "copies_of_other_reports", "copy_pairs", "format_counts"]
 
 INFLATION_FACTOR: Final = 5
 INFLATION_SLACK: Final = 10
@@ -160,20 +165,50 @@ def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]
                              sum(any(e.claim.claimed_by is not None for e in evs) for _, evs in plain)))
 
 
-def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[bool]:
+def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDetector | None = None,
+                            articles: Sequence[frozenset[str]] | None = None) -> list[bool]:
     """Per result, in order, whether copy marking over the results as one stream (``mark_copies``) marks it a
-    copy of a *different* report: one with other text, or the same text published on another day. An input
-    repeating a report's text and date is the same report told twice, not a wrong mark."""
+    copy of a *different* report.
+
+    ``articles``: per result, the source articles it tells (UCDP's ``source_article`` entries); a copy is of a
+    different report when it tells an article its original does not. Without them (or when they do not line up
+    with the results) a report is its text and publication date: an input repeating a report's text and date is
+    the same report told twice, not a wrong mark."""
+    marked = mark_copies(results, detector)
+    return [m.article.duplicate_of is not None and not same for m, same in zip(marked, _same_reports(results,
+                                                                                                   marked, articles))]
+
+
+def copy_pairs(results: Sequence[ArticleResult], detector: CopyDetector | None = None) -> list[int | None]:
+    """Per result, in order, the position of the result it is marked a copy of (its first input with the
+    original's id), or None: for listing the pairs the copy yardstick flags."""
+    marked = mark_copies(results, detector)
+    first: dict[str, int] = {}
+    for i, m in enumerate(marked):      # a copy names its original by the original's id in the marked output
+        first.setdefault(m.article.article_id, i)
+    return [None if m.article.duplicate_of is None else first.get(m.article.duplicate_of) for m in marked]
+
+
+def _same_reports(results: Sequence[ArticleResult], marked: Sequence[ArticleResult],
+                  articles: Sequence[frozenset[str]] | None) -> list[bool]:
+    """Per result, whether it is the same report as the original it is marked a copy of (False when unmarked)."""
     def report(r: ArticleResult) -> tuple[str, object]:
         text = r.document.text if r.document is not None else ""
         return " ".join(text.lower().split()), r.article.published
 
-    first: dict[str, tuple[str, object]] = {}
-    for r in results:
-        first.setdefault(r.article.article_id, report(r))
-    marked = mark_copies(results, detector)
-    return [m.article.duplicate_of is not None and first.get(m.article.duplicate_of) != report(r)
-            for r, m in zip(results, marked)]
+    first: dict[str, int] = {}
+    for i, m in enumerate(marked):
+        first.setdefault(m.article.article_id, i)
+    out = []
+    for i, (r, m) in enumerate(zip(results, marked)):
+        j = first.get(m.article.duplicate_of) if m.article.duplicate_of is not None else None
+        if j is None:
+            out.append(False)
+        elif articles is not None and len(articles) == len(results) and articles[i]:
+            out.append(articles[i] <= articles[j])
+        else:
+            out.append(report(results[j]) == report(r))
+    return out
 
 
 def format_counts(report: CountReport) -> str:

@@ -24,7 +24,7 @@ from frontline.evaluation.matching import KILLED_ROLES, PLACE_KM, km, normalise_
 from frontline.evaluation.scoring import Share
 from frontline.models import Event
 
-__all__ = ["UcdpRow", "read_ucdp", "UcdpReport", "UcdpMiss", "evaluate_ucdp", "headline_killed"]
+__all__ = ["UcdpRow", "read_ucdp", "source_articles", "UcdpReport", "UcdpMiss", "evaluate_ucdp", "headline_killed"]
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class UcdpRow:
     high: int
     headline_killed: int | None     # a death count a headline states, if any
     source: str = ""                # source_original: who UCDP's source says told it
+    articles: frozenset[str] = frozenset()  # source_article: 'outlet,date,headline' of each source, normalised
 
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
@@ -115,6 +116,13 @@ def _decode_lines(data: bytes) -> str:
     return "\n".join(out)
 
 
+def source_articles(field: str) -> frozenset[str]:
+    """The source articles of a UCDP row ('"Reuters News,2022-03-01,Headline";"..."'), each case-folded with its
+    spaces collapsed: rows sharing an entry were coded from one article."""
+    return frozenset(" ".join(entry.strip().strip('"').casefold().split())
+                     for entry in field.split('";"') if entry.strip().strip('"').strip())
+
+
 def _sample_key(row_id: str) -> str:
     return hashlib.sha256(row_id.encode("utf-8")).hexdigest()
 
@@ -165,7 +173,8 @@ def read_ucdp(csv_path: str | Path, split: str = "dev", *, years: tuple[int, int
                 latitude=float(rec["latitude"]), longitude=float(rec["longitude"]),
                 adm_1=normalise_admin1(rec["adm_1"]), where_description=rec.get("where_description", ""),
                 date_start=start, date_end=end, low=int(rec["low"]), best=int(rec["best"]), high=int(rec["high"]),
-                headline_killed=headline_killed(text), source=rec.get("source_original") or ""))
+                headline_killed=headline_killed(text), source=rec.get("source_original") or "",
+                articles=source_articles(rec.get("source_article") or "")))
         except (ValueError, TypeError) as exc:
             raise EvalError(f"{path.name} record ending near line {number} (id {rec.get('id')}): {exc}") from exc
     if limit is not None and limit < len(rows):
