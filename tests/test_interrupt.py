@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -32,9 +33,24 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _long_corpus(tmp_path: Path, rounds: int = 6) -> Path:
+    """The captions, each told ``rounds`` times in distinct words: enough work that the ingest is still
+    extracting when it is stopped, on a fast machine too (440 lines alone could finish first)."""
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    out = tmp_path / "long.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for n in range(rounds):
+            for line in lines:
+                record = json.loads(line)
+                record["text"] = f"{record['text']} (report {n + 1})"
+                record.pop("id", None)
+                f.write(json.dumps(record) + "\n")
+    return out
+
+
 def _ingest_with_workers(tmp_path) -> tuple[subprocess.Popen[str], list[int]]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    process = subprocess.Popen([sys.executable, "-m", "frontline.cli", "ingest", str(CORPUS), "--db",
+    process = subprocess.Popen([sys.executable, "-m", "frontline.cli", "ingest", str(_long_corpus(tmp_path)), "--db",
                                 str(tmp_path / "i.db"), "--processes", "2"], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
     deadline = time.monotonic() + 120
