@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import jsonschema
 import pytest
+from shared_data import shared_path
 
 from frontline.errors import StageError
 from frontline.export.acled import fatalities
 from frontline.export.results import to_dict, validate
 
-SHARED_SPEC = Path(os.environ.get("FRONTLINE_SHARED", Path(__file__).resolve().parents[3] / "shared")) / "spec" / \
-    "output.schema.json"
+SHARED_SPEC = shared_path("spec", "output.schema.json") or Path("missing.json")
 
 ATTACK = "Russian forces shelled Kupiansk on Monday."
 TOLL = "Two civilians were killed, the governor said."
