@@ -12,7 +12,7 @@ SRC = Path(frontline.__file__).parent
 # Each package or top-level module by its place in the flow (docs/ARCHITECTURE.md): a module may import its own
 # rank and lower ranks, never higher. The package's __init__ is left out: it names the public surface lazily.
 RANK = {
-    "errors": 0, "models": 0, "vocab": 0, "textguard": 0, "version": 0, "registry": 0,
+    "errors": 0, "models": 0, "vocab": 0, "textguard": 0, "version": 0, "registry": 0, "batches": 0,
     "sources": 1, "clean": 1,
     "nlp": 2, "geo": 2,
     "mentions": 3,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import Final
 
+from frontline.batches import batched
 from frontline.corpus.copies import (
     WINDOW,
     CopyDetector,
@@ -80,17 +81,8 @@ def mark_stream(results: Iterable[ArticleResult], detector: CopyDetector) -> Ite
 def _chunks(results: Iterable[ArticleResult]) -> Iterator[list[ArticleResult]]:
     """``results`` in lists of at most ``COPY_CHUNK`` results and, unless one alone is longer,
     ``COPY_CHUNK_CHARS`` characters of text."""
-    chunk: list[ArticleResult] = []
-    chars = 0
-    for r in results:
-        size = len(r.document.text) if r.document is not None else 0
-        if chunk and (len(chunk) >= COPY_CHUNK or chars + size > COPY_CHUNK_CHARS):
-            yield chunk
-            chunk, chars = [], 0
-        chunk.append(r)
-        chars += size
-    if chunk:
-        yield chunk
+    return batched(results, count=COPY_CHUNK, size=COPY_CHUNK_CHARS,
+                   size_of=lambda r: len(r.document.text) if r.document is not None else 0)
 
 
 def mark_copies(results: Sequence[ArticleResult], detector: CopyDetector | None = None, *,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
+from frontline.batches import batched
 from frontline.corpus import fuse as corpus_fuse
 from frontline.corpus.copies import CopyDetector, result_fingerprint
 from frontline.corpus.marking import as_copy, as_failed
@@ -184,17 +185,7 @@ def unstored(store: Store, raws: Iterable[RawArticle], stored: list[StoredInput]
 def _batches(raws: Iterable[RawArticle], count: int, chars: int = 1_000_000) -> Iterator[list[RawArticle]]:
     """Inputs in lists of at most ``count`` inputs and, unless one alone is longer, ``chars`` characters of text:
     memory follows the text held, not the number of inputs (60 one-megabyte JSONL lines are 60 MB at once)."""
-    batch: list[RawArticle] = []
-    held = 0
-    for raw in raws:
-        size = len(raw.text) + len(raw.html or "")
-        if batch and (len(batch) >= count or held + size > chars):
-            yield batch
-            batch, held = [], 0
-        batch.append(raw)
-        held += size
-    if batch:
-        yield batch
+    return batched(raws, count=count, size=chars, size_of=lambda raw: len(raw.text) + len(raw.html or ""))
 
 
 def stored_from_elsewhere(store: Store, article: Article) -> bool:

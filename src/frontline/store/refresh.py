@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from frontline.batches import batched
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
 from frontline.models import Article, Event, FusedEvent
@@ -41,17 +42,7 @@ class RepairReport:
 def place_groups(counts: dict[str, int], keys: Iterable[str]) -> Iterator[list[str]]:
     """The places ``keys`` (``corpus_fuse.location_key``) in sorted groups of at most ``REFRESH_PLACES`` places
     and ``REFRESH_EVENTS`` events (by ``counts``), unless one place alone has more."""
-    group: list[str] = []
-    held = 0
-    for key in sorted(set(keys)):
-        n = counts.get(key, 0)
-        if group and (len(group) >= REFRESH_PLACES or held + n > REFRESH_EVENTS):
-            yield group
-            group, held = [], 0
-        group.append(key)
-        held += n
-    if group:
-        yield group
+    return batched(sorted(set(keys)), count=REFRESH_PLACES, size=REFRESH_EVENTS, size_of=lambda key: counts.get(key, 0))
 
 
 def refresh_places(store: Store, location_keys: Iterable[str]) -> tuple[int, int]:
