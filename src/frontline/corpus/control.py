@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import groupby
 from typing import Any
 
-from frontline.corpus.control_line import LineRow, StartingLine
+from frontline.corpus.control_line import LineRow, StartingLine, bundled_line
 from frontline.corpus.control_reading import Reading, read_event
 from frontline.corpus.fuse import fuse_results
 from frontline.models import (
@@ -273,12 +273,12 @@ def build_timeline(place: str, fused: Iterable[FusedEvent], events: Mapping[str,
         fused: fused events (any places).
         events: the per-article events by id (for initiators, modality and evidence).
         settings: the clock of the model (default ``ControlSettings()``).
-        line: the starting line (default: the bundled ``StartingLine.load()``).
+        line: the starting line (default: the bundled one, ``bundled_line()``).
         location: where the settlement is, for the starting line when no event there says so.
     """
     here = sorted((f for f in fused if _located_here(f, place)), key=lambda f: (f.date.start, f.fused_id))
     location = here[0].location if here else location
-    line = line if line is not None else StartingLine.load()
+    line = line if line is not None else bundled_line()
     b = _Builder(line.rows_for(location), settings or ControlSettings())
     for day, group in groupby(here, key=lambda f: f.date.start):
         assert day is not None    # _located_here keeps dated events only
@@ -317,7 +317,7 @@ def build_timelines(fused: Iterable[FusedEvent], events: Mapping[str, Event], *,
                     settings: ControlSettings | None = None, line: StartingLine | None = None) -> list[Timeline]:
     """A timeline for every settlement with at least one state, by place name."""
     fused = list(fused)
-    line = line if line is not None else StartingLine.load()
+    line = line if line is not None else bundled_line()
     found = (build_timeline(p, fused, events, settings=settings, line=line) for p in sorted(settlement_names(fused)))
     return [t for t in found if t.states]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Final
 from frontline.errors import InputError
 from frontline.models import Location
 
-__all__ = ["STARTING_LINE", "LineRow", "StartingLine"]
+__all__ = ["STARTING_LINE", "LineRow", "StartingLine", "bundled_line"]
 
 STARTING_LINE: Final = Path(__file__).resolve().parent.parent / "data" / "control" / "starting_line.csv"
 _SCOPES: Final = ("settlement", "admin1", "country")
@@ -85,3 +86,10 @@ def _row(path: Path, n: int, r: dict[str, str]) -> LineRow:
     except (KeyError, ValueError) as exc:
         raise InputError(f"{path}: starting-line row {n} cannot be read ({exc}); the columns are scope "
                          f"({', '.join(_SCOPES)}), name, geonames_id, holder (RU or UA), since, until, source") from None
+
+
+@functools.cache
+def bundled_line() -> StartingLine:
+    """The bundled starting line, read once a process: every place's timeline consults it (a refresh builds
+    thousands), and it never changes while the process runs."""
+    return StartingLine.load()

@@ -148,6 +148,7 @@ def _clause_places(doc: Doc, tok: Token, row: EventType, places: list[PlaceMenti
 _WAR_COUNTRIES = frozenset({"UA", "RU"})
 _MEETING_PREPOSITIONS = frozenset({"in", "at", "to"})
 _MEETING_VERBS = frozenset({"meet", "negotiate", "gather", "convene", "host", "visit"})
+_MEETING_WORDS = MEETING_NOUNS | _MEETING_VERBS
 
 
 def _without_meeting_places(doc: Doc, tok: Token, own: list[PlaceMention], places: list[PlaceMention],
@@ -156,7 +157,7 @@ def _without_meeting_places(doc: Doc, tok: Token, own: list[PlaceMention], place
     organisation sits is not where the sentence's incident happened, when the sentence names a place in Ukraine
     (the country itself will do); the incident is there. Without one, the place abroad stays; the talks that
     ``tok`` names themselves are where they are held."""
-    if tok.lemma_.lower() in MEETING_NOUNS | _MEETING_VERBS:
+    if tok.lemma_.lower() in _MEETING_WORDS:
         return own      # 'leaders meet at a Paris summit': the meeting is where it is held
     abroad = [p for p in own if p.place.country_code not in _WAR_COUNTRIES
               and (seat := _where_diplomats_sit(doc, p)) is not None and seat.i != tok.i]
