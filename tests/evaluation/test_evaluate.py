@@ -202,7 +202,7 @@ def test_evaluate_gold_counts(tmp_path):
             for name in ev.LEVELS] == [(2, 3, 3), (1, 3, 3), (1, 3, 3), (1, 3, 3)]
     # per field: the capture's claimant is right; the clash's 'Ukraine' is not the gold 'Ukrainian government'
     assert report.levels["type+claimed_by"].tp == 1
-    assert set(report.levels) == set(ev.LEVELS) | set(ev.FIELD_LEVELS)
+    assert set(report.levels) == set(ev.LEVELS) | set(ev.FIELD_LEVELS) | {ev.NEWS_LEVEL}
 
 
 def test_evaluate_gold_field_accuracy(tmp_path):
@@ -213,7 +213,8 @@ def test_evaluate_gold_field_accuracy(tmp_path):
                                  quantities=[Quantity(2000, "troops", "surrounded")])]}
     fields = ev.evaluate_gold(predicted, path).fields
     assert {k: (a.correct, a.total) for k, a in fields.items()} == {
-        "quantities": (1, 1), "claimed_by": (1, 1), "sides": (0, 0), "modality": (0, 1), "contested": (1, 1)}
+        "quantities": (1, 1), "claimed_by": (1, 1), "sides": (0, 0), "modality": (0, 1), "contested": (1, 1),
+        "background": (1, 1)}
 
 
 def test_alt_type_is_accepted(tmp_path):

@@ -45,3 +45,18 @@ def test_a_period_since_or_a_comparison_is_not_background(run, text):
 def test_a_period_since_a_date_runs_to_publication(run):
     (event,) = run("Fighting has raged around Avdiivka since March.", "2022-06-24").events
     assert str(event.date.start) == "2022-03-01" and str(event.date.end) == "2022-06-24"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials say it is one more sign of the steady Russian advance in the east.",
+    "The closures are an indication of the continued shelling of the region.",
+])
+def test_a_trend_a_remark_calls_a_sign_of_is_background(run, text):
+    events = run(text, "2022-06-24").events
+    assert events and all(e.background for e in events)
+
+
+def test_a_sign_of_an_incident_with_its_own_day_is_news(run):
+    events = run("It was the clearest sign yet of the shelling of Kharkiv on Tuesday, which killed two people.",
+                 "2022-06-24").events
+    assert events and not all(e.background for e in events)

@@ -50,6 +50,7 @@ from frontline.evaluation.scoring import (
     FIELD_LEVELS,
     FIELDS,
     LEVELS,
+    NEWS_LEVEL,
     ArticleScores,
     Counts,
     EvalReport,
@@ -63,7 +64,7 @@ from frontline.evaluation.scoring import (
 from frontline.evaluation.ucdp import UcdpMiss, UcdpReport, UcdpRow, evaluate_ucdp, headline_killed, read_ucdp
 
 __all__ = [
-    "PLACE_KM", "REGION_KM", "QUANTITY_TOLERANCE", "LEVELS", "FIELD_LEVELS", "FIELDS",
+    "PLACE_KM", "REGION_KM", "QUANTITY_TOLERANCE", "LEVELS", "FIELD_LEVELS", "FIELDS", "NEWS_LEVEL",
     "GoldPlace", "GoldDate", "GoldQuantity", "GoldParty", "GoldEvent", "load_gold",
     "Counts", "FieldAccuracy", "MatchedPair", "ArticleScores", "EvalReport", "evaluate_gold", "format_report",
     "format_errors",

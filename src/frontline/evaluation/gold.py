@@ -77,6 +77,7 @@ class GoldEvent:
     alt_types: tuple[str, ...] = ()
     contested: bool = False
     line: int = 0
+    background: bool = False   # retold history, not the article's news (events/background.py)
 
     def accepts_type(self, event_type: str) -> bool:
         """Whether a predicted event of ``event_type`` may be matched to this gold event."""
@@ -137,7 +138,7 @@ def _gold_event(obj: Mapping, where: str, line: int) -> GoldEvent:
             initiator_side=optional_one_of(obj.get("initiator_side"), SIDES, f"{where}: initiator_side"),
             target_side=optional_one_of(obj.get("target_side"), SIDES, f"{where}: target_side"),
             evidence=str(obj.get("evidence", "")), alt_types=alt, contested=bool(obj.get("contested", False)),
-            line=line)
+            line=line, background=bool(obj.get("background", False)))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise EvalError(f"{where}: malformed gold event ({exc!r}); see docs/EVALUATION.md for the format") from exc
 

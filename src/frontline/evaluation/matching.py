@@ -258,7 +258,7 @@ def evidence_similarity(gold: GoldEvent, pred: Event) -> float:
 
 def pair_checks(gold: GoldEvent, pred: Event) -> dict[str, bool]:
     """Which fields of a predicted event agree with a gold event of an accepted type: 'place', 'date' and the
-    scored fields ('quantities', 'claimed_by', 'sides', 'modality', 'contested')."""
+    scored fields ('quantities', 'claimed_by', 'sides', 'modality', 'contested', 'background')."""
     return {
         "place": place_matches(gold.place, pred.location),
         "date": date_matches(gold.date, pred.date),
@@ -267,4 +267,5 @@ def pair_checks(gold: GoldEvent, pred: Event) -> dict[str, bool]:
         "sides": _sides_ok(gold, pred),
         "modality": pred.claim.modality == gold.modality,
         "contested": pred.claim.contested == gold.contested,
+        "background": pred.background == gold.background,
     }

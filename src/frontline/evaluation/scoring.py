@@ -16,7 +16,7 @@ from frontline.evaluation.gold import GoldEvent, load_gold
 from frontline.evaluation.matching import evidence_similarity, pair_checks
 from frontline.models import Event
 
-__all__ = ["LEVELS", "FIELD_LEVELS", "FIELDS", "Counts", "Share", "FieldAccuracy", "MatchedPair", "ArticleScores",
+__all__ = ["LEVELS", "FIELD_LEVELS", "FIELDS", "NEWS_LEVEL", "Counts", "Share", "FieldAccuracy", "MatchedPair", "ArticleScores",
            "EvalReport", "evaluate_gold", "ReliabilityBin", "reliability"]
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,10 @@ logger = logging.getLogger(__name__)
 LEVELS: tuple[str, ...] = ("type", "type+place", "type+place+date", "full")
 _SCORED_FIELDS = ("date", "quantities", "claimed_by", "sides", "modality")
 FIELD_LEVELS: tuple[str, ...] = tuple(f"type+{name}" for name in _SCORED_FIELDS)
-FIELDS: tuple[str, ...] = ("quantities", "claimed_by", "sides", "modality", "contested")
+FIELDS: tuple[str, ...] = ("quantities", "claimed_by", "sides", "modality", "contested", "background")
+# The default output leaves background out (events/background.py): this level scores the news alone, predicted
+# news events against gold news events, a pair counting when neither is background.
+NEWS_LEVEL = "news type"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,7 @@ class EvalReport:
 # Pair score for the greedy matching. Place counts most, then the evidence (a predicted event read from the
 # sentence the gold evidence comes from is most likely the same event), then date, then the other fields.
 _WEIGHTS = {"place": 4.0, "date": 2.0, "claimed_by": 1.0, "quantities": 0.5, "sides": 0.5, "modality": 0.25,
-            "contested": 0.0}
+            "contested": 0.0, "background": 0.0}
 _EVIDENCE_WEIGHT = 3.0
 _EVIDENCE_MIN = 0.8   # below this, partial-ratio similarity is what unrelated sentences of one article share
 
@@ -151,6 +154,8 @@ def _score_article(article: str, gold: Sequence[GoldEvent], predicted: Sequence[
         "full": count(lambda m: all(m.checks[k] for k in ("place", "date", "claimed_by", "quantities", "sides"))),
         # P/R/F1 of each field on its own: a pair counts when the type matches and that field is right
         **{f"type+{name}": count(_field_right(name)) for name in _SCORED_FIELDS},
+        NEWS_LEVEL: Counts(sum(1 for m in pairs if not m.gold.background and not m.predicted.background),
+                           sum(1 for e in predicted if not e.background), sum(1 for g in gold if not g.background)),
     }
     relevant: dict[str, Callable[[GoldEvent], bool]] = {
         "quantities": lambda g: bool(g.quantities),
@@ -158,6 +163,7 @@ def _score_article(article: str, gold: Sequence[GoldEvent], predicted: Sequence[
         "sides": lambda g: g.initiator_side is not None or g.target_side is not None,
         "modality": lambda g: True,
         "contested": lambda g: True,
+        "background": lambda g: True,
     }
     fields = {}
     for name in FIELDS:
@@ -189,7 +195,7 @@ def evaluate_gold(predicted: Mapping[str, Sequence[Event]], gold_path: str | Pat
     if extra:
         logger.warning("no gold for %d predicted article(s), ignored: %s", len(extra), ", ".join(extra))
     articles = tuple(_score_article(a, events, tuple(predicted.get(a, ()))) for a, events in sorted(by_article.items()))
-    levels = {name: sum((s.levels[name] for s in articles), Counts()) for name in LEVELS + FIELD_LEVELS}
+    levels = {name: sum((s.levels[name] for s in articles), Counts()) for name in (*LEVELS, *FIELD_LEVELS, NEWS_LEVEL)}
     fields = {name: sum((s.fields[name] for s in articles), FieldAccuracy()) for name in FIELDS}
     return EvalReport(levels=levels, fields=fields, articles=articles)
 

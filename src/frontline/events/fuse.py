@@ -342,6 +342,10 @@ def _merge(a: Event, b: Event) -> Event:
     if b.claim.contested:
         claim = replace(claim, contested=True)
     date = a.date if a.date.text is not None or b.date.text is None else b.date
+    # the event is as old as the date it keeps: the story of 'the first day of the invasion' stays retold however
+    # many undated sentences of it there are; undated, it is news when any of its sentences is
+    dated_by = a if date is a.date else b
+    background = dated_by.background if date.text is not None else a.background and b.background
     location = a.location
     if _is_near(a) and b.location is not None and not _is_near(b):
         location = b.location       # the village the lede put 'about 15 km to the north', named
@@ -362,7 +366,7 @@ def _merge(a: Event, b: Event) -> Event:
         more_evidence=more_evidence,
         trigger=trigger,
         location=location,
-        near=a.near if location is a.location else b.near, background=a.background and b.background,
+        near=a.near if location is a.location else b.near, background=background,
         date=date,
         initiator=a.initiator or b.initiator,
         target=a.target or b.target,
