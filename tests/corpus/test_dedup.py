@@ -183,6 +183,20 @@ def test_one_sentence_repeated_word_for_word_on_another_day_is_another_report():
     assert compare(_fp(line, DAY + dt.timedelta(days=2), aid="next"), _fp(line)) is None
 
 
+@pytest.mark.parametrize("label", ["Pisky", "Stanytsia Luhanska; Stanytsia Luhanska", "Donetsk airport",
+                                   "Jane Doe @janedoe"])
+def test_a_label_is_a_copy_only_of_itself_the_same_day(label):
+    # a bare place name or handle, given as the 'headline' of rows on many days, tells no story two could share
+    assert compare(_fp(label, DAY + dt.timedelta(days=1), aid="next"), _fp(label)) is None
+    assert compare(_fp(label, DAY, aid="next"), _fp(label)) == ("minhash", 1.0)
+    assert compare(_fp(label + "; " + label, DAY, aid="next"), _fp(label)) is None
+
+
+def test_a_four_word_headline_is_still_a_story_to_copy():
+    line = "Kharkiv shelled again overnight"
+    assert compare(_fp(line, DAY, aid="next"), _fp(line)) == ("minhash", 1.0)
+
+
 @pytest.mark.parametrize(("earlier", "later", "gap"), [
     ("Five DPR servicemen have died since the beginning of the day in battles with the Armed Forces of Ukraine",
      "Five DPR servicemen have died since the beginning of the day in battles with the Armed Forces of Ukraine", 2),

@@ -97,6 +97,11 @@ SENTENCE = 2 * SHORT
 WINDOW = dt.timedelta(days=3)
 SAME_DAY = dt.timedelta(days=1)     # publication dates of one day in two time zones
 _MAX_SENTENCES = 20
+# A text of this few distinct words is a label (a bare place name, 'Donetsk airport', an account handle), not a
+# story: two alike tell nothing that makes them one report (UCDP gives a village's name as the headline of events
+# on many days), so a label is a copy only of the same label the same day. Nothing is lost either way: a label
+# gives no event, and reports of one event by several sources are fused, not marked (``corpus.fuse``).
+LABEL_WORDS = 3
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
@@ -420,11 +425,18 @@ def _days_apart(a: str, b: str) -> int:
     return min(gap, 366 - gap)
 
 
-def exact_window(size: int, dated: frozenset[str]) -> dt.timedelta:
+def exact_window(fp: Fingerprint) -> dt.timedelta:
     """How far apart two identical texts may be published and still be one report: ``WINDOW``; ``SAME_DAY`` for a
     headline-length text (one sentence, fewer than ``SENTENCE`` shingles), like a short copy, and for a text
-    dating itself by its publication day ('today', 'in a day': a '~' day in ``dated``; a daily bulletin)."""
-    return SAME_DAY if size < SENTENCE or any(d[0] == "~" for d in dated) else WINDOW
+    dating itself by its publication day ('today', 'in a day': a '~' day in ``dated``; a daily bulletin); the
+    same day only for a label (``LABEL_WORDS``)."""
+    if _is_label(fp):
+        return dt.timedelta(0)
+    return SAME_DAY if fp.size < SENTENCE or any(d[0] == "~" for d in fp.days) else WINDOW
+
+
+def _is_label(fp: Fingerprint) -> bool:
+    return fp.words is not None and len(fp.words) <= LABEL_WORDS
 
 
 def _adds_nothing(new: Fingerprint, old: Fingerprint) -> bool:
@@ -514,7 +526,9 @@ def compare(new: Fingerprint, old: Fingerprint,
     if new.exact and new.exact == old.exact:
         # the same templated bulletin published days apart is two reports: the window holds for exact text too
         gap = _gap(new, old)
-        return ("minhash", 1.0) if gap is None or gap <= exact_window(new.size, new.days) else None
+        return ("minhash", 1.0) if gap is None or gap <= exact_window(new) else None
+    if _is_label(new):
+        return None
     if _short(new, old):
         c = _cosine(new, old, cosine) if needs_vector(new, old) else None
         return ("embedding", round(c, 3)) if c is not None and c >= SHORT_COSINE else None

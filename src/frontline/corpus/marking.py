@@ -159,8 +159,7 @@ def _seen(article_id: str, seen: dict[str, dt.date | None],
 def _window(result: ArticleResult) -> dt.timedelta:
     """How far apart this text may be published again and still be the same report (``exact_window``)."""
     text = result.document.text if result.document is not None else ""
-    fp = fingerprint("", text, published=result.article.published)
-    return exact_window(fp.size, fp.days)
+    return exact_window(fingerprint("", text, published=result.article.published))
 
 
 def _within_window(published: dt.date | None, earlier: dt.date | None, window: dt.timedelta = WINDOW) -> bool:
