@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from frontline.events.fuse import fuse_article, same_event
 from frontline.models import Claim, Event, EventDate, Evidence, Location, Party, Quantity
 
@@ -36,7 +38,9 @@ def test_placeless_events_merge_only_when_one_speaker_repeats_himself():
     a = ev("negotiation", place=None, by="Dmytro Kuleba")
     assert same_event(a, ev("negotiation", place=None, by="Dmytro Kuleba"))
     assert not same_event(a, ev("negotiation", place=None, by="Volodymyr Zelensky"))
-    assert not same_event(ev("armed_clash", place=None), ev("armed_clash", place=None))
+    # (told in two sentences: one sentence's fighting is one attack, see the one-sentence tests below)
+    assert not same_event(ev("armed_clash", place=None),
+                          replace(ev("armed_clash", place=None), evidence=Evidence("t", 3, 4)))
 
 
 def test_a_shared_count_fuses_an_oblast_report_into_the_settlement(run):
@@ -287,3 +291,26 @@ def test_an_office_repeating_itself_is_no_person_telling_his_own_fight():
     assert same_event(brian, _told(dt.date(2022, 7, 10), None, by="Brian"))
     # two tellings with no date of their own, each dated from elsewhere, are not one
     assert not same_event(_told(dt.date(2022, 3, 9), None), _told(dt.date(2022, 7, 10), None))
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces attacked the centre of Horlivka with rocket launchers, killing two people.",
+    "Russian troops repelled attacks near Vuhledar and destroyed two armoured vehicles.",
+])
+def test_fighting_and_fire_told_in_one_sentence_are_one_attack(run, text):
+    events = [e for e in run(text, "2023-02-10").events if not e.background]
+    assert len(events) == 1
+
+
+def test_one_sentence_naming_two_places_or_two_days_keeps_two_attacks(run):
+    events = run("Russian artillery shelled Kupiansk on Monday and Ukrainian troops repelled an assault near "
+                 "Bakhmut on Tuesday.", "2023-02-10").events
+    assert len(events) == 2
+
+
+def test_attacks_from_two_sentences_are_not_joined_by_the_one_sentence_rule():
+    a = replace(ev("shelling", init="UA"), evidence=Evidence("a", 0, 1))
+    b = replace(ev("armed_clash", init="UA"), evidence=Evidence("b", 5, 9))
+    assert not same_event(a, b)
+    assert same_event(a, replace(b, evidence=a.evidence))
+    assert fuse_article([b, replace(a, evidence=b.evidence)])[0].event_type == "shelling"

@@ -24,7 +24,10 @@ an overlapping time, at a settlement named elsewhere in the article that lies th
 account told in several places ('Sergei, who fought in Ukraine earlier this year', 'on the first day his unit was
 fired upon', 'his unit advanced with no clear strategy, he says') is one event when no telling names a place finer
 than a country, the person tells each (as claimant, or as the one who fought) and one date lies within the other
-or one telling has no date expression: the dated telling is kept. Fusion across articles is a later stage.
+or one telling has no date expression: the dated telling is kept. Fighting and fire told in one sentence ('attacked
+the centre of X from HIMARS, two people were killed', 'repelled attacks near X and destroyed two BMPs') are one
+attack of the more telling type when they name no two places or days (``_one_sentence_attack``). Fusion across
+articles is a later stage.
 """
 
 from __future__ import annotations
@@ -256,8 +259,32 @@ def _one_persons_account(a: Event, b: Event) -> bool:
             and _modalities_agree(a, b) and _same_fight(a, b) and not _other_group(a, b))
 
 
+# Fighting and fire told in one sentence ('attacked the centre of X from HIMARS, two people were killed', 'inflicted
+# a fire defeat on units near X', 'repelled attacks near X and destroyed two BMPs') is one incident in words of two
+# types or two clauses: ACLED codes one event per type, place and day of a report, and the attack is one. The
+# means is the more telling type: a strike by air or drone, then fire, then fighting.
+_ATTACKS = ("air_drone_strike", "shelling", "armed_clash")
+
+
+def _one_sentence_attack(a: Event, b: Event) -> bool:
+    """Whether two events of the attack family read from one sentence are one attack: they name no two places
+    (one has none, or both the same, or a settlement and its oblast), on one day, by and on the same sides."""
+    if a.event_type not in _ATTACKS or b.event_type not in _ATTACKS or _is_near(a) or _is_near(b):
+        return False
+    if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
+        return False
+    # a clash has two sides: 'repelled attacks near X and destroyed two BMPs' tells it from either end; fire
+    # each way is two events (counter-battery fire answers a barrage)
+    sides = _same_fight(a, b) if "armed_clash" in (a.event_type, b.event_type) else (
+        _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
+    return (_places_nest(a.location, b.location) and a.date.start == b.date.start and _modalities_agree(a, b)
+            and _compatible_party(a.claim.claimed_by, b.claim.claimed_by) and sides)
+
+
 def same_event(a: Event, b: Event) -> bool:
     """True when two events of one article report the same happening (see the module docstring)."""
+    if _one_sentence_attack(a, b):
+        return True
     if a.event_type != b.event_type:
         return False
     if a.location is not None and b.location is not None and _is_near(a) != _is_near(b):
@@ -331,6 +358,9 @@ def _adds_nothing(a: Event, b: Event) -> bool:
 
 
 def _merge(a: Event, b: Event) -> Event:
+    if a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
+        kind = min(a.event_type, b.event_type, key=_ATTACKS.index)
+        a, b = replace(a, event_type=kind), replace(b, event_type=kind)
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):
         # 'on the first day his unit was fired upon' is the incident 'fought earlier this year' sums up: it leads
         a, b = b, a
