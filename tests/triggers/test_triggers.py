@@ -254,6 +254,9 @@ RULE_EXAMPLES = [
     ("capture", "Russian troops captured most of the city of Sievierodonetsk.", "captured", "territory_captured"),
     ("capture", "Kherson was captured by Russian troops.", "captured", "territory_captured"),
     ("take", "Russian forces took control of the town.", "took", "territory_captured"),
+    # under its guns, not taken: the fire is the event
+    ("take", "Ukrainian gunners took the river crossings under fire control.", "took", "shelling"),
+    ("take", "Ukrainian gunners took under fire control the bridges near the town.", "took", "shelling"),
     ("enter", "Russian troops entered Hirske.", "entered", "territory_captured"),
     ("control", "Russia controls 20 percent of the country.", "controls", "territory_captured"),
     ("gain", "Ukrainian troops gained ground near Bakhmut.", "gained", "territory_captured"),

@@ -68,10 +68,21 @@ def _rule_take(ctx: RuleContext) -> str | None:
     """'took control of the town', 'Russian forces took Hirske': territory, when the object is a place or
     control."""
     has_place, objs, obj_words = ctx.has_place, ctx.objs, ctx.obj_words
+    if _fire_control(ctx.tok):
+        # 'took the crossings under fire control': within reach of the guns, not taken; the fire is the event
+        return "shelling"
     if obj_words & {"control", "city", "town", "village", "territory", "area"} or (
             objs and has_place and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)):
         return "territory_captured"
     return None
+
+
+def _fire_control(verb: Token) -> bool:
+    """Whether the verb takes something 'under fire control' (artillery's word for keeping it under its guns),
+    however the parser attaches the phrase."""
+    doc = verb.doc
+    return any(t.lemma_.lower() == "control" and t.i >= 2 and doc[t.i - 1].lower_ == "fire"
+               and doc[t.i - 2].lower_ == "under" for t in verb.subtree)
 
 
 @rule("enter")
