@@ -51,8 +51,42 @@ def _lapse(day, days=60):
 
 def test_a_strike_by_one_side_says_the_other_holds_the_place():
     t = _timeline(_event("e1", "a", "shelling", 3, RU, target=UA), _event("e2", "b", "air_drone_strike", 9, RU))
-    assert _states(t) == [("2022-06-03", "UA"), _lapse(9)]
+    assert _states(t)[0] == ("2022-06-03", "UA")
     assert [e.status for e in t.states[0].assertions] == ["UA", "UA"]
+
+
+def test_a_reported_holder_is_kept_when_stale_at_half_confidence_while_nothing_points_otherwise():
+    t = _timeline(_event("e1", "a", "shelling", 3, RU, target=UA), _event("e2", "b", "air_drone_strike", 9, RU))
+    # fresh for hold_days after the last evidence, then kept (basis 'persisted', saying how old its evidence is)
+    # until keep_days after it
+    assert _states(t) == [("2022-06-03", "UA"), ("2022-08-08", "UA"), _lapse(9, 365)]
+    kept = t.states[1]
+    assert kept.basis == "persisted" and kept.source == "reports up to 2022-06-09, none since"
+    assert kept.confidence == round(t.states[0].confidence / 2, 2)
+    assert [e.fused_id for e in kept.assertions] == [e.fused_id for e in t.states[0].assertions]
+    assert t.states[2].basis == "lapsed"
+    assert "persisted: reports up to 2022-06-09, none since" in format_timeline(t)
+
+
+def test_a_stale_holder_is_not_kept_where_fighting_is_reported_around_the_place():
+    strike = _event("e1", "a", "shelling", 3, RU, target=UA)
+    near = _event("e2", "b", "armed_clash", 20, RU, target=UA, mention="Hirske",
+                  sentence="Russian troops attacked near Hirske.", month=5)
+    assert _states(_timeline(strike, near)) == [("2022-06-03", "UA"), _lapse(3)]
+    # fighting around it after the holder went stale ends the kept state: no information from that day
+    later = replace(near, event_id="e3", date=EventDate(dt.date(2022, 10, 1), "day", text="today"))
+    assert _states(_timeline(strike, later)) == [("2022-06-03", "UA"), ("2022-08-02", "UA"), ("2022-10-01", "unknown")]
+    # and so does a report against the holder while it was fresh
+    against = _event("e4", "c", "armed_clash", 10, RU, target=UA)
+    assert _states(_timeline(strike, against)) == [("2022-06-03", "UA"), _lapse(3)]
+
+
+def test_fresh_evidence_after_a_kept_state_opens_a_fresh_state():
+    t = _timeline(_event("e1", "a", "shelling", 3, RU, target=UA),
+                  _event("e2", "b", "shelling", 1, RU, target=UA, month=10))
+    assert _states(t) == [("2022-06-03", "UA"), ("2022-08-02", "UA"), ("2022-10-01", "UA"), ("2022-11-30", "UA"),
+                          ("2023-10-01", "unknown")]
+    assert [s.basis for s in t.states] == ["reports", "persisted", "reports", "persisted", "lapsed"]
 
 
 def test_fighting_near_or_in_the_direction_of_a_place_contests_nothing():

@@ -13,6 +13,10 @@ How the report places the event matters: fighting or fire 'near', 'on the outski
 'in the area of' a settlement or 'in the X region' says nothing of who holds the settlement itself
 (``relation``). A reading needs a real report (asserted, claimed or denied; not planned or hypothetical) and,
 for a change or a strike, a party of one bloc that did it.
+
+``front_sign`` says whether an event puts a settlement on the front line: fighting, a capture or a withdrawal
+reported in it, near it, on its outskirts or in its direction, on anyone's word. It gives no holder, but a
+holder known only from old reports is not kept past their freshness where the front is (``control``).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Final, Literal
 from frontline.models import OPPOSITE_BLOC, Event, FusedEvent, Party, bloc
 from frontline.vocab.event_types import event_type
 
-__all__ = ["Reading", "read_event", "relation"]
+__all__ = ["Reading", "front_sign", "read_event", "relation"]
 
 Kind = Literal["change", "strike", "fight"]
 Relation = Literal["in", "near", "region"]
@@ -138,10 +142,21 @@ def _change_holder(reading: str, members: list[Event]) -> str | None:
     return OPPOSITE_BLOC[side] if side else None
 
 
+# Civil authorities, rescuers and officials do not fire: named as a strike's initiator they are the ones who
+# report it ('Donetsk OVA showed the consequences of a night missile attack on Kramatorsk'), not its side.
+_UNARMED = re.compile(r"\b(?:administration|council|services?|rescuers?|emergency|mayor|governor|health|"
+                      r"prosecutors?|police)\b", re.IGNORECASE)
+
+
+def _armed(p: Party | None) -> bool:
+    return p is not None and not _UNARMED.search(f"{p.name} {p.role or ''}")
+
+
 def _striker(members: list[Event]) -> str | None:
-    """The bloc that fired, when the report says so and its target, if named, is of the other bloc."""
+    """The bloc that fired, when the report names an armed party that did and its target, if named, is of the
+    other bloc."""
     for e in members:
-        side, target = _bloc(e.initiator), _bloc(e.target)
+        side, target = _bloc(e.initiator) if _armed(e.initiator) else None, _bloc(e.target)
         if side is not None and target != side:
             return side
     return None
@@ -168,6 +183,22 @@ def _between_blocs(members: list[Event]) -> bool:
     clashes of police and protesters, an attack on civilians, contest no place)."""
     parties = [p for e in members for p in (e.initiator, e.target) if p is not None]
     return any(_bloc(p) for p in parties) and not any(p.side == "civilians" for p in parties)
+
+
+_FRONT_PRECISIONS: Final = frozenset({"settlement", "district"})
+
+
+def front_sign(f: FusedEvent, events: Mapping[str, Event]) -> bool:
+    """Whether a fused event reports fighting or a change of holder in or around its settlement (or in the
+    direction named after it): a real report of a type that fights over, surrounds, takes or leaves a place.
+
+    Fighting 'in the X region' (an oblast) is too far from the settlement to say anything of it.
+    """
+    if f.location is None or f.location.precision not in _FRONT_PRECISIONS or f.date.start is None:
+        return False
+    if event_type(f.event_type).control is None:
+        return False
+    return any(events[e].claim.modality in _REAL for e in f.event_ids if e in events)
 
 
 def read_event(f: FusedEvent, events: Mapping[str, Event]) -> Reading | None:
