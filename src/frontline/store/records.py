@@ -191,6 +191,8 @@ class ControlPlace:
     lon: float | None
     oblast: str | None
     state: str
+    basis: str = "reports"     # of that day's state: 'persisted' when it rests on stale reports (see control)
+    source: str | None = None  # what the basis rests on ('reports up to 2022-09-13, none since', the line's record)
 
 
 @dataclass(frozen=True, slots=True)
