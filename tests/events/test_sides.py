@@ -126,3 +126,17 @@ def test_a_country_before_a_noun_of_action_is_its_actor(run):
 def test_the_dead_an_army_lost_are_that_armys_not_civilians(run):
     text = "The AFU lost more than 300 people killed near Kupiansk in a day, the Russian Defense Ministry said."
     assert sides(run, text, "casualties", "2022-09-12") == (None, "UA")
+
+
+def test_the_invaders_of_ukrainian_reports_are_russias_forces(run):
+    # UCDP development headlines (2022-09-22, 2023-02-09)
+    assert sides(run, "Invaders shelled a factory in Kramatorsk, there is destruction", "shelling",
+                 "2022-09-22")[0] == "RU"
+    assert sides(run, "Explosions in Berdyansk: Ukrainian fighters hit the captured airfield", "shelling",
+                 "2023-02-09") == ("UA", "RU")
+
+
+def test_the_passive_subject_of_another_verb_is_not_guessed_as_the_initiator(run):
+    # UCDP development headline (2022-09-18): the invaders were destroyed, they did not cause the explosion
+    text = "More than 200 invaders were destroyed - Gaidai reported the details of the explosion in Svatovo"
+    assert sides(run, text, "shelling", "2022-09-18")[0] != "RU"

@@ -226,9 +226,12 @@ def _guessed_initiator(doc: Doc, tok: Token, row: EventType, local: list[ActorMe
 def _bystander(doc: Doc, tok: Token, row: EventType, local: list[ActorMention], target: Party | None) -> Party | None:
     """The first armed force, government or state of the sentence that is not the speaker nor the target."""
     speakers = _speaker_tokens(tok)
-    # not a speaker, the target, a name in a time phrase or one that says where ('shelling in the DPR')
+    # not a speaker, the target, a name in a time phrase, one that says where ('shelling in the DPR'), nor the
+    # passive subject of another verb, which is on the receiving end ('200 invaders were destroyed - ... the
+    # explosion in Svatovo': the invaders did not cause the explosion)
     candidates = [a for a in local if a.kind in ("force", "government", "country")
                   and token_at(doc, a.start).i not in speakers and a.party != target
+                  and not _patient_elsewhere(doc, a, tok)
                   and not _in_time_phrase(token_at(doc, a.start))
                   and token_at(doc, a.end - 1).head.lemma_.lower() not in LOCATIVE_PREPOSITIONS]
     if candidates:
@@ -238,6 +241,14 @@ def _bystander(doc: Doc, tok: Token, row: EventType, local: list[ActorMention], 
         if len(sides) == 1:
             return sides.pop()
     return None
+
+
+def _patient_elsewhere(doc: Doc, actor: ActorMention, tok: Token) -> bool:
+    """Whether an actor is the passive subject of a verb other than the trigger."""
+    head = token_at(doc, actor.end - 1)
+    while head.dep_ in ("compound", "amod", "nummod") and head.head is not head:
+        head = head.head
+    return head.dep_ == "nsubjpass" and head.head.i != tok.i
 
 
 def _roles_by_type(doc: Doc, tok: Token, row: EventType, local: list[ActorMention],
