@@ -140,3 +140,10 @@ def test_the_passive_subject_of_another_verb_is_not_guessed_as_the_initiator(run
     # UCDP development headline (2022-09-18): the invaders were destroyed, they did not cause the explosion
     text = "More than 200 invaders were destroyed - Gaidai reported the details of the explosion in Svatovo"
     assert sides(run, text, "shelling", "2022-09-18")[0] != "RU"
+
+
+def test_a_country_owning_a_place_is_where_not_who(run):
+    # 'Bus shelling in Ukraine's Donetsk kills 13: official' (UCDP development headline) made Ukraine the firer,
+    # so that a shelling of "Ukraine's Kharkiv" would have said Kharkiv was held by Russia's side
+    assert sides(run, "Shelling in Ukraine's Kharkiv kills three civilians", "shelling", "2022-09-10")[0] is None
+    assert sides(run, "Bus shelling in Ukraine's Donetsk kills 13: official", "shelling", "2015-01-22")[0] is None

@@ -475,6 +475,12 @@ def _add_given_name_persons(doc: Doc, found: list[ActorMention], taken: list[tup
                                          "person"))
 
 
+# Nouns of ground a country's possessive names a part of: the country is where, not who.
+_GROUND_NOUNS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                           "region", "regions", "city", "town", "village", "border", "territory", "oblast",
+                           "capital", "port", "coast", "frontline", "front", "soil"})
+
+
 def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
     """Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
     A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened Russia
@@ -486,6 +492,8 @@ def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]
         key = span.text.lower().removeprefix("the ")
         if tok.dep_ == "dobj" and key not in _COUNTRIES:
             continue
+        if tok.dep_ == "poss" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in _GROUND_NOUNS):
+            continue      # 'Ukraine's Kharkiv', 'Russia's Belgorod region', 'Ukraine's east': where, not who
         if key == "us" and tok.text != "US":
             continue      # the pronoun 'us' ('rest us well'), not the United States
         state = _STATES.get(key) or _STATES.get(tok.text.lower())
