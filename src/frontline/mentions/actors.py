@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.translit import skeleton
 from frontline.mentions.places import (
@@ -481,6 +481,15 @@ _GROUND_NOUNS = frozenset({"east", "west", "north", "south", "northeast", "north
                            "capital", "port", "coast", "frontline", "front", "soil"})
 
 
+def _owns_ground(doc: Doc, tok: Token) -> bool:
+    """Whether a possessive country names the owner of a place or a part of its ground: its head, or the word
+    after its 's (the parse may hang it elsewhere: 'shelling of Ukraine's Gorlovka - city administration'), is a
+    proper name or a noun of ground."""
+    after = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "case" else tok.i + 1
+    words = [tok.head] + ([doc[after]] if after < len(doc) else [])
+    return any(w.pos_ == "PROPN" or w.lemma_.lower() in _GROUND_NOUNS for w in words)
+
+
 def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
     """Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
     A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened Russia
@@ -492,7 +501,7 @@ def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]
         key = span.text.lower().removeprefix("the ")
         if tok.dep_ == "dobj" and key not in _COUNTRIES:
             continue
-        if tok.dep_ == "poss" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in _GROUND_NOUNS):
+        if tok.dep_ == "poss" and _owns_ground(doc, tok):
             continue      # 'Ukraine's Kharkiv', 'Russia's Belgorod region', 'Ukraine's east': where, not who
         if key == "us" and tok.text != "US":
             continue      # the pronoun 'us' ('rest us well'), not the United States
