@@ -168,7 +168,7 @@ class StateSpan:
     event_ids: tuple[str, ...]
     claimants: tuple[str, ...]
     confidence: float | None = None
-    basis: str = "reports"             # 'reports', 'starting line' or 'lapsed' (see frontline.corpus.control)
+    basis: str = "reports"             # 'reports', 'starting line', 'persisted' or 'lapsed' (frontline.corpus.control)
     source: str | None = None          # the record a starting-line state rests on
     against: tuple[str, ...] = ()      # fused events that point elsewhere
 
