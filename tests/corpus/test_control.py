@@ -335,3 +335,12 @@ def test_cli_timeline_prints_states_and_rejects_unknown_places(corpus_db):
         "      2022-02-24 reported: territory_captured -> RU (1 article(s))"]
     bad = CliRunner().invoke(cli, ["timeline", "Qwertyville", "--db", str(db)])
     assert bad.exit_code == 1 and "no settlement called 'Qwertyville'" in bad.output
+
+
+def test_no_state_resting_on_reports_outlives_a_day_the_whole_front_moved():
+    # a holder reported ten days before the full-scale invasion says nothing after it
+    t = _timeline(_event("e1", "a", "shelling", 14, RU, target=UA, month=2))
+    assert _states(t) == [("2022-02-14", "UA"), ("2022-02-24", "unknown")]
+    assert _states(_timeline(_event("e1", "a", "shelling", 14, RU, target=UA, month=2),
+                             settings=ControlSettings(front_wide=()))) == [
+        ("2022-02-14", "UA"), ("2022-04-15", "UA"), ("2023-02-14", "unknown")]

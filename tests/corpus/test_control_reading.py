@@ -74,3 +74,12 @@ def test_fighting_or_a_capture_in_or_around_a_place_is_a_front_sign(event_type, 
     assert front_sign(_fused(e), {e.event_id: e}) is expected
     planned = replace(e, claim=Claim(modality="planned"))
     assert not front_sign(_fused(planned), {planned.event_id: planned})
+
+
+def test_a_strike_on_people_behind_the_other_sides_lines_says_nothing_of_who_holds_the_place():
+    # 'In Melitopol, a Ukrainian saboteur died in a car explosion - VGA of the city' (2022-09-25): Melitopol was
+    # Russia's; the saboteur was behind its lines
+    sentence = "In Melitopol, a Ukrainian saboteur died in a car explosion - VGA of the city"
+    e = replace(_event(sentence, "Melitopol", "explosion"), initiator=Party("Russian forces", "RU"),
+                target=Party("Ukrainian forces", "UA"))
+    assert read_event(_fused(e), {e.event_id: e}) is None

@@ -153,3 +153,13 @@ def test_a_country_owning_a_place_is_where_not_who(run):
     # a country's own act keeps it as the actor
     assert sides(run, "One civilian killed, another wounded in Ukraine’s shelling of Gorlovka suburb", "shelling",
                  "2016-05-10")[0] == "UA"
+
+
+def test_those_killed_or_who_died_in_a_strike_did_not_fire_it(run):
+    # UCDP development headlines (2014-07-13, 2022-09-01)
+    assert sides(run, "30 Lugansk Republic militiamen killed in mortar shelling of Alexandrovka - agency", "shelling",
+                 "2014-07-13")[0] is None
+    text = ("Thirteen rescuers of the DPR were killed , nine were injured due to the shelling of the village of "
+            "Rubtsy by the Armed Forces of Ukraine - Ministry of Emergency Situations of the DPR")
+    assert sides(run, text, "shelling", "2022-09-01")[0] == "UA"
+    assert sides(run, "Two Ukrainian soldiers died in shelling of Avdiivka", "shelling", "2022-09-01") == ("RU", "UA")

@@ -23,7 +23,9 @@ day by day (docs/CONTROL.md gives examples):
   source gives the day of its last evidence and whose confidence is half the fresh one, as long as nothing
   points otherwise: no report against it, and no fighting, capture or withdrawal reported in or around the place
   (``control_reading.front_sign``) from ``hold_days`` before its last evidence on. The first such report, or
-  ``keep_days`` after the last evidence, ends it: the place is then 'unknown' (no information). A claim, a
+  ``keep_days`` after the last evidence, ends it: the place is then 'unknown' (no information). On a day the
+  whole front moved (``front_wide``: the Minsk line of contact, the full-scale invasion) every state resting on
+  earlier reports ends, back to the starting line or to 'unknown'. A claim, a
   contest or a holder with fighting around it lapses to 'unknown' when it goes stale.
 
 Each state keeps the evidence for it in ``assertions`` (the articles' own voice) and ``claims`` (a named party's
@@ -71,6 +73,9 @@ class ControlSettings:
     hold_days: int | None = 60   # reports older than this are stale: a holder resting on them is kept only
     #                              behind the front, at half its confidence
     keep_days: int | None = 365  # ... and no longer than this after its last evidence
+    # days the whole front moved, public record: the line of contact of the Minsk memorandum and the start of
+    # the full-scale invasion. No holder known from reports before one of them is kept past it.
+    front_wide: tuple[dt.date, ...] = (dt.date(2014, 9, 19), dt.date(2022, 2, 24))
 
 
 @dataclass(slots=True)
@@ -123,7 +128,8 @@ class _Builder:
     def __init__(self, line: Sequence[LineRow], settings: ControlSettings,
                  fronts: Sequence[dt.date] = ()) -> None:
         self.line, self.settings = line, settings
-        self.fronts = sorted(set(fronts))     # days fighting or a change of holder was reported in or around it
+        # days fighting or a change of holder was reported in or around it, and the days the whole front moved
+        self.fronts = sorted({*fronts, *settings.front_wide})
         self.states: list[_Open] = []
         self.fight_days: list[dt.date] = []
         self.strike_days: list[dt.date] = []
@@ -158,36 +164,50 @@ class _Builder:
 
     def _next_lapse(self) -> tuple[dt.date, ControlStatus, str, str | None] | None:
         """The next change the clock or the starting line makes without a report, if any."""
-        s, st = self.cur, self.settings
+        s = self.cur
         after = s.start if s is not None else dt.date.min
         candidates: list[tuple[dt.date, ControlStatus, str, str | None]] = []
         # a starting-line row that begins later takes over from whatever the reports said before it
         row = next((r for r in self.line if r.since > after), None)
         if row is not None:
             candidates.append((row.since, _HELD[row.holder], "starting line", row.source))
-        if s is None or s.status == "unknown":
-            pass
-        elif s.basis == "starting line":
+        if s is not None and s.status != "unknown":
+            candidates += self._lapses(s)
+        return min(candidates, key=lambda c: c[0]) if candidates else None
+
+    def _lapses(self, s: _Open) -> list[tuple[dt.date, ControlStatus, str, str | None]]:
+        """When and to what a state with a holder, a claim or a contest ends without a report."""
+        st = self.settings
+        out: list[tuple[dt.date, ControlStatus, str, str | None]] = []
+        if s.basis == "starting line":
             held = self.line_row(s.start)
             if held is not None and held.until is not None:
-                candidates.append((held.until, *self._fallback(held.until, None)))
-        elif s.status == "contested" and s.last is not None:
+                out.append((held.until, *self._fallback(held.until, None)))
+            return out
+        if s.basis in ("reports", "persisted"):
+            # what reports said before the whole front moved says nothing after it
+            moved = next((d for d in st.front_wide if d > s.start), None)
+            if moved is not None:
+                out.append((moved, *self._fallback(moved, None)))
+        if s.last is None:
+            return out
+        if s.status == "contested":
             end = s.last + dt.timedelta(days=st.contest_days)
-            candidates.append((end, *self._fallback(end, s.prior)))
-        elif s.basis == "persisted" and s.last is not None:
+            out.append((end, *self._fallback(end, s.prior)))
+        elif s.basis == "persisted":
             front = next((d for d in self.fronts if d >= s.start), None)
-            end = s.last + dt.timedelta(days=st.keep_days) if st.keep_days is not None else None
-            if front is not None and (end is None or front < end):
-                candidates.append((front, "unknown", "lapsed", None))
-            elif end is not None:
-                candidates.append((end, *self._fallback(end, None)))
-        elif st.hold_days is not None and s.last is not None:
+            keep = s.last + dt.timedelta(days=st.keep_days) if st.keep_days is not None else None
+            if front is not None and (keep is None or front < keep):
+                out.append((front, "unknown", "lapsed", None))
+            elif keep is not None:
+                out.append((keep, *self._fallback(keep, None)))
+        elif st.hold_days is not None:
             end = s.last + dt.timedelta(days=st.hold_days)
             fallback = self._fallback(end, None)
             if fallback[0] == "unknown" and self._keeps(s, end):
                 fallback = (s.status, "persisted", f"reports up to {s.last.isoformat()}, none since")
-            candidates.append((end, *fallback))
-        return min(candidates, key=lambda c: c[0]) if candidates else None
+            out.append((end, *fallback))
+        return out
 
     def _keeps(self, s: _Open, stale: dt.date) -> bool:
         """Whether a holder known from reports is kept once they go stale: nothing points otherwise."""

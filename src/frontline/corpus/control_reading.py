@@ -148,6 +148,12 @@ _UNARMED = re.compile(r"\b(?:administration|council|services?|rescuers?|emergenc
                       r"prosecutors?|police)\b", re.IGNORECASE)
 
 
+# People who are on the other side's ground by trade: a strike that hits them or a fight with them says nothing
+# of who holds the place ('In Melitopol, a Ukrainian saboteur died in a car explosion': Melitopol was Russia's).
+_BEHIND_LINES = re.compile(r"\b(?:saboteurs?|sabotage|partisans?|guerrillas?|spy|spies|infiltrators?|"
+                           r"prisoners?|POWs?|collaborators?|underground)\b", re.IGNORECASE)
+
+
 def _armed(p: Party | None) -> bool:
     return p is not None and not _UNARMED.search(f"{p.name} {p.role or ''}")
 
@@ -220,6 +226,8 @@ def read_event(f: FusedEvent, events: Mapping[str, Event]) -> Reading | None:
             return None
         # a capture a source disputes rests on its claimant's word alone
         return Reading(f, "change", holder, word if not f.contested else (word or holder), where)
+    if any(_BEHIND_LINES.search(e.evidence.sentence) for e in real):
+        return None
     if row.remote_fire:
         striker = _striker(real)
         return Reading(f, "strike", OPPOSITE_BLOC[striker], word, where) if striker else None
