@@ -83,3 +83,11 @@ def test_a_strike_on_people_behind_the_other_sides_lines_says_nothing_of_who_hol
     e = replace(_event(sentence, "Melitopol", "explosion"), initiator=Party("Russian forces", "RU"),
                 target=Party("Ukrainian forces", "UA"))
     assert read_event(_fused(e), {e.event_id: e}) is None
+
+
+def test_downing_an_aircraft_says_nothing_of_who_holds_the_ground():
+    # '49 Ukrainian troops killed as transport plane downed in Lugansk' (2014-06-14)
+    sentence = "49 Ukrainian troops killed as transport plane downed in Lugansk (PHOTOS, VIDEO)"
+    e = replace(_event(sentence, "Lugansk", "downed"), event_type="air_drone_strike",
+                initiator=Party("Pro-Russian separatists", "RU_aligned"), target=Party("Ukrainian forces", "UA"))
+    assert read_event(_fused(e), {e.event_id: e}) is None

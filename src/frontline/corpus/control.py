@@ -73,6 +73,7 @@ class ControlSettings:
     hold_days: int | None = 60   # reports older than this are stale: a holder resting on them is kept only
     #                              behind the front, at half its confidence
     keep_days: int | None = 365  # ... and no longer than this after its last evidence
+    keep_reports: int = 2        # ... and only when reported on this many days (one misread report is not kept)
     # days the whole front moved, public record: the line of contact of the Minsk memorandum and the start of
     # the full-scale invasion. No holder known from reports before one of them is kept past it.
     front_wide: tuple[dt.date, ...] = (dt.date(2014, 9, 19), dt.date(2022, 2, 24))
@@ -212,6 +213,8 @@ class _Builder:
     def _keeps(self, s: _Open, stale: dt.date) -> bool:
         """Whether a holder known from reports is kept once they go stale: nothing points otherwise."""
         if s.status not in ("RU", "UA") or s.against or s.last is None or self.settings.hold_days is None:
+            return False
+        if len({e.date for e in (*s.assertions, *s.claims)}) < self.settings.keep_reports:
             return False
         since = s.last - dt.timedelta(days=self.settings.hold_days)
         return not any(since <= d <= stale for d in self.fronts)

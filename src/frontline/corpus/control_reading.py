@@ -154,6 +154,11 @@ _BEHIND_LINES = re.compile(r"\b(?:saboteurs?|sabotage|partisans?|guerrillas?|spy
                            r"prisoners?|POWs?|collaborators?|underground)\b", re.IGNORECASE)
 
 
+# Fire at an aircraft is not fire at the ground below it: 'transport plane downed in Lugansk' (June 2014, at the
+# airport Ukraine held outside the city the separatists held) says nothing of who holds Luhansk.
+_AT_AIRCRAFT = re.compile(r"\b(?:down(?:ed|s|ing)?|shot\s+down|shoots?\s+down|shooting\s+down)\b", re.IGNORECASE)
+
+
 def _armed(p: Party | None) -> bool:
     return p is not None and not _UNARMED.search(f"{p.name} {p.role or ''}")
 
@@ -229,6 +234,8 @@ def read_event(f: FusedEvent, events: Mapping[str, Event]) -> Reading | None:
     if any(_BEHIND_LINES.search(e.evidence.sentence) for e in real):
         return None
     if row.remote_fire:
+        if any(_AT_AIRCRAFT.search(e.trigger or "") for e in real):
+            return None
         striker = _striker(real)
         return Reading(f, "strike", OPPOSITE_BLOC[striker], word, where) if striker else None
     if row.control in ("fought", "surrounded"):
