@@ -20,13 +20,14 @@ day by day (docs/CONTROL.md gives examples):
   after the last report of fighting, back to the holder before it (or no information).
 - **Staleness.** A holder known from reports is fresh for ``hold_days`` after its last evidence; then it goes
   back to the starting line where that still holds. Elsewhere it is kept, as a state of basis 'persisted' whose
-  source gives the day of its last evidence and whose confidence is half the fresh one, as long as nothing
-  points otherwise: no report against it, and no fighting, capture or withdrawal reported in or around the place
+  source gives the day of its last evidence and whose confidence is half the fresh one, when it was reported on
+  ``keep_reports`` days and as long as nothing points otherwise: no report against it, and no fighting, capture
+  or withdrawal reported in or around the place
   (``control_reading.front_sign``) from ``hold_days`` before its last evidence on. The first such report, or
   ``keep_days`` after the last evidence, ends it: the place is then 'unknown' (no information). On a day the
   whole front moved (``front_wide``: the Minsk line of contact, the full-scale invasion) every state resting on
-  earlier reports ends, back to the starting line or to 'unknown'. A claim, a
-  contest or a holder with fighting around it lapses to 'unknown' when it goes stale.
+  earlier reports ends, back to the starting line or to 'unknown'. A claim, a contest or a holder not kept
+  lapses to 'unknown' when it goes stale.
 
 Each state keeps the evidence for it in ``assertions`` (the articles' own voice) and ``claims`` (a named party's
 word), the evidence against it in ``against``, its ``basis`` and a ``confidence``.

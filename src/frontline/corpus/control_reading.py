@@ -12,7 +12,9 @@ The event type's row (``frontline.vocab.event_types``) gives the kind of reading
 How the report places the event matters: fighting or fire 'near', 'on the outskirts of', 'in the direction of',
 'in the area of' a settlement or 'in the X region' says nothing of who holds the settlement itself
 (``relation``). A reading needs a real report (asserted, claimed or denied; not planned or hypothetical) and,
-for a change or a strike, a party of one bloc that did it.
+for a change or a strike, a party of one bloc that did it; for a strike an armed one (an administration that
+reports an attack did not fire it). Fire at an aircraft, and strikes on or fights with people behind the other
+side's lines (saboteurs, partisans, prisoners), say nothing of who holds the ground.
 
 ``front_sign`` says whether an event puts a settlement on the front line: fighting, a capture or a withdrawal
 reported in it, near it, on its outskirts or in its direction, on anyone's word. It gives no holder, but a
