@@ -406,8 +406,9 @@ class ControlState:
     claims: tuple[ControlEvidence, ...] = ()
     against: tuple[ControlEvidence, ...] = ()   # reports that point elsewhere (the other side, fighting)
     confidence: float | None = None            # 0..1, from the evidence for and against
-    basis: str = "reports"     # 'reports', 'starting line' (dated public-record data) or 'lapsed' (no fresh reports)
-    source: str | None = None  # for the starting line, the record it rests on
+    basis: str = "reports"     # 'reports', 'starting line' (dated public-record data), 'persisted' (a holder kept on
+    #                            stale reports while nothing points otherwise) or 'lapsed' (no fresh reports)
+    source: str | None = None  # the record a starting-line state rests on; a persisted one's last evidence
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,8 +51,49 @@ def _lapse(day, days=60):
 
 def test_a_strike_by_one_side_says_the_other_holds_the_place():
     t = _timeline(_event("e1", "a", "shelling", 3, RU, target=UA), _event("e2", "b", "air_drone_strike", 9, RU))
-    assert _states(t) == [("2022-06-03", "UA"), _lapse(9)]
+    assert _states(t)[0] == ("2022-06-03", "UA")
     assert [e.status for e in t.states[0].assertions] == ["UA", "UA"]
+
+
+def test_a_reported_holder_is_kept_when_stale_at_half_confidence_while_nothing_points_otherwise():
+    t = _timeline(_event("e1", "a", "shelling", 3, RU, target=UA), _event("e2", "b", "air_drone_strike", 9, RU))
+    # fresh for hold_days after the last evidence, then kept (basis 'persisted', saying how old its evidence is)
+    # until keep_days after it
+    assert _states(t) == [("2022-06-03", "UA"), ("2022-08-08", "UA"), _lapse(9, 365)]
+    kept = t.states[1]
+    assert kept.basis == "persisted" and kept.source == "reports up to 2022-06-09, none since"
+    assert kept.confidence == round(t.states[0].confidence / 2, 2)
+    assert [e.fused_id for e in kept.assertions] == [e.fused_id for e in t.states[0].assertions]
+    assert t.states[2].basis == "lapsed"
+    assert "persisted: reports up to 2022-06-09, none since" in format_timeline(t)
+
+
+def test_a_holder_reported_on_one_day_only_is_not_kept():
+    # one report's firing side may be misread; it is not projected for a year
+    assert _states(_timeline(_event("e1", "a", "shelling", 3, RU, target=UA))) == [("2022-06-03", "UA"), _lapse(3)]
+
+
+def test_a_stale_holder_is_not_kept_where_fighting_is_reported_around_the_place():
+    strikes = [_event("e1", "a", "shelling", 1, RU, target=UA), _event("e0", "z", "shelling", 3, RU, target=UA)]
+    near = _event("e2", "b", "armed_clash", 20, RU, target=UA, mention="Hirske",
+                  sentence="Russian troops attacked near Hirske.", month=5)
+    assert _states(_timeline(*strikes, near)) == [("2022-06-01", "UA"), _lapse(3)]
+    # fighting around it after the holder went stale ends the kept state: no information from that day
+    later = replace(near, event_id="e3", date=EventDate(dt.date(2022, 10, 1), "day", text="today"))
+    assert _states(_timeline(*strikes, later)) == [("2022-06-01", "UA"), ("2022-08-02", "UA"),
+                                                   ("2022-10-01", "unknown")]
+    # and so does a report against the holder while it was fresh
+    against = _event("e4", "c", "armed_clash", 10, RU, target=UA)
+    assert _states(_timeline(*strikes, against)) == [("2022-06-01", "UA"), _lapse(3)]
+
+
+def test_fresh_evidence_after_a_kept_state_opens_a_fresh_state():
+    t = _timeline(_event("e1", "a", "shelling", 1, RU, target=UA), _event("e0", "z", "shelling", 3, RU, target=UA),
+                  _event("e2", "b", "shelling", 1, RU, target=UA, month=10),
+                  _event("e3", "c", "shelling", 2, RU, target=UA, month=10))
+    assert _states(t) == [("2022-06-01", "UA"), ("2022-08-02", "UA"), ("2022-10-01", "UA"), ("2022-12-01", "UA"),
+                          ("2023-10-02", "unknown")]
+    assert [s.basis for s in t.states] == ["reports", "persisted", "reports", "persisted", "lapsed"]
 
 
 def test_fighting_near_or_in_the_direction_of_a_place_contests_nothing():
@@ -301,3 +342,12 @@ def test_cli_timeline_prints_states_and_rejects_unknown_places(corpus_db):
         "      2022-02-24 reported: territory_captured -> RU (1 article(s))"]
     bad = CliRunner().invoke(cli, ["timeline", "Qwertyville", "--db", str(db)])
     assert bad.exit_code == 1 and "no settlement called 'Qwertyville'" in bad.output
+
+
+def test_no_state_resting_on_reports_outlives_a_day_the_whole_front_moved():
+    # a holder reported ten days before the full-scale invasion says nothing after it
+    t = _timeline(_event("e1", "a", "shelling", 14, RU, target=UA, month=2))
+    assert _states(t) == [("2022-02-14", "UA"), ("2022-02-24", "unknown")]
+    assert _states(_timeline(_event("e1", "a", "shelling", 14, RU, target=UA, month=2),
+                             settings=ControlSettings(front_wide=(), keep_reports=1))) == [
+        ("2022-02-14", "UA"), ("2022-04-15", "UA"), ("2023-02-14", "unknown")]

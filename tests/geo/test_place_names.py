@@ -12,7 +12,8 @@ def gazetteer(pipeline):
 
 @pytest.mark.parametrize(("typed", "place"), [("Kiev", "Kyiv"), ("Kyiv", "Kyiv"), ("Kharkov", "Kharkiv"),
                                               ("Kharkiv", "Kharkiv"), ("Severodonetsk", "Sievierodonetsk"),
-                                              ("Odessa", "Odesa"), ("Artemivsk", "Bakhmut")])
+                                              ("Odessa", "Odesa"), ("Artemivsk", "Bakhmut"),
+                                              ("Sloviansk", "Sloviansk"), ("Slavyansk", "Sloviansk")])
 def test_spellings_of_a_name_resolve(gazetteer, typed, place):
     assert gazetteer.named_settlement(typed).name == place
 

@@ -102,8 +102,8 @@ def test_aggregates_places_control_coverage(client):
     timeline = client.get("/api/places/Severodonetsk/timeline").json()
     assert timeline["place"]["name"] == "Sievierodonetsk" and timeline["states"][-1]["state"] == "RU"
     places = client.get("/api/control", params={"date": "2022-06-30"}).json()["places"]
-    assert {"name": "Sievierodonetsk", "state": "RU"}.items() <= next(
-        p for p in places if p["name"] == "Sievierodonetsk").items()
+    found = next(p for p in places if p["name"] == "Sievierodonetsk")
+    assert {"name": "Sievierodonetsk", "state": "RU"}.items() <= found.items() and {"basis", "source"} <= found.keys()
     assert client.get("/api/coverage", params={"outlet": "TASS"}).json()["rows"] == [
         {"date": "2022-06-25", "outlet": "TASS", "articles": 1}]
 

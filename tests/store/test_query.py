@@ -246,3 +246,18 @@ def test_version_1_sqlite_store_is_migrated(tmp_path, gazetteer):
     with Catalog(db, gazetteer=gazetteer) as c:
         assert kinds(c, claimant="serhiy haidai") == [("a1", "shelling"), ("a4", "shelling")]
         assert all(r.fused_id for r in c.iter_events(EventFilter(settlement="Bakhmut")))
+
+
+def test_control_says_when_a_held_state_rests_on_stale_reports(tmp_path, gazetteer):
+    from frontline.models import ControlState, Timeline
+    db = tmp_path / "kept.db"
+    states = (ControlState(dt.date(2022, 9, 13), "UA", confidence=0.67),
+              ControlState(dt.date(2022, 11, 12), "UA", confidence=0.34, basis="persisted",
+                           source="reports up to 2022-09-13, none since"))
+    with SqliteStore(db) as store:
+        store.put_timeline(Timeline("Sloviansk", "Donetsk", 693468, states))
+    catalog = Catalog(str(db), gazetteer=gazetteer)
+    fresh, = catalog.control_at(dt.date(2022, 10, 1))
+    kept, = catalog.control_at(dt.date(2023, 1, 1))
+    assert (fresh.state, fresh.basis) == ("UA", "reports")
+    assert (kept.state, kept.basis, kept.source) == ("UA", "persisted", "reports up to 2022-09-13, none since")

@@ -18,8 +18,16 @@ day by day (docs/CONTROL.md gives examples):
 - **Fighting in** a settlement contests it once reports come on ``contest_reports`` days within
   ``contest_days``; a lone report is evidence against its holder. A contested state lapses ``contest_days``
   after the last report of fighting, back to the holder before it (or no information).
-- **Lapse.** A holder known from reports lapses to 'unknown' (no information) ``hold_days`` after its last
-  evidence, or back to the starting line where that still holds.
+- **Staleness.** A holder known from reports is fresh for ``hold_days`` after its last evidence; then it goes
+  back to the starting line where that still holds. Elsewhere it is kept, as a state of basis 'persisted' whose
+  source gives the day of its last evidence and whose confidence is half the fresh one, when it was reported on
+  ``keep_reports`` days and as long as nothing points otherwise: no report against it, and no fighting, capture
+  or withdrawal reported in or around the place
+  (``control_reading.front_sign``) from ``hold_days`` before its last evidence on. The first such report, or
+  ``keep_days`` after the last evidence, ends it: the place is then 'unknown' (no information). On a day the
+  whole front moved (``front_wide``: the Minsk line of contact, the full-scale invasion) every state resting on
+  earlier reports ends, back to the starting line or to 'unknown'. A claim, a contest or a holder not kept
+  lapses to 'unknown' when it goes stale.
 
 Each state keeps the evidence for it in ``assertions`` (the articles' own voice) and ``claims`` (a named party's
 word), the evidence against it in ``against``, its ``basis`` and a ``confidence``.
@@ -34,7 +42,7 @@ from itertools import groupby
 from typing import Any
 
 from frontline.corpus.control_line import LineRow, StartingLine, bundled_line
-from frontline.corpus.control_reading import Reading, read_event
+from frontline.corpus.control_reading import Reading, front_sign, read_event
 from frontline.corpus.fuse import fuse_results
 from frontline.models import (
     OPPOSITE_BLOC,
@@ -63,7 +71,13 @@ class ControlSettings:
     contest_days: int = 14       # reports of fighting this close together make one contest
     contest_reports: int = 2     # days of fighting reports within contest_days that contest a place
     switch_reports: int = 2      # days of strikes within contest_days that turn a reported holder over
-    hold_days: int | None = 60   # a holder known from reports lapses after this many days without evidence
+    hold_days: int | None = 60   # reports older than this are stale: a holder resting on them is kept only
+    #                              behind the front, at half its confidence
+    keep_days: int | None = 365  # ... and no longer than this after its last evidence
+    keep_reports: int = 2        # ... and only when reported on this many days (one misread report is not kept)
+    # days the whole front moved, public record: the line of contact of the Minsk memorandum and the start of
+    # the full-scale invasion. No holder known from reports before one of them is kept past it.
+    front_wide: tuple[dt.date, ...] = (dt.date(2014, 9, 19), dt.date(2022, 2, 24))
 
 
 @dataclass(slots=True)
@@ -76,6 +90,7 @@ class _Open:
     source: str | None = None
     prior: ControlStatus | None = None   # the holder before a claim or a contest
     last: dt.date | None = None          # the last evidence for it
+    confidence: float | None = None      # set for a kept (persisted) state: half the fresh one
     assertions: list[ControlEvidence] = field(default_factory=list)
     claims: list[ControlEvidence] = field(default_factory=list)
     against: list[ControlEvidence] = field(default_factory=list)
@@ -95,6 +110,8 @@ def _support(s: _Open, evidence: list[ControlEvidence], day: dt.date) -> None:
 
 
 def _confidence(s: _Open) -> float:
+    if s.confidence is not None:
+        return s.confidence
     against = len(s.against)
     if s.basis == "starting line":
         return round(max(0.5, 0.9 - 0.1 * against), 2)
@@ -110,8 +127,11 @@ def _confidence(s: _Open) -> float:
 class _Builder:
     """The states of one settlement, built day by day."""
 
-    def __init__(self, line: Sequence[LineRow], settings: ControlSettings) -> None:
+    def __init__(self, line: Sequence[LineRow], settings: ControlSettings,
+                 fronts: Sequence[dt.date] = ()) -> None:
         self.line, self.settings = line, settings
+        # days fighting or a change of holder was reported in or around it, and the days the whole front moved
+        self.fronts = sorted({*fronts, *settings.front_wide})
         self.states: list[_Open] = []
         self.fight_days: list[dt.date] = []
         self.strike_days: list[dt.date] = []
@@ -146,26 +166,59 @@ class _Builder:
 
     def _next_lapse(self) -> tuple[dt.date, ControlStatus, str, str | None] | None:
         """The next change the clock or the starting line makes without a report, if any."""
-        s, st = self.cur, self.settings
+        s = self.cur
         after = s.start if s is not None else dt.date.min
         candidates: list[tuple[dt.date, ControlStatus, str, str | None]] = []
         # a starting-line row that begins later takes over from whatever the reports said before it
         row = next((r for r in self.line if r.since > after), None)
         if row is not None:
             candidates.append((row.since, _HELD[row.holder], "starting line", row.source))
-        if s is None or s.status == "unknown":
-            pass
-        elif s.basis == "starting line":
+        if s is not None and s.status != "unknown":
+            candidates += self._lapses(s)
+        return min(candidates, key=lambda c: c[0]) if candidates else None
+
+    def _lapses(self, s: _Open) -> list[tuple[dt.date, ControlStatus, str, str | None]]:
+        """When and to what a state with a holder, a claim or a contest ends without a report."""
+        st = self.settings
+        out: list[tuple[dt.date, ControlStatus, str, str | None]] = []
+        if s.basis == "starting line":
             held = self.line_row(s.start)
             if held is not None and held.until is not None:
-                candidates.append((held.until, *self._fallback(held.until, None)))
-        elif s.status == "contested" and s.last is not None:
+                out.append((held.until, *self._fallback(held.until, None)))
+            return out
+        if s.basis in ("reports", "persisted"):
+            # what reports said before the whole front moved says nothing after it
+            moved = next((d for d in st.front_wide if d > s.start), None)
+            if moved is not None:
+                out.append((moved, *self._fallback(moved, None)))
+        if s.last is None:
+            return out
+        if s.status == "contested":
             end = s.last + dt.timedelta(days=st.contest_days)
-            candidates.append((end, *self._fallback(end, s.prior)))
-        elif st.hold_days is not None and s.last is not None:
+            out.append((end, *self._fallback(end, s.prior)))
+        elif s.basis == "persisted":
+            front = next((d for d in self.fronts if d >= s.start), None)
+            keep = s.last + dt.timedelta(days=st.keep_days) if st.keep_days is not None else None
+            if front is not None and (keep is None or front < keep):
+                out.append((front, "unknown", "lapsed", None))
+            elif keep is not None:
+                out.append((keep, *self._fallback(keep, None)))
+        elif st.hold_days is not None:
             end = s.last + dt.timedelta(days=st.hold_days)
-            candidates.append((end, *self._fallback(end, None)))
-        return min(candidates, key=lambda c: c[0]) if candidates else None
+            fallback = self._fallback(end, None)
+            if fallback[0] == "unknown" and self._keeps(s, end):
+                fallback = (s.status, "persisted", f"reports up to {s.last.isoformat()}, none since")
+            out.append((end, *fallback))
+        return out
+
+    def _keeps(self, s: _Open, stale: dt.date) -> bool:
+        """Whether a holder known from reports is kept once they go stale: nothing points otherwise."""
+        if s.status not in ("RU", "UA") or s.against or s.last is None or self.settings.hold_days is None:
+            return False
+        if len({e.date for e in (*s.assertions, *s.claims)}) < self.settings.keep_reports:
+            return False
+        since = s.last - dt.timedelta(days=self.settings.hold_days)
+        return not any(since <= d <= stale for d in self.fronts)
 
     def _fallback(self, day: dt.date, prior: ControlStatus | None) -> tuple[ControlStatus, str, str | None]:
         row = self.line_row(day)
@@ -180,9 +233,13 @@ class _Builder:
         while (nxt := self._next_lapse()) is not None and (day is None or nxt[0] <= day):
             when, status, basis, source = nxt
             before = self.cur
-            self.open(when, status, basis, source, prior=before.prior if before is not None else None)
+            opened = self.open(when, status, basis, source, prior=before.prior if before is not None else None)
             if self.cur is before:
                 return
+            if basis == "persisted" and before is not None:
+                # kept on the evidence of the state it follows, which it lists, at half its confidence
+                opened.last, opened.confidence = before.last, round(_confidence(before) / 2, 2)
+                opened.assertions, opened.claims = list(before.assertions), list(before.claims)
 
     # --- a day of reports ------------------------------------------------------------------------------
 
@@ -212,7 +269,8 @@ class _Builder:
         # on the gaining side's word alone it is a claim, unless that side already held it
         confirmed = any(r.word != h for r in changes) or (cur is not None and cur.status == _HELD[h])
         status = _HELD[h] if confirmed else _CLAIMED[h]
-        s = cur if cur is not None and cur.status == status else self.open(day, status, prior=self._held())
+        s = cur if cur is not None and cur.status == status and cur.basis != "persisted" \
+            else self.open(day, status, prior=self._held())
         _support(s, [_evidence(r, status) for r in changes], day)
 
     def _strikes(self, day: dt.date, strikes: list[Reading]) -> None:
@@ -237,6 +295,8 @@ class _Builder:
                 s.against += ev
                 return
             s = self.open(day, held, prior=self._held())
+        elif s.basis == "persisted":
+            s = self.open(day, held, prior=self._held())    # fresh evidence: a fresh state
         _support(s, ev, day)
 
     def _fights(self, day: dt.date, fights: list[Reading]) -> None:
@@ -276,10 +336,14 @@ def build_timeline(place: str, fused: Iterable[FusedEvent], events: Mapping[str,
         line: the starting line (default: the bundled one, ``bundled_line()``).
         location: where the settlement is, for the starting line when no event there says so.
     """
+    fused = list(fused)
     here = sorted((f for f in fused if _located_here(f, place)), key=lambda f: (f.date.start, f.fused_id))
     location = here[0].location if here else location
     line = line if line is not None else bundled_line()
-    b = _Builder(line.rows_for(location), settings or ControlSettings())
+    fronts = [f.date.start for f in fused
+              if f.location is not None and f.location.name == place and f.date.start is not None
+              and front_sign(f, events)]
+    b = _Builder(line.rows_for(location), settings or ControlSettings(), fronts)
     for day, group in groupby(here, key=lambda f: f.date.start):
         assert day is not None    # _located_here keeps dated events only
         readings = [r for f in group if (r := read_event(f, events)) is not None]
@@ -376,7 +440,7 @@ def format_timeline(t: Timeline) -> str:
     lines = [f"{where}: control timeline"]
     for s in t.states:
         sure = f", confidence {s.confidence:.2f}" if s.confidence is not None and s.status != "unknown" else ""
-        basis = f"starting line: {s.source}" if s.basis == "starting line" and s.source else s.basis
+        basis = f"{s.basis}: {s.source}" if s.source else s.basis
         lines.append(f"  from {s.start.isoformat()}  {s.status} ({_SAYS.get(s.status, s.status)}; {basis}{sure})")
         lines += [_line(e) for e in s.assertions]
         lines += [_line(e) for e in s.claims]

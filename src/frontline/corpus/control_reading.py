@@ -12,7 +12,13 @@ The event type's row (``frontline.vocab.event_types``) gives the kind of reading
 How the report places the event matters: fighting or fire 'near', 'on the outskirts of', 'in the direction of',
 'in the area of' a settlement or 'in the X region' says nothing of who holds the settlement itself
 (``relation``). A reading needs a real report (asserted, claimed or denied; not planned or hypothetical) and,
-for a change or a strike, a party of one bloc that did it.
+for a change or a strike, a party of one bloc that did it; for a strike an armed one (an administration that
+reports an attack did not fire it). Fire at an aircraft, and strikes on or fights with people behind the other
+side's lines (saboteurs, partisans, prisoners), say nothing of who holds the ground.
+
+``front_sign`` says whether an event puts a settlement on the front line: fighting, a capture or a withdrawal
+reported in it, near it, on its outskirts or in its direction, on anyone's word. It gives no holder, but a
+holder known only from old reports is not kept past their freshness where the front is (``control``).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from typing import Final, Literal
 from frontline.models import OPPOSITE_BLOC, Event, FusedEvent, Party, bloc
 from frontline.vocab.event_types import event_type
 
-__all__ = ["Reading", "read_event", "relation"]
+__all__ = ["Reading", "front_sign", "read_event", "relation"]
 
 Kind = Literal["change", "strike", "fight"]
 Relation = Literal["in", "near", "region"]
@@ -138,10 +144,32 @@ def _change_holder(reading: str, members: list[Event]) -> str | None:
     return OPPOSITE_BLOC[side] if side else None
 
 
+# Civil authorities, rescuers and officials do not fire: named as a strike's initiator they are the ones who
+# report it ('Donetsk OVA showed the consequences of a night missile attack on Kramatorsk'), not its side.
+_UNARMED = re.compile(r"\b(?:administration|council|services?|rescuers?|emergency|mayor|governor|health|"
+                      r"prosecutors?|police)\b", re.IGNORECASE)
+
+
+# People who are on the other side's ground by trade: a strike that hits them or a fight with them says nothing
+# of who holds the place ('In Melitopol, a Ukrainian saboteur died in a car explosion': Melitopol was Russia's).
+_BEHIND_LINES = re.compile(r"\b(?:saboteurs?|sabotage|partisans?|guerrillas?|spy|spies|infiltrators?|"
+                           r"prisoners?|POWs?|collaborators?|underground)\b", re.IGNORECASE)
+
+
+# Fire at an aircraft is not fire at the ground below it: 'transport plane downed in Lugansk' (June 2014, at the
+# airport Ukraine held outside the city the separatists held) says nothing of who holds Luhansk.
+_AT_AIRCRAFT = re.compile(r"\b(?:down(?:ed|s|ing)?|shot\s+down|shoots?\s+down|shooting\s+down)\b", re.IGNORECASE)
+
+
+def _armed(p: Party | None) -> bool:
+    return p is not None and not _UNARMED.search(f"{p.name} {p.role or ''}")
+
+
 def _striker(members: list[Event]) -> str | None:
-    """The bloc that fired, when the report says so and its target, if named, is of the other bloc."""
+    """The bloc that fired, when the report names an armed party that did and its target, if named, is of the
+    other bloc."""
     for e in members:
-        side, target = _bloc(e.initiator), _bloc(e.target)
+        side, target = _bloc(e.initiator) if _armed(e.initiator) else None, _bloc(e.target)
         if side is not None and target != side:
             return side
     return None
@@ -170,6 +198,22 @@ def _between_blocs(members: list[Event]) -> bool:
     return any(_bloc(p) for p in parties) and not any(p.side == "civilians" for p in parties)
 
 
+_FRONT_PRECISIONS: Final = frozenset({"settlement", "district"})
+
+
+def front_sign(f: FusedEvent, events: Mapping[str, Event]) -> bool:
+    """Whether a fused event reports fighting or a change of holder in or around its settlement (or in the
+    direction named after it): a real report of a type that fights over, surrounds, takes or leaves a place.
+
+    Fighting 'in the X region' (an oblast) is too far from the settlement to say anything of it.
+    """
+    if f.location is None or f.location.precision not in _FRONT_PRECISIONS or f.date.start is None:
+        return False
+    if event_type(f.event_type).control is None:
+        return False
+    return any(events[e].claim.modality in _REAL for e in f.event_ids if e in events)
+
+
 def read_event(f: FusedEvent, events: Mapping[str, Event]) -> Reading | None:
     """What a fused event at a settlement says about who holds it, or None when it says nothing."""
     members = [events[e] for e in f.event_ids if e in events]
@@ -189,7 +233,11 @@ def read_event(f: FusedEvent, events: Mapping[str, Event]) -> Reading | None:
             return None
         # a capture a source disputes rests on its claimant's word alone
         return Reading(f, "change", holder, word if not f.contested else (word or holder), where)
+    if any(_BEHIND_LINES.search(e.evidence.sentence) for e in real):
+        return None
     if row.remote_fire:
+        if any(_AT_AIRCRAFT.search(e.trigger or "") for e in real):
+            return None
         striker = _striker(real)
         return Reading(f, "strike", OPPOSITE_BLOC[striker], word, where) if striker else None
     if row.control in ("fought", "surrounded"):

@@ -198,7 +198,7 @@ def _clause_above(doc: Doc, tok: Token, row: EventType, local: list[ActorMention
         if anc_subj is not None and tok in anc_subj.subtree:
             break       # 'Shelling in the DPR killed two': the subject above is the event itself
         if anc_subj is not None and anc_subj.dep_ != "nsubjpass":
-            if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS | _LOSING_VERBS) or (
+            if passed & (_DEFENSIVE_VERBS | _YIELDING_VERBS | _LOSING_VERBS | _DYING_VERBS) or (
                     row.attacked_subject and tok.dep_ == "pobj" and tok.head.lower_ == "under"):
                 # 'Ukrainian forces resisted an assault', 'his unit came under fire': the subject was attacked
                 return None, target or subject_party(doc, anc_subj, local, actors), False
@@ -226,9 +226,12 @@ def _guessed_initiator(doc: Doc, tok: Token, row: EventType, local: list[ActorMe
 def _bystander(doc: Doc, tok: Token, row: EventType, local: list[ActorMention], target: Party | None) -> Party | None:
     """The first armed force, government or state of the sentence that is not the speaker nor the target."""
     speakers = _speaker_tokens(tok)
-    # not a speaker, the target, a name in a time phrase or one that says where ('shelling in the DPR')
+    # not a speaker, the target, a name in a time phrase, one that says where ('shelling in the DPR'), nor one on
+    # the receiving end of another verb ('200 invaders were destroyed - ... the explosion in Svatovo': the
+    # invaders did not cause the explosion; '30 militiamen killed in mortar shelling')
     candidates = [a for a in local if a.kind in ("force", "government", "country")
                   and token_at(doc, a.start).i not in speakers and a.party != target
+                  and not _patient_elsewhere(doc, a, tok)
                   and not _in_time_phrase(token_at(doc, a.start))
                   and token_at(doc, a.end - 1).head.lemma_.lower() not in LOCATIVE_PREPOSITIONS]
     if candidates:
@@ -238,6 +241,25 @@ def _bystander(doc: Doc, tok: Token, row: EventType, local: list[ActorMention], 
         if len(sides) == 1:
             return sides.pop()
     return None
+
+
+_DYING_VERBS = frozenset({"die", "perish"})
+
+
+def _patient_elsewhere(doc: Doc, actor: ActorMention, tok: Token) -> bool:
+    """Whether an actor is on the receiving end of another verb: its phrase ('rescuers of the DPR') is the passive
+    subject of a verb other than the trigger, the subject of 'died', or is told of by a participle ('30 militiamen
+    killed in mortar shelling')."""
+    head = token_at(doc, actor.end - 1)
+    while head.dep_ in ("compound", "amod", "nummod", "pobj", "prep", "poss") and head.head is not head:
+        head = head.head
+    if head.i == tok.i:
+        return False
+    if head.dep_ == "nsubjpass" and head.head.i != tok.i:
+        return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in _DYING_VERBS:
+        return True
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i != tok.i for c in head.children)
 
 
 def _roles_by_type(doc: Doc, tok: Token, row: EventType, local: list[ActorMention],

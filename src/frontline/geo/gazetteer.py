@@ -263,9 +263,13 @@ class Gazetteer:
     def named_settlement(self, name: str) -> Place | None:
         """The settlement that a name someone typed names: one of its spellings (GeoNames' names, alternate
         names and transliterations: Kiev, Kharkov, Severodonetsk), the most populous namesake, Ukraine's first;
-        None when only a near spelling matches (see ``suggest_settlements``), never a substitute."""
+        a place of that very name before one that has it only as an old or alternate name ('Sloviansk' is
+        Sloviansk, not Nikopol, once called so and 19 people larger); None when only a near spelling matches
+        (see ``suggest_settlements``), never a substitute."""
         matches = [p for p, c in self.match(name, fuzzy=False) if p.kind == "settlement" and c >= _NAMED]
-        return max(matches, key=lambda p: (p.country_code == "UA", p.population)) if matches else None
+        key = normalize(name)
+        return max(matches, key=lambda p: (normalize(p.name) == key, p.country_code == "UA", p.population)) \
+            if matches else None
 
     def suggest_settlements(self, name: str, limit: int = 5) -> tuple[str, ...]:
         """Settlements whose names are close to ``name``, as 'Name (oblast)', likeliest first."""

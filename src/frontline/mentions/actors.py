@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.translit import skeleton
 from frontline.mentions.places import (
@@ -70,8 +70,8 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
     (r"(?:the )?Right Sector|(?:the )?(?:Ukrainian |pro-Kiev |pro-Kyiv )?volunteer battalions?",
      "Ukrainian volunteer battalions", "UA_aligned", "force"),
     (r"Moscow and its proxies|(?:Russia's|Moscow's|Russian|pro-Russian) proxies|proxy separatists", "Russian forces and proxies", "RU", "force"),
-    (r"(?:the )?(?:Russian|Moscow|Moscow's|Russia's) (?:forces|troops|soldiers|infantry|units|servicemen|artillery|army|invaders|occupiers)", "Russian forces", "RU", "force"),
-    (r"(?:Ukrainian|Ukraine's|Kyiv's) (?:forces|troops|soldiers|infantry|units|servicemen|defenders|artillery|army|military|men)", "Ukrainian forces", "UA", "force"),
+    (r"(?:the )?(?:Russian|Moscow|Moscow's|Russia's) (?:forces|troops|soldiers|fighters|infantry|units|servicemen|artillery|army|invaders|occupiers)", "Russian forces", "RU", "force"),
+    (r"(?:Ukrainian|Ukraine's|Kyiv's) (?:forces|troops|soldiers|fighters|infantry|units|servicemen|defenders|artillery|army|military|men)", "Ukrainian forces", "UA", "force"),
     (r"(?:the )?(?:self-proclaimed )?(?:Donetsk|Luhansk|Lugansk) (?:People's Republic|people's republic)|DPR|LPR|DNR|LNR", "DNR/LNR forces", "RU_aligned", "force"),
     (r"(?:pro-Russian |Russian-backed |Russian |anti-government |armed )*(?:separatists?|rebels?|insurgents?|militias?|militiamen)", "Pro-Russian separatists", "RU_aligned", "force"),
     (r"(?:the )?Kremlin", "Russian government", "RU", "government"),
@@ -79,6 +79,8 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
     (r"(?:the )?(?:Ukrainian|Ukraine's|Kyiv's|Kiev's) (?:government|authorities|officials|presidency|Foreign Ministry|prosecutors?)", "Ukrainian government", "UA", "government"),
     (r"(?:the )?(?:regional|local|city|military) (?:authorities|administration|officials)", "local authorities", "UA", "government"),
     (r"(?:the )?Russians", "Russian forces", "RU", "force"),
+    # the words Ukrainian reports use for Russia's soldiers on their own ('Invaders shelled a factory')
+    (r"(?:the )?(?:invaders|occupiers|occupants|rashists|russists)", "Russian forces", "RU", "force"),
     (r"(?:the )?Ukrainians", "Ukrainians", "UA", "force"),
     (r"(?:the )?(?:White House|Pentagon|(?-i:US) (?:officials?|administration|government|defen[cs]e officials?))|(?:a )?senior (?-i:US) defen[cs]e official", "US government", "US", "government"),
     (r"(?:the )?(?:European Union|(?-i:EU)|European Commission)", "European Union", "EU", "organisation"),
@@ -473,6 +475,21 @@ def _add_given_name_persons(doc: Doc, found: list[ActorMention], taken: list[tup
                                          "person"))
 
 
+# Nouns of ground a country's possessive names a part of: the country is where, not who.
+_GROUND_NOUNS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                           "region", "regions", "city", "town", "village", "border", "territory", "oblast",
+                           "capital", "port", "coast", "frontline", "front", "soil"})
+
+
+def _owns_ground(doc: Doc, tok: Token) -> bool:
+    """Whether a possessive country names the owner of a place or a part of its ground: its head, or the word
+    after its 's (the parse may hang it elsewhere: 'shelling of Ukraine's Gorlovka - city administration'), is a
+    proper name or a noun of ground."""
+    after = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "case" else tok.i + 1
+    words = [tok.head] + ([doc[after]] if after < len(doc) else [])
+    return any(w.pos_ == "PROPN" or w.lemma_.lower() in _GROUND_NOUNS for w in words)
+
+
 def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]]) -> None:
     """Metonymy: a country or capital as the subject of a clause ('Moscow said', 'Kyiv denies', 'Russia invaded').
     A country (not a capital, which is more often a place) is an actor as a verb's object too ('threatened Russia
@@ -484,6 +501,8 @@ def _add_states(doc: Doc, found: list[ActorMention], taken: list[tuple[int, int]
         key = span.text.lower().removeprefix("the ")
         if tok.dep_ == "dobj" and key not in _COUNTRIES:
             continue
+        if tok.dep_ == "poss" and _owns_ground(doc, tok):
+            continue      # 'Ukraine's Kharkiv', 'Russia's Belgorod region', 'Ukraine's east': where, not who
         if key == "us" and tok.text != "US":
             continue      # the pronoun 'us' ('rest us well'), not the United States
         state = _STATES.get(key) or _STATES.get(tok.text.lower())

@@ -234,6 +234,8 @@ class ControlPlaceModel(BaseModel):
     lon: float | None
     oblast: str | None
     state: str
+    basis: str = "reports"
+    source: str | None = None
 
 
 class ControlModel(BaseModel):

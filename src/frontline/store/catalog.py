@@ -614,7 +614,7 @@ class Catalog(Lifecycle):
         timelines = self._timelines()
         held = {}
         for timeline in timelines.values():
-            state = _state_on(timeline, day)
+            state = control.state_on(timeline, day)
             if state is not None:
                 held[timeline.place] = (timeline, state)
         if not held:
@@ -628,7 +628,7 @@ class Catalog(Lifecycle):
         for name in sorted(held):
             timeline, state = held[name]
             lat, lon, oblast = spots.get(name, (None, None, timeline.admin1))
-            out.append(ControlPlace(name, lat, lon, oblast or timeline.admin1, state))
+            out.append(ControlPlace(name, lat, lon, oblast or timeline.admin1, state.status, state.basis, state.source))
         return out
 
 
@@ -687,16 +687,6 @@ def _claims(f: EventFilter, c: Callable[[str], Any], spellings: Sequence[str]) -
         disputed = or_(c("contested") == 1, c("event_id").in_(select(m.c.event_id).where(m.c.contested == 1)))
         w.append(disputed if f.contested else ~disputed)
     return w
-
-
-def _state_on(timeline: Timeline | None, day: dt.date) -> str | None:
-    if timeline is None:
-        return None
-    state = None
-    for s in timeline.states:
-        if s.start <= day:
-            state = s.status
-    return state
 
 
 def _state_now(timeline: Timeline | None) -> str | None:

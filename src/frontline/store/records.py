@@ -168,7 +168,7 @@ class StateSpan:
     event_ids: tuple[str, ...]
     claimants: tuple[str, ...]
     confidence: float | None = None
-    basis: str = "reports"             # 'reports', 'starting line' or 'lapsed' (see frontline.corpus.control)
+    basis: str = "reports"             # 'reports', 'starting line', 'persisted' or 'lapsed' (frontline.corpus.control)
     source: str | None = None          # the record a starting-line state rests on
     against: tuple[str, ...] = ()      # fused events that point elsewhere
 
@@ -191,6 +191,8 @@ class ControlPlace:
     lon: float | None
     oblast: str | None
     state: str
+    basis: str = "reports"     # of that day's state: 'persisted' when it rests on stale reports (see control)
+    source: str | None = None  # what the basis rests on ('reports up to 2022-09-13, none since', the line's record)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,5 +52,6 @@ def place_timeline(name: str, catalog: CatalogDep) -> JSONResponse:
 def control_at(catalog: CatalogDep,
                date: Annotated[dt.date, Query(description="The day, YYYY-MM-DD")]) -> JSONResponse:
     return JSONResponse({"date": date.isoformat(), "places": [
-        {"name": p.name, "lat": p.lat, "lon": p.lon, "oblast": p.oblast, "state": p.state}
+        {"name": p.name, "lat": p.lat, "lon": p.lon, "oblast": p.oblast, "state": p.state, "basis": p.basis,
+         "source": p.source}
         for p in catalog.control_at(date)]})

@@ -174,12 +174,14 @@ export class EventMap {
     if (date) p.set("date", date);
     const { places } = await getJSON("/api/control", p, { signal });
     for (const pl of places) {
-      // a claim is a dashed ring, so it never passes for a confirmed holder even where the tints are hard to tell
+      // a claim is a dashed ring, so it never passes for a confirmed holder even where the tints are hard to tell;
+      // a holder kept on stale reports (basis 'persisted') is half filled: held, on old evidence
       const claimed = String(pl.state).startsWith("claimed_");
+      const kept = pl.basis === "persisted";
       const m = L.circleMarker([pl.lat, pl.lon], { pane: "control", radius: 5, color: claimed ? "#444" : "#222",
         weight: 1, dashArray: claimed ? "2 2" : null, fillColor: CONTROL_COLOURS[pl.state] || CONTROL_COLOURS.unknown,
-        fillOpacity: 0.95, className: `ctl-marker ctl-${pl.state}` });
-      m.bindTooltip(`${pl.name}: ${controlLabel(pl.state)}${date ? ` on ${date}` : ""}`);
+        fillOpacity: kept ? 0.45 : 0.95, className: `ctl-marker ctl-${pl.state}${kept ? " ctl-persisted" : ""}` });
+      m.bindTooltip(`${pl.name}: ${controlLabel(pl.state)}${date ? ` on ${date}` : ""}${kept && pl.source ? ` (${pl.source})` : ""}`);
       m.on("click", () => this.onPlace(pl.name));
       m.on("add", () => {
         const e = m.getElement();

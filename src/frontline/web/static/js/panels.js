@@ -157,7 +157,7 @@ export async function renderPlace(node, name, { signal, onEvent } = {}) {
   const rows = (tl.states || []).map((s) => el("li", { class: `state state-${s.state}` },
     swatch(CONTROL_COLOURS[s.state] || CONTROL_COLOURS.unknown),
     el("strong", { text: controlLabel(s.state) }), ` ${s.since || "?"} → ${s.until || "now"}`,
-    el("div", { class: "basis", text: [s.basis === "starting line" && s.source ? `starting line: ${s.source}` : s.basis,
+    el("div", { class: "basis", text: [s.source ? `${s.basis}: ${s.source}` : s.basis,
       s.confidence !== null && s.confidence !== undefined && s.state !== "unknown" ? `confidence ${s.confidence.toFixed(2)}` : null,
       (s.against || []).length ? `${s.against.length} report(s) against` : null].filter(Boolean).join(" · ") }),
     (s.claimants || []).length ? el("div", { class: "claimants", text: `on the word of: ${s.claimants.join("; ")}` }) : null,
