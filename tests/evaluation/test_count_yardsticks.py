@@ -13,6 +13,7 @@ from frontline.models import Claim, Event, EventDate, Evidence, Location, Party,
 class Row:
     best: int
     source: str
+    id: str = ""
     where_prec: int = 1
     latitude: float = 48.0
     longitude: float = 37.8

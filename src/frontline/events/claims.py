@@ -23,11 +23,13 @@ from frontline.events.speakers import (
     headline_speaker,
     narrator_before,
     quote_speaker,
+    shown_by,
     speaker,
     speaker_who_adds,
     stance_holder,
 )
 from frontline.events.who import opponent
+from frontline.mentions.actors import bare_local_office
 from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Event, Modality, Party, bloc
 from frontline.nlp.syntax import SPEECH_VERBS, subject
 from frontline.triggers.find import denied_in_speech
@@ -95,11 +97,16 @@ def _speech_head(tok: Token) -> tuple[Token, str] | None:
 
 
 def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
-    """A speech verb that is the root of the trigger's sentence (quotes attributed after the quote: 'X, he said')."""
+    """A speech verb that is the root of the trigger's sentence (quotes attributed after the quote: 'X, he said'),
+    or that closes it with no subject of its own ('A civilian died in the shelling, reported in the DPR')."""
     root = tok.sent.root
     lemma = root.lemma_.lower()
     if lemma in SPEECH_VERBS and root != tok:
         return root, SPEECH_VERBS[lemma]
+    for verb in root.children:
+        if verb.dep_ in ("advcl", "parataxis") and verb.i > tok.i and verb.lemma_.lower() in SPEECH_VERBS and \
+                verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return verb, SPEECH_VERBS[verb.lemma_.lower()]
     return None
 
 
@@ -248,9 +255,40 @@ def with_claims(candidates: list[Candidate], claims: list[Claim],
             own = SPOKEN_FORCE[claimant.side if claimant.side in SPOKEN_FORCE else bloc(claimant.side)]
             event = replace(event, initiator=own, target=opponent(own, [], event.date.start))
         elif claimant is not None and claimant.side == "unknown":
+            party = _successful_side(event, claimant) or _attacked_side(event, claimant, actors)
+            event = replace(event, claim=replace(cl, claimed_by=party))
+        elif claimant is not None and _unnamed_local_official(claimant):
+            # 'A man died under the fire of the Armed Forces of Ukraine in Donetsk, the mayor said': the mayor of
+            # the place attacked, whichever side's; a mayor is Ukrainian only by default
             event = replace(event, claim=replace(cl, claimed_by=_attacked_side(event, claimant, actors)))
         out.append(replace(c, event=event))
     return out
+
+
+def _unnamed_local_official(claimant: Party) -> bool:
+    """Whether a claimant is a local official known only by an office of no nation ('the mayor said'): a person
+    the article names keeps the side known of him."""
+    role = claimant.role or ""
+    return bare_local_office(role) and claimant.name.casefold() in role.casefold()
+
+
+# Verbs of a belligerent's success over the enemy's men and arms: who reports one reports his own side's
+# ('Russian Armed Forces destroyed up to 30 Ukrainian soldiers - MO').
+_SUCCESS = re.compile(r"(?:destroy|eliminat|liquidat|neutrali[sz]|repel|repuls|defeat|shot down|shoot down|"
+                      r"inflict)", re.I)
+
+
+def _successful_side(event: Event, claimant: Party) -> Party | None:
+    """A claimant of no known side who tells of one side's success over the other's forces speaks for that side,
+    or None when the event is no such success (a strike on civilians is told by the side attacked)."""
+    row = event_type(event.event_type)
+    initiator, target = event.initiator, event.target
+    if not row.combat or initiator is None or bloc(initiator.side) not in OPPOSITE_BLOC or \
+            not _SUCCESS.match(event.trigger or ""):
+        return None
+    if target is not None and bloc(target.side) != OPPOSITE_BLOC[bloc(initiator.side)]:
+        return None
+    return replace(claimant, side=bloc(initiator.side))  # type: ignore[arg-type]
 
 
 def _attacked_side(event: Event, claimant: Party, actors: Sequence[ActorMention]) -> Party:
@@ -291,7 +329,7 @@ def _source(ctx: Context, tok: Token, cand: Candidate, actors: list[ActorMention
             party, kind = paragraph_claimant[cand.paragraph], "claimed"
     if party is None and kind is None:
         party = (narrator_before(ctx, narrators, tok, actors) or speaker_who_adds(ctx, tok, actors) or
-                 headline_speaker(tok, actors))
+                 headline_speaker(tok, actors) or shown_by(ctx, tok, actors))
         kind = "claimed" if party is not None else None
     return party, kind, head
 

@@ -249,6 +249,19 @@ def role_side(role: str) -> Side:
     return _side_of(role, "", "")
 
 
+def bare_local_office(role: str | None) -> bool:
+    """Whether a role is a local office named without qualification ('the mayor', 'the head of the city
+    administration'): its side is only the default ``role_side`` gives, the Ukrainian one, and the words around
+    (who attacked the place the official speaks for) may say otherwise."""
+    return bool(role) and _LOCAL_OFFICE.search(role or "") is not None and not _INSTALLED.search(role or "") and \
+        not _NATION_NAMED.search(role or "")
+
+
+# A role qualified by a nation or a seat of government: its side is read, not defaulted.
+_NATION_NAMED = re.compile(r"\b(?:Russian|Russia's|Moscow|Kremlin|Rostov|Belgorod|Kursk|Bryansk|Ukrainian|Ukraine's|"
+                           r"Kyiv|Kiev|US|U\.S\.|American)\b", re.I)
+
+
 def _side_of(role: str, left: str, right: str) -> Side:
     """The side of a person from the role phrase, then from the nearest national cue around the name.
 
