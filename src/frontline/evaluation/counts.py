@@ -15,7 +15,9 @@ extractor made of every report with that coding:
   such reports, a report with no claimant of a side counting as a miss; over those whose headlines name their
   source at all, the hand-labelled ``data/gold/ucdp_headline_names_source.tsv``: the ceiling for ``claimed_by``,
   which stays null for a report in the article's own voice; and over those where the extractor names any
-  claimant, of a side or not);
+  claimant, of a side or not); and, reading a report with no claimant of a side by its voice (``Claim.voice``:
+  whose wording the headlines take), whether the claimant's side or else the voice's agrees over all plain reports,
+  and how often the voice agrees where it alone gives a side (its precision);
 - **confidence AUC**: how well event confidence separates events placed right (within ``PLACE_KM`` of UCDP's
   point, rows with where_prec 1-2) from events placed wrong;
 - **copies**: the share of reports marked a copy of a *different* report when the reports are read as one
@@ -47,7 +49,7 @@ from frontline.vocab.counts import fatalities
 from frontline.vocab.sides import ARMED_SIDES, bloc
 
 __all__ = ["INFLATION_FACTOR", "INFLATION_SLACK", "CodedReport", "CountReport", "source_sides",
-           "headlines_naming_source", "report_side", "auc", "count_measures", "copies_of_other_reports", "copy_pairs",
+           "headlines_naming_source", "report_side", "report_voice", "auc", "count_measures", "copies_of_other_reports", "copy_pairs",
            "format_counts"]
 
 INFLATION_FACTOR: Final = 5
@@ -92,6 +94,8 @@ class CountReport:
     best_told: int = 0
     claimant_named: Share = Share()   # of the plain reports where the extractor names any claimant
     claimant_sourced: Share = Share()  # of the plain reports whose headlines name their source (the ceiling)
+    side_or_voice: Share = Share()     # of the plain reports: the claimant's side, or else the voice's, agrees
+    voice: Share = Share()             # of the plain reports with no claimant of a side but a voice: it agrees
 
     @property
     def per_report(self) -> float:
@@ -127,6 +131,12 @@ def report_side(events: Sequence[Event]) -> str | None:
     or None when no event names a claimant with an armed side."""
     sides = Counter(bloc(e.claim.claimed_by.side) for e in events
                     if e.claim.claimed_by is not None and e.claim.claimed_by.side in ARMED_SIDES)
+    return sides.most_common(1)[0][0] if sides else None
+
+
+def report_voice(events: Sequence[Event]) -> str | None:
+    """The side whose wording most of a report's events take (``Claim.voice``), or None when none takes one."""
+    sides = Counter(e.claim.voice.side for e in events if e.claim.voice is not None)
     return sides.most_common(1)[0][0] if sides else None
 
 
@@ -170,6 +180,7 @@ def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]
              if _collapse(r.source) in sides]
     sourced = [(sides[_collapse(r.source)], evs) for r, evs in zip(rows, events)
                if _collapse(r.source) in sides and named.get(r.id, False)]
+    voiced = [(side, evs) for side, evs in plain if report_side(evs) is None and report_voice(evs) is not None]
     placed = [pair for r, evs in zip(rows, events) if r.where_prec <= 2
               for pair in _placed(r.latitude, r.longitude, evs)]
     return CountReport(
@@ -183,7 +194,9 @@ def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]
         best_told=int(sum(r.best for r in rows if r.headline_killed is not None)),
         claimant_named=Share(sum(report_side(evs) == side for side, evs in plain),
                              sum(any(e.claim.claimed_by is not None for e in evs) for _, evs in plain)),
-        claimant_sourced=Share(sum(report_side(evs) == side for side, evs in sourced), len(sourced)))
+        claimant_sourced=Share(sum(report_side(evs) == side for side, evs in sourced), len(sourced)),
+        side_or_voice=Share(sum((report_side(evs) or report_voice(evs)) == side for side, evs in plain), len(plain)),
+        voice=Share(sum(report_voice(evs) == side for side, evs in voiced), len(voiced)))
 
 
 def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDetector | None = None,
@@ -249,6 +262,10 @@ def format_counts(report: CountReport) -> str:
         f"  named in the headline  {report.claimant_sourced.share:.3f} ({report.claimant_sourced.hits}/"
         f"{report.claimant_sourced.total}) of the plain reports whose headlines name their source (claimed_by can "
         f"agree in at most {report.claimant_sourced.total / max(report.claimant.total, 1):.3f} of all plain ones)",
+        f"side, claimant or voice  {report.side_or_voice.share:.3f} ({report.side_or_voice.hits}/"
+        f"{report.side_or_voice.total}) reports whose source plainly speaks for one side: the claimant's side, or "
+        f"else the side whose wording the headlines take; the voice alone agrees in {report.voice.share:.3f} "
+        f"({report.voice.hits}/{report.voice.total})",
         "confidence AUC           " + (f"{report.auc:.3f}" if report.auc is not None else "-")
         + f" (right vs wrong places: {report.placed_right} of {report.placed_events} located events within "
           f"{PLACE_KM:g} km)",

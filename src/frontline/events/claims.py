@@ -1,4 +1,5 @@
-"""Claims: who says so (``speakers``), with what modality, and whether the article itself disputes it.
+"""Claims: who says so (``speakers``), with what modality, whose words an unattributed sentence takes (``voice``),
+and whether the article itself disputes it.
 
 A relative clause set off from its noun ('talks with the Kremlin chief, who ordered new strikes') is the writer's
 aside, no one's claim. Modality comes from the verbs above the trigger (deny, threaten, will, due to, if), and a
@@ -28,6 +29,7 @@ from frontline.events.speakers import (
     speaker_who_adds,
     stance_holder,
 )
+from frontline.events.voice import SUCCESS, with_voices
 from frontline.events.who import opponent
 from frontline.mentions.actors import bare_local_office
 from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Event, Modality, Party, bloc
@@ -233,7 +235,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         if modality == "threatened" and party is None:
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
-    return mark_contested(with_claims(candidates, claims, actors), _denials(ctx, actors))
+    return mark_contested(with_voices(doc, with_claims(candidates, claims, actors), actors), _denials(ctx, actors))
 
 
 def with_claims(candidates: list[Candidate], claims: list[Claim],
@@ -272,19 +274,14 @@ def _unnamed_local_official(claimant: Party) -> bool:
     return bare_local_office(role) and claimant.name.casefold() in role.casefold()
 
 
-# Verbs of a belligerent's success over the enemy's men and arms: who reports one reports his own side's
-# ('Russian Armed Forces destroyed up to 30 Ukrainian soldiers - MO').
-_SUCCESS = re.compile(r"(?:destroy|eliminat|liquidat|neutrali[sz]|repel|repuls|defeat|shot down|shoot down|"
-                      r"inflict)", re.I)
-
-
 def _successful_side(event: Event, claimant: Party) -> Party | None:
-    """A claimant of no known side who tells of one side's success over the other's forces speaks for that side,
-    or None when the event is no such success (a strike on civilians is told by the side attacked)."""
+    """A claimant of no known side who tells of one side's success over the other's forces speaks for that side
+    ('Russian Armed Forces destroyed up to 30 Ukrainian soldiers - MO'), or None when the event is no such success
+    (a strike on civilians is told by the side attacked)."""
     row = event_type(event.event_type)
     initiator, target = event.initiator, event.target
     if not row.combat or initiator is None or bloc(initiator.side) not in OPPOSITE_BLOC or \
-            not _SUCCESS.match(event.trigger or ""):
+            not SUCCESS.match(event.trigger or ""):
         return None
     if target is not None and bloc(target.side) != OPPOSITE_BLOC[bloc(initiator.side)]:
         return None

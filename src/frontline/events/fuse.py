@@ -341,6 +341,8 @@ def _merge(a: Event, b: Event) -> Event:
         claim = replace(claim, modality=b.claim.modality)
     if b.claim.contested:
         claim = replace(claim, contested=True)
+    if claim.voice is None and b.claim.voice is not None:
+        claim = replace(claim, voice=b.claim.voice)     # the other report's words may tell whose account it is
     date = a.date if a.date.text is not None or b.date.text is None else b.date
     location = a.location
     if _is_near(a) and b.location is not None and not _is_near(b):

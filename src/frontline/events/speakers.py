@@ -296,8 +296,8 @@ def according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
 
 
 # Sources a headline closes with that no speaker pattern names ('- authorities', ': opposition').
-_TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|media|rebels|separatists|staff|"
-                           r"headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
+_TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|intelligence|media|rebels|separatists|"
+                           r"staff|headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
 
 
 def headline_speaker(tok: Token, actors: list[ActorMention]) -> Party | None:

@@ -60,7 +60,8 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
     (r"(?:the )?Ukrainian border guards?|(?:the )?State Border (?:Guard )?Service", "Ukrainian border guards", "UA", "force"),
     (r"(?:the )?Russian border guards?|(?:the )?(?:Russian )?FSB", "Russian border guards", "RU", "force"),
     (r"(?:the )?(?:Russian|(?-i:RF)) (?:army|military|armed forces)|(?:the )?armed forces of (?:the )?"
-     r"(?:Russian Federation|(?-i:RF))", "Russian armed forces", "RU", "force"),
+     r"(?:Russian Federation|(?-i:RF))|(?:the )?(?:Russian |(?-i:RF) )?Aerospace Forces|(?-i:VKS)",
+     "Russian armed forces", "RU", "force"),
     (r"(?:the )?Wagner(?: Group| mercenaries| fighters)?", "Wagner Group", "RU_aligned", "force"),
     # armed formations outside Ukraine's regular forces that fight on its side
     (r"(?:the )?Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned", "force"),
