@@ -29,6 +29,8 @@ def voices(run, text, published="2023-04-11"):
     ("Ukrainian nationalists shelled Horlivka with rocket launchers", "RU", "Ukrainian nationalists"),
     ("The Kiev regime struck a bakery in Lysychansk", "RU", "Kiev regime"),
     ("The enemy shelled Nikopol with heavy artillery, two were wounded", "UA", "The enemy"),
+    # 'the enemy' beside one side's forces is that side's word for the other's
+    ("Russian troops pushed the enemy out of positions near Dvorichna", "RU", "the enemy"),
 ])
 def test_a_sides_own_words_give_its_voice(run, text, side, cue):
     assert voices(run, text) == {(side, "wording", cue)}

@@ -6,8 +6,9 @@ sentence stays the article's own (``claimed_by`` null), but its words say whose 
 
 - **wording**: each side's own vocabulary for the enemy and the war: 'invaders', 'occupiers', 'ruscists' and
   'defenders' are Ukraine's; 'the Kiev regime', 'Ukrainian nationalists', 'armed formations of Ukraine', 'the
-  special military operation' are Russia's. 'The enemy' attacking a place in Ukraine (outside Crimea and with no
-  self-proclaimed republic named) is Ukraine's word for Russia's forces.
+  special military operation' are Russia's. 'The enemy' beside one side's forces is that side's word for the
+  other's; attacking a place in Ukraine (outside Crimea, no self-proclaimed republic named, no force named) it is
+  Ukraine's word for Russia's forces.
 - **success**: a force of one side, the subject of a verb of destroying, eliminating, repelling or defeating
   something not civilian, is the side whose bulletin it is: belligerents report their own successes.
 
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from frontline.events.candidate import Candidate
 from frontline.events.referents import adjective_side
 from frontline.models import OPPOSITE_BLOC, ActorMention, Event, Voice, bloc
+from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, token_at
 
 __all__ = ["SUCCESS", "voice_of", "with_voices"]
 
@@ -68,15 +70,25 @@ def _wording(sent: Span) -> list[tuple[Literal["RU", "UA"], int, int]]:
     return out
 
 
-def _enemy(sent: Span, event: Event) -> tuple[Literal["RU", "UA"], int, int] | None:
-    """'The enemy' attacking a place in Ukraine that no self-proclaimed republic claims in the sentence: Ukraine's
-    word for Russia's forces."""
+def _enemy(sent: Span, event: Event, actors: list[ActorMention]) -> tuple[Literal["RU", "UA"], int, int] | None:
+    """'The enemy' beside the forces of one side only: the words of that side ('the Armed Forces of Ukraine hit two
+    enemy command posts'); with no force named, attacking a place in Ukraine that no self-proclaimed republic
+    claims in the sentence: Ukraine's word for Russia's forces."""
     m = _ENEMY.search(sent.text)
-    loc = event.location
-    if m is None or _quoted(sent.text, m.start()) or loc is None or loc.country_code != "UA" or \
-            (loc.admin1 or "").casefold() in _RUSSIAN_HELD_OBLASTS or _REPUBLIC.search(sent.text):
+    if m is None or _quoted(sent.text, m.start()):
         return None
-    return "UA", sent.start_char + m.start(), sent.start_char + m.end()
+    span = sent.start_char + m.start(), sent.start_char + m.end()
+    # a force the sentence names, not a place it names ('in the DPR')
+    forces = {bloc(a.party.side) for a in actors if sent.start_char <= a.start and a.end <= sent.end_char
+              and a.kind == "force" and token_at(sent.doc, a.end - 1).head.lower_ not in LOCATIVE_PREPOSITIONS
+              } & set(OPPOSITE_BLOC)
+    if forces:
+        return (forces.pop(), *span) if len(forces) == 1 else None  # type: ignore[return-value]
+    loc = event.location
+    if loc is None or loc.country_code != "UA" or (loc.admin1 or "").casefold() in _RUSSIAN_HELD_OBLASTS or \
+            _REPUBLIC.search(sent.text):
+        return None
+    return "UA", *span
 
 
 # Objects a success is not over: people and homes ('destroyed a residential building' is a strike on civilians).
@@ -125,7 +137,7 @@ def voice_of(doc: Doc, tok: Token, event: Event, actors: list[ActorMention]) -> 
     if success is not None:
         cues.append(success)
     if not cues:
-        enemy = _enemy(sent, event)
+        enemy = _enemy(sent, event, actors)
         cues = [enemy] if enemy is not None else []
     if not cues or len({side for side, _, _ in cues}) > 1:
         return None
