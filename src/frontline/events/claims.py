@@ -235,7 +235,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         if modality == "threatened" and party is None:
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
-    return mark_contested(with_voices(doc, with_claims(candidates, claims, actors), actors), _denials(ctx, actors))
+    return mark_contested(with_voices(ctx, with_claims(candidates, claims, actors), actors), _denials(ctx, actors))
 
 
 def with_claims(candidates: list[Candidate], claims: list[Claim],

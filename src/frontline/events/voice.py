@@ -23,10 +23,11 @@ import re
 from dataclasses import replace
 from typing import Final, Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from frontline.events.candidate import Candidate
 from frontline.events.referents import adjective_side
+from frontline.events.speakers import Context
 from frontline.models import OPPOSITE_BLOC, ActorMention, Event, Voice, bloc
 from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, token_at
 
@@ -53,29 +54,23 @@ SUCCESS: Final = re.compile(r"(?:destroy|eliminat|liquidat|neutrali[sz]|repel|re
                             r"inflict|knock)", re.I)
 
 
-def _quoted(text: str, start: int) -> bool:
-    """Whether a position of the sentence stands inside quotation marks opened before it in the sentence."""
-    before = text[:start]
-    return before.count("“") > before.count("”") or before.count("«") > before.count("»") or \
-        before.count('"') % 2 == 1
-
-
-def _wording(sent: Span) -> list[tuple[Literal["RU", "UA"], int, int]]:
+def _wording(ctx: Context, sent: Span) -> list[tuple[Literal["RU", "UA"], int, int]]:
     """The side cues of a sentence's own words: (side, start, end) in the document's characters."""
     text, out = sent.text, []
     for side, rx in _WORDING:
         for m in rx.finditer(text):
-            if not _quoted(text, m.start()) and not _DISTANCING.search(text[:m.start()]):
+            if not ctx.inside_quote(sent.start_char + m.start()) and not _DISTANCING.search(text[:m.start()]):
                 out.append((side, sent.start_char + m.start(), sent.start_char + m.end()))
     return out
 
 
-def _enemy(sent: Span, event: Event, actors: list[ActorMention]) -> tuple[Literal["RU", "UA"], int, int] | None:
+def _enemy(ctx: Context, sent: Span, event: Event,
+           actors: list[ActorMention]) -> tuple[Literal["RU", "UA"], int, int] | None:
     """'The enemy' beside the forces of one side only: the words of that side ('the Armed Forces of Ukraine hit two
     enemy command posts'); with no force named, attacking a place in Ukraine that no self-proclaimed republic
     claims in the sentence: Ukraine's word for Russia's forces."""
     m = _ENEMY.search(sent.text)
-    if m is None or _quoted(sent.text, m.start()):
+    if m is None or ctx.inside_quote(sent.start_char + m.start()):
         return None
     span = sent.start_char + m.start(), sent.start_char + m.end()
     # a force the sentence names, not a place it names ('in the DPR')
@@ -129,24 +124,24 @@ def _success(sent: Span, actors: list[ActorMention]) -> tuple[Literal["RU", "UA"
     return found[0] if len({side for side, _, _ in found}) == 1 else None  # type: ignore[return-value]
 
 
-def voice_of(doc: Doc, tok: Token, event: Event, actors: list[ActorMention]) -> Voice | None:
+def voice_of(ctx: Context, tok: Token, event: Event, actors: list[ActorMention]) -> Voice | None:
     """The voice of the sentence an event is told in, or None when its words give no side or give both."""
     sent = tok.sent
-    cues = _wording(sent)
+    cues = _wording(ctx, sent)
     success = _success(sent, actors)
     if success is not None:
         cues.append(success)
     if not cues:
-        enemy = _enemy(sent, event, actors)
+        enemy = _enemy(ctx, sent, event, actors)
         cues = [enemy] if enemy is not None else []
     if not cues or len({side for side, _, _ in cues}) > 1:
         return None
     side, start, end = success if success is not None else cues[0]
-    return Voice(side=side, cue=doc.text[start:end], basis="success" if success is not None else "wording",
+    return Voice(side=side, cue=ctx.text[start:end], basis="success" if success is not None else "wording",
                  char_start=start, char_end=end)
 
 
-def with_voices(doc: Doc, candidates: list[Candidate], actors: list[ActorMention]) -> list[Candidate]:
+def with_voices(ctx: Context, candidates: list[Candidate], actors: list[ActorMention]) -> list[Candidate]:
     """The candidates with the voice of each event no claimant of a known side tells; a claimant of unknown side
     takes the voice's side ('180 invaders died at the plant - intelligence': Ukraine's intelligence)."""
     out = []
@@ -156,7 +151,7 @@ def with_voices(doc: Doc, candidates: list[Candidate], actors: list[ActorMention
         if claimant is not None and claimant.side != "unknown":
             out.append(cand)
             continue
-        voice = voice_of(doc, doc[cand.token], cand.event, actors)
+        voice = voice_of(ctx, ctx.doc[cand.token], cand.event, actors)
         if voice is None:
             out.append(cand)
             continue
