@@ -455,3 +455,9 @@ def test_an_unnamed_mayor_speaks_for_the_place_attacked(run):
     assert armed_sides(run, "A man died in Horlivka during shelling by the Armed Forces of Ukraine, the mayor said") \
         == {"RU"}
     assert armed_sides(run, "A man died in Kharkiv during shelling by Russian forces, the mayor said") == {"UA"}
+
+
+def test_a_closing_gerund_of_speech_leaves_the_sentence_in_the_writers_voice(run):
+    # '..., reported in the DPR' names where it was said; '..., saying ...' tells what the subject said of it
+    events = run("Russia struck Kyiv overnight, saying it targeted military sites", "2023-03-14").events
+    assert [(e.event_type, e.claim.claimed_by) for e in events] == [("air_drone_strike", None)]

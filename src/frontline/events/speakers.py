@@ -207,7 +207,8 @@ class Context:
 def speaker(ctx: "Context", verb: Token, actors: list[ActorMention]) -> Party | None:
     """The party that says what a speech verb governs: its subject read as an actor, a role, an office or a
     person; of a speech verb without one, the side it was said in ('..., reported in the DPR')."""
-    if verb.dep_ in ("advcl", "parataxis") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.dep_ in ("advcl", "parataxis") and verb.tag_ in ("VBN", "VBD") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # '..., reported in the DPR': a trailing report verb of its own, not one sharing the sentence's subject
         return _reported_in(ctx, verb, actors)
     subj = _subject_of(verb)
