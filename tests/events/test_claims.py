@@ -353,7 +353,8 @@ def test_a_negation_in_the_writers_voice_or_of_a_modal_reports_no_event(run):
 
 @pytest.mark.parametrize("headline, claimant", [
     ("Two civilians killed in shelling of Kherson: officials", ("officials", "unknown")),
-    ("Drone attack on Belgorod injures three – governor", ("governor", "unknown")),
+    # a governor named by office alone speaks for whoever held the place (the starting line: Belgorod is Russia's)
+    ("Drone attack on Belgorod injures three – governor", ("governor", "RU")),
     ("Two drones downed over Kursk – Russian governor", ("Russian governor", "RU")),
     ("Russian forces withdraw from Kherson - Ukrainian official", ("Ukrainian official", "UA")),
     ("One soldier killed, two wounded in Donbas - Ukraine military", ("Ukraine military", "UA")),
@@ -461,3 +462,9 @@ def test_a_closing_gerund_of_speech_leaves_the_sentence_in_the_writers_voice(run
     # '..., reported in the DPR' names where it was said; '..., saying ...' tells what the subject said of it
     events = run("Russia struck Kyiv overnight, saying it targeted military sites", "2023-03-14").events
     assert [(e.event_type, e.claim.claimed_by) for e in events] == [("air_drone_strike", None)]
+
+
+def test_an_unnamed_mayor_with_no_attacker_named_speaks_for_who_held_the_place(run):
+    # the starting line: Donetsk was held by Russia's side, Lviv by Ukraine (frontline.geo.starting_line)
+    assert armed_sides(run, "Nine people were killed in the shelling of Donetsk - mayor", "2022-08-20") == {"RU"}
+    assert armed_sides(run, "Two people were wounded in Lviv overnight, the mayor said", "2022-08-20") == {"UA"}

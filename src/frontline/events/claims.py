@@ -31,6 +31,7 @@ from frontline.events.speakers import (
 )
 from frontline.events.voice import SUCCESS, with_voices
 from frontline.events.who import opponent
+from frontline.geo.starting_line import bundled_line
 from frontline.mentions.actors import bare_local_office
 from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Event, Modality, Party, bloc
 from frontline.nlp.syntax import SPEECH_VERBS, subject
@@ -260,13 +261,24 @@ def with_claims(candidates: list[Candidate], claims: list[Claim],
             event = replace(event, initiator=own, target=opponent(own, [], event.date.start))
         elif claimant is not None and claimant.side == "unknown":
             party = _successful_side(event, claimant) or _attacked_side(event, claimant, actors)
+            if party.side == "unknown" and _unnamed_local_official(claimant):
+                party = _holders_official(event, party)
             event = replace(event, claim=replace(cl, claimed_by=party))
         elif claimant is not None and _unnamed_local_official(claimant):
             # 'A man died under the fire of the Armed Forces of Ukraine in Donetsk, the mayor said': the mayor of
             # the place attacked, whichever side's; a mayor is Ukrainian only by default
-            event = replace(event, claim=replace(cl, claimed_by=_attacked_side(event, claimant, actors)))
+            party = _attacked_side(event, claimant, actors)
+            event = replace(event, claim=replace(cl, claimed_by=party if party != claimant else
+                                                 _holders_official(event, claimant)))
         out.append(replace(c, event=event))
     return out
+
+
+def _holders_official(event: Event, official: Party) -> Party:
+    """A local official known only by his office ('13 killed in shelling of Donetsk - mayor') speaks for whoever
+    held the place the event is at, when the starting line says (``frontline.geo.starting_line``)."""
+    holder = bundled_line().holder(event.location, event.date.start)
+    return replace(official, side=holder) if holder is not None else official  # type: ignore[arg-type]
 
 
 def _unnamed_local_official(claimant: Party) -> bool:
