@@ -274,9 +274,16 @@ def with_claims(candidates: list[Candidate], claims: list[Claim],
     return out
 
 
+# Offices of one person, who speaks for the place's administration. A body ('the city council', 'local officials')
+# is left to its default: wire copy names such bodies loosely, and a report may quote both sides' in one place.
+_ONE_PERSONS_OFFICE = re.compile(r"\b(?:mayor|governor|head)\b", re.I)
+
+
 def _holders_official(event: Event, official: Party) -> Party:
     """A local official known only by his office ('13 killed in shelling of Donetsk - mayor') speaks for whoever
     held the place the event is at, when the starting line says (``frontline.geo.starting_line``)."""
+    if not _ONE_PERSONS_OFFICE.search(official.role or ""):
+        return official
     holder = bundled_line().holder(event.location, event.date.start)
     return replace(official, side=holder) if holder is not None else official  # type: ignore[arg-type]
 
