@@ -258,7 +258,7 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
     name = settlement.name
     with open_store(db) as store:
         found = store.timeline(name)
-    # a settlement no stored report names still has its starting line (frontline.corpus.control_line)
+    # a settlement no stored report names still has its starting line (frontline.geo.starting_line)
     return found or control.starting_timeline(name, Location.of_place(settlement))
 
 

@@ -269,11 +269,32 @@ class EventDate:
     text: str | None = None
 
 
+VoiceBasis = Literal["wording", "success"]
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose words a sentence told in no one's name takes: the side of the war, the cue that gives it away and its
+    span in ``Document.text``.
+
+    ``basis`` is 'wording' for a side's own vocabulary ('invaders', 'occupiers' are Ukraine's; 'the Kiev regime',
+    'Ukrainian nationalists' Russia's) and 'success' for a belligerent telling its own forces' success over the
+    enemy ('Russian Armed Forces destroyed up to 140 Ukrainian servicemen').
+    """
+
+    side: Literal["RU", "UA"]
+    cue: str
+    basis: VoiceBasis
+    char_start: int
+    char_end: int
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     claimed_by: Party | None = None
     modality: Modality = "asserted"
     contested: bool = False
+    voice: Voice | None = None      # whose wording the sentence takes, when no claimant of a side is named
 
 
 @dataclass(frozen=True, slots=True)

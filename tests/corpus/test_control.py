@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from frontline import api
 from frontline.cli import cli
 from frontline.corpus.control import ControlSettings, build_timeline, format_timeline, from_dict, to_dict
-from frontline.corpus.control_line import LineRow, StartingLine
 from frontline.corpus.fuse import fuse_corpus
+from frontline.geo.starting_line import LineRow, StartingLine
 from frontline.models import Article, Claim, Event, EventDate, Evidence, Location, Party
 from frontline.store.sqlite import SqliteStore as Store
 

@@ -5,7 +5,7 @@ tells who holds it, or fighting in it; nothing for events near it or in a region
 day by day (docs/CONTROL.md gives examples):
 
 - **Starting line.** Before its first report a settlement has the state of the dated public-record data of
-  ``control_line`` (Crimea and the areas held by Russia's side since 2014, the government side of the line of
+  ``frontline.geo.starting_line`` (Crimea and the areas held by Russia's side since 2014, the government side of the line of
   contact before 24 February 2022, the oblasts the 2022 invasion did not reach). Only a change of holder moves
   it; strikes or fighting that point elsewhere are kept as evidence against it.
 - **Changes.** A capture or withdrawal told in the articles' own voice, by a neutral party or by the side that
@@ -41,9 +41,9 @@ from dataclasses import asdict, dataclass, field
 from itertools import groupby
 from typing import Any
 
-from frontline.corpus.control_line import LineRow, StartingLine, bundled_line
 from frontline.corpus.control_reading import Reading, front_sign, read_event
 from frontline.corpus.fuse import fuse_results
+from frontline.geo.starting_line import LineRow, StartingLine, bundled_line
 from frontline.models import (
     OPPOSITE_BLOC,
     ArticleResult,

@@ -12,8 +12,12 @@ extractor made of every report with that coding:
   (killed > ``INFLATION_FACTOR`` x best + ``INFLATION_SLACK``);
 - **claimant side**: where the report's original source plainly speaks for one side (the hand-written table
   ``data/gold/ucdp_source_sides.tsv``), whether the side of the claimants the extractor names agrees (over all
-  such reports, a report with no claimant of a side counting as a miss, and over those where the extractor names
-  any claimant, of a side or not);
+  such reports, a report with no claimant of a side counting as a miss; over those whose headlines name their
+  source at all, the hand-labelled ``data/gold/ucdp_headline_names_source.tsv``: the ceiling for ``claimed_by``,
+  which stays null for a report in the article's own voice; and over those where the extractor names any
+  claimant, of a side or not); and, reading a report with no claimant of a side by its voice (``Claim.voice``:
+  whose wording the headlines take), whether the claimant's side or else the voice's agrees over all plain reports,
+  and how often the voice agrees where it alone gives a side (its precision);
 - **confidence AUC**: how well event confidence separates events placed right (within ``PLACE_KM`` of UCDP's
   point, rows with where_prec 1-2) from events placed wrong;
 - **copies**: the share of reports marked a copy of a *different* report when the reports are read as one
@@ -44,8 +48,9 @@ from frontline.models import ArticleResult, Event
 from frontline.vocab.counts import fatalities
 from frontline.vocab.sides import ARMED_SIDES, bloc
 
-__all__ = ["INFLATION_FACTOR", "INFLATION_SLACK", "CodedReport", "CountReport", "source_sides", "report_side", "auc",
-           "count_measures", "copies_of_other_reports", "copy_pairs", "format_counts"]
+__all__ = ["INFLATION_FACTOR", "INFLATION_SLACK", "CodedReport", "CountReport", "source_sides",
+           "headlines_naming_source", "report_side", "report_voice", "auc", "count_measures", "copies_of_other_reports", "copy_pairs",
+           "format_counts"]
 
 INFLATION_FACTOR: Final = 5
 INFLATION_SLACK: Final = 10
@@ -54,6 +59,8 @@ INFLATION_SLACK: Final = 10
 class CodedReport(Protocol):
     """What the yardsticks read of a UCDP row (``frontline.evaluation.ucdp.UcdpRow``)."""
 
+    @property
+    def id(self) -> str: ...
     @property
     def best(self) -> int: ...
     @property
@@ -86,6 +93,9 @@ class CountReport:
     killed_told: int = 0        # killed and best summed over the reports whose headlines state a death count
     best_told: int = 0
     claimant_named: Share = Share()   # of the plain reports where the extractor names any claimant
+    claimant_sourced: Share = Share()  # of the plain reports whose headlines name their source (the ceiling)
+    side_or_voice: Share = Share()     # of the plain reports: the claimant's side, or else the voice's, agrees
+    voice: Share = Share()             # of the plain reports with no claimant of a side but a voice: it agrees
 
     @property
     def per_report(self) -> float:
@@ -108,11 +118,25 @@ def source_sides() -> dict[str, str]:
             for rec in csv.DictReader(lines, delimiter="\t") if rec["side"]}
 
 
+def headlines_naming_source() -> dict[str, bool]:
+    """The gold table: UCDP row id -> whether the row's headlines name their source at all (plain rows only)."""
+    text = resources.files("frontline.data").joinpath("gold/ucdp_headline_names_source.tsv").read_text(
+        encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return {rec["id"]: rec["names_source"] == "yes" for rec in csv.DictReader(lines, delimiter="\t")}
+
+
 def report_side(events: Sequence[Event]) -> str | None:
     """The side of the war a report's claimants speak for: the bloc most of its events' armed claimants stand on,
     or None when no event names a claimant with an armed side."""
     sides = Counter(bloc(e.claim.claimed_by.side) for e in events
                     if e.claim.claimed_by is not None and e.claim.claimed_by.side in ARMED_SIDES)
+    return sides.most_common(1)[0][0] if sides else None
+
+
+def report_voice(events: Sequence[Event]) -> str | None:
+    """The side whose wording most of a report's events take (``Claim.voice``), or None when none takes one."""
+    sides = Counter(e.claim.voice.side for e in events if e.claim.voice is not None)
     return sides.most_common(1)[0][0] if sides else None
 
 
@@ -133,7 +157,8 @@ def _placed(row_lat: float, row_lon: float, events: Sequence[Event]) -> list[tup
 
 
 def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]],
-                   copies: Sequence[bool] | None = None, sides: Mapping[str, str] | None = None) -> CountReport:
+                   copies: Sequence[bool] | None = None, sides: Mapping[str, str] | None = None,
+                   named: Mapping[str, bool] | None = None) -> CountReport:
     """The counting yardsticks over UCDP reports.
 
     Args:
@@ -142,14 +167,20 @@ def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]
         copies: per row, whether it was marked a copy of a different report; None when not measured (or when a
             row failed, so the marks do not line up with the rows).
         sides: the gold source table (``source_sides()`` when not given).
+        named: the gold table of rows whose headlines name their source (``headlines_naming_source()`` when not
+            given).
     """
     sides = source_sides() if sides is None else sides
+    named = headlines_naming_source() if named is None else named
     copies = copies if copies is not None and len(copies) == len(rows) else None
     killed = [sum(fatalities(e) for e in evs) for evs in events]
     bests = [r.best for r in rows]
     inflated = sum(k > INFLATION_FACTOR * b + INFLATION_SLACK for k, b in zip(killed, bests))
     plain = [(sides[_collapse(r.source)], evs) for r, evs in zip(rows, events)
              if _collapse(r.source) in sides]
+    sourced = [(sides[_collapse(r.source)], evs) for r, evs in zip(rows, events)
+               if _collapse(r.source) in sides and named.get(r.id, False)]
+    voiced = [(side, evs) for side, evs in plain if report_side(evs) is None and report_voice(evs) is not None]
     placed = [pair for r, evs in zip(rows, events) if r.where_prec <= 2
               for pair in _placed(r.latitude, r.longitude, evs)]
     return CountReport(
@@ -162,7 +193,10 @@ def count_measures(rows: Sequence[CodedReport], events: Sequence[Sequence[Event]
         killed_told=int(sum(k for r, k in zip(rows, killed) if r.headline_killed is not None)),
         best_told=int(sum(r.best for r in rows if r.headline_killed is not None)),
         claimant_named=Share(sum(report_side(evs) == side for side, evs in plain),
-                             sum(any(e.claim.claimed_by is not None for e in evs) for _, evs in plain)))
+                             sum(any(e.claim.claimed_by is not None for e in evs) for _, evs in plain)),
+        claimant_sourced=Share(sum(report_side(evs) == side for side, evs in sourced), len(sourced)),
+        side_or_voice=Share(sum((report_side(evs) or report_voice(evs)) == side for side, evs in plain), len(plain)),
+        voice=Share(sum(report_voice(evs) == side for side, evs in voiced), len(voiced)))
 
 
 def copies_of_other_reports(results: Sequence[ArticleResult], detector: CopyDetector | None = None,
@@ -225,6 +259,13 @@ def format_counts(report: CountReport) -> str:
         f"claimant side agrees     {report.claimant.share:.3f} ({report.claimant.hits}/{report.claimant.total}) "
         f"reports whose source plainly speaks for one side; {report.claimant_named.share:.3f} "
         f"({report.claimant_named.hits}/{report.claimant_named.total}) of those where a claimant is named",
+        f"  named in the headline  {report.claimant_sourced.share:.3f} ({report.claimant_sourced.hits}/"
+        f"{report.claimant_sourced.total}) of the plain reports whose headlines name their source (claimed_by can "
+        f"agree in at most {report.claimant_sourced.total / max(report.claimant.total, 1):.3f} of all plain ones)",
+        f"side, claimant or voice  {report.side_or_voice.share:.3f} ({report.side_or_voice.hits}/"
+        f"{report.side_or_voice.total}) reports whose source plainly speaks for one side: the claimant's side, or "
+        f"else the side whose wording the headlines take; the voice alone agrees in {report.voice.share:.3f} "
+        f"({report.voice.hits}/{report.voice.total})",
         "confidence AUC           " + (f"{report.auc:.3f}" if report.auc is not None else "-")
         + f" (right vs wrong places: {report.placed_right} of {report.placed_events} located events within "
           f"{PLACE_KM:g} km)",

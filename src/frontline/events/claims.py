@@ -1,4 +1,5 @@
-"""Claims: who says so (``speakers``), with what modality, and whether the article itself disputes it.
+"""Claims: who says so (``speakers``), with what modality, whose words an unattributed sentence takes (``voice``),
+and whether the article itself disputes it.
 
 A relative clause set off from its noun ('talks with the Kremlin chief, who ordered new strikes') is the writer's
 aside, no one's claim. Modality comes from the verbs above the trigger (deny, threaten, will, due to, if), and a
@@ -23,11 +24,15 @@ from frontline.events.speakers import (
     headline_speaker,
     narrator_before,
     quote_speaker,
+    shown_by,
     speaker,
     speaker_who_adds,
     stance_holder,
 )
+from frontline.events.voice import SUCCESS, with_voices
 from frontline.events.who import opponent
+from frontline.geo.starting_line import bundled_line
+from frontline.mentions.actors import bare_local_office
 from frontline.models import OPPOSITE_BLOC, ActorMention, Claim, Event, Modality, Party, bloc
 from frontline.nlp.syntax import SPEECH_VERBS, subject
 from frontline.triggers.find import denied_in_speech
@@ -95,11 +100,18 @@ def _speech_head(tok: Token) -> tuple[Token, str] | None:
 
 
 def _sentence_speech_verb(tok: Token) -> tuple[Token, str] | None:
-    """A speech verb that is the root of the trigger's sentence (quotes attributed after the quote: 'X, he said')."""
+    """A speech verb that is the root of the trigger's sentence (quotes attributed after the quote: 'X, he said'),
+    or that closes it with no subject of its own ('A civilian died in the shelling, reported in the DPR')."""
     root = tok.sent.root
     lemma = root.lemma_.lower()
     if lemma in SPEECH_VERBS and root != tok:
         return root, SPEECH_VERBS[lemma]
+    for verb in root.children:
+        # a participle or past form ('reported in the DPR'), not a gerund: 'Russia struck Kyiv, saying it hit military
+        # sites' tells the strike in the writer's voice
+        if verb.dep_ in ("advcl", "parataxis") and verb.i > tok.i and verb.lemma_.lower() in SPEECH_VERBS and \
+                verb.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return verb, SPEECH_VERBS[verb.lemma_.lower()]
     return None
 
 
@@ -226,7 +238,7 @@ def attribute(doc: Doc, candidates: list[Candidate], actors: list[ActorMention])
         if modality == "threatened" and party is None:
             party = cand.event.initiator     # a threat is the word of whoever makes it
         claims.append(Claim(claimed_by=party, modality=modality, contested=False))
-    return mark_contested(with_claims(candidates, claims, actors), _denials(ctx, actors))
+    return mark_contested(with_voices(ctx, with_claims(candidates, claims, actors), actors), _denials(ctx, actors))
 
 
 def with_claims(candidates: list[Candidate], claims: list[Claim],
@@ -248,9 +260,53 @@ def with_claims(candidates: list[Candidate], claims: list[Claim],
             own = SPOKEN_FORCE[claimant.side if claimant.side in SPOKEN_FORCE else bloc(claimant.side)]
             event = replace(event, initiator=own, target=opponent(own, [], event.date.start))
         elif claimant is not None and claimant.side == "unknown":
-            event = replace(event, claim=replace(cl, claimed_by=_attacked_side(event, claimant, actors)))
+            party = _successful_side(event, claimant) or _attacked_side(event, claimant, actors)
+            if party.side == "unknown" and _unnamed_local_official(claimant):
+                party = _holders_official(event, party)
+            event = replace(event, claim=replace(cl, claimed_by=party))
+        elif claimant is not None and _unnamed_local_official(claimant):
+            # 'A man died under the fire of the Armed Forces of Ukraine in Donetsk, the mayor said': the mayor of
+            # the place attacked, whichever side's; a mayor is Ukrainian only by default
+            party = _attacked_side(event, claimant, actors)
+            event = replace(event, claim=replace(cl, claimed_by=party if party != claimant else
+                                                 _holders_official(event, claimant)))
         out.append(replace(c, event=event))
     return out
+
+
+# Offices of one person, who speaks for the place's administration. A body ('the city council', 'local officials')
+# is left to its default: wire copy names such bodies loosely, and a report may quote both sides' in one place.
+_ONE_PERSONS_OFFICE = re.compile(r"\b(?:mayor|governor|head)\b", re.I)
+
+
+def _holders_official(event: Event, official: Party) -> Party:
+    """A local official known only by his office ('13 killed in shelling of Donetsk - mayor') speaks for whoever
+    held the place the event is at, when the starting line says (``frontline.geo.starting_line``)."""
+    if not _ONE_PERSONS_OFFICE.search(official.role or ""):
+        return official
+    holder = bundled_line().holder(event.location, event.date.start)
+    return replace(official, side=holder) if holder is not None else official  # type: ignore[arg-type]
+
+
+def _unnamed_local_official(claimant: Party) -> bool:
+    """Whether a claimant is a local official known only by an office of no nation ('the mayor said'): a person
+    the article names keeps the side known of him."""
+    role = claimant.role or ""
+    return bare_local_office(role) and claimant.name.casefold() in role.casefold()
+
+
+def _successful_side(event: Event, claimant: Party) -> Party | None:
+    """A claimant of no known side who tells of one side's success over the other's forces speaks for that side
+    ('Russian Armed Forces destroyed up to 30 Ukrainian soldiers - MO'), or None when the event is no such success
+    (a strike on civilians is told by the side attacked)."""
+    row = event_type(event.event_type)
+    initiator, target = event.initiator, event.target
+    if not row.combat or initiator is None or bloc(initiator.side) not in OPPOSITE_BLOC or \
+            not SUCCESS.match(event.trigger or ""):
+        return None
+    if target is not None and bloc(target.side) != OPPOSITE_BLOC[bloc(initiator.side)]:
+        return None
+    return replace(claimant, side=bloc(initiator.side))  # type: ignore[arg-type]
 
 
 def _attacked_side(event: Event, claimant: Party, actors: Sequence[ActorMention]) -> Party:
@@ -291,7 +347,7 @@ def _source(ctx: Context, tok: Token, cand: Candidate, actors: list[ActorMention
             party, kind = paragraph_claimant[cand.paragraph], "claimed"
     if party is None and kind is None:
         party = (narrator_before(ctx, narrators, tok, actors) or speaker_who_adds(ctx, tok, actors) or
-                 headline_speaker(tok, actors))
+                 headline_speaker(tok, actors) or shown_by(ctx, tok, actors))
         kind = "claimed" if party is not None else None
     return party, kind, head
 

@@ -371,6 +371,8 @@ def _merge(a: Event, b: Event) -> Event:
         claim = replace(claim, modality=b.claim.modality)
     if b.claim.contested:
         claim = replace(claim, contested=True)
+    if claim.voice is None and b.claim.voice is not None:
+        claim = replace(claim, voice=b.claim.voice)     # the other report's words may tell whose account it is
     date = a.date if a.date.text is not None or b.date.text is None else b.date
     # the event is as old as the date it keeps: the story of 'the first day of the invasion' stays retold however
     # many undated sentences of it there are; undated, it is news when any of its sentences is

@@ -58,21 +58,33 @@ def is_heading(sent: Span) -> bool:
 # ends in punctuation; a headline does not.
 _SOURCE_TAIL = re.compile(r"(?:\s[-–—]\s+|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
 _SOURCE_WORDS = 4
+# A longer tail is a source when it opens with an office or an official ('- Ministry of Emergency Situations of the
+# DPR', '- adviser to the acting head of the DPR', '- Headquarters of the DPR Territorial Defense').
+_OFFICE_SOURCE_WORDS = 10
+_OFFICE_HEAD = re.compile(r"(?:the\s+)?(?:ministry|headquarters|hq|office|department|directorate|administration|"
+                          r"council|command|committee|service|press|people's militia|militia|general staff|"
+                          r"head|adviser|advisor|spokes(?:man|woman|person)|representative|mayor|governor|"
+                          r"ombudsman|commissioner|chief|commander|deputy)\b", re.I)
 
 
 def headline_source(sent: Span) -> tuple[int, int, bool] | None:
     """Where the source a sentence closes with lies ('... killed - Kiev', '...: officials'), as the characters
     ``(start, end)`` and whether a dash (not a colon) set it off; None when there is none.
 
-    A source is a few words, with no verb, no event word and no locative phrase ('- near Kharkiv' is a place).
+    A source is a few words, with no verb, no event word and no locative phrase ('- near Kharkiv' is a place); an
+    office's or an official's name may run longer ('- adviser to the acting head of the DPR').
     """
     m = _SOURCE_TAIL.search(sent.text.rstrip())
     if m is None:
         return None
     lo, hi = sent.start_char + m.start("source"), sent.start_char + m.end("source")
     words = [t for t in sent if lo <= t.idx < hi]
-    if len(words) > _SOURCE_WORDS or any(t.lemma_.lower() in TRIGGERS or t.pos_ in ("VERB", "AUX")
-                                         or t.lower_ in LOCATIVE_PREPOSITIONS for t in words):
+    office = _OFFICE_HEAD.match(m.group("source").strip()) is not None
+    # an office's name may hold a participle ('the acting head'), never a finite verb
+    verbs = ("VBD", "VBZ", "VBP", "MD") if office else ()
+    if len(words) > (_OFFICE_SOURCE_WORDS if office else _SOURCE_WORDS) or any(
+            t.lemma_.lower() in TRIGGERS or (t.tag_ in verbs if office else t.pos_ in ("VERB", "AUX"))
+            or t.lower_ in LOCATIVE_PREPOSITIONS for t in words):
         return None
     return lo, hi, not m.group(0).lstrip().startswith(":")
 

@@ -7,7 +7,8 @@ Pronouns and role-only subjects ('he said', 'the regional governor said') resolv
 matching role in the article; a soldier or resident quoted without a name is named by what he is. A sentence
 followed by 'X added' or 'X also said' was X's word too. A declared position is its holder's claim ('X, in an
 interview, made a truce a condition for the talks'). A headline names its source after a closing dash or colon
-('... killed near Avdiivka - Kiev', ': officials').
+('... killed near Avdiivka - Kiev', ': officials') or before an opening colon ('General Staff: ...'); an office
+that shows or speaks about an event reports it ('Donetsk OVA showed the consequences of the attack').
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from frontline.events.layout import headline_source
 from frontline.events.referents import resolve_pronoun
 from frontline.mentions.actors import ROLE_WORDS, role_side, state_party
 from frontline.models import ActorMention, Party, Side, bloc
 from frontline.nlp.syntax import SPEECH_VERBS, subject
+from frontline.vocab.sides import ARMED_SIDES
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -142,14 +144,36 @@ def _spokesperson(phrase: str, office: Party, actors: list[ActorMention]) -> Par
     return None
 
 
+# A self-proclaimed republic named by its name or its initials: what 'the republic' points back to.
+_REPUBLIC = re.compile(r"\bRepublic\b|\b[DL][PN]R\b", re.I)
+
+
 def _definite_description(phrase: str, actors: list[ActorMention], before: int) -> Party | None:
-    """'the ministry' -> the last actor named before whose name ends in that word ('Russian Defence Ministry')."""
+    """'the ministry' -> the last actor named before whose name ends in that word ('Russian Defence Ministry');
+    'the republic' -> the republic named last before ('battles with the forces of the LPR ..., the republic
+    reported')."""
     m = re.fullmatch(r"(?:the|that|this)\s+(\w+)", phrase.strip(), re.I)
     if not m:
         return None
     word = m.group(1).lower()
-    earlier = [a for a in actors if a.end <= before and a.party.name.lower().split()[-1:] == [word]]
+    earlier = [a for a in actors if a.end <= before and (a.party.name.lower().split()[-1:] == [word] or
+                                                         word == "republic" and _REPUBLIC.search(a.text))]
     return earlier[-1].party if earlier else None
+
+
+def _reported_in(ctx: "Context", verb: Token, actors: list[ActorMention]) -> Party | None:
+    """The speaker of a speech verb with no subject told where it was said: '..., reported in the DPR' -> the DPR;
+    '..., reported in the republic' -> the republic named before."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            lo, hi = obj.left_edge.idx, obj.idx + len(obj.text)
+            actor = _actor_for_span(actors, lo, hi)
+            if actor is not None and actor.kind in ("force", "government") and actor.party.side in ARMED_SIDES:
+                return actor.party
+            found = _definite_description(ctx.text[lo:hi], actors, lo)
+            if found is not None:
+                return found
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,9 +205,15 @@ class Context:
 
 
 def speaker(ctx: "Context", verb: Token, actors: list[ActorMention]) -> Party | None:
+    """The party that says what a speech verb governs: its subject read as an actor, a role, an office or a
+    person; of a speech verb without one, the side it was said in ('..., reported in the DPR')."""
+    if verb.dep_ in ("advcl", "parataxis") and verb.tag_ in ("VBN", "VBD") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # '..., reported in the DPR': a trailing report verb of its own, not one sharing the sentence's subject
+        return _reported_in(ctx, verb, actors)
     subj = _subject_of(verb)
     if subj is None:
-        return None
+        return _reported_in(ctx, verb, actors) if subject(verb) is None else None
     lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
     if verb.dep_ == "relcl" and verb in subj.subtree:
         # the antecedent of 'who' is its words before the relative clause
@@ -267,8 +297,8 @@ def according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
 
 
 # Sources a headline closes with that no speaker pattern names ('- authorities', ': opposition').
-_TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|media|rebels|separatists|staff|"
-                           r"headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
+_TAIL_SOURCES = re.compile(r"\b(?:authorities|opposition|sources?|military|army|intelligence|media|rebels|separatists|"
+                           r"staff|headquarters|HQ|press (?:service|cent(?:er|re)|office))\b", re.I)
 
 
 def headline_speaker(tok: Token, actors: list[ActorMention]) -> Party | None:
@@ -282,7 +312,9 @@ def headline_speaker(tok: Token, actors: list[ActorMention]) -> Party | None:
     """
     sent = tok.sent
     tail = headline_source(sent)
-    if tail is None or tok.idx >= tail[0]:
+    if tail is None:
+        return _leading_source(sent, tok, actors)
+    if tok.idx >= tail[0]:
         return None
     lo, hi, dash = tail
     words = [t for t in sent if lo <= t.idx < hi]
@@ -301,6 +333,49 @@ def headline_speaker(tok: Token, actors: list[ActorMention]) -> Party | None:
         return None
     return state_party(phrase) or _ordinary_speaker(phrase, actors, lo) or (
         Party(phrase, "unknown") if all(t.pos_ == "PROPN" for t in words) else None)
+
+
+# A headline's opening source: 'General Staff: the Russians are preparing retreat routes'.
+_LEADING_SOURCE = re.compile(r"\s*(?P<source>[^:\n]{2,50}?):\s")
+_LEADING_WORDS = 5
+
+
+def _leading_source(sent: Span, tok: Token, actors: list[ActorMention]) -> Party | None:
+    """The source a headline opens with before a colon, when those words are wholly an office, a force or a person
+    ('General Staff: ...', 'Haidai: ...'). A country or a place there is a topic ('Ukraine war: ...', 'South: ...')."""
+    m = _LEADING_SOURCE.match(sent.text)
+    if m is None or len(m.group("source").split()) > _LEADING_WORDS:
+        return None
+    lo, hi = sent.start_char + m.start("source"), sent.start_char + m.end("source")
+    if tok.idx < hi:
+        return None
+    actor = _actor_for_span(actors, lo, hi)
+    covered = actor is not None and re.sub(r"^the\s+", "", sent.text[lo - sent.start_char:actor.start - sent.start_char],
+                                           flags=re.I).strip() == "" and actor.end == hi
+    return actor.party if covered and actor is not None and actor.kind in ("person", "government", "force") else None
+
+
+# Verbs by which an office or an official makes known what it reports without a verb of speech: 'Donetsk OVA showed
+# the consequences of a night missile attack', 'Gaidai spoke about the losses of Russian troops'.
+_SHOWING = frozenset({"show", "speak", "publish", "present"})
+
+
+def shown_by(ctx: Context, tok: Token, actors: list[ActorMention]) -> Party | None:
+    """The office, force or person whose showing or speaking about the event the sentence tells, when its subject
+    is one the actors name."""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in SPEECH_VERBS:
+            return None
+        if anc.lemma_.lower() not in _SHOWING or anc.pos_ != "VERB":
+            continue
+        subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        actor = _actor_for_span(actors, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+        if actor is not None and actor.kind in ("person", "government", "force"):
+            return actor.party
+        return None
+    return None
 
 
 def quote_speaker(ctx: Context, tok: Token, actors: list[ActorMention]) -> tuple[Party, str] | None:

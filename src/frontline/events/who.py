@@ -152,6 +152,10 @@ def _modifier_parties(doc: Doc, tok: Token, row: EventType, local: list[ActorMen
                       actors: tuple[ActorMention, ...], published: dt.date | None, found: Parties) -> Parties:
     """The parties a noun trigger's modifiers name ('Russian strikes', 'US sanctions', 'under Russian control')."""
     initiator, target = found
+    if initiator is None and (tok.pos_ == "NOUN" or tok.dep_ == "pcomp"):
+        # 'during shelling by the Armed Forces of Ukraine': the agent of a noun or a gerund
+        initiator = next((p for child in tok.children if child.dep_ == "prep" and child.lower_ == "by"
+                          for g in child.children if g.dep_ == "pobj" and (p := party_for(doc, g, local))), None)
     if tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ == "compound" and (country := country_party(child.text)) is not None:

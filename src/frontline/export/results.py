@@ -28,11 +28,11 @@ import jsonschema  # type: ignore[import-untyped]
 
 from frontline.corpus import fuse as corpus_fuse
 from frontline.errors import StageError
-from frontline.models import Article, ArticleResult, Event, Evidence, FusedEvent, Party, Quantity, iso
+from frontline.models import Article, ArticleResult, Event, Evidence, FusedEvent, Party, Quantity, Voice, iso
 from frontline.textguard import scrub
 
-__all__ = ["article_to_dict", "event_to_dict", "evidence_to_dict", "quantity_to_dict", "to_dict", "load_schema",
-           "validate", "write_json", "write_jsonl"]
+__all__ = ["article_to_dict", "event_to_dict", "evidence_to_dict", "quantity_to_dict", "voice_to_dict", "to_dict",
+           "load_schema", "validate", "write_json", "write_jsonl"]
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +73,12 @@ def quantity_to_dict(q: Quantity) -> dict[str, Any]:
             **({"evidence": evidence_to_dict(q.evidence)} if q.evidence is not None else {})}
 
 
+def voice_to_dict(voice: Voice) -> dict[str, Any]:
+    """A claim's voice as output.schema.json's ``claim.voice``: side, cue, basis and the cue's span."""
+    return {"side": voice.side, "cue": voice.cue, "basis": voice.basis,
+            "evidence": {"char_start": voice.char_start, "char_end": voice.char_end}}
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
     """The ``events[]`` object of ``output.schema.json`` for one event, plus its ``trigger`` words.
 
@@ -97,7 +103,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "target": _party(event.target),
         "quantities": [quantity_to_dict(q) for q in event.quantities],
         "claim": {"claimed_by": _party(event.claim.claimed_by), "modality": event.claim.modality,
-                  "contested": event.claim.contested},
+                  "contested": event.claim.contested,
+                  **({"voice": voice_to_dict(event.claim.voice)} if event.claim.voice is not None else {})},
         "evidence": evidence_to_dict(event.evidence),
         **({"more_evidence": [evidence_to_dict(e) for e in event.more_evidence]} if event.more_evidence else {}),
         "confidence": event.confidence,

@@ -60,7 +60,8 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
     (r"(?:the )?Ukrainian border guards?|(?:the )?State Border (?:Guard )?Service", "Ukrainian border guards", "UA", "force"),
     (r"(?:the )?Russian border guards?|(?:the )?(?:Russian )?FSB", "Russian border guards", "RU", "force"),
     (r"(?:the )?(?:Russian|(?-i:RF)) (?:army|military|armed forces)|(?:the )?armed forces of (?:the )?"
-     r"(?:Russian Federation|(?-i:RF))", "Russian armed forces", "RU", "force"),
+     r"(?:Russian Federation|(?-i:RF))|(?:the )?(?:Russian |(?-i:RF) )?Aerospace Forces|(?-i:VKS)",
+     "Russian armed forces", "RU", "force"),
     (r"(?:the )?Wagner(?: Group| mercenaries| fighters)?", "Wagner Group", "RU_aligned", "force"),
     # armed formations outside Ukraine's regular forces that fight on its side
     (r"(?:the )?Freedom of Russia Legion", "Freedom of Russia Legion", "UA_aligned", "force"),
@@ -249,6 +250,19 @@ _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|head of the (?:\w+ )?(?:region|
 def role_side(role: str) -> Side:
     """The side a role phrase alone gives ('the Russian-installed governor' RU, 'the mayor' UA), else 'unknown'."""
     return _side_of(role, "", "")
+
+
+def bare_local_office(role: str | None) -> bool:
+    """Whether a role is a local office named without qualification ('the mayor', 'the head of the city
+    administration'): its side is only the default ``role_side`` gives, the Ukrainian one, and the words around
+    (who attacked the place the official speaks for) may say otherwise."""
+    return bool(role) and _LOCAL_OFFICE.search(role or "") is not None and not _INSTALLED.search(role or "") and \
+        not _NATION_NAMED.search(role or "")
+
+
+# A role qualified by a nation or a seat of government: its side is read, not defaulted.
+_NATION_NAMED = re.compile(r"\b(?:Russian|Russia's|Moscow|Kremlin|Rostov|Belgorod|Kursk|Bryansk|Ukrainian|Ukraine's|"
+                           r"Kyiv|Kiev|US|U\.S\.|American)\b", re.I)
 
 
 def _side_of(role: str, left: str, right: str) -> Side:

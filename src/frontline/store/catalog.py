@@ -582,7 +582,7 @@ class Catalog(Lifecycle):
         place = self._place(canonical)
         known = [p for p, _ in self.gazetteer.match(canonical) if p.kind == "settlement" and p.name == canonical]
         p = max(known, key=lambda p: p.population) if known else None
-        # a settlement no stored report names still has its starting line (frontline.corpus.control_line)
+        # a settlement no stored report names still has its starting line (frontline.geo.starting_line)
         timeline = stored or (control.starting_timeline(canonical, Location.of_place(p)) if p is not None
                               else Timeline(canonical, None, None))
         if place is None:

@@ -38,6 +38,7 @@ from frontline.models import (
     PlaceMention,
     Quantity,
     QuantityMention,
+    Voice,
     iso,
     stable_id,
 )
@@ -211,21 +212,26 @@ def _quantity_from_json(d: dict[str, Any]) -> Quantity:
 
 def _quantities_json(e: Event) -> str:
     """The ``quantities`` column of an event: the list of its counts, or, when other sentences than its evidence
-    told it (``Event.more_evidence``), ``{"quantities": [...], "more_evidence": [...]}``. A list is what every
-    row written before the field holds, and what an event told in one sentence still writes."""
+    told it (``Event.more_evidence``) or its claim has a voice (``Claim.voice``), ``{"quantities": [...],
+    "more_evidence": [...], "voice": {...}}`` (each of the last two only when there is one). A list is what every
+    row written before those fields holds, and what an event told in one sentence in no side's words still writes."""
     quantities = [_quantity_json(q) for q in e.quantities]
-    if not e.more_evidence:
+    if not e.more_evidence and e.claim.voice is None:
         return to_json(quantities)
-    return to_json({"quantities": quantities, "more_evidence": [_evidence_json(m) for m in e.more_evidence]})
+    return to_json({"quantities": quantities,
+                    **({"more_evidence": [_evidence_json(m) for m in e.more_evidence]} if e.more_evidence else {}),
+                    **({"voice": _flat(e.claim.voice)} if e.claim.voice is not None else {})})
 
 
-def _quantities_from_json(text: str) -> tuple[tuple[Quantity, ...], tuple[Evidence, ...]]:
-    """The counts and further sentences of a ``quantities`` column (see ``_quantities_json``)."""
+def _quantities_from_json(text: str) -> tuple[tuple[Quantity, ...], tuple[Evidence, ...], Voice | None]:
+    """The counts, further sentences and claim voice of a ``quantities`` column (see ``_quantities_json``)."""
     value = json.loads(text)
     if isinstance(value, list):
-        return tuple(map(_quantity_from_json, value)), ()
+        return tuple(map(_quantity_from_json, value)), (), None
+    voice = value.get("voice")
     return (tuple(map(_quantity_from_json, value["quantities"])),
-            tuple(Evidence(**m) for m in value.get("more_evidence", ())))
+            tuple(Evidence(**m) for m in value.get("more_evidence", ())),
+            Voice(**voice) if voice is not None else None)
 
 
 def event_row(e: Event, article_id: str, ordinal: int, is_copy: bool = False) -> tuple[Any, ...]:
@@ -269,7 +275,7 @@ def event_from_row(row: Row) -> Event:
         location = Location(name=row["location_name"], lat=row["lat"], lon=row["lon"], admin1=row["admin1"],
                             country_code=row["country_code"], precision=row["location_precision"],
                             geonames_id=row["geonames_id"], mention=row["location_mention"])
-    quantities, more_evidence = _quantities_from_json(row["quantities"])
+    quantities, more_evidence, voice = _quantities_from_json(row["quantities"])
     return Event(
         event_id=row["event_id"], article_id=row["article_id"], event_type=row["event_type"], location=location,
         date=EventDate(start=parse_date(row["date_start"]), precision=row["date_precision"], end=parse_date(row["date_end"]),
@@ -277,7 +283,7 @@ def event_from_row(row: Row) -> Event:
         initiator=party_from_json(row["initiator"]), target=party_from_json(row["target"]),
         quantities=quantities, more_evidence=more_evidence,
         claim=Claim(claimed_by=party_from_json(row["claimed_by"]), modality=row["modality"],
-                    contested=bool(row["contested"])),
+                    contested=bool(row["contested"]), voice=voice),
         evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"]),
         confidence=row["confidence"], trigger=row["trigger"],
         # a row read while migrating a store older than version 4 has no background column

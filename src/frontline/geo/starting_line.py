@@ -72,6 +72,13 @@ class StartingLine:
                 return self._rows[key]
         return ()
 
+    def holder(self, location: Location | None, day: dt.date | None) -> str | None:
+        """Who held a place on a day by the starting line ('RU' or 'UA'), None where it says nothing then."""
+        if day is None:
+            return None
+        return next((r.holder for r in self.rows_for(location)
+                     if r.since <= day and (r.until is None or day < r.until)), None)
+
 
 def _row(path: Path, n: int, r: dict[str, str]) -> LineRow:
     try:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from frontline.corpus.control_line import StartingLine
 from frontline.errors import InputError
+from frontline.geo.starting_line import StartingLine
 from frontline.models import Location
 
 
@@ -38,3 +38,15 @@ def test_every_row_has_a_source(tmp_path):
                    encoding="utf-8")
     with pytest.raises(InputError, match="row 1"):
         StartingLine.load(bad)
+
+
+def test_the_holder_of_a_place_on_a_day():
+    line = StartingLine.load()
+    donetsk = Location("Donetsk", 48.0, 37.8, "Donetsk", "UA", "settlement", geonames_id=709717)
+    lviv = Location("Lviv", 49.8, 24.0, "Lviv", "UA", "settlement", geonames_id=702550)
+    kherson = Location("Kherson", 46.6, 32.6, "Kherson", "UA", "settlement", geonames_id=706448)
+    assert line.holder(donetsk, dt.date(2022, 9, 1)) == "RU"
+    assert line.holder(donetsk, dt.date(2014, 5, 1)) is None        # before the Minsk line: no starting state
+    assert line.holder(lviv, dt.date(2023, 1, 1)) == "UA"
+    assert line.holder(kherson, dt.date(2022, 6, 1)) is None        # fought over: the starting line does not say
+    assert line.holder(None, dt.date(2023, 1, 1)) is None and line.holder(lviv, None) is None
