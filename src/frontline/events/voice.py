@@ -39,7 +39,7 @@ _WORDING: Final[tuple[tuple[Literal["RU", "UA"], re.Pattern[str]], ...]] = (
                       r"(?:Ukrainian |our )?defenders)\b", re.I)),
     ("RU", re.compile(r"\b(?:Kiev|Kyiv|Kievan) regime\b|\b(?:Ukrainian |Kiev |Kyiv )?(?:neo-?Nazis?|nationalists)\b|"
                       r"\bnationalist (?:formations|battalions|units)\b|\b(?:armed |Ukrainian )formations\b|"
-                      r"\bUkrainian militants\b|\bforeign mercenaries\b|\ballied forces\b|"
+                      r"\bUkrainian militants\b|\bforeign mercenaries\b|"
                       r"\bspecial military operation\b|\b(?-i:SVO)\b", re.I)),
 )
 # 'the enemy': Ukraine's word for Russia's forces where they attack a place in Ukraine (see the module docstring)
