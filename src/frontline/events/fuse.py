@@ -262,20 +262,26 @@ def _one_persons_account(a: Event, b: Event) -> bool:
 # Fighting and fire told in one sentence ('attacked the centre of X from HIMARS, two people were killed', 'inflicted
 # a fire defeat on units near X', 'repelled attacks near X and destroyed two BMPs') is one incident in words of two
 # types or two clauses: ACLED codes one event per type, place and day of a report, and the attack is one. The
-# means is the more telling type: a strike by air or drone, then fire, then fighting.
-_ATTACKS = ("air_drone_strike", "shelling", "armed_clash")
+# attack family is the table's fighting that takes a toll; the means (remote fire: a strike, shelling) is the more
+# telling type than the fighting, and of two means the first told leads.
+
+
+def _attack(name: str) -> bool:
+    row = event_type(name)
+    return row.combat and row.takes_toll
 
 
 def _one_sentence_attack(a: Event, b: Event) -> bool:
     """Whether two events of the attack family read from one sentence are one attack: they name no two places
     (one has none, or both the same, or a settlement and its oblast), on one day, by and on the same sides."""
-    if a.event_type not in _ATTACKS or b.event_type not in _ATTACKS or _is_near(a) or _is_near(b):
+    if not _attack(a.event_type) or not _attack(b.event_type) or _is_near(a) or _is_near(b):
         return False
     if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
         return False
     # a clash has two sides: 'repelled attacks near X and destroyed two BMPs' tells it from either end; fire
     # each way is two events (counter-battery fire answers a barrage)
-    sides = _same_fight(a, b) if "armed_clash" in (a.event_type, b.event_type) else (
+    fought = not (event_type(a.event_type).remote_fire and event_type(b.event_type).remote_fire)
+    sides = _same_fight(a, b) if fought else (
         _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
     return (_places_nest(a.location, b.location) and a.date.start == b.date.start and _modalities_agree(a, b)
             and _compatible_party(a.claim.claimed_by, b.claim.claimed_by) and sides)
@@ -359,7 +365,8 @@ def _adds_nothing(a: Event, b: Event) -> bool:
 
 def _merge(a: Event, b: Event) -> Event:
     if a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
-        kind = min(a.event_type, b.event_type, key=_ATTACKS.index)
+        kind = b.event_type if event_type(b.event_type).remote_fire and not event_type(a.event_type).remote_fire \
+            else a.event_type
         a, b = replace(a, event_type=kind), replace(b, event_type=kind)
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):
         # 'on the first day his unit was fired upon' is the incident 'fought earlier this year' sums up: it leads
