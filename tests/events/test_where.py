@@ -57,6 +57,18 @@ def test_a_caption_town_the_parse_gives_another_event_stays_there(run):
     assert placed.get("territory_captured") == "Robotyne" and placed.get("desertion") is None
 
 
+def test_a_captions_closing_line_goes_on_about_the_town_it_named(run):
+    # the last line looks like a heading (no stop), but it heads nothing: it is the caption's second sentence
+    events = run("Who holds Chasiv Yar? Three Ukrainian soldiers were wounded there", "2023-05-01").events
+    assert events and all(e.location is not None and e.location.name == "Chasiv Yar" for e in events)
+
+
+def test_a_heading_before_more_text_still_starts_another_story(run):
+    text = "Fighting in Chasiv Yar.\n\nA new aid package\n\nThree people were injured."
+    injured = [e for e in run(text, "2023-05-01").events if "injured" in e.evidence.sentence]
+    assert injured and all(e.location is None or e.location.name != "Chasiv Yar" for e in injured)
+
+
 def _placed(run, text):
     return {e.event_type: e.location.name if e.location else None for e in run(text, "2022-03-01").events}
 

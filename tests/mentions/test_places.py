@@ -241,3 +241,34 @@ def test_a_spaced_dash_ends_the_name_before_the_attribution(res):
 def test_a_person_after_a_place_preposition_stays_a_person(res):
     # 'to' after a noun lets an organisation-tagged village be a place ('Shelling of X'), never a person
     assert places(res, "The letter to Putin was published.") == []
+
+
+def test_a_town_written_in_lower_case_after_a_preposition_is_a_place(res):
+    assert [(t, i) for t, i, _ in places(res, "Artillery fire in kupiansk overnight")] == [("kupiansk", 703656)]
+    assert [(t, i) for t, i, _ in places(res, "Explosions heard near nova kakhovka")] == [("nova kakhovka", 699839)]
+
+
+def test_a_common_word_a_village_shares_stays_a_word(res):
+    assert places(res, "The soldiers drank in a bar and talked in sad voices") == []
+    assert places(res, "Soldiers rested in bar after the march") == []
+
+
+def test_the_name_a_models_machine_bears_is_no_village(res):
+    # 'Mriya' is also a village of Kyiv oblast; after 'An-225' it is the aircraft
+    assert [(t, i) for t, i, _ in places(res, "Wreck of the An-225 Mriya at Hostomel Airport")] == \
+        [("Hostomel", 708251)]
+
+
+def test_a_town_on_the_shelled_border_beats_a_bigger_namesake_far_from_the_war(res):
+    # Zolochiv, Kharkiv oblast (7,700 people, 10 km from the border shelled since spring 2022), over Zolochiv, Lviv
+    found = find_places(res.nlp("Houses burning in Zolochev"), res.gazetteer, dt.date(2023, 6, 1))
+    assert [m.place.admin1 for m in found] == ["Kharkiv"]
+    before = find_places(res.nlp("Houses burning in Zolochev"), res.gazetteer, dt.date(2021, 6, 1))
+    assert [m.place.admin1 for m in before] == ["Lviv"]
+
+
+def test_the_shelled_border_counts_for_less_than_where_the_armies_meet(res):
+    # Krasnopillia, Sumy (7,800, on the border) and a Donetsk hamlet on the front of September 2022: fighting
+    # around 'the Krasnopolye area' is the hamlet's
+    found = find_places(res.nlp("Soldiers killed in the Krasnopolye area"), res.gazetteer, dt.date(2022, 9, 5))
+    assert [m.place.admin1 for m in found] == ["Donetsk"]

@@ -32,6 +32,12 @@ def types(pipeline):
     ("Shelled kindergarten in Okhtyrka", [("Shelled", "shelling")]),
     ("Bridge over the Siverskyi Donets blown up in Raihorodok", [("blown", "infrastructure_disruption")]),
     ("Ukrainian flag raised in Vysokopillia", [("flag", "territory_captured")]),
+    # what is left, and what was dropped
+    ("Volunteers clearing rubble in Irpin", [("rubble", "infrastructure_disruption")]),
+    ("Quadcopter dropping munitions on a trench near Klishchiivka", [("dropping", "air_drone_strike")]),
+    # armed men and aircraft shown in a place
+    ("Chechen fighters in the streets of Rubizhne", [("fighters", "other")]),
+    ("Helicopter flying low over Izium", [("Helicopter", "other")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected
@@ -47,3 +53,8 @@ def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
 ])
 def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_place):
     assert types(text, has_place) == []
+
+
+def test_combat_recorded_in_a_place_is_a_clash(types):
+    assert types("Combat footage from Marinka") == [("Combat", "armed_clash")]
+    assert ("Combat", "armed_clash") not in types("Combat vehicles parked in Lviv")

@@ -68,7 +68,9 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     told: tuple[int, int, EventDate] | None = None     # (paragraph, sentence, date) of the last dated past event
     for s_idx, (sent, local, found) in enumerate(sentences):
         block = block_index(text, sent.start_char)
-        if is_heading(sent):
+        if is_heading(sent) and s_idx < len(sentences) - 1:
+            # a heading starts another story; the text's last line heads nothing: a caption's closing words ('What
+            # happened in T? Two soldiers killed') go on about the place the caption named
             focus.clear()
             if s_idx == 0 and not local.places and len(sentences) > 1:
                 # a headline sums up the lede: 'Troops evacuate the city' is the city the lede names

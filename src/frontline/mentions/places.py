@@ -95,6 +95,8 @@ _CAPITAL_POPULATION = 500_000
 # Toretsk): before then the old name was the name, and a text using it is no sign of a historical reference.
 _RENAMINGS = dt.date(2016, 5, 19)
 _CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
+_LOWER_CASE_POPULATION = 1_000  # a town written in lower case is read only when this big and ...
+_LOWER_CASE_MIN = 5             # ... its name this long
 _TOWN_POPULATION = 20_000
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
@@ -103,6 +105,7 @@ _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # border to the Dnipro mouth since autumn 2022. Only a tie-breaker between namesakes: fighting is reported
 # where the front is.
 _Line = tuple[tuple[float, float], ...]
+_Front = tuple[float, _Line]      # a line and the weight of its bonus
 _FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
     (dt.date(2014, 4, 1), dt.date(2022, 3, 31),
      ((48.74, 39.23), (48.63, 38.38), (48.30, 38.00), (48.14, 37.74), (47.95, 37.50), (47.45, 37.70),
@@ -123,10 +126,21 @@ _FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
       (47.78, 37.25), (47.84, 36.83), (47.66, 36.26), (47.57, 35.79), (47.48, 35.35), (47.56, 34.60),
       (46.75, 33.37), (46.64, 32.62), (46.50, 32.20))),
 )
+# The border with Russia's Bryansk, Kursk and Belgorod oblasts from Chernihiv to Vovchansk, shelled from across it
+# every day since the Russian withdrawal from the north in April 2022 (traced through the border villages). It counts
+# for less than a line of contact: shelled, not fought over, so a village on it does not outrank a namesake where
+# the armies meet.
+_SHELLED_BORDER: tuple[dt.date, _Line] = (
+    dt.date(2022, 4, 5),
+    ((52.09, 31.78), (52.34, 33.28), (52.19, 34.04), (51.80, 34.15), (51.28, 34.29), (51.15, 35.10),
+     (50.85, 35.40), (50.42, 35.50), (50.35, 36.10), (50.29, 36.94)))
+_BORDER_WEIGHT = 0.5
 # 'the head of the DPR', 'the People's Militia of the LPR': the oblast names an authority, not where things are
 _AUTHORITY_OF = re.compile(r"\b(?:head|leader|chief|militia|ministry|minister|adviser|advisor|authorities|government|"
                            r"ombudsman|spokesman|representative|mission|envoy)\s+of\s+(?:the\s+)?$", re.I)
 _QUOTES = "\"“”«»„"
+# A machine's model designation: letters, a hyphen and a number ('An-225', 'Su-34', 'Tu-22M3', 'Mi-8')
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z0-9]*")
 _DASHES = frozenset({"-", "–", "—"})
 _KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "admin1": "admin1",
                                                   "region": "region", "country": "country",
@@ -166,7 +180,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
         for token in sent:
             sentence_of[token.i] = number
     text = doc.text      # Doc.text rebuilds the string on every access: read it once
-    candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
+    lower = _lower_case_towns(doc, gazetteer)
+    covered = {i for span in lower for i in range(span.start, span.end)}
+    entities = sorted((*(e for e in doc.ents if not covered & set(range(e.start, e.end))), *lower),
+                      key=lambda e: e.start)
+    candidates = [c for ent in entities if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
     candidates = _locating_oblasts(_conjoined_oblasts(candidates, text, gazetteer), text, gazetteer)
@@ -175,8 +193,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
             # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
             oblasts.setdefault(c.admin1.admin1, []).append(-100 if c.authority else c.sentence)
     candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
-    fronts = tuple(points for first, last, points in _FRONT_LINES
-                   if published is None or first <= published <= last)
+    fronts: tuple[_Front, ...] = tuple((1.0, points) for first, last, points in _FRONT_LINES
+                                       if published is None or first <= published <= last)
+    if published is None or published >= _SHELLED_BORDER[0]:
+        fronts += ((_BORDER_WEIGHT, _SHELLED_BORDER[1]),)
     anchors = [r[0] for c in candidates if c.admin1 is None
                for r in [_resolve(c, oblasts, [], gazetteer, fronts, published)]
                if r is not None and r[2] == "unambiguous"]
@@ -304,6 +324,8 @@ def _names_something_else(doc: Doc, start_tok: int, end_tok: int, admin_inside: 
     if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
         return True     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
+    if start_tok > 0 and _MODEL_CODE.fullmatch(doc[start_tok - 1].text):
+        return True     # 'the An-225 Mriya', 'a Tu-22M3': the name a model's machine bears, not a village's
     # 'the Kalininsky district of Donetsk': a city's district, named after something else
     return _part_of_city(doc, start_tok, end_tok, gazetteer)
 
@@ -377,6 +399,32 @@ def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span |
                 any(p.kind == "settlement" for p, c in gazetteer.match(words.text, fuzzy=False) if c >= 0.9):
             return Span(doc, start, end, label="GPE")
     return None
+
+
+def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """'shelling in lyman overnight', 'fire near nova kakhovka': a town written in lower case, which the model does
+    not tag, as a place entity. Only after a locative preposition, outside any entity, and only a name that is
+    exactly a Ukrainian town's (one or two words, at least _LOWER_CASE_MIN letters, a town of _LOWER_CASE_POPULATION
+    people or more): a common word that a village shares ('bar', 'sad') stays a word."""
+    # a lower-case entity may hold part of the name ('nova' of 'nova kakhovka' tagged LOC): the name replaces it
+    tagged = {i for ent in doc.ents if not ent.text.islower() for i in range(ent.start, ent.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in LOCATIVE_PREPOSITIONS or tok.i + 1 >= len(doc):
+            continue
+        first = doc[tok.i + 1]
+        if first.i in tagged or not first.is_alpha or not first.is_lower or first.is_stop:
+            continue
+        for end in (first.i + 2, first.i + 1):
+            words = doc[first.i:end]
+            if end > len(doc) or any(t.i in tagged or not t.is_lower or not t.is_alpha for t in words) or \
+                    len(words.text.replace(" ", "")) < _LOWER_CASE_MIN:
+                continue
+            if any(p.kind == "settlement" and p.country_code == "UA" and p.population >= _LOWER_CASE_POPULATION
+                   for p in gazetteer.candidates(words.text)):
+                out.append(Span(doc, first.i, end, label="GPE"))
+                break
+    return out
 
 
 def _hyphen_tail(doc: Doc, end_tok: int) -> bool:
@@ -518,7 +566,7 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
 
 
 def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-             gazetteer: Gazetteer, fronts: tuple[_Line, ...],
+             gazetteer: Gazetteer, fronts: tuple[_Front, ...],
              published: dt.date | None = None) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
     distinct: dict[tuple, tuple[Place, float]] = {}
@@ -555,7 +603,7 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
 
 
 def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-           gazetteer: Gazetteer, fronts: tuple[_Line, ...], likeness: float,
+           gazetteer: Gazetteer, fronts: tuple[_Front, ...], likeness: float,
            similar: int, renamed_since: bool = False) -> tuple[float, str]:
     """A namesake's score from spelling, the article's oblasts, nearby resolved places, the front and population.
 
@@ -580,10 +628,12 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         reasons.append("it bears the name only as an old or other name, and namesakes are spelled like the text")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
     score += 1.5 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
-    front = _km_to_front(place, fronts) if place.country_code == "UA" and place.kind == "settlement" else math.inf
-    if front <= 80:
-        score += 2.2 if front <= 15 else 1.6 if front <= 30 else 0.8
-        reasons.append(f"{front:.0f} km from the front line")
+    if place.country_code == "UA" and place.kind == "settlement":
+        bonus, front, weight = max(((weight * _front_bonus(km), km, weight) for weight, line in fronts
+                                    if (km := _km_to_line(place, line)) <= 80), default=(0.0, math.inf, 1.0))
+        if bonus:
+            score += bonus
+            reasons.append(f"{front:.0f} km from the {'front line' if weight == 1.0 else 'shelled border'}")
     sentences = oblasts.get(place.admin1 or "", [])
     if sentences:
         gap = min(abs(s - c.sentence) for s in sentences)
@@ -623,18 +673,22 @@ def _size(place: Place) -> tuple[float, str | None]:
     return score, f"population {place.population:,}" if place.population else None
 
 
-def _km_to_front(place: Place, fronts: tuple[_Line, ...]) -> float:
-    """Roughly how far a place lies from the nearest of these lines of contact, in km."""
+def _front_bonus(km: float) -> float:
+    """What lying this close to a line of contact adds to a namesake's score."""
+    return 2.2 if km <= 15 else 1.6 if km <= 30 else 0.8 if km <= 80 else 0.0
+
+
+def _km_to_line(place: Place, line: _Line) -> float:
+    """Roughly how far a place lies from a line of contact, in km."""
     best = math.inf
     scale = math.cos(math.radians(place.lat))
-    for line in fronts:
-        for (lat1, lon1), (lat2, lon2) in zip(line, line[1:]):
-            # equirectangular projection around the place: exact enough within a few hundred km
-            ax, ay = (lon1 - place.lon) * scale, lat1 - place.lat
-            bx, by = (lon2 - place.lon) * scale, lat2 - place.lat
-            dx, dy = bx - ax, by - ay
-            t = max(0.0, min(1.0, -(ax * dx + ay * dy) / (dx * dx + dy * dy)))
-            best = min(best, math.hypot(ax + t * dx, ay + t * dy) * 111.2)
+    for (lat1, lon1), (lat2, lon2) in zip(line, line[1:]):
+        # equirectangular projection around the place: exact enough within a few hundred km
+        ax, ay = (lon1 - place.lon) * scale, lat1 - place.lat
+        bx, by = (lon2 - place.lon) * scale, lat2 - place.lat
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, -(ax * dx + ay * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.hypot(ax + t * dx, ay + t * dy) * 111.2)
     return best
 
 

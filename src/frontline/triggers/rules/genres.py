@@ -28,12 +28,14 @@ __all__ = ["GENRE_STRENGTH", "caption_genre"]
 GENRE_STRENGTH = 0.4
 
 # Damage shown: the object was destroyed, hit, burnt or targeted ('destroyed X', 'X heavily damaged', 'X struck
-# by ...', 'X engulfed in flames', 'X on fire', 'explosion at X').
+# by ...', 'X engulfed in flames', 'X on fire', 'explosion at X'), what is left ('residents clearing rubble in T')
+# or what was dropped on it ('drone dropping munitions on soldiers near V').
 _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike", "struck", "target", "burn",
                      "engulf", "blaze", "ablaze", "flame", "fire", "smoke", "ruin", "collapse", "level", "raze",
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
-                     "devastation"})
+                     "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
+                     "fragment", "shrapnel"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V': a flag put up says who holds the place
 _FLAGS = frozenset({"flag"})
 _HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave"})
@@ -44,7 +46,11 @@ _PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
 _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "drone", "uav", "operate", "patrol",
                        "deploy", "deployment", "crossing", "checkpoint", "base", "trench", "fortification",
                        "build-up", "buildup", "concentration", "camp", "roadblock", "outpost", "dugout",
-                       "reinforcement", "arrive", "redeploy", "redeployment", "amass", "gather"})
+                       "reinforcement", "arrive", "redeploy", "redeployment", "amass", "gather",
+                       # armed men and aircraft shown in a place ('Wagner fighters in the centre of T', 'helicopter
+                       # flying low over V')
+                       "fighter", "mercenary", "militant", "sniper", "helicopter", "aircraft", "warplane", "jet",
+                       "fly", "hover"})
 # 'Failed river crossing at V', 'pontoon crossing destroyed': a crossing under fire is a clash
 _CLASH_CROSSING = frozenset({"fail", "failed", "river", "pontoon", "attempt", "repel", "repelled"})
 # The dependency relations along which a word is still what the caption line is about
@@ -118,6 +124,8 @@ def _genre_type(ctx: RuleContext) -> str | None:
     if genre == "control":
         return "territory_captured"
     if genre == "damage":
+        if "drop" in _lemmas(tok):
+            return "air_drone_strike"   # munitions dropped come from the air (a drone, a quadcopter, a plane)
         # 'Shelled kindergarten', 'Bombed school': the word itself says how (a fire is no weapon here)
         return weapon_type(_lemmas(tok) - {"fire"}, default=damage_shown(ctx))
     if genre == "aftermath":
