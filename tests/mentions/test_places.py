@@ -272,3 +272,18 @@ def test_the_shelled_border_counts_for_less_than_where_the_armies_meet(res):
     # around 'the Krasnopolye area' is the hamlet's
     found = find_places(res.nlp("Soldiers killed in the Krasnopolye area"), res.gazetteer, dt.date(2022, 9, 5))
     assert [m.place.admin1 for m in found] == ["Donetsk"]
+
+
+def test_a_town_s_district_named_after_a_village_locates_it(res):
+    # raions bear their centre's name: 'Izium district' puts this Kamianka in Kharkiv oblast, near Izium
+    found = find_places(res.nlp("Burnt vehicles in Kamianka, Izium district"), res.gazetteer, dt.date(2022, 9, 20))
+    assert [(m.text, m.place.admin1, m.precision) for m in found] == \
+        [("Kamianka", "Kharkiv", "settlement"), ("Izium", "Kharkiv", "district")]
+
+
+def test_a_region_the_text_names_holds_its_namesake(res):
+    # 'Shumy' is also read as Sumy, a city of 256,000; 'in Donbas' puts it in the Donetsk village
+    found = find_places(res.nlp("A soldier was wounded near Shumy in Donbas"), res.gazetteer, dt.date(2021, 4, 1))
+    assert [(m.text, m.place.admin1) for m in found][0] == ("Shumy", "Donetsk")
+    alone = find_places(res.nlp("Explosions were heard in Sumy"), res.gazetteer, dt.date(2021, 4, 1))
+    assert [m.place.admin1 for m in alone] == ["Sumy"]

@@ -50,6 +50,7 @@ def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     ("Kyiv base rate cut to 15 percent", True),         # a genre word qualifying a noun of no genre
     ("Smoke-free cafes open in Lviv", True),
     ("Drone show in Kyiv celebrates Independence Day", True),
+    ("Analysts believe Russia will attack Zaporizhzhia", True),     # only believed
 ])
 def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_place):
     assert types(text, has_place) == []
@@ -58,3 +59,7 @@ def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_
 def test_combat_recorded_in_a_place_is_a_clash(types):
     assert types("Combat footage from Marinka") == [("Combat", "armed_clash")]
     assert ("Combat", "armed_clash") not in types("Combat vehicles parked in Lviv")
+
+
+def test_a_participle_hung_on_a_models_name_is_what_the_caption_shows(types):
+    assert [w for w, _ in types("Burned T-72B3 near Terny")] == ["Burned"]

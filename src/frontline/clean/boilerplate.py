@@ -86,6 +86,10 @@ _SLASH_CREDIT = re.compile(r"^©?\s*[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} ?/ ?[
 _ROLE = re.compile(r"\b(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|staff|"
                    r"producer|photographer|bureau|desk)s?\b", re.IGNORECASE)
 _BY_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# What befalls a reporter is news, never a byline: 'Journalist killed near X', 'Two photographers injured in Y'
+_HARM = re.compile(r"\b(?:killed|wounded|injured|hurt|dead|died|dies|die|detained|arrested|abducted|kidnapped|"
+                   r"captured|shot|missing|attacked|targeted|shelled|executed|tortured|released|freed|expelled)\b",
+                   re.IGNORECASE)
 _REPORTING_BY = re.compile(r"^[(\[]?(?:[A-Z][a-z]+ )?(?:reporting|writing|editing|research|reported|written|edited|"
                            r"compiled|translated)\b[\w ,;]*?\bby\b", re.IGNORECASE)
 _AUTHOR_BOX = re.compile(r"^(?:about|more from|more by|articles by|posts by)\s+(?:the author|[A-Z][\w'.-]*"
@@ -208,8 +212,8 @@ def _navigation(line: str) -> bool:
 def _byline(line: str) -> bool:
     stripped = line.strip()
     words = len(stripped.split())
-    return not _sentence_like(stripped) and words <= 8 and (bool(_ROLE.search(stripped))
-                                                            or bool(_BY_LINE.match(stripped)))
+    return not _sentence_like(stripped) and words <= 8 and not _HARM.search(stripped) and \
+        (bool(_ROLE.search(stripped)) or bool(_BY_LINE.match(stripped)))
 
 
 def _name_only(line: str) -> bool:

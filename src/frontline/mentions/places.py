@@ -98,6 +98,8 @@ _CITY_POPULATION = 100_000      # towns big enough to have named districts of th
 _LOWER_CASE_POPULATION = 1_000  # a town written in lower case is read only when this big and ...
 _LOWER_CASE_MIN = 5             # ... its name this long
 _TOWN_POPULATION = 20_000
+_DISTRICT_KM = 60.0             # a raion's villages lie about this close to the town it is named after
+_REGION_KM = 150.0              # a region ('the Donbas') holds the settlements this close to its centre
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
 # from public maps (no maintained dataset ships them offline): the Donbas line of 2014-2022, the north of
@@ -160,6 +162,8 @@ class _Candidate:
     near: bool                    # '10 km south of X'
     outside: tuple[str, float] | None = None   # 'N km from the border of the Y region': (Y, N), not in Y, near it
     authority: bool = False       # 'the head of the DPR': an oblast that does not say where things are
+    within: Place | None = None   # 'Kamianka, Izium district': the town whose district the text puts it in
+    regions: tuple[Place, ...] = ()   # the regions its sentence names ('the Donbas')
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None) -> list[PlaceMention]:
@@ -187,7 +191,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
     candidates = [c for ent in entities if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
-    candidates = _locating_oblasts(_conjoined_oblasts(candidates, text, gazetteer), text, gazetteer)
+    candidates = _locating_districts(_locating_oblasts(_conjoined_oblasts(candidates, text, gazetteer), text,
+                                                       gazetteer), text)
     for c in candidates:
         if c.admin1 is not None and c.admin1.admin1:
             # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
@@ -197,9 +202,13 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
                                        if published is None or first <= published <= last)
     if published is None or published >= _SHELLED_BORDER[0]:
         fronts += ((_BORDER_WEIGHT, _SHELLED_BORDER[1]),)
-    anchors = [r[0] for c in candidates if c.admin1 is None
-               for r in [_resolve(c, oblasts, [], gazetteer, fronts, published)]
-               if r is not None and r[2] == "unambiguous"]
+    unambiguous = [(r[0], c.sentence) for c in candidates if c.admin1 is None
+                   for r in [_resolve(c, oblasts, [], gazetteer, fronts, published)]
+                   if r is not None and r[2] == "unambiguous"]
+    anchors = [place for place, _ in unambiguous]
+    # 'near Shumy in Donbas': a region named in the same sentence holds its namesakes, as an oblast does
+    candidates = [replace(c, regions=tuple(p for p, s in unambiguous if p.kind == "region" and s == c.sentence))
+                  for c in candidates]
     mentions: list[PlaceMention] = []
     for c in candidates:
         if c.admin1 is not None:
@@ -528,6 +537,22 @@ def _locating_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazett
     return out
 
 
+def _locating_districts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """'Kamianka, Izium district', 'Ivanivske in the Bakhmut raion': a town's district named right after a place
+    locates it (raions bear their centre's name): its namesakes in that town's oblast and near it come first."""
+    out = list(candidates)
+    for i in range(1, len(out)):
+        c, previous = out[i], out[i - 1]
+        if c.admin1 is not None or previous.admin1 is not None or not c.near or \
+                not text[c.end:c.end + 12].lstrip().lower().startswith(("district", "raion")) or \
+                text[previous.end:c.start].strip().lower() not in {",", "in", "in the", ", in the", ", in"}:
+            continue
+        towns = [p for p, _ in c.matches if p.kind == "settlement" and p.country_code == "UA"]
+        if towns:
+            out[i - 1] = replace(previous, within=max(towns, key=lambda p: p.population))
+    return out
+
+
 def _plural_admin_follows(doc: Doc, end: int) -> bool:
     """'Donetsk and Luhansk regions': a plural admin word closes a short list this name is in."""
     for token in doc[end:end + 6]:
@@ -628,12 +653,10 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         reasons.append("it bears the name only as an old or other name, and namesakes are spelled like the text")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
     score += 1.5 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
-    if place.country_code == "UA" and place.kind == "settlement":
-        bonus, front, weight = max(((weight * _front_bonus(km), km, weight) for weight, line in fronts
-                                    if (km := _km_to_line(place, line)) <= 80), default=(0.0, math.inf, 1.0))
-        if bonus:
-            score += bonus
-            reasons.append(f"{front:.0f} km from the {'front line' if weight == 1.0 else 'shelled border'}")
+    front, front_reason = _near_front(place, fronts)
+    if front_reason:
+        score += front
+        reasons.append(front_reason)
     sentences = oblasts.get(place.admin1 or "", [])
     if sentences:
         gap = min(abs(s - c.sentence) for s in sentences)
@@ -649,6 +672,10 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         elif place.country_code == "UA" and gazetteer.km_to_oblast(place, oblast) <= km + 15:
             score += 2.5
             reasons.insert(0, f"about {km:.0f} km from {oblast} oblast, as the text says")
+    bonus, reason = _named_area(place, c)
+    if reason:
+        score += bonus
+        reasons.insert(0, reason)
     same_oblast = sum(1 for a in anchors if a.admin1 and a.admin1 == place.admin1 and a != place)
     if same_oblast:
         score += min(1.2, 0.4 * same_oblast)
@@ -658,6 +685,20 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         score += 0.8 if nearest < 30 else 0.4
         reasons.append(f"{nearest:.0f} km from another place in the article")
     return score, "; ".join(reasons) or "the best-known namesake"
+
+
+def _named_area(place: Place, c: _Candidate) -> tuple[float, str | None]:
+    """What the district or region the text puts the name in adds to a namesake's score, and why."""
+    score, reason = 0.0, None
+    if c.within is not None and place != c.within:
+        if place.admin1 == c.within.admin1:
+            score, reason = 3.0, f"in {place.admin1} oblast, where the {c.within.name} district the text names lies"
+        if _km(place, c.within) <= _DISTRICT_KM:
+            score += 1.0
+    region = next((r for r in c.regions if r != place and _km(place, r) <= _REGION_KM), None)
+    if region is not None and place.kind == "settlement":
+        score, reason = score + 2.0, reason or f"in {region.name}, which its sentence names"
+    return score, reason
 
 
 def _size(place: Place) -> tuple[float, str | None]:
@@ -671,6 +712,15 @@ def _size(place: Place) -> tuple[float, str | None]:
         # a town of 67,000 over a hamlet of 400 a few km nearer the front ('Kostiantynivka')
         return score + 0.75, f"a town (population {place.population:,})"
     return score, f"population {place.population:,}" if place.population else None
+
+
+def _near_front(place: Place, fronts: tuple[_Front, ...]) -> tuple[float, str | None]:
+    """What lying near a line of contact adds to a Ukrainian settlement's score, and why."""
+    if place.country_code != "UA" or place.kind != "settlement":
+        return 0.0, None
+    bonus, km, weight = max(((weight * _front_bonus(km), km, weight) for weight, line in fronts
+                             if (km := _km_to_line(place, line)) <= 80), default=(0.0, math.inf, 1.0))
+    return bonus, f"{km:.0f} km from the {'front line' if weight == 1.0 else 'shelled border'}" if bonus else None
 
 
 def _front_bonus(km: float) -> float:

@@ -24,6 +24,9 @@ _PROPERTY = frozenset({"apartment", "block", "high-rise", "rise", "residential",
                        "neighborhood", "village", "town", "city", "district", "airfield", "base", "site",
                        "property", "structure", "complex", "printing", "shopping", "school", "dwelling", "cottage"})
 
+# Words for a settlement or a part of one, which a caption names as the where of what it shows
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "neighbourhood", "neighborhood"})
+
 # Verbs that say troops were seen: 'Russian troops were spotted in X'.
 _SEEN_VERBS = frozenset({"see", "spot", "film", "record", "geolocate", "observe", "photograph"})
 
@@ -66,7 +69,8 @@ def damage_shown(ctx: RuleContext) -> str:
     """What a caption's damage reports: the weapon's type when it names one; wrecked or burning war machines
     with no weapon named are a clash; damage to anything else is infrastructure_disruption (EVENTS.md)."""
     words = _weapon_words(ctx.sent) - {"fire", "burn", "blaze"}
-    if words & _WAR_MACHINES and not words & (INFRASTRUCTURE | _PROPERTY):
+    # 'Destroyed tanks in a village of the Izium district': the settlement is where, not what was hit
+    if words & _WAR_MACHINES and not words & (INFRASTRUCTURE | _PROPERTY) - _SETTLEMENT_NOUNS:
         return weapon_type(words, default="armed_clash")
     return weapon_type(words, default="infrastructure_disruption")
 
