@@ -88,3 +88,8 @@ def test_the_talks_themselves_and_an_incident_abroad_keep_their_place(run):
     assert _placed(run, "Leaders meet at a Paris summit after shelling in Ukraine")["negotiation"] == "Paris"
     assert _placed(run, "Five killed in Ukraine ahead of NATO summit in Brussels")["negotiation"] == "Brussels"
     assert set(_placed(run, "An explosion killed two people in Paris on Friday.").values()) == {"Paris"}
+
+
+def test_a_caption_launch_is_no_retold_start_of_the_war(run):
+    events = run("Ukrainian HIMARS launch near Kherson", "2022-11-01").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in events] == [("shelling", "Kherson")]

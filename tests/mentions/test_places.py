@@ -287,3 +287,10 @@ def test_a_region_the_text_names_holds_its_namesake(res):
     assert [(m.text, m.place.admin1) for m in found][0] == ("Shumy", "Donetsk")
     alone = find_places(res.nlp("Explosions were heard in Sumy"), res.gazetteer, dt.date(2021, 4, 1))
     assert [m.place.admin1 for m in alone] == ["Sumy"]
+
+
+def test_a_facility_named_after_a_place_in_another_town_is_in_that_town(res):
+    assert [t for t, _, _ in places(res, "Strike on the Zaporizhzhia nuclear plant in Enerhodar")] == ["Enerhodar"]
+    # a facility placed only near a city, or in an oblast, keeps its own town
+    assert [t for t, _, _ in places(res, "Damage at Hostomel airport near Kyiv")][0] == "Hostomel"
+    assert [t for t, _, _ in places(res, "Fire at the Kremenchuk refinery in Poltava Oblast")][0] == "Kremenchuk"

@@ -38,6 +38,10 @@ def types(pipeline):
     # armed men and aircraft shown in a place
     ("Chechen fighters in the streets of Rubizhne", [("fighters", "other")]),
     ("Helicopter flying low over Izium", [("Helicopter", "other")]),
+    # a launch, what is left unexploded, a flag taken down
+    ("Ukrainian HIMARS launch near Bakhmut", [("launch", "shelling")]),
+    ("Unexploded mortar round in a garden in Orikhiv", [("Unexploded", "shelling")]),
+    ("Ukrainian flag torn down from the council building in Vovchansk", [("flag", "territory_captured")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected
@@ -63,3 +67,7 @@ def test_combat_recorded_in_a_place_is_a_clash(types):
 
 def test_a_participle_hung_on_a_models_name_is_what_the_caption_shows(types):
     assert [w for w, _ in types("Burned T-72B3 near Terny")] == ["Burned"]
+
+
+def test_a_counteroffensive_the_model_tags_as_an_adjective_is_a_clash(types):
+    assert types("Ukrainian counteroffensive near Verbove") == [("counteroffensive", "armed_clash")]

@@ -333,10 +333,25 @@ def _names_something_else(doc: Doc, start_tok: int, end_tok: int, admin_inside: 
     if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
         return True     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
+    if _facility_in_another_town(doc, end_tok):
+        return True     # 'the Antonov airport in Hostomel', 'the Zaporizhzhia nuclear plant in Enerhodar'
     if start_tok > 0 and _MODEL_CODE.fullmatch(doc[start_tok - 1].text):
         return True     # 'the An-225 Mriya', 'a Tu-22M3': the name a model's machine bears, not a village's
     # 'the Kalininsky district of Donetsk': a city's district, named after something else
     return _part_of_city(doc, start_tok, end_tok, gazetteer)
+
+
+def _facility_in_another_town(doc: Doc, end_tok: int) -> bool:
+    """Whether the name is a facility's that the text places in a town named right after: 'the Antonov airport in
+    Hostomel' (not 'the Hostomel airport near Kyiv', nor '... in Kyiv Oblast', which only say where it lies)."""
+    i = end_tok
+    while i < len(doc) and doc[i].lower_ in _INSTITUTION_WORDS:
+        i += 1
+    if i == end_tok or i + 1 >= len(doc) or doc[i].lower_ not in ("in", "at"):
+        return False
+    town = doc[i + 1]
+    after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    return town.is_title and town.pos_ == "PROPN" and after not in _ADMIN_WORDS | SECTOR_WORDS
 
 
 def _matches(name: str, after: Token | None, gazetteer: Gazetteer) -> tuple[tuple[Place, float], ...]:

@@ -29,16 +29,19 @@ GENRE_STRENGTH = 0.4
 
 # Damage shown: the object was destroyed, hit, burnt or targeted ('destroyed X', 'X heavily damaged', 'X struck
 # by ...', 'X engulfed in flames', 'X on fire', 'explosion at X'), what is left ('residents clearing rubble in T')
-# or what was dropped on it ('drone dropping munitions on soldiers near V').
+# what was dropped on it or left ('drone dropping munitions on soldiers near V', 'unexploded rocket near V'), or a
+# launch ('HIMARS launch near T').
 _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike", "struck", "target", "burn",
                      "engulf", "blaze", "ablaze", "flame", "fire", "smoke", "ruin", "collapse", "level", "raze",
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
                      "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
-                     "fragment", "shrapnel"})
-# 'Ukrainian flag raised in V', 'Russian flag flying over V': a flag put up says who holds the place
+                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch"})
+# 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
+# put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
-_HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave"})
+_HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave", "remove", "lower", "tear",
+                    "take", "pull"})
 # The aftermath of violence against people: graves, bodies, prisoners.
 _GRAVES = frozenset({"grave", "burial", "body", "corpse", "exhumation", "torture", "chamber"})
 _PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
