@@ -194,3 +194,8 @@ def test_what_befalls_a_reporter_is_news_not_a_byline():
     assert classify_lines("TV journalist detained in Melitopol") == []
     assert [w for _, _, w in classify_lines("Staff reporter\nShelling went on in Kherson through the night.")] \
         == ["byline"]
+
+
+def test_coordinates_in_a_caption_are_no_time_of_a_byline():
+    assert classify_lines("Russian tank destroyed, Huliaipole, 47.66, 36.26") == []
+    assert classify_lines("Olha Kyrylenko — 14 May 2024, 08:12") == [(0, 35, "byline")]

@@ -93,3 +93,9 @@ def test_the_talks_themselves_and_an_incident_abroad_keep_their_place(run):
 def test_a_caption_launch_is_no_retold_start_of_the_war(run):
     events = run("Ukrainian HIMARS launch near Kherson", "2022-11-01").events
     assert [(e.event_type, e.location.name if e.location else None) for e in events] == [("shelling", "Kherson")]
+
+
+def test_a_caption_of_two_sentences_is_about_the_town_one_names(run):
+    for text in ("Strike on an apartment block. Location: Kramatorsk", "Location: Toretsk. Burnt-out school"):
+        events = run(text, "2023-05-01").events
+        assert events and all(e.location is not None and e.location.precision == "settlement" for e in events)

@@ -294,3 +294,18 @@ def test_a_facility_named_after_a_place_in_another_town_is_in_that_town(res):
     # a facility placed only near a city, or in an oblast, keeps its own town
     assert [t for t, _, _ in places(res, "Damage at Hostomel airport near Kyiv")][0] == "Hostomel"
     assert [t for t, _, _ in places(res, "Fire at the Kremenchuk refinery in Poltava Oblast")][0] == "Kremenchuk"
+
+
+def test_a_caption_opening_with_a_towns_name_is_about_that_town(res):
+    # the model tags these names PRODUCT and PERSON
+    assert [(t, i) for t, i, _ in places(res, "Vuhledar: burnt Russian armour")] == [("Vuhledar", 690823)]
+    assert [t for t, _, _ in places(res, "Mariinka completely destroyed")] == ["Mariinka"]
+    assert places(res, "Maria said nothing") == []
+
+
+def test_a_regional_institution_stands_in_the_city_that_bears_the_name(res):
+    assert places(res, "Damage at the Kharkiv Regional State Administration")[0][2] == "settlement"
+    assert [t for t, _, _ in places(res, "Burning building of the Chernihiv Regional Drama Theatre")] == ["Chernihiv"]
+    assert [t for t, _, _ in places(res, "Shelled Donetsk Regional Hospital in Mariupol")] == ["Mariupol"]
+    # the regional governor speaks for the oblast
+    assert places(res, "The Kharkiv regional governor said two were killed")[0][2] == "admin1"

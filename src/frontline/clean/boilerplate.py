@@ -112,8 +112,9 @@ _AD_MARK = re.compile(r"^(?:advertisement|advert|sponsored(?: content)?|ad|promo
 _CALL_TO_ACTION = re.compile(r"^(?:support|subscribe|donate|follow|join|sign up|download|become|listen|watch|"
                              r"install|get)\b", re.IGNORECASE)
 # A byline with the time of publication: 'Olha Kyrylenko — 14 May 2024, 08:12', 'By Name, Updated 10:05 GMT'
-_DATED_BYLINE = re.compile(r"^(?:by )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*[—–|,-]\s*.*\b\d{1,2}[:.]\d{2}\b",
-                           re.IGNORECASE)
+# (a time of day, not a coordinate: 'Huliaipole, 47.66, 36.26' is a caption's place)
+_DATED_BYLINE = re.compile(r"^(?:by )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*[—–|,-]\s*.*"
+                           r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]?\d)", re.IGNORECASE)
 # A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'; a headline's own tag
 # in brackets ('(Part 2)', '(video)', '(updated)', '(live)') is no credit.
 _HEADLINE_TAGS = r"part|video|videos|update|updated|live|photos|map|maps|opinion|analysis|interview|explainer|" \
@@ -339,7 +340,7 @@ def _credit_kind(t: str, prose_text: bool) -> str | None:
     if _AD_MARK.match(t) or (_CALL_TO_ACTION.match(t) and len(t.split()) <= 8
                              and (t.endswith("!") or not _sentence_like(t)) and prose_text):
         return "advertising or call to action"
-    if _DATED_BYLINE.match(t) and len(t.split()) <= 10 and not _sentence_like(t):
+    if _DATED_BYLINE.match(t) and len(t.split()) <= 10 and not _sentence_like(t) and not _HARM.search(t):
         return "byline"
     if _byline(t):
         return _SIGNED_BYLINE

@@ -92,8 +92,17 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     return out
 
 
+_CAPTION_TEXT_WORDS = 40     # a text this short that names a settlement is a caption about it
+
+
 def _read(doc: Doc, mentions: Mentions) -> list[Read]:
-    """Each sentence with its mentions and trigger words."""
+    """Each sentence with its mentions and trigger words.
+
+    In a caption (a text of a few words that names a settlement) every sentence is about that place: 'Strike on a
+    residential building. Location: Kramatorsk' reads the strike as one at a place, as if the sentence named it.
+    """
+    caption_place = sum(t.is_alpha for t in doc) <= _CAPTION_TEXT_WORDS and \
+        any(p.precision == "settlement" for p in mentions.places)
     sentences = []
     for sent in doc.sents:
         # a headline's closing source after a dash ('... killed - Kiev') is neither where it happened nor a party
@@ -101,7 +110,7 @@ def _read(doc: Doc, mentions: Mentions) -> list[Read]:
         local = SentenceMentions(event_places(doc, within(mentions.places, s0, s1), mentions.actors),
                                  within(mentions.dates, s0, sent.end_char),
                                  within(mentions.actors, s0, s1), within(mentions.quantities, s0, sent.end_char))
-        sentences.append((sent, local, find_triggers(sent, bool(local.places))))
+        sentences.append((sent, local, find_triggers(sent, bool(local.places) or caption_place)))
     return sentences
 
 

@@ -81,6 +81,11 @@ _INSTITUTION_WORDS = _FACILITY_WORDS | frozenset({
     "mall", "zoo", "prison", "colony", "penitentiary", "works", "mine", "elevator", "office", "court", "hotel",
     "circus", "philharmonic", "gallery", "palace", "terminal", "shipyard", "harbour", "harbor", "base", "barracks",
     "cemetery", "maternity", "clinic", "polyclinic", "conservatory", "park", "bazaar"})
+# 'the Kharkiv Regional State Administration', 'the Donetsk Regional Clinical Hospital': words between a town's name
+# and the institution's word
+_INSTITUTION_QUALIFIERS = frozenset({"regional", "state", "city", "central", "military", "clinical", "national",
+                                     "academic", "children's", "emergency", "medical", "local", "history", "drama",
+                                     "art", "fine", "arts", "music", "musical"})
 # 'Kherson Street in Kyiv', 'the Druzhba pipeline', 'Vostok battalion' (in _UNIT_WORDS): named after a town
 _NAMED_AFTER_TOWN = frozenset({"street", "avenue", "prospekt", "prospect", "boulevard", "lane", "square", "park",
                                "embankment", "pipeline", "highway", "str", "ave"})
@@ -97,6 +102,7 @@ _RENAMINGS = dt.date(2016, 5, 19)
 _CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
 _LOWER_CASE_POPULATION = 1_000  # a town written in lower case is read only when this big and ...
 _LOWER_CASE_MIN = 5             # ... its name this long
+_CAPTION_WORDS = 40             # a text this short is a caption: a town's name opening it is where it shows
 _TOWN_POPULATION = 20_000
 _DISTRICT_KM = 60.0             # a raion's villages lie about this close to the town it is named after
 _REGION_KM = 150.0              # a region ('the Donbas') holds the settlements this close to its centre
@@ -233,7 +239,7 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                sentence_of: dict[int, int]) -> _Candidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
     if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer) and \
-            not _province_in_disguise(ent, gazetteer):
+            not _province_in_disguise(ent, gazetteer) and not _caption_town(ent, doc, gazetteer):
         town = _town_of_an_institution(ent, doc, gazetteer)
         if town is None:
             return None
@@ -341,12 +347,26 @@ def _names_something_else(doc: Doc, start_tok: int, end_tok: int, admin_inside: 
     return _part_of_city(doc, start_tok, end_tok, gazetteer)
 
 
+def _regional_institution(doc: Doc, end_tok: int) -> bool:
+    """Whether the name opens a regional institution's name: 'Kharkiv Regional State Administration'."""
+    if end_tok >= len(doc) or doc[end_tok].lower_ != "regional":
+        return False
+    for token in doc[end_tok + 1:end_tok + 5]:
+        if token.lower_ in _INSTITUTION_WORDS:
+            return True
+        if token.lower_ not in _INSTITUTION_QUALIFIERS:
+            return False
+    return False
+
+
 def _facility_in_another_town(doc: Doc, end_tok: int) -> bool:
     """Whether the name is a facility's that the text places in a town named right after: 'the Antonov airport in
     Hostomel' (not 'the Hostomel airport near Kyiv', nor '... in Kyiv Oblast', which only say where it lies)."""
     i = end_tok
-    while i < len(doc) and doc[i].lower_ in _INSTITUTION_WORDS:
+    while i < len(doc) and doc[i].lower_ in _INSTITUTION_WORDS | _INSTITUTION_QUALIFIERS:
         i += 1
+    if not any(t.lower_ in _INSTITUTION_WORDS for t in doc[end_tok:i]):
+        return False
     if i == end_tok or i + 1 >= len(doc) or doc[i].lower_ not in ("in", "at"):
         return False
     town = doc[i + 1]
@@ -374,6 +394,10 @@ def _admin_reading(ent: Span, doc: Doc, name: str, matches: tuple[tuple[Place, f
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     says_admin = admin_inside or (after is not None and after.lower_ in _ADMIN_AFTER) \
         or bool(_ADMIN_OF.search(prefix)) or _plural_admin_follows(doc, end_tok)
+    if says_admin and not admin_inside and _regional_institution(doc, end_tok):
+        # 'the Kharkiv Regional State Administration', 'the Chernihiv Regional Drama Theatre': a building in the
+        # oblast's centre, the city that bears the name
+        says_admin = False
     if says_admin or all(p.kind == "admin1" for p, _ in matches):
         admin1 = gazetteer.admin1(name) or next((p for p, _ in matches if p.kind == "admin1"), None)
         if admin1 is not None and after is not None and after.lower_ in _ADMIN_WORDS:
@@ -399,6 +423,18 @@ def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
     return any(p.kind == "settlement" for p, _ in gazetteer.match(ent.text, fuzzy=False))
 
 
+def _caption_town(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
+    """'Vuhledar: Russian armour destroyed', 'Mariinka completely destroyed' with the name tagged PRODUCT or
+    PERSON: a caption (a text of a few words) that opens with a town's exact name is about that town. Only a
+    Ukrainian town of _LOWER_CASE_POPULATION people or more, never a given name."""
+    if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") or len(ent) > 3 or \
+            ent.start != ent.sent.start or sum(t.is_alpha for t in doc) > _CAPTION_WORDS or \
+            ent.text.lower() in GIVEN_NAMES:
+        return False
+    return any(p.kind == "settlement" and p.country_code == "UA" and p.population >= _LOWER_CASE_POPULATION
+               for p, c in gazetteer.match(ent.text, fuzzy=False) if c >= 0.95)
+
+
 def _province_in_disguise(ent: Span, gazetteer: Gazetteer) -> bool:
     """'Donetsk and Luhansk Regions' with 'Luhansk Regions' tagged PERSON or ORG: an oblast's name followed by an
     admin word is a province whatever the model's label."""
@@ -413,7 +449,7 @@ def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span |
     """'the Chernihiv Local History Museum' (ORG), 'Mariupol Seaport': the town an institution's name starts with,
     as a place entity, when the name ends with an institution's word and starts with a settlement's exact name."""
     following = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if ent.label_ not in ("ORG", "PERSON", "FAC") or not (
+    if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART") or not (
             len(ent) >= 2 and ent[-1].lower_ in _INSTITUTION_WORDS or following in _INSTITUTION_WORDS):
         return None     # ('the Zaporizhzhya Motor Sich' [plant]: the institution's word after the entity)
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)

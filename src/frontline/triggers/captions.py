@@ -12,6 +12,8 @@ from spacy.tokens import Span, Token
 # A caption line is short: a photo's or a video's caption, a one-line bulletin, a headline.
 _CAPTION_WORDS = 25
 
+_CAPTION_TEXT_WORDS = 40        # a whole text this short is a caption, each of its sentences a caption line
+
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # What a caption says it shows, before what is shown: 'Video: ...', 'Footage of ...', 'Photos from ...'.
@@ -31,7 +33,8 @@ def is_caption_line(sent: Span) -> bool:
     starts = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
     ends = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws or \
         doc[sent.end].is_space and "\n" in doc[sent.end].text
-    if not (starts and ends):
+    # a caption of a few words may hold two sentences on one line ('Location: Toretsk. Destroyed apartment block')
+    if not (starts and ends) and sum(t.is_alpha for t in doc) > _CAPTION_TEXT_WORDS:
         return False
     # A one-sentence paragraph of prose ('Russia invaded Ukraine on February 24, but ...') is no caption: a
     # caption or headline lacks the closing stop, or the finite verb with a subject.

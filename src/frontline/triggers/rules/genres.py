@@ -85,8 +85,10 @@ def _modifies_another_thing(tok: Token) -> bool:
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
         return doc[tok.i + 2].lower_ not in ("out", "up", "down")     # 'burned-out' stays a damage word
-    if tok.pos_ == "VERB":
-        return False    # 'Wrecked BMP-2 near V': a participle the model hangs on a model's name as a compound
+    if tok.pos_ == "VERB" or tok.i == tok.sent.start and tok.lower_.endswith("ed"):
+        # 'Wrecked BMP-2 near V', 'Shelled Donetsk Regional Hospital in T': a participle opening the caption, which
+        # the model hangs on a name as a compound
+        return False
     return tok.dep_ in ("compound", "npadvmod") and tok.head.i != tok.i and _genre_of_word(tok.head) is None
 
 
