@@ -99,3 +99,8 @@ def test_a_caption_of_two_sentences_is_about_the_town_one_names(run):
     for text in ("Strike on an apartment block. Location: Kramatorsk", "Location: Toretsk. Burnt-out school"):
         events = run(text, "2023-05-01").events
         assert events and all(e.location is not None and e.location.precision == "settlement" for e in events)
+
+
+def test_a_town_a_place_is_near_is_no_place_of_the_event(run):
+    events = run("Ukrainian forces have retaken the village of Klishchiivka near Bakhmut.", "2023-09-18").events
+    assert [e.location.name for e in events if e.event_type == "territory_captured"] == ["Klishchiivka"]

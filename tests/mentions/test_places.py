@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from frontline.mentions.places import find_places
+from frontline.mentions.places import _km, find_places
 from frontline.nlp.model import Resources
 
 
@@ -309,3 +309,18 @@ def test_a_regional_institution_stands_in_the_city_that_bears_the_name(res):
     assert [t for t, _, _ in places(res, "Shelled Donetsk Regional Hospital in Mariupol")] == ["Mariupol"]
     # the regional governor speaks for the oblast
     assert places(res, "The Kharkiv regional governor said two were killed")[0][2] == "admin1"
+
+
+def test_an_oblast_named_right_after_a_place_beats_a_big_namesake_elsewhere(res):
+    # Makiivka, Donetsk (339,000 people) is not the Makiivka of Luhansk oblast the text names
+    found = find_places(res.nlp("Burnt tank in Makiivka, Luhansk Oblast"), res.gazetteer, dt.date(2023, 1, 10))
+    assert [(m.text, m.place.admin1) for m in found][0] == ("Makiivka", "Luhansk")
+    alone = find_places(res.nlp("Burnt tank in Makiivka"), res.gazetteer, dt.date(2023, 1, 10))
+    assert [m.place.admin1 for m in alone] == ["Donetsk"]
+
+
+def test_a_place_near_a_town_is_the_namesake_by_that_town(res):
+    found = find_places(res.nlp("Ukrainian troops took the village of Andriivka near Bakhmut"), res.gazetteer,
+                        dt.date(2023, 9, 15))
+    andriivka, bakhmut = found
+    assert andriivka.place.admin1 == "Donetsk" and _km(andriivka.place, bakhmut.place) < 30

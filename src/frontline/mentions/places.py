@@ -106,6 +106,7 @@ _CAPTION_WORDS = 40             # a text this short is a caption: a town's name 
 _TOWN_POPULATION = 20_000
 _DISTRICT_KM = 60.0             # a raion's villages lie about this close to the town it is named after
 _REGION_KM = 150.0              # a region ('the Donbas') holds the settlements this close to its centre
+_NEAR_TOWN_KM = 30.0            # 'X near Y': X lies this close to Y
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
 # from public maps (no maintained dataset ships them offline): the Donbas line of 2014-2022, the north of
@@ -169,6 +170,8 @@ class _Candidate:
     outside: tuple[str, float] | None = None   # 'N km from the border of the Y region': (Y, N), not in Y, near it
     authority: bool = False       # 'the head of the DPR': an oblast that does not say where things are
     within: Place | None = None   # 'Kamianka, Izium district': the town whose district the text puts it in
+    near_town: Place | None = None   # 'Andriivka near Bakhmut': the town the text puts it near
+    in_oblast: str | None = None  # 'Makiivka, Luhansk Oblast': the oblast the text puts it in, right after it
     regions: tuple[Place, ...] = ()   # the regions its sentence names ('the Donbas')
 
 
@@ -199,6 +202,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
     oblasts: dict[str, list[int]] = {}
     candidates = _locating_districts(_locating_oblasts(_conjoined_oblasts(candidates, text, gazetteer), text,
                                                        gazetteer), text)
+    candidates = _near_towns(_oblast_after(candidates, text), text)
     for c in candidates:
         if c.admin1 is not None and c.admin1.admin1:
             # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
@@ -588,6 +592,34 @@ def _locating_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazett
     return out
 
 
+def _oblast_after(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """'Makiivka, Luhansk Oblast', 'Kamianka (Kharkiv region)': an oblast named right after a place is the
+    place's: its namesakes in that oblast come first, however big one elsewhere (Makiivka, Donetsk)."""
+    out = list(candidates)
+    for i in range(1, len(out)):
+        c, previous = out[i], out[i - 1]
+        if c.admin1 is not None and c.admin1.admin1 and previous.admin1 is None and \
+                text[previous.end:c.start].strip().lower() in {",", "in", "in the", "(", ", in the", ", in"} and \
+                any(place.admin1 == c.admin1.admin1 for place, _ in previous.matches):
+            out[i - 1] = replace(previous, in_oblast=c.admin1.admin1)
+    return out
+
+
+def _near_towns(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """'the village of Andriivka near Bakhmut', 'Dolyna outside Sviatohirsk': a place named right before 'near' a
+    town lies by it; its namesakes close to the town come first."""
+    out = list(candidates)
+    for i in range(1, len(out)):
+        c, previous = out[i], out[i - 1]
+        if c.admin1 is not None or previous.admin1 is not None or \
+                text[previous.end:c.start].strip().lower() not in {"near", "outside", "not far from", "close to"}:
+            continue
+        towns = [p for p, _ in c.matches if p.kind == "settlement" and p.country_code == "UA"]
+        if towns:
+            out[i - 1] = replace(previous, near_town=max(towns, key=lambda p: p.population))
+    return out
+
+
 def _locating_districts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """'Kamianka, Izium district', 'Ivanivske in the Bakhmut raion': a town's district named right after a place
     locates it (raions bear their centre's name): its namesakes in that town's oblast and near it come first."""
@@ -746,6 +778,10 @@ def _named_area(place: Place, c: _Candidate) -> tuple[float, str | None]:
             score, reason = 3.0, f"in {place.admin1} oblast, where the {c.within.name} district the text names lies"
         if _km(place, c.within) <= _DISTRICT_KM:
             score += 1.0
+    if c.in_oblast is not None and place.admin1 == c.in_oblast:
+        score, reason = score + 5.0, reason or f"in {c.in_oblast} oblast, which the text names right after it"
+    if c.near_town is not None and place != c.near_town and _km(place, c.near_town) <= _NEAR_TOWN_KM:
+        score, reason = score + 3.0, reason or f"near {c.near_town.name}, as the text says"
     region = next((r for r in c.regions if r != place and _km(place, r) <= _REGION_KM), None)
     if region is not None and place.kind == "settlement":
         score, reason = score + 2.0, reason or f"in {region.name}, which its sentence names"
