@@ -42,6 +42,12 @@ def types(pipeline):
     ("Ukrainian HIMARS launch near Bakhmut", [("launch", "shelling")]),
     ("Unexploded mortar round in a garden in Orikhiv", [("Unexploded", "shelling")]),
     ("Ukrainian flag torn down from the council building in Vovchansk", [("flag", "territory_captured")]),
+    # fighting, people leaving, machines knocked out or left behind
+    ("Ukrainian BMP engaging Russian infantry in Robotyne", [("engaging", "armed_clash")]),
+    ("Drone video of Russian losses near Novomykhailivka", [("losses", "armed_clash")]),
+    ("Bus station in Pokrovsk crowded with evacuees", [("evacuees", "evacuation")]),
+    ("Russian T-80 knocked out near Bilohorivka", [("knocked", "armed_clash")]),
+    ("Sappers demining a field near Izium", [("Sappers", "other")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected

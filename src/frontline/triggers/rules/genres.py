@@ -2,9 +2,10 @@
 
 An investigator's caption names what a photo or video shows, in a noun phrase or a participle: damage ('Apartment
 block destroyed in T', 'Shopping centre in T on fire', 'X engulfed in flames', 'A school was targeted in T',
-'damage to X'), troops present or moving ('Russian troop movement in V', 'Drone operating above V', 'Russian
-positions near V', 'Failed river crossing at V'), the aftermath ('Mass grave in T', 'Prisoners of war in T',
-'Bodies in T') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
+'damage to X'), fighting ('T-64 engaging infantry in T', 'Russian losses near V'), troops present or moving
+('Russian troop movement in V', 'Drone operating above V', 'Russian positions near V', 'Failed river crossing at
+V'), the aftermath ('Mass grave in T', 'Prisoners of war in T', 'Bodies in T'), people leaving ('Station in T packed
+with evacuees') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
 ``caption_genre`` reads these from the parse: a word of one genre's lemma list that the caption line is about
 (its root, or a word hanging from it by a modifier, a clause or a preposition), never inside an 'after ...'
 clause or a negation. It is asked only for a caption line that names a place and whose words the lexicon did not
@@ -36,7 +37,7 @@ _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
                      "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
-                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch"})
+                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
 # put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
@@ -53,7 +54,13 @@ _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "dron
                        # armed men and aircraft shown in a place ('Wagner fighters in the centre of T', 'helicopter
                        # flying low over V')
                        "fighter", "mercenary", "militant", "sniper", "helicopter", "aircraft", "warplane", "jet",
-                       "fly", "hover"})
+                       "fly", "hover", "armoured", "armored",
+                       # left behind or cleared ('abandoned T-72 towed away', 'sappers demining a road near T')
+                       "abandon", "tow", "demine", "demining", "sapper"})
+# Fighting shown: 'T-64 engaging infantry in T', 'Russian losses near T'
+_FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "shootout", "duel"})
+# People leaving: 'station packed with evacuees', 'refugees crossing at V'
+_LEAVING = frozenset({"evacuee", "evacuation", "evacuate", "refugee", "displaced"})
 # 'Failed river crossing at V', 'pontoon crossing destroyed': a crossing under fire is a clash
 _CLASH_CROSSING = frozenset({"fail", "failed", "river", "pontoon", "attempt", "repel", "repelled"})
 # The dependency relations along which a word is still what the caption line is about
@@ -112,10 +119,14 @@ def _genre(tok: Token) -> str | None:
 
 
 def _genre_of_word(tok: Token) -> str | None:
-    """The genre the word itself names (damage, aftermath or presence), or None."""
+    """The genre the word itself names (damage, fighting, aftermath, leaving or presence), or None."""
     words = _lemmas(tok)
     if words & _DAMAGE:
         return "damage"
+    if words & _FIGHTING:
+        return "fighting"
+    if words & _LEAVING:
+        return "leaving"
     if words & (_GRAVES | _PRISONERS):
         return "aftermath"
     if words & _PRESENCE:
@@ -139,6 +150,10 @@ def _genre_type(ctx: RuleContext) -> str | None:
         if _lemmas(tok) & _PRISONERS:
             return "surrender"
         return "violence_against_civilians"
+    if genre == "fighting":
+        return "armed_clash"
+    if genre == "leaving":
+        return "evacuation"
     if genre == "presence":
         if "crossing" in _lemmas(tok) and words & _CLASH_CROSSING:
             return weapon_type(words, default="armed_clash")
@@ -152,7 +167,8 @@ _ENTRY = TriggerRule("other", frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"})
 
 def caption_genre(sent: Span) -> tuple[Token, str] | None:
     """The word a caption line reports through and its event type, by the first genre that reads (a flag raised,
-    damage, the aftermath, then presence), or None. The caller checks that the line is a caption naming a place."""
+    damage, fighting, the aftermath, people leaving, then presence), or None. The caller checks that the line is a
+    caption naming a place."""
     found: dict[str, Token] = {}
     for tok in sent:
         genre = _genre(tok)
@@ -160,7 +176,7 @@ def caption_genre(sent: Span) -> tuple[Token, str] | None:
                 _modifies_another_thing(tok):
             continue
         found[genre] = tok
-    for genre in ("control", "damage", "aftermath", "presence"):
+    for genre in ("control", "damage", "fighting", "aftermath", "leaving", "presence"):
         if genre in found:
             tok = found[genre]
             event_type = _genre_type(rule_context(tok, _ENTRY, sent, True))
