@@ -104,3 +104,10 @@ def test_a_caption_of_two_sentences_is_about_the_town_one_names(run):
 def test_a_town_a_place_is_near_is_no_place_of_the_event(run):
     events = run("Ukrainian forces have retaken the village of Klishchiivka near Bakhmut.", "2023-09-18").events
     assert [e.location.name for e in events if e.event_type == "territory_captured"] == ["Klishchiivka"]
+
+
+def test_places_the_words_join_are_each_an_events_place_whatever_the_parse(run):
+    # the parse hangs the second name on the headline's closing source
+    text = "Russian forces hit Ukrainian units with strikes in the area of Kupyansk and Izyum - Russian Defense Ministry"
+    placed = {e.location.name for e in run(text, "2022-09-12").events if e.location is not None}
+    assert {"Kupiansk", "Izium"} <= placed

@@ -309,8 +309,13 @@ def at_conjoined_places(doc: Doc, cand: Candidate, places: list[PlaceMention]) -
         return []
     root = _conj_root(token_at(doc, own.start))
     out, seen = [], {own.place.name}
+    text = doc.text
     for p in places:
-        if p.place.name in seen or p.precision != own.precision or _conj_root(token_at(doc, p.start)) != root:
+        # 'in the area of Kupyansk and Izyum - Ministry': the words join them though the parse hangs the second
+        # name on the headline's source
+        joined = _conj_root(token_at(doc, p.start)) == root or \
+            text[own.end:p.start].strip().lower() in {"and", ",", ", and"}
+        if p.place.name in seen or p.precision != own.precision or not joined:
             continue
         seen.add(p.place.name)
         event = replace(e, event_id=stable_id(e.article_id, e.event_type, e.evidence.char_start, p.start),
