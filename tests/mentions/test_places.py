@@ -324,3 +324,9 @@ def test_a_place_near_a_town_is_the_namesake_by_that_town(res):
                         dt.date(2023, 9, 15))
     andriivka, bakhmut = found
     assert andriivka.place.admin1 == "Donetsk" and _km(andriivka.place, bakhmut.place) < 30
+
+
+def test_an_unknown_spelling_followed_by_its_oblast_is_the_closest_village_there(res):
+    found = find_places(res.nlp("Shelling of Prividdia, Luhansk Oblast"), res.gazetteer, dt.date(2022, 6, 1))
+    assert [(m.place.name, m.place.admin1, m.precision) for m in found][0] == ("Pryvillia", "Luhansk", "settlement")
+    assert places(res, "Shelling of Prividdia") == []

@@ -258,7 +258,7 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     if _names_a_word_or_person(ent, doc, text, name_span) or \
             _names_something_else(doc, start_tok, end_tok, admin_inside, gazetteer):
         return None
-    matches = _matches(name, after, gazetteer)
+    matches = _matches(name, after, gazetteer) or _matches_in_named_oblast(ent, name, text, gazetteer)
     sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
     if not matches or _is_actor(ent, matches, sentence_text):
         return None
@@ -269,6 +269,19 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                       matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
                           after is not None and after.lower_ in SECTOR_WORDS)))
+
+
+_OBLAST_AFTER = re.compile(r"\s*(?:,|\(|in the|in)\s*(?P<oblast>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+"
+                           r"(?:oblast|region|province|obl)\b", re.I)
+
+
+def _matches_in_named_oblast(ent: Span, name: str, text: str, gazetteer: Gazetteer) -> tuple[tuple[Place, float], ...]:
+    """'Prividdia, Luhansk Oblast': a place name no spelling reaches, followed by its oblast, is the village of that
+    oblast whose name is closest (``Gazetteer.match_in_oblast``); only for a name the model tags as a place."""
+    if ent.label_ not in _LABELS or (m := _OBLAST_AFTER.match(text, ent.end_char)) is None or \
+            (oblast := gazetteer.admin1(m["oblast"])) is None or not oblast.admin1:
+        return ()
+    return tuple(gazetteer.match_in_oblast(name, oblast.admin1))
 
 
 def _name_bounds(ent: Span, doc: Doc, gazetteer: Gazetteer) -> tuple[int, int, bool] | None:
