@@ -77,3 +77,10 @@ def test_a_participle_hung_on_a_models_name_is_what_the_caption_shows(types):
 
 def test_a_counteroffensive_the_model_tags_as_an_adjective_is_a_clash(types):
     assert types("Ukrainian counteroffensive near Verbove") == [("counteroffensive", "armed_clash")]
+
+
+def test_a_sentence_saying_what_a_picture_shows_is_a_caption(types):
+    assert types("Satellite imagery shows fires burning at the Saky airbase.") != []
+    assert types("Drone footage shows the ruins of Marinka.") != []
+    # a full sentence of prose is not
+    assert types("The museum keeps photos of the old fortress in Izium.") == []
