@@ -330,3 +330,8 @@ def test_an_unknown_spelling_followed_by_its_oblast_is_the_closest_village_there
     found = find_places(res.nlp("Shelling of Prividdia, Luhansk Oblast"), res.gazetteer, dt.date(2022, 6, 1))
     assert [(m.place.name, m.place.admin1, m.precision) for m in found][0] == ("Pryvillia", "Luhansk", "settlement")
     assert places(res, "Shelling of Prividdia") == []
+
+
+def test_the_dnipro_with_an_article_is_the_river(res):
+    assert [t for t, _, _ in places(res, "Russian troops crossed the Dnipro at Krynky")] == ["Krynky"]
+    assert [t for t, _, p in places(res, "A missile hit Dnipro at night")] == ["Dnipro"]

@@ -255,6 +255,7 @@ RULE_EXAMPLES = [
     ("capture", "Border guards captured a 'Wagnerian' in Bakhmut.", "captured", "surrender"),
     ("capture", "Militants from Ukraine's unit Azov capture three DPR servicemen", "capture", "surrender"),
     ("capture", "Marines captured two Russian paratroopers near Krynky.", "captured", "surrender"),
+    ("cross_border", "Ukrainian marines crossed the river near Krynky.", "crossed", "armed_clash"),
     ("capture", "Paratroopers captured an armoured vehicle in Kupiansk.", "captured", None),
     ("capture", "Russian troops captured most of the city of Sievierodonetsk.", "captured", "territory_captured"),
     ("capture", "Kherson was captured by Russian troops.", "captured", "territory_captured"),

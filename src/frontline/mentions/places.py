@@ -94,6 +94,8 @@ _LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
 # 'the Yuzhno-Donetsk direction' (South Donetsk): a compass prefix keeps the name a place
 _COMPASS_PREFIXES = frozenset({"yuzhno", "severo", "zapadno", "vostochno", "pivdenno", "pivnichno", "zakhidno",
                                "skhidno", "south", "north", "east", "west"})
+# The front's rivers that share a name with a town: 'the Dnipro' is the river, 'Dnipro' the city
+_RIVERS = frozenset({"dnipro", "dnieper", "donets", "oskil", "inhulets", "siverskyi donets", "seversky donets"})
 _LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
 # Ukraine's decommunisation laws renamed most Soviet-named towns by May 2016 (Artemivsk became Bakhmut, Dzerzhynsk
@@ -356,6 +358,9 @@ def _names_something_else(doc: Doc, start_tok: int, end_tok: int, admin_inside: 
     if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
         return True     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
+    if start_tok > 0 and doc[start_tok - 1].lower_ == "the" and doc[start_tok:end_tok].text.lower() in _RIVERS and \
+            (after is None or after.lower_ not in _ADMIN_AFTER | SECTOR_WORDS):
+        return True     # 'cross the Dnipro at Krynky': the river, not the city (which takes no article)
     if _facility_in_another_town(doc, end_tok):
         return True     # 'the Antonov airport in Hostomel', 'the Zaporizhzhia nuclear plant in Enerhodar'
     if start_tok > 0 and _MODEL_CODE.fullmatch(doc[start_tok - 1].text):
