@@ -199,3 +199,8 @@ def test_what_befalls_a_reporter_is_news_not_a_byline():
 def test_coordinates_in_a_caption_are_no_time_of_a_byline():
     assert classify_lines("Russian tank destroyed, Huliaipole, 47.66, 36.26") == []
     assert classify_lines("Olha Kyrylenko — 14 May 2024, 08:12") == [(0, 35, "byline")]
+
+
+def test_a_text_that_is_one_labelled_caption_is_the_article():
+    assert classify_lines("Video: explosions in Odesa") == []
+    assert [w for _, _, w in classify_lines(f"Video: explosions in Odesa\n{PROSE}")] == ["image credit"]

@@ -335,3 +335,10 @@ def test_an_unknown_spelling_followed_by_its_oblast_is_the_closest_village_there
 def test_the_dnipro_with_an_article_is_the_river(res):
     assert [t for t, _, _ in places(res, "Russian troops crossed the Dnipro at Krynky")] == ["Krynky"]
     assert [t for t, _, p in places(res, "A missile hit Dnipro at night")] == ["Dnipro"]
+
+
+def test_a_caption_labelled_with_a_village_is_about_that_village(res):
+    # the model leaves the first untagged and tags the second PERSON; both are the caption's label
+    assert [t for t, _, _ in places(res, "Nikol's’ke: destroyed bridge")] == ["Nikol's’ke"]
+    assert [t for t, _, _ in places(res, "Malovarvarivka: destroyed bridge")] == ["Malovarvarivka"]
+    assert places(res, "Update: nothing new") == []

@@ -244,9 +244,9 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
     prose_text = sum(prose) >= 3 and prose_chars >= 0.3 * sum(len(ln.text) for ln in lines)
     why = _judge_lines(lines, prose, prose_text)
     if len(why) == len(lines):
-        # Nothing would be left: a text made of captions ('... geolocated (photo 3)') is a caption set or a
-        # one-line report, and its captions are the article
-        why = {i: w for i, w in why.items() if w != "photo caption"}
+        # Nothing would be left: a text made of captions ('... geolocated (photo 3)', 'Video: explosions in T') is
+        # a caption set or a one-line report, and its captions are the article
+        why = {i: w for i, w in why.items() if w not in ("photo caption", "image credit")}
     kept = [i for i in range(len(lines)) if i not in why] or [0]
     if prose_text:
         _mark_headings(lines, prose, kept, why)

@@ -195,7 +195,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
         for token in sent:
             sentence_of[token.i] = number
     text = doc.text      # Doc.text rebuilds the string on every access: read it once
-    lower = _lower_case_towns(doc, gazetteer)
+    lower = _lower_case_towns(doc, gazetteer) + _label_towns(doc, gazetteer)
     covered = {i for span in lower for i in range(span.start, span.end)}
     entities = sorted((*(e for e in doc.ents if not covered & set(range(e.start, e.end))), *lower),
                       key=lambda e: e.start)
@@ -448,12 +448,16 @@ def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
 def _caption_town(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
     """'Vuhledar: Russian armour destroyed', 'Mariinka completely destroyed' with the name tagged PRODUCT or
     PERSON: a caption (a text of a few words) that opens with a town's exact name is about that town. Only a
-    Ukrainian town of _LOWER_CASE_POPULATION people or more, never a given name."""
+    Ukrainian town of _LOWER_CASE_POPULATION people or more (any settlement as the caption's label, before a colon
+    or dash), never a given name."""
     if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") or len(ent) > 3 or \
             ent.start != ent.sent.start or sum(t.is_alpha for t in doc) > _CAPTION_WORDS or \
             ent.text.lower() in GIVEN_NAMES:
         return False
-    return any(p.kind == "settlement" and p.country_code == "UA" and p.population >= _LOWER_CASE_POPULATION
+    # a label ('Malovarvarivka: destroyed bridge') names the place whatever its size
+    label = ent.end < len(doc) and doc[ent.end].text in _LABEL_MARKS
+    return any(p.kind == "settlement" and p.country_code == "UA" and
+               (label or p.population >= _LOWER_CASE_POPULATION)
                for p, c in gazetteer.match(ent.text, fuzzy=False) if c >= 0.95)
 
 
@@ -505,6 +509,32 @@ def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             if any(p.kind == "settlement" and p.country_code == "UA" and p.population >= _LOWER_CASE_POPULATION
                    for p in gazetteer.candidates(words.text)):
                 out.append(Span(doc, first.i, end, label="GPE"))
+                break
+    return out
+
+
+_LABEL_MARKS = frozenset({":", "-", "–", "—", ","})
+
+
+def _label_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """'Malovarvarivka: destroyed bridge': the name a caption opens with as its label (before a colon, dash or
+    comma), which the model leaves untagged, when it is exactly a Ukrainian settlement's (one to three words) and
+    the text is a caption (a few words)."""
+    if sum(t.is_alpha for t in doc) > _CAPTION_WORDS:
+        return []
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for end in range(min(start + 3, sent.end - 1), start, -1):
+            words = doc[start:end]
+            # (capitalised, not is_title: "Nikol's’ke" has letters after its apostrophes)
+            if doc[end].text not in _LABEL_MARKS or any(t.i in tagged or not t.text[:1].isupper() for t in words) or \
+                    words.text.lower() in GIVEN_NAMES:
+                continue
+            if any(p.kind == "settlement" and p.country_code == "UA"
+                   for p, c in gazetteer.match(words.text, fuzzy=False) if c >= 0.95):
+                out.append(Span(doc, start, end, label="GPE"))
                 break
     return out
 
