@@ -23,6 +23,7 @@ from frontline.events.when import date_event, narrated
 from frontline.events.where import FOCUS_SENTENCES, Focus, at_conjoined_places, event_places, place_ahead, place_event
 from frontline.events.who import first_person, parties, with_civilian_target
 from frontline.models import ActorMention, Claim, Event, EventDate, Evidence, Mentions, stable_id
+from frontline.triggers.captions import is_one_line_caption
 from frontline.triggers.find import Trigger, find_triggers, names_no_trigger
 from frontline.triggers.similarity import SentenceTyper
 from frontline.vocab.event_types import event_type
@@ -92,17 +93,13 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     return out
 
 
-_CAPTION_TEXT_WORDS = 40     # a text this short that names a settlement is a caption about it
-
-
 def _read(doc: Doc, mentions: Mentions) -> list[Read]:
     """Each sentence with its mentions and trigger words.
 
-    In a caption (a text of a few words that names a settlement) every sentence is about that place: 'Strike on a
+    In a caption (one line of a few words that names a settlement) every sentence is about that place: 'Strike on a
     residential building. Location: Kramatorsk' reads the strike as one at a place, as if the sentence named it.
     """
-    caption_place = sum(t.is_alpha for t in doc) <= _CAPTION_TEXT_WORDS and \
-        any(p.precision == "settlement" for p in mentions.places)
+    caption_place = is_one_line_caption(doc) and any(p.precision == "settlement" for p in mentions.places)
     sentences = []
     for sent in doc.sents:
         # a headline's closing source after a dash ('... killed - Kiev') is neither where it happened nor a party

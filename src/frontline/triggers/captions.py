@@ -7,7 +7,7 @@ running prose would be descriptions; the trigger rules read ``RuleContext.captio
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # A caption line is short: a photo's or a video's caption, a one-line bulletin, a headline.
 _CAPTION_WORDS = 25
@@ -36,14 +36,20 @@ def is_caption_line(sent: Span) -> bool:
     starts = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
     ends = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws or \
         doc[sent.end].is_space and "\n" in doc[sent.end].text
-    # a caption of a few words may hold two sentences on one line ('Location: Toretsk. Destroyed apartment block')
-    if not (starts and ends) and sum(t.is_alpha for t in doc) > _CAPTION_TEXT_WORDS:
+    # a caption of a few words may hold two sentences on its one line ('Location: Toretsk. Destroyed apartment
+    # block'); a text of paragraphs is a story, however short
+    if not (starts and ends) and not is_one_line_caption(doc):
         return False
     # A one-sentence paragraph of prose ('Russia invaded Ukraine on February 24, but ...') is no caption: a
     # caption or headline lacks the closing stop, or the finite verb with a subject.
     closed = sent.text.rstrip()[-1:] in ".!?"
     return not closed or _media_shows(sent.root) or \
         not any(t.tag_ in _FINITE_TAGS and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent)
+
+
+def is_one_line_caption(doc: Doc) -> bool:
+    """Whether the whole text is one line of a few words: a photo's or a video's caption."""
+    return "\n" not in doc.text.strip() and sum(t.is_alpha for t in doc) <= _CAPTION_TEXT_WORDS
 
 
 def _media_shows(root: Token) -> bool:
