@@ -21,14 +21,22 @@ import datetime as dt
 import logging
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, skeleton
-from frontline.mentions.quantities import parse_number  # the one reader of number words
+from frontline.mentions.place_links import (
+    PlaceCandidate,
+    conjoined_oblasts,
+    locating_districts,
+    locating_oblasts,
+    near_towns,
+    oblast_after,
+    with_borders,
+)
 from frontline.models import LocationPrecision, Place, PlaceMention
 from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
@@ -158,25 +166,6 @@ _KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "ad
                                                   "district": "district"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """One entity that may be a place, with what the text around it says."""
-
-    start: int
-    end: int
-    text: str
-    sentence: int
-    matches: tuple[tuple[Place, float], ...]
-    admin1: Place | None          # the oblast, when the text names the oblast rather than a town
-    near: bool                    # '10 km south of X'
-    outside: tuple[str, float] | None = None   # 'N km from the border of the Y region': (Y, N), not in Y, near it
-    authority: bool = False       # 'the head of the DPR': an oblast that does not say where things are
-    within: Place | None = None   # 'Kamianka, Izium district': the town whose district the text puts it in
-    near_town: Place | None = None   # 'Andriivka near Bakhmut': the town the text puts it near
-    in_oblast: str | None = None  # 'Makiivka, Luhansk Oblast': the oblast the text puts it in, right after it
-    regions: tuple[Place, ...] = ()   # the regions its sentence names ('the Donbas')
-
-
 def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None) -> list[PlaceMention]:
     """Find the places named in ``doc`` and resolve each to one gazetteer entry.
 
@@ -202,14 +191,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
     candidates = [c for ent in entities if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
-    candidates = _locating_districts(_locating_oblasts(_conjoined_oblasts(candidates, text, gazetteer), text,
+    candidates = locating_districts(locating_oblasts(conjoined_oblasts(candidates, text, gazetteer), text,
                                                        gazetteer), text)
-    candidates = _near_towns(_oblast_after(candidates, text), text)
+    candidates = near_towns(oblast_after(candidates, text), text)
     for c in candidates:
         if c.admin1 is not None and c.admin1.admin1:
             # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
             oblasts.setdefault(c.admin1.admin1, []).append(-100 if c.authority else c.sentence)
-    candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
+    candidates = with_borders(candidates, sentences, oblasts, gazetteer)
     fronts: tuple[_Front, ...] = tuple((1.0, points) for first, last, points in _FRONT_LINES
                                        if published is None or first <= published <= last)
     if published is None or published >= _SHELLED_BORDER[0]:
@@ -242,7 +231,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
 
 
 def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
-               sentence_of: dict[int, int]) -> _Candidate | None:
+               sentence_of: dict[int, int]) -> PlaceCandidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
     if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer) and \
             not _province_in_disguise(ent, gazetteer) and not _caption_town(ent, doc, gazetteer):
@@ -267,7 +256,7 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     prefix = text[max(0, ent.start_char - 60):ent.start_char]
     admin1, end_char = _admin_reading(ent, doc, name, matches, end_tok, admin_inside, prefix, gazetteer)
     start_char = doc[start_tok].idx
-    return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
+    return PlaceCandidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
                       matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
                           after is not None and after.lower_ in SECTOR_WORDS)))
@@ -545,47 +534,6 @@ def _hyphen_tail(doc: Doc, end_tok: int) -> bool:
             and not doc[end_tok].whitespace_ and doc[end_tok + 1].is_title)
 
 
-_BORDER_OF = re.compile(
-    r"(?P<dist>\d+(?:[.,]\d+)?|\w+)\s+(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{0,60}?\bfrom the "
-    r"(?:border|boundary|administrative border) (?:of|with) (?:the )?"
-    r"(?:(?P<this>this|that|the neighbouring|the neighboring) region|(?P<name>[A-Z][\w'’-]+)(?: region| oblast| province))",
-    re.I)
-
-
-def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: dict[str, list[int]],
-                  gazetteer: Gazetteer) -> list[_Candidate]:
-    """Mark the places of sentences that say 'N km from the border of the Y region': they lie outside Y, near it.
-
-    'This region' refers to the last oblast named before. The oblast named in such a phrase does not count as
-    the oblast the sentence's places are in.
-    """
-    out = []
-    for c in candidates:
-        if c.admin1 is not None:
-            out.append(c)
-            continue
-        m = _BORDER_OF.search(sentences[c.sentence].text) if c.sentence < len(sentences) else None
-        if m is None:
-            out.append(c)
-            continue
-        km = parse_number(m["dist"]) or 10.0
-        if m["dist"] and re.search(r"miles?", m.group(0), re.I):
-            km *= 1.609
-        if m["name"]:
-            named = gazetteer.admin1(m["name"])
-            oblast = named.admin1 if named is not None else None
-        else:
-            earlier = [o.admin1.admin1 for o in candidates if o.admin1 is not None and o.start < c.start]
-            oblast = earlier[-1] if earlier else None
-        if oblast is None:
-            out.append(c)
-            continue
-        if c.sentence in oblasts.get(oblast, []) and m["name"]:
-            oblasts[oblast] = [s for s in oblasts[oblast] if s != c.sentence]
-        out.append(replace(c, outside=(oblast, km)))
-    return out
-
-
 def _part_of_city(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """'X district of Donetsk', 'the Kiev region of Donetsk', 'Kirovskyi District, Donetsk': X names a part of a
     city named right after. After a comma only a district that is no town's name ('Pokrovsk District, Donetsk'
@@ -607,81 +555,6 @@ def _part_of_city(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     return doc[end].lower_ in ("district", "raion") and \
         not any(p.kind == "settlement" and p.population >= _TOWN_POPULATION
                 for p, _ in gazetteer.match(doc[start:end].text, fuzzy=False))
-
-
-def _conjoined_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
-    """'in the DPR and Zaporozhye': a name joined to an oblast by 'and' or a comma names an oblast too."""
-    out: list[_Candidate] = []
-    for c in candidates:
-        previous = out[-1] if out else None
-        if c.admin1 is None and previous is not None and previous.admin1 is not None and \
-                text[previous.end:c.start].strip(" ,").lower() in {"", "and", "and the", "or"} and \
-                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA":
-            c = replace(c, admin1=oblast, near=False)
-        out.append(c)
-    return out
-
-
-def _locating_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
-    """'the city of Pokrovsk in Donetsk', 'Avdiivka, Donetsk': a name that locates the town before it is its oblast.
-
-    Only when the town has a namesake in that oblast: a town does not lie in another town.
-    """
-    out: list[_Candidate] = []
-    for c in candidates:
-        previous = out[-1] if out else None
-        if c.admin1 is None and previous is not None and previous.admin1 is None and previous.matches and \
-                text[previous.end:c.start].strip().lower() in {"in", ",", "in the"} and \
-                not text[c.end:c.end + 6].lower().lstrip().startswith("city") and \
-                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA" and \
-                any(place.admin1 == oblast.admin1 and place.name != oblast.name for place, _ in previous.matches):
-            c = replace(c, admin1=oblast, near=False)
-        out.append(c)
-    return out
-
-
-def _oblast_after(candidates: list[_Candidate], text: str) -> list[_Candidate]:
-    """'Makiivka, Luhansk Oblast', 'Kamianka (Kharkiv region)': an oblast named right after a place is the
-    place's: its namesakes in that oblast come first, however big one elsewhere (Makiivka, Donetsk)."""
-    out = list(candidates)
-    for i in range(1, len(out)):
-        c, previous = out[i], out[i - 1]
-        if c.admin1 is not None and c.admin1.admin1 and previous.admin1 is None and \
-                text[previous.end:c.start].strip().lower() in {",", "in", "in the", "(", ", in the", ", in"} and \
-                any(place.admin1 == c.admin1.admin1 for place, _ in previous.matches):
-            out[i - 1] = replace(previous, in_oblast=c.admin1.admin1)
-    return out
-
-
-def _near_towns(candidates: list[_Candidate], text: str) -> list[_Candidate]:
-    """'the village of Andriivka near Bakhmut', 'Dolyna outside Sviatohirsk': a place named right before 'near' a
-    town lies by it; its namesakes close to the town come first."""
-    out = list(candidates)
-    for i in range(1, len(out)):
-        c, previous = out[i], out[i - 1]
-        if c.admin1 is not None or previous.admin1 is not None or \
-                text[previous.end:c.start].strip().lower() not in {"near", "outside", "not far from", "close to"}:
-            continue
-        towns = [p for p, _ in c.matches if p.kind == "settlement" and p.country_code == "UA"]
-        if towns:
-            out[i - 1] = replace(previous, near_town=max(towns, key=lambda p: p.population))
-    return out
-
-
-def _locating_districts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
-    """'Kamianka, Izium district', 'Ivanivske in the Bakhmut raion': a town's district named right after a place
-    locates it (raions bear their centre's name): its namesakes in that town's oblast and near it come first."""
-    out = list(candidates)
-    for i in range(1, len(out)):
-        c, previous = out[i], out[i - 1]
-        if c.admin1 is not None or previous.admin1 is not None or not c.near or \
-                not text[c.end:c.end + 12].lstrip().lower().startswith(("district", "raion")) or \
-                text[previous.end:c.start].strip().lower() not in {",", "in", "in the", ", in the", ", in"}:
-            continue
-        towns = [p for p, _ in c.matches if p.kind == "settlement" and p.country_code == "UA"]
-        if towns:
-            out[i - 1] = replace(previous, within=max(towns, key=lambda p: p.population))
-    return out
 
 
 def _plural_admin_follows(doc: Doc, end: int) -> bool:
@@ -721,7 +594,7 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
     return False
 
 
-def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
+def _resolve(c: PlaceCandidate, oblasts: dict[str, list[int]], anchors: list[Place],
              gazetteer: Gazetteer, fronts: tuple[_Front, ...],
              published: dt.date | None = None) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
@@ -758,7 +631,7 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     return best, second, reason, confidence
 
 
-def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
+def _score(place: Place, spelling: float, c: PlaceCandidate, oblasts: dict[str, list[int]], anchors: list[Place],
            gazetteer: Gazetteer, fronts: tuple[_Front, ...], likeness: float,
            similar: int, renamed_since: bool = False) -> tuple[float, str]:
     """A namesake's score from spelling, the article's oblasts, nearby resolved places, the front and population.
@@ -818,7 +691,7 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
     return score, "; ".join(reasons) or "the best-known namesake"
 
 
-def _named_area(place: Place, c: _Candidate) -> tuple[float, str | None]:
+def _named_area(place: Place, c: PlaceCandidate) -> tuple[float, str | None]:
     """What the district or region the text puts the name in adds to a namesake's score, and why."""
     score, reason = 0.0, None
     if c.within is not None and place != c.within:
