@@ -244,6 +244,10 @@ class Gazetteer:
                 found[n] = max(found.get(n, 0.0), confidence)
         if not found:
             found = self._other_forms(name)
+        elif not any(self.places[n].country_code == "UA" and self.places[n].admin1 != "Crimea" for n in found):
+            # 'Pervomayskoye', 'Vesyoloye': Crimea's and Russia's villages keep the Russian name that a Russian-style
+            # rendering of a mainland Ukrainian village also gives; the Ukrainian namesakes compete too
+            found = {**self._other_forms(name), **found}
         if found:
             return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
         if not fuzzy or len(skel) < _MIN_FUZZY_LENGTH:
