@@ -48,6 +48,9 @@ def types(pipeline):
     ("Bus station in Pokrovsk crowded with evacuees", [("evacuees", "evacuation")]),
     ("Russian T-80 knocked out near Bilohorivka", [("knocked", "armed_clash")]),
     ("Sappers demining a field near Izium", [("Sappers", "other")]),
+    # an aircraft brought down, property looted
+    ("Shot-down Su-25 near Popasna", [("Shot", "armed_clash")]),
+    ("Looted pharmacy in Melitopol", [("Looted", "violence_against_civilians")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected

@@ -46,6 +46,8 @@ _HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", 
 # The aftermath of violence against people: graves, bodies, prisoners.
 _GRAVES = frozenset({"grave", "burial", "body", "corpse", "exhumation", "torture", "chamber"})
 _PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
+# Property taken from civilians ('Looted shop in T'): looting is violence against civilians (ACLED's looting)
+_LOOTING = frozenset({"loot", "looted", "looting", "pillage", "plunder", "ransack"})
 # Forces present or moving: a sighting ('troop movement in V', 'drone over V', 'positions near V').
 _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "drone", "uav", "operate", "patrol",
                        "deploy", "deployment", "crossing", "checkpoint", "base", "trench", "fortification",
@@ -111,6 +113,13 @@ def _lemmas(tok: Token) -> set[str]:
     return forms
 
 
+def _shot_down(tok: Token) -> bool:
+    """'Shot-down Su-34 in T', 'Helicopter shot down near V': an aircraft brought down (not a photo's 'shot')."""
+    doc = tok.doc
+    following = [t.lower_ for t in doc[tok.i + 1:tok.i + 3] if t.text != "-"]
+    return tok.lower_ == "shot" and following[:1] == ["down"]
+
+
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
     if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
@@ -127,8 +136,10 @@ def _genre_of_word(tok: Token) -> str | None:
         return "fighting"
     if words & _LEAVING:
         return "leaving"
-    if words & (_GRAVES | _PRISONERS):
+    if words & (_GRAVES | _PRISONERS | _LOOTING):
         return "aftermath"
+    if _shot_down(tok):
+        return "damage"
     if words & _PRESENCE:
         return "presence"
     return None
