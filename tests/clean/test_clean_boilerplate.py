@@ -187,3 +187,20 @@ def test_a_one_line_caption_is_the_article(caption):
 def test_a_caption_under_an_article_still_goes():
     text = PROSE + "Damage to a school in Siversk (Reuters)\n" + PROSE
     assert [why for *_, why in classify_lines(text)] == ["photo caption"]
+
+
+def test_what_befalls_a_reporter_is_news_not_a_byline():
+    assert classify_lines("Two photographers wounded in Kherson") == []
+    assert classify_lines("TV journalist detained in Melitopol") == []
+    assert [w for _, _, w in classify_lines("Staff reporter\nShelling went on in Kherson through the night.")] \
+        == ["byline"]
+
+
+def test_coordinates_in_a_caption_are_no_time_of_a_byline():
+    assert classify_lines("Russian tank destroyed, Huliaipole, 47.66, 36.26") == []
+    assert classify_lines("Olha Kyrylenko — 14 May 2024, 08:12") == [(0, 35, "byline")]
+
+
+def test_a_text_that_is_one_labelled_caption_is_the_article():
+    assert classify_lines("Video: explosions in Odesa") == []
+    assert [w for _, _, w in classify_lines(f"Video: explosions in Odesa\n{PROSE}")] == ["image credit"]

@@ -57,6 +57,18 @@ def test_a_caption_town_the_parse_gives_another_event_stays_there(run):
     assert placed.get("territory_captured") == "Robotyne" and placed.get("desertion") is None
 
 
+def test_a_captions_closing_line_goes_on_about_the_town_it_named(run):
+    # the last line looks like a heading (no stop), but it heads nothing: it is the caption's second sentence
+    events = run("Who holds Chasiv Yar? Three Ukrainian soldiers were wounded there", "2023-05-01").events
+    assert events and all(e.location is not None and e.location.name == "Chasiv Yar" for e in events)
+
+
+def test_a_heading_before_more_text_still_starts_another_story(run):
+    text = "Fighting in Chasiv Yar.\n\nA new aid package\n\nThree people were injured."
+    injured = [e for e in run(text, "2023-05-01").events if "injured" in e.evidence.sentence]
+    assert injured and all(e.location is None or e.location.name != "Chasiv Yar" for e in injured)
+
+
 def _placed(run, text):
     return {e.event_type: e.location.name if e.location else None for e in run(text, "2022-03-01").events}
 
@@ -76,3 +88,26 @@ def test_the_talks_themselves_and_an_incident_abroad_keep_their_place(run):
     assert _placed(run, "Leaders meet at a Paris summit after shelling in Ukraine")["negotiation"] == "Paris"
     assert _placed(run, "Five killed in Ukraine ahead of NATO summit in Brussels")["negotiation"] == "Brussels"
     assert set(_placed(run, "An explosion killed two people in Paris on Friday.").values()) == {"Paris"}
+
+
+def test_a_caption_launch_is_no_retold_start_of_the_war(run):
+    events = run("Ukrainian HIMARS launch near Kherson", "2022-11-01").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in events] == [("shelling", "Kherson")]
+
+
+def test_a_caption_of_two_sentences_is_about_the_town_one_names(run):
+    for text in ("Strike on an apartment block. Location: Kramatorsk", "Location: Toretsk. Burnt-out school"):
+        events = run(text, "2023-05-01").events
+        assert events and all(e.location is not None and e.location.precision == "settlement" for e in events)
+
+
+def test_a_town_a_place_is_near_is_no_place_of_the_event(run):
+    events = run("Ukrainian forces have retaken the village of Klishchiivka near Bakhmut.", "2023-09-18").events
+    assert [e.location.name for e in events if e.event_type == "territory_captured"] == ["Klishchiivka"]
+
+
+def test_places_the_words_join_are_each_an_events_place_whatever_the_parse(run):
+    # the parse hangs the second name on the headline's closing source
+    text = "Russian forces hit Ukrainian units with strikes in the area of Kupyansk and Izyum - Russian Defense Ministry"
+    placed = {e.location.name for e in run(text, "2022-09-12").events if e.location is not None}
+    assert {"Kupiansk", "Izium"} <= placed

@@ -73,3 +73,18 @@ def test_a_russian_rendering_reaches_the_ukrainian_name(gaz):
     matches = gaz.match("Novosyolovka Vtoraya")
     assert {p.geonames_id for p, _ in matches} == {699193, 9530054}
     assert all(c == 0.85 for _, c in matches)
+
+
+def test_a_name_close_to_a_village_of_the_oblast_the_text_names(gaz):
+    # 'Privillya' is no spelling of any place; among Luhansk oblast's villages it is Pryvillia
+    assert {p.name for p, _ in gaz.match_in_oblast("Privillya", "Luhansk")} == {"Pryvillia"}
+    assert all(c <= 0.8 for _, c in gaz.match_in_oblast("Privillya", "Luhansk"))
+    assert gaz.match_in_oblast("Xyzzyville", "Luhansk") == []
+    assert gaz.match_in_oblast("Pryv", "Luhansk") == []       # too short to guess
+
+
+def test_a_russian_name_only_crimea_keeps_also_reaches_the_mainland_namesakes(gaz):
+    # GeoNames names Crimea's villages in Russian: 'Vesyoloye' is also how Russian reports render Vesele
+    found = gaz.match("Vesyoloye")
+    assert any(p.name == "Vesele" and p.admin1 == "Zaporizhzhia" for p, _ in found)
+    assert any(p.admin1 == "Crimea" and c == 1.0 for p, c in found)

@@ -40,6 +40,8 @@ def test_adjective_stems(word, stems):
     ("Novosyolovka Vtoraya", "Novoselivka Druha"), ("Novoselovka Pervaya", "Novoselivka Persha"),
     ("Velikaya Novoselka", "Velyka Novosilka"), ("Avdeevka", "Avdiivka"), ("Svatovo", "Svatove"),
     ("Staromayorskoye", "Staromaiorske"), ("Belogorovka", "Bilohorivka"), ("Krasnogorovka", "Krasnohorivka"),
+    ("Bolshaya Pisarevka", "Velyka Pysarivka"), ("Bolshoye Ozero", "Velyke Ozero"),
+    ("Novoaleksandrovka", "Novooleksandrivka"), ("Alekseyevka", "Oleksiivka"),
 ])
 def test_ukrainian_forms_fold_a_russian_rendering_onto_the_ukrainian_name(russian, ukrainian):
     assert skeleton(ukrainian) in {skeleton(form) for form in ukrainian_forms(russian)}

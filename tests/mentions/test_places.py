@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from frontline.mentions.places import find_places
+from frontline.mentions.places import _km, find_places
 from frontline.nlp.model import Resources
 
 
@@ -241,3 +241,104 @@ def test_a_spaced_dash_ends_the_name_before_the_attribution(res):
 def test_a_person_after_a_place_preposition_stays_a_person(res):
     # 'to' after a noun lets an organisation-tagged village be a place ('Shelling of X'), never a person
     assert places(res, "The letter to Putin was published.") == []
+
+
+def test_a_town_written_in_lower_case_after_a_preposition_is_a_place(res):
+    assert [(t, i) for t, i, _ in places(res, "Artillery fire in kupiansk overnight")] == [("kupiansk", 703656)]
+    assert [(t, i) for t, i, _ in places(res, "Explosions heard near nova kakhovka")] == [("nova kakhovka", 699839)]
+
+
+def test_a_common_word_a_village_shares_stays_a_word(res):
+    assert places(res, "The soldiers drank in a bar and talked in sad voices") == []
+    assert places(res, "Soldiers rested in bar after the march") == []
+
+
+def test_the_name_a_models_machine_bears_is_no_village(res):
+    # 'Mriya' is also a village of Kyiv oblast; after 'An-225' it is the aircraft
+    assert [(t, i) for t, i, _ in places(res, "Wreck of the An-225 Mriya at Hostomel Airport")] == \
+        [("Hostomel", 708251)]
+
+
+def test_a_town_on_the_shelled_border_beats_a_bigger_namesake_far_from_the_war(res):
+    # Zolochiv, Kharkiv oblast (7,700 people, 10 km from the border shelled since spring 2022), over Zolochiv, Lviv
+    found = find_places(res.nlp("Houses burning in Zolochev"), res.gazetteer, dt.date(2023, 6, 1))
+    assert [m.place.admin1 for m in found] == ["Kharkiv"]
+    before = find_places(res.nlp("Houses burning in Zolochev"), res.gazetteer, dt.date(2021, 6, 1))
+    assert [m.place.admin1 for m in before] == ["Lviv"]
+
+
+def test_the_shelled_border_counts_for_less_than_where_the_armies_meet(res):
+    # Krasnopillia, Sumy (7,800, on the border) and a Donetsk hamlet on the front of September 2022: fighting
+    # around 'the Krasnopolye area' is the hamlet's
+    found = find_places(res.nlp("Soldiers killed in the Krasnopolye area"), res.gazetteer, dt.date(2022, 9, 5))
+    assert [m.place.admin1 for m in found] == ["Donetsk"]
+
+
+def test_a_town_s_district_named_after_a_village_locates_it(res):
+    # raions bear their centre's name: 'Izium district' puts this Kamianka in Kharkiv oblast, near Izium
+    found = find_places(res.nlp("Burnt vehicles in Kamianka, Izium district"), res.gazetteer, dt.date(2022, 9, 20))
+    assert [(m.text, m.place.admin1, m.precision) for m in found] == \
+        [("Kamianka", "Kharkiv", "settlement"), ("Izium", "Kharkiv", "district")]
+
+
+def test_a_region_the_text_names_holds_its_namesake(res):
+    # 'Shumy' is also read as Sumy, a city of 256,000; 'in Donbas' puts it in the Donetsk village
+    found = find_places(res.nlp("A soldier was wounded near Shumy in Donbas"), res.gazetteer, dt.date(2021, 4, 1))
+    assert [(m.text, m.place.admin1) for m in found][0] == ("Shumy", "Donetsk")
+    alone = find_places(res.nlp("Explosions were heard in Sumy"), res.gazetteer, dt.date(2021, 4, 1))
+    assert [m.place.admin1 for m in alone] == ["Sumy"]
+
+
+def test_a_facility_named_after_a_place_in_another_town_is_in_that_town(res):
+    assert [t for t, _, _ in places(res, "Strike on the Zaporizhzhia nuclear plant in Enerhodar")] == ["Enerhodar"]
+    # a facility placed only near a city, or in an oblast, keeps its own town
+    assert [t for t, _, _ in places(res, "Damage at Hostomel airport near Kyiv")][0] == "Hostomel"
+    assert [t for t, _, _ in places(res, "Fire at the Kremenchuk refinery in Poltava Oblast")][0] == "Kremenchuk"
+
+
+def test_a_caption_opening_with_a_towns_name_is_about_that_town(res):
+    # the model tags these names PRODUCT and PERSON
+    assert [(t, i) for t, i, _ in places(res, "Vuhledar: burnt Russian armour")] == [("Vuhledar", 690823)]
+    assert [t for t, _, _ in places(res, "Mariinka completely destroyed")] == ["Mariinka"]
+    assert places(res, "Maria said nothing") == []
+
+
+def test_a_regional_institution_stands_in_the_city_that_bears_the_name(res):
+    assert places(res, "Damage at the Kharkiv Regional State Administration")[0][2] == "settlement"
+    assert [t for t, _, _ in places(res, "Burning building of the Chernihiv Regional Drama Theatre")] == ["Chernihiv"]
+    assert [t for t, _, _ in places(res, "Shelled Donetsk Regional Hospital in Mariupol")] == ["Mariupol"]
+    # the regional governor speaks for the oblast
+    assert places(res, "The Kharkiv regional governor said two were killed")[0][2] == "admin1"
+
+
+def test_an_oblast_named_right_after_a_place_beats_a_big_namesake_elsewhere(res):
+    # Makiivka, Donetsk (339,000 people) is not the Makiivka of Luhansk oblast the text names
+    found = find_places(res.nlp("Burnt tank in Makiivka, Luhansk Oblast"), res.gazetteer, dt.date(2023, 1, 10))
+    assert [(m.text, m.place.admin1) for m in found][0] == ("Makiivka", "Luhansk")
+    alone = find_places(res.nlp("Burnt tank in Makiivka"), res.gazetteer, dt.date(2023, 1, 10))
+    assert [m.place.admin1 for m in alone] == ["Donetsk"]
+
+
+def test_a_place_near_a_town_is_the_namesake_by_that_town(res):
+    found = find_places(res.nlp("Ukrainian troops took the village of Andriivka near Bakhmut"), res.gazetteer,
+                        dt.date(2023, 9, 15))
+    andriivka, bakhmut = found
+    assert andriivka.place.admin1 == "Donetsk" and _km(andriivka.place, bakhmut.place) < 30
+
+
+def test_an_unknown_spelling_followed_by_its_oblast_is_the_closest_village_there(res):
+    found = find_places(res.nlp("Shelling of Prividdia, Luhansk Oblast"), res.gazetteer, dt.date(2022, 6, 1))
+    assert [(m.place.name, m.place.admin1, m.precision) for m in found][0] == ("Pryvillia", "Luhansk", "settlement")
+    assert places(res, "Shelling of Prividdia") == []
+
+
+def test_the_dnipro_with_an_article_is_the_river(res):
+    assert [t for t, _, _ in places(res, "Russian troops crossed the Dnipro at Krynky")] == ["Krynky"]
+    assert [t for t, _, p in places(res, "A missile hit Dnipro at night")] == ["Dnipro"]
+
+
+def test_a_caption_labelled_with_a_village_is_about_that_village(res):
+    # the model leaves the first untagged and tags the second PERSON; both are the caption's label
+    assert [t for t, _, _ in places(res, "Nikol's’ke: destroyed bridge")] == ["Nikol's’ke"]
+    assert [t for t, _, _ in places(res, "Malovarvarivka: destroyed bridge")] == ["Malovarvarivka"]
+    assert places(res, "Update: nothing new") == []

@@ -32,6 +32,25 @@ def types(pipeline):
     ("Shelled kindergarten in Okhtyrka", [("Shelled", "shelling")]),
     ("Bridge over the Siverskyi Donets blown up in Raihorodok", [("blown", "infrastructure_disruption")]),
     ("Ukrainian flag raised in Vysokopillia", [("flag", "territory_captured")]),
+    # what is left, and what was dropped
+    ("Volunteers clearing rubble in Irpin", [("rubble", "infrastructure_disruption")]),
+    ("Quadcopter dropping munitions on a trench near Klishchiivka", [("dropping", "air_drone_strike")]),
+    # armed men and aircraft shown in a place
+    ("Chechen fighters in the streets of Rubizhne", [("fighters", "other")]),
+    ("Helicopter flying low over Izium", [("Helicopter", "other")]),
+    # a launch, what is left unexploded, a flag taken down
+    ("Ukrainian HIMARS launch near Bakhmut", [("launch", "shelling")]),
+    ("Unexploded mortar round in a garden in Orikhiv", [("Unexploded", "shelling")]),
+    ("Ukrainian flag torn down from the council building in Vovchansk", [("flag", "territory_captured")]),
+    # fighting, people leaving, machines knocked out or left behind
+    ("Ukrainian BMP engaging Russian infantry in Robotyne", [("engaging", "armed_clash")]),
+    ("Drone video of Russian losses near Novomykhailivka", [("losses", "armed_clash")]),
+    ("Bus station in Pokrovsk crowded with evacuees", [("evacuees", "evacuation")]),
+    ("Russian T-80 knocked out near Bilohorivka", [("knocked", "armed_clash")]),
+    ("Sappers demining a field near Izium", [("Sappers", "other")]),
+    # an aircraft brought down, property looted
+    ("Shot-down Su-25 near Popasna", [("Shot", "armed_clash")]),
+    ("Looted pharmacy in Melitopol", [("Looted", "violence_against_civilians")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected
@@ -44,6 +63,27 @@ def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     ("Kyiv base rate cut to 15 percent", True),         # a genre word qualifying a noun of no genre
     ("Smoke-free cafes open in Lviv", True),
     ("Drone show in Kyiv celebrates Independence Day", True),
+    ("Analysts believe Russia will attack Zaporizhzhia", True),     # only believed
 ])
 def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_place):
     assert types(text, has_place) == []
+
+
+def test_combat_recorded_in_a_place_is_a_clash(types):
+    assert types("Combat footage from Marinka") == [("Combat", "armed_clash")]
+    assert ("Combat", "armed_clash") not in types("Combat vehicles parked in Lviv")
+
+
+def test_a_participle_hung_on_a_models_name_is_what_the_caption_shows(types):
+    assert [w for w, _ in types("Burned T-72B3 near Terny")] == ["Burned"]
+
+
+def test_a_counteroffensive_the_model_tags_as_an_adjective_is_a_clash(types):
+    assert types("Ukrainian counteroffensive near Verbove") == [("counteroffensive", "armed_clash")]
+
+
+def test_a_sentence_saying_what_a_picture_shows_is_a_caption(types):
+    assert types("Satellite imagery shows fires burning at the Saky airbase.") != []
+    assert types("Drone footage shows the ruins of Marinka.") != []
+    # a full sentence of prose is not
+    assert types("The museum keeps photos of the old fortress in Izium.") == []

@@ -86,6 +86,10 @@ _SLASH_CREDIT = re.compile(r"^©?\s*[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} ?/ ?[
 _ROLE = re.compile(r"\b(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|staff|"
                    r"producer|photographer|bureau|desk)s?\b", re.IGNORECASE)
 _BY_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# What befalls a reporter is news, never a byline: 'Journalist killed near X', 'Two photographers injured in Y'
+_HARM = re.compile(r"\b(?:killed|wounded|injured|hurt|dead|died|dies|die|detained|arrested|abducted|kidnapped|"
+                   r"captured|shot|missing|attacked|targeted|shelled|executed|tortured|released|freed|expelled)\b",
+                   re.IGNORECASE)
 _REPORTING_BY = re.compile(r"^[(\[]?(?:[A-Z][a-z]+ )?(?:reporting|writing|editing|research|reported|written|edited|"
                            r"compiled|translated)\b[\w ,;]*?\bby\b", re.IGNORECASE)
 _AUTHOR_BOX = re.compile(r"^(?:about|more from|more by|articles by|posts by)\s+(?:the author|[A-Z][\w'.-]*"
@@ -108,8 +112,9 @@ _AD_MARK = re.compile(r"^(?:advertisement|advert|sponsored(?: content)?|ad|promo
 _CALL_TO_ACTION = re.compile(r"^(?:support|subscribe|donate|follow|join|sign up|download|become|listen|watch|"
                              r"install|get)\b", re.IGNORECASE)
 # A byline with the time of publication: 'Olha Kyrylenko — 14 May 2024, 08:12', 'By Name, Updated 10:05 GMT'
-_DATED_BYLINE = re.compile(r"^(?:by )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*[—–|,-]\s*.*\b\d{1,2}[:.]\d{2}\b",
-                           re.IGNORECASE)
+# (a time of day, not a coordinate: 'Huliaipole, 47.66, 36.26' is a caption's place)
+_DATED_BYLINE = re.compile(r"^(?:by )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*[—–|,-]\s*.*"
+                           r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]?\d)", re.IGNORECASE)
 # A credit in brackets at the end of a short line: '... in Rivne (AFP)', '(Photo: Reuters)'; a headline's own tag
 # in brackets ('(Part 2)', '(video)', '(updated)', '(live)') is no credit.
 _HEADLINE_TAGS = r"part|video|videos|update|updated|live|photos|map|maps|opinion|analysis|interview|explainer|" \
@@ -208,8 +213,8 @@ def _navigation(line: str) -> bool:
 def _byline(line: str) -> bool:
     stripped = line.strip()
     words = len(stripped.split())
-    return not _sentence_like(stripped) and words <= 8 and (bool(_ROLE.search(stripped))
-                                                            or bool(_BY_LINE.match(stripped)))
+    return not _sentence_like(stripped) and words <= 8 and not _HARM.search(stripped) and \
+        (bool(_ROLE.search(stripped)) or bool(_BY_LINE.match(stripped)))
 
 
 def _name_only(line: str) -> bool:
@@ -239,9 +244,9 @@ def classify_lines(text: str) -> list[tuple[int, int, str]]:
     prose_text = sum(prose) >= 3 and prose_chars >= 0.3 * sum(len(ln.text) for ln in lines)
     why = _judge_lines(lines, prose, prose_text)
     if len(why) == len(lines):
-        # Nothing would be left: a text made of captions ('... geolocated (photo 3)') is a caption set or a
-        # one-line report, and its captions are the article
-        why = {i: w for i, w in why.items() if w != "photo caption"}
+        # Nothing would be left: a text made of captions ('... geolocated (photo 3)', 'Video: explosions in T') is
+        # a caption set or a one-line report, and its captions are the article
+        why = {i: w for i, w in why.items() if w not in ("photo caption", "image credit")}
     kept = [i for i in range(len(lines)) if i not in why] or [0]
     if prose_text:
         _mark_headings(lines, prose, kept, why)
@@ -335,7 +340,7 @@ def _credit_kind(t: str, prose_text: bool) -> str | None:
     if _AD_MARK.match(t) or (_CALL_TO_ACTION.match(t) and len(t.split()) <= 8
                              and (t.endswith("!") or not _sentence_like(t)) and prose_text):
         return "advertising or call to action"
-    if _DATED_BYLINE.match(t) and len(t.split()) <= 10 and not _sentence_like(t):
+    if _DATED_BYLINE.match(t) and len(t.split()) <= 10 and not _sentence_like(t) and not _HARM.search(t):
         return "byline"
     if _byline(t):
         return _SIGNED_BYLINE

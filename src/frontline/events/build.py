@@ -23,6 +23,7 @@ from frontline.events.when import date_event, narrated
 from frontline.events.where import FOCUS_SENTENCES, Focus, at_conjoined_places, event_places, place_ahead, place_event
 from frontline.events.who import first_person, parties, with_civilian_target
 from frontline.models import ActorMention, Claim, Event, EventDate, Evidence, Mentions, stable_id
+from frontline.triggers.captions import is_one_line_caption
 from frontline.triggers.find import Trigger, find_triggers, names_no_trigger
 from frontline.triggers.similarity import SentenceTyper
 from frontline.vocab.event_types import event_type
@@ -68,7 +69,9 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     told: tuple[int, int, EventDate] | None = None     # (paragraph, sentence, date) of the last dated past event
     for s_idx, (sent, local, found) in enumerate(sentences):
         block = block_index(text, sent.start_char)
-        if is_heading(sent):
+        if is_heading(sent) and s_idx < len(sentences) - 1:
+            # a heading starts another story; the text's last line heads nothing: a caption's closing words ('What
+            # happened in T? Two soldiers killed') go on about the place the caption named
             focus.clear()
             if s_idx == 0 and not local.places and len(sentences) > 1:
                 # a headline sums up the lede: 'Troops evacuate the city' is the city the lede names
@@ -91,7 +94,12 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
 
 
 def _read(doc: Doc, mentions: Mentions) -> list[Read]:
-    """Each sentence with its mentions and trigger words."""
+    """Each sentence with its mentions and trigger words.
+
+    In a caption (one line of a few words that names a settlement) every sentence is about that place: 'Strike on a
+    residential building. Location: Kramatorsk' reads the strike as one at a place, as if the sentence named it.
+    """
+    caption_place = is_one_line_caption(doc) and any(p.precision == "settlement" for p in mentions.places)
     sentences = []
     for sent in doc.sents:
         # a headline's closing source after a dash ('... killed - Kiev') is neither where it happened nor a party
@@ -99,7 +107,7 @@ def _read(doc: Doc, mentions: Mentions) -> list[Read]:
         local = SentenceMentions(event_places(doc, within(mentions.places, s0, s1), mentions.actors),
                                  within(mentions.dates, s0, sent.end_char),
                                  within(mentions.actors, s0, s1), within(mentions.quantities, s0, sent.end_char))
-        sentences.append((sent, local, find_triggers(sent, bool(local.places))))
+        sentences.append((sent, local, find_triggers(sent, bool(local.places) or caption_place)))
     return sentences
 
 

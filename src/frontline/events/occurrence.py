@@ -139,8 +139,10 @@ def _retold_war_start(tok: Token, e: Event) -> bool:
     """'Putin, who launched the invasion, ...' in a later article: the start of the war retold with no date of its
     own is background; only in the invasion's first days was it the news (and publication its date)."""
     rule = TRIGGERS.get(tok.lemma_.lower())
-    return rule is not None and rule.rule in _WAR_START_RULES and e.date.text is None and \
-        e.date.start is not None and not FULL_SCALE_INVASION <= e.date.start <= FULL_SCALE_INVASION + _WAR_START_NEWS
+    # (of the lexicon's type: 'HIMARS launch near X', a caption's shelling, is no start of the war)
+    return rule is not None and rule.rule in _WAR_START_RULES and e.event_type == rule.event_type and \
+        e.date.text is None and e.date.start is not None and \
+        not FULL_SCALE_INVASION <= e.date.start <= FULL_SCALE_INVASION + _WAR_START_NEWS
 
 
 def drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[Candidate]:

@@ -104,8 +104,10 @@ def _tied_place(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[P
         # 'occupied a town about 10 km further south': near the place the text is about, not at the sentence's
         own, jurisdictions = [], []
 
+    towns = {q.end for q in places if q.precision == "settlement"}     # where a settlement's name ends
+
     def penalty(p: PlaceMention) -> int:
-        return _PRECISION_PENALTY[p.precision] + (4 if _is_reference_point(token_at(doc, p.start)) else 0) + \
+        return _PRECISION_PENALTY[p.precision] + (4 if _is_reference_point(token_at(doc, p.start), towns) else 0) + \
             (3 if p.place.name in containers and _is_oblast_centre_name(p, own) else 0)
 
     place = nearest(doc, tok, own, penalty=penalty)
@@ -307,8 +309,13 @@ def at_conjoined_places(doc: Doc, cand: Candidate, places: list[PlaceMention]) -
         return []
     root = _conj_root(token_at(doc, own.start))
     out, seen = [], {own.place.name}
+    text = doc.text
     for p in places:
-        if p.place.name in seen or p.precision != own.precision or _conj_root(token_at(doc, p.start)) != root:
+        # 'in the area of Kupyansk and Izyum - Ministry': the words join them though the parse hangs the second
+        # name on the headline's source
+        joined = _conj_root(token_at(doc, p.start)) == root or \
+            text[own.end:p.start].strip().lower() in {"and", ",", ", and"}
+        if p.place.name in seen or p.precision != own.precision or not joined:
             continue
         seen.add(p.place.name)
         event = replace(e, event_id=stable_id(e.article_id, e.event_type, e.evidence.char_start, p.start),
@@ -339,15 +346,21 @@ def _speaker_place(mention_tok: Token, trigger: Token) -> bool:
     return node.lemma_.lower() in SPEECH_LEMMAS and node.i != trigger.i
 
 
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "locality"})
 _REFERENCE_POINT = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                               "north-east", "north-west", "south-east", "south-west", "km", "kilometre",
                               "kilometer", "mile", "border"})
 
 
-def _is_reference_point(mention_tok: Token) -> bool:
-    """'South of Lysychansk', '8 km from Kupiansk': the place is where the event is measured from, not where it is."""
+def _is_reference_point(mention_tok: Token, town_ends: set[int] = frozenset()) -> bool:
+    """'South of Lysychansk', '8 km from Kupiansk', 'Andriivka near Bakhmut': the place is where the event is measured
+    from, not where it is (``town_ends``: where the sentence's settlement names end)."""
     head = mention_tok.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
+        before = mention_tok.doc[head.i - 1] if head.i > 0 else head
+        if head.lower_ in ("near", "outside") and (before.idx + len(before) in town_ends or
+                                                   head.head.lemma_.lower() in _SETTLEMENT_NOUNS):
+            return True     # 'the village of Andriivka near Bakhmut': Bakhmut says where Andriivka lies
         return head.head.lemma_.lower() in _REFERENCE_POINT
     return False
 

@@ -47,6 +47,7 @@ _FUZZY_CUTOFF = 88.0
 _NAMED = 0.95
 _SUGGEST_CUTOFF = 70.0
 _MIN_FUZZY_LENGTH = 5          # short keys match too much by accident
+_OBLAST_FUZZY_CUTOFF = 80.0    # within one oblast the text names, a looser likeness still picks one village
 # 'the Bakhmut direction', 'the Kupyansky district': words after a town's name (or its adjective) that make
 # the phrase name the sector around the town
 SECTOR_WORDS = frozenset({"direction", "axis", "sector", "district", "raion", "area", "outskirts", "front"})
@@ -99,6 +100,7 @@ class Gazetteer:
     bare_admin1: dict[str, str]
     _blocks: dict[str, tuple[str, ...]]
     _oblast_points: dict[str, tuple[tuple[float, float], ...]]
+    _oblast_skeletons: dict[str, tuple[tuple[str, int], ...]]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Gazetteer":
@@ -152,7 +154,7 @@ class Gazetteer:
                                 "'python scripts/build_gazetteer.py'")
         return cls(places=tuple(places), names=indexes["names"], generated=indexes["generated"],
                    skeletons=indexes["skeletons"], bare_admin1=indexes["bare"], _blocks={},
-                   _oblast_points={})
+                   _oblast_points={}, _oblast_skeletons={})
 
     def _numbers(self, index: dict[str, str], key: str) -> tuple[int, ...]:
         value = index.get(key)
@@ -189,6 +191,25 @@ class Gazetteer:
             best = min(best, 6371.0 * math.hypot(x, y))
         return best
 
+    def match_in_oblast(self, name: str, oblast: str) -> list[tuple[Place, float]]:
+        """Settlements of one oblast whose name is close to ``name`` when no spelling of any place matches it: the
+        text names the oblast ('Prividdia, Luhansk Oblast'), so a looser likeness than ``match`` allows is safe
+        among its few thousand villages. Confidence up to 0.8; empty for short names.
+        """
+        skel = skeleton(name)
+        if len(skel) < _MIN_FUZZY_LENGTH:
+            return []
+        if not self._oblast_skeletons:
+            keyed: dict[str, list[tuple[str, int]]] = {}
+            for n, p in enumerate(self.places):
+                if p.kind == "settlement" and p.admin1 and p.country_code == "UA":
+                    keyed.setdefault(p.admin1, []).append((skeleton(p.name), n))
+            self._oblast_skeletons.update({k: tuple(v) for k, v in keyed.items()})
+        entries = self._oblast_skeletons.get(oblast, ())
+        found = process.extract(skel, [key for key, _ in entries], scorer=fuzz.ratio,
+                                score_cutoff=_OBLAST_FUZZY_CUTOFF, limit=3)
+        return [(self.places[entries[i][1]], round(0.8 * score / 100, 3)) for _, score, i in found]
+
     def __len__(self) -> int:
         return len(self.places)
 
@@ -223,6 +244,10 @@ class Gazetteer:
                 found[n] = max(found.get(n, 0.0), confidence)
         if not found:
             found = self._other_forms(name)
+        elif not any(self.places[n].country_code == "UA" and self.places[n].admin1 != "Crimea" for n in found):
+            # 'Pervomayskoye', 'Vesyoloye': Crimea's and Russia's villages keep the Russian name that a Russian-style
+            # rendering of a mainland Ukrainian village also gives; the Ukrainian namesakes compete too
+            found = {**self._other_forms(name), **found}
         if found:
             return sorted(((self.places[n], c) for n, c in found.items()), key=lambda pc: -pc[1])
         if not fuzzy or len(skel) < _MIN_FUZZY_LENGTH:

@@ -199,12 +199,15 @@ def skeleton(name: str) -> str:
 # is Novoselivka Druha), then the adjective endings ('Velikaya', 'Pervomayskoye', 'Bolshoy' -> 'Velyka',
 # 'Pervomaiske', 'Bolshyi'), then the vowel Ukrainian writes as i where Russian keeps o or e in a closed syllable
 # ('-ovka', '-evka' -> '-ivka'; '-ovsk' -> '-ivsk') and the neuter '-ovo' / '-evo' / '-ino' -> '-ove' / '-eve' /
-# '-yne' ('Svatovo', 'Kurakhovo'); 'Bel-' is 'Bil-' (white).
+# '-yne' ('Svatovo', 'Kurakhovo'); 'Bel-' is 'Bil-' (white), 'Aleks-' 'Oleks-', and 'Bolshaya' is 'Velyka'.
 _ORDINALS = {
     "pervaya": "persha", "pervaia": "persha", "pervoye": "pershe", "pervoe": "pershe", "pervyy": "pershyi",
     "pervyi": "pershyi", "pervy": "pershyi", "vtoraya": "druha", "vtoraia": "druha", "vtoroye": "druhe",
     "vtoroe": "druhe", "vtoroy": "druhyi", "vtoroi": "druhyi", "tretya": "tretia", "tretia": "tretia",
     "tretye": "tretie", "tretie": "tretie", "tretiy": "tretii", "tretii": "tretii",
+    # 'big' is another word in Ukrainian: 'Bolshaya Novosyolka' is Velyka Novosilka
+    "bolshaya": "velyka", "bolshaia": "velyka", "bolshoy": "velykyi", "bolshoi": "velykyi", "bolshoye": "velyke",
+    "bolshoe": "velyke", "bolshiye": "velyki", "bolshie": "velyki",
 }
 _RU_TO_UA: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
     (r"(?<=[^aeiouy])yo", "e"),                     # ё: 'Novosyolovka' -> 'Novoselovka'
@@ -212,6 +215,7 @@ _RU_TO_UA: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) fo
     (r"ey?e(?=vk(?:a|e|y|i|yi)?$)", "ii"),            # 'Avdeevka', 'Avdeyevka' -> 'Avdiivka'
     (r"(?<=[^aeiouy])(?:o|e|ye|yo)(?=(?:v|vs)k(?:a|e|y|i|yi)?$)", "i"),    # '-ovka' -> '-ivka', '-ovsk' -> '-ivsk'
     (r"^bel(?=[oa])", "bil"),                        # 'Belogorovka', 'Belaya' -> 'Bilohorivka', 'Bila'
+    (r"^(novo|staro|)aleks(?=[aei])", r"\1oleks"),      # 'Novoaleksandrovka', 'Alekseyevka' -> 'Novooleksandrivka'
     (r"(?<=[^aeiouy])(?:e|o)(?=(?:l|n|r)ka$)", "i"),  # 'Novoselka' -> 'Novosilka'
     (r"ovo$", "ove"), (r"evo$", "eve"), (r"ino$", "yne"), (r"yno$", "yne"),
 ))

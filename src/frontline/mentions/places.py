@@ -21,14 +21,22 @@ import datetime as dt
 import logging
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, skeleton
-from frontline.mentions.quantities import parse_number  # the one reader of number words
+from frontline.mentions.place_links import (
+    PlaceCandidate,
+    conjoined_oblasts,
+    locating_districts,
+    locating_oblasts,
+    near_towns,
+    oblast_after,
+    with_borders,
+)
 from frontline.models import LocationPrecision, Place, PlaceMention
 from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
@@ -81,6 +89,11 @@ _INSTITUTION_WORDS = _FACILITY_WORDS | frozenset({
     "mall", "zoo", "prison", "colony", "penitentiary", "works", "mine", "elevator", "office", "court", "hotel",
     "circus", "philharmonic", "gallery", "palace", "terminal", "shipyard", "harbour", "harbor", "base", "barracks",
     "cemetery", "maternity", "clinic", "polyclinic", "conservatory", "park", "bazaar"})
+# 'the Kharkiv Regional State Administration', 'the Donetsk Regional Clinical Hospital': words between a town's name
+# and the institution's word
+_INSTITUTION_QUALIFIERS = frozenset({"regional", "state", "city", "central", "military", "clinical", "national",
+                                     "academic", "children's", "emergency", "medical", "local", "history", "drama",
+                                     "art", "fine", "arts", "music", "musical"})
 # 'Kherson Street in Kyiv', 'the Druzhba pipeline', 'Vostok battalion' (in _UNIT_WORDS): named after a town
 _NAMED_AFTER_TOWN = frozenset({"street", "avenue", "prospekt", "prospect", "boulevard", "lane", "square", "park",
                                "embankment", "pipeline", "highway", "str", "ave"})
@@ -89,13 +102,21 @@ _LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
 # 'the Yuzhno-Donetsk direction' (South Donetsk): a compass prefix keeps the name a place
 _COMPASS_PREFIXES = frozenset({"yuzhno", "severo", "zapadno", "vostochno", "pivdenno", "pivnichno", "zakhidno",
                                "skhidno", "south", "north", "east", "west"})
+# The front's rivers that share a name with a town: 'the Dnipro' is the river, 'Dnipro' the city
+_RIVERS = frozenset({"dnipro", "dnieper", "donets", "oskil", "inhulets", "siverskyi donets", "seversky donets"})
 _LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
 # Ukraine's decommunisation laws renamed most Soviet-named towns by May 2016 (Artemivsk became Bakhmut, Dzerzhynsk
 # Toretsk): before then the old name was the name, and a text using it is no sign of a historical reference.
 _RENAMINGS = dt.date(2016, 5, 19)
 _CITY_POPULATION = 100_000      # towns big enough to have named districts of their own
+_LOWER_CASE_POPULATION = 1_000  # a town written in lower case is read only when this big and ...
+_LOWER_CASE_MIN = 5             # ... its name this long
+_CAPTION_WORDS = 40             # a text this short is a caption: a town's name opening it is where it shows
 _TOWN_POPULATION = 20_000
+_DISTRICT_KM = 60.0             # a raion's villages lie about this close to the town it is named after
+_REGION_KM = 150.0              # a region ('the Donbas') holds the settlements this close to its centre
+_NEAR_TOWN_KM = 30.0            # 'X near Y': X lies this close to Y
 _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # The lines of contact the news reports from, with the dates they held, as (lat, lon) polylines traced by hand
 # from public maps (no maintained dataset ships them offline): the Donbas line of 2014-2022, the north of
@@ -103,6 +124,7 @@ _RU_BORDER = {"Rostov", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Krasnodar"}
 # border to the Dnipro mouth since autumn 2022. Only a tie-breaker between namesakes: fighting is reported
 # where the front is.
 _Line = tuple[tuple[float, float], ...]
+_Front = tuple[float, _Line]      # a line and the weight of its bonus
 _FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
     (dt.date(2014, 4, 1), dt.date(2022, 3, 31),
      ((48.74, 39.23), (48.63, 38.38), (48.30, 38.00), (48.14, 37.74), (47.95, 37.50), (47.45, 37.70),
@@ -123,29 +145,25 @@ _FRONT_LINES: tuple[tuple[dt.date, dt.date, _Line], ...] = (
       (47.78, 37.25), (47.84, 36.83), (47.66, 36.26), (47.57, 35.79), (47.48, 35.35), (47.56, 34.60),
       (46.75, 33.37), (46.64, 32.62), (46.50, 32.20))),
 )
+# The border with Russia's Bryansk, Kursk and Belgorod oblasts from Chernihiv to Vovchansk, shelled from across it
+# every day since the Russian withdrawal from the north in April 2022 (traced through the border villages). It counts
+# for less than a line of contact: shelled, not fought over, so a village on it does not outrank a namesake where
+# the armies meet.
+_SHELLED_BORDER: tuple[dt.date, _Line] = (
+    dt.date(2022, 4, 5),
+    ((52.09, 31.78), (52.34, 33.28), (52.19, 34.04), (51.80, 34.15), (51.28, 34.29), (51.15, 35.10),
+     (50.85, 35.40), (50.42, 35.50), (50.35, 36.10), (50.29, 36.94)))
+_BORDER_WEIGHT = 0.5
 # 'the head of the DPR', 'the People's Militia of the LPR': the oblast names an authority, not where things are
 _AUTHORITY_OF = re.compile(r"\b(?:head|leader|chief|militia|ministry|minister|adviser|advisor|authorities|government|"
                            r"ombudsman|spokesman|representative|mission|envoy)\s+of\s+(?:the\s+)?$", re.I)
 _QUOTES = "\"“”«»„"
+# A machine's model designation: letters, a hyphen and a number ('An-225', 'Su-34', 'Tu-22M3', 'Mi-8')
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z0-9]*")
 _DASHES = frozenset({"-", "–", "—"})
 _KIND_PRECISION: dict[str, LocationPrecision] = {"settlement": "settlement", "admin1": "admin1",
                                                   "region": "region", "country": "country",
                                                   "district": "district"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """One entity that may be a place, with what the text around it says."""
-
-    start: int
-    end: int
-    text: str
-    sentence: int
-    matches: tuple[tuple[Place, float], ...]
-    admin1: Place | None          # the oblast, when the text names the oblast rather than a town
-    near: bool                    # '10 km south of X'
-    outside: tuple[str, float] | None = None   # 'N km from the border of the Y region': (Y, N), not in Y, near it
-    authority: bool = False       # 'the head of the DPR': an oblast that does not say where things are
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None) -> list[PlaceMention]:
@@ -166,20 +184,32 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
         for token in sent:
             sentence_of[token.i] = number
     text = doc.text      # Doc.text rebuilds the string on every access: read it once
-    candidates = [c for ent in doc.ents if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
+    lower = _lower_case_towns(doc, gazetteer) + _label_towns(doc, gazetteer)
+    covered = {i for span in lower for i in range(span.start, span.end)}
+    entities = sorted((*(e for e in doc.ents if not covered & set(range(e.start, e.end))), *lower),
+                      key=lambda e: e.start)
+    candidates = [c for ent in entities if (c := _candidate(ent, doc, text, gazetteer, sentence_of)) is not None]
 
     oblasts: dict[str, list[int]] = {}
-    candidates = _locating_oblasts(_conjoined_oblasts(candidates, text, gazetteer), text, gazetteer)
+    candidates = locating_districts(locating_oblasts(conjoined_oblasts(candidates, text, gazetteer), text,
+                                                       gazetteer), text)
+    candidates = near_towns(oblast_after(candidates, text), text)
     for c in candidates:
         if c.admin1 is not None and c.admin1.admin1:
             # 'the head of the DPR' says less about where things are than 'in the DPR': count it as the article's
             oblasts.setdefault(c.admin1.admin1, []).append(-100 if c.authority else c.sentence)
-    candidates = _with_borders(candidates, sentences, oblasts, gazetteer)
-    fronts = tuple(points for first, last, points in _FRONT_LINES
-                   if published is None or first <= published <= last)
-    anchors = [r[0] for c in candidates if c.admin1 is None
-               for r in [_resolve(c, oblasts, [], gazetteer, fronts, published)]
-               if r is not None and r[2] == "unambiguous"]
+    candidates = with_borders(candidates, sentences, oblasts, gazetteer)
+    fronts: tuple[_Front, ...] = tuple((1.0, points) for first, last, points in _FRONT_LINES
+                                       if published is None or first <= published <= last)
+    if published is None or published >= _SHELLED_BORDER[0]:
+        fronts += ((_BORDER_WEIGHT, _SHELLED_BORDER[1]),)
+    unambiguous = [(r[0], c.sentence) for c in candidates if c.admin1 is None
+                   for r in [_resolve(c, oblasts, [], gazetteer, fronts, published)]
+                   if r is not None and r[2] == "unambiguous"]
+    anchors = [place for place, _ in unambiguous]
+    # 'near Shumy in Donbas': a region named in the same sentence holds its namesakes, as an oblast does
+    candidates = [replace(c, regions=tuple(p for p, s in unambiguous if p.kind == "region" and s == c.sentence))
+                  for c in candidates]
     mentions: list[PlaceMention] = []
     for c in candidates:
         if c.admin1 is not None:
@@ -201,10 +231,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
 
 
 def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
-               sentence_of: dict[int, int]) -> _Candidate | None:
+               sentence_of: dict[int, int]) -> PlaceCandidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
     if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer) and \
-            not _province_in_disguise(ent, gazetteer):
+            not _province_in_disguise(ent, gazetteer) and not _caption_town(ent, doc, gazetteer):
         town = _town_of_an_institution(ent, doc, gazetteer)
         if town is None:
             return None
@@ -219,17 +249,30 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
     if _names_a_word_or_person(ent, doc, text, name_span) or \
             _names_something_else(doc, start_tok, end_tok, admin_inside, gazetteer):
         return None
-    matches = _matches(name, after, gazetteer)
+    matches = _matches(name, after, gazetteer) or _matches_in_named_oblast(ent, name, text, gazetteer)
     sentence_text = ent.sent.text if doc.has_annotation("SENT_START") else text
     if not matches or _is_actor(ent, matches, sentence_text):
         return None
     prefix = text[max(0, ent.start_char - 60):ent.start_char]
     admin1, end_char = _admin_reading(ent, doc, name, matches, end_tok, admin_inside, prefix, gazetteer)
     start_char = doc[start_tok].idx
-    return _Candidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
+    return PlaceCandidate(start=start_char, end=end_char, text=name, sentence=sentence_of.get(ent.start, 0),
                       matches=matches, authority=admin1 is not None and bool(_AUTHORITY_OF.search(prefix)),
                       admin1=admin1, near=admin1 is None and (bool(_NEAR.search(prefix)) or (
                           after is not None and after.lower_ in SECTOR_WORDS)))
+
+
+_OBLAST_AFTER = re.compile(r"\s*(?:,|\(|in the|in)\s*(?P<oblast>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+"
+                           r"(?:oblast|region|province|obl)\b", re.I)
+
+
+def _matches_in_named_oblast(ent: Span, name: str, text: str, gazetteer: Gazetteer) -> tuple[tuple[Place, float], ...]:
+    """'Prividdia, Luhansk Oblast': a place name no spelling reaches, followed by its oblast, is the village of that
+    oblast whose name is closest (``Gazetteer.match_in_oblast``); only for a name the model tags as a place."""
+    if ent.label_ not in _LABELS or (m := _OBLAST_AFTER.match(text, ent.end_char)) is None or \
+            (oblast := gazetteer.admin1(m["oblast"])) is None or not oblast.admin1:
+        return ()
+    return tuple(gazetteer.match_in_oblast(name, oblast.admin1))
 
 
 def _name_bounds(ent: Span, doc: Doc, gazetteer: Gazetteer) -> tuple[int, int, bool] | None:
@@ -304,8 +347,42 @@ def _names_something_else(doc: Doc, start_tok: int, end_tok: int, admin_inside: 
     if after is not None and after.text == "-" and end_tok + 1 < len(doc) and \
             any(ch.isdigit() for ch in doc[end_tok + 1].text):
         return True     # 'Tor-M2DT', 'Buk-M3': a weapon's model, though 'Tor' is an old name of Sloviansk
+    if start_tok > 0 and doc[start_tok - 1].lower_ == "the" and doc[start_tok:end_tok].text.lower() in _RIVERS and \
+            (after is None or after.lower_ not in _ADMIN_AFTER | SECTOR_WORDS):
+        return True     # 'cross the Dnipro at Krynky': the river, not the city (which takes no article)
+    if _facility_in_another_town(doc, end_tok):
+        return True     # 'the Antonov airport in Hostomel', 'the Zaporizhzhia nuclear plant in Enerhodar'
+    if start_tok > 0 and _MODEL_CODE.fullmatch(doc[start_tok - 1].text):
+        return True     # 'the An-225 Mriya', 'a Tu-22M3': the name a model's machine bears, not a village's
     # 'the Kalininsky district of Donetsk': a city's district, named after something else
     return _part_of_city(doc, start_tok, end_tok, gazetteer)
+
+
+def _regional_institution(doc: Doc, end_tok: int) -> bool:
+    """Whether the name opens a regional institution's name: 'Kharkiv Regional State Administration'."""
+    if end_tok >= len(doc) or doc[end_tok].lower_ != "regional":
+        return False
+    for token in doc[end_tok + 1:end_tok + 5]:
+        if token.lower_ in _INSTITUTION_WORDS:
+            return True
+        if token.lower_ not in _INSTITUTION_QUALIFIERS:
+            return False
+    return False
+
+
+def _facility_in_another_town(doc: Doc, end_tok: int) -> bool:
+    """Whether the name is a facility's that the text places in a town named right after: 'the Antonov airport in
+    Hostomel' (not 'the Hostomel airport near Kyiv', nor '... in Kyiv Oblast', which only say where it lies)."""
+    i = end_tok
+    while i < len(doc) and doc[i].lower_ in _INSTITUTION_WORDS | _INSTITUTION_QUALIFIERS:
+        i += 1
+    if not any(t.lower_ in _INSTITUTION_WORDS for t in doc[end_tok:i]):
+        return False
+    if i == end_tok or i + 1 >= len(doc) or doc[i].lower_ not in ("in", "at"):
+        return False
+    town = doc[i + 1]
+    after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    return town.is_title and town.pos_ == "PROPN" and after not in _ADMIN_WORDS | SECTOR_WORDS
 
 
 def _matches(name: str, after: Token | None, gazetteer: Gazetteer) -> tuple[tuple[Place, float], ...]:
@@ -328,6 +405,10 @@ def _admin_reading(ent: Span, doc: Doc, name: str, matches: tuple[tuple[Place, f
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     says_admin = admin_inside or (after is not None and after.lower_ in _ADMIN_AFTER) \
         or bool(_ADMIN_OF.search(prefix)) or _plural_admin_follows(doc, end_tok)
+    if says_admin and not admin_inside and _regional_institution(doc, end_tok):
+        # 'the Kharkiv Regional State Administration', 'the Chernihiv Regional Drama Theatre': a building in the
+        # oblast's centre, the city that bears the name
+        says_admin = False
     if says_admin or all(p.kind == "admin1" for p, _ in matches):
         admin1 = gazetteer.admin1(name) or next((p for p, _ in matches if p.kind == "admin1"), None)
         if admin1 is not None and after is not None and after.lower_ in _ADMIN_WORDS:
@@ -353,6 +434,22 @@ def _place_in_disguise(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
     return any(p.kind == "settlement" for p, _ in gazetteer.match(ent.text, fuzzy=False))
 
 
+def _caption_town(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
+    """'Vuhledar: Russian armour destroyed', 'Mariinka completely destroyed' with the name tagged PRODUCT or
+    PERSON: a caption (a text of a few words) that opens with a town's exact name is about that town. Only a
+    Ukrainian town of _LOWER_CASE_POPULATION people or more (any settlement as the caption's label, before a colon
+    or dash), never a given name."""
+    if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") or len(ent) > 3 or \
+            ent.start != ent.sent.start or sum(t.is_alpha for t in doc) > _CAPTION_WORDS or \
+            ent.text.lower() in GIVEN_NAMES:
+        return False
+    # a label ('Malovarvarivka: destroyed bridge') names the place whatever its size
+    label = ent.end < len(doc) and doc[ent.end].text in _LABEL_MARKS
+    return any(p.kind == "settlement" and p.country_code == "UA" and
+               (label or p.population >= _LOWER_CASE_POPULATION)
+               for p, c in gazetteer.match(ent.text, fuzzy=False) if c >= 0.95)
+
+
 def _province_in_disguise(ent: Span, gazetteer: Gazetteer) -> bool:
     """'Donetsk and Luhansk Regions' with 'Luhansk Regions' tagged PERSON or ORG: an oblast's name followed by an
     admin word is a province whatever the model's label."""
@@ -367,7 +464,7 @@ def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span |
     """'the Chernihiv Local History Museum' (ORG), 'Mariupol Seaport': the town an institution's name starts with,
     as a place entity, when the name ends with an institution's word and starts with a settlement's exact name."""
     following = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if ent.label_ not in ("ORG", "PERSON", "FAC") or not (
+    if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART") or not (
             len(ent) >= 2 and ent[-1].lower_ in _INSTITUTION_WORDS or following in _INSTITUTION_WORDS):
         return None     # ('the Zaporizhzhya Motor Sich' [plant]: the institution's word after the entity)
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -379,51 +476,62 @@ def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span |
     return None
 
 
+def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """'shelling in lyman overnight', 'fire near nova kakhovka': a town written in lower case, which the model does
+    not tag, as a place entity. Only after a locative preposition, outside any entity, and only a name that is
+    exactly a Ukrainian town's (one or two words, at least _LOWER_CASE_MIN letters, a town of _LOWER_CASE_POPULATION
+    people or more): a common word that a village shares ('bar', 'sad') stays a word."""
+    # a lower-case entity may hold part of the name ('nova' of 'nova kakhovka' tagged LOC): the name replaces it
+    tagged = {i for ent in doc.ents if not ent.text.islower() for i in range(ent.start, ent.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in LOCATIVE_PREPOSITIONS or tok.i + 1 >= len(doc):
+            continue
+        first = doc[tok.i + 1]
+        if first.i in tagged or not first.is_alpha or not first.is_lower or first.is_stop:
+            continue
+        for end in (first.i + 2, first.i + 1):
+            words = doc[first.i:end]
+            if end > len(doc) or any(t.i in tagged or not t.is_lower or not t.is_alpha for t in words) or \
+                    len(words.text.replace(" ", "")) < _LOWER_CASE_MIN:
+                continue
+            if any(p.kind == "settlement" and p.country_code == "UA" and p.population >= _LOWER_CASE_POPULATION
+                   for p in gazetteer.candidates(words.text)):
+                out.append(Span(doc, first.i, end, label="GPE"))
+                break
+    return out
+
+
+_LABEL_MARKS = frozenset({":", "-", "–", "—", ","})
+
+
+def _label_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """'Malovarvarivka: destroyed bridge': the name a caption opens with as its label (before a colon, dash or
+    comma), which the model leaves untagged, when it is exactly a Ukrainian settlement's (one to three words) and
+    the text is a caption (a few words)."""
+    if sum(t.is_alpha for t in doc) > _CAPTION_WORDS:
+        return []
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for end in range(min(start + 3, sent.end - 1), start, -1):
+            words = doc[start:end]
+            # (capitalised, not is_title: "Nikol's’ke" has letters after its apostrophes)
+            if doc[end].text not in _LABEL_MARKS or any(t.i in tagged or not t.text[:1].isupper() for t in words) or \
+                    words.text.lower() in GIVEN_NAMES:
+                continue
+            if any(p.kind == "settlement" and p.country_code == "UA"
+                   for p, c in gazetteer.match(words.text, fuzzy=False) if c >= 0.95):
+                out.append(Span(doc, start, end, label="GPE"))
+                break
+    return out
+
+
 def _hyphen_tail(doc: Doc, end_tok: int) -> bool:
     """Whether a capitalised word is glued to the name by a hyphen ('Kamianka' in 'Kamianka-Dniprovska')."""
     return (end_tok + 1 < len(doc) and doc[end_tok].text == "-" and not doc[end_tok - 1].whitespace_
             and not doc[end_tok].whitespace_ and doc[end_tok + 1].is_title)
-
-
-_BORDER_OF = re.compile(
-    r"(?P<dist>\d+(?:[.,]\d+)?|\w+)\s+(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{0,60}?\bfrom the "
-    r"(?:border|boundary|administrative border) (?:of|with) (?:the )?"
-    r"(?:(?P<this>this|that|the neighbouring|the neighboring) region|(?P<name>[A-Z][\w'’-]+)(?: region| oblast| province))",
-    re.I)
-
-
-def _with_borders(candidates: list[_Candidate], sentences: list[Span], oblasts: dict[str, list[int]],
-                  gazetteer: Gazetteer) -> list[_Candidate]:
-    """Mark the places of sentences that say 'N km from the border of the Y region': they lie outside Y, near it.
-
-    'This region' refers to the last oblast named before. The oblast named in such a phrase does not count as
-    the oblast the sentence's places are in.
-    """
-    out = []
-    for c in candidates:
-        if c.admin1 is not None:
-            out.append(c)
-            continue
-        m = _BORDER_OF.search(sentences[c.sentence].text) if c.sentence < len(sentences) else None
-        if m is None:
-            out.append(c)
-            continue
-        km = parse_number(m["dist"]) or 10.0
-        if m["dist"] and re.search(r"miles?", m.group(0), re.I):
-            km *= 1.609
-        if m["name"]:
-            named = gazetteer.admin1(m["name"])
-            oblast = named.admin1 if named is not None else None
-        else:
-            earlier = [o.admin1.admin1 for o in candidates if o.admin1 is not None and o.start < c.start]
-            oblast = earlier[-1] if earlier else None
-        if oblast is None:
-            out.append(c)
-            continue
-        if c.sentence in oblasts.get(oblast, []) and m["name"]:
-            oblasts[oblast] = [s for s in oblasts[oblast] if s != c.sentence]
-        out.append(replace(c, outside=(oblast, km)))
-    return out
 
 
 def _part_of_city(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -447,37 +555,6 @@ def _part_of_city(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     return doc[end].lower_ in ("district", "raion") and \
         not any(p.kind == "settlement" and p.population >= _TOWN_POPULATION
                 for p, _ in gazetteer.match(doc[start:end].text, fuzzy=False))
-
-
-def _conjoined_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
-    """'in the DPR and Zaporozhye': a name joined to an oblast by 'and' or a comma names an oblast too."""
-    out: list[_Candidate] = []
-    for c in candidates:
-        previous = out[-1] if out else None
-        if c.admin1 is None and previous is not None and previous.admin1 is not None and \
-                text[previous.end:c.start].strip(" ,").lower() in {"", "and", "and the", "or"} and \
-                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA":
-            c = replace(c, admin1=oblast, near=False)
-        out.append(c)
-    return out
-
-
-def _locating_oblasts(candidates: list[_Candidate], text: str, gazetteer: Gazetteer) -> list[_Candidate]:
-    """'the city of Pokrovsk in Donetsk', 'Avdiivka, Donetsk': a name that locates the town before it is its oblast.
-
-    Only when the town has a namesake in that oblast: a town does not lie in another town.
-    """
-    out: list[_Candidate] = []
-    for c in candidates:
-        previous = out[-1] if out else None
-        if c.admin1 is None and previous is not None and previous.admin1 is None and previous.matches and \
-                text[previous.end:c.start].strip().lower() in {"in", ",", "in the"} and \
-                not text[c.end:c.end + 6].lower().lstrip().startswith("city") and \
-                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA" and \
-                any(place.admin1 == oblast.admin1 and place.name != oblast.name for place, _ in previous.matches):
-            c = replace(c, admin1=oblast, near=False)
-        out.append(c)
-    return out
 
 
 def _plural_admin_follows(doc: Doc, end: int) -> bool:
@@ -517,8 +594,8 @@ def _is_actor(ent: Span, matches: tuple[tuple[Place, float], ...], sentence_text
     return False
 
 
-def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-             gazetteer: Gazetteer, fronts: tuple[_Line, ...],
+def _resolve(c: PlaceCandidate, oblasts: dict[str, list[int]], anchors: list[Place],
+             gazetteer: Gazetteer, fronts: tuple[_Front, ...],
              published: dt.date | None = None) -> tuple[Place, Place | None, str, float] | None:
     """The best namesake, the runner-up, why, and a confidence; 'unambiguous' as the reason when only one."""
     distinct: dict[tuple, tuple[Place, float]] = {}
@@ -554,8 +631,8 @@ def _resolve(c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
     return best, second, reason, confidence
 
 
-def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list[int]], anchors: list[Place],
-           gazetteer: Gazetteer, fronts: tuple[_Line, ...], likeness: float,
+def _score(place: Place, spelling: float, c: PlaceCandidate, oblasts: dict[str, list[int]], anchors: list[Place],
+           gazetteer: Gazetteer, fronts: tuple[_Front, ...], likeness: float,
            similar: int, renamed_since: bool = False) -> tuple[float, str]:
     """A namesake's score from spelling, the article's oblasts, nearby resolved places, the front and population.
 
@@ -580,10 +657,10 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         reasons.append("it bears the name only as an old or other name, and namesakes are spelled like the text")
     # War reporting: Ukraine first, then the Russian border regions, then the rest of the world.
     score += 1.5 if place.country_code == "UA" else 0.4 if place.admin1 in _RU_BORDER else 0.0
-    front = _km_to_front(place, fronts) if place.country_code == "UA" and place.kind == "settlement" else math.inf
-    if front <= 80:
-        score += 2.2 if front <= 15 else 1.6 if front <= 30 else 0.8
-        reasons.append(f"{front:.0f} km from the front line")
+    front, front_reason = _near_front(place, fronts)
+    if front_reason:
+        score += front
+        reasons.append(front_reason)
     sentences = oblasts.get(place.admin1 or "", [])
     if sentences:
         gap = min(abs(s - c.sentence) for s in sentences)
@@ -599,6 +676,10 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         elif place.country_code == "UA" and gazetteer.km_to_oblast(place, oblast) <= km + 15:
             score += 2.5
             reasons.insert(0, f"about {km:.0f} km from {oblast} oblast, as the text says")
+    bonus, reason = _named_area(place, c)
+    if reason:
+        score += bonus
+        reasons.insert(0, reason)
     same_oblast = sum(1 for a in anchors if a.admin1 and a.admin1 == place.admin1 and a != place)
     if same_oblast:
         score += min(1.2, 0.4 * same_oblast)
@@ -608,6 +689,24 @@ def _score(place: Place, spelling: float, c: _Candidate, oblasts: dict[str, list
         score += 0.8 if nearest < 30 else 0.4
         reasons.append(f"{nearest:.0f} km from another place in the article")
     return score, "; ".join(reasons) or "the best-known namesake"
+
+
+def _named_area(place: Place, c: PlaceCandidate) -> tuple[float, str | None]:
+    """What the district or region the text puts the name in adds to a namesake's score, and why."""
+    score, reason = 0.0, None
+    if c.within is not None and place != c.within:
+        if place.admin1 == c.within.admin1:
+            score, reason = 3.0, f"in {place.admin1} oblast, where the {c.within.name} district the text names lies"
+        if _km(place, c.within) <= _DISTRICT_KM:
+            score += 1.0
+    if c.in_oblast is not None and place.admin1 == c.in_oblast:
+        score, reason = score + 5.0, reason or f"in {c.in_oblast} oblast, which the text names right after it"
+    if c.near_town is not None and place != c.near_town and _km(place, c.near_town) <= _NEAR_TOWN_KM:
+        score, reason = score + 3.0, reason or f"near {c.near_town.name}, as the text says"
+    region = next((r for r in c.regions if r != place and _km(place, r) <= _REGION_KM), None)
+    if region is not None and place.kind == "settlement":
+        score, reason = score + 2.0, reason or f"in {region.name}, which its sentence names"
+    return score, reason
 
 
 def _size(place: Place) -> tuple[float, str | None]:
@@ -623,18 +722,31 @@ def _size(place: Place) -> tuple[float, str | None]:
     return score, f"population {place.population:,}" if place.population else None
 
 
-def _km_to_front(place: Place, fronts: tuple[_Line, ...]) -> float:
-    """Roughly how far a place lies from the nearest of these lines of contact, in km."""
+def _near_front(place: Place, fronts: tuple[_Front, ...]) -> tuple[float, str | None]:
+    """What lying near a line of contact adds to a Ukrainian settlement's score, and why."""
+    if place.country_code != "UA" or place.kind != "settlement":
+        return 0.0, None
+    bonus, km, weight = max(((weight * _front_bonus(km), km, weight) for weight, line in fronts
+                             if (km := _km_to_line(place, line)) <= 80), default=(0.0, math.inf, 1.0))
+    return bonus, f"{km:.0f} km from the {'front line' if weight == 1.0 else 'shelled border'}" if bonus else None
+
+
+def _front_bonus(km: float) -> float:
+    """What lying this close to a line of contact adds to a namesake's score."""
+    return 2.2 if km <= 15 else 1.6 if km <= 30 else 0.8 if km <= 80 else 0.0
+
+
+def _km_to_line(place: Place, line: _Line) -> float:
+    """Roughly how far a place lies from a line of contact, in km."""
     best = math.inf
     scale = math.cos(math.radians(place.lat))
-    for line in fronts:
-        for (lat1, lon1), (lat2, lon2) in zip(line, line[1:]):
-            # equirectangular projection around the place: exact enough within a few hundred km
-            ax, ay = (lon1 - place.lon) * scale, lat1 - place.lat
-            bx, by = (lon2 - place.lon) * scale, lat2 - place.lat
-            dx, dy = bx - ax, by - ay
-            t = max(0.0, min(1.0, -(ax * dx + ay * dy) / (dx * dx + dy * dy)))
-            best = min(best, math.hypot(ax + t * dx, ay + t * dy) * 111.2)
+    for (lat1, lon1), (lat2, lon2) in zip(line, line[1:]):
+        # equirectangular projection around the place: exact enough within a few hundred km
+        ax, ay = (lon1 - place.lon) * scale, lat1 - place.lat
+        bx, by = (lon2 - place.lon) * scale, lat2 - place.lat
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, -(ax * dx + ay * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.hypot(ax + t * dx, ay + t * dy) * 111.2)
     return best
 
 

@@ -7,15 +7,20 @@ running prose would be descriptions; the trigger rules read ``RuleContext.captio
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # A caption line is short: a photo's or a video's caption, a one-line bulletin, a headline.
 _CAPTION_WORDS = 25
 
+_CAPTION_TEXT_WORDS = 40        # a whole text this short is a caption, each of its sentences a caption line
+
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # What a caption says it shows, before what is shown: 'Video: ...', 'Footage of ...', 'Photos from ...'.
-MEDIA_NOUNS = frozenset({"video", "footage", "photo", "image", "picture", "clip", "drone", "satellite", "view"})
+MEDIA_NOUNS = frozenset({"video", "footage", "photo", "image", "picture", "clip", "drone", "satellite", "view",
+                         "imagery", "photograph"})
+# 'Footage filmed in T shows a destroyed apartment block': what a photo or video is said to show
+_SHOW_VERBS = frozenset({"show", "depict", "capture", "reveal", "feature"})
 
 
 def is_caption_line(sent: Span) -> bool:
@@ -31,13 +36,27 @@ def is_caption_line(sent: Span) -> bool:
     starts = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
     ends = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws or \
         doc[sent.end].is_space and "\n" in doc[sent.end].text
-    if not (starts and ends):
+    # a caption of a few words may hold two sentences on its one line ('Location: Toretsk. Destroyed apartment
+    # block'); a text of paragraphs is a story, however short
+    if not (starts and ends) and not is_one_line_caption(doc):
         return False
     # A one-sentence paragraph of prose ('Russia invaded Ukraine on February 24, but ...') is no caption: a
     # caption or headline lacks the closing stop, or the finite verb with a subject.
     closed = sent.text.rstrip()[-1:] in ".!?"
-    return not closed or not any(t.tag_ in _FINITE_TAGS and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                                 for t in sent)
+    return not closed or _media_shows(sent.root) or \
+        not any(t.tag_ in _FINITE_TAGS and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent)
+
+
+def is_one_line_caption(doc: Doc) -> bool:
+    """Whether the whole text is one line of a few words: a photo's or a video's caption."""
+    return "\n" not in doc.text.strip() and sum(t.is_alpha for t in doc) <= _CAPTION_TEXT_WORDS
+
+
+def _media_shows(root: Token) -> bool:
+    """'Satellite imagery shows fires at T', 'Video shows ...': the sentence says what a picture shows, as a
+    caption does, though it is a full sentence."""
+    return root.lemma_.lower() in _SHOW_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in MEDIA_NOUNS
+                                                       for c in root.children)
 
 
 def _caption_heads(sent: Span) -> set[int]:
@@ -47,7 +66,7 @@ def _caption_heads(sent: Span) -> set[int]:
     heads, frontier = {root.i}, [root]
     while frontier:
         node = frontier.pop()
-        media = node.lemma_.lower() in MEDIA_NOUNS
+        media = node.lemma_.lower() in MEDIA_NOUNS or node == root and _media_shows(root)
         for c in node.children:
             take = c.dep_ in ("nsubj", "nsubjpass", "conj", "appos") or \
                 media and c.dep_ in ("acl", "dep", "dobj", "attr") or \

@@ -48,7 +48,9 @@ TRIGGERS: dict[str, TriggerRule] = {
     "fight": TriggerRule("armed_clash", _VN, "combat"), "fighting": TriggerRule("armed_clash", _VN, "combat"),
     "battle": TriggerRule("armed_clash", _VN, "combat"), "clash": TriggerRule("armed_clash", _VN),
     "assault": TriggerRule("armed_clash", _VN, "combat"), "offensive": TriggerRule("armed_clash", _VN | {"ADJ"}, "combat", 0.6),
-    "counteroffensive": TriggerRule("armed_clash", _N), "counter-offensive": TriggerRule("armed_clash", _N),
+    # (the small model tags a caption's 'Ukrainian counteroffensive near X' as an adjective)
+    "counteroffensive": TriggerRule("armed_clash", _N | {"ADJ"}),
+    "counter-offensive": TriggerRule("armed_clash", _N | {"ADJ"}),
     "counterattack": TriggerRule("armed_clash", _VN), "counter-attack": TriggerRule("armed_clash", _VN),
     "attack": TriggerRule("armed_clash", _VN, "attack"), "storm": TriggerRule("armed_clash", _V, "combat"),
     "advance": TriggerRule("armed_clash", _VN, "combat", 0.6), "firefight": TriggerRule("armed_clash", _N),

@@ -32,8 +32,11 @@ def _not_an_occurrence(tok: Token) -> bool:
     """
     node = tok
     for _ in range(3):
-        if node.dep_ == "csubj" and node.head.lemma_.lower() not in _HARM_VERBS | _ONGOING_VERBS:
-            return True     # ... but 'Shelling in Donetsk kills four civilians' reports one
+        if node.dep_ == "csubj" and node.head.pos_ in ("VERB", "AUX") and \
+                node.head.lemma_.lower() not in _HARM_VERBS | _ONGOING_VERBS:
+            # ... but 'Shelling in Donetsk kills four civilians' reports one, and a caption the model hangs on its
+            # last name ('Shelling of X, Kharkiv Oblast', with 'Oblast' as the root) is no clausal subject
+            return True
         head = node.head
         if head == node:
             break
@@ -202,13 +205,22 @@ def _unreal(tok: Token, etype: str) -> bool:
         if head == node or node.dep_ not in _COMPLEMENT_DEPS:
             return False
         if head.lemma_.lower() in _NON_FACTIVE and etype not in _OFFER_TYPES and \
-                not (etype == "armed_clash" and head.lemma_.lower() == "want" and node is tok):
+                not (etype == "armed_clash" and head.lemma_.lower() == "want" and node is tok) and \
+                not _believed_done(node, head, auxes):
             return True     # 'the Russians want to break through at Bakhmut' reports an offensive under way
         if node is tok and tok.dep_ == "advcl" and "to" in auxes and names_event(head) and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
             return True
         node = head
     return False
+
+
+def _believed_done(node: Token, head: Token, auxes: set[str]) -> bool:
+    """'A journalist believed killed near X', 'two soldiers thought dead': a bare participle after 'believed' or
+    'thought' reports a death or a loss not yet confirmed, not a belief that it will happen ('believe they will
+    attack', 'thought to attack')."""
+    return head.lemma_.lower() in ("believe", "think") and node.tag_ == "VBN" and node.dep_ in ("xcomp", "oprd") \
+        and "to" not in auxes
 
 
 def names_event(tok: Token) -> bool:

@@ -20,6 +20,8 @@ _INVADERS = frozenset({"troop", "force", "army", "soldier", "unit", "military", 
 # What troops cross when they invade: 'across the border', 'over the frontier', 'into the Kursk region'.
 _LANDS = frozenset({"country", "territory", "region", "oblast", "province"})
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
+# What a caption says it shows: 'combat footage from V' is fighting recorded there
+_RECORDING_NOUNS = frozenset({"footage", "video", "videos", "photo", "photos", "clip", "image", "images", "picture"})
 
 
 def crosses_border(tok: Token) -> bool:
@@ -78,8 +80,9 @@ def _rule_combat(ctx: RuleContext) -> str | None:
     tok = ctx.tok
     if tok.pos_ == "ADJ":
         return "armed_clash" if tok.dep_ in ("acomp", "dobj", "attr", "oprd") else None   # 'continues offensive'
-    if tok.pos_ == "NOUN" and tok.dep_ in ("compound",) and tok.lemma_ != "fighting":
-        return None
+    if tok.pos_ == "NOUN" and tok.dep_ in ("compound",) and tok.lemma_ != "fighting" and \
+            tok.head.lemma_.lower() not in _RECORDING_NOUNS:
+        return None     # 'combat vehicle', but 'combat footage from V' shows fighting there
     return "armed_clash"
 
 

@@ -4,6 +4,8 @@ caption lines that show ruins, craters, burning machines or troops ('Russian tro
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from frontline.triggers.captions import MEDIA_NOUNS
@@ -23,6 +25,9 @@ _PROPERTY = frozenset({"apartment", "block", "high-rise", "rise", "residential",
                        "terminal", "mine", "depot", "warehouse", "boiler", "roof", "window", "yard", "neighbourhood",
                        "neighborhood", "village", "town", "city", "district", "airfield", "base", "site",
                        "property", "structure", "complex", "printing", "shopping", "school", "dwelling", "cottage"})
+
+# Words for a settlement or a part of one, which a caption names as the where of what it shows
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "neighbourhood", "neighborhood"})
 
 # Verbs that say troops were seen: 'Russian troops were spotted in X'.
 _SEEN_VERBS = frozenset({"see", "spot", "film", "record", "geolocate", "observe", "photograph"})
@@ -49,6 +54,8 @@ def _rule_service(ctx: RuleContext) -> str | None:
     return "infrastructure_disruption" if near & {"train", "railway", "bus", "metro"} and is_negated(tok) else None
 
 
+# A machine's model designation: 'T-80', 'BMP-2', 'Ka-52'
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z0-9]*")
 # What burns or lies wrecked in a war photo when it is not a building: the objects of a clash.
 _WAR_MACHINES = frozenset({"tank", "vehicle", "helicopter", "aircraft", "plane", "jet", "armour", "armor", "apc",
                            "bmp", "btr", "howitzer", "launcher", "boat", "ship", "column", "convoy", "equipment",
@@ -56,8 +63,9 @@ _WAR_MACHINES = frozenset({"tank", "vehicle", "helicopter", "aircraft", "plane",
 
 
 def _weapon_words(sent: Span) -> set[str]:
-    """The sentence's lemmas without the drone a photo was taken from ('seen from a drone', 'drone footage')."""
-    return {t.lemma_.lower() for t in sent
+    """The sentence's lemmas without the drone a photo was taken from ('seen from a drone', 'drone footage'); a
+    model's designation ('T-80', 'BMP-2') stands for the war machine it names."""
+    return {"vehicle" if _MODEL_CODE.fullmatch(t.text) else t.lemma_.lower() for t in sent
             if not (t.lemma_.lower() in ("drone", "uav") and (t.head.lower_ in ("from", "by") or
                     t.dep_ == "compound" and t.head.lemma_.lower() in MEDIA_NOUNS))}
 
@@ -66,7 +74,8 @@ def damage_shown(ctx: RuleContext) -> str:
     """What a caption's damage reports: the weapon's type when it names one; wrecked or burning war machines
     with no weapon named are a clash; damage to anything else is infrastructure_disruption (EVENTS.md)."""
     words = _weapon_words(ctx.sent) - {"fire", "burn", "blaze"}
-    if words & _WAR_MACHINES and not words & (INFRASTRUCTURE | _PROPERTY):
+    # 'Destroyed tanks in a village of the Izium district': the settlement is where, not what was hit
+    if words & _WAR_MACHINES and not words & (INFRASTRUCTURE | _PROPERTY) - _SETTLEMENT_NOUNS:
         return weapon_type(words, default="armed_clash")
     return weapon_type(words, default="infrastructure_disruption")
 

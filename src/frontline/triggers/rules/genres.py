@@ -2,9 +2,10 @@
 
 An investigator's caption names what a photo or video shows, in a noun phrase or a participle: damage ('Apartment
 block destroyed in T', 'Shopping centre in T on fire', 'X engulfed in flames', 'A school was targeted in T',
-'damage to X'), troops present or moving ('Russian troop movement in V', 'Drone operating above V', 'Russian
-positions near V', 'Failed river crossing at V'), the aftermath ('Mass grave in T', 'Prisoners of war in T',
-'Bodies in T') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
+'damage to X'), fighting ('T-64 engaging infantry in T', 'Russian losses near V'), troops present or moving
+('Russian troop movement in V', 'Drone operating above V', 'Russian positions near V', 'Failed river crossing at
+V'), the aftermath ('Mass grave in T', 'Prisoners of war in T', 'Bodies in T'), people leaving ('Station in T packed
+with evacuees') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
 ``caption_genre`` reads these from the parse: a word of one genre's lemma list that the caption line is about
 (its root, or a word hanging from it by a modifier, a clause or a preposition), never inside an 'after ...'
 clause or a negation. It is asked only for a caption line that names a place and whose words the lexicon did not
@@ -28,23 +29,40 @@ __all__ = ["GENRE_STRENGTH", "caption_genre"]
 GENRE_STRENGTH = 0.4
 
 # Damage shown: the object was destroyed, hit, burnt or targeted ('destroyed X', 'X heavily damaged', 'X struck
-# by ...', 'X engulfed in flames', 'X on fire', 'explosion at X').
+# by ...', 'X engulfed in flames', 'X on fire', 'explosion at X'), what is left ('residents clearing rubble in T')
+# what was dropped on it or left ('drone dropping munitions on soldiers near V', 'unexploded rocket near V'), or a
+# launch ('HIMARS launch near T').
 _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike", "struck", "target", "burn",
                      "engulf", "blaze", "ablaze", "flame", "fire", "smoke", "ruin", "collapse", "level", "raze",
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
-                     "devastation"})
-# 'Ukrainian flag raised in V', 'Russian flag flying over V': a flag put up says who holds the place
+                     "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
+                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock"})
+# 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
+# put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
-_HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave"})
+_HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave", "remove", "lower", "tear",
+                    "take", "pull"})
 # The aftermath of violence against people: graves, bodies, prisoners.
 _GRAVES = frozenset({"grave", "burial", "body", "corpse", "exhumation", "torture", "chamber"})
 _PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
+# Property taken from civilians ('Looted shop in T'): looting is violence against civilians (ACLED's looting)
+_LOOTING = frozenset({"loot", "looted", "looting", "pillage", "plunder", "ransack"})
 # Forces present or moving: a sighting ('troop movement in V', 'drone over V', 'positions near V').
 _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "drone", "uav", "operate", "patrol",
                        "deploy", "deployment", "crossing", "checkpoint", "base", "trench", "fortification",
                        "build-up", "buildup", "concentration", "camp", "roadblock", "outpost", "dugout",
-                       "reinforcement", "arrive", "redeploy", "redeployment", "amass", "gather"})
+                       "reinforcement", "arrive", "redeploy", "redeployment", "amass", "gather",
+                       # armed men and aircraft shown in a place ('Wagner fighters in the centre of T', 'helicopter
+                       # flying low over V')
+                       "fighter", "mercenary", "militant", "sniper", "helicopter", "aircraft", "warplane", "jet",
+                       "fly", "hover", "armoured", "armored",
+                       # left behind or cleared ('abandoned T-72 towed away', 'sappers demining a road near T')
+                       "abandon", "tow", "demine", "demining", "sapper"})
+# Fighting shown: 'T-64 engaging infantry in T', 'Russian losses near T'
+_FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "shootout", "duel"})
+# People leaving: 'station packed with evacuees', 'refugees crossing at V'
+_LEAVING = frozenset({"evacuee", "evacuation", "evacuate", "refugee", "displaced"})
 # 'Failed river crossing at V', 'pontoon crossing destroyed': a crossing under fire is a clash
 _CLASH_CROSSING = frozenset({"fail", "failed", "river", "pontoon", "attempt", "repel", "repelled"})
 # The dependency relations along which a word is still what the caption line is about
@@ -76,6 +94,10 @@ def _modifies_another_thing(tok: Token) -> bool:
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
         return doc[tok.i + 2].lower_ not in ("out", "up", "down")     # 'burned-out' stays a damage word
+    if tok.pos_ == "VERB" or tok.i == tok.sent.start and tok.lower_.endswith("ed"):
+        # 'Wrecked BMP-2 near V', 'Shelled Donetsk Regional Hospital in T': a participle opening the caption, which
+        # the model hangs on a name as a compound
+        return False
     return tok.dep_ in ("compound", "npadvmod") and tok.head.i != tok.i and _genre_of_word(tok.head) is None
 
 
@@ -91,6 +113,13 @@ def _lemmas(tok: Token) -> set[str]:
     return forms
 
 
+def _shot_down(tok: Token) -> bool:
+    """'Shot-down Su-34 in T', 'Helicopter shot down near V': an aircraft brought down (not a photo's 'shot')."""
+    doc = tok.doc
+    following = [t.lower_ for t in doc[tok.i + 1:tok.i + 3] if t.text != "-"]
+    return tok.lower_ == "shot" and following[:1] == ["down"]
+
+
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
     if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
@@ -99,12 +128,18 @@ def _genre(tok: Token) -> str | None:
 
 
 def _genre_of_word(tok: Token) -> str | None:
-    """The genre the word itself names (damage, aftermath or presence), or None."""
+    """The genre the word itself names (damage, fighting, aftermath, leaving or presence), or None."""
     words = _lemmas(tok)
     if words & _DAMAGE:
         return "damage"
-    if words & (_GRAVES | _PRISONERS):
+    if words & _FIGHTING:
+        return "fighting"
+    if words & _LEAVING:
+        return "leaving"
+    if words & (_GRAVES | _PRISONERS | _LOOTING):
         return "aftermath"
+    if _shot_down(tok):
+        return "damage"
     if words & _PRESENCE:
         return "presence"
     return None
@@ -118,12 +153,18 @@ def _genre_type(ctx: RuleContext) -> str | None:
     if genre == "control":
         return "territory_captured"
     if genre == "damage":
+        if "drop" in _lemmas(tok):
+            return "air_drone_strike"   # munitions dropped come from the air (a drone, a quadcopter, a plane)
         # 'Shelled kindergarten', 'Bombed school': the word itself says how (a fire is no weapon here)
         return weapon_type(_lemmas(tok) - {"fire"}, default=damage_shown(ctx))
     if genre == "aftermath":
         if _lemmas(tok) & _PRISONERS:
             return "surrender"
         return "violence_against_civilians"
+    if genre == "fighting":
+        return "armed_clash"
+    if genre == "leaving":
+        return "evacuation"
     if genre == "presence":
         if "crossing" in _lemmas(tok) and words & _CLASH_CROSSING:
             return weapon_type(words, default="armed_clash")
@@ -137,7 +178,8 @@ _ENTRY = TriggerRule("other", frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"})
 
 def caption_genre(sent: Span) -> tuple[Token, str] | None:
     """The word a caption line reports through and its event type, by the first genre that reads (a flag raised,
-    damage, the aftermath, then presence), or None. The caller checks that the line is a caption naming a place."""
+    damage, fighting, the aftermath, people leaving, then presence), or None. The caller checks that the line is a
+    caption naming a place."""
     found: dict[str, Token] = {}
     for tok in sent:
         genre = _genre(tok)
@@ -145,7 +187,7 @@ def caption_genre(sent: Span) -> tuple[Token, str] | None:
                 _modifies_another_thing(tok):
             continue
         found[genre] = tok
-    for genre in ("control", "damage", "aftermath", "presence"):
+    for genre in ("control", "damage", "fighting", "aftermath", "leaving", "presence"):
         if genre in found:
             tok = found[genre]
             event_type = _genre_type(rule_context(tok, _ENTRY, sent, True))

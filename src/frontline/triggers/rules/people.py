@@ -26,11 +26,17 @@ def _rule_evacuate(ctx: RuleContext) -> str | None:
     return "evacuation"
 
 
+# What troops cross in an assault: the front's rivers and reservoirs, and the word for any of them
+_WATERS = frozenset({"river", "dnipro", "dnieper", "donets", "oskil", "inhulets", "reservoir", "canal", "estuary"})
+
+
 @rule("cross_border")
 def _rule_cross_border(ctx: RuleContext) -> str | None:
     """'troops crossed into Russia', '438 soldiers have been allowed into Russia': leaving the war across a
-    border"""
+    border; troops crossing a river are an assault"""
     tok, near, sent_lemmas, subj_words = ctx.tok, ctx.near, ctx.sent_lemmas, ctx.subj_words
+    if subj_words & FORCE_WORDS and ctx.obj_words & _WATERS:
+        return "armed_clash"    # 'Russian troops cross the Dnipro at Krynky': a crossing in force is an assault
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children) or \
         any(t.lower_ == "into" for t in tok.subtree)
     if not into or not (sent_lemmas & {"border", "russia", "refuge", "sanctuary", "asylum", "territory",

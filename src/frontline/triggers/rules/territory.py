@@ -30,9 +30,12 @@ def _rule_fall(ctx: RuleContext) -> str | None:
 
 @rule("capture")
 def _rule_capture(ctx: RuleContext) -> str | None:
-    """'captured Soledar', 'the liberation of Kherson': territory taken; trying to seize a place is fighting,
-    and capturing vehicles, people or a share of something is no territory."""
+    """'captured Soledar', 'the liberation of Kherson': territory taken; trying to seize a place is fighting;
+    soldiers captured are taken prisoner (a surrender, EVENTS.md); capturing vehicles or a share of something is
+    no territory."""
     tok, has_place, objs, obj_words = ctx.tok, ctx.has_place, ctx.objs, ctx.obj_words
+    if tok.pos_ == "VERB" and any(_taken_prisoner(o) for o in objs if o.dep_ in ("dobj", "nsubjpass")):
+        return "surrender"
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in ("territory", "area", "land", "part", "zone", "region"):
         return None         # 'cede its territories occupied by Russia' describes a state, not a capture
     if tok.head.lemma_.lower() in ("try", "attempt", "seek", "struggle", "fight") or \
@@ -47,6 +50,12 @@ def _rule_capture(ctx: RuleContext) -> str | None:
                     "loss", "strength", "cost", "money", "fund"}:
         return None
     return "territory_captured"
+
+
+def _taken_prisoner(o: Token) -> bool:
+    """Whether what is captured is a fighter: 'captured three DPR servicemen', 'captured a "Wagnerian"' (a fighter
+    named by his unit), not 'captured two tanks'."""
+    return o.lemma_.lower() in FORCE_WORDS | {"prisoner", "pow"} or o.ent_type_ == "NORP" and o.pos_ in ("PROPN", "NOUN")
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
