@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -352,7 +353,7 @@ _REFERENCE_POINT = frozenset({"north", "south", "east", "west", "northeast", "no
                               "kilometer", "mile", "border"})
 
 
-def _is_reference_point(mention_tok: Token, town_ends: set[int] = frozenset()) -> bool:
+def _is_reference_point(mention_tok: Token, town_ends: AbstractSet[int] = frozenset()) -> bool:
     """'South of Lysychansk', '8 km from Kupiansk', 'Andriivka near Bakhmut': the place is where the event is measured
     from, not where it is (``town_ends``: where the sentence's settlement names end)."""
     head = mention_tok.head
