@@ -250,6 +250,10 @@ RULE_EXAMPLES = [
     ("attack", "Drones attacked the power plant in Odesa.", "attacked", "air_drone_strike"),
     ("strike", "Missiles struck the city of Dnipro.", "struck", "shelling"),
     ("weapon", "Russian artillery hit the village.", "artillery", "shelling"),
+    # the projectile acting is the attack; the verb is shelling as before
+    ("shell", "A Russian shell killed a woman in the street.", "shell", "shelling"),
+    ("shell", "Russian forces shelled the town overnight.", "shelled", "shelling"),
+    ("shell", "The company was a shell for its owners.", "shell", None),
     ("capture", "Russian forces captured Soledar.", "captured", "territory_captured"),
     ("capture", "The militia captured two tanks.", "captured", None),
     # the captured thing must be a place, even when the sentence names one ('in Bakhmut'); fighters captured are

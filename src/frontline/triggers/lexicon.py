@@ -71,7 +71,7 @@ TRIGGERS: dict[str, TriggerRule] = {
     "surge": TriggerRule("armed_clash", _V, "pour_in", 0.6, generic=True),
     "stream": TriggerRule("armed_clash", _V, "pour_in", 0.6, generic=True),
     # shelling
-    "shell": TriggerRule("shelling", _V), "shelling": TriggerRule("shelling", _VN),
+    "shell": TriggerRule("shelling", _VN, "shell"), "shelling": TriggerRule("shelling", _VN),
     "artillery": TriggerRule("shelling", _N, "weapon", 0.6), "mortar": TriggerRule("shelling", _N, "weapon", 0.6),
     "bombard": TriggerRule("shelling", _V), "bombardment": TriggerRule("shelling", _N),
     "rocket": TriggerRule("shelling", _N, "weapon", 0.6), "missile": TriggerRule("shelling", _N, "weapon", 0.6),

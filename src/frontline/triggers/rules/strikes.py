@@ -59,6 +59,13 @@ def _rule_weapon(ctx: RuleContext) -> str | None:
     return None
 
 
+@rule("shell")
+def _rule_shell(ctx: RuleContext) -> str | None:
+    """'shelled the town' is shelling; the noun is the projectile, an attack only when it acts or is used as a
+    weapon is ('a Russian shell killed a woman', 'a shell hit their house')."""
+    return "shelling" if ctx.tok.pos_ == "VERB" else _rule_weapon(ctx)
+
+
 @rule("inflict")
 def _rule_inflict(ctx: RuleContext) -> str | None:
     """'inflicted heavy losses', 'dealt a blow': a clash (or the weapon's type) when damage or losses are
