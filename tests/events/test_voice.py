@@ -87,3 +87,18 @@ def test_the_json_output_shows_the_voice_and_validates_against_both_schemas(run)
     voice["side"] = "US"            # and the package's schema types it
     with pytest.raises(StageError, match="voice"):
         validate(payload)
+
+
+@pytest.mark.parametrize("text", [
+    "The enemy shelled Orikhiv three times overnight",
+    "Kupiansk was shelled by the enemy overnight, two people were injured",
+    "One Ukrainian soldier killed, two wounded in enemy attack near Avdiivka",
+])
+def test_the_enemy_of_the_voice_is_the_attacker(run, text):
+    (event,) = [e for e in run(text).events if e.event_type in ("shelling", "armed_clash", "air_drone_strike")]
+    assert event.claim.voice.side == "UA" and event.initiator.side == "RU"
+
+
+def test_an_enemy_that_is_struck_is_not_the_attacker(run):
+    (event,) = run("The Armed Forces of Ukraine hit two enemy command posts near Kherson").events
+    assert event.initiator.side == "UA"

@@ -14,7 +14,8 @@ sentence stays the article's own (``claimed_by`` null), but its words say whose 
 
 It is kept conservative: a sentence with cues of both sides, a cue inside quotation marks (someone else's words),
 or 'so-called' / 'what X calls' before a cue gives no voice. A claimant the words name but whose side is unknown
-('- intelligence') takes the side of the sentence's voice.
+('- intelligence') takes the side of the sentence's voice, and 'the enemy' that attacks ('the enemy shelled X',
+'killed in an enemy attack') is the other side's forces.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from typing import Final, Literal
 from spacy.tokens import Span, Token
 
 from frontline.events.candidate import Candidate
-from frontline.events.referents import adjective_side
+from frontline.events.referents import SPOKEN_FORCE, adjective_side
 from frontline.events.speakers import Context
 from frontline.models import OPPOSITE_BLOC, ActorMention, Event, Voice, bloc
 from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, token_at
+from frontline.vocab.event_types import event_type
 
 __all__ = ["SUCCESS", "voice_of", "with_voices"]
 
@@ -158,5 +160,28 @@ def with_voices(ctx: Context, candidates: list[Candidate], actors: list[ActorMen
         if claimant is not None:
             claimant = replace(claimant, side=voice.side)
         claim = replace(claim, claimed_by=claimant, voice=voice)
-        out.append(replace(cand, event=replace(cand.event, claim=claim)))
+        event = replace(cand.event, claim=claim)
+        if _enemy_attacks(ctx.doc[cand.token], event, voice):
+            # 'the enemy shelled Pokrovsk', 'killed in an enemy attack': the speaker's enemy fired, whoever the
+            # parse took for the attacker among the speaker's own (a victim, 'One Ukrainian killed')
+            event = replace(event, initiator=SPOKEN_FORCE[OPPOSITE_BLOC[voice.side]])
+        out.append(replace(cand, event=event))
     return out
+
+
+def _enemy_attacks(tok: Token, event: Event, voice: Voice) -> bool:
+    """Whether the sentence's own words make 'the enemy' the attacker of a fight or strike: the subject of its
+    verb, the agent of its passive ('by the enemy'), or a word of its noun ('an enemy attack', 'enemy shelling'),
+    while no attacker of the other side is known."""
+    if not event_type(event.event_type).combat or voice.side not in OPPOSITE_BLOC:
+        return False
+    if event.initiator is not None and bloc(event.initiator.side) not in (voice.side, "unknown"):
+        return False
+    for c in tok.children:
+        if c.lower_ == "enemy" and c.dep_ in ("nsubj", "amod", "compound", "poss", "nmod"):
+            return True
+        if c.dep_ in ("nsubj", "agent") and any(t.lower_ == "enemy" and t.head.dep_ in ("nsubj", "pobj") or
+                                                t.lower_ == "enemy" and t.dep_ in ("nsubj", "pobj")
+                                                for t in c.subtree):
+            return True
+    return False
