@@ -194,6 +194,10 @@ def test_person_label_after_in_is_a_place(res):
     ("Chernihiv Local History Museum heavily damaged", "Chernihiv", 710735),
     ("Debris at Mariupol Seaport", "Mariupol", 701822),
     ("Fire at Irpin Bible Seminary", "Irpin", 707565),
+    # ... tagged whole as a facility, or not tagged at all
+    ("Debris at Mykolaiv Seaport", "Mykolaiv", 700569),
+    ("Strike on the Kremenchuk Oil Refinery", "Kremenchuk", 704147),
+    ("Fire at the Odesa Oil Refinery after a drone attack", "Odesa", 698740),
     # a town in lower case, whatever hamlets share its name
     ("damaged houses in bucha", "bucha", 711350),
     # a Russian-style rendering, tagged as an organisation, after an event's noun

@@ -184,7 +184,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
         for token in sent:
             sentence_of[token.i] = number
     text = doc.text      # Doc.text rebuilds the string on every access: read it once
-    lower = _lower_case_towns(doc, gazetteer) + _label_towns(doc, gazetteer)
+    lower = _lower_case_towns(doc, gazetteer) + _label_towns(doc, gazetteer) + _untagged_institution_towns(doc, gazetteer)
     covered = {i for span in lower for i in range(span.start, span.end)}
     entities = sorted((*(e for e in doc.ents if not covered & set(range(e.start, e.end))), *lower),
                       key=lambda e: e.start)
@@ -239,6 +239,9 @@ def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
         if town is None:
             return None
         ent = town
+    elif ent.label_ == "FAC":
+        # 'Mykolaiv Seaport' tagged whole as a facility: the town it is named after and stands in
+        ent = _town_of_an_institution(ent, doc, gazetteer) or ent
     bounds = _name_bounds(ent, doc, gazetteer)
     if bounds is None:
         return None
@@ -499,6 +502,27 @@ def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                    for p in gazetteer.candidates(words.text)):
                 out.append(Span(doc, first.i, end, label="GPE"))
                 break
+    return out
+
+
+def _untagged_institution_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """'Strike on the Kremenchuk Oil Refinery', which the model leaves untagged: the town a run of title-case words
+    ending in an institution's word starts with, when one or two of its words are exactly a Ukrainian settlement's
+    name (the tagged institutions are ``_town_of_an_institution``'s)."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in tagged and doc[j].is_title and doc[j].is_alpha and j - i < 6:
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in _INSTITUTION_WORDS:
+            town = next((doc[s:e] for s in range(i, j - 1) for e in (s + 2, s + 1) if e < j and any(
+                p.kind == "settlement" and p.country_code == "UA"
+                for p, c in gazetteer.match(doc[s:e].text, fuzzy=False) if c >= 0.9)), None)
+            if town is not None:
+                out.append(Span(doc, town.start, town.end, label="GPE"))
+        i = max(j, i + 1)
     return out
 
 
