@@ -268,6 +268,11 @@ RULE_EXAMPLES = [
     ("take", "Russian forces took control of the town.", "took", "territory_captured"),
     # under its guns, not taken: the fire is the event
     ("take", "Ukrainian gunners took the river crossings under fire control.", "took", "shelling"),
+    ("take", "Ukrainian troops took over the abandoned base near the town.", "took", "territory_captured"),
+    ("take", "The soldiers took a position in the basement.", "took", None),
+    # a thing left behind is not ground given up
+    ("abandon", "Russian troops abandoned the town.", "abandoned", "territory_withdrawn"),
+    ("abandon", "Abandoned base near the town taken over by Russian forces", "Abandoned", None),
     ("take", "Ukrainian gunners took under fire control the bridges near the town.", "took", "shelling"),
     ("enter", "Russian troops entered Hirske.", "entered", "territory_captured"),
     ("control", "Russia controls 20 percent of the country.", "controls", "territory_captured"),
@@ -276,6 +281,7 @@ RULE_EXAMPLES = [
     ("withdraw", "Moscow withdrew its ambassador.", "withdrew", None),
     ("pull", "Russian troops pulled out of Kherson.", "pulled", "territory_withdrawn"),
     ("abandon", "Russian troops abandoned the town.", "abandoned", "territory_withdrawn"),
+    ("abandon", "Abandoned base near the town taken over by Russian forces", "Abandoned", None),
     ("harm", "Two civilians were killed in Kharkiv.", "killed", "casualties"),
     ("evacuate", "Volunteers evacuated residents from Vovchansk.", "evacuated", "evacuation"),
     ("cross_border", "The soldiers crossed into Russia at a checkpoint.", "crossed", "desertion"),

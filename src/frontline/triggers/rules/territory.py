@@ -80,7 +80,9 @@ def _rule_take(ctx: RuleContext) -> str | None:
     if _fire_control(ctx.tok):
         # 'took the crossings under fire control': within reach of the guns, not taken; the fire is the event
         return "shelling"
-    if obj_words & {"control", "city", "town", "village", "territory", "area"} or (
+    # a base, an airfield or a checkpoint taken (over) is ground taken, as a town is
+    if obj_words & {"control", "city", "town", "village", "territory", "area", "base", "airfield", "airport",
+                    "checkpoint"} or (
             objs and has_place and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)):
         return "territory_captured"
     return None
@@ -143,7 +145,9 @@ def _rule_withdraw(ctx: RuleContext) -> str | None:
 def _rule_abandon(ctx: RuleContext) -> str | None:
     """'abandoned the town', 'abandoned their attempts to advance': a withdrawal when ground or an advance is
     given up."""
-    has_place, obj_words = ctx.has_place, ctx.obj_words
+    has_place, obj_words, tok = ctx.has_place, ctx.obj_words, ctx.tok
+    if tok.dep_ == "amod" and tok.head.lemma_.lower() not in TERRITORY_WORDS:
+        return None     # 'an abandoned tank near Izium', 'abandoned base': a thing left behind, not ground given up
     return "territory_withdrawn" if obj_words & (TERRITORY_WORDS | {"advance", "attempt"}) or has_place else None
 
 
