@@ -200,6 +200,8 @@ def test_person_label_after_in_is_a_place(res):
     ("Fire at the Odesa Oil Refinery after a drone attack", "Odesa", 698740),
     # a town in lower case, whatever hamlets share its name
     ("damaged houses in bucha", "bucha", 711350),
+    # ... with the apostrophes of a transliterated soft sign
+    ("aftermath of shelling in kramators'k", "kramators'k", 704508),
     # a Russian-style rendering, tagged as an organisation, after an event's noun
     ("Shelling of Novosyolovka Vtoraya", "Novosyolovka Vtoraya", 699193),
     # a city's district is in the city, not the district's namesake elsewhere

@@ -491,11 +491,11 @@ def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if tok.lower_ not in LOCATIVE_PREPOSITIONS or tok.i + 1 >= len(doc):
             continue
         first = doc[tok.i + 1]
-        if first.i in tagged or not first.is_alpha or not first.is_lower or first.is_stop:
+        if first.i in tagged or not _lettered(first) or not first.is_lower or first.is_stop:
             continue
         for end in (first.i + 2, first.i + 1):
             words = doc[first.i:end]
-            if end > len(doc) or any(t.i in tagged or not t.is_lower or not t.is_alpha for t in words) or \
+            if end > len(doc) or any(t.i in tagged or not t.is_lower or not _lettered(t) for t in words) or \
                     len(words.text.replace(" ", "")) < _LOWER_CASE_MIN:
                 continue
             if any(p.kind == "settlement" and p.country_code == "UA" and p.population >= _LOWER_CASE_POPULATION
@@ -503,6 +503,11 @@ def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 out.append(Span(doc, first.i, end, label="GPE"))
                 break
     return out
+
+
+def _lettered(tok: Token) -> bool:
+    """Letters only, or letters with the apostrophes of a transliterated soft sign ('vil'nyans'k')."""
+    return tok.is_alpha or (tok.text[:1].isalpha() and tok.text.replace("'", "").replace("’", "").isalpha())
 
 
 def _untagged_institution_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
