@@ -204,6 +204,7 @@ def test_person_label_after_in_is_a_place(res):
     ("aftermath of shelling in kramators'k", "kramators'k", 704508),
     # a Russian-style rendering, tagged as an organisation, after an event's noun
     ("Shelling of Novosyolovka Vtoraya", "Novosyolovka Vtoraya", 699193),
+    ("Novosyolovka Vtoraya under artillery fire", "Novosyolovka Vtoraya", 699193),
     # a city's district is in the city, not the district's namesake elsewhere
     ("Fire in Kirovskyi District, Donetsk", "Donetsk", 709717),
 ])

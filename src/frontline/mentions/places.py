@@ -446,11 +446,13 @@ def _caption_town(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
             ent.start != ent.sent.start or sum(t.is_alpha for t in doc) > _CAPTION_WORDS or \
             ent.text.lower() in GIVEN_NAMES:
         return False
-    # a label ('Malovarvarivka: destroyed bridge') names the place whatever its size
+    # a label ('Malovarvarivka: destroyed bridge') names the place whatever its size, and so does a name of two or
+    # three words in a Russian or transliterated form ('Novosyolovka Vtoraya' for Novoselivka Druha), which no
+    # person bears
     label = ent.end < len(doc) and doc[ent.end].text in _LABEL_MARKS
-    return any(p.kind == "settlement" and p.country_code == "UA" and
-               (label or p.population >= _LOWER_CASE_POPULATION)
-               for p, c in gazetteer.match(ent.text, fuzzy=False) if c >= 0.95)
+    return any(p.kind == "settlement" and p.country_code == "UA" and (
+        c >= 0.95 and (label or p.population >= _LOWER_CASE_POPULATION) or len(ent) >= 2 and c >= 0.85)
+        for p, c in gazetteer.match(ent.text, fuzzy=False))
 
 
 def _province_in_disguise(ent: Span, gazetteer: Gazetteer) -> bool:
