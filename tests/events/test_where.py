@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from frontline.events.where import Focus, place_event
 from frontline.models import Place, PlaceMention
 from frontline.vocab.event_types import event_type
@@ -111,3 +113,18 @@ def test_places_the_words_join_are_each_an_events_place_whatever_the_parse(run):
     text = "Russian forces hit Ukrainian units with strikes in the area of Kupyansk and Izyum - Russian Defense Ministry"
     placed = {e.location.name for e in run(text, "2022-09-12").events if e.location is not None}
     assert {"Kupiansk", "Izium"} <= placed
+
+
+@pytest.mark.parametrize("text", [
+    "Explosions reported in Melitopol overnight.",
+    "Explosions were reported in Melitopol overnight.",
+    "Explosions heard in Melitopol, residents said.",
+])
+def test_an_event_reported_in_a_place_happened_there(run, text):
+    events = run(text, "2022-09-01").events
+    assert events and events[0].location is not None and events[0].location.name == "Melitopol"
+
+
+def test_a_speaker_in_a_place_does_not_place_what_he_tells(run):
+    events = run("In Moscow, the defence ministry said its forces struck Ukrainian positions.", "2022-09-01").events
+    assert events and all(e.location is None or e.location.name != "Moscow" for e in events)

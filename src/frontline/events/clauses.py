@@ -11,6 +11,9 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "csubj"})
 
 # 'Two killed in Kherson shelling': a clause telling the toll of the trigger's event is not another event's.
 _TOLL_LEMMAS = frozenset({"kill", "injure", "wound", "die", "hurt"})
+# 'Explosions reported in Melitopol', 'shelling recorded in X': a participle that says the event was reported or
+# witnessed, hung on the event's own noun, tells where the event was, not another clause.
+_WITNESS_LEMMAS = frozenset({"report", "hear", "see", "record", "observe", "spot", "film", "register", "note"})
 
 
 def owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) -> bool:
@@ -34,7 +37,8 @@ def owned_elsewhere(mention_tok: Token, trigger: Token, triggers: list[Token]) -
     while node.i not in trigger_line:
         if node != mention_tok and (node.i in trigger_indices or
                                         (node.dep_ in _CLAUSE_DEPS and node.pos_ in ("VERB", "AUX")
-                                         and node.lemma_.lower() not in _TOLL_LEMMAS)):
+                                         and node.lemma_.lower() not in _TOLL_LEMMAS
+                                         and not _witnessed(node, trigger))):
             return True
         if node.head == node:
             return False
@@ -82,3 +86,8 @@ def _own_subject_below(trigger: Token, top: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _witnessed(verb: Token, trigger: Token) -> bool:
+    """Whether a verb is a participle of reporting or witnessing on the trigger's own noun ('explosions reported')."""
+    return verb.dep_ == "acl" and verb.head == trigger and verb.lemma_.lower() in _WITNESS_LEMMAS

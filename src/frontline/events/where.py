@@ -344,7 +344,10 @@ def _speaker_place(mention_tok: Token, trigger: Token) -> bool:
         if node.head == node:
             return False
         node = node.head
-    return node.lemma_.lower() in SPEECH_LEMMAS and node.i != trigger.i
+    # 'Explosions were reported in Melitopol', 'Explosions reported in Melitopol' (the small model's subject): the
+    # event is what was reported, and the place is where it was
+    reported = any(c.dep_ in ("nsubj", "nsubjpass") and trigger in c.subtree for c in node.children)
+    return node.lemma_.lower() in SPEECH_LEMMAS and node.i != trigger.i and not reported
 
 
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "locality"})
