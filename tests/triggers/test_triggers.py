@@ -247,6 +247,11 @@ RULE_EXAMPLES = [
     ("fall", "Avdiivka fell to Russian forces.", "fell", "territory_captured"),
     ("fall", "Prices fell sharply.", "fell", None),
     ("combat", "Fighting continues in Bakhmut.", "Fighting", "armed_clash"),
+    # an army closing on a place fights for it; anything else close or approaching names nothing
+    ("approach", "Russian troops are approaching the town.", "approaching", "armed_clash"),
+    ("approach", "Russian troops, better armed than the defenders, are now very close.", "close", "armed_clash"),
+    ("approach", "The army is close to collapse.", "close", None),
+    ("approach", "Winter is approaching.", "approaching", None),
     ("attack", "Drones attacked the power plant in Odesa.", "attacked", "air_drone_strike"),
     ("strike", "Missiles struck the city of Dnipro.", "struck", "shelling"),
     ("weapon", "Russian artillery hit the village.", "artillery", "shelling"),

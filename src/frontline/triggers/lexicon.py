@@ -57,6 +57,8 @@ TRIGGERS: dict[str, TriggerRule] = {
     "skirmish": TriggerRule("armed_clash", _VN), "resist": TriggerRule("armed_clash", _V, "combat", 0.6),
     "repel": TriggerRule("armed_clash", _V), "repulse": TriggerRule("armed_clash", _V),
     "ambush": TriggerRule("armed_clash", _VN),
+    "approach": TriggerRule("armed_clash", _V, "approach", 0.5),
+    "close": TriggerRule("armed_clash", frozenset({"ADJ", "ADV"}), "approach", 0.5),
     "combat": TriggerRule("armed_clash", _N, "combat", 0.6), "thrust": TriggerRule("armed_clash", _N, "combat", 0.6),
     "invade": TriggerRule("armed_clash", _V),
     # the invasion told as a background fact: 'launched the full-scale invasion', 'the war launched in 2022',

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from frontline.triggers.rules.context import RuleContext
 from frontline.triggers.rules.registry import rule
-from frontline.triggers.rules.words import CIVIL_WORDS, FORCE_WORDS
+from frontline.triggers.rules.words import CIVIL_WORDS, FORCE_WORDS, TERRITORY_WORDS
 
 # What is launched when a war starts: 'launched the invasion', 'the war Russia unleashed'.
 _WAR_STARTS = frozenset({"invasion", "war", "aggression"})
@@ -47,6 +47,27 @@ def _rule_pour_in(ctx: RuleContext) -> str | None:
     tok, subj_words = ctx.tok, ctx.subj_words
     movers = subj_words & _INVADERS
     return "armed_clash" if movers and crosses_border(tok) else None
+
+
+@rule("approach")
+def _rule_approach(ctx: RuleContext) -> str | None:
+    """'Russian troops are approaching Kupiansk', 'the forces are now very close to Pokrovsk': an army closing on a
+    place is fighting for it (an advance, troops 'at the gates'); only with a force as the subject, and 'close' only
+    as what the force is ('a close ally', 'the deal is close' name nothing)."""
+    tok = ctx.tok
+    subj_words = ctx.subj_words
+    if tok.pos_ in ("ADJ", "ADV"):
+        if tok.dep_ != "acomp" or tok.head.lemma_.lower() != "be":
+            return None
+        goals = [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(
+                o.pos_ != "PROPN" and o.ent_type_ not in ("GPE", "LOC", "FAC") and o.lemma_.lower() not in
+                TERRITORY_WORDS for o in goals):
+            return None     # 'the army is close to collapse', 'close to a deal': close to a state, not to a place
+        # 'troops ... are now very close': the force is the copula's subject
+        subj_words = subj_words | {t.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"
+                                   for t in c.subtree if t.head == c or t == c}
+    return "armed_clash" if subj_words & (FORCE_WORDS | _INVADERS) else None
 
 
 @rule("launched")
