@@ -180,8 +180,8 @@ def _enemy_attacks(tok: Token, event: Event, voice: Voice) -> bool:
     for c in tok.children:
         if c.lower_ == "enemy" and c.dep_ in ("nsubj", "amod", "compound", "poss", "nmod"):
             return True
-        if c.dep_ in ("nsubj", "agent") and any(t.lower_ == "enemy" and t.head.dep_ in ("nsubj", "pobj") or
-                                                t.lower_ == "enemy" and t.dep_ in ("nsubj", "pobj")
-                                                for t in c.subtree):
+        # 'the enemy forces shelled X' (a word of the subject's head), 'shelled by the enemy' (the agent's object)
+        if c.dep_ in ("nsubj", "agent") and any(t.lower_ == "enemy" and "pobj" in (t.dep_, t.head.dep_) or
+                                                t.lower_ == "enemy" and t.head == c for t in c.subtree):
             return True
     return False

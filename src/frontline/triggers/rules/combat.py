@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from frontline.nlp.syntax import lemma_set
 from frontline.triggers.rules.context import RuleContext
 from frontline.triggers.rules.registry import rule
 from frontline.triggers.rules.words import CIVIL_WORDS, FORCE_WORDS, TERRITORY_WORDS
@@ -65,8 +66,7 @@ def _rule_approach(ctx: RuleContext) -> str | None:
                 TERRITORY_WORDS for o in goals):
             return None     # 'the army is close to collapse', 'close to a deal': close to a state, not to a place
         # 'troops ... are now very close': the force is the copula's subject
-        subj_words = subj_words | {t.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"
-                                   for t in c.subtree if t.head == c or t == c}
+        subj_words = subj_words | lemma_set(t for c in tok.head.children if c.dep_ == "nsubj" for t in (c, *c.children))
     return "armed_clash" if subj_words & (FORCE_WORDS | _INVADERS) else None
 
 
