@@ -164,23 +164,39 @@ _PERSON_NOUNS = frozenset(
 def _single_victims(doc: Doc) -> list[QuantityMention]:
     """'a woman' / 'an elderly man' killed or injured: a count of one, when the sentence harms that person.
 
-    Numbers in words and digits are read by the phrase pattern; an indefinite article before a person noun
-    is a count too, but only as a victim ('a soldier said' counts nobody).
+    Numbers in words and digits are read by the phrase pattern; an indefinite article before a person noun, or a
+    headline's bare singular ('Woman killed in ...'), is a count too, but only as a victim ('a soldier said'
+    counts nobody).
     """
     out = []
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _PERSON_NOUNS or tok.tag_ in ("NNS", "NNPS"):
             continue
-        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
-        if det is None:
+        first = _lone_person(tok)
+        if first is None:
             continue
-        role = _role(tok, doc[det.i:det.i + 1])
+        role = _role(tok, doc[first.i:first.i + 1])
         if role not in _HARM_ROLES:
             continue
-        start, end = det.idx, tok.idx + len(tok)
+        start, end = first.idx, tok.idx + len(tok)
         quantity = Quantity(value=1.0, unit=_unit(tok, True), role=role, approximate=False, text=doc.text[start:end])
         out.append(QuantityMention(start=start, end=end, quantity=quantity))
     return out
+
+
+def _lone_person(tok: Token) -> Token | None:
+    """The first token of a phrase naming one person: 'a woman', or a headline's bare 'Woman killed in ...'.
+
+    A bare singular person noun, with no determiner, possessive, number or compound of its own, is one person in
+    a headline's clipped grammar ('Teenager wounded', 'shelling kills pensioner'); 'the woman' may be one already
+    counted and 'soldier families' names no victim, so neither counts.
+    """
+    det = [c for c in tok.children if c.dep_ in ("det", "poss", "nummod", "predet")]
+    if det:
+        return det[0] if len(det) == 1 and det[0].lower_ in ("a", "an") else None
+    if tok.dep_ in ("compound", "npadvmod", "appos") or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("of", "per"):
+        return None
+    return tok
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, bool]:
