@@ -204,3 +204,19 @@ def test_coordinates_in_a_caption_are_no_time_of_a_byline():
 def test_a_text_that_is_one_labelled_caption_is_the_article():
     assert classify_lines("Video: explosions in Odesa") == []
     assert [w for _, _, w in classify_lines(f"Video: explosions in Odesa\n{PROSE}")] == ["image credit"]
+
+
+# --- wire slugs ------------------------------------------------------------------------------------------
+
+def test_wire_slugs_dropped_before_a_headline():
+    doc = clean(RawArticle(text="RPT-One civilian killed in shelling of Donetsk\n"
+                                "UPDATE 2-Ukraine says soldiers killed near Lyman\n"
+                                "REFILE-UPDATE 3-Shelling hits Kherson"))
+    assert doc.text.splitlines() == ["One civilian killed in shelling of Donetsk",
+                                     "Ukraine says soldiers killed near Lyman", "Shelling hits Kherson"]
+    assert [why for _, _, why in doc.removed] == ["wire slug"] * 3
+
+
+def test_acronyms_with_a_hyphen_are_no_wire_slug():
+    text = "ITAR-TASS reports an IL-76 was shot down near Luhansk"
+    assert clean(RawArticle(text=text)).text == text

@@ -110,3 +110,11 @@ def test_one_of_the_soldiers_injured(nlp): assert q(nlp, "One of the Ukrainian s
 def test_one_of_them_speaking_is_no_count(nlp): assert q(nlp, "One of them said the unit had left Bakhmut.") == []
 def test_casualty_abbreviations(nlp): assert q(nlp, "The brigade reported 1 KIA and 4 WIA's after the assault.") == [(1, "soldiers", "killed", False), (4, "soldiers", "injured", False)]
 def test_prisoners_of_war_keep_their_role(nlp): assert q(nlp, "Kyiv said 12 POWs were released on Friday.") == [(12, "prisoners of war", "released", False)]
+
+
+# --- 'one' harmed, and hyphenated compounds ------------------------------------------------------------
+
+def test_one_dead_opening_a_headline(nlp): assert q(nlp, "One dead as hospital hit in Donetsk shelling") == [(1, "people", "killed", False)]
+def test_kills_at_least_one(nlp): assert [x[:3] for x in q(nlp, "Shelling of Donetsk kills at least one")] == [(1, "people", "killed")]
+def test_no_one_killed_counts_nobody(nlp): assert q(nlp, "No one was killed in the shelling of Kherson.") == []
+def test_hyphenated_compound_noun_is_counted(nlp): assert [x[2] for x in q(nlp, "More than 50 self-defense fighters killed in Kramatorsk")] == ["killed"]

@@ -15,6 +15,7 @@ boilerplate in ``clean.boilerplate`` and spin in ``clean.spin``:
 ``drop_lost_characters`` '??' or U+FFFD glued to the front of a word (characters a re-encoding lost) dropped
 ``fix_whitespace``    NBSP, tabs and other odd spaces -> space; zero-width characters and soft hyphens dropped
 ``strip_lines``       leading and trailing spaces of every line
+``drop_wire_slugs``   a news agency's desk slug before a headline ('UPDATE 2-', 'RPT-') deleted
 ``unwrap_lines``      hard line breaks inside sentences (PDF and e-mail copies) -> space; words hyphenated
                       across a break joined, or kept hyphenated when they are real compounds
 ``collapse_spaces``   runs of spaces -> one space
@@ -30,7 +31,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from frontline.clean.boilerplate import drop_boilerplate, unglue_lines
+from frontline.clean.boilerplate import drop_boilerplate, drop_wire_slugs, unglue_lines
 from frontline.clean.engine import Edit, Step, apply_edits
 from frontline.clean.repairs import (
     collapse_spaces,
@@ -48,7 +49,7 @@ from frontline.models import Document, RawArticle, stable_id
 
 __all__ = ["Edit", "Step", "DEFAULT_STEPS", "clean", "clean_text", "apply_edits", "article_id_for",
            "fix_newlines", "fix_encoding", "drop_lost_characters", "fix_whitespace", "strip_lines", "unwrap_lines", "collapse_spaces",
-           "unglue_lines", "drop_boilerplate", "drop_blank_lines", "normalise_spin"]
+           "unglue_lines", "drop_boilerplate", "drop_wire_slugs", "drop_blank_lines", "normalise_spin"]
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,7 @@ DEFAULT_STEPS: tuple[Step, ...] = (
     Step("drop_lost_characters", drop_lost_characters),
     Step("fix_whitespace", fix_whitespace),
     Step("strip_lines", strip_lines),
+    Step("drop_wire_slugs", drop_wire_slugs),
     Step("unwrap_lines", unwrap_lines),
     Step("collapse_spaces", collapse_spaces),
     Step("unglue_lines", unglue_lines),

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from frontline.clean.engine import Edit
 from frontline.clean.repairs import SENTENCE_END
 
-__all__ = ["unglue_lines", "drop_boilerplate", "classify_lines"]
+__all__ = ["unglue_lines", "drop_boilerplate", "drop_wire_slugs", "classify_lines"]
 
 # A lower-case run glued to a capitalised word or an acronym: 'GoddardThere', 'KozlovHe', 'SavilovOSCE',
 # 'nightAfter'. Three lower-case letters before the glue spare 'McDonald', 'MacArthur', 'DeSantis', 'YouTube',
@@ -363,3 +363,18 @@ def drop_boilerplate(text: str) -> list[Edit]:
         end = end + 1 if whole_line and end < len(text) else end
         edits.append(Edit(start, end, "", why=why))
     return edits
+
+
+# A news agency's desk slug before a headline ('UPDATE 2-', 'WRAPUP 1-', 'RPT-', 'REFILE-UPDATE 3-'): it says
+# which version of a story this is, and glued to the first word it hides that word ('RPT-One civilian killed').
+# The words are the wire desks' fixed vocabulary, upper case and hyphen-glued; an acronym of a name ('ITAR-TASS',
+# 'IL-76') is none of them.
+_WIRE_SLUG = re.compile(r"^(?:(?:UPDATE|WRAPUP|RPT|REFILE|CORRECTED|CORRECTION|FACTBOX|EXCLUSIVE|ANALYSIS|INSIGHT|"
+                        r"PREVIEW|TIMELINE|GRAPHIC|FOCUS|EXPLAINER|BREAKINGVIEWS|COLUMN|SPECIAL REPORT|WIDER IMAGE|"
+                        r"URGENT|FLASH|BREAKING)(?: \d{1,2})?-)+(?=\S)", re.MULTILINE)
+
+
+def drop_wire_slugs(text: str) -> list[Edit]:
+    """Delete a wire desk's slug at the start of a line ('UPDATE 1-Ukraine says ...' -> 'Ukraine says ...')."""
+    return [Edit(m.start(), m.end(), "", why="wire slug") for m in _WIRE_SLUG.finditer(text)]
+

@@ -94,8 +94,9 @@ def format_ucdp(report: UcdpReport) -> str:
                    ((name, f"{getattr(report, name).share:.3f}", str(getattr(report, name).hits),
                      str(getattr(report, name).total), text) for name, text in what.items()), left=(0, 4))
     ceiling = report.killed_ceiling
-    table += (f"\n(killed: the headline's own number is within low..high in {ceiling.hits} of {ceiling.total} rows, "
-              f"{ceiling.share:.3f}: the ceiling for this measure)")
+    table += (f"\n(killed: the largest death count the headlines state is within low..high in {ceiling.hits} of "
+              f"{ceiling.total} rows, {ceiling.share:.3f}; where headlines give several counts, a smaller one may be "
+              f"UCDP's)")
     if report.names_only:
         readable = report.rows - report.names_only
         table += (f"\n({report.names_only} of {report.rows} rows, {report.names_only / report.rows:.3f}, have only "

@@ -246,7 +246,7 @@ def _mention(doc: Doc, text: str, m: re.Match[str]) -> QuantityMention | None:
         return None
     role = _role(noun if noun is not None else number[-1], number)
     if m["words"] and m["words"].lower() == "one" and (noun is None or noun.i != number[-1].i + 1) and not (
-            role in _HARM_ROLES and text.startswith(" of ", end)):
+            role in _HARM_ROLES and _harmed_one(number, text, end)):
         return None    # 'one of them', 'one another': a pronoun, not a count, unless a noun follows or harm befalls it
     counted = _unit_and_role(m, text, number, noun, value, role)
     if counted is None:
@@ -297,6 +297,18 @@ def _unit_and_role(m: re.Match[str], text: str, number: Span, noun: Token | None
             return None
         unit, role = currency, "aid"
     return unit, role
+
+
+def _harmed_one(number: Span, text: str, end: int) -> bool:
+    """'one of the soldiers was injured', 'One dead as ...', 'kills at least one': the one harmed is a person.
+
+    'no one', 'any one' or 'each one' harmed counts nobody, and neither does a 'one' that only points back.
+    """
+    before = number.doc[number.start - 1].lower_ if number.start > 0 else ""
+    return text.startswith(" of ", end) or before not in _NOT_ONE_BEFORE
+
+
+_NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"})
 
 
 def _is_not_a_count(m: re.Match[str], number: Span, text: str) -> bool:
@@ -353,7 +365,9 @@ def _counted_noun(number: Span) -> Token | None:
 
 
 def _compound_head(token: Token) -> Token:
-    while token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN"):
+    """The noun a compound builds up to: 'air defence systems' -> systems; 'self-defense fighters' -> fighters."""
+    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and (
+            token.head.i == token.i + 1 or token.head.i == token.i + 2 and token.nbor().text == "-"):
         token = token.head
     return token
 
