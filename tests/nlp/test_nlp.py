@@ -38,3 +38,22 @@ def test_a_town_opening_a_sentence_is_gpe(nlp, text, name):
 ])
 def test_a_name_opening_a_sentence_is_no_gpe(nlp, text, name):
     assert (name, "GPE") not in ents(nlp, text)
+
+
+def sentences(nlp, text):
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+def test_a_headline_line_is_one_sentence(nlp):
+    assert sentences(nlp, "Ukrainian shelling kills two DPR militiamen\nUkraine NOVEMBER 2020") == [
+        "Ukrainian shelling kills two DPR militiamen", "Ukraine NOVEMBER 2020"]
+
+
+def test_a_name_line_stays_apart_from_the_headline(nlp):
+    assert sentences(nlp, "Melnikoleks\nSix Ukraine soldiers killed in separatist east: Kiev") == [
+        "Melnikoleks", "Six Ukraine soldiers killed in separatist east: Kiev"]
+
+
+def test_sentences_still_end_at_full_stops_and_quotes(nlp):
+    assert sentences(nlp, 'He said: "We hold the town." Russian troops shelled Kupiansk. Two were hurt!') == [
+        'He said: "We hold the town."', "Russian troops shelled Kupiansk.", "Two were hurt!"]

@@ -219,17 +219,34 @@ LINE_BREAKS = "frontline_line_breaks"
 
 
 def line_break_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines, headings and paragraphs are never one sentence.
+    """Start a sentence after every line break, and never inside a line but after sentence-final punctuation.
 
-    The cleaner has already joined hard-wrapped lines, so a line break left in the text ends a block. The
-    parser respects boundaries set before it and still splits inside a paragraph.
+    The cleaner has already joined hard-wrapped lines, so a line break left in the text ends a block:
+    headlines, headings and paragraphs are never one sentence. Inside a block a sentence starts only after
+    '.', '!', '?' or an ellipsis (with any closing quote or bracket): the small parser otherwise splits a
+    headline's clipped grammar mid-line ('Ukrainian shelling kills | two DPR militiamen'), and a toll or a
+    claimant cut off from its verb is lost. After a full stop the parser still decides ('Gen. Staff').
     """
     for tok in doc[:-1]:
-        if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws):
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.whitespace_ == "" and tok.text.endswith("\n"):
-            doc[tok.i + 1].is_sent_start = True
+        nxt = doc[tok.i + 1]
+        if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws) or (
+                tok.whitespace_ == "" and tok.text.endswith("\n")):
+            nxt.is_sent_start = True
+        elif not nxt.is_space and not _may_end_sentence(doc, tok.i):
+            nxt.is_sent_start = False
     return doc
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+
+
+def _may_end_sentence(doc: Doc, i: int) -> bool:
+    """Whether a sentence may end with token ``i``: sentence-final punctuation, or a closer right after it."""
+    while i > 0 and doc[i].text in _CLOSERS:
+        i -= 1
+    text = doc[i].text
+    return text in _SENTENCE_END or len(text) > 1 and text.endswith(".") or doc[i].is_space
 
 
 class _Placeholder:
