@@ -57,3 +57,13 @@ def test_a_name_line_stays_apart_from_the_headline(nlp):
 def test_sentences_still_end_at_full_stops_and_quotes(nlp):
     assert sentences(nlp, 'He said: "We hold the town." Russian troops shelled Kupiansk. Two were hurt!') == [
         'He said: "We hold the town."', "Russian troops shelled Kupiansk.", "Two were hurt!"]
+
+
+def test_a_wire_dateline_may_end_before_the_report(nlp):
+    first = sentences(nlp, "KYIV, Oct 5 (Reuters) - A Russian missile struck a residential building in Kharkiv.")[0]
+    assert not first.endswith("Kharkiv.")
+
+
+def test_a_closing_source_after_a_dash_stays_with_its_headline(nlp):
+    assert sentences(nlp, "Four DPR militiamen killed in shelling - DPR militia") == [
+        "Four DPR militiamen killed in shelling - DPR militia"]

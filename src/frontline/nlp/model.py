@@ -227,14 +227,30 @@ def line_break_boundaries(doc: Doc) -> Doc:
     headline's clipped grammar mid-line ('Ukrainian shelling kills | two DPR militiamen'), and a toll or a
     claimant cut off from its verb is lost. After a full stop the parser still decides ('Gen. Staff').
     """
+    line_start = 0
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws) or (
                 tok.whitespace_ == "" and tok.text.endswith("\n")):
             nxt.is_sent_start = True
-        elif not nxt.is_space and not _may_end_sentence(doc, tok.i):
+            line_start = nxt.i
+        elif not nxt.is_space and not _may_end_sentence(doc, tok.i) and not _ends_dateline(doc, line_start, tok.i):
             nxt.is_sent_start = False
     return doc
+
+
+_DASHES = frozenset({"-", "--", "–", "—"})
+_DATELINE_TOKENS = 10
+
+
+def _ends_dateline(doc: Doc, line_start: int, i: int) -> bool:
+    """Whether token ``i`` is the dash closing a wire dateline ('KYIV, Oct 5 (Reuters) -', 'MOSCOW —'): the
+    parser may start the report's first sentence after it."""
+    if doc[i].text not in _DASHES or i - line_start > _DATELINE_TOKENS:
+        return False
+    first = doc[line_start]
+    return doc[i - 1].text == ")" or first.is_upper and first.is_alpha and len(first) >= 3 and (
+        i == line_start + 1 or doc[line_start + 1].text == ",")
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
