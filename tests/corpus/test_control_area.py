@@ -118,6 +118,7 @@ def test_fill_gives_the_days_without_a_state_the_area_state_and_resumes_the_own_
         ("2022-11-09", "unknown", "lapsed")]
     text = format_timeline(filled)
     assert "UA (held by Ukraine; area: inferred, not reported: held by UA around it" in text
+    assert "      around it: 2022-09-10 reported: shelling -> UA (1 article(s))" in text.splitlines()
 
 
 def test_a_rear_city_never_gets_a_state_other_than_ukraines_from_its_surroundings():
