@@ -162,3 +162,11 @@ def test_the_store_interfaces_show_an_area_state_as_inferred(tmp_path):
     area = [s for s in spans if s.basis == AREA]
     assert [(s.state, s.since) for s in area] == [("UA", D)] and area[0].fused_ids
     assert "area: inferred, not reported" in format_timeline(api.timeline(db, "Kramatorsk"))
+
+
+def test_neighbours_are_found_east_and_west_as_far_as_north_and_south():
+    # 0.35 degree of longitude at 48 N is ~26 km: within the 30 km clear radius, more than one grid cell away
+    east, west = _loc("Eastfield", 0.0, 0.35), _loc("Westfield", 0.0, -0.35)
+    other = [_site(east, _strike("e9", east, D, UA)), _site(west, _strike("w9", west, D, UA))]
+    assert Area([*HELD_UA, *other]).state(_village(), *HERE, D) is None
+    assert Area(HELD_UA, [FrontSign(D, east.lat, east.lon)]).state(_village(), *HERE, D) is None

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -77,17 +78,32 @@ class Area:
 
     def __init__(self, sites: Iterable[Site], signs: Iterable[FrontSign] = (),
                  settings: AreaSettings | None = None) -> None:
-        self.sites = list(sites)
-        self.signs = sorted(signs, key=lambda s: s.day)
         self.settings = settings or AreaSettings()
+        # sites and signs by grid cell, clear_km square at the equator (a degree of latitude is ~111 km): a
+        # point's surroundings lie in the cells next to its own, more of them east and west away from the equator
+        self._cell = self.settings.clear_km / 111.0
+        self._sites: dict[tuple[int, int], list[Site]] = defaultdict(list)
+        self._signs: dict[tuple[int, int], list[FrontSign]] = defaultdict(list)
+        for s in sites:
+            self._sites[self._key(s.lat, s.lon)].append(s)
+        for g in signs:
+            self._signs[self._key(g.lat, g.lon)].append(g)
+
+    def _key(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self._cell), math.floor(lon / self._cell)
+
+    def _cells(self, lat: float, lon: float) -> list[tuple[int, int]]:
+        y, x = self._key(lat, lon)
+        wide = math.ceil(1 / math.cos(math.radians(min(89.0, abs(lat) + self._cell))))
+        return [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in range(-wide, wide + 1)]
 
     def _around(self, name: str, lat: float, lon: float) -> tuple[list[tuple[float, Site]], list[FrontSign]]:
         """The other sites and the signs within ``clear_km`` of a point."""
         clear = self.settings.clear_km
-        box = clear / 111.0     # a degree of latitude is ~111 km: skip the far ones cheaply
-        sites = [(d, s) for s in self.sites if s.name.casefold() != name.casefold() and abs(s.lat - lat) <= box
-                 and (d := distance_km(lat, lon, s.lat, s.lon)) <= clear]
-        signs = [g for g in self.signs if abs(g.lat - lat) <= box and distance_km(lat, lon, g.lat, g.lon) <= clear]
+        sites = [(d, s) for c in self._cells(lat, lon) for s in self._sites.get(c, ())
+                 if s.name.casefold() != name.casefold() and (d := distance_km(lat, lon, s.lat, s.lon)) <= clear]
+        signs = [g for c in self._cells(lat, lon) for g in self._signs.get(c, ())
+                 if distance_km(lat, lon, g.lat, g.lon) <= clear]
         return sorted(sites, key=lambda x: (x[0], x[1].name)), signs
 
     def state(self, timeline: Timeline, lat: float, lon: float, day: dt.date) -> ControlState | None:
