@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO, cast
 from frontline import evaluation as evaluate
 from frontline.corpus import control
 from frontline.corpus import fuse as corpus_fuse
+from frontline.corpus.control_area import AreaSettings
 from frontline.corpus.copies import CopyDetector
 from frontline.corpus.marking import mark_copies, mark_stream
 from frontline.errors import InputError, QueryError, UnknownPlaceError
@@ -255,11 +256,11 @@ def timeline(db: str | Path, place: str, *, gazetteer: Gazetteer | None = None) 
     if settlement is None:
         close = gazetteer.suggest_settlements(place)
         raise UnknownPlaceError(unknown_settlement(place, close), close)
-    name = settlement.name
-    with open_store(db) as store:
-        found = store.timeline(name)
-    # a settlement no stored report names still has its starting line (frontline.geo.starting_line)
-    return found or control.starting_timeline(name, Location.of_place(settlement))
+    # the catalog's timeline: the stored one, or the starting line of a settlement no stored report names
+    # (frontline.geo.starting_line), its days without a state given the holder of its surroundings where they
+    # agree (basis 'area', frontline.corpus.control_area)
+    with Catalog.open(str(db), gazetteer=gazetteer) as c:
+        return c.place_timeline(settlement.name).timeline
 
 
 def stored_results(db: str | Path) -> list[ArticleResult]:
@@ -403,8 +404,12 @@ def evaluate_captions(path: str | Path, *, split: str | None = None, pipeline: P
     return evaluate.evaluate_captions(path, run, split=split, progress=progress)
 
 
-def evaluate_control(db: str | Path, gold: str | Path | None = None) -> control_eval.ControlReport:
+def evaluate_control(db: str | Path, gold: str | Path | None = None, *,
+                     area: AreaSettings | None = None) -> control_eval.ControlReport:
     """Score a store's control timelines against gold settlement-days (default: the bundled public-record gold).
+
+    The timelines are read as ``timeline`` gives them: with the area states of their days without a state of
+    their own (``frontline.corpus.control_area``, with ``area`` as its settings).
 
     Raises:
         InputError: the gold cannot be read. StoreError: the database cannot be read.
@@ -413,8 +418,18 @@ def evaluate_control(db: str | Path, gold: str | Path | None = None) -> control_
     names = {d.settlement for d in days} | {name for name, _, _ in control_eval.REAR}
     gazetteer = Gazetteer.load()
     with open_store(db) as store:
-        found = [store.timeline(n) or _unreported(n, gazetteer) for n in sorted(names)]
-    return control_eval.evaluate_control([t for t in found if t is not None], days)
+        found = {n: store.timeline(n) or _unreported(n, gazetteer) for n in sorted(names)}
+    with Catalog.open(str(db)) as c:
+        around = c.area(area)
+    filled = []
+    for name, timeline in found.items():
+        place = gazetteer.settlement(name)
+        if place is not None:
+            timeline = around.fill(timeline or Timeline(place.name, place.admin1, place.geonames_id),
+                                   place.lat, place.lon)
+        if timeline is not None:
+            filled.append(timeline)
+    return control_eval.evaluate_control(filled, days)
 
 
 def _unreported(name: str, gazetteer: Gazetteer) -> Timeline | None:

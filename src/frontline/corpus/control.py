@@ -442,7 +442,9 @@ def format_timeline(t: Timeline) -> str:
         sure = f", confidence {s.confidence:.2f}" if s.confidence is not None and s.status != "unknown" else ""
         basis = f"{s.basis}: {s.source}" if s.source else s.basis
         lines.append(f"  from {s.start.isoformat()}  {s.status} ({_SAYS.get(s.status, s.status)}; {basis}{sure})")
-        lines += [_line(e) for e in s.assertions]
-        lines += [_line(e) for e in s.claims]
+        # an area state's evidence is its neighbours' (control_area): never reports of the place itself
+        around = "around it: " if s.basis == "area" else ""
+        lines += [_line(e, around) for e in s.assertions]
+        lines += [_line(e, around) for e in s.claims]
         lines += [_line(e, "against: ") for e in s.against]
     return "\n".join(lines)

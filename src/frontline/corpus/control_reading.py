@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from frontline.models import OPPOSITE_BLOC, Event, FusedEvent, Party, bloc
-from frontline.vocab.event_types import event_type
+from frontline.vocab.event_types import event_type, names_where
 
-__all__ = ["Reading", "front_sign", "read_event", "relation"]
+__all__ = ["FRONT_PRECISIONS", "FRONT_TYPES", "REAL", "Reading", "front_sign", "read_event", "relation"]
 
 Kind = Literal["change", "strike", "fight"]
 Relation = Literal["in", "near", "region"]
-_REAL: Final = frozenset({"asserted", "claimed", "denied"})
+REAL: Final = frozenset({"asserted", "claimed", "denied"})   # the modalities of a report of something that happened
 _HOLDERS: Final = frozenset({"RU", "UA"})
 _FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.IGNORECASE)
 
@@ -198,7 +198,9 @@ def _between_blocs(members: list[Event]) -> bool:
     return any(_bloc(p) for p in parties) and not any(p.side == "civilians" for p in parties)
 
 
-_FRONT_PRECISIONS: Final = frozenset({"settlement", "district"})
+FRONT_PRECISIONS: Final = frozenset({"settlement", "district"})
+# the event types that fight over, surround, take or leave a place
+FRONT_TYPES: Final = names_where(lambda row: row.control is not None)
 
 
 def front_sign(f: FusedEvent, events: Mapping[str, Event]) -> bool:
@@ -207,17 +209,17 @@ def front_sign(f: FusedEvent, events: Mapping[str, Event]) -> bool:
 
     Fighting 'in the X region' (an oblast) is too far from the settlement to say anything of it.
     """
-    if f.location is None or f.location.precision not in _FRONT_PRECISIONS or f.date.start is None:
+    if f.location is None or f.location.precision not in FRONT_PRECISIONS or f.date.start is None:
         return False
-    if event_type(f.event_type).control is None:
+    if f.event_type not in FRONT_TYPES:
         return False
-    return any(events[e].claim.modality in _REAL for e in f.event_ids if e in events)
+    return any(events[e].claim.modality in REAL for e in f.event_ids if e in events)
 
 
 def read_event(f: FusedEvent, events: Mapping[str, Event]) -> Reading | None:
     """What a fused event at a settlement says about who holds it, or None when it says nothing."""
     members = [events[e] for e in f.event_ids if e in events]
-    real = [e for e in members if e.claim.modality in _REAL]
+    real = [e for e in members if e.claim.modality in REAL]
     if not real:
         return None
     row = event_type(f.event_type)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import threading
 import time
 from collections import Counter, defaultdict
@@ -18,8 +19,9 @@ from typing import Any, Final, Literal, Unpack, get_args
 from sqlalchemy import ColumnElement, Engine, Select, distinct, func, or_, select, tuple_
 from sqlalchemy.exc import DataError, SQLAlchemyError
 
-from frontline.corpus import control
+from frontline.corpus import control, control_area
 from frontline.corpus import fuse as corpus_fuse
+from frontline.corpus.control_reading import FRONT_PRECISIONS, FRONT_TYPES, REAL
 from frontline.errors import QueryError, StoreError, UnknownPlaceError
 from frontline.geo.gazetteer import Gazetteer, unknown_settlement
 from frontline.models import FusedEvent, Location, Status, Timeline
@@ -588,6 +590,9 @@ class Catalog(Lifecycle):
         if place is None:
             place = PlaceRecord(canonical, p.geonames_id if p else None, p.lat if p else 0.0, p.lon if p else 0.0,
                                 timeline.admin1, 0)
+        if place.events or p is not None:
+            # its days without a state of its own take the holder of its surroundings where they agree
+            timeline = self.area(near=(place.lat, place.lon)).fill(timeline, place.lat, place.lon)
         place = PlaceRecord(place.name, place.geonames_id, place.lat, place.lon, place.oblast, place.events,
                             _state_now(timeline))
         fused_ids = {ev.fused_id for s in timeline.states for ev in (*s.assertions, *s.claims)}
@@ -609,27 +614,67 @@ class Catalog(Lifecycle):
                                    s.basis, s.source, tuple(dict.fromkeys(ev.fused_id for ev in s.against))))
         return PlaceTimeline(place, timeline, tuple(spans))
 
-    def control_at(self, day: dt.date) -> list[ControlPlace]:
-        """Every settlement with a known control state on ``day``, with that state, by name."""
-        timelines = self._timelines()
-        held = {}
-        for timeline in timelines.values():
-            state = control.state_on(timeline, day)
-            if state is not None:
-                held[timeline.place] = (timeline, state)
-        if not held:
-            return []
+    def _spots(self, near: tuple[float, float, float] | None = None) -> dict[str, tuple[float, float, str | None]]:
+        """Where the settlements events are located at are: name -> lat, lon and oblast (within ``near``'s
+        lat, lon and km only, when given)."""
         e = t.events
-        where = [e.c.location_name.in_(sorted(held)), e.c.location_precision == "settlement"]
-        spots = {name: (lat, lon, oblast) for name, lat, lon, oblast in self._rows(
+        return {name: (lat, lon, oblast) for name, lat, lon, oblast in self._rows(
             select(e.c.location_name, func.min(e.c.lat), func.min(e.c.lon), func.min(e.c.admin1))
-            .where(*where).group_by(e.c.location_name), "read places")}
+            .where(e.c.location_precision == "settlement", e.c.location_name.is_not(None), *_near(near))
+            .group_by(e.c.location_name), "read places") if lat is not None and lon is not None}
+
+    def area(self, settings: control_area.AreaSettings | None = None, *,
+             near: tuple[float, float] | None = None) -> control_area.Area:
+        """The stored timelines where their settlements are, and the fighting reported around them, for the area
+        states of ``frontline.corpus.control_area``; of the surroundings of one point (lat, lon) only, when
+        ``near`` is given."""
+        settings = settings or control_area.AreaSettings()
+        box = (*near, settings.clear_km) if near is not None else None
+        spots = self._spots(box)
+        timelines = self._timelines(sorted(spots) if box is not None else None)
+        return self._area(timelines, spots, settings, box)
+
+    def _area(self, timelines: dict[str, Timeline], spots: dict[str, tuple[float, float, str | None]],
+              settings: control_area.AreaSettings | None = None,
+              near: tuple[float, float, float] | None = None) -> control_area.Area:
+        sites = [control_area.Site(name, lat, lon, timelines[name.casefold()])
+                 for name, (lat, lon, _) in spots.items() if name.casefold() in timelines]
+        e = t.events
+        signs = [control_area.FrontSign(dt.date.fromisoformat(day), lat, lon) for day, lat, lon in self._rows(
+            select(e.c.date_start, e.c.lat, e.c.lon)
+            .where(e.c.event_type.in_(sorted(FRONT_TYPES)), e.c.modality.in_(sorted(REAL)),
+                   e.c.location_precision.in_(sorted(FRONT_PRECISIONS)), e.c.date_start.is_not(None),
+                   e.c.lat.is_not(None), e.c.lon.is_not(None), *_near(near)), "read fighting") if day]
+        return control_area.Area(sites, signs, settings)
+
+    def control_at(self, day: dt.date) -> list[ControlPlace]:
+        """Every settlement with a known control state on ``day``, with that state, by name: its own, or else
+        the holder of its surroundings (basis 'area', ``frontline.corpus.control_area``)."""
+        timelines = self._timelines()
+        spots = self._spots()
+        area = self._area(timelines, spots)
         out = []
-        for name in sorted(held):
-            timeline, state = held[name]
+        for name in sorted({*spots, *(x.place for x in timelines.values())}):
+            timeline = timelines.get(name.casefold()) or Timeline(name, None, None)
+            state = control.state_on(timeline, day)
             lat, lon, oblast = spots.get(name, (None, None, timeline.admin1))
-            out.append(ControlPlace(name, lat, lon, oblast or timeline.admin1, state.status, state.basis, state.source))
+            if (state is None or state.status == "unknown") and lat is not None and lon is not None:
+                state = area.state(timeline, lat, lon, day) or state
+            if state is not None:
+                out.append(ControlPlace(name, lat, lon, oblast or timeline.admin1, state.status, state.basis,
+                                        state.source))
         return out
+
+
+def _near(near: tuple[float, float, float] | None) -> list[ColumnElement[bool]]:
+    """The conditions on the events of lying within a box of ``near``'s km around its lat, lon (none without)."""
+    if near is None:
+        return []
+    lat, lon, km = near
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat)))))
+    e = t.events
+    return [e.c.lat.between(lat - dlat, lat + dlat), e.c.lon.between(lon - dlon, lon + dlon)]
 
 
 def _box(bbox: tuple[float, float, float, float], c: Callable[[str], Any]) -> list[ColumnElement[bool]]:

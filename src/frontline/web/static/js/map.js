@@ -175,13 +175,18 @@ export class EventMap {
     const { places } = await getJSON("/api/control", p, { signal });
     for (const pl of places) {
       // a claim is a dashed ring, so it never passes for a confirmed holder even where the tints are hard to tell;
-      // a holder kept on stale reports (basis 'persisted') is half filled: held, on old evidence
+      // a holder kept on stale reports (basis 'persisted') is half filled: held, on old evidence; a holder
+      // inferred from the settlements around it (basis 'area') is a pale fill in a dotted ring: no report names it
       const claimed = String(pl.state).startsWith("claimed_");
       const kept = pl.basis === "persisted";
+      const inferred = pl.basis === "area";
       const m = L.circleMarker([pl.lat, pl.lon], { pane: "control", radius: 5, color: claimed ? "#444" : "#222",
-        weight: 1, dashArray: claimed ? "2 2" : null, fillColor: CONTROL_COLOURS[pl.state] || CONTROL_COLOURS.unknown,
-        fillOpacity: kept ? 0.45 : 0.95, className: `ctl-marker ctl-${pl.state}${kept ? " ctl-persisted" : ""}` });
-      m.bindTooltip(`${pl.name}: ${controlLabel(pl.state)}${date ? ` on ${date}` : ""}${kept && pl.source ? ` (${pl.source})` : ""}`);
+        weight: 1, dashArray: claimed ? "2 2" : inferred ? "1 3" : null,
+        fillColor: CONTROL_COLOURS[pl.state] || CONTROL_COLOURS.unknown,
+        fillOpacity: inferred ? 0.25 : kept ? 0.45 : 0.95,
+        className: `ctl-marker ctl-${pl.state}${kept ? " ctl-persisted" : ""}${inferred ? " ctl-area" : ""}` });
+      m.bindTooltip(`${pl.name}: ${controlLabel(pl.state)}${date ? ` on ${date}` : ""}` +
+        `${(kept || inferred) && pl.source ? ` (${pl.source})` : ""}`);
       m.on("click", () => this.onPlace(pl.name));
       m.on("add", () => {
         const e = m.getElement();
