@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontline.events.layout import block_index, doc_text, headline_source, is_heading, paragraph_index
+from frontline.events.layout import block_index, doc_text, headline_source, is_editorial, is_heading, paragraph_index
 
 
 def test_paragraphs_by_newline_and_by_non_blank_line():
@@ -24,3 +24,19 @@ def test_heading_and_source_after_a_dash(pipeline):
 def test_a_place_after_a_dash_is_no_source(pipeline):
     doc = pipeline.resources.nlp("Heavy fighting goes on - near Kharkiv")
     assert headline_source(next(iter(doc.sents))) is None
+
+
+def test_a_sentence_wholly_in_square_brackets_is_an_editors_note(pipeline):
+    text = ("Artillery hit the town on Monday. [The governor gave 12 dead. Our count is 10 dead across two reports.] "
+            "[Local troops] shelled [the village] on Tuesday.")
+    doc = pipeline.resources.nlp(text)
+    notes = [s.text.strip() for s in doc.sents if is_editorial(doc_text(doc), s)]
+    assert notes and all(n.startswith(("[The governor", "Our count")) for n in notes)
+    assert not any(is_editorial(doc_text(doc), s) for s in doc.sents if "Tuesday" in s.text or "Monday" in s.text)
+
+
+def test_an_editors_note_in_brackets_is_no_event(run):
+    result = run("Artillery shelled the town of Kupiansk on Monday, killing two civilians. [Officials reported five "
+                 "dead in the region. Two of them are counted here.]")
+    assert [(e.event_type, e.location.name if e.location else None) for e in result.events] == [
+        ("shelling", "Kupiansk")]

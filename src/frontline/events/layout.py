@@ -1,4 +1,5 @@
-"""Layout: where a sentence stands in its article (paragraph, block of lines, heading) and a headline's source.
+"""Layout: where a sentence stands in its article (paragraph, block of lines, heading), a headline's source, and
+an editor's note in square brackets.
 
 Paragraphs are counted two ways: by newlines (``paragraph_index``, kept on every candidate) and by non-blank
 lines (``block_index``), which counts paragraphs alike with or without blank lines between them.
@@ -94,3 +95,25 @@ def source_start(sent: Span) -> int:
     (After a colon a name is as often where it happened, 'Fighting near Marinka: Donetsk region'.)"""
     tail = headline_source(sent)
     return tail[0] if tail is not None and tail[2] else sent.end_char
+
+
+# A passage in square brackets is the editor's, not the report's ('[Coded as 10 fatalities split across 6 events.]',
+# '[size=no report]'). Inline brackets ('[Russian forces] shelled [the village]') are words the editor put in a
+# sentence; a sentence that lies wholly inside brackets is the editor's note about the report.
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_CLOSING = ".,;:!? \n\t\"'”’)"
+
+
+@functools.lru_cache(maxsize=8)
+def _bracketed(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _BRACKETED.finditer(text))
+
+
+def is_editorial(text: str, sent: Span) -> bool:
+    """Whether the sentence lies wholly inside a passage in square brackets of ``text`` (the Doc's text): an
+    editor's note, not a report (closing punctuation after the bracket is the sentence's own)."""
+    start, end = sent.start_char, sent.start_char + len(sent.text.rstrip(_CLOSING))
+    while end > start and text[end - 1] == "]":
+        end -= 1
+    return any(lo <= start and end < hi for lo, hi in _bracketed(text))
+
