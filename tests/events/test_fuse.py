@@ -87,7 +87,8 @@ def test_a_report_with_a_date_of_its_own_is_not_a_repeat_of_one_with_a_place_of_
 
 
 def test_a_report_joins_the_earlier_one_of_its_own_place_rather_than_a_placeless_one():
-    placeless = ev("armed_clash", place=None, day=dt.date(2022, 6, 20), text="on Monday", modality="asserted")
+    placeless = replace(ev("armed_clash", place=None, day=dt.date(2022, 6, 20), text="on Monday", modality="asserted"),
+                        evidence=Evidence("p", 10, 11))    # told in a sentence of its own
     placed = _named(ev("armed_clash", by="Oleksiy Babchenko"))
     repeat = _inherited(ev("armed_clash", modality="asserted"), "Hirske")
     assert same_event(placeless, repeat)
@@ -314,3 +315,17 @@ def test_attacks_from_two_sentences_are_not_joined_by_the_one_sentence_rule():
     assert not same_event(a, b)
     assert same_event(a, replace(b, evidence=a.evidence))
     assert fuse_article([b, replace(a, evidence=b.evidence)])[0].event_type == "shelling"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops clashed with and shelled Ukrainian units near Vuhledar on Monday.",
+    "Russian troops shelled and fought Ukrainian units near Vuhledar on Monday.",
+])
+def test_fire_in_a_battle_the_words_name_is_that_battle(run, text):
+    # ACLED codes shelling during a battle as the battle
+    assert [e.event_type for e in run(text, "2023-02-10").events] == ["armed_clash"]
+
+
+def test_the_means_still_leads_an_attack_told_by_no_word_of_fighting(run):
+    events = run("Ukrainian forces attacked the centre of Horlivka with rocket launchers on Monday.", "2023-02-10").events
+    assert [e.event_type for e in events] == ["shelling"]

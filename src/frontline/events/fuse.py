@@ -263,7 +263,10 @@ def _one_persons_account(a: Event, b: Event) -> bool:
 # a fire defeat on units near X', 'repelled attacks near X and destroyed two BMPs') is one incident in words of two
 # types or two clauses: ACLED codes one event per type, place and day of a report, and the attack is one. The
 # attack family is the table's fighting that takes a toll; the means (remote fire: a strike, shelling) is the more
-# telling type than the fighting, and of two means the first told leads.
+# telling type than the fighting, and of two means the first told leads. Fire in a battle the words name as one
+# ('clashed with and shelled Ukrainian forces near X', 'fighting and shelling near X') is that battle: ACLED codes
+# shelling during a battle as the battle, so a clash told by a word of fighting leads the fire beside it.
+_BATTLE_WORD = re.compile(r"\b(?:clash|fight|fought|battl|skirmish|combat)", re.I)
 
 
 def _attack(name: str) -> bool:
@@ -271,9 +274,23 @@ def _attack(name: str) -> bool:
     return row.combat and row.takes_toll
 
 
+def _one_day(a: Event, b: Event) -> bool:
+    """The same day, or one verb of the sentence dated ('shelled ... on Monday') and the other told undated
+    ('clashed with and shelled'), only defaulted to a publication day at most a week after it."""
+    if a.date.start == b.date.start:
+        return True
+    if (a.date.text is None) == (b.date.text is None):
+        return False
+    dated, undated = (a, b) if a.date.text is not None else (b, a)
+    if dated.date.start is None or undated.date.start is None:
+        return False
+    return dated.date.start <= undated.date.start <= dated.date.start + _RECENT
+
+
 def _one_sentence_attack(a: Event, b: Event) -> bool:
     """Whether two events of the attack family read from one sentence are one attack: they name no two places
-    (one has none, or both the same, or a settlement and its oblast), on one day, by and on the same sides."""
+    (one has none, or both the same, or a settlement and its oblast), on one day (``_one_day``), by and on the
+    same sides."""
     if not _attack(a.event_type) or not _attack(b.event_type) or _is_near(a) or _is_near(b):
         return False
     if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
@@ -283,8 +300,19 @@ def _one_sentence_attack(a: Event, b: Event) -> bool:
     fought = not (event_type(a.event_type).remote_fire and event_type(b.event_type).remote_fire)
     sides = _same_fight(a, b) if fought else (
         _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
-    return (_places_nest(a.location, b.location) and a.date.start == b.date.start and _modalities_agree(a, b)
+    return (_places_nest(a.location, b.location) and _one_day(a, b) and _modalities_agree(a, b)
             and _compatible_party(a.claim.claimed_by, b.claim.claimed_by) and sides)
+
+
+def _attack_type(a: Event, b: Event) -> str:
+    """The type of one attack told in one sentence as two: the means before the fighting, the battle before the
+    fire in it, else the first told."""
+    ra, rb = event_type(a.event_type), event_type(b.event_type)
+    for fight, fire in ((a, b), (b, a)):
+        if event_type(fight.event_type).fighting and event_type(fire.event_type).remote_fire and \
+                _BATTLE_WORD.search(fight.trigger):
+            return fight.event_type
+    return b.event_type if rb.remote_fire and not ra.remote_fire else a.event_type
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -365,8 +393,7 @@ def _adds_nothing(a: Event, b: Event) -> bool:
 
 def _merge(a: Event, b: Event) -> Event:
     if a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
-        kind = b.event_type if event_type(b.event_type).remote_fire and not event_type(a.event_type).remote_fire \
-            else a.event_type
+        kind = _attack_type(a, b)
         a, b = replace(a, event_type=kind), replace(b, event_type=kind)
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):
         # 'on the first day his unit was fired upon' is the incident 'fought earlier this year' sums up: it leads
