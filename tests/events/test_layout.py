@@ -40,3 +40,22 @@ def test_an_editors_note_in_brackets_is_no_event(run):
                  "dead in the region. Two of them are counted here.]")
     assert [(e.event_type, e.location.name if e.location else None) for e in result.events] == [
         ("shelling", "Kupiansk")]
+
+
+def test_a_headline_source_may_abbreviate_a_title_or_rank(pipeline):
+    for text, source in [("One soldier killed in Luhansk region - Gen. Staff", "Gen. Staff"),
+                         ("Two civilians wounded in Kherson shelling - Gov. Prokudin", "Gov. Prokudin")]:
+        doc = pipeline.resources.nlp(text)
+        lo, hi, dash = headline_source(next(iter(doc.sents)))
+        assert doc_text(doc)[lo:hi] == source and dash
+    # a sentence still ends at its full stop
+    doc = pipeline.resources.nlp("Shelling hit the town. The army said so.")
+    assert all(headline_source(s) is None for s in doc.sents)
+
+
+def test_the_general_staff_abbreviated_is_ukraines_claimant(run):
+    (event,) = run("One Ukrainian killed, three injured following enemy attack in Luhansk region - Gen. Staff",
+                   "2020-02-01").events
+    assert event.claim.claimed_by is not None
+    assert (event.claim.claimed_by.name, event.claim.claimed_by.side) == (
+        "General Staff of the Armed Forces of Ukraine", "UA")

@@ -38,3 +38,12 @@ def test_a_town_opening_a_sentence_is_gpe(nlp, text, name):
 ])
 def test_a_name_opening_a_sentence_is_no_gpe(nlp, text, name):
     assert (name, "GPE") not in ents(nlp, text)
+
+
+def test_an_abbreviated_title_or_rank_ends_no_sentence(pipeline):
+    nlp = pipeline.resources.nlp
+    for text in ["The strike was confirmed by Sgt. Ivan Petrenko and Capt. Oleh Sydorenko on Monday.",
+                 "Shelling hit the town, said Lt. Col. Petro Ivanov of the brigade.",
+                 "One soldier killed in Luhansk region - Gen. Staff"]:
+        assert len(list(nlp(text).sents)) == 1, text
+    assert len(list(nlp("Shelling hit the town. Sgt. Petrenko was wounded.").sents)) == 2

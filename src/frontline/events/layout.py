@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from frontline.nlp.model import TITLE_ABBREVIATIONS
 from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS
 from frontline.triggers.lexicon import TRIGGERS
 
@@ -55,9 +56,10 @@ def is_heading(sent: Span) -> bool:
     return bool(text) and "\n" not in text and text[-1] not in ".!?\"'”’:;" and len(text.split()) <= 12
 
 
-# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor'. A sentence
-# ends in punctuation; a headline does not.
-_SOURCE_TAIL = re.compile(r"(?:\s[-–—]\s+|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
+# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor', '... - Gen.
+# Staff'. A sentence ends in punctuation; a headline does not, but a title or rank may be abbreviated in its source.
+_SOURCE_TAIL = re.compile(r"(?:\s[-–—]\s+|:\s+)(?P<source>(?:\b(?:" + "|".join(TITLE_ABBREVIATIONS) +
+                          r")\.|[^-–—:.!?]){1,60})$")
 _SOURCE_WORDS = 4
 # A longer tail is a source when it opens with an office or an official ('- Ministry of Emergency Situations of the
 # DPR', '- adviser to the acting head of the DPR', '- Headquarters of the DPR Territorial Defense').
