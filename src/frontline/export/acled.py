@@ -12,6 +12,7 @@ import functools
 import gzip
 import io
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Any, Final
@@ -23,6 +24,7 @@ from frontline.vocab.counts import fatalities  # the one definition, re-exported
 from frontline.vocab.event_types import (
     BATTLES,
     CHANGE_OF_ACTIVITY,
+    DISRUPTED_WEAPONS_USE,
     OTHER_DEVELOPMENT,
     PROTESTS,
     REMOTE,
@@ -125,6 +127,25 @@ def _armed_cause(event: Event, fighting_reported: bool, fixed: tuple[str, str]) 
     return (REMOTE, "Remote explosive/landmine/IED") if _side(event) in ARMED_SIDES else fixed
 
 
+# An interception told by its verb ('intercepted', 'shot down', 'downed', 'brought down') of a projectile (a drone,
+# a missile, a rocket) rather than an aircraft with a crew: the strike did not happen.
+_INTERCEPTION: Final = re.compile(r"\b(?:intercept(?:s|ed|ing)?|(?:shot|shoots?|shooting|brought|brings?|bringing)"
+                                  r"(?:\s+\w+){0,4}?\s+down|downed|downing)\b", re.I)
+_PROJECTILE: Final = re.compile(r"\b(?:drones?|UAVs?|unmanned aerial vehicles?|missiles?|rockets?|projectiles?|"
+                                r"Shaheds?|Gerans?|Lancets?|Orlans?|Kalibrs?|Iskanders?|Kh-\d+\w*)\b", re.I)
+
+
+@rule("strike_or_interception")
+def _strike_or_interception(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """Disrupted weapons use when the trigger words intercept or shoot down a drone, missile or rocket; the strike's
+    own pair else (a shot-down aircraft with a crew stays the row's pair)."""
+    sentence = event.evidence.sentence
+    told = _INTERCEPTION.search(sentence)
+    if told is None or not event.trigger or event.trigger.lower() not in told.group(0).lower():
+        return fixed
+    return DISRUPTED_WEAPONS_USE if _PROJECTILE.search(sentence) else fixed
+
+
 def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, str]:
     """ACLED's ``(event_type, sub_event_type)`` for an event, following the table in ``EVENTS.md``.
 
@@ -139,6 +160,9 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
       words speak of abduction, deportation or detention; *Attack* otherwise.
     - ``armed_cause`` (infrastructure disruption): *Explosions/Remote violence / Remote explosive/landmine/IED*
       when an armed side is named as causing it; *Strategic developments / Other* otherwise.
+    - ``strike_or_interception`` (shelling, air and drone strikes): *Strategic developments / Disrupted weapons
+      use* when the trigger words intercept or shoot down a drone, missile or rocket (ACLED's code for air
+      defence stopping a strike); the row's pair otherwise.
 
     The fallback type of sub-kind *sighting* (troops or equipment seen in or moving through a place, read from
     the trigger words by ``lexicon.other_kind``) is *Strategic developments / Change to group/activity*,

@@ -25,6 +25,7 @@ BATTLES, REMOTE, VAC = "Battles", "Explosions/Remote violence", "Violence agains
 PROTESTS, STRATEGIC = "Protests", "Strategic developments"
 OTHER_DEVELOPMENT: Final = (STRATEGIC, "Other")
 CHANGE_OF_ACTIVITY: Final = (STRATEGIC, "Change to group/activity")
+DISRUPTED_WEAPONS_USE: Final = (STRATEGIC, "Disrupted weapons use")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +132,14 @@ _ROWS: Final[tuple[EventType, ...]] = (
                    "Mortar and artillery fire struck enemy positions dozens of times.",
                    "Two command posts and an ammunition depot were hit.", "A missile strike hit the railway station."),
         combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, ongoing=True, takes_toll=True,
-        remote_fire=True),
+        remote_fire=True, acled_rule="strike_or_interception"),
     EventType(
         "air_drone_strike", "strikes by aircraft, helicopters, drones, glide bombs", "combat",
         (REMOTE, "Air/drone strike"), "#9467bd",
         exemplars=("Drones attacked the city at night.", "Aircraft bombed enemy positions.",
                    "Aviation struck concentrations of enemy manpower and equipment.", "A glide bomb hit the village."),
         combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, takes_toll=True,
-        remote_fire=True),
+        remote_fire=True, acled_rule="strike_or_interception"),
     EventType(
         "territory_captured", "capture, occupation, entering or taking control of a place, recapture; control "
         "claims (\"now under Russian control\")", "control",
