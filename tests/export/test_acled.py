@@ -16,7 +16,7 @@ from frontline.vocab.event_types import TABLE
 def test_every_rule_the_table_names_is_registered():
     named = {row.acled_rule for row in TABLE.values() if row.acled_rule is not None}
     assert named == acled.rule_names() == {"territory_change", "abduction_or_attack", "armed_cause",
-                                           "strike_or_interception"}
+                                           "strike_means", "casualty_cause"}
 
 
 def test_an_unknown_rule_name_is_an_error():
@@ -61,3 +61,28 @@ def test_an_intercepted_drone_or_missile_is_disrupted_weapons_use(run, text, pai
     (event,) = run(text, "2024-01-02").events
     assert acled.acled_type(event) == pair
 
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("A civilian man was killed by a landmine explosion near Izium on Monday.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("A tractor driver hit an anti-tank mine near Balakliia on Monday and was killed.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Two deminers were injured when an explosive device detonated near Kherson.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Russian forces shelled a village near the mine in Pokrovsk.",      # a pit, not a weapon
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+])
+def test_a_mine_or_planted_bomb_is_a_remote_explosive(run, text, pair):
+    (event,) = run(text, "2024-01-02").events
+    assert acled.acled_type(event) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Russian forces killed two civilians in Mariupol on Monday.", ("Violence against civilians", "Attack")),
+    ("Russian troops killed 20 Ukrainian soldiers near Bakhmut on Monday.", ("Battles", "Armed clash")),
+    ("Ten soldiers were killed and twenty wounded in his unit.", ("Strategic developments", "Other")),
+])
+def test_dead_counted_without_a_strike_are_coded_by_their_cause(run, text, pair):
+    (event,) = run(text, "2024-01-02").events
+    assert acled.acled_type(event) == pair

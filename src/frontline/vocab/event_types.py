@@ -132,14 +132,14 @@ _ROWS: Final[tuple[EventType, ...]] = (
                    "Mortar and artillery fire struck enemy positions dozens of times.",
                    "Two command posts and an ammunition depot were hit.", "A missile strike hit the railway station."),
         combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, ongoing=True, takes_toll=True,
-        remote_fire=True, acled_rule="strike_or_interception"),
+        remote_fire=True, acled_rule="strike_means"),
     EventType(
         "air_drone_strike", "strikes by aircraft, helicopters, drones, glide bombs", "combat",
         (REMOTE, "Air/drone strike"), "#9467bd",
         exemplars=("Drones attacked the city at night.", "Aircraft bombed enemy positions.",
                    "Aviation struck concentrations of enemy manpower and equipment.", "A glide bomb hit the village."),
         combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, takes_toll=True,
-        remote_fire=True, acled_rule="strike_or_interception"),
+        remote_fire=True, acled_rule="strike_means"),
     EventType(
         "territory_captured", "capture, occupation, entering or taking control of a place, recapture; control "
         "claims (\"now under Russian control\")", "control",
@@ -168,7 +168,8 @@ _ROWS: Final[tuple[EventType, ...]] = (
         exemplars=("Ten soldiers were killed and twenty wounded.", "The army lost hundreds of servicemen.",
                    "Losses of the army in the war.", "The death toll rose to twelve."),
         placeless=True, agent_unguessed=True, attacked_subject=True, civilian_toll=True,
-        quantity_roles=frozenset({"killed", "injured", "dead", "wounded", "died"}), toll=True),
+        quantity_roles=frozenset({"killed", "injured", "dead", "wounded", "died"}), toll=True,
+        acled_rule="casualty_cause"),
     EventType(
         "violence_against_civilians", "killings, abuse, abduction of civilians", "harm",
         (VAC, "Attack"), "#b8004c",
