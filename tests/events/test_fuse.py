@@ -329,3 +329,15 @@ def test_fire_in_a_battle_the_words_name_is_that_battle(run, text):
 def test_the_means_still_leads_an_attack_told_by_no_word_of_fighting(run):
     events = run("Ukrainian forces attacked the centre of Horlivka with rocket launchers on Monday.", "2023-02-10").events
     assert [e.event_type for e in events] == ["shelling"]
+
+
+def test_the_damage_an_attack_did_told_in_its_sentence_is_that_attack(run):
+    events = run("Russian forces shelled Nikopol on Monday, damaging residential buildings and a power line.",
+                 "2023-06-10").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in events] == [("shelling", "Nikopol")]
+
+
+def test_a_caption_of_damage_after_a_strike_stays_the_damage(run):
+    # told first, the damage leads: the caption shows what was destroyed
+    events = run("Destroyed high-rise building in Myrnohrad after the strike", "2023-06-15").events
+    assert [e.event_type for e in events] == ["infrastructure_disruption"]

@@ -117,3 +117,17 @@ def test_a_running_total_after_a_clash_stays_a_statement_of_its_own(run):
     result = run("Russian troops fought Ukrainian units near Vuhledar on Monday. More than 9,000 Ukrainian soldiers "
                  "have been killed since the start of the war, its army said.", "2024-03-05")
     assert len(result.events) == 2 and killed(result) == 0
+
+
+def test_damage_told_right_after_the_attack_at_its_place_is_the_attacks(run):
+    result = run("Russian forces shelled Nikopol on Monday. Residential buildings and a power line were damaged.",
+                 "2023-06-10")
+    assert [e.event_type for e in result.events] == ["shelling"]
+    assert [m.sentence for m in result.events[0].more_evidence] == [
+        "Residential buildings and a power line were damaged."]
+
+
+def test_damage_at_another_place_stays_its_own_event(run):
+    result = run("Russian forces shelled Nikopol on Monday. In Kharkiv, the power station was damaged and the city "
+                 "is without electricity.", "2023-06-10")
+    assert len(result.events) == 2

@@ -287,11 +287,30 @@ def _one_day(a: Event, b: Event) -> bool:
     return dated.date.start <= undated.date.start <= dated.date.start + _RECENT
 
 
+def _told_at(e: Event) -> int:
+    """Where in its sentence the event's trigger words stand (the sentence's end when they cannot be found)."""
+    m = re.search(rf"\b{re.escape(e.trigger)}\b", e.evidence.sentence) if e.trigger else None
+    return m.start() if m else len(e.evidence.sentence)
+
+
+def _harm_done(attack: Event, harm: Event) -> bool:
+    """Whether ``harm`` is what ``attack``, told in the same sentence, did at its place ('shelled Nikopol, damaging
+    residential buildings'): no other place, no other day, no other attacker."""
+    return (_attack(attack.event_type) and event_type(harm.event_type).attack_harm
+            and _places_nest(attack.location, harm.location) and _one_day(attack, harm)
+            and _compatible_party(attack.initiator, harm.initiator))
+
+
 def _one_sentence_attack(a: Event, b: Event) -> bool:
     """Whether two events of the attack family read from one sentence are one attack: they name no two places
     (one has none, or both the same, or a settlement and its oblast), on one day (``_one_day``), by and on the
-    same sides."""
-    if not _attack(a.event_type) or not _attack(b.event_type) or _is_near(a) or _is_near(b):
+    same sides. The harm an attack did, told in its sentence, is that attack too (``_harm_done``)."""
+    if _is_near(a) or _is_near(b):
+        return False
+    if (a.evidence.char_start, a.evidence.char_end) == (b.evidence.char_start, b.evidence.char_end) and (
+            _harm_done(a, b) or _harm_done(b, a)):
+        return True
+    if not _attack(a.event_type) or not _attack(b.event_type):
         return False
     if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
         return False
@@ -305,9 +324,13 @@ def _one_sentence_attack(a: Event, b: Event) -> bool:
 
 
 def _attack_type(a: Event, b: Event) -> str:
-    """The type of one attack told in one sentence as two: the means before the fighting, the battle before the
-    fire in it, else the first told."""
+    """The type of one attack told in one sentence as two: of an attack and the harm it did the one told first
+    (the report of a strike 'shelled Nikopol, damaging houses'; the caption of its damage 'Destroyed houses in
+    Toretsk after the strike'), the means before the fighting, the battle before the fire in it, else the first
+    told."""
     ra, rb = event_type(a.event_type), event_type(b.event_type)
+    if ra.attack_harm != rb.attack_harm:
+        return a.event_type if _told_at(a) <= _told_at(b) else b.event_type
     for fight, fire in ((a, b), (b, a)):
         if event_type(fight.event_type).fighting and event_type(fire.event_type).remote_fire and \
                 _BATTLE_WORD.search(fight.trigger):

@@ -137,19 +137,21 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
     forces clashed with Ukrainian forces near X. According to Russian sources, up to 90 Ukrainian servicemen were
     killed.'): the count joins the clash as the claim it is (``Quantity.kind``, its sentence kept), never a
     fatality. A running total stays its own statement, and so does a claim told with no attack before it; two
-    attacks stay two.
+    attacks stay two. The damage an attack did, told right after it at its place (``EventType.attack_harm``:
+    'Russian forces shelled X. Residential buildings were damaged.'), is that attack's too.
     """
     out: list[Candidate] = []
     for cand in candidates:
         row = event_type(cand.event.event_type)
-        i = _attack_before(out, cand) if row.toll and not _statement(cand.event) else None
+        i = _attack_before(out, cand) if (row.toll and not _statement(cand.event)) or row.attack_harm else None
         if i is None and row.toll:
             i = _attack_counting(out, cand)
         if i is None:
             out.append(cand)
             continue
         attack = out[i].event
-        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED)
+        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED) \
+            if row.toll else None
         quantities, more = merge_told(attack, cand.event, attack.evidence, harm)
         out[i] = replace(out[i], event=replace(attack, quantities=quantities, more_evidence=more,
                                                location=attack.location or cand.event.location))

@@ -66,6 +66,8 @@ class EventType:
         toll: it counts losses: a strike or clash of its sentence that ``takes_toll`` holds it, its target is the
             unit the count is taken among, and who 'lost' or 'suffered' the dead is their victim.
         takes_toll: a count of losses in its sentence is its own toll, not an event of its own.
+        attack_harm: what an attack did to its place (damage, a power cut): told in a strike's or clash's sentence
+            or right after it, at its place, it is that attack's, not an event of its own.
         target_owns_ground: its target is the state whose ground or works it hits ('Russian refineries').
         defensive_verb_flips: told by a defensive verb ('repelled'), its subject is the one attacked.
         undirected_by: what tells it without a direction, so that who held the ground decides who attacked: a
@@ -106,6 +108,7 @@ class EventType:
     warring_modifier_receives: bool = False
     toll: bool = False
     takes_toll: bool = False
+    attack_harm: bool = False
     target_owns_ground: bool = False
     defensive_verb_flips: bool = False
     undirected_by: Literal["symmetric_word", "adjective"] | None = None
@@ -231,7 +234,7 @@ _ROWS: Final[tuple[EventType, ...]] = (
         exemplars=("The power plant was damaged and the city is without electricity.",
                    "Trains no longer run to the region.", "The bridge was destroyed and is unusable.",
                    "Water supply was cut off."),
-        acled_rule="armed_cause", agent_unguessed=True, target_owns_ground=True),
+        acled_rule="armed_cause", agent_unguessed=True, target_owns_ground=True, attack_harm=True),
     EventType(
         "other", "anything else worth keeping", "other", OTHER_DEVELOPMENT, "#a0a0a0",
         placeless=True, carries_casualties=False),
