@@ -323,6 +323,8 @@ RULE_EXAMPLES = [
     ("fire", "Russian troops opened fire on the village.", "fire", "armed_clash"),
     ("fire", "The president fired the defence minister.", "fired", None),
     ("shoot", "Air defence shot down a drone over Kyiv.", "shot", "air_drone_strike"),
+    ("shoot", "Russian soldiers shot dead a civilian man in Bucha.", "shot", "violence_against_civilians"),
+    ("shoot", "Ukrainian soldiers shot two Russian soldiers near Bakhmut.", "shot", "armed_clash"),
     ("service", "Trains did not run between Kyiv and Kharkiv.", "run", "infrastructure_disruption"),
     ("wreck", "Ruins of Mariinka seen from a drone", "Ruins", "infrastructure_disruption"),
     ("wreck", "Crater in Chasiv Yar after a glide bomb strike", "Crater", "air_drone_strike"),
