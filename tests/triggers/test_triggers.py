@@ -399,3 +399,9 @@ def test_other_kind_reads_a_sighting():
     assert other_kind("other", "troops") == "sighting"
     assert other_kind("other", "Column") == "sighting"
     assert other_kind("shelling", "troops") is None
+
+
+def test_retook_is_a_recapture_though_the_model_does_not_lemmatise_it(run):
+    events = run("Ukrainian forces retook Kherson city on Friday.", "2022-11-12").events
+    assert [(e.event_type, e.trigger) for e in events] == [("territory_captured", "retook")]
+
