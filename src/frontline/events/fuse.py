@@ -26,8 +26,10 @@ fired upon', 'his unit advanced with no clear strategy, he says') is one event w
 than a country, the person tells each (as claimant, or as the one who fought) and one date lies within the other
 or one telling has no date expression: the dated telling is kept. Fighting and fire told in one sentence ('attacked
 the centre of X from HIMARS, two people were killed', 'repelled attacks near X and destroyed two BMPs') are one
-attack of the more telling type when they name no two places or days (``_one_sentence_attack``). Fusion across
-articles is a later stage.
+attack of the more telling type when they name no two places or days (``_one_sentence_attack``): the means
+before the fighting, but fire in a battle the words name ('clashed with and shelled') is the battle, as ACLED codes
+it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too.
+Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
