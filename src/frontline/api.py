@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = ["IngestReport", "RepairReport", "catalog", "default_gold", "evaluate_captions", "evaluate_control",
            "evaluate_gold", "export",
-           "evaluate_ucdp", "events", "events_frame", "extract", "extract_text", "fuse_results", "ingest",
+           "evaluate_ucdp", "evaluate_acled", "events", "events_frame", "extract", "extract_text", "fuse_results", "ingest",
            "ingest_raw", "input_key", "iter_extract", "mark_copies", "refresh_places", "repair", "runner_for",
            "sample_corpus", "stored_results", "timeline", "timelines", "write", "write_stream"]
 
@@ -391,6 +391,18 @@ def evaluate_ucdp(csv_path: str | Path, *, years: tuple[int, int] | None = None,
         return evaluate.copies_of_other_reports(results, articles=[r.articles for r in rows])
 
     return evaluate.evaluate_ucdp(csv_path, run, years=years, limit=limit, progress=progress, copies=copies)
+
+
+def evaluate_acled(csv_path: str | Path, *, pipeline: Pipeline | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> evaluate.AcledReport:
+    """Run extraction on each note of an ACLED export (one short article a note, published on its event date) and
+    measure how it counts them: events per note, tolls split off, fatalities against ACLED's, type, place, copies."""
+    pipeline = pipeline or _load_pipeline()
+
+    def run(text: str, published: dt.date | None) -> ArticleResult:
+        return pipeline.process(RawArticle(text=text, published=published, source="ACLED notes"))
+
+    return evaluate.evaluate_acled(csv_path, run, progress=progress)
 
 
 def evaluate_captions(path: str | Path, *, split: str | None = None, pipeline: Pipeline | None = None,

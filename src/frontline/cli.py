@@ -571,6 +571,9 @@ def _listen(host: str, port: int):
               help="Folder or files the gold refers to. Default: the bundled sample corpus.")
 @click.option("--ucdp", type=click.Path(exists=True, dir_okay=False),
               help="Score against a UCDP GED CSV instead (headlines in, place/oblast/date/deaths checked).")
+@click.option("--acled", type=click.Path(exists=True, dir_okay=False),
+              help="Score against an ACLED export CSV instead (each note read as one article): events per note, "
+                   "tolls split off, fatalities against ACLED's, type, place within 25 km, copies.")
 @click.option("--captions", type=click.Path(exists=True, dir_okay=False),
               help="Score against a caption set instead (JSONL, see docs/EVALUATION.md): found, placed within "
                    "15 km, right oblast, right type.")
@@ -582,10 +585,10 @@ def _listen(host: str, port: int):
 @click.option("--limit", type=int, help="With --ucdp: score a deterministic sample of this many rows.")
 @click.option("--errors", is_flag=True,
               help="Also list every disagreement: missed, spurious and wrongly filled events (gold), or the rows "
-                   "that failed a measure with what was extracted (UCDP, captions).")
-def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str | None, control_db: str | None,
-          split: str | None, years: str | None, limit: int | None, errors: bool) -> None:
-    """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP agreement."""
+                   "that failed a measure with what was extracted (UCDP, ACLED, captions).")
+def eval_(gold: str | None, corpus: str | None, ucdp: str | None, acled: str | None, captions: str | None,
+          control_db: str | None, split: str | None, years: str | None, limit: int | None, errors: bool) -> None:
+    """Score extraction: precision, recall and F1 per field against gold annotations, or UCDP / ACLED agreement."""
     try:
         if control_db:
             from frontline import api
@@ -595,6 +598,8 @@ def eval_(gold: str | None, corpus: str | None, ucdp: str | None, captions: str 
             _eval_captions(captions, split, errors)
         elif ucdp:
             _eval_ucdp(ucdp, _years(years), limit, errors)
+        elif acled:
+            _eval_acled(acled, errors)
         else:
             _eval_gold(gold, corpus, errors)
     except FrontlineError as exc:
@@ -630,6 +635,16 @@ def _eval_ucdp(ucdp: str, years: tuple[int, int] | None, limit: int | None, erro
     click.echo(evaluate.format_ucdp(report))
     if errors:
         click.echo("\n" + evaluate.format_ucdp_misses(report))
+
+
+def _eval_acled(acled: str, errors: bool) -> None:
+    from frontline import api
+    from frontline import evaluation as evaluate
+    with _progress("scoring ACLED notes") as tick:
+        report = api.evaluate_acled(acled, progress=lambda done, total: tick(None))
+    click.echo(evaluate.format_acled(report))
+    if errors:
+        click.echo("\n" + evaluate.format_acled_misses(report))
 
 
 def _eval_gold(gold: str | None, corpus: str | None, errors: bool) -> None:

@@ -468,3 +468,14 @@ def test_an_unnamed_mayor_with_no_attacker_named_speaks_for_who_held_the_place(r
     # the starting line: Donetsk was held by Russia's side, Lviv by Ukraine (frontline.geo.starting_line)
     assert armed_sides(run, "Nine people were killed in the shelling of Donetsk - mayor", "2022-08-20") == {"RU"}
     assert armed_sides(run, "Two people were wounded in Lviv overnight, the mayor said", "2022-08-20") == {"UA"}
+
+
+@pytest.mark.parametrize("text, side", [
+    ("According to Russian sources, 20 Ukrainian servicemen were killed near Bakhmut.", "RU"),
+    ("According to Ukrainian sources, 20 Russian servicemen were killed.", "UA"),
+])
+def test_according_to_is_not_the_force_named_after_the_source(run, text, side):
+    # the force after the source's comma is whose dead are counted, not who counts them
+    (event,) = run(text).events
+    assert event.claim.claimed_by is not None and event.claim.claimed_by.side == side
+    assert [q.kind for q in event.quantities if q.role == "killed"] == ["claimed_enemy_losses"]

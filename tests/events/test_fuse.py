@@ -87,7 +87,8 @@ def test_a_report_with_a_date_of_its_own_is_not_a_repeat_of_one_with_a_place_of_
 
 
 def test_a_report_joins_the_earlier_one_of_its_own_place_rather_than_a_placeless_one():
-    placeless = ev("armed_clash", place=None, day=dt.date(2022, 6, 20), text="on Monday", modality="asserted")
+    placeless = replace(ev("armed_clash", place=None, day=dt.date(2022, 6, 20), text="on Monday", modality="asserted"),
+                        evidence=Evidence("p", 10, 11))    # told in a sentence of its own
     placed = _named(ev("armed_clash", by="Oleksiy Babchenko"))
     repeat = _inherited(ev("armed_clash", modality="asserted"), "Hirske")
     assert same_event(placeless, repeat)
@@ -314,3 +315,29 @@ def test_attacks_from_two_sentences_are_not_joined_by_the_one_sentence_rule():
     assert not same_event(a, b)
     assert same_event(a, replace(b, evidence=a.evidence))
     assert fuse_article([b, replace(a, evidence=b.evidence)])[0].event_type == "shelling"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops clashed with and shelled Ukrainian units near Vuhledar on Monday.",
+    "Russian troops shelled and fought Ukrainian units near Vuhledar on Monday.",
+])
+def test_fire_in_a_battle_the_words_name_is_that_battle(run, text):
+    # ACLED codes shelling during a battle as the battle
+    assert [e.event_type for e in run(text, "2023-02-10").events] == ["armed_clash"]
+
+
+def test_the_means_still_leads_an_attack_told_by_no_word_of_fighting(run):
+    events = run("Ukrainian forces attacked the centre of Horlivka with rocket launchers on Monday.", "2023-02-10").events
+    assert [e.event_type for e in events] == ["shelling"]
+
+
+def test_the_damage_an_attack_did_told_in_its_sentence_is_that_attack(run):
+    events = run("Russian forces shelled Nikopol on Monday, damaging residential buildings and a power line.",
+                 "2023-06-10").events
+    assert [(e.event_type, e.location.name if e.location else None) for e in events] == [("shelling", "Nikopol")]
+
+
+def test_a_caption_of_damage_after_a_strike_stays_the_damage(run):
+    # told first, the damage leads: the caption shows what was destroyed
+    events = run("Destroyed high-rise building in Myrnohrad after the strike", "2023-06-15").events
+    assert [e.event_type for e in events] == ["infrastructure_disruption"]

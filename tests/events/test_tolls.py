@@ -96,3 +96,38 @@ def test_a_toll_placed_at_the_country_only_by_the_next_line_is_the_incidents(run
 
 def test_a_toll_in_part_of_the_country_is_no_national_total(run):
     assert killed(run("Six soldiers killed in fighting in eastern Ukraine", "2014-08-01")) == 6
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops fought Ukrainian units near Vuhledar on Monday. According to Russian sources, up to 70 Ukrainian "
+    "soldiers were killed.",
+    "Ukrainian forces repelled an assault near Robotyne on Monday. The invaders lost 40 killed near Robotyne, "
+    "Verbove and Novoprokopivka.",
+])
+def test_a_claim_of_enemy_losses_right_after_the_clash_is_that_clashs_claimed_toll(run, text):
+    result = run(text, "2024-03-05")
+    assert len(result.events) == 1
+    (event,) = result.events
+    assert fatalities(event) == 0
+    assert [q.kind for q in event.quantities if q.role == "killed"] == ["claimed_enemy_losses"]
+    assert any("killed" in q.evidence.sentence for q in event.quantities if q.evidence is not None)
+
+
+def test_a_running_total_after_a_clash_stays_a_statement_of_its_own(run):
+    result = run("Russian troops fought Ukrainian units near Vuhledar on Monday. More than 9,000 Ukrainian soldiers "
+                 "have been killed since the start of the war, its army said.", "2024-03-05")
+    assert len(result.events) == 2 and killed(result) == 0
+
+
+def test_damage_told_right_after_the_attack_at_its_place_is_the_attacks(run):
+    result = run("Russian forces shelled Nikopol on Monday. Residential buildings and a power line were damaged.",
+                 "2023-06-10")
+    assert [e.event_type for e in result.events] == ["shelling"]
+    assert [m.sentence for m in result.events[0].more_evidence] == [
+        "Residential buildings and a power line were damaged."]
+
+
+def test_damage_at_another_place_stays_its_own_event(run):
+    result = run("Russian forces shelled Nikopol on Monday. In Kharkiv, the power station was damaged and the city "
+                 "is without electricity.", "2023-06-10")
+    assert len(result.events) == 2

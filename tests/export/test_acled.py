@@ -15,7 +15,8 @@ from frontline.vocab.event_types import TABLE
 
 def test_every_rule_the_table_names_is_registered():
     named = {row.acled_rule for row in TABLE.values() if row.acled_rule is not None}
-    assert named == acled.rule_names() == {"territory_change", "abduction_or_attack", "armed_cause"}
+    assert named == acled.rule_names() == {"territory_change", "abduction_or_attack", "armed_cause",
+                                           "strike_means", "casualty_cause"}
 
 
 def test_an_unknown_rule_name_is_an_error():
@@ -44,3 +45,44 @@ def test_a_type_without_a_rule_exports_as_its_row_says():
 
 def test_fighting_types_are_the_rows_that_report_fighting():
     assert acled.fighting_types() == frozenset(n for n, row in TABLE.items() if row.fighting)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Interception: On 1 January 2024, Russian forces shot down a Ukrainian drone near Basan, Zaporizhia.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Air defence intercepted 20 drones over the Kyiv region overnight.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Ukrainian forces shot down a Russian Su-34 near Kramatorsk.",      # an aircraft with a crew: a strike's pair
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Russian drones attacked Odesa overnight, hitting a port warehouse.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+])
+def test_an_intercepted_drone_or_missile_is_disrupted_weapons_use(run, text, pair):
+    (event,) = run(text, "2024-01-02").events
+    assert acled.acled_type(event) == pair
+
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("A civilian man was killed by a landmine explosion near Izium on Monday.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("A tractor driver hit an anti-tank mine near Balakliia on Monday and was killed.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Two deminers were injured when an explosive device detonated near Kherson.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Russian forces shelled a village near the mine in Pokrovsk.",      # a pit, not a weapon
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+])
+def test_a_mine_or_planted_bomb_is_a_remote_explosive(run, text, pair):
+    (event,) = run(text, "2024-01-02").events
+    assert acled.acled_type(event) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Russian forces killed two civilians in Mariupol on Monday.", ("Violence against civilians", "Attack")),
+    ("Russian troops killed 20 Ukrainian soldiers near Bakhmut on Monday.", ("Battles", "Armed clash")),
+    ("Ten soldiers were killed and twenty wounded in his unit.", ("Strategic developments", "Other")),
+])
+def test_dead_counted_without_a_strike_are_coded_by_their_cause(run, text, pair):
+    (event,) = run(text, "2024-01-02").events
+    assert acled.acled_type(event) == pair

@@ -293,7 +293,7 @@ EXPECTED_ACLED = {
     "territory_captured": ("Strategic developments", "Change to group/activity"),
     "territory_withdrawn": ("Strategic developments", "Change to group/activity"),
     "encirclement": ("Battles", "Armed clash"),
-    "casualties": ("Strategic developments", "Other"),
+    "casualties": ("Battles", "Armed clash"),     # Russian forces killing Ukraine's: coded by cause, a clash
     "violence_against_civilians": ("Violence against civilians", "Attack"),
     "evacuation": ("Strategic developments", "Other"),
     "desertion": ("Strategic developments", "Other"),

@@ -67,3 +67,10 @@ def test_a_wire_dateline_may_end_before_the_report(nlp):
 def test_a_closing_source_after_a_dash_stays_with_its_headline(nlp):
     assert sentences(nlp, "Four DPR militiamen killed in shelling - DPR militia") == [
         "Four DPR militiamen killed in shelling - DPR militia"]
+def test_an_abbreviated_title_or_rank_ends_no_sentence(pipeline):
+    nlp = pipeline.resources.nlp
+    for text in ["The strike was confirmed by Sgt. Ivan Petrenko and Capt. Oleh Sydorenko on Monday.",
+                 "Shelling hit the town, said Lt. Col. Petro Ivanov of the brigade.",
+                 "One soldier killed in Luhansk region - Gen. Staff"]:
+        assert len(list(nlp(text).sents)) == 1, text
+    assert len(list(nlp("Shelling hit the town. Sgt. Petrenko was wounded.").sents)) == 2

@@ -323,6 +323,8 @@ RULE_EXAMPLES = [
     ("fire", "Russian troops opened fire on the village.", "fire", "armed_clash"),
     ("fire", "The president fired the defence minister.", "fired", None),
     ("shoot", "Air defence shot down a drone over Kyiv.", "shot", "air_drone_strike"),
+    ("shoot", "Russian soldiers shot dead a civilian man in Bucha.", "shot", "violence_against_civilians"),
+    ("shoot", "Ukrainian soldiers shot two Russian soldiers near Bakhmut.", "shot", "armed_clash"),
     ("service", "Trains did not run between Kyiv and Kharkiv.", "run", "infrastructure_disruption"),
     ("wreck", "Ruins of Mariinka seen from a drone", "Ruins", "infrastructure_disruption"),
     ("wreck", "Crater in Chasiv Yar after a glide bomb strike", "Crater", "air_drone_strike"),
@@ -397,3 +399,9 @@ def test_other_kind_reads_a_sighting():
     assert other_kind("other", "troops") == "sighting"
     assert other_kind("other", "Column") == "sighting"
     assert other_kind("shelling", "troops") is None
+
+
+def test_retook_is_a_recapture_though_the_model_does_not_lemmatise_it(run):
+    events = run("Ukrainian forces retook Kherson city on Friday.", "2022-11-12").events
+    assert [(e.event_type, e.trigger) for e in events] == [("territory_captured", "retook")]
+

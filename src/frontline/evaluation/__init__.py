@@ -1,6 +1,6 @@
-"""Evaluation: predicted events against hand-made gold, and place/date/death-count accuracy on UCDP headlines.
+"""Evaluation: predicted events against hand-made gold, and how they agree with UCDP headlines and ACLED notes.
 
-Three harnesses, documented in ``docs/EVALUATION.md``:
+Four harnesses, documented in ``docs/EVALUATION.md``:
 
 - ``evaluate_gold(predicted, gold_path)`` scores events predicted for a few annotated articles against a JSONL
   gold file (one line per gold event), matching predicted to gold events one-to-one per article and reporting
@@ -9,14 +9,18 @@ Three harnesses, documented in ``docs/EVALUATION.md``:
 - ``evaluate_ucdp(csv_path, extract, ...)`` runs an extractor on the headlines UCDP coded each event from and
   measures how often it finds an event, places it within 25 km, in the right oblast, on the right date and
   with a death count inside UCDP's low..high range.
+- ``evaluate_acled(csv_path, extract, ...)`` runs an extractor on the notes of an ACLED export (one note an
+  article) and measures how it counts them: events per note, tolls split off as events of their own, fatalities
+  against ACLED's, ACLED's event type, place within 25 km, and notes marked copies of another.
 - ``evaluate_captions(path, extract, ...)`` runs an extractor on a caption set (one caption or headline an
   article, each naming its settlement) and measures found / placed within 15 km / right oblast / right type.
 
-Each returns a frozen report; ``format_report``, ``format_ucdp`` and ``format_captions`` turn them into readable
+Each returns a frozen report; ``format_report``, ``format_ucdp``, ``format_acled`` and ``format_captions`` turn them into readable
 tables. The modules: ``gold`` (gold files), ``matching`` (place/date/count/party comparisons), ``scoring`` (gold
-scores and reliability), ``ucdp``, ``captions`` and ``report`` (plain-text tables).
+scores and reliability), ``ucdp``, ``acled``, ``captions`` and ``report`` (plain-text tables).
 """
 
+from frontline.evaluation.acled import AcledMiss, AcledNote, AcledReport, evaluate_acled, read_acled
 from frontline.evaluation.captions import (
     CAPTION_KM,
     CaptionItem,
@@ -39,6 +43,8 @@ from frontline.evaluation.matching import (
     quantities_match,
 )
 from frontline.evaluation.report import (
+    format_acled,
+    format_acled_misses,
     format_caption_misses,
     format_captions,
     format_errors,
@@ -75,4 +81,5 @@ __all__ = [
     "CAPTION_KM", "CaptionItem", "read_captions", "CaptionMiss", "CaptionScores", "CaptionReport",
     "evaluate_captions", "format_captions", "format_caption_misses",
     "CountReport", "count_measures", "copies_of_other_reports", "format_counts",
+    "AcledNote", "read_acled", "AcledReport", "AcledMiss", "evaluate_acled", "format_acled", "format_acled_misses",
 ]

@@ -1,9 +1,10 @@
-"""Reports as plain text: the tables of the gold, UCDP and caption scores, and the disagreements behind them."""
+"""Reports as plain text: the tables of the gold, UCDP, ACLED and caption scores, and the disagreements behind them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from frontline.evaluation.acled import AcledReport
 from frontline.evaluation.captions import CAPTION_FAILURES, CAPTION_KM, CAPTION_MEASURES, CaptionReport, CaptionScores
 from frontline.evaluation.counts import format_counts
 from frontline.evaluation.gold import GoldEvent
@@ -12,8 +13,8 @@ from frontline.evaluation.scoring import LEVELS, EvalReport, Share, reliability
 from frontline.evaluation.ucdp import UcdpReport
 from frontline.models import Event
 
-__all__ = ["format_report", "format_errors", "format_ucdp", "format_ucdp_misses", "format_captions",
-           "format_caption_misses"]
+__all__ = ["format_report", "format_errors", "format_ucdp", "format_ucdp_misses", "format_acled",
+           "format_acled_misses", "format_captions", "format_caption_misses"]
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]], left: tuple[int, ...] = (0,)) -> str:
@@ -125,6 +126,51 @@ def format_ucdp_misses(report: UcdpReport) -> str:
         events = "\n".join(f"    - {_describe_event(e)}" for e in miss.events) or "    - no event"
         out.append(f"{head}\n{text}\n{events}")
     return "\n\n".join(out) if out else "every row passed every measure that applies to it"
+
+
+def format_acled(report: AcledReport) -> str:
+    """A plain-text table of an AcledReport: each counting measure with its counts."""
+    def share(s: Share) -> str:
+        return f"{s.share:.3f}"
+
+    ratio = f"{report.fatality_ratio:.2f}x" if report.fatality_ratio is not None else "-"
+    rows = [
+        ("events per note", f"{report.per_note_with_events:.2f}", str(report.events), str(report.with_events),
+         "events among the notes with any (ACLED codes one a note)"),
+        ("toll split off", share(report.split_off), str(report.split_off.hits), str(report.split_off.total),
+         "notes with a toll told as its own event beside its attack"),
+        ("fatalities equal", share(report.fatalities_equal), str(report.fatalities_equal.hits),
+         str(report.fatalities_equal.total), "notes whose CSV fatalities equal ACLED's"),
+        ("fatalities sum", ratio, str(report.fatalities), str(report.acled_fatalities),
+         "CSV fatalities summed, against ACLED's"),
+        ("typed", share(report.typed), str(report.typed.hits), str(report.typed.total),
+         "an event of ACLED's event_type"),
+        ("sub-typed", share(report.sub_typed), str(report.sub_typed.hits), str(report.sub_typed.total),
+         "an event of ACLED's event_type and sub_event_type"),
+        ("placed", share(report.placed), str(report.placed.hits), str(report.placed.total),
+         f"nearest event within {PLACE_KM:g} km (geo_precision 1-2)"),
+        ("copies", share(report.copies), str(report.copies.hits), str(report.copies.total),
+         "notes marked a copy of a different note"),
+    ]
+    head = f"ACLED notes, {report.notes} notes, {report.with_events} with events"
+    if report.failed:
+        head += f", {report.failed} extraction failures"
+    return head + "\n" + _table(("measure", "value", "hits", "of", "what"), rows, left=(0, 4))
+
+
+def format_acled_misses(report: AcledReport) -> str:
+    """Each ACLED note that failed a measure: ACLED's coding, the note, and the rows frontline wrote for it."""
+    out = []
+    for miss in report.misses:
+        note = miss.note
+        head = (f"note {note.id} ({', '.join(miss.failed)} failed): ACLED {note.event_type or '?'} / "
+                f"{note.sub_event_type or '?'} at {note.location or '?'}, {note.admin1 or '?'}; {note.published}; "
+                f"fatalities {note.fatalities}")
+        rows = "\n".join(f"    = {r['event_type']} / {r['sub_event_type']}, fatalities {r['fatalities']}"
+                         for r in miss.rows) or "    = no row"
+        events = "\n".join(f"    - {_describe_event(e)}" for e in miss.events) or "    - no event"
+        out.append(f"{head}\n    | {note.text}\n{rows}\n{events}")
+    return "\n\n".join(out) if out else "every note passed every measure that applies to it"
 
 
 def format_captions(report: CaptionReport) -> str:

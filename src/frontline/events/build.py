@@ -5,7 +5,7 @@ trigger is disambiguated with its syntactic context (who flees, what is taken, w
 the place (``where``), date (``when``), parties (``who``) and quantities (``counts``) that the dependency tree
 ties to it: the nearest mention in tree distance wins, so 'entered the town of Hirske yesterday' takes Hirske and
 yesterday even when the sentence also names Lysychansk. What describes a situation rather than reports an
-occurrence is dropped (``occurrence``).
+occurrence is dropped (``occurrence``), and so is an editor's note in square brackets (``layout.is_editorial``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from frontline.events.candidate import Candidate, SentenceMentions, within
 from frontline.events.counts import civilian_victims, count_event
-from frontline.events.layout import block_index, doc_text, is_heading, paragraph_index, source_start
+from frontline.events.layout import block_index, doc_text, is_editorial, is_heading, paragraph_index, source_start
 from frontline.events.occurrence import drop_descriptive, refers_back
 from frontline.events.when import date_event, narrated
 from frontline.events.where import FOCUS_SENTENCES, Focus, at_conjoined_places, event_places, place_ahead, place_event
@@ -68,6 +68,8 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
     focus = Focus()
     told: tuple[int, int, EventDate] | None = None     # (paragraph, sentence, date) of the last dated past event
     for s_idx, (sent, local, found) in enumerate(sentences):
+        if is_editorial(text, sent):
+            continue        # an editor's note in brackets reports nothing ('[Coded as 10 fatalities ...]')
         block = block_index(text, sent.start_char)
         if is_heading(sent) and s_idx < len(sentences) - 1:
             # a heading starts another story; the text's last line heads nothing: a caption's closing words ('What

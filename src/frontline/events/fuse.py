@@ -26,8 +26,10 @@ fired upon', 'his unit advanced with no clear strategy, he says') is one event w
 than a country, the person tells each (as claimant, or as the one who fought) and one date lies within the other
 or one telling has no date expression: the dated telling is kept. Fighting and fire told in one sentence ('attacked
 the centre of X from HIMARS, two people were killed', 'repelled attacks near X and destroyed two BMPs') are one
-attack of the more telling type when they name no two places or days (``_one_sentence_attack``). Fusion across
-articles is a later stage.
+attack of the more telling type when they name no two places or days (``_one_sentence_attack``): the means
+before the fighting, but fire in a battle the words name ('clashed with and shelled') is the battle, as ACLED codes
+it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too.
+Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
@@ -263,7 +265,10 @@ def _one_persons_account(a: Event, b: Event) -> bool:
 # a fire defeat on units near X', 'repelled attacks near X and destroyed two BMPs') is one incident in words of two
 # types or two clauses: ACLED codes one event per type, place and day of a report, and the attack is one. The
 # attack family is the table's fighting that takes a toll; the means (remote fire: a strike, shelling) is the more
-# telling type than the fighting, and of two means the first told leads.
+# telling type than the fighting, and of two means the first told leads. Fire in a battle the words name as one
+# ('clashed with and shelled Ukrainian forces near X', 'fighting and shelling near X') is that battle: ACLED codes
+# shelling during a battle as the battle, so a clash told by a word of fighting leads the fire beside it.
+_BATTLE_WORD = re.compile(r"\b(?:clash|fight|fought|battl|skirmish|combat)", re.I)
 
 
 def _attack(name: str) -> bool:
@@ -271,10 +276,43 @@ def _attack(name: str) -> bool:
     return row.combat and row.takes_toll
 
 
+def _one_day(a: Event, b: Event) -> bool:
+    """The same day, or one verb of the sentence dated ('shelled ... on Monday') and the other told undated
+    ('clashed with and shelled'), only defaulted to a publication day at most a week after it."""
+    if a.date.start == b.date.start:
+        return True
+    if (a.date.text is None) == (b.date.text is None):
+        return False
+    dated, undated = (a, b) if a.date.text is not None else (b, a)
+    if dated.date.start is None or undated.date.start is None:
+        return False
+    return dated.date.start <= undated.date.start <= dated.date.start + _RECENT
+
+
+def _told_at(e: Event) -> int:
+    """Where in its sentence the event's trigger words stand (the sentence's end when they cannot be found)."""
+    m = re.search(rf"\b{re.escape(e.trigger)}\b", e.evidence.sentence) if e.trigger else None
+    return m.start() if m else len(e.evidence.sentence)
+
+
+def _harm_done(attack: Event, harm: Event) -> bool:
+    """Whether ``harm`` is what ``attack``, told in the same sentence, did at its place ('shelled Nikopol, damaging
+    residential buildings'): no other place, no other day, no other attacker."""
+    return (_attack(attack.event_type) and event_type(harm.event_type).attack_harm
+            and _places_nest(attack.location, harm.location) and _one_day(attack, harm)
+            and _compatible_party(attack.initiator, harm.initiator))
+
+
 def _one_sentence_attack(a: Event, b: Event) -> bool:
     """Whether two events of the attack family read from one sentence are one attack: they name no two places
-    (one has none, or both the same, or a settlement and its oblast), on one day, by and on the same sides."""
-    if not _attack(a.event_type) or not _attack(b.event_type) or _is_near(a) or _is_near(b):
+    (one has none, or both the same, or a settlement and its oblast), on one day (``_one_day``), by and on the
+    same sides. The harm an attack did, told in its sentence, is that attack too (``_harm_done``)."""
+    if _is_near(a) or _is_near(b):
+        return False
+    if (a.evidence.char_start, a.evidence.char_end) == (b.evidence.char_start, b.evidence.char_end) and (
+            _harm_done(a, b) or _harm_done(b, a)):
+        return True
+    if not _attack(a.event_type) or not _attack(b.event_type):
         return False
     if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
         return False
@@ -283,8 +321,23 @@ def _one_sentence_attack(a: Event, b: Event) -> bool:
     fought = not (event_type(a.event_type).remote_fire and event_type(b.event_type).remote_fire)
     sides = _same_fight(a, b) if fought else (
         _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
-    return (_places_nest(a.location, b.location) and a.date.start == b.date.start and _modalities_agree(a, b)
+    return (_places_nest(a.location, b.location) and _one_day(a, b) and _modalities_agree(a, b)
             and _compatible_party(a.claim.claimed_by, b.claim.claimed_by) and sides)
+
+
+def _attack_type(a: Event, b: Event) -> str:
+    """The type of one attack told in one sentence as two: of an attack and the harm it did the one told first
+    (the report of a strike 'shelled Nikopol, damaging houses'; the caption of its damage 'Destroyed houses in
+    Toretsk after the strike'), the means before the fighting, the battle before the fire in it, else the first
+    told."""
+    ra, rb = event_type(a.event_type), event_type(b.event_type)
+    if ra.attack_harm != rb.attack_harm:
+        return a.event_type if _told_at(a) <= _told_at(b) else b.event_type
+    for fight, fire in ((a, b), (b, a)):
+        if event_type(fight.event_type).fighting and event_type(fire.event_type).remote_fire and \
+                _BATTLE_WORD.search(fight.trigger):
+            return fight.event_type
+    return b.event_type if rb.remote_fire and not ra.remote_fire else a.event_type
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -365,8 +418,7 @@ def _adds_nothing(a: Event, b: Event) -> bool:
 
 def _merge(a: Event, b: Event) -> Event:
     if a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
-        kind = b.event_type if event_type(b.event_type).remote_fire and not event_type(a.event_type).remote_fire \
-            else a.event_type
+        kind = _attack_type(a, b)
         a, b = replace(a, event_type=kind), replace(b, event_type=kind)
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):
         # 'on the first day his unit was fired upon' is the incident 'fought earlier this year' sums up: it leads

@@ -1,4 +1,5 @@
-"""Layout: where a sentence stands in its article (paragraph, block of lines, heading) and a headline's source.
+"""Layout: where a sentence stands in its article (paragraph, block of lines, heading), a headline's source, and
+an editor's note in square brackets.
 
 Paragraphs are counted two ways: by newlines (``paragraph_index``, kept on every candidate) and by non-blank
 lines (``block_index``), which counts paragraphs alike with or without blank lines between them.
@@ -12,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from frontline.nlp.model import TITLE_ABBREVIATIONS
 from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS
 from frontline.triggers.lexicon import TRIGGERS
 
@@ -54,9 +56,10 @@ def is_heading(sent: Span) -> bool:
     return bool(text) and "\n" not in text and text[-1] not in ".!?\"'”’:;" and len(text.split()) <= 12
 
 
-# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor'. A sentence
-# ends in punctuation; a headline does not.
-_SOURCE_TAIL = re.compile(r"(?:\s[-–—]\s+|:\s+)(?P<source>[^-–—:.!?]{1,60})$")
+# A headline's closing source: '... killed near Avdiivka - Kiev', '...: officials', '... – governor', '... - Gen.
+# Staff'. A sentence ends in punctuation; a headline does not, but a title or rank may be abbreviated in its source.
+_SOURCE_TAIL = re.compile(r"(?:\s[-–—]\s+|:\s+)(?P<source>(?:\b(?:" + "|".join(TITLE_ABBREVIATIONS) +
+                          r")\.|[^-–—:.!?]){1,60})$")
 _SOURCE_WORDS = 4
 # A longer tail is a source when it opens with an office or an official ('- Ministry of Emergency Situations of the
 # DPR', '- adviser to the acting head of the DPR', '- Headquarters of the DPR Territorial Defense').
@@ -94,3 +97,25 @@ def source_start(sent: Span) -> int:
     (After a colon a name is as often where it happened, 'Fighting near Marinka: Donetsk region'.)"""
     tail = headline_source(sent)
     return tail[0] if tail is not None and tail[2] else sent.end_char
+
+
+# A passage in square brackets is the editor's, not the report's ('[Coded as 10 fatalities split across 6 events.]',
+# '[size=no report]'). Inline brackets ('[Russian forces] shelled [the village]') are words the editor put in a
+# sentence; a sentence that lies wholly inside brackets is the editor's note about the report.
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_CLOSING = ".,;:!? \n\t\"'”’)"
+
+
+@functools.lru_cache(maxsize=8)
+def _bracketed(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _BRACKETED.finditer(text))
+
+
+def is_editorial(text: str, sent: Span) -> bool:
+    """Whether the sentence lies wholly inside a passage in square brackets of ``text`` (the Doc's text): an
+    editor's note, not a report (closing punctuation after the bracket is the sentence's own)."""
+    start, end = sent.start_char, sent.start_char + len(sent.text.rstrip(_CLOSING))
+    while end > start and text[end - 1] == "]":
+        end -= 1
+    return any(lo <= start and end < hi for lo, hi in _bracketed(text))
+

@@ -17,6 +17,7 @@ from frontline.mentions.dates import FULL_SCALE_INVASION
 from frontline.models import Event
 from frontline.triggers.find import ROUGH_AMOUNTS
 from frontline.triggers.lexicon import TRIGGERS
+from frontline.vocab.event_types import event_type
 
 
 def refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
@@ -119,6 +120,21 @@ def _trend(tok: Token) -> bool:
                                                                                                verb.dep_))
 
 
+# The prepositions that name what a protest is against ('a rally against the occupation', 'protests over the
+# shelling').
+_PROTESTED_PREPOSITIONS = frozenset({"against", "over"})
+
+
+def _protested(doc: Doc, tok: Token, cands: list[Candidate]) -> bool:
+    """'Residents held a rally against the Russian occupation': what a protest of the sentence is against is its
+    cause, not an event the sentence reports (ACLED codes the protest alone)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _PROTESTED_PREPOSITIONS:
+        return False
+    head = tok.head.head
+    return any(event_type(c.event.event_type).civilian_initiator and c.token != tok.i and
+               (doc[c.token] == head or doc[c.token].is_ancestor(head)) for c in cands)
+
+
 def _since_undated(tok: Token, e: Event) -> bool:
     """'Since the war began, millions have fled', 'since Russia invaded': an event told as the starting point of
     another, with no date expression of its own, is background; the publication date would misdate it."""
@@ -150,8 +166,8 @@ def drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[C
 
     A careful analyst codes a particular happening, not a characterisation: habits ('constantly under fire'),
     conditions ('if we were attacked'), states in the simple present ('the troops suffer from'), vague amounts
-    ('so many deaths'), means ('with air strikes'), a party's intention that is the subject of other events, and
-    trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
+    ('so many deaths'), means ('with air strikes'), a party's intention that is the subject of other events, what
+    a protest is against ('a rally against the occupation'), and trends ('the flow of deserters is increasing'). These need no place, date or count of their own to go (all
     but the last two need to have none); a headline, terse by nature, is kept. An undated event told as the point
     since which something holds ('since the war began') goes too, and so does the start of the war retold
     without a date. A sentence that names three or more kinds of event, none with a place, date or count of its
@@ -162,7 +178,7 @@ def drop_descriptive(doc: Doc, cands: list[Candidate], headline: bool) -> list[C
     kept = []
     for c in cands:
         tok, e = doc[c.token], c.event
-        if _intended(tok, triggers - {c.token}):
+        if _intended(tok, triggers - {c.token}) or _protested(doc, tok, cands):
             continue
         if e.date.text is None and not e.quantities and _trend(tok) or _since_undated(tok, e) or \
                 _retold_war_start(tok, e):

@@ -287,7 +287,9 @@ def according_to(tok: Token, actors: list[ActorMention]) -> Party | None:
     inside = _actor_for_span(actors, start, phrase_end)
     if inside is not None and inside.kind == "person":
         return inside.party
-    following = [a for a in actors if start <= a.start < sent.end_char]
+    # a force named after the source's phrase is what the source speaks of ('according to Russian sources, 20
+    # Ukrainian servicemen were killed'), not who speaks
+    following = [a for a in actors if start <= a.start < (phrase_end if words else sent.end_char)]
     if following and following[0].start - start <= 25:
         return following[0].party
     if words.lower() in ("him", "her", "them"):

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Final
 
 from frontline.events.candidate import Candidate
-from frontline.models import ActorMention, Event, Evidence, Quantity
+from frontline.models import ActorMention, Event, Evidence, Location, Quantity
 from frontline.vocab.event_types import event_type
 from frontline.vocab.sides import ARMED_SIDES, OPPOSITE_BLOC, bloc
 
@@ -133,19 +133,25 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
     """A casualties event whose sentence follows a strike or clash of the same place and day is that attack's toll:
     its counts join the attack's, its sentence no event of its own ('Russian forces shelled X on 5 June. Two
     civilians were killed.' is one shelling that killed two). ACLED's rule of thumb: one event per type, place
-    and day per report. A running total or a claim of enemy losses stays its own statement; two attacks stay two.
+    and day per report. So is a side's claim of its enemy's losses told right after the clash it counts ('Russian
+    forces clashed with Ukrainian forces near X. According to Russian sources, up to 90 Ukrainian servicemen were
+    killed.'): the count joins the clash as the claim it is (``Quantity.kind``, its sentence kept), never a
+    fatality. A running total stays its own statement, and so does a claim told with no attack before it; two
+    attacks stay two. The damage an attack did, told right after it at its place (``EventType.attack_harm``:
+    'Russian forces shelled X. Residential buildings were damaged.'), is that attack's too.
     """
     out: list[Candidate] = []
     for cand in candidates:
         row = event_type(cand.event.event_type)
-        i = _attack_before(out, cand) if row.toll and not _statement(cand.event) else None
+        i = _attack_before(out, cand) if (row.toll and not _statement(cand.event)) or row.attack_harm else None
         if i is None and row.toll:
             i = _attack_counting(out, cand)
         if i is None:
             out.append(cand)
             continue
         attack = out[i].event
-        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED)
+        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED) \
+            if row.toll else None
         quantities, more = merge_told(attack, cand.event, attack.evidence, harm)
         out[i] = replace(out[i], event=replace(attack, quantities=quantities, more_evidence=more,
                                                location=attack.location or cand.event.location))
@@ -167,9 +173,13 @@ def _attack_counting(kept: list[Candidate], toll: Candidate) -> int | None:
 
 
 def _statement(event: Event) -> bool:
-    """A toll that is only totals or claimed enemy losses: a statement of its own, not an attack's toll."""
+    """A toll that is only running totals or claims, and a total at least (a claim over a period, 'since the start
+    of the war', or for a whole country): a statement of its own, not an attack's toll."""
     harm = [q for q in event.quantities if q.role in HARM_ROLES]
-    return bool(harm) and all(q.kind != "incident" for q in harm)
+    if not harm or any(q.kind == "incident" for q in harm):
+        return False
+    return any(q.kind == "casualty_total" for q in harm) or _PERIOD.search(event.evidence.sentence) is not None \
+        or _national(event)
 
 
 def _attack_before(kept: list[Candidate], toll: Candidate) -> int | None:
@@ -187,13 +197,19 @@ def _attack_before(kept: list[Candidate], toll: Candidate) -> int | None:
 
 def _agree(attack: Event, cand: Candidate) -> bool:
     """Place and day agree: the toll's sentence names no place (its place came from the text around), or the
-    same, or the oblast the attack's place lies in."""
+    same, or the oblast the attack's place lies in, or the attack's place among others ('were killed near A, B
+    and C')."""
     toll = cand.event
     a, t = attack.location, toll.location
     place = cand.inherited or t is None or a is None or t.name == a.name or (
-        t.precision == "admin1" and t.name == a.admin1)
+        t.precision == "admin1" and t.name == a.admin1) or _names(toll.evidence.sentence, a)
     day = toll.date.text is None or attack.date.text is None or toll.date.start == attack.date.start
     return place and day
+
+
+def _names(sentence: str, place: Location) -> bool:
+    """Whether the sentence names the place, as its text wrote it or by its name."""
+    return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in {place.mention, place.name} if name)
 
 
 def _bound_role(sentence: str, q: Quantity) -> Quantity:

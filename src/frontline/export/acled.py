@@ -12,6 +12,7 @@ import functools
 import gzip
 import io
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Any, Final
@@ -23,6 +24,7 @@ from frontline.vocab.counts import fatalities  # the one definition, re-exported
 from frontline.vocab.event_types import (
     BATTLES,
     CHANGE_OF_ACTIVITY,
+    DISRUPTED_WEAPONS_USE,
     OTHER_DEVELOPMENT,
     PROTESTS,
     REMOTE,
@@ -32,7 +34,7 @@ from frontline.vocab.event_types import (
     event_type,
     names_where,
 )
-from frontline.vocab.sides import ARMED_SIDES
+from frontline.vocab.sides import ARMED_SIDES, bloc
 
 __all__ = ["ACLED_COLUMNS", "Rule", "rule", "rule_named", "rule_names", "acled_type",
            "acled_row", "acled_rows", "fighting_types", "fatalities", "country_columns", "raion"]
@@ -122,7 +124,68 @@ def _abduction_or_attack(event: Event, fighting_reported: bool, fixed: tuple[str
 @rule("armed_cause")
 def _armed_cause(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
     """Remote violence when an armed side is named as causing it; the row's pair (outages, closures) else."""
-    return (REMOTE, "Remote explosive/landmine/IED") if _side(event) in ARMED_SIDES else fixed
+    return _REMOTE_EXPLOSIVE if _side(event) in ARMED_SIDES else fixed
+
+
+_REMOTE_EXPLOSIVE: Final = (REMOTE, "Remote explosive/landmine/IED")
+# A mine or a planted bomb: what went off was laid, not fired ('killed by a landmine explosion', 'hit an anti-tank
+# mine', 'an IED exploded', 'an explosive device detonated').
+# A mine that is a pit ('the mine', 'a coal mine') is a place, not a weapon; fire ('shelled', 'struck') is no mine.
+_MINE: Final = re.compile(r"\b(?<!the )(?<!coal )(?<!salt )(?:(?:land|anti-tank |anti-personnel |tripwire )?mines?|"
+                          r"IEDs?|improvised explosive devices?|explosive devices?|booby[- ]traps?|car bombs?|"
+                          r"unexploded ordnance)\b", re.I)
+_FIRE_WORD: Final = re.compile(r"^(?:shell|fir|strik|struck|bomb|launch|attack|target|rocket|missile|drone|air)", re.I)
+_MINE_REACH: Final = 40     # characters between the trigger word and the mine it tells of
+
+# An interception told by its verb ('intercepted', 'shot down', 'downed', 'brought down') of a projectile (a drone,
+# a missile, a rocket) rather than an aircraft with a crew: the strike did not happen.
+_INTERCEPTION: Final = re.compile(r"\b(?:intercept(?:s|ed|ing)?|(?:shot|shoots?|shooting|brought|brings?|bringing)"
+                                  r"(?:\s+\w+){0,4}?\s+down|downed|downing)\b", re.I)
+_PROJECTILE: Final = re.compile(r"\b(?:drones?|UAVs?|unmanned aerial vehicles?|missiles?|rockets?|projectiles?|"
+                                r"Shaheds?|Gerans?|Lancets?|Orlans?|Kalibrs?|Iskanders?|Kh-\d+\w*)\b", re.I)
+
+
+def _mine_told(event: Event) -> bool:
+    """The trigger word tells of a mine or a planted bomb: one lies within ``_MINE_REACH`` characters of it."""
+    sentence, trigger = event.evidence.sentence, event.trigger
+    if not trigger or _FIRE_WORD.match(trigger):
+        return False
+    at = sentence.find(trigger)
+    return at >= 0 and any(m.start() - _MINE_REACH <= at <= m.end() + _MINE_REACH for m in _MINE.finditer(sentence))
+
+
+@rule("strike_means")
+def _strike_means(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """Disrupted weapons use when the trigger words intercept or shoot down a drone, missile or rocket; a remote
+    explosive when they tell of a mine or a planted bomb; the strike's own pair else (a shot-down aircraft with a
+    crew stays the row's pair)."""
+    sentence = event.evidence.sentence
+    told = _INTERCEPTION.search(sentence)
+    if told is not None and event.trigger and event.trigger.lower() in told.group(0).lower() and \
+            _PROJECTILE.search(sentence):
+        return DISRUPTED_WEAPONS_USE
+    return _REMOTE_EXPLOSIVE if _mine_told(event) else fixed
+
+
+@rule("casualty_cause")
+def _casualty_cause(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """Dead and wounded counted without a strike or a clash, coded by what caused them: a mine or a planted bomb
+    is a remote explosive; an armed side killing civilians is violence against them, and killing the other side's
+    fighters a clash (ACLED codes the violence, not the toll); a running total or no named cause keeps the row's
+    pair."""
+    if any(q.kind == "casualty_total" for q in event.quantities):
+        return fixed
+    if _mine_told(event):
+        return _REMOTE_EXPLOSIVE
+    side = _side(event)
+    target = event.target.side if event.target else None
+    if side not in ARMED_SIDES or target is None:
+        return fixed
+    if target == "civilians":
+        return VAC, "Attack"
+    if target in ARMED_SIDES and bloc(target) != bloc(side):
+        return BATTLES, "Armed clash"
+    return fixed
 
 
 def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, str]:
@@ -139,6 +202,14 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
       words speak of abduction, deportation or detention; *Attack* otherwise.
     - ``armed_cause`` (infrastructure disruption): *Explosions/Remote violence / Remote explosive/landmine/IED*
       when an armed side is named as causing it; *Strategic developments / Other* otherwise.
+    - ``strike_means`` (shelling, air and drone strikes): *Strategic developments / Disrupted weapons use* when
+      the trigger words intercept or shoot down a drone, missile or rocket (ACLED's code for air defence stopping a
+      strike); *Explosions/Remote violence / Remote explosive/landmine/IED* when they tell of a mine or a planted
+      bomb; the row's pair otherwise.
+    - ``casualty_cause`` (dead and wounded counted without a strike or clash): *Remote explosive/landmine/IED* for
+      a mine or a planted bomb; *Violence against civilians / Attack* when an armed side kills civilians;
+      *Battles / Armed clash* when it kills the other side's fighters; the row's pair for a running total or
+      when no cause is named.
 
     The fallback type of sub-kind *sighting* (troops or equipment seen in or moving through a place, read from
     the trigger words by ``lexicon.other_kind``) is *Strategic developments / Change to group/activity*,

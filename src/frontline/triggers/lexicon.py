@@ -90,6 +90,8 @@ TRIGGERS: dict[str, TriggerRule] = {
     "occupy": TriggerRule("territory_captured", _V, "capture"), "occupation": TriggerRule("territory_captured", _N, "capture", 0.5),
     "take": TriggerRule("territory_captured", _V, "take"), "enter": TriggerRule("territory_captured", _V, "enter"),
     "recapture": TriggerRule("territory_captured", _VN), "retake": TriggerRule("territory_captured", _V),
+    # the English model does not know the past of 'retake' and leaves 'retook' as its own lemma
+    "retook": TriggerRule("territory_captured", _V),
     "liberate": TriggerRule("territory_captured", _V, "capture"), "liberation": TriggerRule("territory_captured", _N, "capture", 0.5),
     "conquer": TriggerRule("territory_captured", _V, "capture"), "overrun": TriggerRule("territory_captured", _V),
     "annex": TriggerRule("territory_captured", _V, "capture"), "regain": TriggerRule("territory_captured", _V, "capture"),

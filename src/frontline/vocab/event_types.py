@@ -25,6 +25,7 @@ BATTLES, REMOTE, VAC = "Battles", "Explosions/Remote violence", "Violence agains
 PROTESTS, STRATEGIC = "Protests", "Strategic developments"
 OTHER_DEVELOPMENT: Final = (STRATEGIC, "Other")
 CHANGE_OF_ACTIVITY: Final = (STRATEGIC, "Change to group/activity")
+DISRUPTED_WEAPONS_USE: Final = (STRATEGIC, "Disrupted weapons use")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class EventType:
         toll: it counts losses: a strike or clash of its sentence that ``takes_toll`` holds it, its target is the
             unit the count is taken among, and who 'lost' or 'suffered' the dead is their victim.
         takes_toll: a count of losses in its sentence is its own toll, not an event of its own.
+        attack_harm: what an attack did to its place (damage, a power cut): told in a strike's or clash's sentence
+            or right after it, at its place, it is that attack's, not an event of its own.
         target_owns_ground: its target is the state whose ground or works it hits ('Russian refineries').
         defensive_verb_flips: told by a defensive verb ('repelled'), its subject is the one attacked.
         undirected_by: what tells it without a direction, so that who held the ground decides who attacked: a
@@ -105,6 +108,7 @@ class EventType:
     warring_modifier_receives: bool = False
     toll: bool = False
     takes_toll: bool = False
+    attack_harm: bool = False
     target_owns_ground: bool = False
     defensive_verb_flips: bool = False
     undirected_by: Literal["symmetric_word", "adjective"] | None = None
@@ -131,14 +135,14 @@ _ROWS: Final[tuple[EventType, ...]] = (
                    "Mortar and artillery fire struck enemy positions dozens of times.",
                    "Two command posts and an ammunition depot were hit.", "A missile strike hit the railway station."),
         combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, ongoing=True, takes_toll=True,
-        remote_fire=True),
+        remote_fire=True, acled_rule="strike_means"),
     EventType(
         "air_drone_strike", "strikes by aircraft, helicopters, drones, glide bombs", "combat",
         (REMOTE, "Air/drone strike"), "#9467bd",
         exemplars=("Drones attacked the city at night.", "Aircraft bombed enemy positions.",
                    "Aviation struck concentrations of enemy manpower and equipment.", "A glide bomb hit the village."),
         combat=True, carries_place=True, attacked_subject=True, civilian_toll=True, takes_toll=True,
-        remote_fire=True),
+        remote_fire=True, acled_rule="strike_means"),
     EventType(
         "territory_captured", "capture, occupation, entering or taking control of a place, recapture; control "
         "claims (\"now under Russian control\")", "control",
@@ -167,7 +171,8 @@ _ROWS: Final[tuple[EventType, ...]] = (
         exemplars=("Ten soldiers were killed and twenty wounded.", "The army lost hundreds of servicemen.",
                    "Losses of the army in the war.", "The death toll rose to twelve."),
         placeless=True, agent_unguessed=True, attacked_subject=True, civilian_toll=True,
-        quantity_roles=frozenset({"killed", "injured", "dead", "wounded", "died"}), toll=True),
+        quantity_roles=frozenset({"killed", "injured", "dead", "wounded", "died"}), toll=True,
+        acled_rule="casualty_cause"),
     EventType(
         "violence_against_civilians", "killings, abuse, abduction of civilians", "harm",
         (VAC, "Attack"), "#b8004c",
@@ -229,7 +234,7 @@ _ROWS: Final[tuple[EventType, ...]] = (
         exemplars=("The power plant was damaged and the city is without electricity.",
                    "Trains no longer run to the region.", "The bridge was destroyed and is unusable.",
                    "Water supply was cut off."),
-        acled_rule="armed_cause", agent_unguessed=True, target_owns_ground=True),
+        acled_rule="armed_cause", agent_unguessed=True, target_owns_ground=True, attack_harm=True),
     EventType(
         "other", "anything else worth keeping", "other", OTHER_DEVELOPMENT, "#a0a0a0",
         placeless=True, carries_casualties=False),

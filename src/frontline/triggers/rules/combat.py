@@ -145,8 +145,11 @@ def _rule_thwart(ctx: RuleContext) -> str | None:
 
 @rule("shoot")
 def _rule_shoot(ctx: RuleContext) -> str | None:
-    """'shot down a drone' is an air strike; shooting people is a clash; anything else is none."""
+    """'shot down a drone' is an air strike; shooting civilians ('shot dead a civilian man') is violence against
+    them; shooting fighters is a clash; anything else is none."""
     near, subj_words, obj_words = ctx.near, ctx.subj_words, ctx.obj_words
     if near & {"down"}:
         return "air_drone_strike"
+    if obj_words & CIVIL_WORDS:
+        return "violence_against_civilians"
     return "armed_clash" if (obj_words | subj_words) & (FORCE_WORDS | CIVIL_WORDS) else None
