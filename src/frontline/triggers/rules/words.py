@@ -36,9 +36,11 @@ WEAPON_WORDS = frozenset({"artillery", "mortar", "rocket", "missile", "himars", 
 def weapon_type(words: set[str], default: str) -> str:
     """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
     if words & {"aviation", "aerospace", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
-                "bomb", "sortie", "shahed", "kamikaze"}:
+                "bomb", "sortie", "shahed", "kamikaze", "geran", "lancet", "quadcopter", "kab", "fab",
+                "glide"}:
         return "air_drone_strike"
     if words & {"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
-                "grad", "howitzer", "shelling", "shell", "fire"}:
+                "grad", "howitzer", "shelling", "shell", "fire", "iskander", "tochka", "tochka-u", "kalibr",
+                "smerch", "uragan", "tornado", "atacms"}:
         return "shelling"
     return default
