@@ -37,8 +37,27 @@ def test_a_caption_places_its_event_in_the_town_it_shows(pipeline, text, want):
     # 'Shahed' tagged as a verb and lemmatised 'shahe'; a guided bomb (KAB) named by its Russian abbreviation
     ("Dnipro, Shahed wreckage in a courtyard", [("air_drone_strike", "Dnipro")]),
     ("Kherson: KAB crater in a park", [("air_drone_strike", "Kherson")]),
+    # a ground-launched missile named by its model is shelling, not an air strike
+    ("Iskander strike on a hotel in Kramatorsk", [("shelling", "Kramatorsk")]),
     # a force leaving a place withdraws from it
     ("Video shows Russian forces leaving the town of Kreminna", [("territory_withdrawn", "Kreminna")]),
 ])
 def test_a_caption_names_its_weapon_or_withdrawal(pipeline, text, want):
+    assert events(pipeline, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a side's flag shown over a place claims it, and troops shown raising one report that, not a sighting
+    ("Ukrainian flag over the ruins of Robotyne", [("territory_captured", "Robotyne")]),
+    ("Russian troops raise flag in Marinka", [("territory_captured", "Marinka")]),
+    ("Pokrovsk: Ukrainian troops raise flag", [("territory_captured", "Pokrovsk")]),
+    # broken windows are damage shown
+    ("Dormitory in Sumy, broken windows", [("infrastructure_disruption", "Sumy")]),
+    # a label the model tags wrong: part of it, or running past the dash into the caption
+    ("nyzhnia duvanka, drone strike on Russian vehicles", [("air_drone_strike", "Nyzhnia Duvanka")]),
+    ("Orlovka - Russian troops raise flag", [("territory_captured", "Orlivka")]),
+    # an institution named after its town, in the possessive
+    ("Odesa National Academy's main building damaged", [("infrastructure_disruption", "Odesa")]),
+])
+def test_a_caption_reports_what_it_shows_where_it_shows_it(pipeline, text, want):
     assert events(pipeline, text) == want

@@ -40,18 +40,32 @@ def label_towns(doc: Doc, gazetteer: Gazetteer, given_names: frozenset[str]) -> 
     """
     if sum(t.is_alpha for t in doc) > CAPTION_WORDS:
         return []
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     out: list[Span] = []
     for sent in doc.sents:
         start = sent.start
         for end in range(min(start + 3, sent.end - 1), start, -1):
             words = doc[start:end]
-            if any(t.i in tagged or not lettered(t) for t in words) or words.text.lower() in given_names:
+            if not _untagged(words) or not all(lettered(t) for t in words) or words.text.lower() in given_names:
                 continue
             if _label(words, doc[end], gazetteer) or _modifier(words, doc[end], gazetteer):
                 out.append(Span(doc, start, end, label="GPE"))
                 break
     return out
+
+
+def _untagged(words: Span) -> bool:
+    """Whether the model's entities leave the words to be read: none touches them, or one that does is cut
+    wrong, a part of the name ('nyzhnia' of 'nyzhnia duvanka') or running past the label mark into the
+    caption ('Orlovka - Russian' tagged as a person)."""
+    for ent in words.doc.ents:
+        if ent.end <= words.start or ent.start >= words.end:
+            continue
+        part = ent.start >= words.start and ent.end <= words.end and len(ent) < len(words)
+        past = ent.start >= words.start and ent.end > words.end and ent.label_ != "GPE" and \
+            words.doc[words.end].text in LABEL_MARKS
+        if not (part or past):
+            return False
+    return True
 
 
 def _label(words: Span, mark: Token, gazetteer: Gazetteer) -> bool:

@@ -478,8 +478,11 @@ def _province_in_disguise(ent: Span, gazetteer: Gazetteer) -> bool:
 def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span | None:
     """'the Chernihiv Local History Museum' (ORG), 'Mariupol Seaport': the town an institution's name starts with,
     as a place entity, when the name ends with an institution's word and starts with a settlement's exact name."""
+    label = ent.label_
+    if len(ent) >= 3 and ent[-1].tag_ == "POS":
+        ent = doc[ent.start:ent.end - 1]    # "Kharkiv National University's [building]"
     following = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART") or not (
+    if label not in ("ORG", "PERSON", "FAC", "WORK_OF_ART") or not (
             len(ent) >= 2 and ent[-1].lower_ in _INSTITUTION_WORDS or following in _INSTITUTION_WORDS):
         return None     # ('the Zaporizhzhya Motor Sich' [plant]: the institution's word after the entity)
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)

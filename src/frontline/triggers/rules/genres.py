@@ -37,7 +37,8 @@ _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
                      "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
-                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock"})
+                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock",
+                     "broken"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
 # put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
@@ -120,9 +121,17 @@ def _shot_down(tok: Token) -> bool:
     return tok.lower_ == "shot" and following[:1] == ["down"]
 
 
+# 'Russian flag on the outskirts of V', 'Ukrainian flag over the ruins': a side's flag shown in a place
+_FLAG_OWNERS = frozenset({"ukrainian", "russian", "dpr", "lpr", "dnr", "lnr", "soviet", "national", "blue",
+                          "yellow", "tricolour", "tricolor"})
+
+
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
     if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
+        return "control"
+    if _lemmas(tok) & _FLAGS and any(c.dep_ in ("amod", "compound") and c.lower_ in _FLAG_OWNERS
+                                     for c in tok.children):
         return "control"
     return _genre_of_word(tok)
 
