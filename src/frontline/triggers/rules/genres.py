@@ -38,7 +38,7 @@ _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
                      "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
                      "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock",
-                     "broken"})
+                     "broken", "downed"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
 # put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
@@ -59,7 +59,11 @@ _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "dron
                        "fighter", "mercenary", "militant", "sniper", "helicopter", "aircraft", "warplane", "jet",
                        "fly", "hover", "armoured", "armored",
                        # left behind or cleared ('abandoned T-72 towed away', 'sappers demining a road near T')
-                       "abandon", "tow", "demine", "demining", "sapper"})
+                       "abandon", "tow", "demine", "demining", "sapper",
+                       # forces, guns and obstacles shown in a place ('Chechen forces in T', 'Ukrainian artillery
+                       # near V', 'Bradley in V', 'Pontoon bridge near V', 'Minefield near V', "Dragon's teeth near V")
+                       "force", "artillery", "howitzer", "mlrs", "himars", "bradley", "leopard", "abrams", "stryker",
+                       "marder", "pontoon", "minefield", "dragon", "obstacle", "barrier"})
 # Fighting shown: 'T-64 engaging infantry in T', 'Russian losses near T'
 _FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "shootout", "duel"})
 # People leaving: 'station packed with evacuees', 'refugees crossing at V'
