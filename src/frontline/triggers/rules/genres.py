@@ -60,9 +60,9 @@ _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "dron
                        "fly", "hover", "armoured", "armored",
                        # left behind or cleared ('abandoned T-72 towed away', 'sappers demining a road near T')
                        "abandon", "tow", "demine", "demining", "sapper",
-                       # forces, guns and obstacles shown in a place ('Chechen forces in T', 'Ukrainian artillery
+                       # guns and obstacles shown in a place ('Ukrainian artillery
                        # near V', 'Bradley in V', 'Pontoon bridge near V', 'Minefield near V', "Dragon's teeth near V")
-                       "force", "artillery", "howitzer", "mlrs", "himars", "bradley", "leopard", "abrams", "stryker",
+                       "artillery", "howitzer", "mlrs", "himars", "bradley", "leopard", "abrams", "stryker",
                        "marder", "pontoon", "minefield", "dragon", "obstacle", "barrier"})
 # Fighting shown: 'T-64 engaging infantry in T', 'Russian losses near T'
 _FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "shootout", "duel"})
