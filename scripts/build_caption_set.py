@@ -10,7 +10,11 @@ Two sources, both with gold written independently of frontline's output:
 
 Each item goes to the 'dev' or the 'test' split by a hash of its text (about 60 / 40); tune on dev only.
 
-Usage: python scripts/build_caption_set.py [--geonames PATH] [--ucdp PATH]
+With ``--osint`` it builds ``tests/data/captions/osint_style.jsonl`` instead, from
+``tests/data/captions/osint_style.src.tsv`` alone (source 'written_osint', split about half / half): captions
+in the held-out genre of open-source investigators, written before frontline was run on them.
+
+Usage: python scripts/build_caption_set.py [--geonames PATH] [--ucdp PATH] [--osint]
 """
 
 from __future__ import annotations
@@ -25,12 +29,14 @@ from frontline.evaluation import normalise_admin1, read_ucdp
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests/data/captions/captions.src.tsv"
 OUT = ROOT / "tests/data/captions/captions.jsonl"
+OSINT_SOURCE = ROOT / "tests/data/captions/osint_style.src.tsv"
+OSINT_OUT = ROOT / "tests/data/captions/osint_style.jsonl"
 DEFAULT_PUBLISHED = "2023-06-15"
 DEV_SHARE = 6  # of 10 hash buckets
 
 
-def _split(text: str) -> str:
-    return "dev" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 10 < DEV_SHARE else "test"
+def _split(text: str, dev_share: int = DEV_SHARE) -> str:
+    return "dev" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 10 < dev_share else "test"
 
 
 def _geonames(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -58,25 +64,43 @@ def _resolve(key: str, rows: dict[str, list[str]]) -> list[str]:
     return max(hits, key=lambda r: int(r[14] or 0))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--geonames", type=Path, default=Path("/work/shared/data/gazetteer/geonames_UA.txt"))
-    parser.add_argument("--ucdp", type=Path, default=Path("/work/shared/data/ucdp/ucdp_ged_ukraine_dev.csv"))
-    args = parser.parse_args()
-    rows, admin1 = _geonames(args.geonames)
-    items = []
-    for number, line in enumerate(SOURCE.read_text(encoding="utf-8").splitlines(), start=1):
+def _written(source: Path, rows: dict[str, list[str]], admin1: dict[str, str], *, name: str, prefix: str,
+             dev_share: int) -> list[dict[str, object]]:
+    """The hand-written items of one source file, their place filled in from the GeoNames dump."""
+    items: list[dict[str, object]] = []
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         key, types, text, *rest = line.split("\t")
         r = _resolve(key, rows)
         event_type, *alt = types.split("|")
         items.append({
-            "id": f"caption-{number}", "source": "written", "split": _split(text), "text": text,
+            "id": f"{prefix}-{number}", "source": name, "split": _split(text, dev_share), "text": text,
             "published": rest[0] if rest and rest[0] else DEFAULT_PUBLISHED,
             "place": {"name": r[1], "geonames_id": int(r[0]), "lat": float(r[4]), "lon": float(r[5]),
                       "admin1": normalise_admin1(admin1[r[10]])},
             "event_type": event_type, "alt_types": alt})
+    return items
+
+
+def _write(items: list[dict[str, object]], out: Path) -> None:
+    with out.open("w", encoding="utf-8") as fh:
+        for item in items:
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print(f"{len(items)} items written to {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--geonames", type=Path, default=Path("/work/shared/data/gazetteer/geonames_UA.txt"))
+    parser.add_argument("--ucdp", type=Path, default=Path("/work/shared/data/ucdp/ucdp_ged_ukraine_dev.csv"))
+    parser.add_argument("--osint", action="store_true", help="build the open-source-investigator caption set")
+    args = parser.parse_args()
+    rows, admin1 = _geonames(args.geonames)
+    if args.osint:
+        _write(_written(OSINT_SOURCE, rows, admin1, name="written_osint", prefix="osint", dev_share=5), OSINT_OUT)
+        return
+    items = _written(SOURCE, rows, admin1, name="written", prefix="caption", dev_share=DEV_SHARE)
     for row in read_ucdp(args.ucdp, years=(2022, 2023)):
         if row.where_prec > 2 or "\n" in row.text:
             continue
@@ -86,10 +110,7 @@ def main() -> None:
             "place": {"name": row.where_description, "geonames_id": None, "lat": row.latitude,
                       "lon": row.longitude, "admin1": row.adm_1},
             "event_type": None, "alt_types": []})
-    with OUT.open("w", encoding="utf-8") as fh:
-        for item in items:
-            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"{len(items)} items written to {OUT}")
+    _write(items, OUT)
 
 
 if __name__ == "__main__":

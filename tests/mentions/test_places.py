@@ -349,3 +349,24 @@ def test_a_caption_labelled_with_a_village_is_about_that_village(res):
     assert [t for t, _, _ in places(res, "Nikol's’ke: destroyed bridge")] == ["Nikol's’ke"]
     assert [t for t, _, _ in places(res, "Malovarvarivka: destroyed bridge")] == ["Malovarvarivka"]
     assert places(res, "Update: nothing new") == []
+
+
+def test_a_caption_opening_with_a_town_in_lower_case_or_as_a_modifier_is_about_that_town(res):
+    assert [t for t, _, _ in places(res, "chernigov, bridge over the river blown")] == ["chernigov"]
+    # the model leaves the name untagged as the compound of what the caption shows
+    assert [t for t, _, _ in places(res, "Trostyanets railway station, abandoned artillery")] == ["Trostyanets"]
+    assert [t for t, _, _ in places(res, "Vasilevka checkpoint, queue of cars")] == ["Vasilevka"]
+    # a common word in lower case, and a capitalised word no town bears, are no label
+    assert places(res, "update: nothing new") == []
+    assert places(res, "Artillery battery, destroyed") == []
+
+
+def test_a_river_and_a_street_named_after_a_town_are_no_places(res):
+    assert [t for t, _, _ in places(res, "Crossing over the Desna near Chernihiv destroyed")] == ["Chernihiv"]
+    assert [t for t, _, _ in places(res, "Kh-101 strike on a Stryiska street warehouse in Lviv")] == ["Lviv"]
+
+
+def test_a_facility_in_lower_case_after_its_town_is_in_that_town(res):
+    # 'Chernobaevka airfield' tagged whole as a place
+    assert [(t, i) for t, i, _ in places(res, "Chernobaevka airfield, burning helicopters")] == \
+        [("Chernobaevka", 710715)]

@@ -41,6 +41,10 @@ import pytest
     # an aircraft brought down, property looted
     ("Shot-down Su-25 near Popasna", [("Shot", "armed_clash")]),
     ("Looted pharmacy in Melitopol", [("Looted", "violence_against_civilians")]),
+    # guns and obstacles shown in a place; a drone brought down
+    ("Ukrainian artillery near Bakhmut", [("artillery", "other")]),
+    ("Minefield near Robotyne", [("Minefield", "other")]),
+    ("Downed Shahed in Kyiv", [("Downed", "air_drone_strike")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected

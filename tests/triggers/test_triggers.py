@@ -270,6 +270,10 @@ RULE_EXAMPLES = [
     # a thing left behind is not ground given up
     ("abandon", "Russian troops abandoned the town.", "abandoned", "territory_withdrawn"),
     ("abandon", "Abandoned base near the town taken over by Russian forces", "Abandoned", None),
+    ("leave", "Video shows Ukrainian troops leaving Avdeevka at night", "leaving", "territory_withdrawn"),
+    ("leave", "Russian forces left the city on Friday.", "left", "territory_withdrawn"),
+    ("leave", "Residents leave Bakhmut by bus.", "leave", None),
+    ("leave", "The soldiers left their rifles in the truck.", "left", None),
     ("take", "Ukrainian gunners took under fire control the bridges near the town.", "took", "shelling"),
     ("enter", "Russian troops entered Hirske.", "entered", "territory_captured"),
     ("control", "Russia controls 20 percent of the country.", "controls", "territory_captured"),

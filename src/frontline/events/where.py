@@ -130,6 +130,8 @@ def _clause_places(doc: Doc, tok: Token, row: EventType, places: list[PlaceMenti
     destinations = 0
     for p in places:
         ptok = token_at(doc, p.start)
+        if len(places) > 1 and _origin_of_people(ptok):
+            continue    # 'Lviv volunteers evacuate residents from Kupiansk': where they come from, not where it is
         if p.precision == "admin1" and row.combat and _governor(ptok) in ("towards", "toward"):
             destinations += 1   # 'the thrust continues towards the Dnipropetrovsk region': not there yet
             continue
@@ -152,6 +154,21 @@ _WAR_COUNTRIES = frozenset({"UA", "RU"})
 _MEETING_PREPOSITIONS = frozenset({"in", "at", "to"})
 _MEETING_VERBS = frozenset({"meet", "negotiate", "gather", "convene", "host", "visit"})
 _MEETING_WORDS = MEETING_NOUNS | _MEETING_VERBS
+
+
+# People a town's name qualifies by where they come from or work from: 'Lviv volunteers', 'Mariupol refugees'
+_PEOPLE_OF_A_PLACE = frozenset({"volunteer", "refugee", "evacuee", "photographer", "journalist", "reporter",
+                                "correspondent", "blogger", "native", "photojournalist", "videographer", "journalists"})
+
+
+def _origin_of_people(ptok: Token) -> bool:
+    """'Lviv volunteers', 'Mariupol refugees', 'Kyiv-based photographer', 'Kharkiv-based brigade': the name says where
+    people come from or are based, which is no place of what they do or show when the sentence names another."""
+    doc = ptok.doc
+    if ptok.i + 2 < len(doc) and doc[ptok.i + 1].text == "-" and doc[ptok.i + 2].lower_ == "based":
+        return True
+    return ptok.dep_ in ("compound", "amod", "nmod") and ptok.head.i == ptok.i + 1 and \
+        ptok.head.lemma_.lower() in _PEOPLE_OF_A_PLACE
 
 
 def _without_meeting_places(doc: Doc, tok: Token, own: list[PlaceMention], places: list[PlaceMention],

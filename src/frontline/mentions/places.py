@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, skeleton
+from frontline.mentions.caption_places import LABEL_MARKS, label_towns, lettered
 from frontline.mentions.place_links import (
     PlaceCandidate,
     conjoined_oblasts,
@@ -97,13 +98,19 @@ _INSTITUTION_QUALIFIERS = frozenset({"regional", "state", "city", "central", "mi
 # 'Kherson Street in Kyiv', 'the Druzhba pipeline', 'Vostok battalion' (in _UNIT_WORDS): named after a town
 _NAMED_AFTER_TOWN = frozenset({"street", "avenue", "prospekt", "prospect", "boulevard", "lane", "square", "park",
                                "embankment", "pipeline", "highway", "str", "ave"})
+# 'Kharkivska street', 'Moskovskaya ulitsa': a town's adjective, the form a street named after it takes
+_STREET_ADJECTIVE = re.compile(r"(?:s['’]?k(?:a|yi|iy|aya|oi)|ivs['’]?ka|ovskaya)$", re.I)
 # 'Mount Karachun', 'Saur-Mogila hill': a landmark, not the village of the same name
 _LANDMARK_BEFORE = frozenset({"mount", "mt", "hill", "lake", "river", "cape"})
 # 'the Yuzhno-Donetsk direction' (South Donetsk): a compass prefix keeps the name a place
 _COMPASS_PREFIXES = frozenset({"yuzhno", "severo", "zapadno", "vostochno", "pivdenno", "pivnichno", "zakhidno",
                                "skhidno", "south", "north", "east", "west"})
-# The front's rivers that share a name with a town: 'the Dnipro' is the river, 'Dnipro' the city
-_RIVERS = frozenset({"dnipro", "dnieper", "donets", "oskil", "inhulets", "siverskyi donets", "seversky donets"})
+# Ukraine's rivers, some sharing a name with a town or village: 'the Dnipro' and 'the Desna' are the rivers, 'Dnipro'
+# the city and Desna a village near Chernihiv (a river takes the article, a settlement none)
+_RIVERS = frozenset({"dnipro", "dnieper", "donets", "oskil", "inhulets", "siverskyi donets", "seversky donets",
+                     "desna", "psel", "vorskla", "seym", "seim", "sula", "inhul", "dniester", "dnister", "pripyat",
+                     "prypiat", "kalmius", "southern bug", "pivdennyi buh", "mokri yaly", "vovcha", "ros", "horyn",
+                     "teteriv", "sluch", "kazennyi torets", "bakhmutka", "zherebets", "krasna", "siversky donets"})
 _LANDMARK_AFTER = frozenset({"hill", "mound", "heights", "mountain", "river", "lake", "reservoir"})
 _CAPITAL_POPULATION = 500_000
 # Ukraine's decommunisation laws renamed most Soviet-named towns by May 2016 (Artemivsk became Bakhmut, Dzerzhynsk
@@ -184,7 +191,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
         for token in sent:
             sentence_of[token.i] = number
     text = doc.text      # Doc.text rebuilds the string on every access: read it once
-    lower = _lower_case_towns(doc, gazetteer) + _label_towns(doc, gazetteer) + _untagged_institution_towns(doc, gazetteer)
+    lower = _lower_case_towns(doc, gazetteer) + label_towns(doc, gazetteer, GIVEN_NAMES) + _untagged_institution_towns(doc, gazetteer)
     covered = {i for span in lower for i in range(span.start, span.end)}
     entities = sorted((*(e for e in doc.ents if not covered & set(range(e.start, e.end))), *lower),
                       key=lambda e: e.start)
@@ -282,15 +289,18 @@ def _name_bounds(ent: Span, doc: Doc, gazetteer: Gazetteer) -> tuple[int, int, b
     """The tokens of the place's own name within the entity (start, end, whether an admin word was folded in),
     or None when the entity names something named after a town."""
     start_tok, end_tok = ent.start, ent.end
-    # 'Hostomel Airport', 'the Mariupol Drama Theatre': the facility is in the town the name starts with
-    while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _FACILITY_WORDS and doc[end_tok - 1].is_title:
+    # 'Hostomel Airport', 'the Mariupol Drama Theatre', 'Chernobaevka airfield' (tagged whole as a place): the
+    # facility is in the town the name starts with
+    while end_tok - 1 > start_tok and doc[end_tok - 1].lower_ in _FACILITY_WORDS and \
+            (doc[end_tok - 1].is_title or ent.label_ in ("GPE", "LOC", "FAC")):
         end_tok -= 1
     last = doc[end_tok - 1]
     following = doc[ent.end] if ent.end < len(doc) else None
     if last.lower_ in _NAMED_AFTER_TOWN and last.is_title and end_tok - 1 > start_tok or \
             following is not None and following.lower_ in _NAMED_AFTER_TOWN and \
-            (following.is_title or following.lower_ == "pipeline"):
-        # 'Kherson Street in Kyiv', 'the Druzhba pipeline': named after the town, not in it ('a Kiev street' is)
+            (following.is_title or following.lower_ == "pipeline" or _STREET_ADJECTIVE.search(last.text)):
+        # 'Kherson Street in Kyiv', 'the Druzhba pipeline', 'on Kharkivska street': named after the town, not in
+        # it ('a Kiev street' is)
         return None
     while start_tok < end_tok and doc[start_tok].lower_ in {"the", "a", "an"}:
         start_tok += 1
@@ -449,7 +459,7 @@ def _caption_town(ent: Span, doc: Doc, gazetteer: Gazetteer) -> bool:
     # a label ('Malovarvarivka: destroyed bridge') names the place whatever its size, and so does a name of two or
     # three words in a Russian or transliterated form ('Novosyolovka Vtoraya' for Novoselivka Druha), which no
     # person bears
-    label = ent.end < len(doc) and doc[ent.end].text in _LABEL_MARKS
+    label = ent.end < len(doc) and doc[ent.end].text in LABEL_MARKS
     return any(p.kind == "settlement" and p.country_code == "UA" and (
         c >= 0.95 and (label or p.population >= _LOWER_CASE_POPULATION) or len(ent) >= 2 and c >= 0.85)
         for p, c in gazetteer.match(ent.text, fuzzy=False))
@@ -468,8 +478,11 @@ def _province_in_disguise(ent: Span, gazetteer: Gazetteer) -> bool:
 def _town_of_an_institution(ent: Span, doc: Doc, gazetteer: Gazetteer) -> Span | None:
     """'the Chernihiv Local History Museum' (ORG), 'Mariupol Seaport': the town an institution's name starts with,
     as a place entity, when the name ends with an institution's word and starts with a settlement's exact name."""
+    label = ent.label_
+    if len(ent) >= 3 and ent[-1].tag_ == "POS":
+        ent = doc[ent.start:ent.end - 1]    # "Kharkiv National University's [building]"
     following = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART") or not (
+    if label not in ("ORG", "PERSON", "FAC", "WORK_OF_ART") or not (
             len(ent) >= 2 and ent[-1].lower_ in _INSTITUTION_WORDS or following in _INSTITUTION_WORDS):
         return None     # ('the Zaporizhzhya Motor Sich' [plant]: the institution's word after the entity)
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -493,11 +506,11 @@ def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if tok.lower_ not in LOCATIVE_PREPOSITIONS or tok.i + 1 >= len(doc):
             continue
         first = doc[tok.i + 1]
-        if first.i in tagged or not _lettered(first) or not first.is_lower or first.is_stop:
+        if first.i in tagged or not lettered(first) or not first.is_lower or first.is_stop:
             continue
         for end in (first.i + 2, first.i + 1):
             words = doc[first.i:end]
-            if end > len(doc) or any(t.i in tagged or not t.is_lower or not _lettered(t) for t in words) or \
+            if end > len(doc) or any(t.i in tagged or not t.is_lower or not lettered(t) for t in words) or \
                     len(words.text.replace(" ", "")) < _LOWER_CASE_MIN:
                 continue
             if any(p.kind == "settlement" and p.country_code == "UA" and p.population >= _LOWER_CASE_POPULATION
@@ -505,11 +518,6 @@ def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 out.append(Span(doc, first.i, end, label="GPE"))
                 break
     return out
-
-
-def _lettered(tok: Token) -> bool:
-    """Letters only, or letters with the apostrophes of a transliterated soft sign ('vil'nyans'k')."""
-    return tok.is_alpha or (tok.text[:1].isalpha() and tok.text.replace("'", "").replace("’", "").isalpha())
 
 
 def _untagged_institution_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
@@ -530,32 +538,6 @@ def _untagged_institution_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             if town is not None:
                 out.append(Span(doc, town.start, town.end, label="GPE"))
         i = max(j, i + 1)
-    return out
-
-
-_LABEL_MARKS = frozenset({":", "-", "–", "—", ","})
-
-
-def _label_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """'Malovarvarivka: destroyed bridge': the name a caption opens with as its label (before a colon, dash or
-    comma), which the model leaves untagged, when it is exactly a Ukrainian settlement's (one to three words) and
-    the text is a caption (a few words)."""
-    if sum(t.is_alpha for t in doc) > _CAPTION_WORDS:
-        return []
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    out: list[Span] = []
-    for sent in doc.sents:
-        start = sent.start
-        for end in range(min(start + 3, sent.end - 1), start, -1):
-            words = doc[start:end]
-            # (capitalised, not is_title: "Nikol's’ke" has letters after its apostrophes)
-            if doc[end].text not in _LABEL_MARKS or any(t.i in tagged or not t.text[:1].isupper() for t in words) or \
-                    words.text.lower() in GIVEN_NAMES:
-                continue
-            if any(p.kind == "settlement" and p.country_code == "UA"
-                   for p, c in gazetteer.match(words.text, fuzzy=False) if c >= 0.95):
-                out.append(Span(doc, start, end, label="GPE"))
-                break
     return out
 
 

@@ -66,4 +66,10 @@ def lemma_set(tokens: Iterable[Token]) -> set[str]:
         out.add(lemma)
         if lemma.endswith("men"):
             out.add(lemma[:-3] + "man")
+        elif t.tag_ in _VERB_TAGS and t.is_title and not t.is_sent_start and lemma != t.lower_:
+            # a name inside a line that the model takes for a verb: 'Shahed hits' lemmatised as 'shahe'
+            out.add(t.lower_)
     return out
+
+
+_VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBG"})

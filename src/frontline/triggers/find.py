@@ -74,11 +74,13 @@ def find_triggers(sent: Span, has_place: bool) -> list[Trigger]:
         acts = {tok.i for tok, *_, rule in _candidates(sent) if rule is not None and not rule.generic}
         out = [t for t in out if t.rule != "sighting" or not _acts(t.token, acts)]
         out = out[:1]       # 'Column of Russian tanks': one sighting, of the caption's head
-    if not out and has_place and is_caption_line(sent) and (genre := caption_genre(sent)) is not None and \
-            not reports_no_occurrence(*genre):
+    sighting = all(t.rule == "sighting" for t in out)
+    if sighting and has_place and is_caption_line(sent) and (genre := caption_genre(sent)) is not None and \
+            not reports_no_occurrence(*genre) and not (out and genre[1] == "other"):
         # a caption naming its town reports what it shows though no lexicon word names an event ('Mass grave in T');
-        # not what is only believed or wished ('They believe Russia will attack T')
-        out.append(Trigger(genre[0], genre[1], GENRE_STRENGTH, "caption_genre"))
+        # not what is only believed or wished ('They believe Russia will attack T'). What troops are shown doing
+        # is the report, not their being there ('Russian troops raise flag in V')
+        out = [Trigger(genre[0], genre[1], GENRE_STRENGTH, "caption_genre")]
     # 'A missile destroyed a bridge', 'Drones attacked the plant': the weapon says how, the verb names the event
     verbs = {t.token.i for t in out if t.rule != "weapon"}
     out = [t for t in out if t.rule != "weapon" or not ({t.token.head.i, t.token.head.head.i} & verbs)]

@@ -101,6 +101,8 @@ TRIGGERS: dict[str, TriggerRule] = {
     "withdraw": TriggerRule("territory_withdrawn", _V, "withdraw"), "withdrawal": TriggerRule("territory_withdrawn", _N, "withdraw"),
     "retreat": TriggerRule("territory_withdrawn", _VN, "withdraw"), "pull": TriggerRule("territory_withdrawn", _V, "pull"),
     "abandon": TriggerRule("territory_withdrawn", _V, "abandon", 0.5),
+    # 'Ukrainian troops leaving Avdiivka': a force leaving a place it held (``_rule_leave``)
+    "leave": TriggerRule("territory_withdrawn", _V, "leave", 0.5, generic=True),
     # encirclement
     "surround": TriggerRule("encirclement", _V), "encircle": TriggerRule("encirclement", _V),
     "encirclement": TriggerRule("encirclement", _N), "besiege": TriggerRule("encirclement", _V),

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span
 
+from frontline.nlp.syntax import lemma_set
 from frontline.triggers.captions import MEDIA_NOUNS
 from frontline.triggers.negation import is_negated
 from frontline.triggers.rules.context import RuleContext
@@ -65,9 +66,10 @@ _WAR_MACHINES = frozenset({"tank", "vehicle", "helicopter", "aircraft", "plane",
 def _weapon_words(sent: Span) -> set[str]:
     """The sentence's lemmas without the drone a photo was taken from ('seen from a drone', 'drone footage'); a
     model's designation ('T-80', 'BMP-2') stands for the war machine it names."""
-    return {"vehicle" if _MODEL_CODE.fullmatch(t.text) else t.lemma_.lower() for t in sent
+    return {w for t in sent
             if not (t.lemma_.lower() in ("drone", "uav") and (t.head.lower_ in ("from", "by") or
-                    t.dep_ == "compound" and t.head.lemma_.lower() in MEDIA_NOUNS))}
+                    t.dep_ == "compound" and t.head.lemma_.lower() in MEDIA_NOUNS))
+            for w in ({"vehicle"} if _MODEL_CODE.fullmatch(t.text) else lemma_set([t]))}
 
 
 def damage_shown(ctx: RuleContext) -> str:

@@ -37,7 +37,8 @@ _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike
                      "wreck", "demolish", "gut", "explode", "explosion", "blast", "shell", "bomb", "attack",
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
                      "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
-                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock"})
+                     "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock",
+                     "broken", "downed"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
 # put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
@@ -58,7 +59,11 @@ _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "dron
                        "fighter", "mercenary", "militant", "sniper", "helicopter", "aircraft", "warplane", "jet",
                        "fly", "hover", "armoured", "armored",
                        # left behind or cleared ('abandoned T-72 towed away', 'sappers demining a road near T')
-                       "abandon", "tow", "demine", "demining", "sapper"})
+                       "abandon", "tow", "demine", "demining", "sapper",
+                       # guns and obstacles shown in a place ('Ukrainian artillery
+                       # near V', 'Bradley in V', 'Pontoon bridge near V', 'Minefield near V', "Dragon's teeth near V")
+                       "artillery", "howitzer", "mlrs", "himars", "bradley", "leopard", "abrams", "stryker",
+                       "marder", "pontoon", "minefield", "dragon", "obstacle", "barrier"})
 # Fighting shown: 'T-64 engaging infantry in T', 'Russian losses near T'
 _FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "shootout", "duel"})
 # People leaving: 'station packed with evacuees', 'refugees crossing at V'
@@ -120,9 +125,17 @@ def _shot_down(tok: Token) -> bool:
     return tok.lower_ == "shot" and following[:1] == ["down"]
 
 
+# 'Russian flag on the outskirts of V', 'Ukrainian flag over the ruins': a side's flag shown in a place
+_FLAG_OWNERS = frozenset({"ukrainian", "russian", "dpr", "lpr", "dnr", "lnr", "soviet", "national", "blue",
+                          "yellow", "tricolour", "tricolor"})
+
+
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
     if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
+        return "control"
+    if _lemmas(tok) & _FLAGS and any(c.dep_ in ("amod", "compound") and c.lower_ in _FLAG_OWNERS
+                                     for c in tok.children):
         return "control"
     return _genre_of_word(tok)
 

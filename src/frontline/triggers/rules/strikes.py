@@ -10,6 +10,7 @@ from frontline.triggers.rules.damage import damage_shown
 from frontline.triggers.rules.registry import rule
 from frontline.triggers.rules.words import (
     FORCE_WORDS,
+    GROUND_MISSILES,
     INFRASTRUCTURE,
     MILITARY_OBJECTS,
     TERRITORY_WORDS,
@@ -42,7 +43,7 @@ def _rule_strike(ctx: RuleContext) -> str | None:
         return None
     if near & {"air", "airstrike", "drone", "aircraft", "jet", "aviation", "bomb", "helicopter", "uav"}:
         return "air_drone_strike"
-    if near & {"artillery", "shell", "mortar", "grad", "himars", "mlrs", "missile", "rocket"}:
+    if near & ({"artillery", "shell", "mortar", "grad", "himars", "mlrs", "missile", "rocket"} | GROUND_MISSILES):
         return "shelling"       # EVENTS.md: rocket and ground-launched missile fire is shelling
     return "air_drone_strike"
 

@@ -151,6 +151,18 @@ def _rule_abandon(ctx: RuleContext) -> str | None:
     return "territory_withdrawn" if obj_words & (TERRITORY_WORDS | {"advance", "attempt"}) or has_place else None
 
 
+@rule("leave")
+def _rule_leave(ctx: RuleContext) -> str | None:
+    """'Ukrainian troops leaving Avdeevka', 'Russian forces left the city': a force leaving a place (its direct
+    object a named place or a word for ground) withdraws from it; people leaving home, a force leaving equipment
+    behind or leaving on time are no withdrawal."""
+    if not ctx.subj_words & FORCE_WORDS:
+        return None
+    place = any(o.dep_ == "dobj" and (o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY_WORDS)
+                for o in ctx.objs)
+    return "territory_withdrawn" if place and (ctx.has_place or bool(ctx.obj_words & TERRITORY_WORDS)) else None
+
+
 @rule("oust")
 def _rule_oust(ctx: RuleContext) -> str | None:
     """'ousted Russian troops from the village': territory taken where a place is named, otherwise a clash."""

@@ -33,12 +33,18 @@ WEAPON_WORDS = frozenset({"artillery", "mortar", "rocket", "missile", "himars", 
                           "drone", "shahed", "bomb", "uav", "fire", "gun", "cannon"})
 
 
+# Ground- and sea-launched missiles and rocket systems named by model: their fire is shelling (EVENTS.md)
+GROUND_MISSILES = frozenset({"iskander", "tochka", "tochka-u", "kalibr", "smerch", "uragan", "tornado", "atacms",
+                             "s-300", "onyx", "oniks"})
+
+
 def weapon_type(words: set[str], default: str) -> str:
     """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
     if words & {"aviation", "aerospace", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
-                "bomb", "sortie", "shahed", "kamikaze"}:
+                "bomb", "sortie", "shahed", "kamikaze", "geran", "lancet", "quadcopter", "kab", "fab",
+                "glide"}:
         return "air_drone_strike"
-    if words & {"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
-                "grad", "howitzer", "shelling", "shell", "fire"}:
+    if words & ({"artillery", "artilleryman", "artillerymen", "mortar", "rocket", "missile", "himars", "mlrs",
+                 "grad", "howitzer", "shelling", "shell", "fire"} | GROUND_MISSILES):
         return "shelling"
     return default
