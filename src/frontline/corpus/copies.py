@@ -298,12 +298,23 @@ def _number(text: str) -> str:
 def numbers(text: str) -> frozenset[str]:
     """Counts and figures of a text, number words read as digits ('Forty-nine' and '49' are both '49')."""
     # text2num leaves a number word next to a quote mark alone ("'Up to five' rebels"): quotes say nothing here
-    text = text.translate(_QUOTES)
+    text = _undated(text.translate(_QUOTES))
     try:
         digits = alpha2digit(text, "en", threshold=0)
     except (ValueError, IndexError):        # text2num gives up on some malformed runs; the digits still count
         digits = text
     return frozenset(_number(n) for n in _NUMBER.findall(digits))
+
+
+def _undated(text: str) -> str:
+    """The text with the day numbers of its dates blanked ('On 1 January' -> 'On   January'): a date is compared
+    by ``days``, and its day must not stand in for a count ('On 1 January ... 1 fatality' and '... 2 fatalities'
+    are two tolls, not one text dropping a number)."""
+    spans = [m.span(1) for m in _DAY_MONTH.finditer(text)] + [m.span(2) for m in _MONTH_DAY.finditer(text)]
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def days(text: str, published: dt.date | None = None) -> frozenset[str]:
