@@ -11,6 +11,9 @@ import pytest
     ("Shopping centre in Kremenchuk on fire", [("fire", "infrastructure_disruption")]),
     ("Residential building engulfed in flames in Chuhuiv", [("engulfed", "infrastructure_disruption")]),
     ("A school was targeted in Kharkiv, Kharkiv Oblast", [("targeted", "infrastructure_disruption")]),
+    # the impact of a named weapon, typed by the weapon
+    ("Shahed impact on a warehouse in Lviv", [("impact", "air_drone_strike")]),
+    ("Missile impact in central Dnipro", [("impact", "shelling")]),
     # the aftermath
     ("Mass graves at Manhush near Mariupol seen on satellite images", [("graves", "violence_against_civilians")]),
     # forces present or moving
@@ -58,6 +61,7 @@ def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     ("Smoke-free cafes open in Lviv", True),
     ("Drone show in Kyiv celebrates Independence Day", True),
     ("Analysts believe Russia will attack Zaporizhzhia", True),     # only believed
+    ("Economic impact of the war in Kharkiv", True),    # an impact with no weapon shows no damage
 ])
 def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_place):
     assert types(text, has_place) == []

@@ -140,10 +140,21 @@ def _genre(tok: Token) -> str | None:
     return _genre_of_word(tok)
 
 
+def _impact_weapons(tok: Token) -> set[str]:
+    """The weapon an 'impact' names ('KAB impact near the canal', 'impact of a Shahed on a warehouse'), or none:
+    an impact with no weapon ('the impact of sanctions') shows no damage."""
+    if "impact" not in _lemmas(tok):
+        return set()
+    named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    words = {w for c in named for w in _lemmas(c)}
+    return words if weapon_type(words, default="") else set()
+
+
 def _genre_of_word(tok: Token) -> str | None:
     """The genre the word itself names (damage, fighting, aftermath, leaving or presence), or None."""
     words = _lemmas(tok)
-    if words & _DAMAGE:
+    if words & _DAMAGE or _impact_weapons(tok):
         return "damage"
     if words & _FIGHTING:
         return "fighting"
@@ -169,7 +180,7 @@ def _genre_type(ctx: RuleContext) -> str | None:
         if "drop" in _lemmas(tok):
             return "air_drone_strike"   # munitions dropped come from the air (a drone, a quadcopter, a plane)
         # 'Shelled kindergarten', 'Bombed school': the word itself says how (a fire is no weapon here)
-        return weapon_type(_lemmas(tok) - {"fire"}, default=damage_shown(ctx))
+        return weapon_type((_lemmas(tok) | _impact_weapons(tok)) - {"fire"}, default=damage_shown(ctx))
     if genre == "aftermath":
         if _lemmas(tok) & _PRISONERS:
             return "surrender"
