@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from frontline.events.layout import block_index, doc_text, headline_source, is_editorial, is_heading, paragraph_index
+from frontline.events.layout import (
+    block_index,
+    doc_text,
+    headline_source,
+    is_editorial,
+    is_heading,
+    paragraph_index,
+    source_start,
+)
 
 
 def test_paragraphs_by_newline_and_by_non_blank_line():
@@ -24,6 +32,14 @@ def test_heading_and_source_after_a_dash(pipeline):
 def test_a_place_after_a_dash_is_no_source(pipeline):
     doc = pipeline.resources.nlp("Heavy fighting goes on - near Kharkiv")
     assert headline_source(next(iter(doc.sents))) is None
+
+
+def test_a_name_after_a_colon_is_the_source_only_when_a_place_came_before(pipeline):
+    nlp = pipeline.resources.nlp
+    sent = next(iter(nlp("Two Ukrainian soldiers die in renewed fighting near Slavyansk: Kiev").sents))
+    assert sent.doc.text[source_start(sent):] == "Kiev"
+    sent = next(iter(nlp("Explosions heard overnight: Kherson").sents))
+    assert source_start(sent) == sent.end_char       # the only place named: where it happened
 
 
 def test_a_sentence_wholly_in_square_brackets_is_an_editors_note(pipeline):

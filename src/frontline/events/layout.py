@@ -93,10 +93,20 @@ def headline_source(sent: Span) -> tuple[int, int, bool] | None:
 
 
 def source_start(sent: Span) -> int:
-    """Where the source a sentence closes with after a dash begins ('... killed - Kiev'), else the sentence's end.
-    (After a colon a name is as often where it happened, 'Fighting near Marinka: Donetsk region'.)"""
+    """Where the source a sentence closes with begins ('... killed - Kiev'), else the sentence's end.
+
+    After a colon a name is as often where it happened ('Fighting near Marinka: Donetsk region', 'Explosions:
+    Kherson'), so a tail after a colon is the source only when the words before it already name a place ('Two
+    soldiers die in fighting near Slavyansk: Kiev')."""
     tail = headline_source(sent)
-    return tail[0] if tail is not None and tail[2] else sent.end_char
+    if tail is None:
+        return sent.end_char
+    if tail[2] or any(e.label_ in _PLACE_LABELS and e.end_char <= tail[0] for e in sent.ents):
+        return tail[0]
+    return sent.end_char
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 # A passage in square brackets is the editor's, not the report's ('[Coded as 10 fatalities split across 6 events.]',
