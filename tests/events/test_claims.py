@@ -363,6 +363,8 @@ def test_a_negation_in_the_writers_voice_or_of_a_modal_reports_no_event(run):
     ("Russian troops shell Nikopol - Moscow", ("Russian government", "RU")),
     # a claimant of no known side reporting a Russian strike speaks for the side attacked (issue 28)
     ("Russian missiles hit Kyiv - Klitschko", ("Klitschko", "UA")),
+    # after a colon, a capital is the source when the place was named before it
+    ("Two Ukrainian soldiers die in renewed fighting near Slavyansk: Kiev", ("Ukrainian government", "UA")),
 ])
 def test_a_headline_names_its_source_after_a_closing_dash_or_colon(run, headline, claimant):
     claims = {(e.claim.claimed_by.name, e.claim.claimed_by.side, e.claim.modality) if e.claim.claimed_by else None

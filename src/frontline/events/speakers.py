@@ -19,7 +19,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from frontline.events.layout import headline_source
+from frontline.events.layout import headline_source, source_start
 from frontline.events.referents import resolve_pronoun
 from frontline.mentions.actors import ROLE_WORDS, role_side, state_party
 from frontline.models import ActorMention, Party, Side, bloc
@@ -310,7 +310,7 @@ def headline_speaker(tok: Token, actors: list[ActorMention]) -> Party | None:
     '- governor' stays unknown: a headline drops the qualifier a sentence of the story would give). After a dash a
     capital or a name is the source too ('- Kiev' is the Ukrainian government, '- Klitschko'); after a colon a name
     is as often where it happened ('Heavy fighting: Donetsk region'), so there only a role, an office or a person
-    counts.
+    counts, unless the words before the colon already named the place ('... near Slavyansk: Kiev').
     """
     sent = tok.sent
     tail = headline_source(sent)
@@ -319,6 +319,8 @@ def headline_speaker(tok: Token, actors: list[ActorMention]) -> Party | None:
     if tok.idx >= tail[0]:
         return None
     lo, hi, dash = tail
+    # after a colon, a name is the source too when the words before it already named the place
+    dash = dash or source_start(sent) == lo
     words = [t for t in sent if lo <= t.idx < hi]
     phrase = sent.text[lo - sent.start_char:hi - sent.start_char].strip()
     actor = _actor_for_span(actors, lo, hi)
