@@ -297,6 +297,8 @@ def test_an_office_repeating_itself_is_no_person_telling_his_own_fight():
 @pytest.mark.parametrize("text", [
     "Ukrainian forces attacked the centre of Horlivka with rocket launchers, killing two people.",
     "Russian troops repelled attacks near Vuhledar and destroyed two armoured vehicles.",
+    # the fighting reading's target is the enemy's forces, the fire's the people it killed: one attack
+    "The Ukrainian Armed Forces attacked the center of Lysichansk from the HIMARS MLRS, two people were killed",
 ])
 def test_fighting_and_fire_told_in_one_sentence_are_one_attack(run, text):
     events = [e for e in run(text, "2023-02-10").events if not e.background]

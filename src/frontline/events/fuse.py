@@ -235,6 +235,14 @@ def _same_fight(a: Event, b: Event) -> bool:
             or _compatible_party(a.initiator, b.target) and _compatible_party(a.target, b.initiator))
 
 
+def _victims_of_one_attack(a: Event, b: Event) -> bool:
+    """One attacker, and one reading's target the civilians the other's struck ('attacked the centre of X from
+    HIMARS, two people were killed': the fighting reading takes the enemy's forces as its target, the fire reading
+    the people it killed)."""
+    return _compatible_party(a.initiator, b.initiator) and (
+        a.target is not None and a.target.side == "civilians" or b.target is not None and b.target.side == "civilians")
+
+
 def _no_finer_place(a: Location | None, b: Location | None) -> bool:
     """No place, or the same country: which war, not where in it."""
     if any(loc is not None and loc.precision != "country" for loc in (a, b)):
@@ -319,7 +327,7 @@ def _one_sentence_attack(a: Event, b: Event) -> bool:
     # a clash has two sides: 'repelled attacks near X and destroyed two BMPs' tells it from either end; fire
     # each way is two events (counter-battery fire answers a barrage)
     fought = not (event_type(a.event_type).remote_fire and event_type(b.event_type).remote_fire)
-    sides = _same_fight(a, b) if fought else (
+    sides = _same_fight(a, b) or _victims_of_one_attack(a, b) if fought else (
         _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
     return (_places_nest(a.location, b.location) and _one_day(a, b) and _modalities_agree(a, b)
             and _compatible_party(a.claim.claimed_by, b.claim.claimed_by) and sides)
