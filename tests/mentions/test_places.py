@@ -370,3 +370,18 @@ def test_a_facility_in_lower_case_after_its_town_is_in_that_town(res):
     # 'Chernobaevka airfield' tagged whole as a place
     assert [(t, i) for t, i, _ in places(res, "Chernobaevka airfield, burning helicopters")] == \
         [("Chernobaevka", 710715)]
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("Russian troops shelled the Zaporizhzhia NPP overnight.", 709276),          # Enerhodar
+    ("Drone strikes the Zaporizhzhia nuclear power plant.", 709276),
+    ("Explosions at the ZNPP overnight, the IAEA said.", 709276),
+    ("A drone hit a building of the Kursk NPP.", 538908),                        # Kurchatov
+    ("An explosion damaged the Crimean bridge.", 706524),                         # Kerch
+])
+def test_a_plant_named_after_another_town_is_where_it_stands(res, text, host):
+    assert [m.place.geonames_id for m in find_places(res.nlp(text), res.gazetteer)] == [host]
+
+
+def test_the_city_a_plant_is_named_after_stays_the_city_when_named_alone(res):
+    assert first_id(res, "Russian missiles hit Zaporizhzhia on Monday.", "Zaporizhzhia") == 687700

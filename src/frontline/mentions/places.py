@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
+from frontline.mentions.facilities import hosted_places
 from frontline.geo.translit import adjective_stems, skeleton
 from frontline.mentions.caption_places import LABEL_MARKS, label_towns, lettered
 from frontline.mentions.place_links import (
@@ -234,7 +235,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
         mentions.append(PlaceMention(start=c.start, end=c.end, text=text[c.start:c.end], place=place,
                                      precision=precision, confidence=confidence, reason=reason,
                                      runner_up=runner_up))
-    return mentions
+    return hosted_places(text, mentions, gazetteer)     # 'the Zaporizhzhia NPP' stands in Enerhodar
 
 
 def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
