@@ -27,9 +27,9 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
-from frontline.mentions.facilities import hosted_places
 from frontline.geo.translit import adjective_stems, skeleton
 from frontline.mentions.caption_places import LABEL_MARKS, label_towns, lettered
+from frontline.mentions.facilities import hosted_places
 from frontline.mentions.place_links import (
     PlaceCandidate,
     conjoined_oblasts,
