@@ -21,8 +21,9 @@ def test_wording_without_a_trigger_word_is_typed(pipeline):
 
 def test_an_infiltration_attempt_is_found_by_meaning(pipeline):
     text = "More than 250 servicemen tried to infiltrate at night in the area of the Zaporizhzhia nuclear plant."
+    # (the Zaporizhzhia nuclear plant stands in Enerhodar: frontline/data/facilities.tsv)
     events = pipeline.process(RawArticle(text=text, published=dt.date(2022, 9, 1))).events
-    assert [(e.event_type, e.location.name, e.trigger) for e in events] == [("armed_clash", "Zaporizhzhia", "tried")]
+    assert [(e.event_type, e.location.name, e.trigger) for e in events] == [("armed_clash", "Enerhodar", "tried")]
     worded = "More than 250 servicemen attacked at night in the area of the Zaporizhzhia nuclear plant."
     lexicon = pipeline.process(RawArticle(text=worded, published=dt.date(2022, 9, 1))).events
     assert events[0].confidence < lexicon[0].confidence
