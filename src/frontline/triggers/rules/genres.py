@@ -22,7 +22,7 @@ from frontline.triggers.lexicon import TriggerRule
 from frontline.triggers.negation import is_negated
 from frontline.triggers.rules.context import RuleContext, rule_context
 from frontline.triggers.rules.damage import damage_shown
-from frontline.triggers.rules.words import weapon_type
+from frontline.triggers.rules.words import CIVIL_WORDS, FORCE_WORDS, weapon_type
 
 __all__ = ["GENRE_STRENGTH", "caption_genre"]
 
@@ -38,12 +38,20 @@ _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
                      "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
                      "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock",
-                     "broken", "downed"})
+                     "broken", "downed",
+                     # air defence at work over a place: what it brings down was fired at the place
+                     "intercept", "interception", "interceptor", "shootdown"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
 # put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
 _HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave", "remove", "lower", "tear",
                     "take", "pull"})
+# 'Residents greet Ukrainian soldiers in T', 'Locals welcome the army in V': people of a place greeting troops who
+# came in is the place taken (liberated)
+_GREET = frozenset({"greet", "welcome", "hug", "embrace", "cheer", "meet"})
+_LOCALS = CIVIL_WORDS | {"local", "villager", "townspeople", "townsfolk", "crowd", "resident", "citizen"}
+# 'Nothing left of T', 'Little is left of V': a place razed
+_NOTHING = frozenset({"nothing", "little"})
 # The aftermath of violence against people: graves, bodies, prisoners.
 _GRAVES = frozenset({"grave", "burial", "body", "corpse", "exhumation", "torture", "chamber"})
 _PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
@@ -70,6 +78,9 @@ _FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "s
 _LEAVING = frozenset({"evacuee", "evacuation", "evacuate", "refugee", "displaced"})
 # 'Failed river crossing at V', 'pontoon crossing destroyed': a crossing under fire is a clash
 _CLASH_CROSSING = frozenset({"fail", "failed", "river", "pontoon", "attempt", "repel", "repelled"})
+# A bridge or a crossing made of pontoons is a military crossing ('pontoon bridge', 'pontoon ferry')
+_CROSSING_KINDS = frozenset({"pontoon"})
+_CROSSINGS = frozenset({"bridge", "crossing", "ferry", "span"})
 # The dependency relations along which a word is still what the caption line is about
 _ABOUT = frozenset({"ROOT", "amod", "compound", "nmod", "acl", "relcl", "prep", "pobj", "nsubj", "nsubjpass",
                     "conj", "appos", "dobj", "attr", "acomp", "oprd", "pcomp", "agent", "dep", "npadvmod",
@@ -103,6 +114,8 @@ def _modifies_another_thing(tok: Token) -> bool:
         # 'Wrecked BMP-2 near V', 'Shelled Donetsk Regional Hospital in T': a participle opening the caption, which
         # the model hangs on a name as a compound
         return False
+    if tok.dep_ == "compound" and tok.lemma_.lower() in _CROSSING_KINDS and tok.head.lemma_.lower() in _CROSSINGS:
+        return False    # 'Russian pontoon bridge near V': the bridge is the pontoons
     return tok.dep_ in ("compound", "npadvmod") and tok.head.i != tok.i and _genre_of_word(tok.head) is None
 
 
@@ -130,8 +143,35 @@ _FLAG_OWNERS = frozenset({"ukrainian", "russian", "dpr", "lpr", "dnr", "lnr", "s
                           "yellow", "tricolour", "tricolor"})
 
 
+def _greeted_troops(tok: Token) -> bool:
+    """'Residents greet Ukrainian soldiers', 'Ukrainian troops welcomed by locals': people greeting troops."""
+    if not _lemmas(tok) & _GREET:
+        return False
+    people = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    people += [g for c in tok.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ in ("acl", "relcl"):
+        people.append(tok.head)
+    kinds = [_lemmas(p) for p in people]
+    return any(k & _LOCALS for k in kinds) and any(k & FORCE_WORDS for k in kinds)
+
+
+def _nothing_left(tok: Token) -> bool:
+    """'Nothing left of T', 'Little is left of the village': 'left' said of nothing."""
+    if tok.lower_ != "left" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False    # 'nothing left to say' is no place razed
+    return tok.head.lower_ in _NOTHING and tok.dep_ in ("acl", "amod") or \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NOTHING for c in tok.children)
+
+
+def _dragons_teeth(tok: Token) -> bool:
+    """"Dragon's teeth near V": the pyramids of a fortification line, not a dragon's."""
+    return tok.lemma_.lower() in ("tooth", "teeth") and any(c.lower_ == "dragon" for c in tok.children)
+
+
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
+    if _greeted_troops(tok):
+        return "control"
     if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
         return "control"
     if _lemmas(tok) & _FLAGS and any(c.dep_ in ("amod", "compound") and c.lower_ in _FLAG_OWNERS
@@ -162,9 +202,9 @@ def _genre_of_word(tok: Token) -> str | None:
         return "leaving"
     if words & (_GRAVES | _PRISONERS | _LOOTING):
         return "aftermath"
-    if _shot_down(tok):
+    if _shot_down(tok) or _nothing_left(tok):
         return "damage"
-    if words & _PRESENCE:
+    if words & _PRESENCE or _dragons_teeth(tok):
         return "presence"
     return None
 
