@@ -56,6 +56,10 @@ import pytest
     ("Interception of a ballistic missile over Kyiv", [("Interception", "shelling")]),
     ("Dragon's teeth along the road outside Zaporizhzhia", [("teeth", "other")]),
     ("Russian pontoon bridge over the Siverskyi Donets near Dronivka", [("pontoon", "other")]),
+    # a dam broken, a launcher sighted, a funeral
+    ("Dam breached near Nova Kakhovka", [("breached", "infrastructure_disruption")]),
+    ("Buk launcher spotted near Tokmak", [("launcher", "other")]),
+    ("Funeral of the victims in Kramatorsk", [("Funeral", "other")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected

@@ -130,6 +130,7 @@ def test_an_idiom_is_no_event(types):
     # a caption naming its town: 'arrival at / in / on' a place is a hit there
     ("Kharkiv. Arrival at the tractor plant", [("Arrival", "shelling")]),
     ("Arrivals in the port area of Odesa", [("Arrivals", "shelling")]),
+    ("Tokmak - HIMARS arrival at the Russian HQ", [("arrival", "shelling")]),   # the weapon that arrived
     # a missile launched from an aircraft makes an air strike
     ("Kh-22 hit a residential block in Odesa", [("hit", "air_drone_strike")]),
     ("Kinzhal missile hits an air base in Khmelnytskyi", [("hits", "air_drone_strike")]),

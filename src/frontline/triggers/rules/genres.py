@@ -5,7 +5,9 @@ block destroyed in T', 'Shopping centre in T on fire', 'X engulfed in flames', '
 'damage to X'), fighting ('T-64 engaging infantry in T', 'Russian losses near V'), troops present or moving
 ('Russian troop movement in V', 'Drone operating above V', 'Russian positions near V', 'Failed river crossing at
 V'), the aftermath ('Mass grave in T', 'Prisoners of war in T', 'Bodies in T'), people leaving ('Station in T packed
-with evacuees') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
+with evacuees'), a funeral ('Funeral of the victims in T', an event of type other), and a flag raised over a place
+or its people greeting troops ('Ukrainian flag raised in V', 'Residents greet Ukrainian soldiers in V', a claim of
+control).
 ``caption_genre`` reads these from the parse: a word of one genre's lemma list that the caption line is about
 (its root, or a word hanging from it by a modifier, a clause or a preposition), never inside an 'after ...'
 clause or a negation. It is asked only for a caption line that names a place and whose words the lexicon did not
@@ -40,7 +42,9 @@ _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike
                      "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock",
                      "broken", "downed",
                      # air defence at work over a place: what it brings down was fired at the place
-                     "intercept", "interception", "interceptor", "shootdown"})
+                     "intercept", "interception", "interceptor", "shootdown",
+                     # a dam or a dyke broken ('Dam breached, flooding in T')
+                     "breach"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
 # put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
@@ -71,7 +75,11 @@ _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "dron
                        # guns and obstacles shown in a place ('Ukrainian artillery
                        # near V', 'Bradley in V', 'Pontoon bridge near V', 'Minefield near V', "Dragon's teeth near V")
                        "artillery", "howitzer", "mlrs", "himars", "bradley", "leopard", "abrams", "stryker",
-                       "marder", "pontoon", "minefield", "dragon", "obstacle", "barrier"})
+                       "marder", "pontoon", "minefield", "dragon", "obstacle", "barrier", "launcher", "radar",
+                       # a sighting said so ('Buk launcher spotted near V')
+                       "spot", "sight", "sighting"})
+# A funeral or a farewell in a place ('Funeral of the victims in T'): deaths mourned, an event of its own (other)
+_MOURNING = frozenset({"funeral", "mourn", "mourning", "mourner", "farewell"})
 # Fighting shown: 'T-64 engaging infantry in T', 'Russian losses near T'
 _FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "shootout", "duel"})
 # People leaving: 'station packed with evacuees', 'refugees crossing at V'
@@ -198,6 +206,8 @@ def _genre_of_word(tok: Token) -> str | None:
         return "damage"
     if words & _FIGHTING:
         return "fighting"
+    if words & _MOURNING:
+        return "mourning"
     if words & _LEAVING:
         return "leaving"
     if words & (_GRAVES | _PRISONERS | _LOOTING):
@@ -229,6 +239,8 @@ def _genre_type(ctx: RuleContext) -> str | None:
         return "armed_clash"
     if genre == "leaving":
         return "evacuation"
+    if genre == "mourning":
+        return "other"
     if genre == "presence":
         if "crossing" in _lemmas(tok) and words & _CLASH_CROSSING:
             return weapon_type(words, default="armed_clash")
@@ -251,7 +263,7 @@ def caption_genre(sent: Span) -> tuple[Token, str] | None:
                 _modifies_another_thing(tok):
             continue
         found[genre] = tok
-    for genre in ("control", "damage", "fighting", "aftermath", "leaving", "presence"):
+    for genre in ("control", "damage", "fighting", "aftermath", "leaving", "mourning", "presence"):
         if genre in found:
             tok = found[genre]
             event_type = _genre_type(rule_context(tok, _ENTRY, sent, True))

@@ -115,7 +115,9 @@ def _rule_arrival(ctx: RuleContext) -> str | None:
     """'there were arrivals in Kramatorsk' (the Ukrainian 'prilet', a hit); 'the arrival of the delegation',
     'tourist arrivals' are people arriving"""
     tok, sent_lemmas = ctx.tok, ctx.sent_lemmas
-    if any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    # 'tourist arrivals', 'Refugees' arrival'; but 'HIMARS arrival at the HQ' names the weapon that arrived
+    if any(c.dep_ in ("poss", "compound", "amod") and not weapon_type({c.lemma_.lower(), c.lower_}, default="")
+           or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
     existential = tok.head.lemma_ == "be" and any(c.dep_ == "expl" for c in tok.head.children)
     if not (existential or sent_lemmas & _ATTACK_WORDS or _arrival_at_a_place(ctx)):
