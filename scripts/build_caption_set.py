@@ -12,9 +12,11 @@ Each item goes to the 'dev' or the 'test' split by a hash of its text (about 60 
 
 With ``--osint`` it builds ``tests/data/captions/osint_style.jsonl`` instead, from
 ``tests/data/captions/osint_style.src.tsv`` alone (source 'written_osint', split about half / half): captions
-in the held-out genre of open-source investigators, written before frontline was run on them.
+in the held-out genre of open-source investigators, written before frontline was run on them. With
+``--osint-b`` it builds ``tests/data/captions/osint_style_b.jsonl`` from ``osint_style_b.src.tsv`` (source
+'written_osint_b', every item in the split 'test'): a third batch kept whole as a held-out set.
 
-Usage: python scripts/build_caption_set.py [--geonames PATH] [--ucdp PATH] [--osint]
+Usage: python scripts/build_caption_set.py [--geonames PATH] [--ucdp PATH] [--osint | --osint-b]
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ SOURCE = ROOT / "tests/data/captions/captions.src.tsv"
 OUT = ROOT / "tests/data/captions/captions.jsonl"
 OSINT_SOURCE = ROOT / "tests/data/captions/osint_style.src.tsv"
 OSINT_OUT = ROOT / "tests/data/captions/osint_style.jsonl"
+OSINT_B_SOURCE = ROOT / "tests/data/captions/osint_style_b.src.tsv"
+OSINT_B_OUT = ROOT / "tests/data/captions/osint_style_b.jsonl"
 DEFAULT_PUBLISHED = "2023-06-15"
 DEV_SHARE = 6  # of 10 hash buckets
 
@@ -95,10 +99,15 @@ def main() -> None:
     parser.add_argument("--geonames", type=Path, default=Path("/work/shared/data/gazetteer/geonames_UA.txt"))
     parser.add_argument("--ucdp", type=Path, default=Path("/work/shared/data/ucdp/ucdp_ged_ukraine_dev.csv"))
     parser.add_argument("--osint", action="store_true", help="build the open-source-investigator caption set")
+    parser.add_argument("--osint-b", action="store_true", help="build its third batch, all held out ('test')")
     args = parser.parse_args()
     rows, admin1 = _geonames(args.geonames)
     if args.osint:
         _write(_written(OSINT_SOURCE, rows, admin1, name="written_osint", prefix="osint", dev_share=5), OSINT_OUT)
+        return
+    if args.osint_b:
+        _write(_written(OSINT_B_SOURCE, rows, admin1, name="written_osint_b", prefix="osintb", dev_share=0),
+               OSINT_B_OUT)
         return
     items = _written(SOURCE, rows, admin1, name="written", prefix="caption", dev_share=DEV_SHARE)
     for row in read_ucdp(args.ucdp, years=(2022, 2023)):

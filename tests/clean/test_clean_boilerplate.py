@@ -117,6 +117,21 @@ def test_short_news_paragraph_stays(line):
     assert why(line) is None
 
 
+@pytest.mark.parametrize("line", [
+    "via @DefMon3: Russian column hit near Novohrodivka",
+    "h/t @UAWeapons: Ukrainian T-64 destroyed near Ocheretyne",
+    "Russian column hit near Novohrodivka (via @DefMon3)",
+])
+def test_a_caption_credited_to_an_account_stays(line):
+    assert why(line) != "embedded post"
+    assert clean(RawArticle(text=line)).text.strip() == line
+
+
+def test_a_line_of_handles_is_still_an_embedded_post():
+    assert why("Follow @kyiv_live: news") == "embedded post"
+    assert why("Thanks @kyiv_live @lviv_now (via @osint)") == "embedded post"
+
+
 def test_headline_stays():
     text = f"Russian forces shell Vovchansk\n{PROSE}"
     assert classify_lines(text) == []

@@ -255,6 +255,25 @@ def test_a_town_written_in_lower_case_after_a_preposition_is_a_place(res):
     assert [(t, i) for t, i, _ in places(res, "Explosions heard near nova kakhovka")] == [("nova kakhovka", 699839)]
 
 
+def test_in_a_caption_a_town_in_lower_case_after_of_or_on_is_a_place(res):
+    assert [(t, i) for t, i, _ in places(res, "shelling of kurakhove, donetsk oblast")] == [("kurakhove", 695357)]
+    assert [t for t, _, _ in places(res, "strike on selydove")] == ["selydove"]
+    # in prose only after a locative preposition
+    prose = ("The governor spoke at length about the shelling of kurakhove and said that the town would be rebuilt "
+             "with money from the regional budget, though he did not say when the work would start or who would "
+             "pay for the new school that the town needs.")
+    assert "kurakhove" not in [t for t, _, _ in places(res, prose)]
+
+
+def test_a_caption_reporting_what_befell_a_village_is_about_it(res):
+    # the model tags the first as an organisation and leaves the second untagged
+    assert [t for t, _, _ in places(res, "Staromaiorske liberated")] == ["Staromaiorske"]
+    assert [t for t, _, _ in places(res, "Staromayorskoye liberated")] == ["Staromayorskoye"]
+    # a common word, and a person speaking, are no village
+    assert places(res, "Many fled overnight") == []
+    assert places(res, "Police arrived in the square") == []       # 'Police' is also a village's other name
+
+
 def test_a_common_word_a_village_shares_stays_a_word(res):
     assert places(res, "The soldiers drank in a bar and talked in sad voices") == []
     assert places(res, "Soldiers rested in bar after the march") == []

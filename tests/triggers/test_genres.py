@@ -48,6 +48,18 @@ import pytest
     ("Ukrainian artillery near Bakhmut", [("artillery", "other")]),
     ("Minefield near Robotyne", [("Minefield", "other")]),
     ("Downed Shahed in Kyiv", [("Downed", "air_drone_strike")]),
+    # people greeting troops, a place razed, air defence at work, fortifications and a military crossing
+    ("Residents greet Ukrainian soldiers in Kupiansk", [("greet", "territory_captured")]),
+    ("Locals welcome Ukrainian forces in Snihurivka", [("welcome", "territory_captured")]),
+    ("Nothing left of Krasnohorivka", [("left", "infrastructure_disruption")]),
+    ("Nothing is left of the village of Bohorodychne", [("left", "infrastructure_disruption")]),
+    ("Interception of a ballistic missile over Kyiv", [("Interception", "shelling")]),
+    ("Dragon's teeth along the road outside Zaporizhzhia", [("teeth", "other")]),
+    ("Russian pontoon bridge over the Siverskyi Donets near Dronivka", [("pontoon", "other")]),
+    # a dam broken, a launcher sighted, a funeral
+    ("Dam breached near Nova Kakhovka", [("breached", "infrastructure_disruption")]),
+    ("Buk launcher spotted near Tokmak", [("launcher", "other")]),
+    ("Funeral of the victims in Kramatorsk", [("Funeral", "other")]),
 ])
 def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     assert types(text) == expected
@@ -62,9 +74,16 @@ def test_a_caption_naming_its_town_reports_what_it_shows(types, text, expected):
     ("Drone show in Kyiv celebrates Independence Day", True),
     ("Analysts believe Russia will attack Zaporizhzhia", True),     # only believed
     ("Economic impact of the war in Kharkiv", True),    # an impact with no weapon shows no damage
+    ("Residents greet the new year in Lviv", True),
+    ("Nothing left to say about Kyiv", True),           # 'left' of nothing razed
 ])
 def test_no_genre_reading_outside_a_caption_that_names_a_place(types, text, has_place):
     assert types(text, has_place) == []
+
+
+def test_troops_greeted_by_no_people_of_the_place_take_nothing(types):
+    # a visit: no people of the place greet them (the soldiers are still seen there)
+    assert ("greets", "territory_captured") not in types("Zelensky greets soldiers in Bakhmut")
 
 
 def test_combat_recorded_in_a_place_is_a_clash(types):

@@ -127,6 +127,13 @@ def test_an_idiom_is_no_event(types):
 
 @pytest.mark.parametrize("text, expected", [
     ("There were arrivals in Sloviansk late in the evening.", [("arrivals", "shelling")]),
+    # a caption naming its town: 'arrival at / in / on' a place is a hit there
+    ("Kharkiv. Arrival at the tractor plant", [("Arrival", "shelling")]),
+    ("Arrivals in the port area of Odesa", [("Arrivals", "shelling")]),
+    ("Tokmak - HIMARS arrival at the Russian HQ", [("arrival", "shelling")]),   # the weapon that arrived
+    # a missile launched from an aircraft makes an air strike
+    ("Kh-22 hit a residential block in Odesa", [("hit", "air_drone_strike")]),
+    ("Kinzhal missile hits an air base in Khmelnytskyi", [("hits", "air_drone_strike")]),
     ("Minus three tanks and a mortar crew of the occupiers.", [("Minus", "armed_clash")]),
     ("Our gunners got into an ammunition depot of the occupiers.", [("got", "shelling")]),
     ("Enemy marines tried to land troops on the Kinburn spit.", [("land", "armed_clash")]),
@@ -165,6 +172,11 @@ def test_translated_report_wording(types, text, expected):
 ])
 def test_translated_report_wording_elsewhere(types, text):
     assert types(text) == []
+
+
+@pytest.mark.parametrize("text", ["Arrival of refugees at the station in Lviv", "Volunteers' arrival in Kharkiv"])
+def test_people_arriving_in_a_caption_are_no_hit(types, text):
+    assert all(etype != "shelling" for _, etype in types(text))
 
 
 def test_a_rejected_generic_word_leaves_the_sentence_to_similarity(pipeline):

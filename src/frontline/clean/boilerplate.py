@@ -176,10 +176,30 @@ def _link_dominated(line: str) -> bool:
         return False
     if re.match(r"^[—–-]\s*\S.*\(@\w+\)", line):
         return True          # '— RT (@RT_com) August 4, 2014': the signature line of an embedded tweet
+    if _credited_caption(line, marks):
+        return False
     tail = line[max(m.end() for m in marks):]
     marked = sum(m.end() - m.start() for m in marks)
     return not re.search(r"[.!?]", tail.strip().rstrip(_QUOTES)) and (marked >= 0.15 * len(line)
                                                                       or not _sentence_like(line))
+
+
+_CREDIT_WORDS = frozenset({"via", "h/t", "ht", "source", "credit", "by", "from", "geolocated", "geolocation",
+                           "thanks", "to", "per", "video", "photo", "footage"})
+
+
+def _credited_caption(line: str, marks: list[re.Match[str]]) -> bool:
+    """'via @handle: Russian column hit near V', 'Russian column hit near V (via @handle)': a caption credited to an
+    account in a few words before a colon or in closing brackets; the caption's words stay."""
+    head, colon, body = line.partition(":")
+    if colon and all(m.end() <= len(head) for m in marks):
+        credit = re.sub(r"(?<![\w.])@\w+", "", head).lower().split()
+        return set(credit) <= _CREDIT_WORDS and len(re.findall(r"[A-Za-z]{2,}", body)) >= 4
+    bracket = re.search(r"\(([^()]*)\)\s*$", line)
+    if bracket and all(m.start() >= bracket.start() for m in marks):
+        credit = re.sub(r"(?<![\w.])@\w+", "", bracket.group(1)).lower().replace(":", " ").split()
+        return set(credit) <= _CREDIT_WORDS and len(re.findall(r"[A-Za-z]{2,}", line[:bracket.start()])) >= 4
+    return False
 
 
 def _credit(line: str) -> str | None:

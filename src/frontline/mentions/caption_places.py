@@ -4,7 +4,9 @@ An investigator's caption names its town first, as a label ('Malovarvarivka: des
 over the river blown') or as the modifier of what it shows ('Trostyanets railway station, abandoned artillery',
 'Severodonetsk Azot chemical plant burning'). ``label_towns`` reads these as place entities for ``find_places``;
 only in a caption (a text of a few words), only for a name that is exactly a Ukrainian settlement's, and, in lower
-case or as a modifier, only for a town big enough that a common word or a surname is unlikely to be it.
+case or as a modifier, only for a town big enough that a common word or a surname is unlikely to be it. A
+capitalised village's name that is the subject of the participle the caption reports ('Staromaiorske liberated') is
+read too, even where the model tagged it as an organisation.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import Gazetteer
+from frontline.nlp.syntax import SPEECH_LEMMAS
 
 __all__ = ["LABEL_MARKS", "label_towns", "lettered"]
 
@@ -45,9 +48,15 @@ def label_towns(doc: Doc, gazetteer: Gazetteer, given_names: frozenset[str]) -> 
         start = sent.start
         for end in range(min(start + 3, sent.end - 1), start, -1):
             words = doc[start:end]
-            if not _untagged(words) or not all(lettered(t) for t in words) or words.text.lower() in given_names:
+            if not all(lettered(t) for t in words) or words.text.lower() in given_names:
                 continue
-            if _label(words, doc[end], gazetteer) or _modifier(words, doc[end], gazetteer):
+            if not _untagged(words):
+                if _reported_subject(words, gazetteer, tagged=True):
+                    out.append(Span(doc, start, end, label="GPE"))
+                    break
+                continue
+            if _label(words, doc[end], gazetteer) or _modifier(words, doc[end], gazetteer) or \
+                    _reported_subject(words, gazetteer):
                 out.append(Span(doc, start, end, label="GPE"))
                 break
     return out
@@ -85,6 +94,25 @@ def _modifier(words: Span, after: Token, gazetteer: Gazetteer) -> bool:
             not after.text[:1].isalpha() or last.dep_ not in _MODIFIER_DEPS or last.head.i <= last.i:
         return False
     return _a_town(words, gazetteer)
+
+
+def _reported_subject(words: Span, gazetteer: Gazetteer, tagged: bool = False) -> bool:
+    """'Staromaiorske liberated', 'Urozhaine shelled': a capitalised name, exactly a Ukrainian settlement's, that is
+    the subject of the participle the caption reports. The model may tag it as an organisation; only an entity
+    that is exactly these words is overridden (never a person's)."""
+    last, doc = words[-1], words.doc
+    if not all(t.text[:1].isupper() and not t.is_stop for t in words) or len(words.text) < LOWER_CASE_MIN or \
+            last.dep_ not in ("nsubj", "nsubjpass") or last.pos_ != "PROPN" or \
+            last.head.tag_ not in ("VBN", "VBD") or last.head.i <= last.i or last.head.dep_ != "ROOT" or \
+            last.head.lemma_.lower() in SPEECH_LEMMAS or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in last.head.children):
+        # 'Shevchenko said', 'Police detained 12 people': someone acting, not a place something befell
+        return False
+    if tagged and not all(ent.start == words.start and ent.end == words.end and ent.label_ in ("ORG", "NORP", "FAC")
+                          for ent in doc.ents if ent.start < words.end and ent.end > words.start):
+        return False
+    return any(p.kind == "settlement" and p.country_code == "UA"
+               for p, c in gazetteer.match(words.text, fuzzy=False) if c >= 0.95)
 
 
 def _a_town(words: Span, gazetteer: Gazetteer) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from frontline.geo.gazetteer import SECTOR_WORDS, Gazetteer
 from frontline.geo.translit import adjective_stems, skeleton
-from frontline.mentions.caption_places import LABEL_MARKS, label_towns, lettered
+from frontline.mentions.caption_places import CAPTION_WORDS, LABEL_MARKS, label_towns, lettered
 from frontline.mentions.facilities import hosted_places
 from frontline.mentions.place_links import (
     PlaceCandidate,
@@ -502,9 +502,11 @@ def _lower_case_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     people or more): a common word that a village shares ('bar', 'sad') stays a word."""
     # a lower-case entity may hold part of the name ('nova' of 'nova kakhovka' tagged LOC): the name replaces it
     tagged = {i for ent in doc.ents if not ent.text.islower() for i in range(ent.start, ent.end)}
+    # in a caption, also the town a strike falls on ('shelling of kurakhove', 'strike on selydove')
+    preps = PLACE_PREPOSITIONS | {"on"} if sum(t.is_alpha for t in doc) <= CAPTION_WORDS else LOCATIVE_PREPOSITIONS
     out: list[Span] = []
     for tok in doc:
-        if tok.lower_ not in LOCATIVE_PREPOSITIONS or tok.i + 1 >= len(doc):
+        if tok.lower_ not in preps or tok.i + 1 >= len(doc):
             continue
         first = doc[tok.i + 1]
         if first.i in tagged or not lettered(first) or not first.is_lower or first.is_stop:

@@ -5,7 +5,9 @@ block destroyed in T', 'Shopping centre in T on fire', 'X engulfed in flames', '
 'damage to X'), fighting ('T-64 engaging infantry in T', 'Russian losses near V'), troops present or moving
 ('Russian troop movement in V', 'Drone operating above V', 'Russian positions near V', 'Failed river crossing at
 V'), the aftermath ('Mass grave in T', 'Prisoners of war in T', 'Bodies in T'), people leaving ('Station in T packed
-with evacuees') and a flag raised over a place ('Ukrainian flag raised in V', a claim of control).
+with evacuees'), a funeral ('Funeral of the victims in T', an event of type other), and a flag raised over a place
+or its people greeting troops ('Ukrainian flag raised in V', 'Residents greet Ukrainian soldiers in V', a claim of
+control).
 ``caption_genre`` reads these from the parse: a word of one genre's lemma list that the caption line is about
 (its root, or a word hanging from it by a modifier, a clause or a preposition), never inside an 'after ...'
 clause or a negation. It is asked only for a caption line that names a place and whose words the lexicon did not
@@ -22,7 +24,7 @@ from frontline.triggers.lexicon import TriggerRule
 from frontline.triggers.negation import is_negated
 from frontline.triggers.rules.context import RuleContext, rule_context
 from frontline.triggers.rules.damage import damage_shown
-from frontline.triggers.rules.words import weapon_type
+from frontline.triggers.rules.words import CIVIL_WORDS, FORCE_WORDS, weapon_type
 
 __all__ = ["GENRE_STRENGTH", "caption_genre"]
 
@@ -38,12 +40,22 @@ _DAMAGE = frozenset({"destroy", "destroyed", "damage", "damaged", "hit", "strike
                      "shatter", "smash", "scorch", "torch", "blow", "remains", "crash", "destruction",
                      "devastation", "rubble", "debris", "wreckage", "crater", "ruins", "munition", "drop", "remnant",
                      "fragment", "shrapnel", "bomblet", "submunition", "unexploded", "ordnance", "launch", "knock",
-                     "broken", "downed"})
+                     "broken", "downed",
+                     # air defence at work over a place: what it brings down was fired at the place
+                     "intercept", "interception", "interceptor", "shootdown",
+                     # a dam or a dyke broken ('Dam breached, flooding in T')
+                     "breach"})
 # 'Ukrainian flag raised in V', 'Russian flag flying over V', 'Russian flag removed from the council in T': a flag
 # put up or taken down says who holds the place
 _FLAGS = frozenset({"flag"})
 _HOIST = frozenset({"raise", "hoist", "fly", "plant", "hang", "put", "install", "wave", "remove", "lower", "tear",
                     "take", "pull"})
+# 'Residents greet Ukrainian soldiers in T', 'Locals welcome the army in V': people of a place greeting troops who
+# came in is the place taken (liberated)
+_GREET = frozenset({"greet", "welcome", "hug", "embrace", "cheer", "meet"})
+_LOCALS = CIVIL_WORDS | {"local", "villager", "townspeople", "townsfolk", "crowd", "resident", "citizen"}
+# 'Nothing left of T', 'Little is left of V': a place razed
+_NOTHING = frozenset({"nothing", "little"})
 # The aftermath of violence against people: graves, bodies, prisoners.
 _GRAVES = frozenset({"grave", "burial", "body", "corpse", "exhumation", "torture", "chamber"})
 _PRISONERS = frozenset({"prisoner", "pow", "captive", "captivity"})
@@ -63,13 +75,20 @@ _PRESENCE = frozenset({"movement", "move", "column", "convoy", "position", "dron
                        # guns and obstacles shown in a place ('Ukrainian artillery
                        # near V', 'Bradley in V', 'Pontoon bridge near V', 'Minefield near V', "Dragon's teeth near V")
                        "artillery", "howitzer", "mlrs", "himars", "bradley", "leopard", "abrams", "stryker",
-                       "marder", "pontoon", "minefield", "dragon", "obstacle", "barrier"})
+                       "marder", "pontoon", "minefield", "dragon", "obstacle", "barrier", "launcher", "radar",
+                       # a sighting said so ('Buk launcher spotted near V')
+                       "spot", "sight", "sighting"})
+# A funeral or a farewell in a place ('Funeral of the victims in T'): deaths mourned, an event of its own (other)
+_MOURNING = frozenset({"funeral", "mourn", "mourning", "mourner", "farewell"})
 # Fighting shown: 'T-64 engaging infantry in T', 'Russian losses near T'
 _FIGHTING = frozenset({"engage", "engagement", "loss", "losses", "firefight", "shootout", "duel"})
 # People leaving: 'station packed with evacuees', 'refugees crossing at V'
 _LEAVING = frozenset({"evacuee", "evacuation", "evacuate", "refugee", "displaced"})
 # 'Failed river crossing at V', 'pontoon crossing destroyed': a crossing under fire is a clash
 _CLASH_CROSSING = frozenset({"fail", "failed", "river", "pontoon", "attempt", "repel", "repelled"})
+# A bridge or a crossing made of pontoons is a military crossing ('pontoon bridge', 'pontoon ferry')
+_CROSSING_KINDS = frozenset({"pontoon"})
+_CROSSINGS = frozenset({"bridge", "crossing", "ferry", "span"})
 # The dependency relations along which a word is still what the caption line is about
 _ABOUT = frozenset({"ROOT", "amod", "compound", "nmod", "acl", "relcl", "prep", "pobj", "nsubj", "nsubjpass",
                     "conj", "appos", "dobj", "attr", "acomp", "oprd", "pcomp", "agent", "dep", "npadvmod",
@@ -103,6 +122,8 @@ def _modifies_another_thing(tok: Token) -> bool:
         # 'Wrecked BMP-2 near V', 'Shelled Donetsk Regional Hospital in T': a participle opening the caption, which
         # the model hangs on a name as a compound
         return False
+    if tok.dep_ == "compound" and tok.lemma_.lower() in _CROSSING_KINDS and tok.head.lemma_.lower() in _CROSSINGS:
+        return False    # 'Russian pontoon bridge near V': the bridge is the pontoons
     return tok.dep_ in ("compound", "npadvmod") and tok.head.i != tok.i and _genre_of_word(tok.head) is None
 
 
@@ -130,8 +151,35 @@ _FLAG_OWNERS = frozenset({"ukrainian", "russian", "dpr", "lpr", "dnr", "lnr", "s
                           "yellow", "tricolour", "tricolor"})
 
 
+def _greeted_troops(tok: Token) -> bool:
+    """'Residents greet Ukrainian soldiers', 'Ukrainian troops welcomed by locals': people greeting troops."""
+    if not _lemmas(tok) & _GREET:
+        return False
+    people = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    people += [g for c in tok.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ in ("acl", "relcl"):
+        people.append(tok.head)
+    kinds = [_lemmas(p) for p in people]
+    return any(k & _LOCALS for k in kinds) and any(k & FORCE_WORDS for k in kinds)
+
+
+def _nothing_left(tok: Token) -> bool:
+    """'Nothing left of T', 'Little is left of the village': 'left' said of nothing."""
+    if tok.lower_ != "left" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False    # 'nothing left to say' is no place razed
+    return tok.head.lower_ in _NOTHING and tok.dep_ in ("acl", "amod") or \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NOTHING for c in tok.children)
+
+
+def _dragons_teeth(tok: Token) -> bool:
+    """"Dragon's teeth near V": the pyramids of a fortification line, not a dragon's."""
+    return tok.lemma_.lower() in ("tooth", "teeth") and any(c.lower_ == "dragon" for c in tok.children)
+
+
 def _genre(tok: Token) -> str | None:
     """The genre a word names, or None."""
+    if _greeted_troops(tok):
+        return "control"
     if _lemmas(tok) & _FLAGS and any(_lemmas(t) & _HOIST for t in (tok.head, *tok.children)):
         return "control"
     if _lemmas(tok) & _FLAGS and any(c.dep_ in ("amod", "compound") and c.lower_ in _FLAG_OWNERS
@@ -158,13 +206,15 @@ def _genre_of_word(tok: Token) -> str | None:
         return "damage"
     if words & _FIGHTING:
         return "fighting"
+    if words & _MOURNING:
+        return "mourning"
     if words & _LEAVING:
         return "leaving"
     if words & (_GRAVES | _PRISONERS | _LOOTING):
         return "aftermath"
-    if _shot_down(tok):
+    if _shot_down(tok) or _nothing_left(tok):
         return "damage"
-    if words & _PRESENCE:
+    if words & _PRESENCE or _dragons_teeth(tok):
         return "presence"
     return None
 
@@ -189,6 +239,8 @@ def _genre_type(ctx: RuleContext) -> str | None:
         return "armed_clash"
     if genre == "leaving":
         return "evacuation"
+    if genre == "mourning":
+        return "other"
     if genre == "presence":
         if "crossing" in _lemmas(tok) and words & _CLASH_CROSSING:
             return weapon_type(words, default="armed_clash")
@@ -211,7 +263,7 @@ def caption_genre(sent: Span) -> tuple[Token, str] | None:
                 _modifies_another_thing(tok):
             continue
         found[genre] = tok
-    for genre in ("control", "damage", "fighting", "aftermath", "leaving", "presence"):
+    for genre in ("control", "damage", "fighting", "aftermath", "leaving", "mourning", "presence"):
         if genre in found:
             tok = found[genre]
             event_type = _genre_type(rule_context(tok, _ENTRY, sent, True))

@@ -9,6 +9,7 @@ from frontline.triggers.rules.context import RuleContext
 from frontline.triggers.rules.damage import damage_shown
 from frontline.triggers.rules.registry import rule
 from frontline.triggers.rules.words import (
+    CIVIL_WORDS,
     FORCE_WORDS,
     GROUND_MISSILES,
     INFRASTRUCTURE,
@@ -114,12 +115,23 @@ def _rule_arrival(ctx: RuleContext) -> str | None:
     """'there were arrivals in Kramatorsk' (the Ukrainian 'prilet', a hit); 'the arrival of the delegation',
     'tourist arrivals' are people arriving"""
     tok, sent_lemmas = ctx.tok, ctx.sent_lemmas
-    if any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    # 'tourist arrivals', 'Refugees' arrival'; but 'HIMARS arrival at the HQ' names the weapon that arrived
+    if any(c.dep_ in ("poss", "compound", "amod") and not weapon_type({c.lemma_.lower(), c.lower_}, default="")
+           or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
     existential = tok.head.lemma_ == "be" and any(c.dep_ == "expl" for c in tok.head.children)
-    if not (existential or sent_lemmas & _ATTACK_WORDS):
+    if not (existential or sent_lemmas & _ATTACK_WORDS or _arrival_at_a_place(ctx)):
         return None
     return weapon_type(sent_lemmas, default="shelling")
+
+
+def _arrival_at_a_place(ctx: RuleContext) -> bool:
+    """'Kharkiv. Arrival at the tractor plant', 'Arrivals in the port area': a caption naming its town reports a
+    hit by 'arrival at / in / on' a place; people arriving are named ('Refugees' arrival at the station') and the
+    arrival of a delegation is no caption about a place."""
+    tok = ctx.tok
+    return ctx.caption and ctx.has_place and not ctx.sent_lemmas & (FORCE_WORDS | CIVIL_WORDS) and \
+        any(c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "near", "to") for c in tok.children)
 
 
 @rule("minus")

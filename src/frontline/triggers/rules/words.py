@@ -38,8 +38,15 @@ GROUND_MISSILES = frozenset({"iskander", "tochka", "tochka-u", "kalibr", "smerch
                              "s-300", "onyx", "oniks"})
 
 
+# Missiles launched from aircraft, named by model ('Kh-22', 'Kh-101', 'Kinzhal', 'SCALP'): their strikes are air
+# strikes (ACLED's Air/drone strike); a Kh- ('Kh-59', 'Kh-31P') is always one
+AIR_MISSILES = frozenset({"kinzhal", "scalp", "jassm", "kh", "x-101", "x-22"})
+
+
 def weapon_type(words: set[str], default: str) -> str:
     """The event type a weapon named near the trigger implies ('artillerymen destroyed' -> shelling)."""
+    if words & AIR_MISSILES or any(w.startswith("kh-") for w in words):
+        return "air_drone_strike"
     if words & {"aviation", "aerospace", "aircraft", "air", "drone", "jet", "helicopter", "plane", "airstrike", "uav",
                 "bomb", "sortie", "shahed", "kamikaze", "geran", "lancet", "quadcopter", "kab", "fab",
                 "glide"}:
