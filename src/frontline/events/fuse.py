@@ -28,8 +28,10 @@ or one telling has no date expression: the dated telling is kept. Fighting and f
 the centre of X from HIMARS, two people were killed', 'repelled attacks near X and destroyed two BMPs') are one
 attack of the more telling type when they name no two places or days (``_one_sentence_attack``): the means
 before the fighting, but fire in a battle the words name ('clashed with and shelled') is the battle, as ACLED codes
-it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too.
-Fusion across articles is a later stage.
+it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too. A
+capture told with the fighting that won it or the other side's leaving, both at its place ('regained control of X
+after clashes with Russian forces', 'captured X after Ukrainian forces withdrew'), is one change of hands, the
+capture (``_one_sentence_capture``). Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import replace
+from typing import Final
 
 from frontline.events.tolls import merge_told
 from frontline.mentions.quantities import parse_number  # the one reader of number words
@@ -340,9 +343,27 @@ def _attack_type(a: Event, b: Event) -> str:
     return b.event_type if rb.remote_fire and not ra.remote_fire else a.event_type
 
 
+# A capture told in one sentence with the fighting that won it or the other side's leaving ('regained control of X
+# after clashes with Russian forces', 'captured X after Ukrainian forces withdrew') is one change of hands: ACLED
+# codes one event, the capture (a battle when fought).
+_WON_BY: Final = frozenset({"fought", "left"})
+
+
+def _one_sentence_capture(a: Event, b: Event) -> bool:
+    """Whether one sentence tells a capture and the fighting or withdrawal at its place on its day."""
+    if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
+        return False
+    ca, cb = event_type(a.event_type).control, event_type(b.event_type).control
+    if not (ca == "taken" and cb in _WON_BY or cb == "taken" and ca in _WON_BY):
+        return False
+    # both placed, at one place: 'Russia invaded Ukraine and captured two villages' is the war and a capture
+    return a.location is not None and b.location is not None and _places_nest(a.location, b.location) and \
+        _one_day(a, b) and _modalities_agree(a, b)
+
+
 def same_event(a: Event, b: Event) -> bool:
     """True when two events of one article report the same happening (see the module docstring)."""
-    if _one_sentence_attack(a, b):
+    if _one_sentence_attack(a, b) or _one_sentence_capture(a, b):
         return True
     if a.event_type != b.event_type:
         return False
@@ -417,7 +438,11 @@ def _adds_nothing(a: Event, b: Event) -> bool:
 
 
 def _merge(a: Event, b: Event) -> Event:
-    if a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
+    if event_type(b.event_type).control == "taken" and event_type(a.event_type).control in _WON_BY:
+        a, b = b, a     # the capture leads the fighting or withdrawal told with it (``_one_sentence_capture``)
+    if a.event_type != b.event_type and event_type(a.event_type).control == "taken":
+        b = replace(b, event_type=a.event_type, initiator=a.initiator, target=a.target)
+    elif a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
         kind = _attack_type(a, b)
         a, b = replace(a, event_type=kind), replace(b, event_type=kind)
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):

@@ -109,7 +109,13 @@ def _territory_change(event: Event, fighting_reported: bool, fixed: tuple[str, s
         return BATTLES, "Government regains territory"
     if side in ("RU_aligned", "UA_aligned"):
         return BATTLES, "Non-state actor overtakes territory"
-    return (BATTLES, "Armed clash") if fighting_reported else fixed
+    fought = fighting_reported or _FOUGHT_FOR.search(event.evidence.sentence) is not None
+    return (BATTLES, "Armed clash") if fought else fixed
+
+
+# A capture whose own sentence tells the fighting that won it ('captured X after clashes with ...', 'during an
+# offensive'): the fighting is that capture's, told as one event (``frontline.events.fuse``).
+_FOUGHT_FOR: Final = re.compile(r"\b(?:clash|fight|fought|battl|assault|storm|(?:counter-?)?offensive)", re.I)
 
 
 @rule("abduction_or_attack")
