@@ -67,3 +67,16 @@ def test_the_written_style_fixture_reads_as_an_acled_export():
     notes = read_acled("tests/data/acled/written_style_notes.csv")
     assert len(notes) >= 150
     assert all(n.event_type and n.latitude is not None for n in notes)
+
+
+def test_people_who_gather_to_make_a_demand_protest(run):
+    for note in ("On 9 March 2023, about 300 people gathered in Dnipro to demand more funding for drones.",
+                 "On 9 March 2023, dozens of residents demonstrated in Lutsk to call for the return of prisoners."):
+        assert [e.event_type for e in run(note, "2023-03-10").events] == ["protest"]
+    assert "protest" not in {e.event_type for e in run(
+        "Russian troops gathered near Kupiansk to attack the town.", "2023-03-10").events}
+
+
+def test_a_force_detaining_people_in_occupied_ground_is_an_abduction(run):
+    events = run("On 9 March 2023, Russian forces detained a teacher in Nova Kakhovka (Kherson).", "2023-03-10").events
+    assert [acled_type(e) for e in events] == [("Violence against civilians", "Abduction/forced disappearance")]

@@ -127,6 +127,17 @@ def _abduction_or_attack(event: Event, fighting_reported: bool, fixed: tuple[str
     return fixed
 
 
+@rule("detention_by_force")
+def _detention_by_force(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """An armed force detaining people on ground not its state's own (Russian forces in occupied Ukraine, an
+    aligned militia) is an abduction, as ACLED codes it; a state's police or forces at home make an arrest."""
+    side = _side(event)
+    country = event.location.country_code if event.location else None
+    if side in ("RU_aligned", "UA_aligned") or side in ("RU", "UA") and country is not None and country != side:
+        return VAC, "Abduction/forced disappearance"
+    return fixed
+
+
 @rule("armed_cause")
 def _armed_cause(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
     """Remote violence when an armed side is named as causing it; the row's pair (outages, closures) else."""
@@ -204,6 +215,8 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
       (non-state) force; otherwise, a state taking another state's territory, *Battles / Armed clash* when
       ``fighting_reported`` (the article reports fighting at the same place) and else the row's pair,
       *Strategic developments / Change to group/activity*, as ACLED codes territorial change in interstate war.
+    - ``detention_by_force`` (arrests): *Violence against civilians / Abduction/forced disappearance* when an
+      aligned force, or a state's force on another state's ground, detains people; the row's pair otherwise.
     - ``abduction_or_attack`` (violence against civilians): *Abduction/forced disappearance* when the trigger
       words speak of abduction, deportation or detention; *Attack* otherwise.
     - ``armed_cause`` (infrastructure disruption): *Explosions/Remote violence / Remote explosive/landmine/IED*
