@@ -80,3 +80,13 @@ def test_people_who_gather_to_make_a_demand_protest(run):
 def test_a_force_detaining_people_in_occupied_ground_is_an_abduction(run):
     events = run("On 9 March 2023, Russian forces detained a teacher in Nova Kakhovka (Kherson).", "2023-03-10").events
     assert [acled_type(e) for e in events] == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def test_a_toll_told_by_the_oblasts_office_is_the_toll_of_the_attack_in_that_oblast(run):
+    note = ("On 12 May 2023, Russian forces shelled Zelenivka, Kherson. According to the head of the Kherson regional "
+            "military administration, 2 civilians were killed.")
+    events = run(note, "2023-05-13").events
+    assert [(e.event_type, fatalities(e)) for e in events] == [("shelling", 2)]
+    city = run("On 12 May 2023, Russian forces shelled Zelenivka, Kherson. In Kherson city, 2 civilians were killed.",
+               "2023-05-13").events
+    assert len(city) == 2       # the city's dead are not the village's

@@ -212,9 +212,26 @@ def _agree(attack: Event, cand: Candidate) -> bool:
     toll = cand.event
     a, t = attack.location, toll.location
     place = cand.inherited or t is None or a is None or t.name == a.name or (
-        t.precision == "admin1" and t.name == a.admin1) or _names(toll.evidence.sentence, a)
+        t.precision == "admin1" and t.name == a.admin1) or _names(toll.evidence.sentence, a) or \
+        _oblast_told(toll, a)
     day = toll.date.text is None or attack.date.text is None or toll.date.start == attack.date.start
     return place and day
+
+
+# A place name read as its oblast's: 'the Kherson regional military administration', 'Kharkiv oblast'.
+_OBLAST_WORD: Final = re.compile(r"\s*(?:region(?:al)?|oblast|province)\b", re.I)
+
+
+def _oblast_told(toll: Event, attack: Location) -> bool:
+    """Whether the toll's place is the oblast the attack's place lies in, named by its centre's name ('shelled
+    Beryslav, Kherson. According to the head of the Kherson regional military administration, 1 civilian was
+    killed': the regional office tells the toll of Beryslav, not of the city of Kherson)."""
+    t = toll.location
+    if t is None or not t.mention or attack.admin1 is None or t.name.casefold() != attack.admin1.casefold():
+        return False
+    sentence = toll.evidence.sentence
+    at = sentence.find(t.mention)
+    return at >= 0 and _OBLAST_WORD.match(sentence, at + len(t.mention)) is not None
 
 
 def _names(sentence: str, place: Location) -> bool:
