@@ -90,3 +90,8 @@ def test_a_toll_told_by_the_oblasts_office_is_the_toll_of_the_attack_in_that_obl
     city = run("On 12 May 2023, Russian forces shelled Zelenivka, Kherson. In Kherson city, 2 civilians were killed.",
                "2023-05-13").events
     assert len(city) == 2       # the city's dead are not the village's
+
+
+def test_verbs_told_side_by_side_stay_a_fight_and_a_capture(run):
+    events = run("On 8 June 2023, Ukrainian forces attacked and recaptured Lobkove (Zaporizhzhia).", "2023-06-09").events
+    assert sorted(e.event_type for e in events) == ["armed_clash", "territory_captured"]

@@ -49,9 +49,10 @@ def test_an_attack_as_the_subject_of_its_harm_is_an_event_where_it_happened(pipe
 
 @pytest.mark.parametrize("text, want", [
     ("Russian shelling killed a woman and injured two children in Kherson.", [("shelling", "Kherson")]),
-    # the fighting that won a capture, told in its sentence, is that capture (``fuse._one_sentence_capture``)
-    ("Troops stormed and captured Klishchiivka.", [("territory_captured", "Klishchiivka")]),
-    ("Ukrainian forces advanced and took control of Robotyne.", [("territory_captured", "Robotyne")]),
+    ("Troops stormed and captured Klishchiivka.",
+     [("armed_clash", "Klishchiivka"), ("territory_captured", "Klishchiivka")]),
+    ("Ukrainian forces advanced and took control of Robotyne.",
+     [("armed_clash", "Robotyne"), ("territory_captured", "Robotyne")]),
     ("Russian drones attacked and set fire to a warehouse in Odesa on Monday.", [("air_drone_strike", "Odesa")]),
     ("Russian shelling killed a woman and injured two children in Kherson on Tuesday.", [("shelling", "Kherson")]),
 ])

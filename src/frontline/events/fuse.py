@@ -29,9 +29,9 @@ the centre of X from HIMARS, two people were killed', 'repelled attacks near X a
 attack of the more telling type when they name no two places or days (``_one_sentence_attack``): the means
 before the fighting, but fire in a battle the words name ('clashed with and shelled') is the battle, as ACLED codes
 it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too. A
-capture told with the fighting that won it or the other side's leaving, both at its place ('regained control of X
-after clashes with Russian forces', 'captured X after Ukrainian forces withdrew'), is one change of hands, the
-capture (``_one_sentence_capture``). Fusion across articles is a later stage.
+capture told with the fighting that won it or the other side's leaving as its circumstance, both at its place
+('regained control of X after clashes with Russian forces', 'captured X after Ukrainian forces withdrew'), is one
+change of hands, the capture (``_one_sentence_capture``); 'stormed and captured X' stays a fight and a capture. Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
@@ -349,12 +349,21 @@ def _attack_type(a: Event, b: Event) -> str:
 _WON_BY: Final = frozenset({"fought", "left"})
 
 
+_CIRCUMSTANCE: Final = re.compile(r"\b(?:after|during|following|amid|as)\b(?:\s+[\w'’-]+){0,4}\s+$", re.I)
+
+
 def _one_sentence_capture(a: Event, b: Event) -> bool:
-    """Whether one sentence tells a capture and the fighting or withdrawal at its place on its day."""
+    """Whether one sentence tells a capture and, as its circumstance after it ('after clashes with', 'during a
+    counteroffensive', 'after Ukrainian forces withdrew'), the fighting or withdrawal at its place on its day.
+    Verbs told side by side ('stormed and captured X') stay two events, the fight and the capture."""
     if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
         return False
     ca, cb = event_type(a.event_type).control, event_type(b.event_type).control
     if not (ca == "taken" and cb in _WON_BY or cb == "taken" and ca in _WON_BY):
+        return False
+    capture, other = (a, b) if ca == "taken" else (b, a)
+    at = _told_at(other)
+    if at <= _told_at(capture) or _CIRCUMSTANCE.search(other.evidence.sentence[:at]) is None:
         return False
     # both placed, at one place: 'Russia invaded Ukraine and captured two villages' is the war and a capture
     return a.location is not None and b.location is not None and _places_nest(a.location, b.location) and \
