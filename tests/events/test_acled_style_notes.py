@@ -95,3 +95,11 @@ def test_a_toll_told_by_the_oblasts_office_is_the_toll_of_the_attack_in_that_obl
 def test_verbs_told_side_by_side_stay_a_fight_and_a_capture(run):
     events = run("On 8 June 2023, Ukrainian forces attacked and recaptured Lobkove (Zaporizhzhia).", "2023-06-09").events
     assert sorted(e.event_type for e in events) == ["armed_clash", "territory_captured"]
+
+
+def test_a_strike_across_the_country_that_hit_one_town_is_one_strike_there(run):
+    note = ("On 26 May 2024, Russian forces launched missiles at energy infrastructure across Ukraine, hitting a "
+            "warehouse in Kovel, Volyn. 2 workers were killed.")
+    events = run(note, "2024-05-27").events
+    assert [(e.event_type, e.location.name if e.location else None, fatalities(e)) for e in events] == [
+        ("shelling", "Kovel", 2)]

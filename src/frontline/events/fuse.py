@@ -26,7 +26,8 @@ fired upon', 'his unit advanced with no clear strategy, he says') is one event w
 than a country, the person tells each (as claimant, or as the one who fought) and one date lies within the other
 or one telling has no date expression: the dated telling is kept. Fighting and fire told in one sentence ('attacked
 the centre of X from HIMARS, two people were killed', 'repelled attacks near X and destroyed two BMPs') are one
-attack of the more telling type when they name no two places or days (``_one_sentence_attack``): the means
+attack of the more telling type when they name no two places (a country and a place in it are one: 'missiles
+across Ukraine, hitting Lutsk') or days (``_one_sentence_attack``): the means
 before the fighting, but fire in a battle the words name ('clashed with and shelled') is the battle, as ACLED codes
 it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too. A
 capture told with the fighting that won it or the other side's leaving as its circumstance, both at its place
@@ -324,8 +325,18 @@ def _one_sentence_attack(a: Event, b: Event) -> bool:
     fought = not (event_type(a.event_type).remote_fire and event_type(b.event_type).remote_fire)
     sides = _same_fight(a, b) if fought else (
         _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
-    return (_places_nest(a.location, b.location) and _one_day(a, b) and _modalities_agree(a, b)
+    return ((_places_nest(a.location, b.location) or _in_country(a.location, b.location))
+            and _one_day(a, b) and _modalities_agree(a, b)
             and _compatible_party(a.claim.claimed_by, b.claim.claimed_by) and sides)
+
+
+def _in_country(a: Location | None, b: Location | None) -> bool:
+    """One place the country the other lies in: 'launched missiles across Ukraine, hitting a building in Lutsk'
+    tells one strike where it hit."""
+    if a is None or b is None:
+        return False
+    return a.precision == "country" and b.precision != "country" and b.country_code == a.country_code or \
+        b.precision == "country" and a.precision != "country" and a.country_code == b.country_code
 
 
 def _attack_type(a: Event, b: Event) -> str:
