@@ -16,7 +16,7 @@ from frontline.vocab.event_types import TABLE
 def test_every_rule_the_table_names_is_registered():
     named = {row.acled_rule for row in TABLE.values() if row.acled_rule is not None}
     assert named == acled.rule_names() == {"territory_change", "abduction_or_attack", "armed_cause",
-                                           "strike_means", "casualty_cause"}
+                                           "strike_means", "casualty_cause", "detention_by_force"}
 
 
 def test_an_unknown_rule_name_is_an_error():

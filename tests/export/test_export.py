@@ -299,7 +299,7 @@ EXPECTED_ACLED = {
     "desertion": ("Strategic developments", "Other"),
     "surrender": ("Strategic developments", "Other"),
     "prisoner_exchange": ("Strategic developments", "Agreement"),
-    "arrest": ("Strategic developments", "Arrests"),
+    "arrest": ("Violence against civilians", "Abduction/forced disappearance"),   # Russian forces, in Ukraine
     "protest": ("Protests", "Peaceful protest"),
     "mobilization": ("Strategic developments", "Other"),
     "negotiation": ("Strategic developments", "Agreement"),
@@ -323,6 +323,13 @@ def test_acled_type_of_each_event_type(event_type):
 def test_csv_row_maps_each_event_type(event_type):
     row = csv_rows([ArticleResult(ARTICLE, events=(event(event_type, trigger=""),))])[0]
     assert (row["event_type"], row["sub_event_type"]) == EXPECTED_ACLED[event_type]
+
+
+def test_a_state_arresting_at_home_makes_an_arrest_and_a_force_abroad_an_abduction():
+    assert acled_type(event("arrest", initiator=UA)) == ("Strategic developments", "Arrests")
+    assert acled_type(event("arrest", initiator=RU, location=BELGOROD)) == ("Strategic developments", "Arrests")
+    assert acled_type(event("arrest", initiator=RU)) == ("Violence against civilians",
+                                                         "Abduction/forced disappearance")
 
 
 def test_ukraine_retaking_its_territory_is_government_regains():

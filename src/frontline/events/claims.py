@@ -260,7 +260,8 @@ def with_claims(candidates: list[Candidate], claims: list[Claim],
             own = SPOKEN_FORCE[claimant.side if claimant.side in SPOKEN_FORCE else bloc(claimant.side)]
             event = replace(event, initiator=own, target=opponent(own, [], event.date.start))
         elif claimant is not None and claimant.side == "unknown":
-            party = _successful_side(event, claimant) or _attacked_side(event, claimant, actors)
+            party = _named_nation(claimant) or _successful_side(event, claimant) or \
+                _attacked_side(event, claimant, actors)
             if party.side == "unknown" and _unnamed_local_official(claimant):
                 party = _holders_official(event, party)
             event = replace(event, claim=replace(cl, claimed_by=party))
@@ -272,6 +273,23 @@ def with_claims(candidates: list[Candidate], claims: list[Claim],
                                                  _holders_official(event, claimant)))
         out.append(replace(c, event=event))
     return out
+
+
+# A claimant named by a nation's adjective ('Russian sources', 'Ukrainian officials', 'pro-Russian media'): the
+# nation's side of the war, whatever the event it tells.
+_NATION_CLAIMANT = re.compile(r"(?:the )?(?P<pro>pro-)?(?P<nation>Russian|Russia's|Ukrainian|Ukraine's)\s+\w", re.I)
+
+
+def _named_nation(claimant: Party) -> Party | None:
+    """The claimant with the side its name's nation gives it ('According to Russian sources' speaks for Russia,
+    however many Russian servicemen it counts dead), or None when its name starts with no nation."""
+    m = _NATION_CLAIMANT.match(claimant.name)
+    if m is None:
+        return None
+    russian = m["nation"].lower().startswith("russia")
+    if m["pro"]:
+        return replace(claimant, side="RU_aligned" if russian else "UA_aligned")
+    return replace(claimant, side="RU" if russian else "UA")
 
 
 # Offices of one person, who speaks for the place's administration. A body ('the city council', 'local officials')

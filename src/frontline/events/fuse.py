@@ -26,10 +26,13 @@ fired upon', 'his unit advanced with no clear strategy, he says') is one event w
 than a country, the person tells each (as claimant, or as the one who fought) and one date lies within the other
 or one telling has no date expression: the dated telling is kept. Fighting and fire told in one sentence ('attacked
 the centre of X from HIMARS, two people were killed', 'repelled attacks near X and destroyed two BMPs') are one
-attack of the more telling type when they name no two places or days (``_one_sentence_attack``): the means
+attack of the more telling type when they name no two places (a country and a place in it are one: 'missiles
+across Ukraine, hitting Lutsk') or days (``_one_sentence_attack``): the means
 before the fighting, but fire in a battle the words name ('clashed with and shelled') is the battle, as ACLED codes
-it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too.
-Fusion across articles is a later stage.
+it; the damage an attack did, told in its sentence ('shelled Nikopol, damaging houses'), is that attack too. A
+capture told with the fighting that won it or the other side's leaving as its circumstance, both at its place
+('regained control of X after clashes with Russian forces', 'captured X after Ukrainian forces withdrew'), is one
+change of hands, the capture (``_one_sentence_capture``); 'stormed and captured X' stays a fight and a capture. Fusion across articles is a later stage.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import replace
+from typing import Final
 
 from frontline.events.tolls import merge_told
 from frontline.mentions.quantities import parse_number  # the one reader of number words
@@ -329,8 +333,18 @@ def _one_sentence_attack(a: Event, b: Event) -> bool:
     fought = not (event_type(a.event_type).remote_fire and event_type(b.event_type).remote_fire)
     sides = _same_fight(a, b) or _victims_of_one_attack(a, b) if fought else (
         _compatible_party(a.initiator, b.initiator) and _compatible_party(a.target, b.target))
-    return (_places_nest(a.location, b.location) and _one_day(a, b) and _modalities_agree(a, b)
+    return ((_places_nest(a.location, b.location) or _in_country(a.location, b.location))
+            and _one_day(a, b) and _modalities_agree(a, b)
             and _compatible_party(a.claim.claimed_by, b.claim.claimed_by) and sides)
+
+
+def _in_country(a: Location | None, b: Location | None) -> bool:
+    """One place the country the other lies in: 'launched missiles across Ukraine, hitting a building in Lutsk'
+    tells one strike where it hit."""
+    if a is None or b is None:
+        return False
+    return a.precision == "country" and b.precision != "country" and b.country_code == a.country_code or \
+        b.precision == "country" and a.precision != "country" and a.country_code == b.country_code
 
 
 def _attack_type(a: Event, b: Event) -> str:
@@ -348,9 +362,36 @@ def _attack_type(a: Event, b: Event) -> str:
     return b.event_type if rb.remote_fire and not ra.remote_fire else a.event_type
 
 
+# A capture told in one sentence with the fighting that won it or the other side's leaving ('regained control of X
+# after clashes with Russian forces', 'captured X after Ukrainian forces withdrew') is one change of hands: ACLED
+# codes one event, the capture (a battle when fought).
+_WON_BY: Final = frozenset({"fought", "left"})
+
+
+_CIRCUMSTANCE: Final = re.compile(r"\b(?:after|during|following|amid|as)\b(?:\s+[\w'’-]+){0,4}\s+$", re.I)
+
+
+def _one_sentence_capture(a: Event, b: Event) -> bool:
+    """Whether one sentence tells a capture and, as its circumstance after it ('after clashes with', 'during a
+    counteroffensive', 'after Ukrainian forces withdrew'), the fighting or withdrawal at its place on its day.
+    Verbs told side by side ('stormed and captured X') stay two events, the fight and the capture."""
+    if (a.evidence.char_start, a.evidence.char_end) != (b.evidence.char_start, b.evidence.char_end):
+        return False
+    ca, cb = event_type(a.event_type).control, event_type(b.event_type).control
+    if not (ca == "taken" and cb in _WON_BY or cb == "taken" and ca in _WON_BY):
+        return False
+    capture, other = (a, b) if ca == "taken" else (b, a)
+    at = _told_at(other)
+    if at <= _told_at(capture) or _CIRCUMSTANCE.search(other.evidence.sentence[:at]) is None:
+        return False
+    # both placed, at one place: 'Russia invaded Ukraine and captured two villages' is the war and a capture
+    return a.location is not None and b.location is not None and _places_nest(a.location, b.location) and \
+        _one_day(a, b) and _modalities_agree(a, b)
+
+
 def same_event(a: Event, b: Event) -> bool:
     """True when two events of one article report the same happening (see the module docstring)."""
-    if _one_sentence_attack(a, b):
+    if _one_sentence_attack(a, b) or _one_sentence_capture(a, b):
         return True
     if a.event_type != b.event_type:
         return False
@@ -425,7 +466,11 @@ def _adds_nothing(a: Event, b: Event) -> bool:
 
 
 def _merge(a: Event, b: Event) -> Event:
-    if a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
+    if event_type(b.event_type).control == "taken" and event_type(a.event_type).control in _WON_BY:
+        a, b = b, a     # the capture leads the fighting or withdrawal told with it (``_one_sentence_capture``)
+    if a.event_type != b.event_type and event_type(a.event_type).control == "taken":
+        b = replace(b, event_type=a.event_type, initiator=a.initiator, target=a.target)
+    elif a.event_type != b.event_type:     # one attack told in one sentence (``_one_sentence_attack``)
         kind = _attack_type(a, b)
         a, b = replace(a, event_type=kind), replace(b, event_type=kind)
     if a.date.text is not None and b.date.text is not None and _within(b, a) and _span(b) != _span(a):

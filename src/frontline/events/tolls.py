@@ -78,7 +78,7 @@ def classify_tolls(candidates: list[Candidate], actors: list[ActorMention]) -> l
                 if key in carried:
                     continue        # one sentence's number counts on one event
                 carried.add(key)
-                q = _classified(event, _bound_role(event.evidence.sentence, q), actors)
+                q = _classified(event, _part_of(event, _bound_role(event.evidence.sentence, q)), actors)
             quantities.append(q)
         out.append(replace(cand, event=replace(event, quantities=tuple(quantities)))
                    if tuple(quantities) != event.quantities else cand)
@@ -138,7 +138,8 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
     killed.'): the count joins the clash as the claim it is (``Quantity.kind``, its sentence kept), never a
     fatality. A running total stays its own statement, and so does a claim told with no attack before it; two
     attacks stay two. The damage an attack did, told right after it at its place (``EventType.attack_harm``:
-    'Russian forces shelled X. Residential buildings were damaged.'), is that attack's too.
+    'Russian forces shelled X. Residential buildings were damaged.'), is that attack's too. A toll that counts no
+    one ('Russian forces captured X. Casualties unknown.') is no event: it joins whatever event it follows.
     """
     out: list[Candidate] = []
     for cand in candidates:
@@ -146,6 +147,8 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
         i = _attack_before(out, cand) if (row.toll and not _statement(cand.event)) or row.attack_harm else None
         if i is None and row.toll:
             i = _attack_counting(out, cand)
+        if i is None and row.toll and _counts_nobody(cand.event):
+            i = _attack_before(out, cand, any_type=True)
         if i is None:
             out.append(cand)
             continue
@@ -182,15 +185,22 @@ def _statement(event: Event) -> bool:
         or _national(event)
 
 
-def _attack_before(kept: list[Candidate], toll: Candidate) -> int | None:
-    """The index of the strike or clash the toll follows closely, at a place and on a day that agree with it."""
+def _counts_nobody(event: Event) -> bool:
+    """A toll that counts no one ('Casualties unknown.', 'No casualties were reported.')."""
+    return not any(q.role in HARM_ROLES or q.role == KILLED_OR_INJURED for q in event.quantities)
+
+
+def _attack_before(kept: list[Candidate], toll: Candidate, *, any_type: bool = False) -> int | None:
+    """The index of the strike or clash the toll follows closely, at a place and on a day that agree with it;
+    with ``any_type``, of any event so told (a toll that counts no one after a capture says only that nothing is
+    known of its dead)."""
     for i in range(len(kept) - 1, -1, -1):
         c = kept[i]
         if c.sentence >= toll.sentence:
             continue
         if toll.sentence - c.sentence > TOLL_REACH or c.paragraph != toll.paragraph:
             return None
-        if event_type(c.event.event_type).takes_toll:
+        if any_type or event_type(c.event.event_type).takes_toll:
             return i if _agree(c.event, toll) else None
     return None
 
@@ -202,9 +212,26 @@ def _agree(attack: Event, cand: Candidate) -> bool:
     toll = cand.event
     a, t = attack.location, toll.location
     place = cand.inherited or t is None or a is None or t.name == a.name or (
-        t.precision == "admin1" and t.name == a.admin1) or _names(toll.evidence.sentence, a)
+        t.precision == "admin1" and t.name == a.admin1) or _names(toll.evidence.sentence, a) or \
+        _oblast_told(toll, a)
     day = toll.date.text is None or attack.date.text is None or toll.date.start == attack.date.start
     return place and day
+
+
+# A place name read as its oblast's: 'the Kherson regional military administration', 'Kharkiv oblast'.
+_OBLAST_WORD: Final = re.compile(r"\s*(?:region(?:al)?|oblast|province)\b", re.I)
+
+
+def _oblast_told(toll: Event, attack: Location) -> bool:
+    """Whether the toll's place is the oblast the attack's place lies in, named by its centre's name ('shelled
+    Beryslav, Kherson. According to the head of the Kherson regional military administration, 1 civilian was
+    killed': the regional office tells the toll of Beryslav, not of the city of Kherson)."""
+    t = toll.location
+    if t is None or not t.mention or attack.admin1 is None or t.name.casefold() != attack.admin1.casefold():
+        return False
+    sentence = toll.evidence.sentence
+    at = sentence.find(t.mention)
+    return at >= 0 and _OBLAST_WORD.match(sentence, at + len(t.mention)) is not None
 
 
 def _names(sentence: str, place: Location) -> bool:
@@ -218,6 +245,23 @@ def _bound_role(sentence: str, q: Quantity) -> Quantity:
     if at >= 0 and _KILLED_AND_WOUNDED.search(sentence[at + len(q.text):]):
         return replace(q, role=KILLED_OR_INJURED)
     return q
+
+
+# A count told as part of the count before it: '23 civilians, including 6 children, were killed', 'five people
+# were injured, among them two children'. The part is no victim more.
+_PART_CUE: Final = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among those)\W*$", re.I)
+
+
+def _part_of(event: Event, q: Quantity) -> Quantity:
+    """The count with role 'among_<role>' when its sentence tells it as part of an earlier count of the same
+    role ('23 civilians, including 6 children, were killed'): it is counted in that one already."""
+    sentence = event.evidence.sentence
+    at = sentence.find(q.text) if q.text else -1
+    if at < 0 or _PART_CUE.search(sentence[:at]) is None:
+        return q
+    earlier = any(p is not q and p.role == q.role and p.text and 0 <= sentence.find(p.text) < at
+                  for p in event.quantities)
+    return replace(q, role=f"among_{q.role}") if earlier else q
 
 
 def _classified(event: Event, q: Quantity, actors: list[ActorMention]) -> Quantity:

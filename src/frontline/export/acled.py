@@ -109,7 +109,13 @@ def _territory_change(event: Event, fighting_reported: bool, fixed: tuple[str, s
         return BATTLES, "Government regains territory"
     if side in ("RU_aligned", "UA_aligned"):
         return BATTLES, "Non-state actor overtakes territory"
-    return (BATTLES, "Armed clash") if fighting_reported else fixed
+    fought = fighting_reported or _FOUGHT_FOR.search(event.evidence.sentence) is not None
+    return (BATTLES, "Armed clash") if fought else fixed
+
+
+# A capture whose own sentence tells the fighting that won it ('captured X after clashes with ...', 'during an
+# offensive'): the fighting is that capture's, told as one event (``frontline.events.fuse``).
+_FOUGHT_FOR: Final = re.compile(r"\b(?:clash|fight|fought|battl|assault|storm|(?:counter-?)?offensive)", re.I)
 
 
 @rule("abduction_or_attack")
@@ -117,6 +123,17 @@ def _abduction_or_attack(event: Event, fighting_reported: bool, fixed: tuple[str
     """Abduction when the trigger words speak of abduction, deportation or detention; the row's pair else."""
     trigger = event.trigger.lower()
     if any(word in trigger for word in _ABDUCTION_WORDS):
+        return VAC, "Abduction/forced disappearance"
+    return fixed
+
+
+@rule("detention_by_force")
+def _detention_by_force(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
+    """An armed force detaining people on ground not its state's own (Russian forces in occupied Ukraine, an
+    aligned militia) is an abduction, as ACLED codes it; a state's police or forces at home make an arrest."""
+    side = _side(event)
+    country = event.location.country_code if event.location else None
+    if side in ("RU_aligned", "UA_aligned") or side in ("RU", "UA") and country is not None and country != side:
         return VAC, "Abduction/forced disappearance"
     return fixed
 
@@ -198,6 +215,8 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
       (non-state) force; otherwise, a state taking another state's territory, *Battles / Armed clash* when
       ``fighting_reported`` (the article reports fighting at the same place) and else the row's pair,
       *Strategic developments / Change to group/activity*, as ACLED codes territorial change in interstate war.
+    - ``detention_by_force`` (arrests): *Violence against civilians / Abduction/forced disappearance* when an
+      aligned force, or a state's force on another state's ground, detains people; the row's pair otherwise.
     - ``abduction_or_attack`` (violence against civilians): *Abduction/forced disappearance* when the trigger
       words speak of abduction, deportation or detention; *Attack* otherwise.
     - ``armed_cause`` (infrastructure disruption): *Explosions/Remote violence / Remote explosive/landmine/IED*

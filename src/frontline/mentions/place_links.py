@@ -95,7 +95,8 @@ def conjoined_oblasts(candidates: list[PlaceCandidate], text: str, gazetteer: Ga
 
 
 def locating_oblasts(candidates: list[PlaceCandidate], text: str, gazetteer: Gazetteer) -> list[PlaceCandidate]:
-    """'the city of Pokrovsk in Donetsk', 'Avdiivka, Donetsk': a name that locates the town before it is its oblast.
+    """'the city of Pokrovsk in Donetsk', 'Avdiivka, Donetsk', 'Sudzha, Kursk': a name that locates the town before
+    it is its oblast (or the Russian region across the border).
 
     Only when the town has a namesake in that oblast: a town does not lie in another town.
     """
@@ -105,7 +106,7 @@ def locating_oblasts(candidates: list[PlaceCandidate], text: str, gazetteer: Gaz
         if c.admin1 is None and previous is not None and previous.admin1 is None and previous.matches and \
                 text[previous.end:c.start].strip().lower() in {"in", ",", "in the"} and \
                 not text[c.end:c.end + 6].lower().lstrip().startswith("city") and \
-                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code == "UA" and \
+                (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code in ("UA", "RU") and \
                 any(place.admin1 == oblast.admin1 and place.name != oblast.name for place, _ in previous.matches):
             c = replace(c, admin1=oblast, near=False)
         out.append(c)

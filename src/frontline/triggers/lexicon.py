@@ -234,6 +234,9 @@ PHRASES: tuple[tuple[str, str, float], ...] = (
     (r"\btaken (?:as )?prisoners?\b|\btook (?:\w+ )?prisoners?\b", "surrender", 0.7),
     (r"\bprisoner exchange\b|\bexchange of (?:prisoners|bodies|pows)\b|\bprisoner swap\b", "prisoner_exchange", 0.9),
     (r"\btook to the streets\b|\btake to the streets\b", "protest", 0.8),
+    # people who gather to make a demand: 'around 200 people gathered in X to demand the release of ...'
+    (r"\b(?:gathered|assembled|rallied|demonstrated|marched|picketed)\b(?: [\w'’-]+,?){0,8}? to (?:demand|call for|"
+     r"protest|oppose|denounce|condemn)\b", "protest", 0.7),
     (r"\bunder (?:russian|ukrainian|their|our|its|full|the) control\b|\bunder the control of\b", "territory_captured", 0.8),
     (r"\bred flag (?:is )?flying over\b|\braised (?:the|a) (?:\w+ )?flag over\b", "territory_captured", 0.7),
     # 'it is "hot" in Bakhmut': front-line idiom for heavy fighting; the quotes tell it from the weather

@@ -203,7 +203,8 @@ _ROWS: Final[tuple[EventType, ...]] = (
         exemplars=("The two sides exchanged prisoners of war.", "Bodies of fallen soldiers were swapped.")),
     EventType(
         "arrest", "detention by police or security services", "people", (STRATEGIC, "Arrests"), "#1f77b4",
-        exemplars=("Police detained a man suspected of sabotage.", "The security service arrested an agent.")),
+        exemplars=("Police detained a man suspected of sabotage.", "The security service arrested an agent."),
+        acled_rule="detention_by_force"),
     EventType(
         "protest", "demonstrations, protests, rallies", "politics", (PROTESTS, "Peaceful protest"), "#aec7e8",
         exemplars=("Thousands rallied in the capital against the war.", "Mothers of soldiers protested."),
