@@ -290,7 +290,7 @@ EXPECTED_ACLED = {
     "armed_clash": ("Battles", "Armed clash"),
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "air_drone_strike": ("Explosions/Remote violence", "Air/drone strike"),
-    "territory_captured": ("Strategic developments", "Change to group/activity"),
+    "territory_captured": ("Battles", "Non-state actor overtakes territory"),    # Russia's forces in Ukraine
     "territory_withdrawn": ("Strategic developments", "Change to group/activity"),
     "encirclement": ("Battles", "Armed clash"),
     "casualties": ("Battles", "Armed clash"),     # Russian forces killing Ukraine's: coded by cause, a clash
@@ -345,12 +345,22 @@ def test_aligned_force_capture_is_non_state_overtakes():
         ("Battles", "Non-state actor overtakes territory")
 
 
-def test_capture_with_fighting_reported_is_armed_clash():
-    assert acled_type(event("territory_captured"), fighting_reported=True) == ("Battles", "Armed clash")
+def test_a_foreign_state_force_capturing_is_overtaking_territory_with_or_without_fighting():
+    # ACLED's codebook gives the sub-type to a non-state or a foreign state actor acquiring control of a location
+    for fought in (False, True):
+        assert acled_type(event("territory_captured"), fighting_reported=fought) == \
+            ("Battles", "Non-state actor overtakes territory")
+
+
+def test_capture_by_no_known_side_with_fighting_reported_is_armed_clash():
+    assert acled_type(event("territory_captured", initiator=None), fighting_reported=True) == ("Battles", "Armed clash")
+    assert acled_type(event("territory_captured", initiator=None)) == ("Strategic developments",
+                                                                      "Change to group/activity")
 
 
 def test_capture_where_the_article_reports_fighting_there_is_armed_clash():
-    rows = acled_rows([ArticleResult(ARTICLE, events=(event("armed_clash"), event("territory_captured")))])
+    rows = acled_rows([ArticleResult(ARTICLE, events=(event("armed_clash"),
+                                                      event("territory_captured", initiator=None)))])
     assert [(r["event_type"], r["sub_event_type"]) for r in rows][1] == ("Battles", "Armed clash")
 
 

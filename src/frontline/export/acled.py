@@ -102,12 +102,13 @@ def _side(event: Event) -> str | None:
 
 @rule("territory_change")
 def _territory_change(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
-    """A state retaking its own ground, an aligned force overtaking one, or a state taking another's."""
+    """A state retaking its own ground; an aligned force, or a foreign state's, overtaking it (ACLED's codebook
+    puts a foreign state actor acquiring control of a location beside a non-state actor)."""
     side = _side(event)
     country = event.location.country_code if event.location else None
     if side in ("RU", "UA") and country == side:
         return BATTLES, "Government regains territory"
-    if side in ("RU_aligned", "UA_aligned"):
+    if side in ("RU_aligned", "UA_aligned") or side in ("RU", "UA") and country is not None:
         return BATTLES, "Non-state actor overtakes territory"
     fought = fighting_reported or _FOUGHT_FOR.search(event.evidence.sentence) is not None
     return (BATTLES, "Armed clash") if fought else fixed
@@ -212,9 +213,10 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
 
     - ``territory_change`` (captures): *Government regains territory* when a state force (side RU or UA) takes
       a place in its own country; *Non-state actor overtakes territory* when the initiator is an aligned
-      (non-state) force; otherwise, a state taking another state's territory, *Battles / Armed clash* when
-      ``fighting_reported`` (the article reports fighting at the same place) and else the row's pair,
-      *Strategic developments / Change to group/activity*, as ACLED codes territorial change in interstate war.
+      (non-state) force or a state force on another state's ground (ACLED's codebook gives that sub-type to a
+      non-state or a foreign state actor acquiring control of a location); when the initiator or the place's
+      country is unknown, *Battles / Armed clash* when ``fighting_reported`` (the article reports fighting at the
+      same place) and else the row's pair, *Strategic developments / Change to group/activity*.
     - ``detention_by_force`` (arrests): *Violence against civilians / Abduction/forced disappearance* when an
       aligned force, or a state's force on another state's ground, detains people; the row's pair otherwise.
     - ``abduction_or_attack`` (violence against civilians): *Abduction/forced disappearance* when the trigger
