@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from frontline.nlp.model import TITLE_ABBREVIATIONS
-from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS
+from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, PLACE_LABELS
 from frontline.triggers.lexicon import TRIGGERS
 
 
@@ -93,20 +93,18 @@ def headline_source(sent: Span) -> tuple[int, int, bool] | None:
 
 
 def source_start(sent: Span) -> int:
-    """Where the source a sentence closes with begins ('... killed - Kiev'), else the sentence's end.
-
-    After a colon a name is as often where it happened ('Fighting near Marinka: Donetsk region', 'Explosions:
-    Kherson'), so a tail after a colon is the source only when the words before it already name a place ('Two
-    soldiers die in fighting near Slavyansk: Kiev')."""
+    """Where the source a sentence closes with begins ('... killed - Kiev'), else the sentence's end."""
     tail = headline_source(sent)
-    if tail is None:
-        return sent.end_char
-    if tail[2] or any(e.label_ in _PLACE_LABELS and e.end_char <= tail[0] for e in sent.ents):
-        return tail[0]
-    return sent.end_char
+    return tail[0] if tail is not None and is_closing_source(sent, tail) else sent.end_char
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+def is_closing_source(sent: Span, tail: tuple[int, int, bool]) -> bool:
+    """Whether the tail ``headline_source`` found is the headline's source rather than where it happened.
+
+    After a dash it is. After a colon a name is as often where it happened ('Fighting near Marinka: Donetsk
+    region', 'Explosions: Kherson'), so there it is the source only when the words before it already name a place
+    ('Two soldiers die in fighting near Slavyansk: Kiev')."""
+    return tail[2] or any(e.label_ in PLACE_LABELS and e.end_char <= tail[0] for e in sent.ents)
 
 
 # A passage in square brackets is the editor's, not the report's ('[Coded as 10 fatalities split across 6 events.]',

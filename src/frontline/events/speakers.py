@@ -19,7 +19,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from frontline.events.layout import headline_source, source_start
+from frontline.events.layout import headline_source, is_closing_source
 from frontline.events.referents import resolve_pronoun
 from frontline.mentions.actors import ROLE_WORDS, role_side, state_party
 from frontline.models import ActorMention, Party, Side, bloc
@@ -320,7 +320,7 @@ def headline_speaker(tok: Token, actors: list[ActorMention]) -> Party | None:
         return None
     lo, hi, dash = tail
     # after a colon, a name is the source too when the words before it already named the place
-    dash = dash or source_start(sent) == lo
+    dash = is_closing_source(sent, tail)
     words = [t for t in sent if lo <= t.idx < hi]
     phrase = sent.text[lo - sent.start_char:hi - sent.start_char].strip()
     actor = _actor_for_span(actors, lo, hi)

@@ -40,13 +40,12 @@ from frontline.mentions.place_links import (
     with_borders,
 )
 from frontline.models import LocationPrecision, Place, PlaceMention
-from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, PLACE_PREPOSITIONS, SPEECH_LEMMAS
+from frontline.nlp.syntax import LOCATIVE_PREPOSITIONS, PLACE_LABELS, PLACE_PREPOSITIONS, SPEECH_LEMMAS
 
 __all__ = ["find_places"]
 
 log = logging.getLogger(__name__)
 
-_LABELS = {"GPE", "LOC", "FAC"}
 _ADMIN_WORDS = {"region", "oblast", "province", "oblast'", "regions", "oblasts", "provinces", "krai",
                 "territory", "governorate", "obl", "obl."}
 _ADMIN_AFTER = _ADMIN_WORDS | {"regional", "governor", "oblast's", "region's", "republic"}
@@ -241,7 +240,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, published: dt.date | None = None
 def _candidate(ent: Span, doc: Doc, text: str, gazetteer: Gazetteer,
                sentence_of: dict[int, int]) -> PlaceCandidate | None:
     """The entity as a possible place, or None when it is not a place at all."""
-    if ent.label_ not in _LABELS and not _place_in_disguise(ent, doc, gazetteer) and \
+    if ent.label_ not in PLACE_LABELS and not _place_in_disguise(ent, doc, gazetteer) and \
             not _province_in_disguise(ent, gazetteer) and not _caption_town(ent, doc, gazetteer):
         town = _town_of_an_institution(ent, doc, gazetteer)
         if town is None:
@@ -280,7 +279,7 @@ _OBLAST_AFTER = re.compile(r"\s*(?:,|\(|in the|in)\s*(?P<oblast>[A-Z][\w'’-]+(
 def _matches_in_named_oblast(ent: Span, name: str, text: str, gazetteer: Gazetteer) -> tuple[tuple[Place, float], ...]:
     """'Prividdia, Luhansk Oblast': a place name no spelling reaches, followed by its oblast, is the village of that
     oblast whose name is closest (``Gazetteer.match_in_oblast``); only for a name the model tags as a place."""
-    if ent.label_ not in _LABELS or (m := _OBLAST_AFTER.match(text, ent.end_char)) is None or \
+    if ent.label_ not in PLACE_LABELS or (m := _OBLAST_AFTER.match(text, ent.end_char)) is None or \
             (oblast := gazetteer.admin1(m["oblast"])) is None or not oblast.admin1:
         return ()
     return tuple(gazetteer.match_in_oblast(name, oblast.admin1))

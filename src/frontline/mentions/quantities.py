@@ -299,6 +299,10 @@ def _unit_and_role(m: re.Match[str], text: str, number: Span, noun: Token | None
     return unit, role
 
 
+# 'no one', 'any one', 'the one': a 'one' after these counts nobody harmed
+_NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"})
+
+
 def _harmed_one(number: Span, text: str, end: int) -> bool:
     """'one of the soldiers was injured', 'One dead as ...', 'kills at least one': the one harmed is a person.
 
@@ -306,9 +310,6 @@ def _harmed_one(number: Span, text: str, end: int) -> bool:
     """
     before = number.doc[number.start - 1].lower_ if number.start > 0 else ""
     return text.startswith(" of ", end) or before not in _NOT_ONE_BEFORE
-
-
-_NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"})
 
 
 def _is_not_a_count(m: re.Match[str], number: Span, text: str) -> bool:

@@ -12,6 +12,9 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "inside", "across", "throughout
 # ... and, more loosely, after which a name is a place at all ('evacuation of Vuhledar', 'fled from Kramatorsk').
 PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of", "from", "to", "towards", "toward", "by"}
 
+# The entity labels the English model gives a place: a country or town, a region or river, a named site.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
 # Lemmas that say who says so, and the modality they give.
 SPEECH_VERBS: dict[str, str] = {
     "say": "claimed", "claim": "claimed", "report": "claimed", "announce": "claimed", "tell": "claimed",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontline.nlp.syntax import lemma_set
+from frontline.nlp.syntax import PLACE_LABELS, lemma_set
 from frontline.triggers.rules.context import RuleContext
 from frontline.triggers.rules.registry import rule
 from frontline.triggers.rules.words import FORCE_WORDS, TERRITORY_WORDS
@@ -58,16 +58,15 @@ def _taken_prisoner(o: Token) -> bool:
     return o.lemma_.lower() in FORCE_WORDS | {"prisoner", "pow"} or o.ent_type_ == "NORP" and o.pos_ in ("PROPN", "NOUN")
 
 
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_NOT_PLACE_ENTS = frozenset({"PERSON", "NORP", "ORG", "PRODUCT"})
+_NOTPLACE_LABELS = frozenset({"PERSON", "NORP", "ORG", "PRODUCT"})
 
 
 def _place_object(o: Token) -> bool:
     """Whether what a verb takes is a place: a named place, a word for ground, a pronoun that may stand for one,
     or a share of a place ('most of the city', 'part of Bakhmut')."""
-    if o.pos_ == "PRON" or o.ent_type_ in _PLACE_ENTS or o.lemma_.lower() in TERRITORY_WORDS | {"percent", "%"}:
+    if o.pos_ == "PRON" or o.ent_type_ in PLACE_LABELS or o.lemma_.lower() in TERRITORY_WORDS | {"percent", "%"}:
         return True
-    if o.pos_ == "PROPN" and o.ent_type_ not in _NOT_PLACE_ENTS:
+    if o.pos_ == "PROPN" and o.ent_type_ not in _NOTPLACE_LABELS:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(_place_object(g) for g in c.children) for c in o.children)
 
