@@ -131,3 +131,37 @@ def test_damage_at_another_place_stays_its_own_event(run):
     result = run("Russian forces shelled Nikopol on Monday. In Kharkiv, the power station was damaged and the city "
                  "is without electricity.", "2023-06-10")
     assert len(result.events) == 2
+
+
+# --- the attack a later sentence names ------------------------------------------------------------------------------
+
+def test_a_toll_killed_in_the_strike_is_the_attack_told_before(run):
+    result = run("A Russian missile hit a residential building in Serhiivka, Odesa region. "
+                 "21 civilians were killed in the strike.")
+    assert [(t, f) for t, f, _ in tolls(result)] == [("shelling", 21)]
+
+
+def test_one_more_dead_adds_to_the_attacks_toll(run):
+    result = run("A Russian missile hit a residential building in Serhiivka, Odesa region. 21 civilians were killed. "
+                 "Two days later, one more woman injured in the strike died in hospital.")
+    assert killed(result) == 22 and len(result.events) == 1
+
+
+def test_one_more_within_a_total_adds_nobody(run):
+    result = run("The death toll rose to 22 after one more woman died in hospital, the governor of Odesa said.")
+    assert killed(result) == 22
+
+
+def test_the_attack_named_is_the_one_of_its_kind(run):
+    result = run("Russian troops shelled Kherson. Later, a Russian air strike hit Mykolaiv, killing two. "
+                 "Three people were injured in the shelling.")
+    by_place = {e.location.name: e for e in result.events}
+    assert set(by_place) == {"Kherson", "Mykolaiv"}
+    assert [q.value for q in by_place["Kherson"].quantities if q.role == "injured"] == [3.0]
+    assert fatalities(by_place["Mykolaiv"]) == 2
+
+
+def test_a_strike_hitting_a_town_is_one_event_at_that_town(run):
+    result = run("Russian troops shelled Kherson. A Russian air strike hit Mykolaiv.")
+    assert sorted((e.event_type, e.location.name) for e in result.events) == [
+        ("air_drone_strike", "Mykolaiv"), ("shelling", "Kherson")]

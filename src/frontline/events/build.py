@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from frontline.events.candidate import Candidate, SentenceMentions, within
 from frontline.events.counts import civilian_victims, count_event
 from frontline.events.layout import block_index, doc_text, is_editorial, is_heading, paragraph_index, source_start
-from frontline.events.occurrence import drop_descriptive, refers_back
+from frontline.events.occurrence import drop_descriptive, names_attack_told, refers_back
 from frontline.events.when import date_event, narrated
 from frontline.events.where import FOCUS_SENTENCES, Focus, at_conjoined_places, event_places, place_ahead, place_event
 from frontline.events.who import first_person, parties, with_civilian_target
@@ -90,7 +90,8 @@ def extract_events(doc: Doc, article_id: str, mentions: Mentions, published: dt.
                  and c.event.date.start is not None and c.event.date.start < published]
         if dated:
             told = (block, s_idx, dated[-1])
-        out.extend(c for c in sentence_events if not refers_back(doc, c, out))
+        out.extend(replace(c, told_back=True) if names_attack_told(doc, c, out) else c
+                   for c in sentence_events if not refers_back(doc, c, out))
         focus.update(local.places, block, s_idx, sent)
     return out
 
@@ -119,8 +120,7 @@ def _sentence_events(doc: Doc, at: _Sentence, found: list[Trigger], article_id: 
     kept: list[Candidate] = []
     for trig in found:
         cand = _build(doc, at, trig, article_id, published, focus, actors)
-        same = next((c for c in kept if c.event.event_type == trig.event_type and _same_slot(c.event, cand.event)),
-                    None)
+        same = next((c for c in kept if c.event.event_type == trig.event_type and _same_slot(c, cand)), None)
         if same is not None:
             kept[kept.index(same)] = _better(same, cand)
             continue
@@ -156,17 +156,22 @@ def _similarity_strength(score: float) -> float:
 
 
 def _better(a: Candidate, b: Candidate) -> Candidate:
-    """Of two triggers for one event, keep the one that located it, then the more confident one."""
-    return max((a, b), key=lambda c: (c.event.location is not None, c.event.confidence))
+    """Of two triggers for one event, keep the one that located it by its own sentence, then the more confident
+    one."""
+    return max((a, b), key=lambda c: (c.event.location is not None and not c.inherited,
+                                      c.event.location is not None, c.event.confidence))
 
 
-def _same_slot(a: Event, b: Event) -> bool:
+def _same_slot(ca: Candidate, cb: Candidate) -> bool:
     """Two triggers of one type in one sentence name one event unless place, date or initiator tell them apart.
 
-    'have been allowed to cross into Russia' is one desertion, though only 'cross' holds the place.
+    'have been allowed to cross into Russia' is one desertion, though only 'cross' holds the place; 'A Russian
+    air strike hit Mykolaiv' is one strike, though only 'hit' holds the place and 'strike' took the one of the
+    sentences before (an inherited place tells nothing apart).
     """
-    la = a.location.name if a.location else None
-    lb = b.location.name if b.location else None
+    a, b = ca.event, cb.event
+    la = a.location.name if a.location and not ca.inherited else None
+    lb = b.location.name if b.location and not cb.inherited else None
     side_a = a.initiator.side if a.initiator else None
     side_b = b.initiator.side if b.initiator else None
     # a trigger with no date expression of its own only defaulted to the publication date ('Shelling hit X

@@ -22,6 +22,13 @@ class Candidate:
     paragraph: int        # index of the paragraph (blank-line or newline separated block)
     first_person: bool = False   # the trigger's subject is 'we' / 'our ...': the speaker's side, once known
     inherited: bool = False      # the place came from the text around, the sentence names none
+    told_back: bool = False      # a definite noun names an attack told before ('were killed in the strike')
+    told_until: int = -1         # the last sentence that told more of this event (its toll, its damage), if later
+
+    @property
+    def last_told(self) -> int:
+        """The index of the last sentence that told this event."""
+        return max(self.sentence, self.told_until)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 What describes a situation rather than reports an occurrence (habits, conditions, states, trends, intentions) is
 dropped (``drop_descriptive``), and so is a definite noun or a relative clause that only names an event already
-told (``refers_back``).
+told (``refers_back``); a definite noun naming an attack already told, in a sentence that counts its losses, is
+marked (``names_attack_told``) so that its counts join that attack (``events.tolls.fold_tolls``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,24 @@ def refers_back(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
                                    e.location.mention in doc[tok.sent.start:tok.sent.end].text):
         return False
     return any(c.event.event_type == e.event_type for c in earlier)
+
+
+def names_attack_told(doc: Doc, cand: Candidate, earlier: list[Candidate]) -> bool:
+    """'21 civilians were killed in the strike', 'one more woman injured in the attack died' after 'a Russian
+    missile hit a residential building in Serhiivka': a bare definite noun of a strike or clash, with no
+    modifier or place of its own, names the attack told before (the writer may call a missile hit 'the strike'),
+    and the losses its sentence counts are that attack's."""
+    tok = doc[cand.token]
+    e = cand.event
+    if tok.pos_ != "NOUN" or not event_type(e.event_type).takes_toll or not any(
+            c.dep_ in ("det", "predet") and c.lower_ in DEFINITE for c in tok.children):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "prep", "amod", "compound", "poss") for c in tok.children):
+        return False        # 'the strike on the school', 'the Russian attack': told anew or told more
+    if e.location is not None and e.location.mention is not None and \
+            e.location.mention in doc[tok.sent.start:tok.sent.end].text:
+        return False
+    return any(event_type(c.event.event_type).takes_toll for c in earlier)
 
 
 # Adverbs that make a clause a habit or a state, not an occurrence ('they were constantly under fire').

@@ -89,11 +89,12 @@ def merge_counts(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> tuple[Quan
     """The counts of two tellings of one event: ``a``'s, plus ``b``'s that say something new.
 
     Dead and wounded are counted once: a second telling's count of the same role and kind ('Two killed in
-    Kherson shelling', then 'Two civilians were killed') restates or updates the first, so the larger stands.
+    Kherson shelling', then 'Two civilians were killed') restates or updates the first, so the larger stands;
+    a count of more of them ('21 civilians were killed', then 'one more woman died in hospital') adds to it.
     """
     out = list(a)
     for q in b:
-        if q.role in HARM_ROLES:
+        if q.role in HARM_ROLES and not _more(q):
             i = next((i for i, p in enumerate(out) if p.role == q.role and p.kind == q.kind), None)
             if i is not None:
                 out[i] = max(out[i], q, key=lambda c: c.value)
@@ -125,7 +126,8 @@ def _sourced(quantities: tuple[Quantity, ...], evidence: Evidence) -> tuple[Quan
     return tuple(q if q.evidence is not None else replace(q, evidence=evidence) for q in quantities)
 
 
-# A toll told in its own sentence belongs to the attack told at most this many sentences before it.
+# A toll told in its own sentence belongs to the attack told at most this many sentences before it (before the last
+# sentence that told more of the attack: its damage, 'Casualties unknown').
 TOLL_REACH: Final = 2
 
 
@@ -149,16 +151,76 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
             i = _attack_counting(out, cand)
         if i is None and row.toll and _counts_nobody(cand.event):
             i = _attack_before(out, cand, any_type=True)
+        if i is None and row.toll and _regional_day(cand.event) is not None:
+            i = _attack_before(out, cand, any_day=True)
+        told = i is None and cand.told_back and not _counts_nobody(cand.event)
+        if told:
+            i = _attack_named(out, cand)
         if i is None:
             out.append(cand)
             continue
         attack = out[i].event
-        harm = tuple(q for q in cand.event.quantities if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED) \
-            if row.toll else None
+        harm = tuple(_as_told_after(attack, cand.event, q) for q in cand.event.quantities
+                     if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED) if row.toll or told else None
         quantities, more = merge_told(attack, cand.event, attack.evidence, harm)
         out[i] = replace(out[i], event=replace(attack, quantities=quantities, more_evidence=more,
-                                               location=attack.location or cand.event.location))
+                                               location=attack.location or cand.event.location),
+                         told_until=max(out[i].told_until, cand.sentence))
     return out
+
+
+# A day's count over a whole oblast ('21 died during the last 24 hours in the whole region', '28 soldiers were
+# killed during the day in the Donetsk region'): the region's tally of that day, not the toll of the attack on
+# one town told before it.
+_DAY: Final = re.compile(r"\b(?:(?:during|in|over|for) the (?:past |last )?(?:day|24 hours)|(?:in|over|during) the "
+                         r"(?:past|last) (?:day|24 hours)|(?:in|per) (?:a|one) day)\b", re.I)
+_WHOLE_REGION: Final = re.compile(r"\b(?:(?:the )?whole|entire|across the|throughout the|all over the) (?:region|oblast)\b",
+                                  re.I)
+_FIGHTER_UNITS: Final = frozenset({"soldiers", "servicemen", "troops", "fighters", "militants", "personnel",
+                                   "paratroopers", "marines", "mercenaries", "militiamen", "people"})
+
+
+def _as_told_after(attack: Event, toll: Event, q: Quantity) -> Quantity:
+    """A count of the toll's sentence as it reads after the attack it follows.
+
+    - A side's figure of soldiers killed, told after that side's own attack and naming no side for them ('Russian
+      forces shelled Ukrainian positions near X. Russia claims that more than 80 soldiers were killed'), counts
+      the enemy's dead: the side's claim of its enemy's losses, never a fatality.
+    - A day's count for a whole oblast, after an attack on one town of it, is the region's tally of that day: a
+      running total over the day (``Quantity.period``), not the town's toll.
+    """
+    if q.kind != "incident" or q.role not in HARM_ROLES:
+        return q
+    speaker = _speaker(toll)
+    if speaker is not None and attack.initiator is not None and attack.initiator.side in ARMED_SIDES and \
+            bloc(attack.initiator.side) == speaker and q.unit in _FIGHTER_UNITS and q.unit != "people" and \
+            _LOADED_RX.search(f"{q.text} {q.unit}") is None and not _sided_in(toll.evidence.sentence, q):
+        return replace(q, kind="claimed_enemy_losses")
+    day = _regional_day(toll)
+    if day is not None and attack.location is not None and attack.location.precision == "settlement":
+        return replace(q, kind="casualty_total", period=day)
+    return q
+
+
+def _regional_day(toll: Event) -> str | None:
+    """The day phrase of a toll counted over a day for a whole oblast ('during the day in the Donetsk region'),
+    None for any other toll."""
+    sentence = toll.evidence.sentence
+    day = _DAY.search(sentence)
+    if day is None:
+        return None
+    loc = toll.location
+    regional = _WHOLE_REGION.search(sentence) is not None or (
+        loc is not None and loc.precision == "admin1" and loc.mention is not None and loc.mention in sentence)
+    return day.group(0) if regional else None
+
+
+_SIDE_WORDS: Final = re.compile(r"\b(?:Russian|Ukrainian|DPR|LPR|Russia's|Ukraine's|enemy|our|their)\b", re.I)
+
+
+def _sided_in(sentence: str, q: Quantity) -> bool:
+    """Whether the counted phrase names a side ('80 Russian soldiers', 'our soldiers')."""
+    return bool(q.text) and _SIDE_WORDS.search(q.text) is not None
 
 
 def _killed(event: Event) -> set[float]:
@@ -190,22 +252,37 @@ def _counts_nobody(event: Event) -> bool:
     return not any(q.role in HARM_ROLES or q.role == KILLED_OR_INJURED for q in event.quantities)
 
 
-def _attack_before(kept: list[Candidate], toll: Candidate, *, any_type: bool = False) -> int | None:
+def _attack_before(kept: list[Candidate], toll: Candidate, *, any_type: bool = False,
+                   any_day: bool = False) -> int | None:
     """The index of the strike or clash the toll follows closely, at a place and on a day that agree with it;
     with ``any_type``, of any event so told (a toll that counts no one after a capture says only that nothing is
-    known of its dead)."""
+    known of its dead); with ``any_day``, on any day (a toll that names the attack, 'injured in the strike',
+    dates a death, not the attack)."""
     for i in range(len(kept) - 1, -1, -1):
         c = kept[i]
         if c.sentence >= toll.sentence:
             continue
-        if toll.sentence - c.sentence > TOLL_REACH or c.paragraph != toll.paragraph:
+        if toll.sentence - c.last_told > TOLL_REACH or c.paragraph != toll.paragraph:
             return None
         if any_type or event_type(c.event.event_type).takes_toll:
-            return i if _agree(c.event, toll) else None
+            return i if _agree(c.event, toll, any_day) else None
     return None
 
 
-def _agree(attack: Event, cand: Candidate) -> bool:
+def _attack_named(kept: list[Candidate], toll: Candidate) -> int | None:
+    """The attack a definite noun of the toll's sentence names ('injured in the shelling'): the last one told
+    closely before of the noun's type, else the last strike or clash so told, on any day (the day the sentence
+    gives may be a death's, not the attack's)."""
+    for i in range(len(kept) - 1, -1, -1):
+        c = kept[i]
+        if toll.sentence - c.last_told > TOLL_REACH or c.paragraph != toll.paragraph:
+            break
+        if c.sentence < toll.sentence and c.event.event_type == toll.event.event_type:
+            return i if _agree(c.event, toll, any_day=True) else None
+    return _attack_before(kept, toll, any_day=True)
+
+
+def _agree(attack: Event, cand: Candidate, any_day: bool = False) -> bool:
     """Place and day agree: the toll's sentence names no place (its place came from the text around), or the
     same, or the oblast the attack's place lies in, or the attack's place among others ('were killed near A, B
     and C')."""
@@ -214,7 +291,7 @@ def _agree(attack: Event, cand: Candidate) -> bool:
     place = cand.inherited or t is None or a is None or t.name == a.name or (
         t.precision == "admin1" and t.name == a.admin1) or _names(toll.evidence.sentence, a) or \
         _oblast_told(toll, a)
-    day = toll.date.text is None or attack.date.text is None or toll.date.start == attack.date.start
+    day = any_day or toll.date.text is None or attack.date.text is None or toll.date.start == attack.date.start
     return place and day
 
 
@@ -252,16 +329,30 @@ def _bound_role(sentence: str, q: Quantity) -> Quantity:
 _PART_CUE: Final = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among those)\W*$", re.I)
 
 
+# 'one more woman died', 'another soldier was wounded', '2 more civilians': a count of victims beyond those
+# already counted.
+_MORE: Final = re.compile(r"\b(?:more|another|additional|further)\b", re.I)
+
+
+def _more(q: Quantity) -> bool:
+    return bool(q.text) and _MORE.search(q.text) is not None
+
+
 def _part_of(event: Event, q: Quantity) -> Quantity:
-    """The count with role 'among_<role>' when its sentence tells it as part of an earlier count of the same
-    role ('23 civilians, including 6 children, were killed'): it is counted in that one already."""
+    """The count with role 'among_<role>' when its sentence tells it as part of another count of the same role:
+    after it, with a cue ('23 civilians, including 6 children, were killed'), or anywhere when it counts the
+    ones more that make the other ('The death toll rose to 22 after one more woman died'). It is counted in
+    that one already."""
     sentence = event.evidence.sentence
     at = sentence.find(q.text) if q.text else -1
-    if at < 0 or _PART_CUE.search(sentence[:at]) is None:
+    if at < 0:
         return q
-    earlier = any(p is not q and p.role == q.role and p.text and 0 <= sentence.find(p.text) < at
-                  for p in event.quantities)
-    return replace(q, role=f"among_{q.role}") if earlier else q
+    others = [sentence.find(p.text) for p in event.quantities if p is not q and p.role == q.role and p.text]
+    if _more(q) and any(o >= 0 for o in others):
+        return replace(q, role=f"among_{q.role}")
+    if _PART_CUE.search(sentence[:at]) is None:
+        return q
+    return replace(q, role=f"among_{q.role}") if any(0 <= o < at for o in others) else q
 
 
 def _classified(event: Event, q: Quantity, actors: list[ActorMention]) -> Quantity:
@@ -271,6 +362,9 @@ def _classified(event: Event, q: Quantity, actors: list[ActorMention]) -> Quanti
     period = _PERIOD.search(sentence)
     if period is not None:
         return replace(q, kind="casualty_total", period=period.group(0))
+    day = _DAY.search(sentence)
+    if day is not None and _WHOLE_REGION.search(sentence) is not None:
+        return replace(q, kind="casualty_total", period=day.group(0))   # the whole region's day: a tally
     if _national(event):
         return replace(q, kind="casualty_total")
     return q

@@ -98,6 +98,7 @@ _NOT_HARMED = frozenset({"settlements", "localities", "villages", "towns", "citi
                          "cases", "buildings", "houses"})
 _VERB_ROLES = {
     "kill": "killed", "die": "killed", "slay": "killed", "perish": "killed", "execute": "killed",
+    "succumb": "killed",
     "injure": "injured", "wound": "injured", "hurt": "injured",
     "evacuate": "evacuated", "desert": "deserted", "defect": "deserted",
     "surround": "surrounded", "encircle": "surrounded", "trap": "surrounded", "besiege": "surrounded",
@@ -117,6 +118,7 @@ _NOUN_ROLES = {"death": "killed", "fatality": "killed", "injury": "injured", "de
                "encirclement": "surrounded", "surrender": "surrendered", "capture": "captured"}
 # Military casualty abbreviations: '1 KIA, 2 WIA's' counts soldiers killed and wounded.
 _CASUALTY_ABBREVIATIONS = {"kia": "killed", "wia": "injured", "mia": "missing", "pow": "captured"}
+_SUFFER_VERBS = frozenset({"receive", "sustain", "suffer", "get"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "dative", "ROOT"})
 _TRANSPARENT_PREPS = frozenset({"including", "among", "of"})
 
@@ -158,7 +160,10 @@ def find_quantities(doc: Doc) -> list[QuantityMention]:
 _PERSON_NOUNS = frozenset(
     "woman man child boy girl baby infant teenager civilian resident pensioner person soldier serviceman "
     "servicewoman officer policeman volunteer journalist medic doctor nurse driver worker employee farmer "
-    "rescuer firefighter fighter militant guard".split())
+    "rescuer firefighter fighter militant guard official commander pilot passenger pedestrian cyclist student "
+    "priest activist villager collaborator deputy mayor fisherman victim".split())
+# 'a couple' harmed is two people ('A couple travelling by car were killed').
+_PAIR_NOUNS = frozenset({"couple"})
 
 
 def _single_victims(doc: Doc) -> list[QuantityMention]:
@@ -170,16 +175,19 @@ def _single_victims(doc: Doc) -> list[QuantityMention]:
     """
     out = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _PERSON_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+        lemma = tok.lemma_.lower()
+        pair = lemma in _PAIR_NOUNS
+        if tok.pos_ != "NOUN" or not (pair or lemma in _PERSON_NOUNS) or tok.tag_ in ("NNS", "NNPS"):
             continue
         first = _lone_person(tok)
-        if first is None:
+        if first is None or pair and first.lower_ not in ("a", "an"):
             continue
         role = _role(tok, doc[first.i:first.i + 1])
         if role not in _HARM_ROLES:
             continue
         start, end = first.idx, tok.idx + len(tok)
-        quantity = Quantity(value=1.0, unit=_unit(tok, True), role=role, approximate=False, text=doc.text[start:end])
+        quantity = Quantity(value=2.0 if pair else 1.0, unit="people" if pair else _unit(tok, True), role=role,
+                            approximate=False, text=doc.text[start:end])
         out.append(QuantityMention(start=start, end=end, quantity=quantity))
     return out
 
@@ -188,12 +196,14 @@ def _lone_person(tok: Token) -> Token | None:
     """The first token of a phrase naming one person: 'a woman', or a headline's bare 'Woman killed in ...'.
 
     A bare singular person noun, with no determiner, possessive, number or compound of its own, is one person in
-    a headline's clipped grammar ('Teenager wounded', 'shelling kills pensioner'); 'the woman' may be one already
-    counted and 'soldier families' names no victim, so neither counts.
+    a headline's clipped grammar ('Teenager wounded', 'shelling kills pensioner'); 'soldier families' names no
+    victim. 'The man' harmed is one person the text told of before ('shot a civilian man ... The man was
+    killed'): it counts one, and where an earlier sentence already counted him, a second telling of one event's
+    dead restates its count (``events.tolls.merge_counts`` keeps the larger), so he is not counted twice.
     """
     det = [c for c in tok.children if c.dep_ in ("det", "poss", "nummod", "predet")]
     if det:
-        return det[0] if len(det) == 1 and det[0].lower_ in ("a", "an") else None
+        return det[0] if len(det) == 1 and det[0].lower_ in ("a", "an", "the", "another") else None
     if tok.dep_ in ("compound", "npadvmod", "appos") or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("of", "per"):
         return None
     return tok
@@ -404,8 +414,15 @@ def _plural(word: str) -> str:
 
 
 def _role(anchor: Token, number: Span) -> str | None:
-    """What the sentence says happened to the counted thing: the verb, adjective or noun it hangs on."""
-    return _role_after(anchor, number) or _role_of_modifier(anchor, number) or _role_of_governor(anchor)
+    """What the sentence says happened to the counted thing: the verb, adjective or noun it hangs on; the dead,
+    when the wounded it names died ('one more woman injured in the strike died in hospital')."""
+    role = _role_after(anchor, number) or _role_of_modifier(anchor, number)
+    if role is None:
+        return _role_of_governor(anchor)
+    if role == "injured" and anchor.dep_ in ("nsubj", "nsubjpass") and \
+            _VERB_ROLES.get(anchor.head.lemma_.lower()) == "killed":
+        return "killed"
+    return role
 
 
 def _role_after(anchor: Token, number: Span) -> str | None:
@@ -454,6 +471,12 @@ def _role_of_governor(anchor: Token) -> str | None:
         if dep in _ARGUMENT_DEPS:
             verb = current if dep == "ROOT" else current.head
             role = _VERB_ROLES.get(verb.lemma_.lower()) or _NOUN_ROLES.get(verb.lemma_.lower())
+            shared = [_VERB_ROLES.get(c.lemma_.lower()) for c in verb.children if c.dep_ == "conj"
+                      and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            if role in (None, "injured") and "killed" in shared:
+                return "killed"     # 'A man was injured and died in hospital', 'a girl was raped and killed'
+            if role is None and "injured" in shared:
+                return "injured"    # 'a man was beaten and injured
             return role if role is not None else _role_beside_verb(verb, current, dep)
         return None
     return None
@@ -464,6 +487,10 @@ def _role_beside_verb(verb: Token, current: Token, dep: str) -> str | None:
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "advmod", "dobj") and child.lower_ in _ADJ_ROLES:
             return _ADJ_ROLES[child.lower_]
+        # '112 people received injuries', 'two soldiers sustained wounds'
+        if child.dep_ in ("dobj", "obj") and dep == "nsubj" and verb.lemma_.lower() in _SUFFER_VERBS and \
+                child.lemma_.lower() in ("injury", "wound"):
+            return "injured"
         # 'we witness dozens ... arriving': a participle after the object says what it does.
         if (child.dep_ in ("advcl", "xcomp") and child.tag_ in ("VBG", "VBN") and child.i > current.i
                 and dep in ("dobj", "obj")):
