@@ -52,8 +52,8 @@ def test_fighting_types_are_the_rows_that_report_fighting():
      ("Strategic developments", "Disrupted weapons use")),
     ("Air defence intercepted 20 drones over the Kyiv region overnight.",
      ("Strategic developments", "Disrupted weapons use")),
-    ("Ukrainian forces shot down a Russian Su-34 near Kramatorsk.",      # an aircraft with a crew: a strike's pair
-     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Ukrainian forces shot down a Russian Su-34 near Kramatorsk.",      # an aircraft with a crew: the air
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),  # defence's fire, as ACLED codes it
     ("Russian drones attacked Odesa overnight, hitting a port warehouse.",
      ("Explosions/Remote violence", "Air/drone strike")),
 ])
@@ -86,3 +86,26 @@ def test_a_mine_or_planted_bomb_is_a_remote_explosive(run, text, pair):
 def test_dead_counted_without_a_strike_are_coded_by_their_cause(run, text, pair):
     (event,) = run(text, "2024-01-02").events
     assert acled.acled_type(event) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ukrainian forces fired heavy machine guns and small arms at Russian positions near Robotyne on Monday.",
+     ("Battles", "Armed clash")),                                       # direct fire alone
+    ("Russian and Ukrainian forces exchanged artillery fire near Klishchiivka on Monday.",
+     ("Battles", "Armed clash")),                                       # fire exchanged
+    ("Russian forces shelled, assaulted and were repulsed from Ukrainian positions near Marinka on Monday.",
+     ("Battles", "Armed clash")),                                       # the battle before the fire in it
+    ("Russian forces fired 120mm mortars and machine guns at Ukrainian positions near Marinka on Monday.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),  # a heavy weapon: fire from afar
+    ("Russian forces destroyed a Ukrainian ammunition depot near Huliaipole on Monday.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),  # a depot is hit from afar
+])
+def test_fire_that_is_a_battle_and_fire_from_afar(run, text, pair):
+    events = run(text, "2024-01-02").events
+    assert [acled.acled_type(e) for e in events] == [pair]
+
+
+def test_a_note_coded_to_a_settlement_is_placed_there(run):
+    (event,) = run("On 8 September 2022, Russian forces shelled the Lozivskyi district (coded to Lozova, Kharkiv). "
+                   "1 civilian was injured.", "2022-09-08").events
+    assert event.location.name == "Lozova"

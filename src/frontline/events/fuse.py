@@ -280,7 +280,8 @@ def _one_persons_account(a: Event, b: Event) -> bool:
 # telling type than the fighting, and of two means the first told leads. Fire in a battle the words name as one
 # ('clashed with and shelled Ukrainian forces near X', 'fighting and shelling near X') is that battle: ACLED codes
 # shelling during a battle as the battle, so a clash told by a word of fighting leads the fire beside it.
-_BATTLE_WORD = re.compile(r"\b(?:clash|fight|fought|battl|skirmish|combat)", re.I)
+_BATTLE_WORD = re.compile(r"\b(?:clash|fight|fought|battl|skirmish|combat|assault|storm|repel|repuls|"
+                          r"counter-?attack|counter-?offensive)", re.I)
 
 
 def _attack(name: str) -> bool:

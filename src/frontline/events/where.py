@@ -64,6 +64,9 @@ def place_event(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[P
     ``actors`` all actor mentions of the article.
     """
     place, jurisdictions, destinations = _tied_place(doc, sent, tok, row, places, triggers)
+    coded = _coded_to(doc.text, places)
+    if coded is not None:
+        place = coded
     inherited = from_context = near_focus = False
     if place is None and jurisdictions and not row.exchange:
         # A local official reports on his own region: with no place of its own, the event is located there.
@@ -92,6 +95,17 @@ def place_event(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[P
         unnamed = _UNNAMED_NEARBY.search(sent.text)
         near = unnamed.group() if unnamed is not None else None
     return Placing(location, inherited, from_context, near)
+
+
+# A coder's note of the settlement a report of a district or community is coded to: '(coded to Lozova, Kharkiv)',
+# as ACLED's notes and data built on them write it.
+_CODED_TO = re.compile(r"\bcoded to\s+(?:the\s+)?$", re.I)
+
+
+def _coded_to(text: str, places: list[PlaceMention]) -> PlaceMention | None:
+    """The settlement the sentence says its report is coded to, if it says so."""
+    return next((p for p in places if p.precision == "settlement"
+                 and _CODED_TO.search(text, max(0, p.start - 20), p.start)), None)
 
 
 def _tied_place(doc: Doc, sent: Span, tok: Token, row: EventType, places: list[PlaceMention],

@@ -146,6 +146,7 @@ def _armed_cause(event: Event, fighting_reported: bool, fixed: tuple[str, str]) 
 
 
 _REMOTE_EXPLOSIVE: Final = (REMOTE, "Remote explosive/landmine/IED")
+_MISSILE_ATTACK: Final = (REMOTE, "Shelling/artillery/missile attack")
 # A mine or a planted bomb: what went off was laid, not fired ('killed by a landmine explosion', 'hit an anti-tank
 # mine', 'an IED exploded', 'an explosive device detonated').
 # A mine that is a pit ('the mine', 'a coal mine') is a place, not a weapon; fire ('shelled', 'struck') is no mine.
@@ -163,6 +164,38 @@ _PROJECTILE: Final = re.compile(r"\b(?:drones?|UAVs?|unmanned aerial vehicles?|m
                                 r"Shaheds?|Gerans?|Lancets?|Orlans?|Kalibrs?|Iskanders?|Kh-\d+\w*)\b", re.I)
 
 
+# Fire that ACLED codes as a battle: small arms and other direct fire with no heavy weapon named ('fired heavy
+# machine guns and small arms at the positions'), and fire answered or exchanged ('exchanged artillery attacks',
+# 'fired back', 'responded with fire'): armed, organised groups fighting each other.
+_DIRECT_FIRE: Final = re.compile(r"\b(?:small arms|(?:heavy |large-calibre |large-caliber )?machine[- ]guns?|"
+                                 r"sniper|rifles?|automatic weapons|firearms)\b", re.I)
+_HEAVY_FIRE: Final = re.compile(r"\b(?:artillery|mortars?|rockets?|missiles?|MLRS|howitzers?|tanks?|shell\w*|"
+                                r"drones?|UAVs?|air ?strikes?|aircraft|bombs?|\d+ ?mm|Grad|Uragan|Smerch|HIMARS)\b",
+                                re.I)
+_FIRE_EXCHANGED: Final = re.compile(r"\b(?:exchang\w* (?:\w+ ){0,2}(?:fire|attacks|strikes|shelling|blows)|"
+                                    r"returned fire|fired back|respond\w* with (?:\w+ )?fire)\b", re.I)
+# A crewed aircraft shot down ('shot down a Ukrainian Mi-8 helicopter'): ACLED codes the air defence's fire as a
+# missile attack (13 of the 15 such real notes we could read).
+_CREWED: Final = re.compile(r"\b(?:helicopters?|aircraft|airplanes?|planes?|jets?|fighter jets?|bombers?|"
+                            r"(?:Su|Mi|Ka|Il|An|Tu|MiG|Yak)-\d+\w*)\b", re.I)
+
+
+def _battle_fire(event: Event) -> bool:
+    """The fire is a battle by ACLED's codebook: direct fire only, or fire exchanged or answered."""
+    sentence = event.evidence.sentence
+    if any(_FIRE_EXCHANGED.search(e.sentence) for e in (event.evidence, *event.more_evidence)):
+        return True
+    return _DIRECT_FIRE.search(sentence) is not None and _HEAVY_FIRE.search(sentence) is None
+
+
+def _crew_downed(event: Event) -> bool:
+    """The trigger words shoot down a crewed aircraft, no drone or missile."""
+    sentence = event.evidence.sentence
+    downed = _INTERCEPTION.search(sentence)
+    return downed is not None and bool(event.trigger) and event.trigger.lower() in downed.group(0).lower() and \
+        _CREWED.search(sentence) is not None and _PROJECTILE.search(sentence) is None
+
+
 def _mine_told(event: Event) -> bool:
     """The trigger word tells of a mine or a planted bomb: one lies within ``_MINE_REACH`` characters of it."""
     sentence, trigger = event.evidence.sentence, event.trigger
@@ -175,14 +208,19 @@ def _mine_told(event: Event) -> bool:
 @rule("strike_means")
 def _strike_means(event: Event, fighting_reported: bool, fixed: tuple[str, str]) -> tuple[str, str]:
     """Disrupted weapons use when the trigger words intercept or shoot down a drone, missile or rocket; a remote
-    explosive when they tell of a mine or a planted bomb; the strike's own pair else (a shot-down aircraft with a
-    crew stays the row's pair)."""
+    explosive when they tell of a mine or a planted bomb; a missile attack when they shoot down a crewed aircraft;
+    an armed clash when the fire is a battle (direct fire alone, fire exchanged or answered: ``_battle_fire``);
+    the strike's own pair else."""
     sentence = event.evidence.sentence
     told = _INTERCEPTION.search(sentence)
     if told is not None and event.trigger and event.trigger.lower() in told.group(0).lower() and \
             _PROJECTILE.search(sentence):
         return DISRUPTED_WEAPONS_USE
-    return _REMOTE_EXPLOSIVE if _mine_told(event) else fixed
+    if _mine_told(event):
+        return _REMOTE_EXPLOSIVE
+    if _crew_downed(event):
+        return _MISSILE_ATTACK
+    return (BATTLES, "Armed clash") if _battle_fire(event) else fixed
 
 
 @rule("casualty_cause")
@@ -226,7 +264,9 @@ def acled_type(event: Event, *, fighting_reported: bool = False) -> tuple[str, s
     - ``strike_means`` (shelling, air and drone strikes): *Strategic developments / Disrupted weapons use* when
       the trigger words intercept or shoot down a drone, missile or rocket (ACLED's code for air defence stopping a
       strike); *Explosions/Remote violence / Remote explosive/landmine/IED* when they tell of a mine or a planted
-      bomb; the row's pair otherwise.
+      bomb; *Shelling/artillery/missile attack* when they shoot down a crewed aircraft (the air defence's fire, as
+      ACLED codes it); *Battles / Armed clash* when the fire is a battle (small arms and other direct fire with no
+      heavy weapon named, fire exchanged or answered); the row's pair otherwise.
     - ``casualty_cause`` (dead and wounded counted without a strike or clash): *Remote explosive/landmine/IED* for
       a mine or a planted bomb; *Violence against civilians / Attack* when an armed side kills civilians;
       *Battles / Armed clash* when it kills the other side's fighters; the row's pair for a running total or

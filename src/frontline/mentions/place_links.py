@@ -94,6 +94,11 @@ def conjoined_oblasts(candidates: list[PlaceCandidate], text: str, gazetteer: Ga
     return out
 
 
+# A district named between a town and its oblast: ', Bakhmutskyi district, ' in 'Yakovlivka, Bakhmutskyi district,
+# Donetsk'.
+_DISTRICT_BETWEEN = re.compile(r"\s*,\s*(?:[\w'’-]+\s+)?(?:district|raion|rayon|community|hromada)\s*,\s*", re.I)
+
+
 def locating_oblasts(candidates: list[PlaceCandidate], text: str, gazetteer: Gazetteer) -> list[PlaceCandidate]:
     """'the city of Pokrovsk in Donetsk', 'Avdiivka, Donetsk', 'Sudzha, Kursk': a name that locates the town before
     it is its oblast (or the Russian region across the border).
@@ -104,7 +109,8 @@ def locating_oblasts(candidates: list[PlaceCandidate], text: str, gazetteer: Gaz
     for c in candidates:
         previous = out[-1] if out else None
         if c.admin1 is None and previous is not None and previous.admin1 is None and previous.matches and \
-                text[previous.end:c.start].strip().lower() in {"in", ",", "in the"} and \
+                (text[previous.end:c.start].strip().lower() in {"in", ",", "in the"}
+                 or _DISTRICT_BETWEEN.fullmatch(text[previous.end:c.start])) and \
                 not text[c.end:c.end + 6].lower().lstrip().startswith("city") and \
                 (oblast := gazetteer.admin1(c.text)) is not None and oblast.country_code in ("UA", "RU") and \
                 any(place.admin1 == oblast.admin1 and place.name != oblast.name for place, _ in previous.matches):

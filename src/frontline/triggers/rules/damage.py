@@ -27,6 +27,10 @@ _PROPERTY = frozenset({"apartment", "block", "high-rise", "rise", "residential",
                        "neighborhood", "village", "town", "city", "district", "airfield", "base", "site",
                        "property", "structure", "complex", "printing", "shopping", "school", "dwelling", "cottage"})
 
+# Military objects that stand still: hit from afar, not fought over.
+_STATIC_TARGETS = frozenset({"depot", "warehouse", "ammunition", "headquarters", "command", "post", "radar", "battery",
+                             "emplacement", "dugout", "fuel", "storage"})
+
 # Words for a settlement or a part of one, which a caption names as the where of what it shows
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "neighbourhood", "neighborhood"})
 
@@ -40,7 +44,10 @@ def _rule_damage(ctx: RuleContext) -> str | None:
     infrastructure damaged is infrastructure_disruption; anything else is none."""
     name, near, subj_words, obj_words = ctx.name, ctx.near, ctx.subj_words, ctx.obj_words
     if obj_words & (MILITARY_OBJECTS | FORCE_WORDS) or (name == "damage" and near & {"fire"}):
-        return weapon_type(subj_words | near, default="armed_clash")
+        # a depot, a warehouse or a command post is hit from afar: ACLED codes such a target destroyed with no
+        # means named as shelling; troops and war machines destroyed are a clash
+        static = obj_words & _STATIC_TARGETS and not obj_words & (FORCE_WORDS | _WAR_MACHINES)
+        return weapon_type(subj_words | near, default="shelling" if static else "armed_clash")
     if name == "damage" and near & INFRASTRUCTURE:
         return "infrastructure_disruption"
     if ctx.caption and (near & _PROPERTY or ctx.has_place):
