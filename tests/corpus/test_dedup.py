@@ -319,3 +319,23 @@ def test_the_same_bulletin_on_two_days_two_weeks_apart_is_two_reports(run):
     assert [m.article.duplicate_of is not None for m in marked] == [False, True, False]
     assert len({m.article.article_id for m in marked}) == 3
     assert marked[2].events and all(e.article_id == marked[2].article.article_id for e in marked[2].events)
+
+
+def test_two_reports_opening_on_two_towns_are_not_copies(pipeline):
+    """Two notes of one day that share a long claim sentence but open on two towns are two reports."""
+    from frontline.corpus.copies import result_fingerprint
+    from frontline.sources.ingest import RawArticle
+
+    claim = ("According to Russian sources, up to 400 Ukrainian servicemen were killed near Krynky, Poima and "
+             "Kozachi Laheri.")
+    day = dt.date(2024, 2, 7)
+    a, b = (result_fingerprint(pipeline.process(RawArticle(text=f"On 7 February 2024, Russian forces clashed with "
+                                                                 f"Ukrainian forces near {town}, Kherson. {claim}",
+                                                            published=day)))
+            for town in ("Krynky", "Kozachi Laheri"))
+    assert a.lead_places and b.lead_places and not a.lead_places & b.lead_places
+    assert compare(b, a) is None and compare(a, b) is None
+    title = result_fingerprint(pipeline.process(RawArticle(
+        text=f"Fighting near Krynky\n\nOn 7 February 2024, Russian forces clashed with Ukrainian forces near Krynky, "
+             f"Kherson. {claim}", published=day)))
+    assert title.lead_places >= a.lead_places      # a title's towns are the lead's too

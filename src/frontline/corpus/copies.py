@@ -8,8 +8,10 @@ the facts and the calendar (``admissible``):
 
 - **facts**: the copy's numbers (digits and number words, read by ``text2num``), the dates and weekdays it
   names, and its places (settlements and regions, by canonical name from the pipeline's place mentions, when
-  given) must all be in the original; a long article (``SPARED_EVERY`` shingles) is spared one incidental new
-  number or place per that many shingles, unless it drops one of the original's numbers (a changed count);
+  given) must all be in the original, and the settlements its lead names (its first sentence and any title) must
+  meet the original's when both name some: two templated reports that differ only in the town they open on are two
+  reports; a long article (``SPARED_EVERY`` shingles) is spared one incidental new number or place per that many
+  shingles, unless it drops one of the original's numbers (a changed count);
 - **publication dates**: when both carry one, a copy is published within ``WINDOW`` (3 days) of its original
   (see docs/copies.md for how the window was chosen), identical text included: a templated daily bulletin
   repeated word for word two weeks later is a new report;
@@ -142,6 +144,8 @@ class Fingerprint:
     numbers: frozenset[str] = frozenset()   # counts and figures, number words as digits: '49', '1000'
     days: frozenset[str] = frozenset()      # dates and weekdays named: '06-05', 'tuesday'
     places: frozenset[str] | None = None    # places named, 'canonical name|as written', case-folded; None: unknown
+    # the settlements its first sentence names, by canonical name, case-folded; None: unknown
+    lead_places: frozenset[str] | None = None
     published: dt.date | None = None
     exact: str = ""                     # hash of the normalised text (lower-cased words)
     words: frozenset[str] | None = None     # its lower-cased words, for "a short copy adds nothing"; None: unknown
@@ -342,7 +346,8 @@ def sentences(text: str) -> list[str]:
 
 
 def fingerprint(article_id: str, text: str, vector: np.ndarray | None = None, *,
-                places: Iterable[str] | None = None, published: dt.date | None = None) -> Fingerprint:
+                places: Iterable[str] | None = None, published: dt.date | None = None,
+                lead_places: Iterable[str] | None = None) -> Fingerprint:
     """The fingerprint of one cleaned text.
 
     Args:
@@ -350,6 +355,7 @@ def fingerprint(article_id: str, text: str, vector: np.ndarray | None = None, *,
         places: the places it names, as 'canonical name|as written' (from the pipeline's place mentions);
             None when not known, which leaves places out of the facts veto.
         published: its publication date, for the copy window.
+        lead_places: the settlements its first sentence names, by canonical name; None when not known.
     """
     words = _words(text)
     shingles = _shingles(words)
@@ -360,6 +366,7 @@ def fingerprint(article_id: str, text: str, vector: np.ndarray | None = None, *,
                        vector=vector, numbers=numbers(text), days=days(text, published),
                        words=frozenset(words),
                        places=None if places is None else frozenset(places), published=published,
+                       lead_places=None if lead_places is None else frozenset(lead_places),
                        exact=hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest() if words else "")
 
 
@@ -378,7 +385,29 @@ def result_fingerprint(result: ArticleResult) -> Fingerprint | None:
     kept = result.fingerprint
     if isinstance(kept, Fingerprint) and kept.article_id == doc.article_id:
         return kept
-    return fingerprint(doc.article_id, doc.text, places=result_places(result), published=result.article.published)
+    return fingerprint(doc.article_id, doc.text, places=result_places(result), published=result.article.published,
+                       lead_places=result_lead_places(result))
+
+
+def result_lead_places(result: ArticleResult) -> set[str]:
+    """The settlements an article's first sentence names, by canonical name: where its report is."""
+    doc = result.document
+    if doc is None:
+        return set()
+    end = _lead_end(doc.text)
+    return {m.place.name.casefold() for m in result.mentions.places
+            if m.place is not None and m.precision == "settlement" and m.start < end}
+
+
+def _lead_end(text: str) -> int:
+    """Where a text's lead ends: its first sentence, with the heading lines before it (a copy may keep or drop a
+    title, so the title's towns and the first sentence's are both the lead's)."""
+    at = 0
+    for m in _SENTENCE.finditer(text):
+        if text[at:m.start()].strip() and text[m.start() - 1] in ".!?":
+            return m.start()
+        at = m.end()
+    return len(text)
 
 
 def article_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
@@ -417,6 +446,8 @@ def admissible(new: Fingerprint, old: Fingerprint, spared: int = 0) -> bool:
         return False
     if not _days_agree(new.days, old.days):
         return False
+    if new.lead_places and old.lead_places and not new.lead_places & old.lead_places:
+        return False    # two reports that open on two towns: 'clashed near Krynky', 'clashed near Poima'
     extra = len(new.numbers - old.numbers) + _new_places(new, old)
     return extra == 0 or (extra <= spared and old.numbers <= new.numbers)
 

@@ -162,6 +162,8 @@ _PERSON_NOUNS = frozenset(
     "servicewoman officer policeman volunteer journalist medic doctor nurse driver worker employee farmer "
     "rescuer firefighter fighter militant guard official commander pilot passenger pedestrian cyclist student "
     "priest activist villager collaborator deputy mayor fisherman victim".split())
+# Person nouns that, bare, name a headline's source rather than a victim.
+_SPEAKING_NOUNS = frozenset("official commander deputy mayor priest activist collaborator".split())
 # 'a couple' harmed is two people ('A couple travelling by car were killed').
 _PAIR_NOUNS = frozenset({"couple"})
 
@@ -206,7 +208,8 @@ def _lone_person(tok: Token) -> Token | None:
         return det[0] if len(det) == 1 and det[0].lower_ in ("a", "an", "the", "another") else None
     if tok.dep_ in ("compound", "npadvmod", "appos") or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("of", "per"):
         return None
-    return tok
+    # a bare 'official' or 'commander' closing a headline is its source ('Mines kill two civilians: official')
+    return None if tok.lemma_.lower() in _SPEAKING_NOUNS else tok
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, bool]:
@@ -471,8 +474,11 @@ def _role_of_governor(anchor: Token) -> str | None:
         if dep in _ARGUMENT_DEPS:
             verb = current if dep == "ROOT" else current.head
             role = _VERB_ROLES.get(verb.lemma_.lower()) or _NOUN_ROLES.get(verb.lemma_.lower())
+            # the verbs joined to this one that share its subject ('was raped and killed'); an object ('launch
+            # 300 mines ..., one man killed') shares nothing
             shared = [_VERB_ROLES.get(c.lemma_.lower()) for c in verb.children if c.dep_ == "conj"
-                      and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+                      and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass", "npadvmod")
+                                                       for g in c.children)] if dep in ("nsubj", "nsubjpass") else []
             if role in (None, "injured") and "killed" in shared:
                 return "killed"     # 'A man was injured and died in hospital', 'a girl was raped and killed'
             if role is None and "injured" in shared:

@@ -111,7 +111,7 @@ def fingerprint_facts(fp: Fingerprint) -> str:
     """A fingerprint's facts, publication date and text hash, as the JSON of the ``facts`` column."""
     return to_json({"facts": sorted(fp.facts), "numbers": sorted(fp.numbers), "days": sorted(fp.days),
                   "places": None if fp.places is None else sorted(fp.places), "published": iso(fp.published),
-                  "exact": fp.exact})
+                  "exact": fp.exact, "lead": None if fp.lead_places is None else sorted(fp.lead_places)})
 
 
 def facts_fields(value: Any) -> dict[str, Any]:
@@ -122,7 +122,9 @@ def facts_fields(value: Any) -> dict[str, Any]:
     return {"facts": frozenset(value["facts"]), "numbers": frozenset(value["numbers"]),
             "days": frozenset(value["days"]),
             "places": None if value["places"] is None else frozenset(value["places"]),
-            "published": parse_date(value["published"]), "exact": value["exact"]}
+            "published": parse_date(value["published"]), "exact": value["exact"],
+            # stores written before the lead's places were kept have none: unknown, no veto
+            "lead_places": None if value.get("lead") is None else frozenset(value["lead"])}
 
 
 def offset_runs(offsets: Sequence[int]) -> list[list[int]]:
