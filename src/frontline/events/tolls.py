@@ -177,7 +177,7 @@ _DAY: Final = re.compile(r"\b(?:(?:during|in|over|for) the (?:past |last )?(?:da
 _WHOLE_REGION: Final = re.compile(r"\b(?:(?:the )?whole|entire|across the|throughout the|all over the) (?:region|oblast)\b",
                                   re.I)
 _FIGHTER_UNITS: Final = frozenset({"soldiers", "servicemen", "troops", "fighters", "militants", "personnel",
-                                   "paratroopers", "marines", "mercenaries", "militiamen", "people"})
+                                   "paratroopers", "marines", "mercenaries", "militiamen"})
 
 
 def _as_told_after(attack: Event, toll: Event, q: Quantity) -> Quantity:
@@ -193,7 +193,7 @@ def _as_told_after(attack: Event, toll: Event, q: Quantity) -> Quantity:
         return q
     speaker = _speaker(toll)
     if speaker is not None and attack.initiator is not None and attack.initiator.side in ARMED_SIDES and \
-            bloc(attack.initiator.side) == speaker and q.unit in _FIGHTER_UNITS and q.unit != "people" and \
+            bloc(attack.initiator.side) == speaker and q.unit in _FIGHTER_UNITS and \
             _LOADED_RX.search(f"{q.text} {q.unit}") is None and not _sided_in(toll.evidence.sentence, q):
         return replace(q, kind="claimed_enemy_losses")
     day = _regional_day(toll)
