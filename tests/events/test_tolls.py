@@ -165,3 +165,22 @@ def test_a_strike_hitting_a_town_is_one_event_at_that_town(run):
     result = run("Russian troops shelled Kherson. A Russian air strike hit Mykolaiv.")
     assert sorted((e.event_type, e.location.name) for e in result.events) == [
         ("air_drone_strike", "Mykolaiv"), ("shelling", "Kherson")]
+
+
+def test_the_person_told_again_is_not_counted_twice(run):
+    result = run("Russian shelling killed a woman in Kherson on Monday. The woman was killed in her garden.")
+    assert killed(result) == 1
+
+
+def test_a_region_day_tally_after_a_town_attack_is_a_total_not_the_towns_toll(run):
+    result = run("Russian forces shelled Kurakhove on Monday. Casualties unknown. Around 112 people were injured and "
+                 "21 died during the last 24 hours in the whole region.")
+    assert killed(result) == 0 and len(result.events) == 1
+    assert any(q.kind == "casualty_total" and q.value == 21 for q in result.events[0].quantities)
+
+
+def test_a_sides_count_of_soldiers_after_its_own_attack_is_its_claim(run):
+    result = run("Russian forces shelled the positions of Ukrainian forces near Vuhledar. Russia claims that more "
+                 "than 80 soldiers were killed in Vuhledar.")
+    assert killed(result) == 0
+    assert any(q.kind == "claimed_enemy_losses" and q.value == 80 for e in result.events for q in e.quantities)

@@ -82,7 +82,7 @@ def classify_tolls(candidates: list[Candidate], actors: list[ActorMention]) -> l
             quantities.append(q)
         out.append(replace(cand, event=replace(event, quantities=tuple(quantities)))
                    if tuple(quantities) != event.quantities else cand)
-    return fold_tolls(out)
+    return fold_tolls(out, actors)
 
 
 def merge_counts(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
@@ -131,7 +131,7 @@ def _sourced(quantities: tuple[Quantity, ...], evidence: Evidence) -> tuple[Quan
 TOLL_REACH: Final = 2
 
 
-def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
+def fold_tolls(candidates: list[Candidate], actors: list[ActorMention] | None = None) -> list[Candidate]:
     """A casualties event whose sentence follows a strike or clash of the same place and day is that attack's toll:
     its counts join the attack's, its sentence no event of its own ('Russian forces shelled X on 5 June. Two
     civilians were killed.' is one shelling that killed two). ACLED's rule of thumb: one event per type, place
@@ -151,7 +151,7 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
             i = _attack_counting(out, cand)
         if i is None and row.toll and _counts_nobody(cand.event):
             i = _attack_before(out, cand, any_type=True)
-        if i is None and row.toll and _regional_day(cand.event) is not None:
+        if i is None and row.toll and _regional_day(cand.event, named_oblast=True) is not None:
             i = _attack_before(out, cand, any_day=True)
         told = i is None and cand.told_back and not _counts_nobody(cand.event)
         if told:
@@ -160,7 +160,7 @@ def fold_tolls(candidates: list[Candidate]) -> list[Candidate]:
             out.append(cand)
             continue
         attack = out[i].event
-        harm = tuple(_as_told_after(attack, cand.event, q) for q in cand.event.quantities
+        harm = tuple(_as_told_after(attack, cand.event, q, actors or []) for q in cand.event.quantities
                      if q.role in HARM_ROLES or q.role == KILLED_OR_INJURED) if row.toll or told else None
         quantities, more = merge_told(attack, cand.event, attack.evidence, harm)
         out[i] = replace(out[i], event=replace(attack, quantities=quantities, more_evidence=more,
@@ -180,7 +180,7 @@ _FIGHTER_UNITS: Final = frozenset({"soldiers", "servicemen", "troops", "fighters
                                    "paratroopers", "marines", "mercenaries", "militiamen"})
 
 
-def _as_told_after(attack: Event, toll: Event, q: Quantity) -> Quantity:
+def _as_told_after(attack: Event, toll: Event, q: Quantity, actors: list[ActorMention]) -> Quantity:
     """A count of the toll's sentence as it reads after the attack it follows.
 
     - A side's figure of soldiers killed, told after that side's own attack and naming no side for them ('Russian
@@ -194,33 +194,30 @@ def _as_told_after(attack: Event, toll: Event, q: Quantity) -> Quantity:
     speaker = _speaker(toll)
     if speaker is not None and attack.initiator is not None and attack.initiator.side in ARMED_SIDES and \
             bloc(attack.initiator.side) == speaker and q.unit in _FIGHTER_UNITS and \
-            _LOADED_RX.search(f"{q.text} {q.unit}") is None and not _sided_in(toll.evidence.sentence, q):
+            _victims(toll, q, actors) is None and not _SIDED.search(q.text or ""):
         return replace(q, kind="claimed_enemy_losses")
-    day = _regional_day(toll)
+    day = _regional_day(toll, named_oblast=True)
     if day is not None and attack.location is not None and attack.location.precision == "settlement":
         return replace(q, kind="casualty_total", period=day)
     return q
 
 
-def _regional_day(toll: Event) -> str | None:
-    """The day phrase of a toll counted over a day for a whole oblast ('during the day in the Donetsk region'),
-    None for any other toll."""
+def _regional_day(toll: Event, *, named_oblast: bool) -> str | None:
+    """The day phrase of a toll counted over a day for a whole oblast ('during the day in the whole region'; with
+    ``named_oblast``, also 'during the day in the Donetsk region'), None for any other toll."""
     sentence = toll.evidence.sentence
     day = _DAY.search(sentence)
     if day is None:
         return None
     loc = toll.location
-    regional = _WHOLE_REGION.search(sentence) is not None or (
+    regional = _WHOLE_REGION.search(sentence) is not None or named_oblast and (
         loc is not None and loc.precision == "admin1" and loc.mention is not None and loc.mention in sentence)
     return day.group(0) if regional else None
 
 
-_SIDE_WORDS: Final = re.compile(r"\b(?:Russian|Ukrainian|DPR|LPR|Russia's|Ukraine's|enemy|our|their)\b", re.I)
-
-
-def _sided_in(sentence: str, q: Quantity) -> bool:
-    """Whether the counted phrase names a side ('80 Russian soldiers', 'our soldiers')."""
-    return bool(q.text) and _SIDE_WORDS.search(q.text) is not None
+# A side named in the counted phrase by a word no actor mention holds: a nation's adjective ('80 Russian
+# soldiers'), or the speaker's own or the other's ('our soldiers', 'enemy soldiers').
+_SIDED: Final = re.compile(r"\b(?:Russian|Ukrainian|our|enemy)\b", re.I)
 
 
 def _killed(event: Event) -> set[float]:
@@ -253,14 +250,14 @@ def _counts_nobody(event: Event) -> bool:
 
 
 def _attack_before(kept: list[Candidate], toll: Candidate, *, any_type: bool = False,
-                   any_day: bool = False) -> int | None:
+                   any_day: bool = False, kind: str | None = None) -> int | None:
     """The index of the strike or clash the toll follows closely, at a place and on a day that agree with it;
     with ``any_type``, of any event so told (a toll that counts no one after a capture says only that nothing is
     known of its dead); with ``any_day``, on any day (a toll that names the attack, 'injured in the strike',
-    dates a death, not the attack)."""
+    dates a death, not the attack); with ``kind``, of that type only."""
     for i in range(len(kept) - 1, -1, -1):
         c = kept[i]
-        if c.sentence >= toll.sentence:
+        if c.sentence >= toll.sentence or kind is not None and c.event.event_type != kind:
             continue
         if toll.sentence - c.last_told > TOLL_REACH or c.paragraph != toll.paragraph:
             return None
@@ -273,13 +270,8 @@ def _attack_named(kept: list[Candidate], toll: Candidate) -> int | None:
     """The attack a definite noun of the toll's sentence names ('injured in the shelling'): the last one told
     closely before of the noun's type, else the last strike or clash so told, on any day (the day the sentence
     gives may be a death's, not the attack's)."""
-    for i in range(len(kept) - 1, -1, -1):
-        c = kept[i]
-        if toll.sentence - c.last_told > TOLL_REACH or c.paragraph != toll.paragraph:
-            break
-        if c.sentence < toll.sentence and c.event.event_type == toll.event.event_type:
-            return i if _agree(c.event, toll, any_day=True) else None
-    return _attack_before(kept, toll, any_day=True)
+    named = _attack_before(kept, toll, any_day=True, kind=toll.event.event_type)
+    return named if named is not None else _attack_before(kept, toll, any_day=True)
 
 
 def _agree(attack: Event, cand: Candidate, any_day: bool = False) -> bool:
@@ -362,9 +354,9 @@ def _classified(event: Event, q: Quantity, actors: list[ActorMention]) -> Quanti
     period = _PERIOD.search(sentence)
     if period is not None:
         return replace(q, kind="casualty_total", period=period.group(0))
-    day = _DAY.search(sentence)
-    if day is not None and _WHOLE_REGION.search(sentence) is not None:
-        return replace(q, kind="casualty_total", period=day.group(0))   # the whole region's day: a tally
+    day = _regional_day(event, named_oblast=False)
+    if day is not None:
+        return replace(q, kind="casualty_total", period=day)    # the whole region's day: a tally
     if _national(event):
         return replace(q, kind="casualty_total")
     return q

@@ -188,12 +188,10 @@ def _battle_fire(event: Event) -> bool:
     return _DIRECT_FIRE.search(sentence) is not None and _HEAVY_FIRE.search(sentence) is None
 
 
-def _crew_downed(event: Event) -> bool:
-    """The trigger words shoot down a crewed aircraft, no drone or missile."""
-    sentence = event.evidence.sentence
-    downed = _INTERCEPTION.search(sentence)
-    return downed is not None and bool(event.trigger) and event.trigger.lower() in downed.group(0).lower() and \
-        _CREWED.search(sentence) is not None and _PROJECTILE.search(sentence) is None
+def _shoots_down(event: Event) -> bool:
+    """The trigger words intercept or shoot something down ('shot down', 'intercepted', 'downed')."""
+    told = _INTERCEPTION.search(event.evidence.sentence)
+    return told is not None and bool(event.trigger) and event.trigger.lower() in told.group(0).lower()
 
 
 def _mine_told(event: Event) -> bool:
@@ -212,14 +210,12 @@ def _strike_means(event: Event, fighting_reported: bool, fixed: tuple[str, str])
     an armed clash when the fire is a battle (direct fire alone, fire exchanged or answered: ``_battle_fire``);
     the strike's own pair else."""
     sentence = event.evidence.sentence
-    told = _INTERCEPTION.search(sentence)
-    if told is not None and event.trigger and event.trigger.lower() in told.group(0).lower() and \
-            _PROJECTILE.search(sentence):
-        return DISRUPTED_WEAPONS_USE
+    if _shoots_down(event):
+        # a drone or missile stopped is disrupted weapons use; a crewed aircraft downed, the air defence's fire
+        return DISRUPTED_WEAPONS_USE if _PROJECTILE.search(sentence) else \
+            _MISSILE_ATTACK if _CREWED.search(sentence) else fixed
     if _mine_told(event):
         return _REMOTE_EXPLOSIVE
-    if _crew_downed(event):
-        return _MISSILE_ATTACK
     return (BATTLES, "Armed clash") if _battle_fire(event) else fixed
 
 

@@ -482,7 +482,7 @@ def _role_of_governor(anchor: Token) -> str | None:
             if role in (None, "injured") and "killed" in shared:
                 return "killed"     # 'A man was injured and died in hospital', 'a girl was raped and killed'
             if role is None and "injured" in shared:
-                return "injured"    # 'a man was beaten and injured
+                return "injured"    # 'a man was beaten and injured'
             return role if role is not None else _role_beside_verb(verb, current, dep)
         return None
     return None
